@@ -1,0 +1,48 @@
+import type { SourceText } from '../text/source-text.js';
+
+/** What a file turned out to be, judged by its content, not its name. */
+export type SourceFormat = 'text' | 'markdown' | 'docx' | 'pdf' | 'image';
+
+/** A page of a paged source: the original-text offsets it covers. */
+export interface Page {
+  number: number; // 1-based
+  start: number;
+  end: number;
+  width?: number;
+  height?: number;
+}
+
+/** Page coordinates of a run of original text (PDF text items, OCR words). */
+export interface Box {
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface TextBox {
+  start: number; // original offsets
+  end: number;
+  box: Box;
+  /** OCR word confidence in [0, 1], when the text came from OCR. */
+  confidence?: number;
+}
+
+/** The output of ingest: one file's text with everything known about where it came from. */
+export interface SourceDocument {
+  path: string;
+  sha256: string;
+  bytes: number;
+  format: SourceFormat;
+  /** The text as read; `text.original` is what every provenance span indexes into. */
+  text: SourceText;
+  /** Where the text came from: the file's own text (or text layer), or OCR that baocao ran. */
+  textOrigin: 'original' | 'ocr';
+  /** Character encoding the text was decoded from (utf-8, utf-16le, tcvn3, vni, viqr…). */
+  encoding: string;
+  pages: Page[];
+  /** Sorted by start; empty for sources without geometry. */
+  boxes: TextBox[];
+  warnings: string[];
+}
