@@ -1,0 +1,27 @@
+/**
+ * `npm run bench` / `npm run eval`: runs every `bench/*.ts` or `eval/*.ts` in its own process,
+ * in name order, so that one area's figures never disturb another's (memory, JIT, workers).
+ * Pass a substring to run only matching files: `npm run eval -- restore`.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [kind, filter] = process.argv.slice(2);
+if (kind !== 'bench' && kind !== 'eval') {
+  console.error('usage: run-all.ts bench|eval [filter]');
+  process.exit(2);
+}
+const files = readdirSync(kind)
+  .filter((f) => f.endsWith('.ts') && !f.startsWith('_') && (!filter || f.includes(filter)))
+  .sort();
+let failed = 0;
+for (const f of files) {
+  console.log(`\n=== ${kind}/${f} ===`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(kind, f)], { stdio: 'inherit' });
+  if (r.status !== 0) failed++;
+}
+if (failed > 0) {
+  console.error(`${failed} of ${files.length} ${kind} scripts failed`);
+  process.exit(1);
+}

@@ -1,0 +1,72 @@
+import type { Span } from '../text/source-text.js';
+
+/** A reporting period as ISO dates (inclusive). */
+export interface Period {
+  from: string; // YYYY-MM-DD
+  to: string;
+  /** The words it was read from: `từ ngày 15/3/2026 đến hết ngày 14/4/2026`, `quý I năm 2026`. */
+  text: string;
+}
+
+/** A period found in the text, with its span in the current text. */
+export interface PeriodMention extends Period {
+  span: Span;
+}
+
+export type FigureKind = 'count' | 'percent' | 'ratio' | 'score' | 'rank' | 'amount';
+
+/** One quantitative fact. Spans are offsets in the current (normalised/restored) text. */
+export interface Figure {
+  id: string;
+  kind: FigureKind;
+  value: number;
+  /** Denominator or maximum for ratio (`1.779/1.894`), score (`19,99/20`) and rank (`72/114`). */
+  of: number | null;
+  /** `hồ sơ`, `TTHC`, `PAKN`, `%`, `điểm`, `đồng`… */
+  unit: string | null;
+  /** The noun phrase it counts: `Số hồ sơ đã giải quyết`, `Lĩnh vực Hộ tịch`. */
+  subject: string | null;
+  /** Canonical metric id from the lexicon (`applications.resolved`), or null: never a guess. */
+  metric: string | null;
+  role: 'actual' | 'target';
+  period: Period | null;
+  /** The figure this one is a part of (`trong đó`, `cụ thể`, a list under a total). */
+  parent: string | null;
+  /** Section id from the outline. */
+  section: string | null;
+  /** In [0, 1]: lower when subject or unit had to be inferred across sentences. */
+  confidence: number;
+  /** Span of the number (and its unit) in the current text. */
+  span: Span;
+}
+
+/** A cited directive: `Công văn số 137/UBND-TTPVHCC ngày 23/01/2026`. */
+export interface Reference {
+  id: string;
+  /** Kind as named in the text, canonical spelling: `Công văn`, `Quyết định`, `Nghị định`… */
+  kind: string;
+  /** The number as written: `137`, `66.7` (a string, never a decimal). */
+  number: string | null;
+  year: number | null;
+  /** Everything after the number and year, spaces removed: `UBND-TTPVHCC`, `QĐ-TTg`, `KL/TW`. */
+  symbol: string | null;
+  /** Type code (`QĐ`, `NĐ`, `KL`) and issuer code (`TTg`, `CP`, `UBND-TTPVHCC`, `TW`). */
+  typeCode: string | null;
+  issuerCode: string | null;
+  /** Issuing body when the text names it: `Thủ tướng Chính phủ`. */
+  issuer: string | null;
+  /** ISO date, or null. */
+  date: string | null;
+  /** Same document cited twice ⇒ same key. */
+  key: string;
+  confidence: number;
+  span: Span;
+}
+
+export interface Extraction {
+  figures: Figure[];
+  references: Reference[];
+  periods: PeriodMention[];
+  /** The document's main reporting period, from its title and body. */
+  documentPeriod: Period | null;
+}
