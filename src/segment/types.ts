@@ -9,6 +9,8 @@ export interface DocumentHeader {
   symbol: string | null;
   /** Issuing body as printed in the header block (`ỦY BAN NHÂN DÂN ĐẶC KHU CÁT HẢI`). */
   issuer: string | null;
+  /** The reporting unit and its level (`đặc khu` / `Cát Hải`), from the header or the body. */
+  unit: ReportingUnit | null;
   place: string | null;
   date: { year: number | null; month: number | null; day: number | null } | null;
   title: string | null;
@@ -17,6 +19,12 @@ export interface DocumentHeader {
   signer: { name: string | null; role: string | null; onBehalfOf: string | null } | null;
   /** `Nơi nhận:` (distribution list) lines. */
   distribution: string[];
+}
+
+export interface ReportingUnit {
+  /** `xã`, `phường`, `đặc khu`, `thành phố`, `tỉnh`… */
+  level: string;
+  name: string;
 }
 
 /** A numbered or titled section (`I.`, `1.`, `1.1.`, `a)`, Markdown `#`). */

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { SourceText } from '../text/source-text.js';
+import { normalise } from './index.js';
+import { canonicalTones } from './tones.js';
+
+const norm = (s: string) => normalise(SourceText.fromOriginal(s));
+
+describe('normalise', () => {
+  it('composes decomposed tone marks (NFC) and keeps the original reachable', () => {
+    const decomposed = 'Thạch Khôi'.normalize('NFD');
+    const t = norm(decomposed);
+    expect(t.text).toBe('Thạch Khôi');
+    expect(t.originalText({ start: 0, end: 5 })).toBe('Thạch'.normalize('NFD'));
+  });
+
+  it('puts tone marks in one place for oa / oe / uy', () => {
+    expect(['hoà', 'thuý', 'Uỷ', 'khoẻ', 'quý', 'hoàng', 'hòa', 'HOÀ'].map(canonicalTones)).toEqual([
+      'hòa',
+      'thúy',
+      'Ủy',
+      'khỏe',
+      'quý',
+      'hoàng',
+      'hòa',
+      'HÒA',
+    ]);
+    const t = norm('Uỷ ban nhân dân hoà giải');
+    expect(t.text).toBe('Ủy ban nhân dân hòa giải');
+    expect(t.originalText({ start: 0, end: 2 })).toBe('Uỷ');
+  });
+
+  it('removes the Markdown, tag and LaTeX debris of seed 002 with the mapping kept', () => {
+    const line = '<b>II.</b>\t<b>Giai đoạn 2028 - 2030</b>\t%\t$\\geq 95$\tTrung tâm';
+    const t = norm(line);
+    expect(t.text).toBe('II.\tGiai đoạn 2028 - 2030\t%\t≥ 95\tTrung tâm');
+    const at = t.text.indexOf('≥ 95');
+    expect(t.originalText({ start: at, end: at + 4 })).toBe('$\\geq 95$');
+    expect(norm('### **3. Yêu cầu:**').text).toBe('### 3. Yêu cầu:');
+    expect(norm('**Phụ lục I**  \n**DANH MỤC**').text).toBe('Phụ lục I\nDANH MỤC');
+    expect(norm('3.6. *Tiếp nhận hồ sơ*').text).toBe('3.6. Tiếp nhận hồ sơ');
+    expect(norm('- + Có file: 114 hồ sơ;').text).toBe('- + Có file: 114 hồ sơ;');
+  });
+
+  it('turns non-breaking spaces into spaces and CRLF into LF, keeping tabs', () => {
+    expect(norm('1.894\u00a0hồ  sơ \r\nSTT\tChỉ tiêu').text).toBe('1.894 hồ sơ\nSTT\tChỉ tiêu');
+  });
+});
+
+describe('normalise on a signer block', () => {
+  it('drops bold that runs over a line break', () => {
+    expect(normalise(SourceText.fromOriginal('**KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**\n\nPhạm Ngọc Sơn')).text).toBe(
+      'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nPhạm Ngọc Sơn',
+    );
+  });
+});

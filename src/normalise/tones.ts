@@ -1,0 +1,40 @@
+import type { Edit } from '../text/source-text.js';
+
+/**
+ * Vietnamese has two tone placements for open syllables with the glides `oa`, `oe`, `uy`:
+ * old style marks the second vowel (`hoà`, `khoẻ`, `thuỷ`), new style the first (`hòa`,
+ * `khỏe`, `thủy`). Reports mix both; matching needs one. We pick the new style, which most of
+ * the corpus uses. `qu` is a consonant, so `quý` keeps its mark on `y`.
+ */
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
+const OLD_STYLE = /(?<![\p{L}])(\p{L}*?)(?<![qQ])([oOuU])([\p{L}])(?![\p{L}])/gu;
+const GLIDE_PAIRS = new Set(['oa', 'oe', 'uy']);
+
+/** Edits that move a tone mark from the second to the first vowel of `oa`, `oe`, `uy` word-finally. */
+export function canonicalToneEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  OLD_STYLE.lastIndex = 0;
+  for (let m = OLD_STYLE.exec(text); m; m = OLD_STYLE.exec(text)) {
+    const [, , glide, marked] = m as unknown as [string, string, string, string];
+    const decomposed = marked.normalize('NFD');
+    const tone = decomposed.match(TONE_MARKS)?.[0];
+    if (!tone) continue;
+    const bare = decomposed.replace(TONE_MARKS, '').normalize('NFC');
+    if (!GLIDE_PAIRS.has((glide + bare.normalize('NFD')[0]).toLowerCase())) continue;
+    // the glide vowel must itself be unmarked (`hoà`, not a misspelling with two marks)
+    const start = m.index + m[1]!.length;
+    edits.push({ start, end: start + 2, replacement: (glide + tone).normalize('NFC') + bare });
+  }
+  return edits;
+}
+
+/** The canonical tone placement of one word (used by lexicons and restoration). */
+export function canonicalTones(word: string): string {
+  let out = '';
+  let cur = 0;
+  for (const e of canonicalToneEdits(word)) {
+    out += word.slice(cur, e.start) + e.replacement;
+    cur = e.end;
+  }
+  return out + word.slice(cur);
+}
