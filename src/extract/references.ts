@@ -3,8 +3,8 @@
  *
  * Built the chrono-node way: a configuration of small parsers (a pattern and an extract step that
  * returns a typed candidate with its offsets) followed by refiners that each do one thing to the
- * list (drop a candidate nested in another, attach the date that follows, attach the date a
- * `ngày …, … ban hành` clause puts before it, attach `của <body>`). Vietnamese words live in
+ * list (drop a candidate nested in another, attach the date that follows, attach the date and
+ * body a `ngày …, <body> đã ban hành` clause puts before it, attach `của <body>` after it). Vietnamese words live in
  * `lexicon/reference-kinds.json` and `lexicon/issuers.json`.
  *
  * Decisions:
@@ -99,8 +99,14 @@ const DOC_NUMBER_ONLY = new RegExp(`^\\s*${DOC_NUMBER}\\s*$`, 'u');
 
 /** The date right after a number: `ngày 23/01/2026`, `, ngày 05/9/2025`, `ngày\n19/6/2025`. */
 const DATE_AFTER = new RegExp(`${H}*,?${H}*(?:\\n${H}*)?ngày\\s+(?<date>${DATE_SOURCE})`, 'uy');
-/** A date before the reference, in the clause `ngày 23/12/2025, <body> đã ban hành <reference>`. */
-const DATE_BEFORE = new RegExp(`ngày\\s+(?<date>${DATE_SOURCE})${H}*,(?<between>[^.;\\n]{0,160}?ban hành\\s+)$`, 'u');
+/**
+ * A date (and body) before the reference, in the clause `ngày 23/12/2025, <body> đã ban hành
+ * <reference>` (on 23/12/2025 <body> issued <reference>).
+ */
+const CLAUSE_BEFORE = new RegExp(
+  `ngày\\s+(?<date>${DATE_SOURCE})${H}*,${H}*(?<between>[^.;\\n]{0,160}?)\\s*(?:đã\\s+)?(?:ký\\s+)?ban hành\\s+$`,
+  'ud',
+);
 /** `của` (of) opening the issuing body. */
 const OF = new RegExp(`${H}*,?${H}*(?:\\n${H}*)?của(?:${H}+|${H}*\\n${H}*)`, 'uy');
 /** One word of a body's name, after a space or a single line break. */
@@ -181,14 +187,18 @@ const attachDateAfter: Refiner = (cs, text) =>
     return { ...c, date, end: m.index + m[0].length };
   });
 
-const attachDateBefore: Refiner = (cs, text) =>
+const attachClauseBefore: Refiner = (cs, text) =>
   cs.map((c, i) => {
     if (c.date) return c;
     const from = Math.max(i > 0 ? cs[i - 1]!.end : 0, c.start - 240);
-    const m = DATE_BEFORE.exec(text.slice(from, c.start));
+    const m = CLAUSE_BEFORE.exec(text.slice(from, c.start));
     const date = m ? parseDate(m.groups!.date!) : null;
     if (!m || !date || /ngày\s+\d/u.test(m.groups!.between!)) return c;
-    return { ...c, date, dateBefore: true };
+    // the body is the whole subject of the clause, or nothing
+    const bStart = m.indices!.groups!.between![0];
+    const body = bodyName(text, from + bStart);
+    const issuer = body !== null && body === m.groups!.between!.replace(/\s+/g, ' ').trim() ? body : null;
+    return { ...c, date, dateBefore: true, issuer: c.issuer ?? issuer };
   });
 
 const attachIssuer: Refiner = (cs, text) =>
@@ -203,7 +213,7 @@ const attachIssuer: Refiner = (cs, text) =>
 /** The configuration: parsers in order, then refiners in order. */
 const CONFIGURATION: { parsers: Parser[]; refiners: Refiner[] } = {
   parsers: [kindParser, bareParser],
-  refiners: [dropNested, attachDateAfter, attachDateBefore, attachIssuer],
+  refiners: [dropNested, attachDateAfter, attachClauseBefore, attachIssuer],
 };
 
 // ---------------------------------------------------------------------------------------------
