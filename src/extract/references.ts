@@ -83,13 +83,13 @@ const KIND_SOURCE = [...KIND_BY_FORM.keys()]
 const SO = `(?:số|Số|SỐ)(?![\\p{L}\\d])${H}*:?`;
 
 const KIND_REFERENCE = new RegExp(
-  `(?<![\\p{L}\\d])(?<kind>${KIND_SOURCE})(?![\\p{L}\\d])(?:\\s+(?<so>${SO}))?\\s*${DOC_NUMBER}`,
+  `(?<kind>${KIND_SOURCE})(?![\\p{L}\\d])(?:\\s+(?<so>${SO}))?\\s*${DOC_NUMBER}`,
   'gu',
 );
 /** A number whose symbol opens with a known type code, with no kind word before it. */
 const TYPE_CODES = [...KIND_BY_CODE.keys()].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
 const BARE_REFERENCE = new RegExp(
-  `(?<![\\p{L}\\d./-])(?:(?<pnum>\\d{1,4})-(?<psym>(?:${TYPE_CODES})/${CODE}(?:-${CODE})*)` +
+  `(?:(?<pnum>\\d{1,4})-(?<psym>(?:${TYPE_CODES})/${CODE}(?:-${CODE})*)` +
     `|(?<num>\\d{1,5}(?:\\.\\d{1,3})?)/(?:(?<year>(?:19|20)\\d{2})/)?(?<sym>(?:${TYPE_CODES})(?:-${CODE})+))`,
   'gu',
 );
@@ -137,6 +137,11 @@ interface Candidate {
 interface Parser {
   name: string;
   pattern: RegExp;
+  /**
+   * Characters that may not come right before a match (checked in the loop, not by a lookbehind,
+   * which keeps the regex engine from skipping ahead to the pattern's first letter).
+   */
+  notAfter: RegExp;
   extract(match: RegExpExecArray): Candidate | null;
 }
 
@@ -145,6 +150,7 @@ type Refiner = (candidates: Candidate[], text: string) => Candidate[];
 const kindParser: Parser = {
   name: 'kind-number',
   pattern: KIND_REFERENCE,
+  notAfter: /[\p{L}\p{N}]/u,
   extract(m) {
     const g = m.groups!;
     const doc = documentNumberOf(g);
@@ -156,6 +162,7 @@ const kindParser: Parser = {
 const bareParser: Parser = {
   name: 'bare-number',
   pattern: BARE_REFERENCE,
+  notAfter: /[\p{L}\p{N}./-]/u,
   extract(m) {
     // `Số: 120/BC-UBND` is the document's own number in its header, not a citation
     const before = m.input.slice(Math.max(0, m.index - 12), m.index);
@@ -231,6 +238,10 @@ export function findReferences(text: string): Reference[] {
   for (const p of CONFIGURATION.parsers) {
     p.pattern.lastIndex = 0;
     for (let m = p.pattern.exec(text); m; m = p.pattern.exec(text)) {
+      if (m.index > 0 && p.notAfter.test(text[m.index - 1]!)) {
+        p.pattern.lastIndex = m.index + 1;
+        continue;
+      }
       const c = p.extract(m);
       if (c) candidates.push(c);
     }
