@@ -1,0 +1,24 @@
+/** Shared helpers for bench scripts: medians of repeated runs, peak memory. */
+import { performance } from 'node:perf_hooks';
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Run `fn` `runs` times (after one warm-up) and return the median wall time in seconds. */
+export async function medianSeconds(fn: () => unknown, runs = 5): Promise<{ median: number; all: number[] }> {
+  await fn();
+  const all: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const t0 = performance.now();
+    await fn();
+    all.push((performance.now() - t0) / 1000);
+  }
+  return { median: median(all), all };
+}
+
+export const mb = (bytes: number) => bytes / 1e6;
+export const peakRssMb = () => process.resourceUsage().maxRSS / 1024;

@@ -1,0 +1,48 @@
+/**
+ * One file through every stage:
+ *
+ *   ingest → normalise → restore (only if garbled) → segment → extract → validate → report JSON
+ *
+ * Each stage is a function with one typed input and one typed output; this file only composes
+ * them and names the stage an error came from. I/O happens in ingest and in the caller that writes.
+ */
+import { asPipelineError, PipelineError, type Stage } from '../src/errors.js';
+import { extract } from '../src/extract/index.js';
+import { ingestFile } from '../src/ingest/index.js';
+import type { SourceDocument } from '../src/ingest/types.js';
+import { normalise } from '../src/normalise/index.js';
+import { segment } from '../src/segment/index.js';
+import { buildReport, type ReportJson, type TextUsed } from '../src/write/report.js';
+import { schemaErrors } from '../src/write/schema.js';
+
+export interface ReportOptions {
+  /** The path written into the report (defaults to the file path). */
+  displayPath?: string;
+}
+
+/** Run the stages on one file. Throws a PipelineError naming the file, the stage and the reason. */
+export async function processFile(file: string, options: ReportOptions = {}): Promise<ReportJson> {
+  const doc = await ingestFile(file);
+  return processDocument(doc, options);
+}
+
+export function processDocument(doc: SourceDocument, options: ReportOptions = {}): ReportJson {
+  const file = doc.path;
+  const stage = <T>(name: Stage, run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      throw asPipelineError(error, name, file);
+    }
+  };
+  const text = stage('normalise', () => normalise(doc.text));
+  const textUsed: TextUsed = doc.textOrigin === 'ocr' ? 'ocr' : 'original';
+  const outline = stage('segment', () => segment(text));
+  const extraction = stage('extract', () => extract(outline));
+  const report = stage('write', () =>
+    buildReport({ doc, text, textUsed, outline, extraction, path: options.displayPath ?? file }),
+  );
+  const invalid = schemaErrors(report);
+  if (invalid) throw new PipelineError('write', file, `report does not match the schema: ${invalid}`);
+  return report;
+}

@@ -1,0 +1,110 @@
+import type { SourceDocument } from '../ingest/types.js';
+import type { Extraction, Figure, Period, Reference } from '../extract/types.js';
+import type { DocumentHeader, Outline, Table } from '../segment/types.js';
+import { provenanceOf, type Provenance } from '../text/provenance.js';
+import type { SourceText, Span } from '../text/source-text.js';
+
+/** Bump on any change to the shape of the report JSON (and update schema/report.schema.json). */
+export const SCHEMA_VERSION = '1.0.0';
+
+export type TextUsed = 'original' | 'ocr' | 'restored';
+
+export interface ReportSection {
+  id: string;
+  label: string | null;
+  level: number;
+  title: string;
+  parent: string | null;
+  provenance: Provenance;
+}
+
+export interface ReportTable {
+  id: string;
+  title: string | null;
+  section: string | null;
+  header: string[] | null;
+  rows: string[][];
+  provenance: Provenance;
+}
+
+export type ReportFigure = Omit<Figure, 'span'> & { span: Span; provenance: Provenance; checks: string[] };
+export type ReportReference = Omit<Reference, 'span'> & { span: Span; provenance: Provenance };
+
+/** The report JSON: one per input file. */
+export interface ReportJson {
+  schemaVersion: string;
+  source: { path: string; sha256: string; format: string; bytes: number; pages: number | null; encoding: string };
+  textUsed: TextUsed;
+  /** The text every `span` refers to (normalised, and restored where `textUsed` is `restored`). */
+  text: string;
+  /** The text every `provenance.span` refers to, when it differs from `text`. */
+  originalText?: string;
+  document: DocumentHeader;
+  period: Period | null;
+  sections: ReportSection[];
+  tables: ReportTable[];
+  figures: ReportFigure[];
+  references: ReportReference[];
+  checks: unknown[];
+  warnings: string[];
+}
+
+export interface ReportParts {
+  doc: SourceDocument;
+  /** The text after the last stage that changed it. */
+  text: SourceText;
+  textUsed: TextUsed;
+  outline: Outline;
+  extraction: Extraction;
+  /** Displayed path of the source (relative to the run's input root). */
+  path: string;
+}
+
+/** Assemble the report JSON. Key order here is the key order in the file: keep it stable. */
+export function buildReport({ doc, text, textUsed, outline, extraction, path }: ReportParts): ReportJson {
+  const restored = textUsed === 'restored';
+  const prov = (span: Span) => ({ ...provenanceOf(doc, text, span, restored), file: path });
+  const report: ReportJson = {
+    schemaVersion: SCHEMA_VERSION,
+    source: {
+      path,
+      sha256: doc.sha256,
+      format: doc.format,
+      bytes: doc.bytes,
+      pages: doc.pages.length > 0 ? doc.pages.length : null,
+      encoding: doc.encoding,
+    },
+    textUsed,
+    text: text.text,
+    ...(text.text !== text.original ? { originalText: text.original } : {}),
+    document: outline.header,
+    period: extraction.documentPeriod,
+    sections: outline.sections.map((s) => ({
+      id: s.id,
+      label: s.label,
+      level: s.level,
+      title: s.title,
+      parent: s.parent,
+      provenance: prov(s.span),
+    })),
+    tables: outline.tables.map((t) => tableJson(t, prov)),
+    figures: extraction.figures.map((f) => ({ ...f, provenance: prov(f.span), checks: [] })),
+    references: extraction.references.map((r) => ({ ...r, provenance: prov(r.span) })),
+    checks: [],
+    warnings: doc.warnings,
+  };
+  return report;
+}
+
+function tableJson(t: Table, prov: (span: Span) => Provenance): ReportTable {
+  const rows = t.header ? [t.header, ...t.rows] : t.rows;
+  const span = { start: rows[0]?.span.start ?? 0, end: rows.at(-1)?.span.end ?? 0 };
+  return {
+    id: t.id,
+    title: t.title,
+    section: t.section,
+    header: t.header ? t.header.cells.map((c) => c.text) : null,
+    rows: t.rows.map((r) => r.cells.map((c) => c.text)),
+    provenance: prov(span),
+  };
+}

@@ -1,0 +1,74 @@
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { schemaErrors } from '../src/write/schema.js';
+import { baocao, provenances, readJson, ROOT } from './helpers.js';
+
+const seeds = readdirSync(join(ROOT, 'fixtures')).filter((f) => /^\d{3}_.*\.txt$/.test(f));
+
+describe('baocao run on the seed reports', () => {
+  const out = mkdtempSync(join(tmpdir(), 'baocao-run-'));
+  let result: ReturnType<typeof baocao>;
+  beforeAll(() => {
+    const input = mkdtempSync(join(tmpdir(), 'baocao-in-'));
+    for (const f of seeds) copyFileSync(join(ROOT, 'fixtures', f), join(input, f));
+    result = baocao(['run', input, '--out', out]);
+  });
+
+  it('writes one schema-valid report per seed and exits 0', () => {
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`${seeds.length} files: ${seeds.length} written, 0 failed`);
+    for (const f of seeds) expect(schemaErrors(readJson(join(out, `${f}.json`)))).toBeNull();
+    expect(readFileSync(join(out, 'errors.jsonl'), 'utf8')).toBe('');
+  });
+
+  it('reports original text that equals the input at every provenance span', () => {
+    let checked = 0;
+    for (const f of seeds) {
+      const input = readFileSync(join(ROOT, 'fixtures', f), 'utf8');
+      const report = readJson(join(out, `${f}.json`));
+      expect(report.originalText ?? report.text).toBe(input);
+      for (const p of provenances(report)) {
+        expect(input.slice(p.span.start, p.span.end)).toBe(p.text);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(400);
+  });
+
+  it('writes the same bytes when run again', () => {
+    const again = mkdtempSync(join(tmpdir(), 'baocao-again-'));
+    const input = mkdtempSync(join(tmpdir(), 'baocao-in2-'));
+    for (const f of seeds) copyFileSync(join(ROOT, 'fixtures', f), join(input, f));
+    expect(baocao(['run', input, '--out', again, '--jobs', '1']).code).toBe(0);
+    for (const f of seeds) expect(readFileSync(join(again, `${f}.json`), 'utf8')).toBe(readFileSync(join(out, `${f}.json`), 'utf8'));
+  });
+});
+
+describe('baocao run with bad files in the batch', () => {
+  it('names each bad file and its reason, completes the others and exits 1', () => {
+    const input = mkdtempSync(join(tmpdir(), 'baocao-bad-'));
+    const out = mkdtempSync(join(tmpdir(), 'baocao-bad-out-'));
+    copyFileSync(join(ROOT, 'fixtures', seeds[0]!), join(input, 'good.txt'));
+    writeFileSync(join(input, 'binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00]));
+    writeFileSync(join(input, 'empty.txt'), '');
+    writeFileSync(join(input, 'latin1.txt'), Buffer.from('Báo cáo tình hình', 'latin1'));
+    const r = baocao(['run', input, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n').sort()).toEqual([
+      `error: ${join(input, 'binary.txt')}: not a text file: NUL byte at byte 6 (ingest)`,
+      `error: ${join(input, 'empty.txt')}: empty file (ingest)`,
+      `error: ${join(input, 'latin1.txt')}: not UTF-8 at byte 1 (ingest)`,
+    ]);
+    expect(r.stdout).toContain('4 files: 1 written, 3 failed');
+    expect(schemaErrors(readJson(join(out, 'good.txt.json')))).toBeNull();
+    const errors = readFileSync(join(out, 'errors.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(errors.map((e) => [e.file.slice(input.length + 1), e.stage])).toEqual([
+      ['binary.txt', 'ingest'],
+      ['empty.txt', 'ingest'],
+      ['latin1.txt', 'ingest'],
+    ]);
+  });
+});
