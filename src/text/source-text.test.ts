@@ -99,7 +99,7 @@ describe('SourceText', () => {
           let ref: RefChar[] = original.split('').map((ch, i) => ({ ch, s: i, e: i + 1 }));
           const it = editStream[Symbol.iterator]();
           for (let r = 0; r < rounds; r++) {
-            const edits = it.next().value!.filter((e) => e.end <= st.length);
+            const edits = (it.next().value as Edit[]).filter((e) => e.end <= st.length);
             st = st.edit(edits);
             ref = refApply(ref, original.length, edits);
             expect(st.text).toBe(ref.map((c) => c.ch).join(''));
