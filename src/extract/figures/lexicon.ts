@@ -1,0 +1,55 @@
+/** The unit lexicon as regex pieces, and the text folding every lexicon match uses. */
+import unitsData from '../lexicon/units.json' with { type: 'json' };
+import type { FigureKind } from '../types.js';
+
+export interface UnitEntry {
+  unit: string;
+  kind: FigureKind;
+  multiplier: number;
+}
+
+interface RawUnit {
+  unit: string;
+  forms: string[];
+  kind: string;
+  multiplier?: number;
+}
+
+const byForm = new Map<string, UnitEntry>();
+for (const u of (unitsData as { units: RawUnit[] }).units) {
+  for (const form of u.forms) {
+    byForm.set(fold(form), { unit: u.unit, kind: u.kind as FigureKind, multiplier: u.multiplier ?? 1 });
+  }
+}
+
+/** Lower case, NFC, one spelling of `tỉ lệ`, single spaces: the form lexicon patterns are written in. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .replace(/\btỉ lệ/gu, 'tỷ lệ')
+    .trim();
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+}
+
+/** Every unit form, longest first so that `thành phần hồ sơ` wins over `hồ sơ`. */
+const forms = [...byForm.keys()].sort((a, b) => b.length - a.length);
+/** A unit as a whole word (`%` needs no word boundary). */
+export const UNIT_PATTERN = `(?:${forms.map(escape).join('|')})(?![\\p{L}\\p{N}])`;
+
+export function unitOf(text: string): UnitEntry | null {
+  return byForm.get(fold(text)) ?? null;
+}
+
+const countForms = forms.filter((f) => byForm.get(f)!.kind === 'count');
+const countUnitInText = new RegExp(`(?<![\\p{L}\\p{N}])(?:${countForms.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+
+/** The first count unit named in a label (`Hồ sơ tái sử dụng lại dữ liệu số hóa` → `hồ sơ`). */
+export function countUnitIn(text: string): string | null {
+  const m = countUnitInText.exec(text);
+  return m ? unitOf(m[0])!.unit : null;
+}

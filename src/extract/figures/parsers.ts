@@ -1,0 +1,203 @@
+/**
+ * The figure parsers, after chrono-node: an ordered list of small parsers, each a regex and an
+ * extract step that returns a typed mention with its position, and exclusions that mark the
+ * numbers which are something else (document numbers, dates, article numbers, addresses).
+ * The refiners in `refiners.ts` then drop, merge and complete what the parsers found.
+ */
+import { NUMBER_PATTERN, parseVietnameseNumber } from '../numbers.js';
+import type { FigureKind } from '../types.js';
+import { UNIT_PATTERN, unitOf } from './lexicon.js';
+
+export type MentionKind = FigureKind | 'bare' | 'zero';
+
+export interface Mention {
+  kind: MentionKind;
+  /** Span of the whole match (cue words, number, unit) in the passage text. */
+  start: number;
+  end: number;
+  /** Span of the number(s) only: what conflicts and exclusions are judged on. */
+  numberStart: number;
+  numberEnd: number;
+  value: number;
+  of: number | null;
+  unit: string | null;
+  /** Where the unit is, when the text names it. */
+  unitEnd: number | null;
+  parser: string;
+}
+
+interface Parser {
+  name: string;
+  pattern: RegExp;
+  extract(m: RegExpExecArray): Mention | null;
+}
+
+const N = NUMBER_PATTERN;
+const UNIT = UNIT_PATTERN;
+
+function num(s: string | undefined): number | null {
+  return s === undefined ? null : parseVietnameseNumber(s);
+}
+
+/** Index of capture group `i` in a match made with the `d` flag. */
+function at(m: RegExpExecArray, i: number): [number, number] {
+  return m.indices![i]!;
+}
+
+function withUnit(m: RegExpExecArray, kind: MentionKind, value: number, of: number | null, unitGroup: number, name: string, numberGroups: number[]): Mention {
+  const unitText = m[unitGroup];
+  const entry = unitText ? unitOf(unitText) : null;
+  const first = at(m, numberGroups[0]!);
+  const last = at(m, numberGroups[numberGroups.length - 1]!);
+  return {
+    kind,
+    start: m.index,
+    end: m.index + m[0].length,
+    numberStart: first[0],
+    numberEnd: last[1],
+    value: value * (entry?.multiplier ?? 1),
+    of: of === null ? null : of * (entry?.multiplier ?? 1),
+    unit: entry?.unit ?? null,
+    unitEnd: unitText ? at(m, unitGroup)[1] : null,
+    parser: name,
+  };
+}
+
+export const PARSERS: readonly Parser[] = [
+  {
+    // `xếp thứ 72/114 xã, phường, đặc khu`, `xếp 19/114`, `xếp hạng 5`
+    name: 'rank',
+    pattern: new RegExp(`xếp(?:\\s+hạng)?(?:\\s+thứ)?\\s+(${N})(?:\\s*/\\s*(${N}))?(?:\\s+(${UNIT}))?`, 'giud'),
+    extract(m) {
+      const value = num(m[1]);
+      if (value === null) return null;
+      return withUnit(m, 'rank', value, num(m[2]), 3, 'rank', m[2] ? [1, 2] : [1]);
+    },
+  },
+  {
+    // `1.779/1.894 hồ sơ` (ratio), `19,99/20 điểm` (score), `14/16 thành phần hồ sơ`
+    name: 'fraction',
+    pattern: new RegExp(`(${N})\\s*/\\s*(${N})(?!\\s*/)(?:\\s*(${UNIT}))?`, 'giud'),
+    extract(m) {
+      const value = num(m[1]);
+      const of = num(m[2]);
+      if (value === null || of === null) return null;
+      const unit = m[3] ? unitOf(m[3]) : null;
+      const kind: MentionKind = unit?.kind === 'score' ? 'score' : unit?.kind === 'percent' ? 'percent' : 'ratio';
+      return withUnit(m, kind, value, of, 3, 'fraction', [1, 2]);
+    },
+  },
+  {
+    // `93,93%`, `100 %`
+    name: 'percent',
+    pattern: new RegExp(`(${N})\\s?(%)`, 'giud'),
+    extract(m) {
+      const value = num(m[1]);
+      return value === null ? null : withUnit(m, 'percent', value, null, 2, 'percent', [1]);
+    },
+  },
+  {
+    // `1.894 hồ sơ`, `97,61 điểm`, `5 tỷ đồng`; `2.210 (100%) TTHC` keeps its unit across the aside
+    name: 'quantity',
+    pattern: new RegExp(`(${N})(?:\\s*\\(\\s*${N}\\s?%\\s*\\))?\\s*(${UNIT})`, 'giud'),
+    extract(m) {
+      const value = num(m[1]);
+      const unit = unitOf(m[2]!);
+      if (value === null || !unit) return null;
+      return withUnit(m, unit.kind, value, null, 2, 'quantity', [1]);
+    },
+  },
+  {
+    // `Không có`, `Không phát sinh` as the answer to a label, `không có hồ sơ quá hạn`
+    name: 'zero',
+    pattern: new RegExp(`(?<![\\p{L}])(không\\s+(?:có|phát\\s+sinh))(?:\\s+(${UNIT}))?(?![\\p{L}])`, 'giud'),
+    extract(m) {
+      const [s, e] = at(m, 1);
+      const unitText = m[2];
+      const entry = unitText ? unitOf(unitText) : null;
+      if (unitText && entry?.kind !== 'count') return null;
+      return {
+        kind: 'zero',
+        start: m.index,
+        end: m.index + m[0].length,
+        numberStart: s,
+        numberEnd: e,
+        value: 0,
+        of: null,
+        unit: entry?.unit ?? null,
+        unitEnd: unitText ? at(m, 2)[1] : null,
+        parser: 'zero',
+      };
+    },
+  },
+  {
+    // a number with no unit: kept only where its context supplies one (see refiners)
+    name: 'bare',
+    pattern: new RegExp(`(${N})`, 'gud'),
+    extract(m) {
+      const value = num(m[1]);
+      return value === null ? null : withUnit(m, 'bare', value, null, 99, 'bare', [1]);
+    },
+  },
+];
+
+/**
+ * Numbers that are not quantities. Each pattern marks a span; a mention whose number falls
+ * inside one is dropped.
+ */
+export const EXCLUSIONS: readonly { name: string; pattern: RegExp }[] = [
+  // document numbers: `137/UBND-TTPVHCC`, `66.7/2025/NQ-CP`, `118/2025/NĐ-CP`, `183-KL/TW`, `518/ UBND- TTPVHCC`
+  { name: 'document-number', pattern: /(?<![\p{L}\p{N}])\d+(?:\.\d+)*(?:\/\d{4})?\s*[/-]\s*\p{Lu}/gu },
+  // dates: `23/01/2026`, `ngày 14/4`, `ngày 12 tháng 02 năm 2026`, `tháng 4/2026`, `6/2028`
+  { name: 'date', pattern: /(?<!\d)\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}(?!\d)/gu },
+  { name: 'date', pattern: /ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2})?/giu },
+  { name: 'date', pattern: /(?<![\p{L}])(?:tháng|năm|quý|giai\s+đoạn)\s+\d{1,4}(?![\d.,]\d)(?:\s*\/\s*\d{4})?/giu },
+  { name: 'date', pattern: /(?<![\d,.])(?:0?[1-9]|1[0-2])\s*\/\s*(?:19|20)\d{2}(?!\d)/gu },
+  { name: 'year-range', pattern: /(?<!\d)(?:19|20)\d{2}\s*[-–]\s*(?:(?:19|20)\d{2}|tháng)/gu },
+  // `Điều 20`, `các khoản 1, 2, 3 … và 9`, `điểm a`, `Chương II`
+  { name: 'legal-part', pattern: /(?<![\p{L}]|danh\s|Danh\s)(?:điều|khoản|mục|chương|phần|phụ\s+lục)\s+\d+(?![\d.,]\d)(?:\s*(?:,|và)\s*\d+(?![\d.,]\d))*/giu },
+  // `số 18 Hoàng Diệu` (No. 18), but not `tổng số 71`
+  { name: 'numbered', pattern: /(?<![\p{L}]|tổng\s|Tổng\s)số\s+\d+(?![\d.,]*\s*%)/gu },
+  // names with numbers: `Bộ chỉ số 766`, `Đề án 06`, `top 10`, `ISO 9001:2015`, `mô hình 5 tại chỗ`, `lần 2`
+  {
+    name: 'name',
+    pattern: /(?<![\p{L}])(?:chỉ\s+số|đề\s+án|top|iso|tcvn|mô\s+hình|phương\s+thức|lần(?:\s+thứ)?|nhóm\s+(?=\d+\s*(?:[,;.)]|$)))\s+\d+(?::\d{4})?/giu,
+  },
+  // list enumerators `(1)`, `(11)`
+  { name: 'enumerator', pattern: /\(\s*\d{1,2}\s*\)/gu },
+  // telephone numbers
+  { name: 'phone', pattern: /(?<!\d)0\d{2,3}[.\s]?\d{3}[.\s]?\d{3,4}(?!\d)/gu },
+];
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export function runParsers(text: string): Mention[] {
+  const out: Mention[] = [];
+  for (const p of PARSERS) {
+    p.pattern.lastIndex = 0;
+    for (let m = p.pattern.exec(text); m; m = p.pattern.exec(text)) {
+      if (m[0].length === 0) {
+        p.pattern.lastIndex++;
+        continue;
+      }
+      const r = p.extract(m);
+      if (r) out.push(r);
+    }
+  }
+  return out;
+}
+
+export function runExclusions(text: string): Span[] {
+  const out: Span[] = [];
+  for (const x of EXCLUSIONS) {
+    x.pattern.lastIndex = 0;
+    for (let m = x.pattern.exec(text); m; m = x.pattern.exec(text)) {
+      out.push({ start: m.index, end: m.index + m[0].length });
+      if (m[0].length === 0) x.pattern.lastIndex++;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
