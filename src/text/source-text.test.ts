@@ -21,7 +21,9 @@ function refApply(chars: RefChar[], originalLength: number, edits: Edit[]): RefC
       s = chars[ed.start]!.s;
       e = chars[ed.end - 1]!.e;
     } else {
-      s = e = ed.start < chars.length ? chars[ed.start]!.s : originalLength;
+      // an insertion maps to the boundary it sits on, or to the whole replaced region it sits inside
+      s = ed.start < chars.length ? chars[ed.start]!.s : originalLength;
+      e = Math.max(s, ed.start > 0 ? chars[ed.start - 1]!.e : s);
     }
     for (const ch of ed.replacement) out.push({ ch, s, e });
     cur = ed.end;
@@ -113,7 +115,7 @@ describe('SourceText', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
   });
 });
