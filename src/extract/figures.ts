@@ -9,6 +9,7 @@
  */
 import type { Block, Outline, Section } from '../segment/types.js';
 import { isGenericRate, metricFor, rateOf } from './metrics.js';
+import { sameFamily } from './figures/lexicon.js';
 import { blockAt, passagesOf, toCurrent, type Passage } from './figures/passages.js';
 import { readPassage, type Draft } from './figures/read.js';
 import { tableFigures } from './figures/tables.js';
@@ -135,7 +136,7 @@ export function findFigures(outline: Outline, options: FigureOptions): Figure[] 
 
 function compatible(parent: Draft, child: Draft): boolean {
   if (parent.kind !== child.kind) return false;
-  return child.kind === 'percent' || parent.unit === child.unit;
+  return child.kind === 'percent' || sameFamily(parent.unit, child.unit);
 }
 
 function headingChain(sectionId: string | null, sections: Map<string, Section>): string {

@@ -13,10 +13,14 @@ interface RawUnit {
   forms: string[];
   kind: string;
   multiplier?: number;
+  family?: string;
 }
+
+const familyOf = new Map<string, string>();
 
 const byForm = new Map<string, UnitEntry>();
 for (const u of (unitsData as { units: RawUnit[] }).units) {
+  familyOf.set(u.unit, u.family ?? u.unit);
   for (const form of u.forms) {
     byForm.set(fold(form), { unit: u.unit, kind: u.kind as FigureKind, multiplier: u.multiplier ?? 1 });
   }
@@ -52,4 +56,10 @@ const countUnitInText = new RegExp(`(?<![\\p{L}\\p{N}])(?:${countForms.map(escap
 export function countUnitIn(text: string): string | null {
   const m = countUnitInText.exec(text);
   return m ? unitOf(m[0])!.unit : null;
+}
+
+/** Units that count the same things: a part may be in one and its total in the other. */
+export function sameFamily(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (familyOf.get(a) ?? a) === (familyOf.get(b) ?? b);
 }

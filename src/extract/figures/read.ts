@@ -3,7 +3,7 @@
  * sentences, the `trong đó` / `cụ thể` / parenthesis scopes that make a figure a part of another,
  * the units that bare numbers take from their context, and each figure's subject.
  */
-import { countUnitIn, fold } from './lexicon.js';
+import { countUnitIn, fold, sameFamily } from './lexicon.js';
 import type { Mention } from './parsers.js';
 import { dropExcluded, resolveConflicts } from './refiners.js';
 import { runExclusions, runParsers } from './parsers.js';
@@ -81,6 +81,41 @@ function clean(s: string): string {
 }
 
 /** Text after the number's unit up to the next delimiter: `167 hồ sơ [trong hạn]`. */
+/**
+ * The words after a figure that the metric lexicon may read: asides in brackets left out, up to
+ * `;`, a `)` closing the figure's own aside, the sentence end, or a comma whose next segment holds
+ * another figure. Figures not set off by a comma are read through
+ * (`13 TTHC nội bộ thuộc 6 lĩnh vực đã được … phê duyệt phương án đơn giản hóa`).
+ */
+function phraseTail(text: string, from: number, later: Mention[], sentenceEnd: number): string {
+  const starts = later.filter((n) => n.start >= from).map((n) => n.start);
+  let depth = 0;
+  let end = sentenceEnd;
+  for (let i = from; i < sentenceEnd; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) {
+        end = i;
+        break;
+      }
+      depth--;
+    } else if (depth === 0 && c === ';') {
+      end = i;
+      break;
+    } else if (depth === 0 && c === ',') {
+      const rest = text.slice(i + 1, sentenceEnd);
+      const next = rest.search(/[,;]/u);
+      const segmentEnd = i + 1 + (next < 0 ? rest.length : next);
+      if (starts.some((st) => st > i && st < segmentEnd)) {
+        end = i;
+        break;
+      }
+    }
+  }
+  return text.slice(from, end).replace(/\([^()]*\)/gu, ' ').replace(/\s+/gu, ' ').trim();
+}
+
 function tail(text: string, from: number, limit: number): string {
   const rest = text.slice(from, limit);
   const m = /^(?:[^,;.()\n:]|[.,](?=\d))*/u.exec(rest)!;
@@ -121,7 +156,8 @@ export function readPassage(text: string): Draft[] {
           // an aside inside a label (`đúng hạn (từ chối, rút):`) belongs to the label
           clauseStart = closed?.restore !== undefined && closed.openedIn === k ? closed.restore : at + 1;
         } else if (tok === '(') {
-          const directlyAfter = previousMention !== null && text.slice(previousMention.end, at).trim() === '';
+          // an aside right after a figure's words (`828 phản ánh … thuộc phạm vi giải quyết (đã xử lý 761 …)`) details it
+          const directlyAfter = previousMention !== null && !/[,;.:]/u.test(text.slice(previousMention.end, at));
           stack.push({ type: 'paren', parent: directlyAfter ? previous : null, category: false, restore: clauseStart, openedIn: k });
           clauseStart = at + 1;
         } else {
@@ -206,11 +242,14 @@ export function readPassage(text: string): Draft[] {
         subjectInferred = true;
       }
 
-      const phrase = [label, clean(clause.slice(colon + 1)), unitWords, post].filter(Boolean).join(' ');
+      const inherited = ownsNothing && firstDelimiter < 0 && previous !== null ? drafts[previous]!.phrase : '';
+      const phrase = [inherited, label, clean(clause.slice(colon + 1)), unitWords, phraseTail(text, after, inSentence.slice(k + 1), sent.end)]
+        .filter(Boolean)
+        .join(' ');
       const compatible =
         parentDraft !== null &&
         parentDraft.kind === kind &&
-        (kind === 'percent' || parentDraft.unit === unit);
+        (kind === 'percent' || sameFamily(parentDraft.unit, unit));
       drafts.push({
         kind,
         value: m.value,
