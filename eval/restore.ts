@@ -1,0 +1,93 @@
+/**
+ * `npm run eval -- restore`: diacritic restoration accuracy, leave one document out.
+ *
+ * For each seed 000–003: the language model is the corpus model mixed with a seed model trained
+ * here on the *other three* seeds, and the OCR confusions are learned here from the other three
+ * seeds' OCR pairs, so the evaluated document's text is never seen. Prints, per document and
+ * overall, case-insensitive word accuracy of input and output on the English-OCR set and on the
+ * stripped set (eval/data/restore, made by scripts/make-restore-devset.ts), the change rate on
+ * the clean text, and the 20 most frequent remaining errors.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { alignWords, syllablePairs, wordAccuracy, words, sameWord } from '../src/restore/align.js';
+import { learnConfusions } from '../src/restore/channel.js';
+import { DOMAIN_WEIGHT, loadModel } from '../src/restore/index.js';
+import { MixedModel, NgramModel, SPECIALS, trainKneserNey } from '../src/restore/lm.js';
+import { Restorer } from '../src/restore/restore.js';
+import { textIds } from '../src/restore/vocabulary.js';
+import { SourceText } from '../src/text/source-text.js';
+
+const DATA = 'eval/data/restore';
+const seeds = readdirSync('fixtures').filter((f) => /^00[0-3]_.*\.txt$/.test(f)).sort();
+const docs = seeds.map((f) => {
+  const id = f.slice(0, 3);
+  return {
+    id,
+    ref: readFileSync(join('fixtures', f), 'utf8'),
+    ocr: readFileSync(join(DATA, 'ocr-eng', `${id}.txt`), 'utf8'),
+    stripped: readFileSync(join(DATA, 'stripped', `${id}.txt`), 'utf8'),
+  };
+});
+
+const general = loadModel('restore-general.bin');
+const ids = new Map(general.vocab.map((w, i) => [w, i]));
+const id = (w: string) => ids.get(w) ?? 0;
+const syllables = general.vocab.slice(SPECIALS.length);
+const ocrPairs = new Map(docs.map((d) => [d.id, syllablePairs(alignWords(words(d.ref), words(d.ocr)))]));
+
+type Tally = { inOk: number; outOk: number; total: number };
+const totals: Record<'ocr' | 'stripped', Tally> = { ocr: { inOk: 0, outOk: 0, total: 0 }, stripped: { inOk: 0, outOk: 0, total: 0 } };
+const errors: Record<'ocr' | 'stripped', Map<string, number>> = { ocr: new Map(), stripped: new Map() };
+let cleanChanged = 0;
+let cleanFullChanged = 0;
+let cleanWords = 0;
+const pct = (a: number, b: number) => `${((100 * a) / Math.max(b, 1)).toFixed(2)}%`;
+
+console.log('doc  set       words  input    output   time');
+for (const d of docs) {
+  const others = docs.filter((o) => o.id !== d.id);
+  const domain = NgramModel.load(trainKneserNey(others.flatMap((o) => textIds(o.ref, id)), [...general.vocab]));
+  const lm = new MixedModel(general, domain, DOMAIN_WEIGHT);
+  const confusions = learnConfusions(others.flatMap((o) => ocrPairs.get(o.id)!), syllables);
+  const restorer = new Restorer(lm, confusions);
+  const refWords = words(d.ref);
+  for (const set of ['ocr', 'stripped'] as const) {
+    const input = d[set];
+    const t0 = performance.now();
+    const out = restorer.restore(SourceText.fromOriginal(input), { mode: 'full' }).text.text;
+    const ms = performance.now() - t0;
+    const a = wordAccuracy(alignWords(refWords, words(input)));
+    const outAlign = alignWords(refWords, words(out));
+    const b = wordAccuracy(outAlign);
+    totals[set].inOk += a.correct;
+    totals[set].outOk += b.correct;
+    totals[set].total += a.total;
+    for (const [r, h] of outAlign) {
+      if (r !== null && (h === null || !sameWord(r, h))) {
+        const k = `${r.toLowerCase()} → ${h?.toLowerCase() ?? '∅'}`;
+        errors[set].set(k, (errors[set].get(k) ?? 0) + 1);
+      }
+    }
+    console.log(`${d.id}  ${set.padEnd(8)}  ${String(a.total).padStart(5)}  ${pct(a.correct, a.total).padStart(7)}  ${pct(b.correct, b.total).padStart(7)}  ${ms.toFixed(0)} ms`);
+  }
+  // clean text through the stage as the pipeline would (default mode) and forced to full
+  const cw = words(d.ref);
+  const auto = words(restorer.restore(SourceText.fromOriginal(d.ref)).text.text);
+  const full = words(restorer.restore(SourceText.fromOriginal(d.ref), { mode: 'full' }).text.text);
+  const changed = (ws: string[]) => (ws.length === cw.length ? ws.filter((w, i) => w !== cw[i]).length : wordAccuracy(alignWords(cw, ws)).total - wordAccuracy(alignWords(cw, ws)).correct);
+  cleanChanged += changed(auto);
+  cleanFullChanged += changed(full);
+  cleanWords += cw.length;
+  console.log(`${d.id}  clean     ${String(cw.length).padStart(5)}  changed ${pct(changed(auto), cw.length)} (forced full: ${pct(changed(full), cw.length)})`);
+}
+console.log('\noverall (leave-one-document-out)');
+for (const set of ['ocr', 'stripped'] as const) {
+  const t = totals[set];
+  console.log(`  ${set === 'ocr' ? 'English-OCR' : 'stripped   '}  words ${t.total}  input ${pct(t.inOk, t.total)}  output ${pct(t.outOk, t.total)}`);
+}
+console.log(`  clean text  words ${cleanWords}  changed ${pct(cleanChanged, cleanWords)} (forced full mode: ${pct(cleanFullChanged, cleanWords)})`);
+for (const set of ['ocr', 'stripped'] as const) {
+  console.log(`\n20 most frequent remaining errors, ${set} (reference → output):`);
+  for (const [k, n] of [...errors[set]].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 20)) console.log(`  ${String(n).padStart(4)}  ${k}`);
+}

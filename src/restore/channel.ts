@@ -1,0 +1,213 @@
+/**
+ * The OCR channel: how likely an OCR token is, given the syllable that was printed.
+ *
+ * Each letter of the printed syllable (lower case, with its marks: `ế`) comes out of OCR as a
+ * string of 0 to 3 characters (`é`, `6` for `ố`, `ir` for `ư`, `p` for `đ`, nothing). The
+ * probabilities of these emissions are counted on aligned pairs (`learnConfusions`) and smoothed
+ * with a prior that only knows "same letter", "same letter, other marks", "other letter",
+ * "dropped" and "extra". Candidates for a token are found by a search over a trie of the
+ * syllable inventory, cut off at a cost bound.
+ */
+import { fold } from './vietnamese.js';
+
+/** counts[printed letter][OCR string] */
+export type ConfusionCounts = Record<string, Record<string, number>>;
+
+export interface Candidate {
+  word: string; // lower-case canonical syllable
+  cost: number; // −ln P(token | word)
+}
+
+const MAX_EMIT = 3;
+const ALPHA = 2; // weight of the prior against the counts
+
+/** The prior P0(o | t). */
+function prior(t: string, o: string, ft = fold(t)): number {
+  if (o === t) return 0.5;
+  if (o.length === 0) return 0.02;
+  if (o.length === 1) return fold(o) === ft ? 0.3 / 12 : 0.1 / 70;
+  if (o.length === 2) return o.includes(t) || fold(o[0]!) === ft || fold(o[1]!) === ft ? 0.05 / 70 : 0.03 / 4900;
+  return 0.001 / 4900;
+}
+
+interface TrieNode {
+  ch: number; // index into the alphabet
+  children: TrieNode[];
+  word: string | null;
+}
+
+export class Channel {
+  private readonly alphabet: string[];
+  private readonly root: TrieNode;
+  private readonly byFold = new Map<string, string[]>();
+  private readonly cache = new Map<string, Candidate[]>();
+  /** counts by OCR string, then by printed letter index */
+  private readonly byOcr = new Map<string, Map<number, number>>();
+  private readonly totals: Float64Array;
+  private readonly foldOf: string[];
+  private readonly letterIndex: Map<string, number>;
+
+  constructor(syllables: readonly string[], counts: ConfusionCounts = {}) {
+    const letters = new Set<string>();
+    for (const s of syllables) for (const ch of s) letters.add(ch);
+    for (const t of Object.keys(counts)) if ([...t].length === 1) letters.add(t);
+    this.alphabet = [...letters].sort();
+    this.foldOf = this.alphabet.map(fold);
+    const index = new Map(this.alphabet.map((c, i) => [c, i]));
+    this.letterIndex = index;
+    this.root = { ch: -1, children: [], word: null };
+    for (const s of syllables) {
+      let node = this.root;
+      for (const ch of s) {
+        const c = index.get(ch)!;
+        let next = node.children.find((n) => n.ch === c);
+        if (!next) {
+          next = { ch: c, children: [], word: null };
+          node.children.push(next);
+        }
+        node = next;
+      }
+      node.word = s;
+      const f = fold(s);
+      const list = this.byFold.get(f);
+      if (list) list.push(s);
+      else this.byFold.set(f, [s]);
+    }
+    this.totals = new Float64Array(this.alphabet.length);
+    for (const [t, row] of Object.entries(counts)) {
+      const ti = index.get(t);
+      if (ti === undefined) continue;
+      for (const [o, n] of Object.entries(row)) {
+        let m = this.byOcr.get(o);
+        if (!m) this.byOcr.set(o, (m = new Map()));
+        m.set(ti, n);
+        this.totals[ti]! += n;
+      }
+    }
+  }
+
+  /** −ln P(o | t) for one printed letter t. */
+  cost(t: string, o: string): number {
+    const ti = this.letterIndex.get(t);
+    if (ti === undefined) return -Math.log(prior(t, o));
+    return this.costAt(ti, o, this.byOcr.get(o));
+  }
+
+  private costAt(ti: number, o: string, row: Map<number, number> | undefined): number {
+    const n = row?.get(ti) ?? 0;
+    return -Math.log((n + ALPHA * prior(this.alphabet[ti]!, o, this.foldOf[ti]!)) / (this.totals[ti]! + ALPHA));
+  }
+
+  /** The syllables whose marks were simply removed to give `folded` (stripped text). */
+  sameFold(folded: string): readonly string[] {
+    return this.byFold.get(folded) ?? [];
+  }
+
+  /** Syllables that could have been read as `token` (lower-cased), cheapest first, within `beam` of the best. */
+  candidates(token: string, maxCost = 14, beam = 9, limit = 12): Candidate[] {
+    const key = token;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const m = token.length;
+    // emission costs for this token: emit[ch][j * (MAX_EMIT + 1) + k] = cost(alphabet[ch], token[j..j+k))
+    const W = MAX_EMIT + 1;
+    const emit: Float64Array[] = this.alphabet.map(() => new Float64Array((m + 1) * W).fill(Infinity));
+    for (let j = 0; j <= m; j++) {
+      for (let k = 0; k <= MAX_EMIT && j + k <= m; k++) {
+        const o = token.slice(j, j + k);
+        const row = this.byOcr.get(o);
+        for (let ti = 0; ti < emit.length; ti++) emit[ti]![j * W + k] = this.costAt(ti, o, row);
+      }
+    }
+    const cols = Array.from({ length: 24 }, () => new Float64Array(m + 1));
+    const found: Candidate[] = [];
+    let bound = maxCost;
+    let bestFound = Infinity;
+    const visit = (node: TrieNode, col: Float64Array, depth: number) => {
+      for (const child of node.children) {
+        const row = emit[child.ch]!;
+        const next = cols[depth]!.fill(Infinity);
+        let best = Infinity;
+        for (let j = 0; j <= m; j++) {
+          const c = col[j]!;
+          if (c >= bound) continue;
+          for (let k = 0; k <= MAX_EMIT && j + k <= m; k++) {
+            const v = c + row[j * W + k]!;
+            if (v < next[j + k]!) next[j + k] = v;
+          }
+        }
+        for (let j = 0; j <= m; j++) if (next[j]! < best) best = next[j]!;
+        if (best >= bound) continue;
+        if (child.word !== null && next[m]! < bound) {
+          found.push({ word: child.word, cost: next[m]! });
+          if (next[m]! < bestFound) bestFound = next[m]!;
+          if (bestFound + beam < bound) bound = bestFound + beam;
+        }
+        visit(child, next, depth + 1);
+      }
+    };
+    const start = new Float64Array(m + 1).fill(Infinity);
+    start[0] = 0;
+    visit(this.root, start, 0);
+    found.sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1));
+    const best = found[0]?.cost ?? Infinity;
+    const out = found.filter((f) => f.cost <= best + beam).slice(0, limit);
+    if (this.cache.size < 100_000) this.cache.set(key, out);
+    return out;
+  }
+}
+
+/**
+ * Count letter→OCR-string emissions on aligned (printed syllable, OCR token) pairs: each pair is
+ * segmented by the cheapest path under the current model, twice over (hard EM). Pairs whose best
+ * path is implausible (a different word, a merge) are skipped.
+ */
+export function learnConfusions(pairs: Iterable<[printed: string, ocr: string]>, syllables: readonly string[], rounds = 3): ConfusionCounts {
+  const list = [...pairs];
+  let counts: ConfusionCounts = {};
+  for (let r = 0; r < rounds; r++) {
+    const channel = new Channel(syllables, counts);
+    const next: ConfusionCounts = {};
+    for (const [t, o] of list) {
+      const path = bestPath(channel, t, o);
+      if (!path || path.cost > 4 * t.length + 6) continue;
+      for (const [a, b] of path.steps) {
+        const row = (next[a] ??= {});
+        row[b] = (row[b] ?? 0) + 1;
+      }
+    }
+    counts = next;
+  }
+  return counts;
+}
+
+function bestPath(channel: Channel, t: string, o: string): { cost: number; steps: [string, string][] } | null {
+  const ts = [...t];
+  const n = ts.length;
+  const m = o.length;
+  const cost = Array.from({ length: n + 1 }, () => new Float64Array(m + 1).fill(Infinity));
+  const back = Array.from({ length: n + 1 }, () => new Int8Array(m + 1).fill(-1));
+  cost[0]![0] = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= m; j++) {
+      const c = cost[i]![j]!;
+      if (c === Infinity) continue;
+      for (let k = 0; k <= MAX_EMIT && j + k <= m; k++) {
+        const v = c + channel.cost(ts[i]!, o.slice(j, j + k));
+        if (v < cost[i + 1]![j + k]!) {
+          cost[i + 1]![j + k] = v;
+          back[i + 1]![j + k] = k;
+        }
+      }
+    }
+  }
+  if (cost[n]![m] === Infinity) return null;
+  const steps: [string, string][] = [];
+  let j = m;
+  for (let i = n; i > 0; i--) {
+    const k = back[i]![j]!;
+    steps.push([ts[i - 1]!, o.slice(j - k, j)]);
+    j -= k;
+  }
+  return { cost: cost[n]![m]!, steps: steps.reverse() };
+}

@@ -1,0 +1,10 @@
+/** `baocao restore <file>`: print a file's text with its Vietnamese marks restored. */
+import { ingestFile } from '../ingest/index.js';
+import { restoreDiacritics } from './index.js';
+
+export async function restoreCommand(file: string): Promise<void> {
+  const doc = await ingestFile(file);
+  const result = restoreDiacritics(doc.text, doc.textOrigin === 'ocr' ? { mode: 'light' } : {});
+  process.stdout.write(result.text.text);
+  if (!result.text.text.endsWith('\n')) process.stdout.write('\n');
+}

@@ -1,0 +1,51 @@
+/**
+ * Diacritic restoration (issue 5). The default restorer loads the committed models lazily:
+ * models/restore-general.bin (legal corpus), models/restore-domain.bin (clean seeds), mixed,
+ * and the OCR confusion counts in data/confusions.json.
+ */
+import { readFileSync } from 'node:fs';
+import type { SourceText } from '../text/source-text.js';
+import type { ConfusionCounts } from './channel.js';
+import { MixedModel, NgramModel, type LanguageModel } from './lm.js';
+import { Restorer, type DamageReport, type RestoreOptions, type RestoreResult } from './restore.js';
+
+export type { DamageReport, RestoreOptions, RestoreResult, TokenChange, Weights } from './restore.js';
+export { Restorer, DAMAGE_THRESHOLDS } from './restore.js';
+export { Channel, learnConfusions, type ConfusionCounts, type Candidate } from './channel.js';
+export { NgramModel, MixedModel, trainKneserNey, type LanguageModel } from './lm.js';
+export { canonical, fold, stripMarks, placeTone, toneOf } from './vietnamese.js';
+export { pieces, type Piece } from './tokens.js';
+
+/** Weight of the seed-report model in the mix with the corpus model. */
+export const DOMAIN_WEIGHT = 0.3;
+
+const modelFile = (name: string) => new URL(`../../models/${name}`, import.meta.url);
+
+export function loadModel(name: string): NgramModel {
+  return NgramModel.load(readFileSync(modelFile(name)));
+}
+
+export function loadConfusions(): ConfusionCounts {
+  return JSON.parse(readFileSync(new URL('./data/confusions.json', import.meta.url), 'utf8')) as ConfusionCounts;
+}
+
+/** The shipped language model: corpus model mixed with the seed-report model. */
+export function loadLanguageModel(): LanguageModel {
+  return new MixedModel(loadModel('restore-general.bin'), loadModel('restore-domain.bin'), DOMAIN_WEIGHT);
+}
+
+let defaultRestorer: Restorer | undefined;
+export function getRestorer(): Restorer {
+  defaultRestorer ??= new Restorer(loadLanguageModel(), loadConfusions());
+  return defaultRestorer;
+}
+
+/** Measure how damaged a text looks: share of non-syllables and of syllables missing their marks. */
+export function detectDamage(text: string): DamageReport {
+  return getRestorer().detectDamage(text);
+}
+
+/** Restore marks; `mode` defaults to full for damaged text and light for clean text. */
+export function restoreDiacritics(text: SourceText, options?: RestoreOptions): RestoreResult {
+  return getRestorer().restore(text, options);
+}

@@ -1,0 +1,364 @@
+/**
+ * Syllable trigram language model: interpolated modified Kneser–Ney, stored packed.
+ *
+ * File layout (little-endian): "BCLM1\n", u32 header length, header JSON (vocabulary, sizes,
+ * quantisation ranges), then for unigrams Float32 log10 p and log10 backoff, for bigrams and
+ * trigrams the sorted keys as delta varints followed by one byte of quantised log10 p (and for
+ * bigrams one byte of log10 backoff). Keys pack ids: bigram v·V+w, trigram (u·V+v)·V+w.
+ * Loading decodes the keys into open-addressing hash tables; a query backs off the ARPA way.
+ */
+
+export const UNK = 0;
+export const BOS = 1;
+export const EOS = 2;
+export const NUM = 3;
+export const PUNCT = 4;
+export const SPECIALS = ['<unk>', '<s>', '</s>', '<num>', '<p>'];
+
+const MAGIC = 'BCLM1\n';
+const P_MIN = -8; // log10 p below this is clipped
+const B_MIN = -4;
+
+/** Something that scores a word after a two-word context (ids; u may be -1 for "no context"). */
+export interface LanguageModel {
+  readonly vocab: readonly string[];
+  id(word: string): number;
+  logProb(u: number, v: number, w: number): number;
+  /** log10 p(w) without context. */
+  unigram(w: number): number;
+}
+
+class KeyTable {
+  private readonly keys: Float64Array;
+  private readonly vals: Int32Array;
+  private readonly mask: number;
+  private readonly shift: number;
+  constructor(size: number) {
+    let bits = 4;
+    while (1 << bits < size * 1.6) bits++;
+    this.keys = new Float64Array(1 << bits).fill(-1);
+    this.vals = new Int32Array(1 << bits);
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+  }
+  private slot(key: number): number {
+    const lo = key >>> 0;
+    const hi = (key / 4294967296) | 0;
+    return Math.imul(lo ^ Math.imul(hi, 0x27d4eb2d), 0x9e3779b1) >>> this.shift;
+  }
+  set(key: number, val: number): void {
+    let i = this.slot(key);
+    while (this.keys[i] !== -1) i = (i + 1) & this.mask;
+    this.keys[i] = key;
+    this.vals[i] = val;
+  }
+  get(key: number): number {
+    let i = this.slot(key);
+    for (;;) {
+      const k = this.keys[i]!;
+      if (k === key) return this.vals[i]!;
+      if (k === -1) return -1;
+      i = (i + 1) & this.mask;
+    }
+  }
+}
+
+const q8 = (x: number, min: number) => Math.max(0, Math.min(255, Math.round((Math.max(x, min) / min) * 255)));
+const dq8 = (b: number, min: number) => (b / 255) * min;
+
+export class NgramModel implements LanguageModel {
+  readonly vocab: readonly string[];
+  private readonly ids: Map<string, number>;
+  private readonly V: number;
+  private readonly p1: Float32Array;
+  private readonly b1: Float32Array;
+  private readonly t2: KeyTable;
+  private readonly p2: Uint8Array;
+  private readonly b2: Uint8Array;
+  private readonly t3: KeyTable;
+  private readonly p3: Uint8Array;
+  readonly sizes: number[];
+
+  private constructor(vocab: string[], p1: Float32Array, b1: Float32Array, k2: Float64Array, p2: Uint8Array, b2: Uint8Array, k3: Float64Array, p3: Uint8Array) {
+    this.vocab = vocab;
+    this.V = vocab.length;
+    this.ids = new Map(vocab.map((w, i) => [w, i]));
+    this.p1 = p1;
+    this.b1 = b1;
+    this.p2 = p2;
+    this.b2 = b2;
+    this.p3 = p3;
+    this.t2 = new KeyTable(k2.length);
+    for (let i = 0; i < k2.length; i++) this.t2.set(k2[i]!, i);
+    this.t3 = new KeyTable(k3.length);
+    for (let i = 0; i < k3.length; i++) this.t3.set(k3[i]!, i);
+    this.sizes = [vocab.length, k2.length, k3.length];
+  }
+
+  id(word: string): number {
+    return this.ids.get(word) ?? UNK;
+  }
+
+  unigram(w: number): number {
+    return this.p1[w]!;
+  }
+
+  /** log10 p(w | u v); u = -1 when only one word of context is known. */
+  logProb(u: number, v: number, w: number): number {
+    const V = this.V;
+    let backoff = 0;
+    if (u >= 0) {
+      const ctx = u * V + v;
+      const t = this.t3.get(ctx * V + w);
+      if (t >= 0) return dq8(this.p3[t]!, P_MIN);
+      const c = this.t2.get(ctx);
+      if (c >= 0) backoff = dq8(this.b2[c]!, B_MIN);
+    }
+    const b = this.t2.get(v * V + w);
+    if (b >= 0) return backoff + dq8(this.p2[b]!, P_MIN);
+    return backoff + this.b1[v]! + this.p1[w]!;
+  }
+
+  static load(buf: Uint8Array): NgramModel {
+    const magic = new TextDecoder().decode(buf.subarray(0, MAGIC.length));
+    if (magic !== MAGIC) throw new Error('not a baocao language model file');
+    const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    let at = MAGIC.length;
+    const hlen = dv.getUint32(at, true);
+    at += 4;
+    const header = JSON.parse(new TextDecoder().decode(buf.subarray(at, at + hlen))) as { vocab: string[]; n2: number; n3: number };
+    at += hlen;
+    const V = header.vocab.length;
+    const floats = (n: number) => {
+      const a = new Float32Array(n);
+      for (let i = 0; i < n; i++, at += 4) a[i] = dv.getFloat32(at, true);
+      return a;
+    };
+    const p1 = floats(V);
+    const b1 = floats(V);
+    const varints = (n: number) => {
+      const keys = new Float64Array(n);
+      let prev = 0;
+      for (let i = 0; i < n; i++) {
+        let x = 0;
+        let mul = 1;
+        for (;;) {
+          const byte = buf[at++]!;
+          x += (byte & 0x7f) * mul;
+          if (byte < 0x80) break;
+          mul *= 128;
+        }
+        prev += x;
+        keys[i] = prev;
+      }
+      return keys;
+    };
+    const bytes = (n: number) => {
+      const a = buf.slice(at, at + n);
+      at += n;
+      return a;
+    };
+    const k2 = varints(header.n2);
+    const p2 = bytes(header.n2);
+    const b2 = bytes(header.n2);
+    const k3 = varints(header.n3);
+    const p3 = bytes(header.n3);
+    return new NgramModel(header.vocab, p1, b1, k2, p2, b2, k3, p3);
+  }
+}
+
+/** Linear interpolation of two models over the same vocabulary: a general and a domain model. */
+export class MixedModel implements LanguageModel {
+  readonly vocab: readonly string[];
+  constructor(
+    private readonly general: LanguageModel,
+    private readonly domain: LanguageModel,
+    private readonly domainWeight: number,
+  ) {
+    if (general.vocab.length !== domain.vocab.length) throw new Error('models do not share a vocabulary');
+    this.vocab = general.vocab;
+  }
+  id(word: string): number {
+    return this.general.id(word);
+  }
+  logProb(u: number, v: number, w: number): number {
+    const a = this.general.logProb(u, v, w);
+    const b = this.domain.logProb(u, v, w);
+    return Math.log10((1 - this.domainWeight) * 10 ** a + this.domainWeight * 10 ** b);
+  }
+  unigram(w: number): number {
+    return Math.log10((1 - this.domainWeight) * 10 ** this.general.unigram(w) + this.domainWeight * 10 ** this.domain.unigram(w));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Training
+
+export interface TrainOptions {
+  /** Trigrams seen fewer times are not stored (their mass goes to the backoff). */
+  minTrigramCount?: number;
+  minBigramCount?: number;
+}
+
+/**
+ * Train from sentences of word ids (without <s> and </s>) and return the packed file bytes.
+ * Interpolated modified Kneser–Ney (Chen & Goodman), counts of every order kept for the lower
+ * orders' continuation counts, pruning only what is stored.
+ */
+export function trainKneserNey(sentences: Iterable<Int32Array>, vocab: string[], options: TrainOptions = {}): Uint8Array {
+  const V = vocab.length;
+  const minC3 = options.minTrigramCount ?? 1;
+  const minC2 = options.minBigramCount ?? 1;
+  const c3 = new Map<number, number>();
+  const c2raw = new Map<number, number>();
+  for (const s of sentences) {
+    let u = -1;
+    let v = BOS;
+    for (let i = 0; i <= s.length; i++) {
+      const w = i < s.length ? s[i]! : EOS;
+      const k2 = v * V + w;
+      c2raw.set(k2, (c2raw.get(k2) ?? 0) + 1);
+      if (u >= 0) {
+        const k3 = (u * V + v) * V + w;
+        c3.set(k3, (c3.get(k3) ?? 0) + 1);
+      }
+      u = v;
+      v = w;
+    }
+  }
+  // Kneser–Ney counts for bigrams: distinct left contexts, except after <s> where there is none
+  const c2 = new Map<number, number>();
+  for (const k3 of c3.keys()) {
+    const k2 = k3 % (V * V);
+    c2.set(k2, (c2.get(k2) ?? 0) + 1);
+  }
+  for (const [k2, n] of c2raw) if (Math.floor(k2 / V) === BOS) c2.set(k2, n);
+  const c1 = new Float64Array(V);
+  for (const k2 of c2raw.keys()) c1[k2 % V]! += 1;
+
+  const discounts = (counts: Iterable<number>) => {
+    const n = [0, 0, 0, 0, 0];
+    for (const c of counts) if (c <= 4) n[c]!++;
+    const y = n[1]! / (n[1]! + 2 * n[2]!);
+    const d = [0, 1 - 2 * y * (n[2]! / n[1]!), 2 - 3 * y * (n[3]! / n[2]!), 3 - 4 * y * (n[4]! / n[3]!)];
+    return d.map((x, i) => (i === 0 ? 0 : Number.isFinite(x) && x > 0 ? Math.min(x, i) : 0.5));
+  };
+  const D3 = discounts(c3.values());
+  const D2 = discounts(c2.values());
+  const D1 = discounts(c1);
+  const disc = (D: number[], c: number) => D[Math.min(c, 3)]!;
+
+  // unigrams
+  let total1 = 0;
+  let mass1 = 0;
+  for (let w = 0; w < V; w++) {
+    total1 += c1[w]!;
+    if (c1[w]! > 0) mass1 += disc(D1, c1[w]!);
+  }
+  const p1 = new Float64Array(V);
+  for (let w = 0; w < V; w++) p1[w] = Math.max(c1[w]! - (c1[w]! > 0 ? disc(D1, c1[w]!) : 0), 0) / total1 + mass1 / total1 / V;
+  p1[BOS] = 1e-99;
+
+  // bigrams, grouped by context
+  const keys2 = Float64Array.from(c2.keys()).sort();
+  const p2 = new Float64Array(keys2.length);
+  const gamma2 = new Float64Array(V); // backoff of a one-word context
+  for (let i = 0; i < keys2.length; ) {
+    const v = Math.floor(keys2[i]! / V);
+    let j = i;
+    let total = 0;
+    let mass = 0;
+    for (; j < keys2.length && Math.floor(keys2[j]! / V) === v; j++) {
+      const c = c2.get(keys2[j]!)!;
+      total += c;
+      mass += disc(D2, c);
+    }
+    const g = mass / total;
+    gamma2[v] = g;
+    for (let k = i; k < j; k++) {
+      const c = c2.get(keys2[k]!)!;
+      p2[k] = (c - disc(D2, c)) / total + g * p1[keys2[k]! % V]!;
+    }
+    i = j;
+  }
+  const p2of = new Map<number, number>();
+  for (let i = 0; i < keys2.length; i++) p2of.set(keys2[i]!, p2[i]!);
+  const bigramProb = (v: number, w: number) => p2of.get(v * V + w) ?? (gamma2[v]! || 1) * p1[w]!;
+
+  // trigrams, grouped by context
+  const keys3 = Float64Array.from(c3.keys()).sort();
+  const p3 = new Float64Array(keys3.length);
+  const gamma3 = new Map<number, number>(); // backoff of a two-word context, keyed like a bigram
+  for (let i = 0; i < keys3.length; ) {
+    const ctx = Math.floor(keys3[i]! / V);
+    let j = i;
+    let total = 0;
+    let mass = 0;
+    for (; j < keys3.length && Math.floor(keys3[j]! / V) === ctx; j++) {
+      const c = c3.get(keys3[j]!)!;
+      total += c;
+      mass += disc(D3, c);
+    }
+    const g = mass / total;
+    gamma3.set(ctx, g);
+    const v = ctx % V;
+    for (let k = i; k < j; k++) {
+      const c = c3.get(keys3[k]!)!;
+      p3[k] = (c - disc(D3, c)) / total + g * bigramProb(v, keys3[k]! % V);
+    }
+    i = j;
+  }
+
+  // what is stored: bigrams above the cut-off or that are a kept trigram's context
+  const keep3: number[] = [];
+  for (let i = 0; i < keys3.length; i++) if (c3.get(keys3[i]!)! >= minC3) keep3.push(i);
+  const contexts = new Set<number>(keep3.map((i) => Math.floor(keys3[i]! / V)));
+  const keep2: number[] = [];
+  for (let i = 0; i < keys2.length; i++) {
+    const k = keys2[i]!;
+    if ((c2raw.get(k) ?? 0) >= minC2 || contexts.has(k)) keep2.push(i);
+  }
+
+  const chunks: Uint8Array[] = [];
+  const header = new TextEncoder().encode(JSON.stringify({ vocab, n2: keep2.length, n3: keep3.length, discounts: [D1, D2, D3] }));
+  const head = new Uint8Array(MAGIC.length + 4);
+  head.set(new TextEncoder().encode(MAGIC));
+  new DataView(head.buffer).setUint32(MAGIC.length, header.length, true);
+  chunks.push(head, header);
+  const f32 = (values: ArrayLike<number>) => {
+    const a = new Float32Array(values.length);
+    for (let i = 0; i < values.length; i++) a[i] = values[i]!;
+    return new Uint8Array(a.buffer);
+  };
+  chunks.push(f32(Array.from(p1, (p) => Math.log10(p))), f32(Array.from(gamma2, (g) => (g > 0 ? Math.log10(g) : 0))));
+  const varints = (keys: number[]) => {
+    const out: number[] = [];
+    let prev = 0;
+    for (const k of keys) {
+      let d = k - prev;
+      prev = k;
+      while (d >= 128) {
+        out.push((d % 128) | 0x80);
+        d = Math.floor(d / 128);
+      }
+      out.push(d);
+    }
+    return Uint8Array.from(out);
+  };
+  chunks.push(varints(keep2.map((i) => keys2[i]!)));
+  chunks.push(Uint8Array.from(keep2, (i) => q8(Math.log10(p2[i]!), P_MIN)));
+  chunks.push(Uint8Array.from(keep2, (i) => {
+    const g = gamma3.get(keys2[i]!);
+    return g === undefined ? 0 : q8(Math.log10(g), B_MIN);
+  }));
+  chunks.push(varints(keep3.map((i) => keys3[i]!)));
+  chunks.push(Uint8Array.from(keep3, (i) => q8(Math.log10(p3[i]!), P_MIN)));
+  const size = chunks.reduce((n, c) => n + c.length, 0);
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { alignWords, wordAccuracy, words } from './align.js';
+import { Channel, learnConfusions } from './channel.js';
+import { BOS, NgramModel, trainKneserNey } from './lm.js';
+import { repairBeforeNumber, repairCode } from './symbols.js';
+import { pieces } from './tokens.js';
+
+describe('symbol repairs', () => {
+  it('repairs codes from the lexicon only', () => {
+    expect(repairCode('QD')).toBe('QĐ');
+    expect(repairCode('BCP')).toBe('BCĐ');
+    expect(repairCode('QB')).toBe('QĐ');
+    expect(repairCode('ND')).toBe('NĐ');
+    expect(repairCode('UBND')).toBe('UBND');
+    expect(repairCode('HPND')).toBe('HĐND');
+    expect(repairCode('XYZ')).toBeNull();
+    expect(repairBeforeNumber('s6')).toBe('số');
+  });
+});
+
+describe('pieces', () => {
+  it('keeps a document symbol together and marks its codes', () => {
+    const ps = pieces('Quyét dinh s6 1037/QD-BCP ngay 06/8/2025');
+    expect(ps.map((p) => `${p.kind}:${p.text}`)).toEqual([
+      'word:Quyét', 'word:dinh', 'word:s6', 'number:1037', 'punct:/', 'code:QD', 'punct:-', 'code:BCP',
+      'word:ngay', 'number:06', 'punct:/', 'number:8', 'punct:/', 'number:2025',
+    ]);
+  });
+});
+
+describe('Kneser–Ney trigram model', () => {
+  it('gives a proper distribution after a context, round-tripped through its packed file', () => {
+    const vocab = ['<unk>', '<s>', '</s>', '<num>', '<p>', 'ủy', 'ban', 'nhân', 'dân', 'thành', 'phố'];
+    const s = (...w: number[]) => Int32Array.from(w);
+    const lm = NgramModel.load(trainKneserNey([s(5, 6, 7, 8), s(5, 6, 7, 8, 9, 10), s(9, 10, 5, 6)], vocab));
+    for (const [u, v] of [[5, 6], [-1, BOS], [7, 8]] as const) {
+      let total = 0;
+      for (let w = 0; w < vocab.length; w++) if (w !== BOS) total += 10 ** lm.logProb(u, v, w);
+      expect(total).toBeGreaterThan(0.93); // one byte of quantisation per probability
+      expect(total).toBeLessThan(1.07);
+    }
+    expect(lm.logProb(5, 6, 7)).toBeGreaterThan(lm.logProb(5, 6, 9));
+  });
+});
+
+describe('OCR channel', () => {
+  it('learns emissions from aligned pairs and ranks candidates by them', () => {
+    const syllables = ['số', 'so', 'sổ', 'sở', 'đặc', 'dặc', 'khu', 'lập'];
+    const counts = learnConfusions([['số', 's6'], ['số', 's6'], ['sổ', 's6'], ['đặc', 'pac'], ['lập', '1ap'], ['khu', 'khu']], syllables);
+    expect(counts['ố']?.['6']).toBe(2);
+    expect(counts['đ']?.['p']).toBe(1);
+    const ch = new Channel(syllables, counts);
+    expect(ch.candidates('s6')[0]?.word).toBe('số');
+    expect(ch.candidates('pac')[0]?.word).toBe('đặc');
+    expect(ch.candidates('1ap')[0]?.word).toBe('lập');
+  });
+});
+
+describe('word alignment', () => {
+  it('measures word accuracy across a dropped word', () => {
+    const a = alignWords(words('Quyết định số 1037/QĐ-BCĐ ngày'), words('Quyét dinh 1037/QĐ-BCĐ ngày'));
+    expect(wordAccuracy(a)).toEqual({ correct: 2, total: 5 });
+  });
+});

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SourceText } from '../text/source-text.js';
+import { detectDamage, restoreDiacritics } from './index.js';
+
+const fixture = (prefix: string) => {
+  const name = ['000_df22d471c82bd4e0', '001_226b3a6e67be8d17', '002_6f7bb062664898b6', '003_4b7321f46e9814a7', '004_0ecefb93d6d43162'].find((f) => f.startsWith(prefix))!;
+  return readFileSync(new URL(`../../fixtures/${name}.txt`, import.meta.url), 'utf8');
+};
+const seed004 = fixture('004');
+/** A line of seed 004 as it stands in the file (so the tests use real OCR output). */
+const line = (start: string) => {
+  const l = seed004.split('\n').find((x) => x.startsWith(start));
+  if (!l) throw new Error(`no line starting ${start}`);
+  return l;
+};
+const restore = (s: string) => restoreDiacritics(SourceText.fromOriginal(s), { mode: 'full' });
+
+describe('restoreDiacritics on seed 004 (English-model OCR)', () => {
+  it('repairs the decision reference, its symbol and số', () => {
+    const r = restore(line('+ Quyét dinh s6 1037/QD-BCP'));
+    expect(r.text.text).toContain('Quyết định số 1037/QĐ-BCĐ ngày 06/8/2025');
+  });
+
+  it('restores an all-capital header word by word, keeping case', () => {
+    const r = restore(line('PAC KHU CAT HAI'));
+    expect(r.text.text.startsWith('ĐẶC KHU CÁT HẢI ')).toBe(true);
+  });
+
+  it('repairs the party plan symbol and a decree symbol, keeping numbers and dates', () => {
+    expect(restore('Ké hoach s6 02-KH/BCPTW ngay').text.text).toBe('Kế hoạch số 02-KH/BCĐTW ngày');
+    const r = restore(line('trach linh vuc Tu phap - Ho tich nghi theo ché d6 Nghi dinh 178/2024/ND-CP'));
+    expect(r.text.text).toContain('178/2024/NĐ-CP');
+  });
+
+  it('lets numbers, dates and document numbers through unchanged', () => {
+    const text = line('Tirngay 01/7/2025');
+    const r = restore(text);
+    for (const kept of ['01/7/2025', '12/9/2025']) expect(r.text.text).toContain(kept);
+    const figures = restore(line('- Tong s6 hd so tiép nhan: 1.335 ho so')).text.text;
+    expect(figures).toContain('1.335');
+    const rate = restore(line('+ S6 hd so truc tuyén: 1.260 ho so')).text.text;
+    expect(rate).toContain('1.260');
+    expect(rate).toContain('94,38%');
+  });
+
+  it('maps every changed token back to the OCR characters it replaced', () => {
+    const r = restoreDiacritics(SourceText.fromOriginal(seed004));
+    expect(r.changes.length).toBeGreaterThan(500);
+    for (const c of r.changes) {
+      expect(r.text.slice(c.span)).toBe(c.chosen);
+      expect(r.text.originalText(c.span)).toBe(c.original);
+      expect(c.confidence).toBeGreaterThan(0);
+      expect(c.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('detectDamage', () => {
+  it('finds the clean seeds clean and the OCR seed damaged', () => {
+    for (const id of ['000', '001', '002', '003']) expect(detectDamage(fixture(id)).damaged).toBe(false);
+    const d = detectDamage(seed004);
+    expect(d.damaged).toBe(true);
+    expect(d.invalidShare).toBeGreaterThan(0.2);
+  });
+});
+
+describe('clean and stripped text', () => {
+  it('leaves a clean line alone in the default mode', () => {
+    const clean = fixture('003').split('\n').find((l) => l.length > 200)!;
+    const r = restoreDiacritics(SourceText.fromOriginal(clean));
+    expect(r.text.text).toBe(clean);
+    expect(r.changes).toEqual([]);
+  });
+
+  it('puts the marks back on a stripped line', () => {
+    const r = restore('Uy ban nhan dan thanh pho ban hanh ke hoach cai cach thu tuc hanh chinh');
+    expect(r.text.text).toBe('Ủy ban nhân dân thành phố ban hành kế hoạch cải cách thủ tục hành chính');
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Cutting text into the pieces restoration works on, the same way for training and decoding.
+ *
+ * A whitespace-separated chunk is either protected whole (URL, e-mail), a document symbol or
+ * date (`1037/QD-BCP`, `06/8/2025`, `02-KH/BCPTW`: only its code letters may be repaired), or
+ * runs of word characters and punctuation. Word characters include the signs English OCR puts
+ * for Vietnamese letters (`s6`, `chuy&n`, `hi¢u`, `@ng`, `k¥`), so a garbled syllable stays one token.
+ */
+
+export type PieceKind = 'word' | 'number' | 'punct' | 'code' | 'protected';
+
+export interface Piece {
+  kind: PieceKind;
+  start: number; // offsets in the text given to `pieces`
+  end: number;
+  text: string;
+  /** For `code`: inside a document symbol (`QD` in `1037/QD-BCP`), where lexicon repairs apply. */
+  inSymbol?: boolean;
+  /** First piece of a line (a sentence boundary for the language model). */
+  lineStart?: boolean;
+}
+
+/** Word characters: letters, marks, digits and the signs OCR substitutes for letters. */
+const WORD_RE = /[\p{L}\p{M}\d&¢@¥$£§]+/gu;
+const URL_RE = /^(?:https?:\/\/|www\.)|^[\w.+-]+@[\w-]+\.[\w.-]+/i;
+/** A chunk holding a document number, symbol or date: `/` or `-` between two alphanumerics. */
+const SYMBOL_RE = /[\p{L}\d][/-]\s?[\p{L}\d]|\d[/-]/u;
+/** `BC-UBND`, `/KH-UBND`, `KL/TW`: codes joined by a slash or hyphen. */
+const CODE_PAIR_RE = /(?:^|[/-])[A-ZĐ]+[/-][A-ZĐ]|^\/[A-ZĐ]/;
+const DIGITS_RE = /^\d+$/;
+const HAS_DIGIT_RE = /\d/;
+const CAPS_RE = /^[A-ZĐ]+$/;
+
+export function pieces(text: string): Piece[] {
+  const out: Piece[] = [];
+  const chunkRe = /[^\s]+/g;
+  let lastLineEnd = -1;
+  for (let m = chunkRe.exec(text); m; m = chunkRe.exec(text)) {
+    const chunk = m[0];
+    const base = m.index;
+    const nl = text.lastIndexOf('\n', base);
+    const lineStart = nl !== lastLineEnd || out.length === 0;
+    lastLineEnd = nl;
+    const first = out.length;
+    if (URL_RE.test(chunk)) {
+      out.push({ kind: 'protected', start: base, end: base + chunk.length, text: chunk });
+    } else {
+      const symbol = (SYMBOL_RE.test(chunk) && HAS_DIGIT_RE.test(chunk)) || CODE_PAIR_RE.test(chunk);
+      let cur = 0;
+      WORD_RE.lastIndex = 0;
+      for (let w = WORD_RE.exec(chunk); w; w = WORD_RE.exec(chunk)) {
+        if (w.index > cur) out.push({ kind: 'punct', start: base + cur, end: base + w.index, text: chunk.slice(cur, w.index) });
+        const word = w[0];
+        const start = base + w.index;
+        const end = start + word.length;
+        if (DIGITS_RE.test(word)) out.push({ kind: 'number', start, end, text: word });
+        else if (symbol) {
+          // inside a symbol only all-capital codes may be repaired; anything else is kept as written
+          out.push(CAPS_RE.test(word) ? { kind: 'code', start, end, text: word, inSymbol: true } : { kind: 'protected', start, end, text: word });
+        } else out.push({ kind: 'word', start, end, text: word });
+        cur = w.index + word.length;
+      }
+      if (cur < chunk.length) out.push({ kind: 'punct', start: base + cur, end: base + chunk.length, text: chunk.slice(cur) });
+    }
+    if (lineStart && out.length > first) out[first]!.lineStart = true;
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+/**
+ * The syllable inventory and the mapping from text to language-model ids, shared by training
+ * and decoding so that both see the same tokens.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { BOS, NUM, PUNCT, SPECIALS, UNK } from './lm.js';
+import { pieces } from './tokens.js';
+import { canonical } from './vietnamese.js';
+
+const LETTERS_RE = /^[\p{L}]+$/u;
+
+/**
+ * The syllables of `dictionary-vi` (6 631 entries, tones placed the old way), lower-cased, tones
+ * re-placed the new way; acronyms (`HĐND`, `ASCII`) are not syllables. Used at training time;
+ * at run time the vocabulary comes from the model file.
+ */
+export function dictionarySyllables(): string[] {
+  const require = createRequire(import.meta.url);
+  const dic = readFileSync(join(dirname(require.resolve('dictionary-vi')), 'index.dic'), 'utf8');
+  const out = new Set<string>();
+  for (const line of dic.split('\n').slice(1)) {
+    const word = line.split('/')[0]!.trim().normalize('NFC');
+    if (!word || !LETTERS_RE.test(word)) continue;
+    if (word.length > 1 && word === word.toUpperCase()) continue;
+    out.add(canonical(word.toLowerCase()));
+  }
+  return [...out].sort();
+}
+
+export function vocabularyOf(syllables: readonly string[]): string[] {
+  return [...SPECIALS, ...syllables];
+}
+
+/** The id of a word as the model sees it: its lower-case canonical form, or <unk>. */
+export function wordId(word: string, id: (w: string) => number): number {
+  return id(canonical(word.toLowerCase()));
+}
+
+/** One line of clean text as model ids (without <s>/</s>). */
+export function lineIds(line: string, id: (w: string) => number): Int32Array {
+  const ps = pieces(line);
+  const out = new Int32Array(ps.length);
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i]!;
+    out[i] = p.kind === 'word' ? wordId(p.text, id) : p.kind === 'number' ? NUM : p.kind === 'punct' ? PUNCT : UNK;
+  }
+  return out;
+}
+
+export { BOS };
+
+/** Every non-empty line of a clean text as model ids. */
+export function textIds(text: string, id: (w: string) => number): Int32Array[] {
+  return text.normalize('NFC').split('\n').map((l) => lineIds(l, id)).filter((s) => s.length > 0);
+}
