@@ -139,12 +139,30 @@ function compatible(parent: Draft, child: Draft): boolean {
   return child.kind === 'percent' || sameFamily(parent.unit, child.unit);
 }
 
+const chains = new WeakMap<Map<string, Section>, Map<string | null, string>>();
 function headingChain(sectionId: string | null, sections: Map<string, Section>): string {
+  let memo = chains.get(sections);
+  if (!memo) chains.set(sections, (memo = new Map()));
+  const known = memo.get(sectionId);
+  if (known !== undefined) return known;
+  const chain = headingChainOf(sectionId, sections);
+  memo.set(sectionId, chain);
+  return chain;
+}
+
+function headingChainOf(sectionId: string | null, sections: Map<string, Section>): string {
   const titles: string[] = [];
   for (let s = sectionId ? sections.get(sectionId) : undefined; s; s = s.parent ? sections.get(s.parent) : undefined) {
     titles.push(s.title);
   }
   return titles.join(' | ');
+}
+
+const blockMaps = new WeakMap<Outline, Map<string, Block>>();
+function blocksById(outline: Outline): Map<string, Block> {
+  let m = blockMaps.get(outline);
+  if (!m) blockMaps.set(outline, (m = new Map(outline.blocks.map((b) => [b.id, b]))));
+  return m;
 }
 
 function within(m: PeriodMention, start: number, end: number): boolean {
@@ -159,7 +177,7 @@ function periodOf(f: Placed, options: FigureOptions, sections: Map<string, Secti
   if (f.block) {
     const inBlock = options.periods.filter((m) => within(m, f.block!.content.start, f.sentence.start));
     if (inBlock.length > 0) return strip(inBlock[inBlock.length - 1]!);
-    const blocks = new Map(outline.blocks.map((b) => [b.id, b]));
+    const blocks = blocksById(outline);
     for (let b = f.block.parent ? blocks.get(f.block.parent) : undefined; b; b = b.parent ? blocks.get(b.parent) : undefined) {
       const hit = options.periods.filter((m) => within(m, b.span.start, b.span.end));
       if (hit.length > 0) return strip(hit[hit.length - 1]!);

@@ -49,17 +49,19 @@ export interface MetricContext {
   phrase?: string;
 }
 
-function matches(rule: Rule, text: string, unit: string | null, kind: FigureKind, ctx: MetricContext, context: string): boolean {
+function matches(rule: Rule, text: string, unit: string | null, kind: FigureKind, ctx: MetricContext, context: () => string): boolean {
   if (rule.kinds && !rule.kinds.has(kind)) return false;
   if (rule.units && (unit === null || !rule.units.has(unit))) return false;
   if (rule.parent && (!ctx.parentMetric || !rule.parent.has(ctx.parentMetric))) return false;
-  if (rule.context && !rule.context.some((p) => p.test(context))) return false;
   if (!rule.subject.some((p) => p.test(text))) return false;
-  return !rule.without.some((p) => p.test(text));
+  if (rule.without.some((p) => p.test(text))) return false;
+  return !rule.context || rule.context.some((p) => p.test(context()));
 }
 
 export function metricFor(subject: string, unit: string | null, kind: FigureKind, ctx: MetricContext = {}): string | null {
-  const context = fold(ctx.context ?? '');
+  // the context can be long (headings and a whole sentence): fold it only if a rule asks
+  let folded: string | null = null;
+  const context = () => (folded ??= fold(ctx.context ?? ''));
   for (const text of [fold(subject), ctx.phrase ? fold(ctx.phrase) : null]) {
     if (text === null || text === '') continue;
     for (const rule of RULES) if (matches(rule, text, unit, kind, ctx, context)) return rule.metric;

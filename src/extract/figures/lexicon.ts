@@ -22,18 +22,17 @@ const byForm = new Map<string, UnitEntry>();
 for (const u of (unitsData as { units: RawUnit[] }).units) {
   familyOf.set(u.unit, u.family ?? u.unit);
   for (const form of u.forms) {
-    byForm.set(fold(form), { unit: u.unit, kind: u.kind as FigureKind, multiplier: u.multiplier ?? 1 });
+    byForm.set(fold(form.normalize('NFC')), { unit: u.unit, kind: u.kind as FigureKind, multiplier: u.multiplier ?? 1 });
   }
 }
 
-/** Lower case, NFC, one spelling of `tỉ lệ`, single spaces: the form lexicon patterns are written in. */
+/**
+ * Lower case, one spelling of `tỉ lệ`, single spaces: the form lexicon patterns are written in.
+ * Texts reach extract in NFC (normalise), so folding does not normalise again: it runs for every
+ * number read.
+ */
 export function fold(s: string): string {
-  return s
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/\s+/gu, ' ')
-    .replace(/\btỉ lệ/gu, 'tỷ lệ')
-    .trim();
+  return s.toLowerCase().replace(/\s+/gu, ' ').replace(/tỉ lệ/gu, 'tỷ lệ').trim();
 }
 
 function escape(s: string): string {
@@ -45,8 +44,14 @@ const forms = [...byForm.keys()].sort((a, b) => b.length - a.length);
 /** A unit as a whole word (`%` needs no word boundary). */
 export const UNIT_PATTERN = `(?:${forms.map(escape).join('|')})(?![\\p{L}\\p{N}])`;
 
+const unitCache = new Map<string, UnitEntry | null>();
 export function unitOf(text: string): UnitEntry | null {
-  return byForm.get(fold(text)) ?? null;
+  let entry = unitCache.get(text);
+  if (entry === undefined) {
+    entry = byForm.get(fold(text)) ?? null;
+    if (unitCache.size < 10_000) unitCache.set(text, entry);
+  }
+  return entry;
 }
 
 const countForms = forms.filter((f) => byForm.get(f)!.kind === 'count');

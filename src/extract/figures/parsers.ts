@@ -151,7 +151,8 @@ export const EXCLUSIONS: readonly { name: string; pattern: RegExp }[] = [
   // dates: `23/01/2026`, `ngày 14/4`, `ngày 12 tháng 02 năm 2026`, `tháng 4/2026`, `6/2028`
   { name: 'date', pattern: /(?<!\d)\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}(?!\d)/gu },
   { name: 'date', pattern: /ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2})?/giu },
-  { name: 'date', pattern: /(?<![\p{L}])(?:tháng|năm|quý|giai\s+đoạn)\s+\d{1,4}(?![\d.,]\d)(?:\s*\/\s*\d{4})?/giu },
+  // (no look-behind before the words: a leading look-behind makes the engine try every position)
+  { name: 'date', pattern: /(?:tháng|năm|quý|giai\s+đoạn)\s+\d{1,4}(?![\d.,]\d)(?:\s*\/\s*\d{4})?/giu },
   { name: 'date', pattern: /(?<![\d,.])(?:0?[1-9]|1[0-2])\s*\/\s*(?:19|20)\d{2}(?!\d)/gu },
   { name: 'year-range', pattern: /(?<!\d)(?:19|20)\d{2}\s*[-–]\s*(?:(?:19|20)\d{2}|tháng)/gu },
   // `Điều 20`, `các khoản 1, 2, 3 … và 9`, `điểm a`, `Chương II`
@@ -161,7 +162,7 @@ export const EXCLUSIONS: readonly { name: string; pattern: RegExp }[] = [
   // names with numbers: `Bộ chỉ số 766`, `Đề án 06`, `top 10`, `ISO 9001:2015`, `mô hình 5 tại chỗ`, `lần 2`
   {
     name: 'name',
-    pattern: /(?<![\p{L}])(?:chỉ\s+số|đề\s+án|top|iso|tcvn|mô\s+hình|phương\s+thức|lần(?:\s+thứ)?|nhóm\s+(?=\d+\s*(?:[,;.)]|$)))\s+\d+(?::\d{4})?/giu,
+    pattern: /(?:chỉ\s+số|đề\s+án|top|iso|tcvn|mô\s+hình|phương\s+thức|lần(?:\s+thứ)?|nhóm\s+(?=\d+\s*(?:[,;.)]|$)))\s+\d+(?::\d{4})?/giu,
   },
   // list enumerators `(1)`, `(11)`
   { name: 'enumerator', pattern: /\(\s*\d{1,2}\s*\)/gu },

@@ -127,8 +127,13 @@ export function readPassage(text: string): Draft[] {
   const drafts: Draft[] = [];
   const sents = sentences(text);
   let lastOfPreviousSentence: number | null = null;
+  let next = 0;
   for (const sent of sents) {
-    const inSentence = raw.filter((m) => m.numberStart >= sent.start && m.numberStart < sent.end);
+    const inSentence: Mention[] = [];
+    while (next < raw.length && raw[next]!.numberStart < sent.end) {
+      if (raw[next]!.numberStart >= sent.start) inSentence.push(raw[next]!);
+      next++;
+    }
     const stack: Scope[] = [];
     let cursor = sent.start;
     let previous: number | null = null;
