@@ -174,13 +174,13 @@ describe('seed 002 (Kế hoạch 2026–2030)', () => {
   const s = run('002_6f7bb062664898b6.txt');
 
   it('reads appendix I rows as targets with their unit, period and responsible body', () => {
-    const rows = s.figures.filter((f) => (f as Figure & { responsible?: string }).responsible !== undefined && f.subject?.startsWith('Mức độ hài lòng trong tiếp nhận'));
-    expect(rows.map((f) => [f.kind, f.value, f.unit, f.role, f.metric, f.period?.from, f.period?.to, (f as Figure & { responsible?: string }).responsible])).toEqual([
+    const rows = s.figures.filter((f) => f.responsible !== undefined && f.subject?.startsWith('Mức độ hài lòng trong tiếp nhận'));
+    expect(rows.map((f) => [f.kind, f.value, f.unit, f.role, f.metric, f.period?.from, f.period?.to, f.responsible])).toEqual([
       ['percent', 95, '%', 'target', 'satisfaction.rate', '2026-01-01', '2027-12-31', 'Trung tâm Phục vụ hành chính công'],
       ['percent', 95, '%', 'target', 'satisfaction.rate', '2028-01-01', '2030-12-31', 'Trung tâm Phục vụ hành chính công'],
     ]);
     const land = s.figures.filter((f) => f.subject?.startsWith('Mức độ hài lòng về giải quyết các thủ tục hành chính lĩnh vực đất đai'));
-    expect(land.map((f) => (f as Figure & { responsible?: string }).responsible)).toEqual([
+    expect(land.map((f) => f.responsible)).toEqual([
       'Phòng Kinh tế; Trung tâm Phục vụ hành chính công',
       'Phòng Kinh tế; Trung tâm Phục vụ hành chính công',
     ]);

@@ -222,6 +222,6 @@ function toFigure(f: Placed & { index?: number }, idOf: Map<number, string>): Fi
     confidence: confidenceOf(f),
     span: { start: f.start, end: f.end },
   };
-  if (f.responsible !== undefined) (figure as Figure & { responsible?: string | null }).responsible = f.responsible;
+  if (f.responsible !== undefined) figure.responsible = f.responsible;
   return figure;
 }

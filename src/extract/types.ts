@@ -38,6 +38,8 @@ export interface Figure {
   confidence: number;
   /** Span of the number (and its unit) in the current text. */
   span: Span;
+  /** For a target row of an indicator table: the body responsible for it (`Cơ quan chịu trách nhiệm`). */
+  responsible?: string | null;
 }
 
 /** A cited directive: `Công văn số 137/UBND-TTPVHCC ngày 23/01/2026`. */
