@@ -7,7 +7,8 @@ import type { Edit } from '../text/source-text.js';
  * the corpus uses. `qu` is a consonant, so `quý` keeps its mark on `y`.
  */
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
-const OLD_STYLE = /(?<![\p{L}])(\p{L}*?)(?<![qQ])([oOuU])([\p{L}])(?![\p{L}])/gu;
+/** A plain `o`/`u` followed by a toned `a`/`e`/`y` that ends the word: `hoà`, `khoẻ`, `thuỷ`. */
+const OLD_STYLE = /[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![\p{L}\p{M}])/gu;
 const GLIDE_PAIRS = new Set(['oa', 'oe', 'uy']);
 
 /** Edits that move a tone mark from the second to the first vowel of `oa`, `oe`, `uy` word-finally. */
@@ -15,15 +16,14 @@ export function canonicalToneEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   OLD_STYLE.lastIndex = 0;
   for (let m = OLD_STYLE.exec(text); m; m = OLD_STYLE.exec(text)) {
-    const [, , glide, marked] = m as unknown as [string, string, string, string];
-    const decomposed = marked.normalize('NFD');
-    const tone = decomposed.match(TONE_MARKS)?.[0];
-    if (!tone) continue;
+    const glide = m[0][0]!;
+    // `qu` is a consonant: `quý` is right as it is
+    if (text[m.index - 1] === 'q' || text[m.index - 1] === 'Q') continue;
+    const decomposed = m[0][1]!.normalize('NFD');
+    const tone = decomposed.match(TONE_MARKS)![0];
     const bare = decomposed.replace(TONE_MARKS, '').normalize('NFC');
     if (!GLIDE_PAIRS.has((glide + bare.normalize('NFD')[0]).toLowerCase())) continue;
-    // the glide vowel must itself be unmarked (`hoà`, not a misspelling with two marks)
-    const start = m.index + m[1]!.length;
-    edits.push({ start, end: start + 2, replacement: (glide + tone).normalize('NFC') + bare });
+    edits.push({ start: m.index, end: m.index + 2, replacement: (glide + tone).normalize('NFC') + bare });
   }
   return edits;
 }
