@@ -1,0 +1,59 @@
+/**
+ * The validate stage: arithmetic cross-checks between the figures of one report. The rules run
+ * in a fixed order (sum, balance, ratio, share, score, rank, consistency); a relation found by two
+ * rules over the same figures is kept once, under the first.
+ */
+import type { Extraction } from '../extract/types.js';
+import type { Outline } from '../segment/types.js';
+import { balanceChecks } from './balance.js';
+import { consistencyChecks } from './consistency.js';
+import { contextOf, type Context } from './context.js';
+import { rankChecks } from './rank.js';
+import { ratioChecks } from './ratio.js';
+import { scoreChecks } from './score.js';
+import { shareChecks } from './share.js';
+import { sumChecks } from './sum.js';
+import type { Check, CheckDraft } from './types.js';
+
+export type * from './types.js';
+
+const RULES: ((ctx: Context) => CheckDraft[])[] = [
+  sumChecks,
+  balanceChecks,
+  ratioChecks,
+  shareChecks,
+  scoreChecks,
+  rankChecks,
+  consistencyChecks,
+];
+
+/** A sum and a balance over the same figures state one relation. */
+const family = (kind: string) => (kind === 'balance' ? 'sum' : kind);
+
+export function validate(outline: Outline, extraction: Extraction): Check[] {
+  const ctx = contextOf(outline, extraction);
+  const seen = new Set<string>();
+  const checks: Check[] = [];
+  for (const rule of RULES) {
+    for (const c of rule(ctx)) {
+      const key = `${family(c.kind)}|${c.figures[0]}|${[...c.figures.slice(1)].sort().join(',')}|${c.expected}|${c.actual}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      checks.push({ id: `c${checks.length + 1}`, ...c });
+    }
+  }
+  return checks;
+}
+
+/** Check ids per figure id, in check order. */
+export function checksByFigure(checks: Check[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of checks) {
+    for (const f of c.figures) {
+      const list = out.get(f) ?? [];
+      if (!list.includes(c.id)) list.push(c.id);
+      out.set(f, list);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,18 @@
+/** Ranks: `xếp thứ 72/114` must lie between 1 and the number ranked. */
+import { draft, show, type Context } from './context.js';
+import type { CheckDraft } from './types.js';
+
+export function rankChecks(ctx: Context): CheckDraft[] {
+  const out: CheckDraft[] = [];
+  for (const f of ctx.figures) {
+    if (f.kind !== 'rank' || f.of === null) continue;
+    const of = f.of;
+    out.push(
+      draft('rank', [f], of, f.value, 0, (holds) =>
+        `rank ${show(f.value)} (${f.id}) ${holds ? 'lies within' : 'lies outside'} 1…${show(of)}`,
+        (diff) => diff <= 0 && f.value >= 1,
+      ),
+    );
+  }
+  return out;
+}
