@@ -1,31 +1,65 @@
 /**
- * Many files through `processFile`, each isolated: one file's error becomes a line in
- * `errors.jsonl` and never stops the batch or touches another file's output.
+ * Many files through `processFile`, each in a guarded worker thread (time and memory limits), with
+ * a manifest so that a re-run skips what is done, redoes what changed, recognises a moved file by
+ * its hash, and resumes after `kill -9` to the same bytes as an uninterrupted run.
+ *
+ * Output (everything but `runs/` is a function of the inputs and the code):
+ *   <out>/<relative>.json        one report per good file (written atomically)
+ *   <out>/errors.jsonl           one line per failed file: file, sha256, stage, reason
+ *   <out>/manifest.jsonl         what each input became (see src/write/manifest.ts)
+ *   <out>/metrics.csv, <out>/baocao.duckdb   the analysts' tables, rebuilt from the reports
+ *   <out>/runs/<start>.json      run metadata: start, duration, counts
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { access, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
-import { asPipelineError, type Stage } from '../src/errors.js';
-import { listInputs } from '../src/ingest/walk.js';
+import { listInputs, type InputFile } from '../src/ingest/walk.js';
+import { buildDatabase, DATABASE_FILE, METRICS_ORDER, queryRows } from '../src/write/duckdb.js';
 import { stableJson, writeFileAtomic } from '../src/write/files.js';
-import { processFile } from './report.js';
+import {
+  compare,
+  journal,
+  loadManifest,
+  saveManifest,
+  sortedEntries,
+  versionKey,
+  type ErrorStage,
+  type Manifest,
+  type ManifestEntry,
+} from '../src/write/manifest.js';
+import { METRICS_CSV, writeMetricsCsv } from '../src/write/metrics-csv.js';
+import { relocateReport } from '../src/write/relocate.js';
+import type { ReportJson } from '../src/write/report.js';
+import { WorkerPool } from './worker-pool.js';
 
 export interface BatchOptions {
   out: string;
+  /** Files processed at once (worker threads); default: the cores available. */
   jobs?: number;
+  /** Per-file time limit; default 120 s (OCR of a long scan is the slow case). */
+  timeoutMs?: number;
+  /** Per-worker heap limit; default 512 MB. */
+  memoryMb?: number;
+  /** Files larger than this are refused before reading; default 100 MB. */
+  maxBytes?: number;
+  /** Called once the inputs are listed. */
+  onStart?: (total: number) => void;
   /** Called after each file, for progress. */
   onFile?: (event: FileEvent) => void;
 }
 
+/** written: processed now; reused: same content already processed under another path; unchanged: skipped. */
 export type FileEvent =
-  | { file: string; ok: true; output: string }
-  | { file: string; ok: false; error: FileError };
+  | { file: string; ok: true; status: 'written' | 'reused' | 'unchanged'; output: string }
+  | { file: string; ok: false; status: 'failed'; cached: boolean; error: FileError; stack: string | null };
 
 export interface FileError {
   file: string;
   sha256: string | null;
-  stage: Stage;
+  stage: ErrorStage;
   reason: string;
 }
 
@@ -33,42 +67,226 @@ export interface BatchSummary {
   files: number;
   ok: number;
   failed: number;
+  written: number;
+  reused: number;
+  unchanged: number;
+  /** Failures among this run's inputs, sorted by file. */
   errors: FileError[];
+  /** Path of the run metadata file. */
+  run: string;
 }
+
+const DEFAULTS = { timeoutMs: 120_000, memoryMb: 512, maxBytes: 100e6 };
 
 export async function runBatch(inputs: readonly string[], options: BatchOptions): Promise<BatchSummary> {
-  const files = await listInputs(inputs, options.out);
-  const queue = new PQueue({ concurrency: options.jobs ?? 1 });
+  const started = new Date();
+  const out = options.out;
+  const jobs = options.jobs ?? availableParallelism();
+  const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
+  await mkdir(out, { recursive: true });
+  const [version, manifest, files] = await Promise.all([versionKey(), loadManifest(out), listInputs(inputs, out)]);
+  options.onStart?.(files.length);
+
+  const reusable = reusableByHash(manifest, version);
+  const pool = new WorkerPool({
+    size: jobs,
+    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+    memoryMb: options.memoryMb ?? DEFAULTS.memoryMb,
+    recycleAfter: 500,
+  });
+  const counts = { written: 0, reused: 0, unchanged: 0 };
   const errors: FileError[] = [];
-  let ok = 0;
-  await Promise.all(
-    files.map((input) =>
-      queue.add(async () => {
-        const output = join(options.out, `${input.relative}.json`);
-        try {
-          const report = await processFile(input.file, { displayPath: input.relative });
-          await writeFileAtomic(output, stableJson(report));
-          ok++;
-          options.onFile?.({ file: input.file, ok: true, output });
-        } catch (error) {
-          const e = asPipelineError(error, 'write', input.file);
-          const record: FileError = { file: input.file, sha256: await sha256OfFile(input.file), stage: e.stage, reason: e.reason };
-          errors.push(record);
-          options.onFile?.({ file: input.file, ok: false, error: record });
-        }
-      }),
-    ),
+  const seen = new Map<string, string>();
+
+  const settle = async (input: InputFile, entry: ManifestEntry, status: 'written' | 'reused', stack: string | null = null) => {
+    await journal(out, entry);
+    manifest.set(entry.relative, entry);
+    if (entry.status === 'ok') {
+      counts[status]++;
+      options.onFile?.({ file: input.file, ok: true, status, output: outputOf(out, entry.relative) });
+      if (!reusable.has(entry.sha256)) reusable.set(entry.sha256, entry);
+    } else {
+      fail(input, entry, false, stack);
+    }
+  };
+  const fail = (input: InputFile, entry: Pick<ManifestEntry, 'sha256' | 'error'>, cached: boolean, stack: string | null) => {
+    const error: FileError = { file: input.file, sha256: entry.sha256 || null, stage: entry.error!.stage, reason: entry.error!.reason };
+    errors.push(error);
+    options.onFile?.({ file: input.file, ok: false, status: 'failed', cached, error, stack });
+  };
+
+  const one = async (input: InputFile): Promise<void> => {
+    const other = seen.get(input.relative);
+    if (other !== undefined) {
+      // Two inputs would write the same report path: keep the first, name the clash.
+      const sha256 = await hashFile(input.file).catch(() => '');
+      fail(input, { sha256, error: { stage: 'write', reason: `same output path as ${other}`, retry: false } }, false, null);
+      return;
+    }
+    seen.set(input.relative, input.file);
+    const base = { relative: input.relative, file: input.file, version };
+    let bytes: number;
+    let sha256: string;
+    try {
+      bytes = (await stat(input.file)).size;
+      sha256 = await hashFile(input.file);
+    } catch (error) {
+      const reason = `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+      return settle(input, { ...base, sha256: '', bytes: 0, status: 'error', error: { stage: 'ingest', reason, retry: true } }, 'written');
+    }
+    const entry = { ...base, sha256, bytes };
+    const output = outputOf(out, input.relative);
+
+    const prev = manifest.get(input.relative);
+    if (prev && prev.sha256 === sha256 && prev.version === version && (prev.status === 'ok' ? await exists(output) : !prev.error?.retry)) {
+      if (prev.file !== input.file) manifest.set(input.relative, { ...prev, file: input.file });
+      if (prev.status === 'ok') {
+        counts.unchanged++;
+        options.onFile?.({ file: input.file, ok: true, status: 'unchanged', output });
+      } else fail(input, prev, true, null);
+      return;
+    }
+    if (bytes > maxBytes) {
+      const reason = `file too large (${(bytes / 1e6).toFixed(1)} MB; the limit is ${(maxBytes / 1e6).toFixed(0)} MB)`;
+      return settle(input, { ...entry, status: 'error', error: { stage: 'ingest', reason, retry: false } }, 'written');
+    }
+    const twin = reusable.get(sha256);
+    if (twin && extname(twin.relative).toLowerCase() === extname(input.relative).toLowerCase()) {
+      try {
+        const report = JSON.parse(await readFile(outputOf(out, twin.relative), 'utf8')) as ReportJson;
+        await writeFileAtomic(output, stableJson(relocateReport(report, input.relative)));
+        return settle(input, { ...entry, status: 'ok', error: null }, 'reused');
+      } catch {
+        // the twin's report is gone or unreadable: process the file itself
+      }
+    }
+    const outcome = await pool.run({ file: input.file, displayPath: input.relative, output });
+    if (outcome.ok) return settle(input, { ...entry, status: 'ok', error: null }, 'written');
+    const error = { stage: outcome.stage, reason: outcome.reason, retry: outcome.retry };
+    // a report left from an older run of a file that now fails must not stay in the tables
+    await rm(output, { force: true });
+    return settle(input, { ...entry, status: 'error', error }, 'written', outcome.stack);
+  };
+
+  // Hashing and small reads overlap with the workers' CPU work: a few more tasks than threads.
+  const queue = new PQueue({ concurrency: jobs * 2 });
+  try {
+    await Promise.all(files.map((input) => queue.add(() => one(input))));
+  } finally {
+    await pool.close();
+  }
+
+  await prune(out, manifest, inputs, seen);
+  await writeErrors(out, manifest);
+  await writeTables(out, canonicalEntries(manifest));
+  await saveManifest(out, manifest);
+
+  errors.sort((a, b) => compare(a.file, b.file));
+  const summary = {
+    files: files.length,
+    ok: counts.written + counts.reused + counts.unchanged,
+    failed: errors.length,
+    ...counts,
+    errors,
+  };
+  const run = join(out, 'runs', `${started.toISOString().replace(/:/g, '-')}.json`);
+  const finished = new Date();
+  await writeFileAtomic(
+    run,
+    stableJson({
+      start: started.toISOString(),
+      end: finished.toISOString(),
+      durationMs: finished.getTime() - started.getTime(),
+      inputs,
+      jobs,
+      version,
+      files: summary.files,
+      ok: summary.ok,
+      failed: summary.failed,
+      written: summary.written,
+      reused: summary.reused,
+      unchanged: summary.unchanged,
+    }),
   );
-  errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  await writeFileAtomic(join(options.out, 'errors.jsonl'), errors.map((e) => JSON.stringify(e)).join('\n') + (errors.length ? '\n' : ''));
-  return { files: files.length, ok, failed: errors.length, errors };
+  return { ...summary, run };
 }
 
-/** The hash of a file that failed, when it can be read at all (so a moved copy is recognised). */
-async function sha256OfFile(file: string): Promise<string | null> {
+function outputOf(out: string, relative: string): string {
+  return join(out, `${relative}.json`);
+}
+
+/** For each hash, one done entry of the current version whose report can be copied. */
+function reusableByHash(manifest: Manifest, version: string): Map<string, ManifestEntry> {
+  const byHash = new Map<string, ManifestEntry>();
+  for (const e of sortedEntries(manifest)) {
+    if (e.status === 'ok' && e.version === version && !byHash.has(e.sha256)) byHash.set(e.sha256, e);
+  }
+  return byHash;
+}
+
+/** One entry per content hash (the first by path), so a copy or a move never doubles a row. */
+function canonicalEntries(manifest: Manifest): { sha256: string; report: string }[] {
+  const seen = new Set<string>();
+  const out: { sha256: string; report: string }[] = [];
+  for (const e of sortedEntries(manifest)) {
+    if (e.status !== 'ok' || seen.has(e.sha256)) continue;
+    seen.add(e.sha256);
+    out.push({ sha256: e.sha256, report: `${e.relative}.json` });
+  }
+  return out;
+}
+
+/**
+ * The DuckDB file and `metrics.csv`, rebuilt from the reports on disk (one per content hash, in
+ * path order) at the end of every run: cheap next to the pipeline, and never stale after a kill.
+ */
+async function writeTables(out: string, entries: readonly { sha256: string; report: string }[]): Promise<void> {
+  async function* reports(): AsyncGenerator<ReportJson> {
+    for (const e of entries) yield JSON.parse(await readFile(join(out, e.report), 'utf8')) as ReportJson;
+  }
+  await buildDatabase(join(out, DATABASE_FILE), reports(), async (db) => {
+    const { columns, rows } = await queryRows(db, `SELECT * FROM metrics ${METRICS_ORDER}`);
+    await writeMetricsCsv(join(out, METRICS_CSV), columns, rows);
+  });
+}
+
+/**
+ * Entries for files that were under this run's inputs and are gone (deleted or moved away):
+ * drop them and their reports. Entries from other input folders are left alone.
+ */
+async function prune(out: string, manifest: Manifest, inputs: readonly string[], seen: Map<string, string>): Promise<void> {
+  const roots = inputs.map((i) => resolve(i));
+  for (const e of [...manifest.values()]) {
+    if (seen.get(e.relative) === e.file) continue;
+    const path = resolve(e.file);
+    if (!roots.some((r) => path === r || path.startsWith(r + sep))) continue;
+    if (await exists(e.file)) continue;
+    await rm(outputOf(out, e.relative), { force: true });
+    manifest.delete(e.relative);
+  }
+}
+
+/** `errors.jsonl`: every failed entry of the output folder, sorted, fixed key order. */
+async function writeErrors(out: string, manifest: Manifest): Promise<void> {
+  const lines = sortedEntries(manifest)
+    .filter((e) => e.status === 'error')
+    .map((e) => ({ file: e.file, sha256: e.sha256 || null, stage: e.error!.stage, reason: e.error!.reason }))
+    .sort((a, b) => compare(a.file, b.file))
+    .map((e) => `${JSON.stringify(e)}\n`);
+  await writeFileAtomic(join(out, 'errors.jsonl'), lines.join(''));
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function exists(path: string): Promise<boolean> {
   try {
-    return createHash('sha256').update(await readFile(file)).digest('hex');
+    await access(path);
+    return true;
   } catch {
-    return null;
+    return false;
   }
 }

@@ -1,0 +1,50 @@
+/**
+ * One batch worker thread: takes files from the batch, runs `processFile` on each and writes the
+ * report JSON itself (atomically), so a report never crosses threads as a big string. The thread
+ * runs under `resourceLimits`, and the batch terminates it when a file takes too long: a bad
+ * file costs a worker, never the batch.
+ */
+import { parentPort } from 'node:worker_threads';
+import { asPipelineError } from '../src/errors.js';
+import { createIngestContext, type IngestContext } from '../src/ingest/context.js';
+import { stableJson, writeFileAtomic } from '../src/write/files.js';
+import { processFile } from './report.js';
+
+export interface WorkerTask {
+  id: number;
+  file: string;
+  displayPath: string;
+  output: string;
+}
+
+export type WorkerResult =
+  | { id: number; ok: true }
+  | { id: number; ok: false; stage: string; reason: string; stack: string | null };
+
+const port = parentPort;
+if (!port) throw new Error('batch-worker.ts must run in a worker thread');
+
+// One OCR pool per worker thread, started only when a scanned page needs it.
+let ingest: IngestContext | null = null;
+
+port.on('message', async (task: WorkerTask | 'close') => {
+  if (task === 'close') {
+    await ingest?.close();
+    port.close();
+    return;
+  }
+  let result: WorkerResult;
+  try {
+    ingest ??= createIngestContext({ workers: 1 });
+    // `ingest` is read by processFile once the formats stage passes it on to ingestFile.
+    const options = { displayPath: task.displayPath, ingest };
+    const report = await processFile(task.file, options);
+    await writeFileAtomic(task.output, stableJson(report));
+    result = { id: task.id, ok: true };
+  } catch (error) {
+    const e = asPipelineError(error, 'write', task.file);
+    const cause = e.cause instanceof Error ? e.cause : e;
+    result = { id: task.id, ok: false, stage: e.stage, reason: e.reason, stack: cause.stack ?? null };
+  }
+  port.postMessage(result);
+});

@@ -1,0 +1,81 @@
+/**
+ * Progress of a batch for the person watching: a bar (files done/total, errors, rate, ETA) on a
+ * terminal, plain lines every few seconds otherwise (logs, CI), and one line per failed file on
+ * stderr. Only presentation: the counts come from the batch's events.
+ */
+import cliProgress from 'cli-progress';
+import type { FileEvent } from '../pipelines/batch.js';
+
+export interface ProgressOptions {
+  /** Draw a bar (on stderr); otherwise print plain lines on stdout. */
+  tty: boolean;
+  verbose?: boolean;
+  /** Seconds between plain lines. */
+  every?: number;
+}
+
+export interface Progress {
+  start(total: number): void;
+  file(event: FileEvent): void;
+  stop(): void;
+}
+
+export function createProgress(options: ProgressOptions): Progress {
+  let total = 0;
+  let done = 0;
+  let errors = 0;
+  let started = 0;
+  let lastLine = 0;
+  const every = (options.every ?? 5) * 1000;
+  const multi = options.tty
+    ? new cliProgress.MultiBar(
+        {
+          format: '{bar} {value}/{total} files | {errors} errors | {rate} files/s | ETA {eta_formatted}',
+          hideCursor: true,
+          etaBuffer: 50,
+          fps: 5,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  let bar: cliProgress.SingleBar | null = null;
+
+  const rate = () => {
+    const seconds = (Date.now() - started) / 1000;
+    return seconds > 0 ? done / seconds : 0;
+  };
+  const plainLine = () => {
+    const r = rate();
+    const eta = r > 0 ? Math.round((total - done) / r) : null;
+    console.log(`progress: ${done}/${total} files, ${errors} errors, ${r.toFixed(1)} files/s, ETA ${eta === null ? '?' : `${eta} s`}`);
+  };
+  const error = (line: string) => {
+    if (multi) multi.log(`${line}\n`);
+    else console.error(line);
+  };
+
+  return {
+    start(n) {
+      total = n;
+      started = lastLine = Date.now();
+      bar = multi?.create(n, 0, { errors: 0, rate: '0.0' }) ?? null;
+    },
+    file(event) {
+      done++;
+      if (!event.ok) {
+        errors++;
+        const e = event.error;
+        error(`error: ${e.file}: ${e.reason} (${e.stage})`);
+        if (options.verbose && event.stack) error(event.stack);
+      }
+      if (bar) bar.update(done, { errors, rate: rate().toFixed(1) });
+      else if (Date.now() - lastLine >= every) {
+        lastLine = Date.now();
+        plainLine();
+      }
+    },
+    stop() {
+      multi?.stop();
+    },
+  };
+}

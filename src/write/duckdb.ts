@@ -1,0 +1,117 @@
+/**
+ * The DuckDB database of a batch: tables `documents`, `figures`, `references`, `checks` (see
+ * rows.ts) and the view `metrics`, one row per (reporting unit, period, metric, role).
+ *
+ * The file is built under a temporary name and renamed into place, so a kill leaves the previous
+ * database or the new one. Rows are appended in a fixed order; the bytes of the file may still
+ * differ between runs (DuckDB's layout), the rows do not.
+ */
+import { DuckDBDataChunkWriter, DuckDBInstance, JSToDuckDBValueConverter, type DuckDBConnection } from '@duckdb/node-api';
+import { rename, rm } from 'node:fs/promises';
+import type { ReportJson } from './report.js';
+import { TABLES, type Cell, type TableSpec } from './rows.js';
+
+export const DATABASE_FILE = 'baocao.duckdb';
+
+/**
+ * One row per (unit, period, metric, role). A report often states the same metric more than once
+ * (a total, then per field; a table repeating the prose): the row kept is the top-level figure
+ * (no `parent`), then the most confident, then the first in the document, then the first
+ * document by path. `candidates` says how many figures competed, so nothing is hidden.
+ * A document without a recognised unit is its own unit (never merged with another unknown one).
+ * `check_status`: `fail` if any check on the figure fails, `pass` if all hold, null if unchecked.
+ */
+const METRICS_VIEW = `
+CREATE VIEW metrics AS
+WITH status AS (
+  SELECT f.sha256, f.id,
+         CASE WHEN count(c.id) = 0 THEN NULL WHEN bool_and(coalesce(c.holds, false)) THEN 'pass' ELSE 'fail' END AS check_status
+  FROM figures f LEFT JOIN checks c ON c.sha256 = f.sha256 AND list_contains(f.checks, c.id)
+  GROUP BY f.sha256, f.id
+), candidates AS (
+  SELECT d.unit_level, d.unit_name, f.period_from, f.period_to, f.period_text, f.metric, f.role,
+         f.value, f.of, f.unit, f.subject, d.path AS source_file, f.sha256, f.id AS figure_id,
+         f.page, f.line, f.span_start, f.span_end, f.text, f.confidence, s.check_status,
+         coalesce(d.unit_level || ' ' || d.unit_name, 'document ' || f.sha256) AS unit_key,
+         f.parent IS NULL AS top_level, f.seq
+  FROM figures f
+  JOIN documents d ON d.sha256 = f.sha256
+  JOIN status s ON s.sha256 = f.sha256 AND s.id = f.id
+  WHERE f.metric IS NOT NULL
+), ranked AS (
+  SELECT *,
+         row_number() OVER w AS pick,
+         CAST(count(*) OVER (PARTITION BY unit_key, period_from, period_to, metric, role) AS INTEGER) AS candidates
+  FROM candidates
+  WINDOW w AS (PARTITION BY unit_key, period_from, period_to, metric, role
+               ORDER BY top_level DESC, confidence DESC, source_file, seq)
+)
+SELECT unit_level, unit_name, period_from, period_to, period_text, metric, role, value, of, unit,
+       subject, source_file, sha256, figure_id, page, line, span_start, span_end, text, confidence,
+       check_status, candidates
+FROM ranked WHERE pick = 1`;
+
+/** A stable order for the view's rows (the CSV is written in it). */
+export const METRICS_ORDER =
+  'ORDER BY unit_level NULLS LAST, unit_name NULLS LAST, period_from NULLS LAST, period_to NULLS LAST, metric, role, sha256';
+
+/**
+ * Build the database at `path` from reports given in a fixed order, then call `after` with the
+ * open connection (to export the metrics view) before the file is moved into place.
+ */
+export async function buildDatabase(
+  path: string,
+  reports: AsyncIterable<ReportJson>,
+  after?: (db: DuckDBConnection) => Promise<void>,
+): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  await rm(tmp, { force: true });
+  await rm(`${tmp}.wal`, { force: true });
+  const instance = await DuckDBInstance.create(tmp);
+  try {
+    const db = await instance.connect();
+    for (const table of TABLES) await db.run(createTable(table));
+    await db.run(METRICS_VIEW);
+    const appenders = await Promise.all(TABLES.map((t) => db.createAppender(t.name)));
+    const writers = appenders.map((a) => DuckDBDataChunkWriter.forAppender(a, { converter: JSToDuckDBValueConverter }));
+    for await (const report of reports) {
+      TABLES.forEach((table, i) => {
+        for (const row of table.rows(report)) writers[i]!.appendRow(row);
+      });
+    }
+    writers.forEach((w) => w.flush());
+    appenders.forEach((a) => a.closeSync());
+    await after?.(db);
+    await db.run('CHECKPOINT');
+    db.closeSync();
+  } finally {
+    instance.closeSync();
+  }
+  await rename(tmp, path);
+}
+
+function createTable(table: TableSpec<Cell>): string {
+  const cols = table.columns.map(([name, type]) => `"${name}" ${type}`).join(', ');
+  return `CREATE TABLE "${table.name}" (${cols})`;
+}
+
+/** Column names and rows of a query, as plain JSON values (dates as `YYYY-MM-DD`). */
+export async function queryRows(db: DuckDBConnection, sql: string): Promise<{ columns: string[]; rows: Record<string, unknown>[] }> {
+  const reader = await db.runAndReadAll(sql);
+  return { columns: reader.columnNames(), rows: reader.getRowObjectsJson() as Record<string, unknown>[] };
+}
+
+/** Open a built database read-only, run `fn`, close it. */
+export async function withDatabase<T>(path: string, fn: (db: DuckDBConnection) => Promise<T>): Promise<T> {
+  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+  try {
+    const db = await instance.connect();
+    try {
+      return await fn(db);
+    } finally {
+      db.closeSync();
+    }
+  } finally {
+    instance.closeSync();
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * The batch manifest: what each input became, keyed by its path relative to the input root,
+ * remembered with the content hash and the version of the code that made it. A re-run skips an
+ * entry whose hash and version still match and redoes the rest.
+ *
+ * Two files, so that `kill -9` at any moment loses at most the file being processed:
+ * - `<out>/manifest.jsonl`: the settled state, sorted by path, rewritten atomically at the end
+ *   of a run (deterministic bytes: a clean run and an interrupted-then-resumed run agree);
+ * - `<out>/manifest.journal.jsonl`: one line appended per finished file during a run, replayed
+ *   over the manifest on the next start, deleted once the manifest holds it. A line cut short by
+ *   a kill is ignored (its file is simply redone).
+ */
+import { createHash } from 'node:crypto';
+import { appendFile, readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Stage } from '../errors.js';
+import { writeFileAtomic } from './files.js';
+import { SCHEMA_VERSION } from './report.js';
+
+/**
+ * Bump when the pipeline's output changes for the same input without a schema change. The
+ * version key below also folds in a fingerprint of the code under `src/`, `pipelines/`, `schema/`
+ * and `models/`, so a forgotten bump still redoes files made by older code.
+ */
+export const PIPELINE_VERSION = '1';
+
+export const MANIFEST_FILE = 'manifest.jsonl';
+export const JOURNAL_FILE = 'manifest.journal.jsonl';
+
+/** Where a file failed: a pipeline stage, or the batch's own guards (timeout, memory, crash). */
+export type ErrorStage = Stage | 'batch';
+
+export interface ManifestError {
+  stage: ErrorStage;
+  reason: string;
+  /** Failures of the environment (timeout, memory, crash) are tried again on the next run. */
+  retry: boolean;
+}
+
+export interface ManifestEntry {
+  /** Path relative to the input root; the report is `<out>/<relative>.json`. */
+  relative: string;
+  /** The input path as given on the command line (joined with the walked part). */
+  file: string;
+  sha256: string;
+  bytes: number;
+  /** `versionKey()` of the code that produced the entry. */
+  version: string;
+  status: 'ok' | 'error';
+  error: ManifestError | null;
+}
+
+export type Manifest = Map<string, ManifestEntry>;
+
+let cachedKey: Promise<string> | null = null;
+
+/** Pipeline version, schema version and a hash of the code and models that shape the output. */
+export function versionKey(): Promise<string> {
+  cachedKey ??= (async () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    const hash = createHash('sha256');
+    for (const dir of ['src', 'pipelines', 'schema', 'models']) {
+      for (const file of await filesUnder(join(root, dir))) {
+        if (/\.test\.ts$/.test(file)) continue;
+        hash.update(relative(root, file)).update('\0').update(await readFile(file)).update('\0');
+      }
+    }
+    return `${PIPELINE_VERSION}/${SCHEMA_VERSION}/${hash.digest('hex').slice(0, 16)}`;
+  })();
+  return cachedKey;
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** The manifest and, replayed over it, the journal of an interrupted run. */
+export async function loadManifest(out: string): Promise<Manifest> {
+  const manifest: Manifest = new Map();
+  for (const name of [MANIFEST_FILE, JOURNAL_FILE]) {
+    let text: string;
+    try {
+      text = await readFile(join(out, name), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n')) {
+      const entry = parseEntry(line);
+      if (entry) manifest.set(entry.relative, entry);
+    }
+  }
+  return manifest;
+}
+
+function parseEntry(line: string): ManifestEntry | null {
+  if (!line.trim()) return null;
+  try {
+    const e = JSON.parse(line) as ManifestEntry;
+    return typeof e.relative === 'string' && typeof e.sha256 === 'string' ? e : null;
+  } catch {
+    return null; // a line cut short by a kill
+  }
+}
+
+/** Append one settled file to the journal (one `write` of one line: a kill leaves it whole or cut). */
+export async function journal(out: string, entry: ManifestEntry): Promise<void> {
+  await appendFile(join(out, JOURNAL_FILE), `${entryLine(entry)}\n`);
+}
+
+/** Write the manifest sorted by path, then drop the journal it now contains. */
+export async function saveManifest(out: string, manifest: Manifest): Promise<void> {
+  const lines = sortedEntries(manifest).map((e) => `${entryLine(e)}\n`);
+  await writeFileAtomic(join(out, MANIFEST_FILE), lines.join(''));
+  await rm(join(out, JOURNAL_FILE), { force: true });
+}
+
+export function sortedEntries(manifest: Manifest): ManifestEntry[] {
+  return [...manifest.values()].sort((a, b) => compare(a.relative, b.relative));
+}
+
+/** Fixed key order, so equal entries are equal bytes. */
+function entryLine(e: ManifestEntry): string {
+  return JSON.stringify({
+    relative: e.relative,
+    file: e.file,
+    sha256: e.sha256,
+    bytes: e.bytes,
+    version: e.version,
+    status: e.status,
+    error: e.error ? { stage: e.error.stage, reason: e.error.reason, retry: e.error.retry } : null,
+  });
+}
+
+/** Code-unit order: the same on every machine and locale. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,215 @@
+/**
+ * The report JSON flattened into the analysts' tables: one row per document, figure, reference
+ * and check, with the columns (name and SQL type) declared once here and used both to create
+ * the tables and to fill them.
+ */
+import type { ReportJson } from './report.js';
+
+export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'VARCHAR[]';
+export type Cell = string | number | boolean | Date | string[] | null;
+
+export interface TableSpec<R> {
+  name: string;
+  columns: readonly (readonly [string, SqlType])[];
+  rows(report: ReportJson): R[][];
+}
+
+const date = (iso: string | null | undefined): Date | null => (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : null);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const int = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
+
+export const documents: TableSpec<Cell> = {
+  name: 'documents',
+  columns: [
+    ['sha256', 'VARCHAR'],
+    ['path', 'VARCHAR'],
+    ['format', 'VARCHAR'],
+    ['bytes', 'INTEGER'],
+    ['pages', 'INTEGER'],
+    ['text_used', 'VARCHAR'],
+    ['kind', 'VARCHAR'],
+    ['number', 'VARCHAR'],
+    ['symbol', 'VARCHAR'],
+    ['issuer', 'VARCHAR'],
+    ['unit_level', 'VARCHAR'],
+    ['unit_name', 'VARCHAR'],
+    ['place', 'VARCHAR'],
+    ['date_year', 'INTEGER'],
+    ['date_month', 'INTEGER'],
+    ['date_day', 'INTEGER'],
+    ['title', 'VARCHAR'],
+    ['period_from', 'DATE'],
+    ['period_to', 'DATE'],
+    ['period_text', 'VARCHAR'],
+    ['signer', 'VARCHAR'],
+    ['figures', 'INTEGER'],
+    ['references', 'INTEGER'],
+    ['checks', 'INTEGER'],
+    ['warnings', 'INTEGER'],
+  ],
+  rows: (r) => {
+    const d = r.document;
+    return [
+      [
+        r.source.sha256,
+        r.source.path,
+        r.source.format,
+        int(r.source.bytes),
+        int(r.source.pages),
+        r.textUsed,
+        d.kind,
+        d.number,
+        d.symbol,
+        d.issuer,
+        d.unit?.level ?? null,
+        d.unit?.name ?? null,
+        d.place,
+        int(d.date?.year),
+        int(d.date?.month),
+        int(d.date?.day),
+        d.title,
+        date(r.period?.from),
+        date(r.period?.to),
+        r.period?.text ?? null,
+        d.signer?.name ?? null,
+        r.figures.length,
+        r.references.length,
+        r.checks.length,
+        r.warnings.length,
+      ],
+    ];
+  },
+};
+
+export const figures: TableSpec<Cell> = {
+  name: 'figures',
+  columns: [
+    ['sha256', 'VARCHAR'],
+    ['id', 'VARCHAR'],
+    ['seq', 'INTEGER'],
+    ['kind', 'VARCHAR'],
+    ['value', 'DOUBLE'],
+    ['of', 'DOUBLE'],
+    ['unit', 'VARCHAR'],
+    ['subject', 'VARCHAR'],
+    ['metric', 'VARCHAR'],
+    ['role', 'VARCHAR'],
+    ['period_from', 'DATE'],
+    ['period_to', 'DATE'],
+    ['period_text', 'VARCHAR'],
+    ['parent', 'VARCHAR'],
+    ['section', 'VARCHAR'],
+    ['confidence', 'DOUBLE'],
+    ['page', 'INTEGER'],
+    ['line', 'INTEGER'],
+    ['span_start', 'INTEGER'],
+    ['span_end', 'INTEGER'],
+    ['text', 'VARCHAR'],
+    ['checks', 'VARCHAR[]'],
+  ],
+  rows: (r) =>
+    r.figures.map((f, seq) => {
+      const period = f.period ?? r.period;
+      return [
+        r.source.sha256,
+        f.id,
+        seq,
+        f.kind,
+        num(f.value),
+        num(f.of),
+        f.unit,
+        f.subject,
+        f.metric,
+        f.role,
+        date(period?.from),
+        date(period?.to),
+        period?.text ?? null,
+        f.parent,
+        f.section,
+        num(f.confidence),
+        int(f.provenance.page),
+        int(f.provenance.line),
+        int(f.provenance.span.start),
+        int(f.provenance.span.end),
+        f.provenance.text,
+        (f.checks ?? []).map(String),
+      ];
+    }),
+};
+
+export const references: TableSpec<Cell> = {
+  name: 'references',
+  columns: [
+    ['sha256', 'VARCHAR'],
+    ['id', 'VARCHAR'],
+    ['kind', 'VARCHAR'],
+    ['number', 'VARCHAR'],
+    ['year', 'INTEGER'],
+    ['symbol', 'VARCHAR'],
+    ['type_code', 'VARCHAR'],
+    ['issuer_code', 'VARCHAR'],
+    ['issuer', 'VARCHAR'],
+    ['date', 'DATE'],
+    ['key', 'VARCHAR'],
+    ['confidence', 'DOUBLE'],
+    ['page', 'INTEGER'],
+    ['line', 'INTEGER'],
+    ['span_start', 'INTEGER'],
+    ['span_end', 'INTEGER'],
+    ['text', 'VARCHAR'],
+  ],
+  rows: (r) =>
+    r.references.map((x) => [
+      r.source.sha256,
+      x.id,
+      x.kind,
+      x.number,
+      int(x.year),
+      x.symbol,
+      x.typeCode,
+      x.issuerCode,
+      x.issuer,
+      date(x.date),
+      x.key,
+      num(x.confidence),
+      int(x.provenance.page),
+      int(x.provenance.line),
+      int(x.provenance.span.start),
+      int(x.provenance.span.end),
+      x.provenance.text,
+    ]),
+};
+
+/** Checks come from the validate stage; read field by field so a new field never breaks the table. */
+export const checks: TableSpec<Cell> = {
+  name: 'checks',
+  columns: [
+    ['sha256', 'VARCHAR'],
+    ['id', 'VARCHAR'],
+    ['kind', 'VARCHAR'],
+    ['figures', 'VARCHAR[]'],
+    ['expected', 'DOUBLE'],
+    ['actual', 'DOUBLE'],
+    ['tolerance', 'DOUBLE'],
+    ['holds', 'BOOLEAN'],
+    ['json', 'VARCHAR'],
+  ],
+  rows: (r) =>
+    r.checks.map((raw) => {
+      const c = (raw ?? {}) as Record<string, unknown>;
+      return [
+        r.source.sha256,
+        String(c.id ?? ''),
+        str(c.kind),
+        Array.isArray(c.figures) ? c.figures.map(String) : [],
+        num(c.expected),
+        num(c.actual),
+        num(c.tolerance),
+        typeof c.holds === 'boolean' ? c.holds : null,
+        JSON.stringify(raw),
+      ];
+    }),
+};
+
+export const TABLES = [documents, figures, references, checks] as const;
