@@ -57,9 +57,9 @@ export function parseHeader(lines: readonly Line[], fullText: string): HeaderRes
       header.number = num.groups!.number ?? null;
       header.symbol = num.groups!.symbol!.replace(/\s+/g, '');
       bodyStart = i + 1;
-      continue;
+      if (!num.groups!.rest) continue;
     }
-    const pd = PLACE_DATE_LINE.exec(text);
+    const pd = PLACE_DATE_LINE.exec(num?.groups!.rest ?? text);
     if (pd && header.date === null) {
       const g = pd.groups!;
       header.place = g.place!.trim();

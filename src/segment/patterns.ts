@@ -3,8 +3,12 @@
  * normalised text (NFC, one tone placement, markup removed).
  */
 
-/** `Số: 120 /BC-UBND`, `Số: / BC- UBND` (number number), blanks allowed. `S6:120` is OCR for `Số:`. */
-export const NUMBER_LINE = /^(?:Số|S[ốoó6])\s*:\s*(?<number>[0-9][\w.]*)?\s*\/\s*(?<symbol>[\p{L}Đđ0-9][\p{L}Đđ0-9\- ]*?)\s*$/u;
+/**
+ * `Số: 120 /BC-UBND`, `Số: / BC- UBND` (number, symbol), blanks allowed. `S6:120` is OCR for `Số:`.
+ * In OCR of a two-column header the place and date may follow on the same line (`rest`).
+ */
+export const NUMBER_LINE =
+  /^(?:Số|S[ốoó6])\s*:\s*(?<number>[0-9][\w.]*)?\s*\/\s*(?<symbol>[\p{L}0-9]+(?:\s*-\s*[\p{L}0-9]+)*)(?:\s+(?<rest>\S.*))?$/u;
 
 /** `Cát Hải, ngày tháng 4 năm 2026`, `Hải Phòng, ngày 12 tháng 9 năm 2025` (place, date line). */
 export const PLACE_DATE_LINE =

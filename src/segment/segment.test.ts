@@ -105,3 +105,10 @@ describe('segment: tables', () => {
     expect(tables[1]!.rows.length).toBeGreaterThan(25);
   });
 });
+
+describe('segment: OCR of a two-column header', () => {
+  it('reads number, symbol, place and date from one merged line (seed 004, restored)', () => {
+    const { header } = lines('ĐẶC KHU CÁT HẢI Độc lập - Tự do - Hạnh phúc\nSố:120 /BC-UBND Cát Hải, ngày 12 tháng 9 năm 2025\nBÁO CÁO\n\nGiám sát thường xuyên\n\nNội dung.');
+    expect(header).toMatchObject({ number: '120', symbol: 'BC-UBND', place: 'Cát Hải', date: { year: 2025, month: 9, day: 12 } });
+  });
+});
