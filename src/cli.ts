@@ -2,6 +2,8 @@
 import { Command, Option } from 'commander';
 import { availableParallelism } from 'node:os';
 import { runBatch } from '../pipelines/batch.js';
+import { createProgress } from './progress.js';
+import { review } from './review/index.js';
 
 const program = new Command();
 program
@@ -15,22 +17,66 @@ program
   .argument('<inputs...>', 'report files or folders (.txt, .md, .docx, .pdf, images)')
   .requiredOption('-o, --out <dir>', 'output folder')
   .addOption(new Option('-j, --jobs <n>', 'files processed at once').default(availableParallelism()).argParser(positiveInt))
+  .addOption(new Option('--timeout <seconds>', 'time limit per file').default(120).argParser(positiveInt))
+  .addOption(new Option('--max-memory <mb>', 'heap limit per worker thread').default(512).argParser(positiveInt))
   .option('-v, --verbose', 'print stack traces of failures')
   .addHelpText(
     'after',
-    '\nWrites <out>/<input path>.json per file and <out>/errors.jsonl (one line per failed file).\nExit code 1 when any file failed.\n\nExample:\n  baocao run fixtures --out output',
+    [
+      '',
+      'Writes <out>/<input path>.json per file, <out>/errors.jsonl (one line per failed file),',
+      '<out>/metrics.csv and <out>/baocao.duckdb (tables documents, figures, references, checks;',
+      'view metrics), <out>/manifest.jsonl and run metadata under <out>/runs/.',
+      'A re-run skips files already done (same content, same pipeline version) and resumes an',
+      'interrupted run. A progress bar is drawn when stderr is a terminal, plain lines otherwise.',
+      'Exit code 1 when any file failed.',
+      '',
+      'Example:',
+      '  baocao run archive --out output --jobs 2',
+    ].join('\n'),
   )
-  .action(async (inputs: string[], opts: { out: string; jobs: number; verbose?: boolean }) => {
-    const summary = await runBatch(inputs, {
-      out: opts.out,
-      jobs: opts.jobs,
-      onFile: (event) => {
-        if (!event.ok) console.error(`error: ${event.error.file}: ${event.error.reason} (${event.error.stage})`);
-      },
-    });
-    console.log(`${summary.files} files: ${summary.ok} written, ${summary.failed} failed → ${opts.out}`);
+  .action(async (inputs: string[], opts: { out: string; jobs: number; timeout: number; maxMemory: number; verbose?: boolean }) => {
+    const progress = createProgress({ tty: Boolean(process.stderr.isTTY), verbose: opts.verbose });
+    let summary;
+    try {
+      summary = await runBatch(inputs, {
+        out: opts.out,
+        jobs: opts.jobs,
+        timeoutMs: opts.timeout * 1000,
+        memoryMb: opts.maxMemory,
+        onStart: (total) => progress.start(total),
+        onFile: (event) => progress.file(event),
+      });
+    } finally {
+      progress.stop();
+    }
+    const skipped = summary.unchanged + summary.reused;
+    const detail = skipped > 0 ? ` (${summary.unchanged} unchanged, ${summary.reused} reused by hash)` : '';
+    console.log(`${summary.files} files: ${summary.ok} written, ${summary.failed} failed${detail} → ${opts.out}`);
     process.exitCode = summary.failed > 0 ? 1 : 0;
   });
+
+program
+  .command('review')
+  .description('write the QA review site into <out>/review/: every value beside its source, failed checks first')
+  .argument('<out>', 'the output folder of baocao run')
+  .option('--serve', 'serve the site on 127.0.0.1 so verdicts are saved to <out>/review.jsonl')
+  .addOption(new Option('--port <n>', 'port for --serve (0: any free port)').default(8765).argParser(portNumber))
+  .addHelpText('after', '\nOpen <out>/review/index.html directly (verdicts stay in the browser, with a download),\nor use --serve to have them appended to <out>/review.jsonl.\n\nExample:\n  baocao review output --serve')
+  .action(async (out: string, opts: { serve?: boolean; port: number }) => {
+    try {
+      await review(out, opts, (line) => console.log(line));
+    } catch (error) {
+      console.error(`error: ${(error as Error).message}`);
+      process.exitCode = 1;
+    }
+  });
+
+function portNumber(value: string): number {
+  const n = Number.parseInt(value, 10);
+  if (!/^\d+$/.test(value) || n > 65535) throw new Error(`expected a port number 0–65535, got ${value}`);
+  return n;
+}
 
 function positiveInt(value: string): number {
   const n = Number.parseInt(value, 10);

@@ -1,0 +1,32 @@
+/**
+ * What the review site reads from an output folder: the parts of the report JSON it shows.
+ * Kept as a structural subset of `ReportJson` so the site keeps working while fields are added.
+ */
+import type { ReportJson, ReportFigure, ReportReference } from '../write/report.js';
+
+/** A validation check as written in the report (`schema/report.schema.json#/$defs/check`). */
+export interface ReviewCheck {
+  id: string;
+  kind: string;
+  figures: string[];
+  expected: number;
+  actual: number;
+  tolerance: number;
+  holds: boolean;
+  /** A sentence saying what was compared; optional so older reports still render. */
+  description?: string;
+}
+
+export type ReviewReport = Omit<ReportJson, 'checks'> & { checks: ReviewCheck[] };
+export type ReviewFigure = ReportFigure;
+export type ReviewReference = ReportReference;
+
+/** Colour of a value on the page: a failed check wins over a passed one. */
+export type ValueStatus = 'failed' | 'passed' | 'unchecked' | 'reference';
+
+/** One report of the output folder, with where it was found. */
+export interface LoadedReport {
+  /** Path of the JSON relative to the output folder, with `/` separators. */
+  jsonPath: string;
+  report: ReviewReport;
+}
