@@ -2,10 +2,16 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { PipelineError } from '../errors.js';
 import { SourceText } from '../text/source-text.js';
+import type { IngestContext } from './context.js';
+import { readDocx } from './docx.js';
+import { readImage } from './image.js';
+import { convertLegacy, detectLegacy } from './legacy.js';
+import { readPdf } from './pdf.js';
 import { decodeText } from './text.js';
 import type { SourceDocument, SourceFormat } from './types.js';
 
-export type { SourceDocument, SourceFormat, Page, Box, TextBox } from './types.js';
+export type { SourceDocument, SourceFormat, Page, Box, TextBox, DocxLocation } from './types.js';
+export { createIngestContext, type IngestContext } from './context.js';
 
 /** Guess the format from the first bytes (and, for plain text, the name). */
 export function sniffFormat(bytes: Uint8Array, file: string): SourceFormat | 'unknown' {
@@ -20,7 +26,7 @@ export function sniffFormat(bytes: Uint8Array, file: string): SourceFormat | 'un
 }
 
 /** Read one file into a SourceDocument. Throws PipelineError('ingest', file, reason). */
-export async function ingestFile(file: string): Promise<SourceDocument> {
+export async function ingestFile(file: string, ctx?: IngestContext): Promise<SourceDocument> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -28,21 +34,26 @@ export async function ingestFile(file: string): Promise<SourceDocument> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new PipelineError('ingest', file, code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? error})`);
   }
-  return ingestBytes(bytes, file);
+  return ingestBytes(bytes, file, ctx);
 }
 
-export async function ingestBytes(bytes: Uint8Array, file: string): Promise<SourceDocument> {
+/**
+ * `ctx` carries the OCR worker pool; scanned PDFs and images need it, other formats do not.
+ */
+export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestContext): Promise<SourceDocument> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const format = sniffFormat(bytes, file);
   const base = { path: file, sha256, bytes: bytes.length };
   switch (format) {
     case 'text':
     case 'markdown': {
-      const decoded = decodeText(bytes, file);
+      const ole = oleReason(bytes);
+      if (ole) throw new PipelineError('ingest', file, ole);
+      const decoded = decodeLegacyBytes(bytes, file);
       return {
         ...base,
         format,
-        text: SourceText.fromOriginal(decoded.text),
+        text: decoded.text,
         textOrigin: 'original',
         encoding: decoded.encoding,
         pages: [],
@@ -50,7 +61,73 @@ export async function ingestBytes(bytes: Uint8Array, file: string): Promise<Sour
         warnings: [],
       };
     }
+    case 'docx': {
+      const docx = await readDocx(bytes, file);
+      let text = SourceText.fromOriginal(docx.original);
+      let encoding = 'utf-8';
+      const tcvn3 = docx.legacyRuns.filter((r) => r.encoding === 'tcvn3');
+      const vni = docx.legacyRuns.filter((r) => r.encoding === 'vni');
+      // legacy fonts name the encoding; without them, the text itself may still be legacy
+      const legacy = tcvn3.length > 0 ? 'tcvn3' : vni.length > 0 ? 'vni' : detectLegacy(docx.original);
+      if (legacy) {
+        text = convertLegacy(text, legacy, { upper: tcvn3.filter((r) => r.upper).map((r) => r.span) });
+        encoding = legacy;
+      }
+      return { ...base, format, text, textOrigin: 'original', encoding, pages: [], boxes: [], warnings: docx.warnings, locations: docx.locations };
+    }
+    case 'pdf':
+    case 'image': {
+      const paged = format === 'pdf' ? await readPdf(bytes, file, ctx) : await readImage(bytes, file, ctx);
+      let text = SourceText.fromOriginal(paged.original);
+      let encoding = paged.textOrigin === 'ocr' ? 'ocr' : 'pdf';
+      // text layers from old .VnTime / VNI fonts read as Latin-1 soup: convert, keep the boxes
+      const legacy = paged.textOrigin === 'original' ? detectLegacy(paged.original) : null;
+      if (legacy) {
+        text = convertLegacy(text, legacy);
+        encoding = legacy;
+      }
+      const doc: SourceDocument = {
+        ...base,
+        format,
+        text,
+        textOrigin: paged.textOrigin,
+        encoding,
+        pages: paged.pages,
+        boxes: paged.boxes,
+        warnings: paged.warnings,
+      };
+      if (paged.ocrPages.length > 0) doc.ocrPages = paged.ocrPages;
+      return doc;
+    }
     default:
-      throw new PipelineError('ingest', file, `${format} files are not supported yet`);
+      throw new PipelineError('ingest', file, 'unknown file format');
   }
+}
+
+/** UTF-8/UTF-16 text, or a legacy encoding (TCVN3, VNI as 8-bit bytes; VIQR as ASCII) converted with the mapping kept. */
+function decodeLegacyBytes(bytes: Uint8Array, file: string): { text: SourceText; encoding: string } {
+  try {
+    const decoded = decodeText(bytes, file);
+    const legacy = decoded.encoding === 'utf-8' ? detectLegacy(decoded.text) : null;
+    if (legacy === 'viqr') return { text: convertLegacy(SourceText.fromOriginal(decoded.text), 'viqr'), encoding: 'viqr' };
+    return { text: SourceText.fromOriginal(decoded.text), encoding: decoded.encoding };
+  } catch (error) {
+    if (!(error instanceof PipelineError) || !error.reason.startsWith('not UTF-8')) throw error;
+    // 8-bit bytes: Latin-1 is the one decoding that keeps every byte as one character
+    const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    const legacy = detectLegacy(latin1);
+    if (!legacy || legacy === 'viqr') throw error;
+    return { text: convertLegacy(SourceText.fromOriginal(latin1), legacy), encoding: legacy };
+  }
+}
+
+/**
+ * An OLE compound file (D0 CF 11 E0): a password-protected DOCX (its package is encrypted inside
+ * one) or an old binary Word/Excel file.
+ */
+function oleReason(bytes: Uint8Array): string | null {
+  if (!(bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) return null;
+  const names = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
+  if (names.includes('EncryptedPackage')) return 'DOCX is password-protected';
+  return 'old binary Office file (.doc/.xls) is not supported: save it as DOCX';
 }

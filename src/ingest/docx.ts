@@ -1,0 +1,169 @@
+/**
+ * DOCX through mammoth's document model: paragraphs, list items and tables in reading order, one
+ * paragraph per line, every run's text located by an XPath-like path (`/body/p[12]/r[3]`,
+ * `/body/tbl[1]/tr[1]/tc[2]/p[1]/r[1]`) so a span maps back to the paragraph and run.
+ */
+import mammoth from 'mammoth';
+import { PipelineError } from '../errors.js';
+import type { Span } from '../text/source-text.js';
+import type { DocxLocation } from './types.js';
+
+export interface DocxText {
+  original: string;
+  locations: DocxLocation[];
+  /** Runs set in a legacy Vietnamese font, by encoding (from the font name). */
+  legacyRuns: { encoding: 'tcvn3' | 'vni'; upper: boolean; span: Span }[];
+  warnings: string[];
+}
+
+interface Node {
+  type: string;
+  children?: Node[];
+  value?: string;
+  font?: string | null;
+  numbering?: { level: string; isOrdered: boolean } | null;
+  breakType?: string;
+}
+
+/** A table of two columns and at most three rows is a layout block (the header), read by column. */
+const LAYOUT_TABLE_ROWS = 3;
+
+export async function readDocx(bytes: Uint8Array, file: string): Promise<DocxText> {
+  let root: Node | null = null;
+  try {
+    await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      {
+        transformDocument: (doc: Node) => {
+          root = doc;
+          return { type: 'document', children: [] } as unknown as Node;
+        },
+      } as Parameters<typeof mammoth.convertToHtml>[1],
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/end of central directory|zip|corrupted/i.test(message)) {
+      throw new PipelineError('ingest', file, 'truncated DOCX (not a valid zip)', { cause: error });
+    }
+    throw new PipelineError('ingest', file, `unreadable DOCX (${message})`, { cause: error });
+  }
+  if (!root) throw new PipelineError('ingest', file, 'unreadable DOCX (no document body)');
+  const out = new Writer();
+  writeBlocks(out, (root as Node).children ?? [], '/body');
+  const warnings: string[] = [];
+  if (out.length === 0) warnings.push('DOCX has no text');
+  return { original: out.text(), locations: out.locations, legacyRuns: out.legacyRuns, warnings };
+}
+
+class Writer {
+  private parts: string[] = [];
+  length = 0;
+  locations: DocxLocation[] = [];
+  legacyRuns: DocxText['legacyRuns'] = [];
+  /** Separator owed before the next text: lines are only written between pieces of text. */
+  private pending = '';
+
+  push(text: string, path?: string, font?: string | null): void {
+    if (text.length === 0) return;
+    if (this.length > 0 && this.pending) {
+      this.parts.push(this.pending);
+      this.length += this.pending.length;
+    }
+    this.pending = '';
+    const start = this.length;
+    this.parts.push(text);
+    this.length += text.length;
+    if (path) this.locations.push({ start, end: this.length, path });
+    const legacy = font ? legacyFont(font) : null;
+    if (legacy) this.legacyRuns.push({ ...legacy, span: { start, end: this.length } });
+  }
+
+  /** Owe a separator; a stronger one (a blank line) wins over a newline. */
+  owe(separator: string): void {
+    if (separator.length > this.pending.length) this.pending = separator;
+  }
+
+  /** Force an empty line for an empty paragraph, as the seed texts keep them. */
+  blankLine(): void {
+    if (this.length > 0) this.owe('\n\n');
+  }
+
+  text(): string {
+    return this.length > 0 ? this.parts.join('') + '\n' : '';
+  }
+}
+
+/** `.VnTime`, `.VnTimeH` (TCVN3; H = capitals); `VNI-Times`, `VNI-Helve` (VNI). */
+function legacyFont(font: string): { encoding: 'tcvn3' | 'vni'; upper: boolean } | null {
+  if (/^\.vn/i.test(font)) return { encoding: 'tcvn3', upper: /h$/i.test(font.trim()) };
+  if (/^vni[- ]/i.test(font)) return { encoding: 'vni', upper: false };
+  return null;
+}
+
+function writeBlocks(out: Writer, blocks: Node[], path: string): void {
+  const count = new Map<string, number>();
+  const next = (tag: string) => {
+    const n = (count.get(tag) ?? 0) + 1;
+    count.set(tag, n);
+    return `${path}/${tag}[${n}]`;
+  };
+  for (const block of blocks) {
+    if (block.type === 'paragraph') {
+      out.owe('\n');
+      const before = out.length;
+      writeInline(out, block.children ?? [], next('p'));
+      if (out.length === before) out.blankLine();
+      out.owe('\n');
+    } else if (block.type === 'table') {
+      writeTable(out, block, next('tbl'));
+    }
+  }
+}
+
+function writeTable(out: Writer, table: Node, path: string): void {
+  const rows = (table.children ?? []).filter((r) => r.type === 'tableRow');
+  const cells = rows.map((r) => (r.children ?? []).filter((c) => c.type === 'tableCell'));
+  out.owe('\n\n');
+  if (rows.length <= LAYOUT_TABLE_ROWS && cells.every((c) => c.length === 2)) {
+    // header block: all of the left column, then all of the right one (as the PDF reader does)
+    for (const col of [0, 1]) {
+      cells.forEach((row, r) => {
+        writeBlocks(out, row[col]!.children ?? [], `${path}/tr[${r + 1}]/tc[${col + 1}]`);
+      });
+      out.owe('\n\n');
+    }
+    return;
+  }
+  cells.forEach((row, r) => {
+    out.owe('\n');
+    row.forEach((cell, c) => {
+      if (c > 0) out.owe('\t');
+      // a cell's paragraphs on one line: a table row is one line of text, cells tab-separated
+      let first = true;
+      for (const [k, para] of (cell.children ?? []).entries()) {
+        if (para.type !== 'paragraph') continue;
+        if (!first) out.owe(' ');
+        writeInline(out, para.children ?? [], `${path}/tr[${r + 1}]/tc[${c + 1}]/p[${k + 1}]`);
+        first = false;
+      }
+    });
+  });
+  out.owe('\n\n');
+}
+
+function writeInline(out: Writer, nodes: Node[], path: string, runCount = { n: 0 }, font: string | null = null): void {
+  for (const node of nodes) {
+    if (node.type === 'run') {
+      runCount.n++;
+      const runPath = `${path}/r[${runCount.n}]`;
+      for (const child of node.children ?? []) {
+        if (child.type === 'text') out.push(child.value ?? '', runPath, node.font ?? font);
+        else if (child.type === 'tab') out.push('\t');
+        else if (child.type === 'break') out.owe(child.breakType === 'page' ? '\n\n' : '\n');
+      }
+    } else if (node.children) {
+      // hyperlinks and other wrappers: their runs belong to the same paragraph
+      writeInline(out, node.children, path, runCount, font);
+    }
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * Offline Vietnamese OCR: a pool of tesseract.js workers with the `vie` model read from the
+ * `@tesseract.js-data/vie` package folder (gzip as shipped, never fetched, never cached to disk).
+ * Workers start on the first page that needs them and are reused for every page of every file.
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { createScheduler, createWorker, OEM, PSM, type Scheduler, type Worker } from 'tesseract.js';
+import { makeSegment, type Run, type Segment } from './layout.js';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The LSTM model in its integer "best" build: more accurate than the default 4.0.0 build on
+ * Vietnamese diacritics (see `npm run eval -- ocr`), and a third of its size.
+ */
+export function vieLangPath(): string {
+  const pkg = require('@tesseract.js-data/vie') as { langPath: string };
+  return join(pkg.langPath, '..', '4.0.0_best_int');
+}
+
+export interface OcrWord {
+  text: string;
+  confidence: number; // [0, 1]
+  bbox: { x0: number; y0: number; x1: number; y1: number };
+}
+
+export interface OcrResult {
+  /** Lines as layout segments, in pixel coordinates scaled by `scale` (1 = pixels). */
+  segments: Segment[];
+  /** Milliseconds tesseract spent on this image (inside its worker). */
+  recognizeMs: number;
+}
+
+export interface OcrPoolOptions {
+  /** Number of workers; default: the cores available. */
+  workers?: number;
+}
+
+export class OcrPool {
+  readonly size: number;
+  private scheduler: Scheduler | null = null;
+  private starting: Promise<Scheduler> | null = null;
+  private workers: Worker[] = [];
+  private slots: number;
+  private waiting: (() => void)[] = [];
+  /** Total time spent in recognize jobs, for the bench's overhead ratio. */
+  recognizeMs = 0;
+  pages = 0;
+
+  constructor(options: OcrPoolOptions = {}) {
+    this.size = Math.max(1, options.workers ?? availableParallelism());
+    // rendering may run ahead of recognition by one page per worker, no more: page images are big
+    this.slots = this.size * 2;
+  }
+
+  private start(): Promise<Scheduler> {
+    if (this.scheduler) return Promise.resolve(this.scheduler);
+    this.starting ??= (async () => {
+      const scheduler = createScheduler();
+      const langPath = vieLangPath();
+      this.workers = await Promise.all(
+        Array.from({ length: this.size }, () =>
+          createWorker('vie', OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' }),
+        ),
+      );
+      for (const w of this.workers) {
+        await w.setParameters({
+          tessedit_pageseg_mode: PSM.AUTO,
+          // pages are rendered at 300 dpi; scans without a resolution tag are most often 300 dpi too
+          user_defined_dpi: '300',
+          // tesseract's progress chatter ("Detected 101 diacritics") is not for the user's screen
+          debug_file: '/dev/null',
+        });
+        scheduler.addWorker(w);
+      }
+      this.scheduler = scheduler;
+      return scheduler;
+    })();
+    return this.starting;
+  }
+
+  /** Hold a slot while an image is produced and recognised, so rendering never runs far ahead. */
+  async withSlot<T>(task: () => Promise<T>): Promise<T> {
+    if (this.slots === 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.slots--;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.slots++;
+    }
+  }
+
+  /**
+   * Recognise one image (PNG, JPEG, TIFF, PNM bytes). Coordinates are divided by `scale`, so a
+   * page rendered at 300 dpi comes back in PDF points with scale 300/72.
+   */
+  async recognize(image: Uint8Array, scale = 1): Promise<OcrResult> {
+    const scheduler = await this.start();
+    const t0 = performance.now();
+    const result = await scheduler.addJob('recognize', Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, {
+      blocks: true,
+      text: false,
+      hocr: false,
+      tsv: false,
+    });
+    const ms = performance.now() - t0;
+    this.recognizeMs += ms;
+    this.pages++;
+    return { segments: toSegments(result.data, scale), recognizeMs: ms };
+  }
+
+  async close(): Promise<void> {
+    const scheduler = this.scheduler ?? (this.starting ? await this.starting.catch(() => null) : null);
+    this.scheduler = null;
+    this.starting = null;
+    if (scheduler) await scheduler.terminate();
+    this.workers = [];
+  }
+}
+
+interface TessLine {
+  bbox: { x0: number; y0: number; x1: number; y1: number };
+  baseline: { x0: number; y0: number; x1: number; y1: number };
+  rowAttributes?: { rowHeight?: number };
+  words: OcrWord[];
+}
+
+/** tesseract's lines → layout segments; a line with a wide gap (two columns) is split. */
+function toSegments(data: unknown, scale: number): Segment[] {
+  const blocks = (data as { blocks?: { paragraphs: { lines: TessLine[] }[] }[] | null }).blocks ?? [];
+  const out: Segment[] = [];
+  for (const block of blocks) {
+    for (const para of block.paragraphs) {
+      for (const line of para.lines) {
+        const size = (line.rowAttributes?.rowHeight ?? line.bbox.y1 - line.bbox.y0) / scale;
+        // baseline y under a word: tesseract gives the baseline as a line from x0 to x1
+        const b = line.baseline;
+        const slope = b.x1 !== b.x0 ? (b.y1 - b.y0) / (b.x1 - b.x0) : 0;
+        const runs: Run[] = [];
+        for (const w of line.words) {
+          const text = w.text.trim();
+          if (!text) continue;
+          const mid = (w.bbox.x0 + w.bbox.x1) / 2;
+          runs.push({
+            text,
+            x0: w.bbox.x0 / scale,
+            x1: w.bbox.x1 / scale,
+            top: w.bbox.y0 / scale,
+            bottom: w.bbox.y1 / scale,
+            baseline: (b.y0 + slope * (mid - b.x0)) / scale,
+            size,
+            confidence: Math.round(w.confidence) / 100,
+          });
+        }
+        let current: Run[] = [];
+        for (const run of runs) {
+          const last = current[current.length - 1];
+          if (last && run.x0 - last.x1 > 2.5 * size) {
+            out.push(makeSegment(current, true));
+            current = [];
+          }
+          current.push(run);
+        }
+        if (current.length > 0) out.push(makeSegment(current, true));
+      }
+    }
+  }
+  return out;
+}

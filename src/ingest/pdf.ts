@@ -1,0 +1,179 @@
+/**
+ * PDF: the text layer through pdf.js (legacy Node build), page by page; pages without a usable
+ * text layer are rendered (pdf.js onto @napi-rs/canvas) and go to OCR.
+ */
+import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { PipelineError } from '../errors.js';
+import type { IngestContext } from './context.js';
+import { layoutPage, PagedTextBuilder, pageJoin, segmentsFromRuns, segmentText, type PageLayout, type Run, type Segment } from './layout.js';
+import { syllableScore } from './syllables.js';
+import type { Page, TextBox } from './types.js';
+
+/** Resolution pages are rendered at for OCR: what tesseract is trained for and scans are made at. */
+export const OCR_DPI = 300;
+
+export interface PagedText {
+  original: string;
+  pages: Page[];
+  boxes: TextBox[];
+  /** 'ocr' when any page was read by OCR. */
+  textOrigin: 'original' | 'ocr';
+  ocrPages: number[];
+  warnings: string[];
+}
+
+export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContext | undefined): Promise<PagedText> {
+  const doc = await openPdf(bytes, file);
+  try {
+    const builder = new PagedTextBuilder();
+    const warnings: string[] = [];
+    // text layers first (cheap), then OCR for the pages that need it, all queued at once so every
+    // worker of the pool is busy
+    const pages: { page: PDFPageProxy; segments: Segment[] | null }[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const segments = await textLayer(page);
+      pages.push({ page, segments: usable(segments) ? segments : null });
+    }
+    const ocrPages = pages.filter((p) => p.segments === null).map((p) => p.page.pageNumber);
+    if (ocrPages.length > 0) {
+      if (!ctx) {
+        const which = ocrPages.length === 1 ? `page ${ocrPages[0]} has` : `pages ${ocrPages.join(', ')} have`;
+        throw new PipelineError('ingest', file, `PDF ${which} no text layer and needs OCR (no OCR context given)`);
+      }
+      await Promise.all(
+        pages.map(async (p) => {
+          if (p.segments === null) p.segments = await ocrPage(doc, p.page, ctx);
+        }),
+      );
+    }
+    let prev: PageLayout | undefined;
+    for (const { page, segments } of pages) {
+      const { width, height } = page.getViewport({ scale: 1 });
+      const layout = layoutPage(segments!, height);
+      builder.startPage(page.pageNumber, round(width), round(height));
+      builder.addLines(layout.lines, page.pageNumber, pageJoin(prev, layout));
+      builder.endPage();
+      if (layout.lines.length > 0) prev = layout;
+      else warnings.push(`page ${page.pageNumber} has no text`);
+      page.cleanup();
+    }
+    return {
+      original: builder.text(),
+      pages: builder.pages,
+      boxes: builder.boxes,
+      textOrigin: ocrPages.length > 0 ? 'ocr' : 'original',
+      ocrPages,
+      warnings,
+    };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+async function openPdf(bytes: Uint8Array, file: string): Promise<PDFDocumentProxy> {
+  try {
+    // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy
+    return await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, stopAtErrors: false })
+      .promise;
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === 'PasswordException') throw new PipelineError('ingest', file, 'PDF is encrypted (it needs a password)', { cause: error });
+    const message = error instanceof Error ? error.message : String(error);
+    throw new PipelineError('ingest', file, `corrupt PDF (${message})`, { cause: error });
+  }
+}
+
+/** The page's text items as layout segments, in points from the top-left corner. */
+async function textLayer(page: PDFPageProxy): Promise<Segment[]> {
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const runs: Run[] = [];
+  for (const item of content.items) {
+    // whitespace-only items are pdf.js's fillers for gaps: the layout measures gaps itself
+    if (!('str' in item) || item.str.trim().length === 0) continue;
+    const it = item as TextItem;
+    const style = content.styles[it.fontName];
+    const [a, b, , d, e, f] = it.transform as number[];
+    const size = Math.hypot(a!, b!) || Math.abs(d!) || it.height;
+    const ascent = style?.ascent && style.ascent > 0 ? style.ascent : 0.8;
+    const descent = style?.descent && style.descent < 0 ? style.descent : -0.2;
+    // the item's corners in viewport space (top-left origin, rotation applied)
+    const p1 = viewport.convertToViewportPoint(e!, f! + ascent * size);
+    const p2 = viewport.convertToViewportPoint(e! + it.width, f! + descent * size);
+    const base = viewport.convertToViewportPoint(e!, f!);
+    runs.push({
+      text: it.str,
+      x0: round(Math.min(p1[0]!, p2[0]!)),
+      x1: round(Math.max(p1[0]!, p2[0]!)),
+      top: round(Math.min(p1[1]!, p2[1]!)),
+      bottom: round(Math.max(p1[1]!, p2[1]!)),
+      baseline: round(base[1]!),
+      size: round(size),
+    });
+  }
+  return segmentsFromRuns(runs, false);
+}
+
+/**
+ * A text layer is usable when it has some text and that text reads as words: scanned pages have
+ * none, and a layer of garbage (wrong font encodings, private-use glyphs) scores low.
+ */
+export function usable(segments: Segment[]): boolean {
+  const text = segments.map(segmentText).join('\n');
+  const visible = text.replace(/\s/gu, '');
+  if (visible.length < 10) return false;
+  const bad = visible.match(/[\uFFFD\uE000-\uF8FF\u0000-\u0008\u000E-\u001F]/gu)?.length ?? 0;
+  if (bad / visible.length > 0.05) return false;
+  const score = syllableScore(text);
+  // legacy-encoded layers (.VnTime fonts) are handled by the legacy decoder, not OCR
+  return score.words < 20 || score.ratio >= 0.5 || /[\u00A0-\u00FF]{2,}/u.test(text);
+}
+
+async function ocrPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: IngestContext): Promise<Segment[]> {
+  const scale = OCR_DPI / 72;
+  return ctx.ocr.withSlot(async () => {
+    const image = await renderGrey(doc, page, scale);
+    const result = await ctx.ocr.recognize(image, scale);
+    return result.segments;
+  });
+}
+
+/**
+ * Render a page at `scale` to an 8-bit grey PGM: no image encoding on either side of tesseract.
+ * The canvas comes from pdf.js's own factory (its bundled @napi-rs/canvas): a canvas from another
+ * copy of the library crashes the process when pdf.js draws its images onto it.
+ */
+export async function renderGrey(doc: PDFDocumentProxy, page: PDFPageProxy, scale: number): Promise<Uint8Array> {
+  const viewport = page.getViewport({ scale });
+  const width = Math.ceil(viewport.width);
+  const height = Math.ceil(viewport.height);
+  const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
+  const { canvas, context } = factory.create(width, height);
+  try {
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, width, height);
+    await page.render({ canvas, canvasContext: context, viewport } as Parameters<PDFPageProxy['render']>[0]).promise;
+    const rgba = context.getImageData(0, 0, width, height).data;
+    const header = Buffer.from(`P5\n${width} ${height}\n255\n`, 'latin1');
+    const out = new Uint8Array(header.length + width * height);
+    out.set(header, 0);
+    for (let i = 0, j = header.length; i < rgba.length; i += 4, j++) {
+      // ITU-R BT.601 luma, integer
+      out[j] = (rgba[i]! * 299 + rgba[i + 1]! * 587 + rgba[i + 2]! * 114) / 1000;
+    }
+    return out;
+  } finally {
+    factory.destroy({ canvas, context });
+  }
+}
+
+interface CanvasFactory {
+  create(width: number, height: number): { canvas: HTMLCanvasElement; context: CanvasRenderingContext2D };
+  destroy(pair: { canvas: HTMLCanvasElement; context: CanvasRenderingContext2D }): void;
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
+}
