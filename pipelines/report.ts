@@ -8,6 +8,7 @@
  */
 import { asPipelineError, PipelineError, type Stage } from '../src/errors.js';
 import { extract } from '../src/extract/index.js';
+import type { IngestContext } from '../src/ingest/context.js';
 import { ingestFile } from '../src/ingest/index.js';
 import type { SourceDocument } from '../src/ingest/types.js';
 import { normalise } from '../src/normalise/index.js';
@@ -20,11 +21,13 @@ import { schemaErrors } from '../src/write/schema.js';
 export interface ReportOptions {
   /** The path written into the report (defaults to the file path). */
   displayPath?: string;
+  /** OCR worker pool for scanned PDFs and images, shared across the files of a run. */
+  ingest?: IngestContext;
 }
 
 /** Run the stages on one file. Throws a PipelineError naming the file, the stage and the reason. */
 export async function processFile(file: string, options: ReportOptions = {}): Promise<ReportJson> {
-  const doc = await ingestFile(file);
+  const doc = await ingestFile(file, options.ingest);
   return processDocument(doc, options);
 }
 
