@@ -5,7 +5,8 @@
 
 export type CheckKind = 'sum' | 'balance' | 'ratio' | 'share' | 'score' | 'rank' | 'consistency';
 
-export interface Check {
+/** A type alias, not an interface, so that readers may treat it as a plain record. */
+export type Check = {
   /** `c1`, `c2`… in the order the rules ran. */
   id: string;
   kind: CheckKind;
@@ -20,7 +21,7 @@ export interface Check {
   holds: boolean;
   /** One English sentence a reviewer can check by hand: the relation and the numbers. */
   description: string;
-}
+};
 
 /** A check before it gets its id. */
 export type CheckDraft = Omit<Check, 'id'>;
