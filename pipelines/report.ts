@@ -8,9 +8,11 @@
  */
 import { asPipelineError, PipelineError, type Stage } from '../src/errors.js';
 import { extract } from '../src/extract/index.js';
+import type { IngestContext } from '../src/ingest/context.js';
 import { ingestFile } from '../src/ingest/index.js';
 import type { SourceDocument } from '../src/ingest/types.js';
 import { normalise } from '../src/normalise/index.js';
+import { detectDamage, restoreDiacritics } from '../src/restore/index.js';
 import { segment } from '../src/segment/index.js';
 import { validate } from '../src/validate/index.js';
 import { buildReport, type ReportJson, type TextUsed } from '../src/write/report.js';
@@ -19,11 +21,13 @@ import { schemaErrors } from '../src/write/schema.js';
 export interface ReportOptions {
   /** The path written into the report (defaults to the file path). */
   displayPath?: string;
+  /** OCR worker pool for scanned PDFs and images, shared across the files of a run. */
+  ingest?: IngestContext;
 }
 
 /** Run the stages on one file. Throws a PipelineError naming the file, the stage and the reason. */
 export async function processFile(file: string, options: ReportOptions = {}): Promise<ReportJson> {
-  const doc = await ingestFile(file);
+  const doc = await ingestFile(file, options.ingest);
   return processDocument(doc, options);
 }
 
@@ -36,13 +40,21 @@ export function processDocument(doc: SourceDocument, options: ReportOptions = {}
       throw asPipelineError(error, name, file);
     }
   };
-  const text = stage('normalise', () => normalise(doc.text));
-  const textUsed: TextUsed = doc.textOrigin === 'ocr' ? 'ocr' : 'original';
+  const normalised = stage('normalise', () => normalise(doc.text));
+  // Restoration runs on OCR that baocao ran (a light pass) and on text that looks stripped or
+  // garbled by the damage detector; clean text passes through untouched.
+  const restoration = stage('restore', () => {
+    if (doc.textOrigin === 'ocr') return restoreDiacritics(normalised, { mode: 'light' });
+    const damage = detectDamage(normalised.text);
+    return damage.damaged ? restoreDiacritics(normalised, { mode: 'full' }) : { text: normalised, changes: [], damage };
+  });
+  const text = restoration.text;
+  const textUsed: TextUsed = restoration.changes.length > 0 ? 'restored' : doc.textOrigin === 'ocr' ? 'ocr' : 'original';
   const outline = stage('segment', () => segment(text));
   const extraction = stage('extract', () => extract(outline));
   const checks = stage('validate', () => validate(outline, extraction));
   const report = stage('write', () =>
-    buildReport({ doc, text, textUsed, outline, extraction, checks, path: options.displayPath ?? file }),
+    buildReport({ doc, text, textUsed, outline, extraction, checks, restoration, path: options.displayPath ?? file }),
   );
   const invalid = schemaErrors(report);
   if (invalid) throw new PipelineError('write', file, `report does not match the schema: ${invalid}`);

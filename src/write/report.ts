@@ -1,5 +1,6 @@
 import type { SourceDocument } from '../ingest/types.js';
 import type { Extraction, Figure, Period, Reference } from '../extract/types.js';
+import type { RestoreResult } from '../restore/index.js';
 import type { DocumentHeader, Outline, Table } from '../segment/types.js';
 import { checksByFigure, type Check } from '../validate/index.js';
 import { provenanceOf, type Provenance } from '../text/provenance.js';
@@ -48,6 +49,11 @@ export interface ReportJson {
   references: ReportReference[];
   /** Arithmetic cross-checks (src/validate); each figure lists the ids of those it took part in. */
   checks: Check[];
+  /** What the damage detector measured and, for restored text, every token restoration changed. */
+  restoration: {
+    damage: RestoreResult['damage'];
+    changes: Array<Omit<RestoreResult['changes'][number], 'span'> & { span: Span; provenance: Provenance }>;
+  };
   warnings: string[];
 }
 
@@ -60,12 +66,13 @@ export interface ReportParts {
   extraction: Extraction;
   /** The validate stage's checks (none when left out). */
   checks?: Check[];
+  restoration: Pick<RestoreResult, 'damage' | 'changes'>;
   /** Displayed path of the source (relative to the run's input root). */
   path: string;
 }
 
 /** Assemble the report JSON. Key order here is the key order in the file: keep it stable. */
-export function buildReport({ doc, text, textUsed, outline, extraction, checks = [], path }: ReportParts): ReportJson {
+export function buildReport({ doc, text, textUsed, outline, extraction, checks = [], restoration, path }: ReportParts): ReportJson {
   const restored = textUsed === 'restored';
   const prov = (span: Span) => ({ ...provenanceOf(doc, text, span, restored), file: path });
   const checksOf = checksByFigure(checks);
@@ -96,6 +103,10 @@ export function buildReport({ doc, text, textUsed, outline, extraction, checks =
     figures: extraction.figures.map((f) => ({ ...f, provenance: prov(f.span), checks: checksOf.get(f.id) ?? [] })),
     references: extraction.references.map((r) => ({ ...r, provenance: prov(r.span) })),
     checks,
+    restoration: {
+      damage: restoration.damage,
+      changes: restoration.changes.map((c) => ({ ...c, provenance: prov(c.span) })),
+    },
     warnings: doc.warnings,
   };
   return report;
