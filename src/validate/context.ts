@@ -58,6 +58,16 @@ export function halfUnit(decimals: number): number {
   return 0.5 * 10 ** -decimals;
 }
 
+/**
+ * How far a printed percentage may be from the ratio it rounds: half a unit of its last decimal,
+ * except a bare `100%` or `0%`, which claims all or none (reports print `99,98 %` rather than
+ * round it up to 100).
+ */
+export function percentTolerance(ctx: Context, f: Figure): number {
+  const decimals = decimalsOf(ctx, f);
+  return decimals === 0 && (f.value === 100 || f.value === 0) ? 0 : halfUnit(decimals);
+}
+
 /** Whole counts are exact; everything else was rounded to the decimals it shows. */
 export function roundingOf(ctx: Context, f: Figure): number {
   if (f.kind === 'count' || f.kind === 'ratio' || f.kind === 'rank') return 0;

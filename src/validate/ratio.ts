@@ -10,7 +10,7 @@
  */
 import { isGenericRate, rateOf } from '../extract/metrics.js';
 import type { Figure } from '../extract/types.js';
-import { draft, halfUnit, decimalsOf, nextInClause, pick, samePeriod, scopesOf, show, type Context } from './context.js';
+import { draft, nextInClause, percentTolerance, pick, samePeriod, scopesOf, show, type Context } from './context.js';
 import { RATES } from './relations.js';
 import type { CheckDraft } from './types.js';
 
@@ -55,7 +55,7 @@ export function rateBeside(ctx: Context, f: Figure): Figure | null {
 
 export function percentCheck(ctx: Context, rate: Figure, used: Figure[], num: number, den: number, what: string): CheckDraft {
   const expected = (100 * num) / den;
-  return draft('ratio', [rate, ...used], expected, rate.value, halfUnit(decimalsOf(ctx, rate)), (holds) =>
+  return draft('ratio', [rate, ...used], expected, rate.value, percentTolerance(ctx, rate), (holds) =>
     `${show(rate.value)}% (${rate.id}) ${holds ? 'matches' : 'does not match'} ${what} = ${show(expected)}%`,
   );
 }

@@ -4,7 +4,7 @@
  * must be its count over the sum of the counts.
  */
 import type { Figure } from '../extract/types.js';
-import { draft, halfUnit, decimalsOf, samePeriod, show, type Context } from './context.js';
+import { draft, percentTolerance, samePeriod, show, type Context } from './context.js';
 import { percentCheck, rateBeside } from './ratio.js';
 import { COMPLEMENTS } from './relations.js';
 import type { CheckDraft } from './types.js';
@@ -29,7 +29,7 @@ export function shareChecks(ctx: Context): CheckDraft[] {
       if (!chosen.every((p) => p.count.unit === first.unit && samePeriod(p.count, first))) continue;
       const rates = chosen.map((p) => p.rate);
       const sum = rates.reduce((s, r) => s + r.value, 0);
-      const tolerance = rates.reduce((s, r) => s + halfUnit(decimalsOf(ctx, r)), 0);
+      const tolerance = rates.reduce((s, r) => s + percentTolerance(ctx, r), 0);
       out.push(
         draft('share', rates, 100, sum, tolerance, (holds) =>
           `shares ${rates.map((r) => `${show(r.value)}% (${r.id})`).join(' + ')} = ${show(sum)}% ${holds ? 'add up to' : 'do not add up to'} 100%`,

@@ -51,7 +51,8 @@ describe('seed 000 (Cát Hải, tháng 4/2026)', () => {
     const [sum, rate] = [s.on(105, 'sum')[0]!, s.on(105, 'ratio')[0]!];
     expect(s.values(sum)).toEqual([1725, 1622, 103, 0]);
     expect(sum.holds).toBe(true);
-    expect(brief(rate)).toEqual({ kind: 'ratio', expected: 100, actual: 100, tolerance: 0.5, holds: true });
+    // a bare 100 % claims every one: no rounding allowed
+    expect(brief(rate)).toEqual({ kind: 'ratio', expected: 100, actual: 100, tolerance: 0, holds: true });
   });
 
   it('fails the PAKN line: 07 received, 07 handled on time, none late, 07 still in progress', () => {
@@ -85,6 +86,11 @@ describe('seed 000 (Cát Hải, tháng 4/2026)', () => {
     expect(s.on(142)).toEqual([]);
     expect(brief(s.on(143)[0]!)).toEqual({ kind: 'ratio', expected: 99.827487, actual: 99.83, tolerance: 0.005, holds: true });
     expect(s.values(s.on(143)[0]!)).toEqual([99.83, 1739, 1736]);
+  });
+
+  it('fails `100%` when one file of 1.739 is missing (1.739 → 1.734 on line 144)', () => {
+    const d = run('000_df22d471c82bd4e0.txt', { line: 144, from: '1.739', to: '1.734' });
+    expect(d.on(144).map(brief)).toEqual([{ kind: 'ratio', expected: 99.712478, actual: 100, tolerance: 0, holds: false }]);
   });
 
   it('checks the 766 sub-scores against their maxima and the total against their sum', () => {
