@@ -83,11 +83,6 @@ class Writer {
     if (separator.length > this.pending.length) this.pending = separator;
   }
 
-  /** Force an empty line for an empty paragraph, as the seed texts keep them. */
-  blankLine(): void {
-    if (this.length > 0) this.owe('\n\n');
-  }
-
   text(): string {
     return this.length > 0 ? this.parts.join('') + '\n' : '';
   }
@@ -100,7 +95,12 @@ function legacyFont(font: string): { encoding: 'tcvn3' | 'vni'; upper: boolean }
   return null;
 }
 
-function writeBlocks(out: Writer, blocks: Node[], path: string): void {
+/**
+ * Body paragraphs are separated by a blank line, as the seed texts and the PDF reader separate
+ * paragraphs (DOCX has no blank lines of its own: spacing is paragraph formatting); paragraphs
+ * inside a table cell by a newline, as the lines of a header block.
+ */
+function writeBlocks(out: Writer, blocks: Node[], path: string, separator = '\n\n'): void {
   const count = new Map<string, number>();
   const next = (tag: string) => {
     const n = (count.get(tag) ?? 0) + 1;
@@ -109,11 +109,9 @@ function writeBlocks(out: Writer, blocks: Node[], path: string): void {
   };
   for (const block of blocks) {
     if (block.type === 'paragraph') {
-      out.owe('\n');
-      const before = out.length;
+      out.owe(separator);
       writeInline(out, block.children ?? [], next('p'));
-      if (out.length === before) out.blankLine();
-      out.owe('\n');
+      out.owe(separator);
     } else if (block.type === 'table') {
       writeTable(out, block, next('tbl'));
     }
@@ -128,7 +126,7 @@ function writeTable(out: Writer, table: Node, path: string): void {
     // header block: all of the left column, then all of the right one (as the PDF reader does)
     for (const col of [0, 1]) {
       cells.forEach((row, r) => {
-        writeBlocks(out, row[col]!.children ?? [], `${path}/tr[${r + 1}]/tc[${col + 1}]`);
+        writeBlocks(out, row[col]!.children ?? [], `${path}/tr[${r + 1}]/tc[${col + 1}]`, '\n');
       });
       out.owe('\n\n');
     }
