@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { asPipelineError } from '../src/errors.js';
 import { createIngestContext, type IngestContext } from '../src/ingest/context.js';
 import { stableJson, writeFileAtomic } from '../src/write/files.js';
+import { countChecks, type CheckCount } from '../src/validate/index.js';
 import { processFile } from './report.js';
 
 export interface WorkerTask {
@@ -18,7 +19,7 @@ export interface WorkerTask {
 }
 
 export type WorkerResult =
-  | { id: number; ok: true }
+  | { id: number; ok: true; checks: CheckCount }
   | { id: number; ok: false; stage: string; reason: string; stack: string | null };
 
 const port = parentPort;
@@ -40,7 +41,7 @@ port.on('message', async (task: WorkerTask | 'close') => {
     const options = { displayPath: task.displayPath, ingest };
     const report = await processFile(task.file, options);
     await writeFileAtomic(task.output, stableJson(report));
-    result = { id: task.id, ok: true };
+    result = { id: task.id, ok: true, checks: countChecks(report.checks) };
   } catch (error) {
     const e = asPipelineError(error, 'write', task.file);
     const cause = e.cause instanceof Error ? e.cause : e;

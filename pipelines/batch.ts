@@ -33,6 +33,7 @@ import {
 import { METRICS_CSV, writeMetricsCsv } from '../src/write/metrics-csv.js';
 import { relocateReport } from '../src/write/relocate.js';
 import type { ReportJson } from '../src/write/report.js';
+import type { CheckCount } from '../src/validate/index.js';
 import { WorkerPool } from './worker-pool.js';
 
 export interface BatchOptions {
@@ -53,7 +54,8 @@ export interface BatchOptions {
 
 /** written: processed now; reused: same content already processed under another path; unchanged: skipped. */
 export type FileEvent =
-  | { file: string; ok: true; status: 'written' | 'reused' | 'unchanged'; output: string }
+  /** checks: counted when the file was processed in this run (null when reused or unchanged). */
+  | { file: string; ok: true; status: 'written' | 'reused' | 'unchanged'; output: string; checks: CheckCount | null }
   | { file: string; ok: false; status: 'failed'; cached: boolean; error: FileError; stack: string | null };
 
 export interface FileError {
@@ -98,12 +100,12 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   const errors: FileError[] = [];
   const seen = new Map<string, string>();
 
-  const settle = async (input: InputFile, entry: ManifestEntry, status: 'written' | 'reused', stack: string | null = null) => {
+  const settle = async (input: InputFile, entry: ManifestEntry, status: 'written' | 'reused', stack: string | null = null, checks: CheckCount | null = null) => {
     await journal(out, entry);
     manifest.set(entry.relative, entry);
     if (entry.status === 'ok') {
       counts[status]++;
-      options.onFile?.({ file: input.file, ok: true, status, output: outputOf(out, entry.relative) });
+      options.onFile?.({ file: input.file, ok: true, status, output: outputOf(out, entry.relative), checks });
       if (!reusable.has(entry.sha256)) reusable.set(entry.sha256, entry);
     } else {
       fail(input, entry, false, stack);
@@ -142,7 +144,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
       if (prev.file !== input.file) manifest.set(input.relative, { ...prev, file: input.file });
       if (prev.status === 'ok') {
         counts.unchanged++;
-        options.onFile?.({ file: input.file, ok: true, status: 'unchanged', output });
+        options.onFile?.({ file: input.file, ok: true, status: 'unchanged', output, checks: null });
       } else fail(input, prev, true, null);
       return;
     }
@@ -161,7 +163,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
       }
     }
     const outcome = await pool.run({ file: input.file, displayPath: input.relative, output });
-    if (outcome.ok) return settle(input, { ...entry, status: 'ok', error: null }, 'written');
+    if (outcome.ok) return settle(input, { ...entry, status: 'ok', error: null }, 'written', null, outcome.checks);
     const error = { stage: outcome.stage, reason: outcome.reason, retry: outcome.retry };
     // a report left from an older run of a file that now fails must not stay in the tables
     await rm(output, { force: true });

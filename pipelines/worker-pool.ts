@@ -6,6 +6,7 @@
  * number of files, so that slow leaks cannot grow the process over a long run.
  */
 import { Worker } from 'node:worker_threads';
+import type { CheckCount } from '../src/validate/index.js';
 import type { ErrorStage } from '../src/write/manifest.js';
 import type { WorkerResult, WorkerTask } from './batch-worker.js';
 
@@ -20,7 +21,7 @@ export interface PoolOptions {
 }
 
 export type Outcome =
-  | { ok: true }
+  | { ok: true; checks: CheckCount }
   | { ok: false; stage: ErrorStage; reason: string; retry: boolean; stack: string | null };
 
 interface Slot {
@@ -68,6 +69,8 @@ export class WorkerPool {
       void slot.worker?.terminate();
       slot.worker = new Worker(WORKER_URL, {
         resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
+        // not the parent's `--import tsx`: the worker registers its own, leaner loader
+        execArgv: [],
         // The worker's own console output (e.g. a library's warnings) must not mix with the
         // progress lines: drop it; failures come back as messages.
         stdout: true,
@@ -100,7 +103,7 @@ export class WorkerPool {
       if (result.id !== id) return;
       finish(
         result.ok
-          ? { ok: true }
+          ? { ok: true, checks: result.checks }
           : { ok: false, stage: result.stage as ErrorStage, reason: result.reason, retry: false, stack: result.stack },
         false,
       );

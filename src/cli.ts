@@ -38,6 +38,8 @@ program
   .action(async (inputs: string[], opts: { out: string; jobs: number; timeout: number; maxMemory: number; verbose?: boolean }) => {
     const progress = createProgress({ tty: Boolean(process.stderr.isTTY), verbose: opts.verbose });
     let summary;
+    // one line per processed file, printed once the progress bar is gone
+    const checkLines: string[] = [];
     try {
       summary = await runBatch(inputs, {
         out: opts.out,
@@ -45,11 +47,15 @@ program
         timeoutMs: opts.timeout * 1000,
         memoryMb: opts.maxMemory,
         onStart: (total) => progress.start(total),
-        onFile: (event) => progress.file(event),
+        onFile: (event) => {
+          progress.file(event);
+          if (event.ok && event.checks) checkLines.push(`checks: ${event.file}: ${event.checks.failed} of ${event.checks.made} failed`);
+        },
       });
     } finally {
       progress.stop();
     }
+    for (const line of checkLines.sort()) console.log(line);
     const skipped = summary.unchanged + summary.reused;
     const detail = skipped > 0 ? ` (${summary.unchanged} unchanged, ${summary.reused} reused by hash)` : '';
     console.log(`${summary.files} files: ${summary.ok} written, ${summary.failed} failed${detail} → ${opts.out}`);

@@ -57,3 +57,13 @@ export function checksByFigure(checks: Check[]): Map<string, string[]> {
   }
   return out;
 }
+
+/** How many checks a report made and how many failed: the one line `baocao run` prints per file. */
+export interface CheckCount {
+  made: number;
+  failed: number;
+}
+
+export function countChecks(checks: readonly Check[]): CheckCount {
+  return { made: checks.length, failed: checks.filter((c) => !c.holds).length };
+}
