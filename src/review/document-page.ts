@@ -8,7 +8,7 @@ import { esc, page, scriptJson, viNumber } from './html.js';
 import type { ReviewMark } from './marks.js';
 import { runsOf, type Marked } from './segments.js';
 import { figureStatuses, summarise, worst } from './status.js';
-import type { LoadedReport, ReviewCheck, ReviewFigure, ReviewReference, ValueStatus } from './types.js';
+import type { LoadedReport, RestoredToken, ReviewCheck, ReviewFigure, ReviewReference, ValueStatus } from './types.js';
 
 type Value = (ReviewFigure & { target: 'figure' }) | (ReviewReference & { target: 'reference' });
 
@@ -42,9 +42,11 @@ export function renderDocument({ report }: LoadedReport, { root, marks }: Docume
     marks,
   };
 
-  const text = renderText(report.text, values.map((v) => ({ id: v.id, ...v.span })), statusOf, byId, 'v-', report.text);
-  const originalPre = original === undefined ? '' : renderText(
-    original, values.map((v) => ({ id: v.id, ...v.provenance.span })), statusOf, byId, 'o-', report.text);
+  const changes = [...(report.restoration?.changes ?? [])].sort((a, b) => a.span.start - b.span.start);
+  const text = renderText(report.text, values.map((v) => ({ id: v.id, ...v.span })),
+    { statusOf, byId, changes, prefix: 'v-', current: report.text });
+  const originalPre = original === undefined ? '' : renderText(original, values.map((v) => ({ id: v.id, ...v.provenance.span })),
+    { statusOf, byId, changes: [], prefix: 'o-', current: report.text });
 
   const body = `<a class="skip" href="#text">Skip to the text</a>
 <header class="top">
@@ -59,7 +61,7 @@ export function renderDocument({ report }: LoadedReport, { root, marks }: Docume
 </header>
 <div class="layout">
 <main id="text" tabindex="-1">
-  ${original === undefined ? '' : `<p class="toggle"><label><input type="checkbox" id="show-original"> Show the ${restoredOrOcr ? 'original (OCR) text' : 'original file text'}</label>${restoredOrOcr ? ' <span class="hint">(hover a value to see its original characters)</span>' : ''}</p>`}
+  ${original === undefined ? '' : `<p class="toggle"><label><input type="checkbox" id="show-original"> Show the ${restoredOrOcr ? 'original (OCR) text' : 'original file text'}</label>${restoredOrOcr ? ' <span class="hint">(hover a value or a restored word to see what OCR read; dotted: restoration unsure)</span>' : ''}</p>`}
   <h2 class="visually-hidden" id="text-heading">Text</h2>
   <pre class="doc" id="doc-text" aria-labelledby="text-heading">
 ${text}</pre>
@@ -101,22 +103,28 @@ export function documentTitle(report: LoadedReport['report']): string {
   return head ? `${head}: ${name}` : name;
 }
 
+interface TextContext {
+  statusOf: (id: string) => ValueStatus;
+  byId: Map<string, Value>;
+  /** Tokens restoration changed in this text, sorted by start. */
+  changes: RestoredToken[];
+  /** Keeps anchors unique between the two texts. */
+  prefix: string;
+  /** The text value spans index into (for what was read). */
+  current: string;
+}
+
 /**
- * The text with a `<mark>` per run of values; `prefix` keeps anchors unique between the two texts.
- * Callers put a newline right after `<pre>`: the HTML parser drops one there, and a report's text
- * often starts with one (every offset on the page would shift by 1).
+ * The text with a `<mark>` per run of values, and restored words (inside or outside values)
+ * carrying what OCR read. Callers put a newline right after `<pre>`: the HTML parser drops one
+ * there, and a report's text often starts with one (every offset on the page would shift by 1).
  */
-function renderText(
-  text: string,
-  items: Marked[],
-  statusOf: (id: string) => ValueStatus,
-  byId: Map<string, Value>,
-  prefix: string,
-  current: string,
-): string {
+function renderText(text: string, items: Marked[], { statusOf, byId, changes, prefix, current }: TextContext): string {
   const parts: string[] = [];
+  let next = 0; // first change that may still overlap the current run
   for (const run of runsOf(text.length, items)) {
-    const chunk = esc(text.slice(run.start, run.end));
+    while (next < changes.length && changes[next]!.span.end <= run.start) next++;
+    const chunk = withRestored(text, run.start, run.end, changes, next);
     if (run.ids.length === 0) {
       parts.push(chunk);
       continue;
@@ -127,6 +135,30 @@ function renderText(
     parts.push(`${anchors}<mark class="v st-${status}" data-ids="${esc(run.ids.join(' '))}" title="${esc(tip)}">${chunk}</mark>`);
   }
   return parts.join('');
+}
+
+/** `text[start, end)` escaped, with each restored token in it (clipped to the range) in a span. */
+function withRestored(text: string, start: number, end: number, changes: RestoredToken[], from: number): string {
+  let out = '';
+  let at = start;
+  for (let i = from; i < changes.length && changes[i]!.span.start < end; i++) {
+    const c = changes[i]!;
+    const s = Math.max(c.span.start, at);
+    const e = Math.min(c.span.end, end);
+    if (e <= s) continue;
+    const cls = c.confidence < UNSURE ? 'rs unsure' : 'rs';
+    out += `${esc(text.slice(at, s))}<span class="${cls}" title="${esc(restoredTip(c))}">${esc(text.slice(s, e))}</span>`;
+    at = e;
+  }
+  return out + esc(text.slice(at, end));
+}
+
+/** Below this, restoration's choice is shown as doubtful (dotted underline). */
+const UNSURE = 0.9;
+
+function restoredTip(c: RestoredToken): string {
+  const alt = c.runnerUp && c.runnerUp !== c.chosen ? `, next best ${c.runnerUp}` : '';
+  return `OCR: ${c.original} (restored as ${c.chosen}, confidence ${c.confidence.toFixed(2)}${alt})`;
 }
 
 function tooltip(v: Value, current: string): string {

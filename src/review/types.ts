@@ -17,7 +17,20 @@ export interface ReviewCheck {
   description?: string;
 }
 
-export type ReviewReport = Omit<ReportJson, 'checks'> & { checks: ReviewCheck[] };
+/** The fields the site reads (new report fields never break it); `restoration` is absent in older reports. */
+export type ReviewReport = Pick<
+  ReportJson,
+  'schemaVersion' | 'source' | 'textUsed' | 'text' | 'originalText' | 'document' | 'period' | 'figures' | 'references' | 'warnings'
+> & { checks: ReviewCheck[]; restoration?: { changes: RestoredToken[] } };
+
+/** A token restoration changed: `span` in `text`, `original` as read, `chosen` as shown. */
+export interface RestoredToken {
+  span: { start: number; end: number };
+  original: string;
+  chosen: string;
+  runnerUp: string | null;
+  confidence: number;
+}
 export type ReviewFigure = ReportFigure;
 export type ReviewReference = ReportReference;
 

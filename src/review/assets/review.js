@@ -46,11 +46,14 @@
     // Elements of each value id, in both texts, and the reading order of ids.
     var elements = {};
     var order = [];
+    var seen = {};
+    var shown = document.getElementById('doc-text');
     document.querySelectorAll('pre.doc mark.v[data-ids]').forEach(function (el) {
+      var inShown = el.parentNode === shown;
       el.getAttribute('data-ids').split(' ').forEach(function (id) {
         if (!elements[id]) elements[id] = [];
         elements[id].push(el);
-        if (el.closest('#doc-text') && order.indexOf(id) === -1) order.push(id);
+        if (inShown && !seen[id]) { seen[id] = true; order.push(id); }
       });
     });
     var bySpan = {};
@@ -112,7 +115,10 @@
           if (c) add('Check', (c.holds ? 'holds: ' : 'FAILS: ') + (c.description || c.kind) + ' (expected ' + c.expected + ', actual ' + c.actual + ')');
         });
       } else {
-        add('Reference', v.kind + ' ' + (v.number || '') + (v.year ? '/' + v.year : '') + (v.symbol ? '/' + v.symbol : ''));
+        add('Kind', v.kind);
+        add('Number', v.number);
+        add('Year', v.year);
+        add('Symbol', v.symbol);
         add('Date', v.date);
         add('Issuer', v.issuer);
       }

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderDocument } from './document-page.js';
+import { scriptJson } from './html.js';
+import type { LoadedReport, ReviewCheck, ReviewFigure } from './types.js';
+
+const seed = readFileSync(new URL('../../fixtures/000_df22d471c82bd4e0.txt', import.meta.url), 'utf8');
+const line = seed.split('\n').find((l) => l.includes('(PAKN) về quy định và hành vi hành chính'))!;
+
+/** The four PAKN figures of the line, as extraction reports them (only the fields the page uses vary). */
+function figure(id: string, at: string, from: number, value: number, metric: string): ReviewFigure {
+  const start = line.indexOf(at, from);
+  const span = { start, end: start + at.length };
+  return {
+    id, kind: 'count', value, of: null, unit: 'PAKN', subject: null, metric, role: 'actual', period: null, parent: null,
+    section: null, confidence: 0.95, span, checks: ['c8'],
+    provenance: { file: 'seed.txt', page: null, span, line: 1, text: at },
+  } as ReviewFigure;
+}
+
+function report(): LoadedReport {
+  const received = figure('f110', '07 PAKN', 0, 7, 'feedback.received');
+  const onTime = figure('f111', '07 PAKN', received.span.end, 7, 'feedback.resolved.on_time');
+  const late = figure('f112', 'Không có', 0, 0, 'feedback.resolved.late');
+  const pending = figure('f113', '07 PAKN', late.span.end, 7, 'feedback.pending');
+  const check: ReviewCheck = {
+    id: 'c8', kind: 'balance', figures: ['f110', 'f111', 'f112', 'f113'], expected: 7, actual: 14, tolerance: 0, holds: false,
+    description: 'feedback.received 7 (f110) ≠ feedback.resolved (7 (f111) + 0 (f112)) + feedback.pending 7 (f113) = 14',
+  };
+  return {
+    jsonPath: 'seed.txt.json',
+    report: {
+      schemaVersion: '1.0.0',
+      source: { path: 'seed.txt', sha256: 'c'.repeat(64), format: 'text', bytes: line.length, pages: null, encoding: 'utf-8' },
+      textUsed: 'original', text: line, document: null as never, period: null,
+      figures: [received, onTime, late, pending], references: [], checks: [check], warnings: [],
+    },
+  };
+}
+
+describe('renderDocument', () => {
+  const html = renderDocument(report(), { root: '../', marks: [] });
+
+  it('marks every figure of a seed line at its span, coloured by its failed check', () => {
+    const pre = /<pre class="doc" id="doc-text"[^>]*>\n([\s\S]*?)<\/pre>/.exec(html)![1]!;
+    const marks = [...pre.matchAll(/<span class="anchor" id="v-(f\d+)"><\/span><mark class="v st-(\w+)" data-ids="(f\d+)" title="[^"]*">([^<]*)<\/mark>/g)]
+      .map((m) => [m[1], m[2], m[3], m[4]]);
+    expect(marks).toEqual([
+      ['f110', 'failed', 'f110', '07 PAKN'],
+      ['f111', 'failed', 'f111', '07 PAKN'],
+      ['f112', 'failed', 'f112', 'Không có'],
+      ['f113', 'failed', 'f113', '07 PAKN'],
+    ]);
+    // Without the markup the text is the line, unchanged (entities decoded).
+    expect(pre.replace(/<[^>]+>/g, '').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')).toBe(line);
+  });
+
+  it('lists the failed check with links to the spans it used', () => {
+    const item = /<ol class="checks" id="failed-checks">([\s\S]*?)<\/ol>/.exec(html)![1]!;
+    expect(item).toContain('<a class="check-link" href="#v-f110" data-check="c8"><span class="kind">balance</span> feedback.received 7 (f110) ≠ feedback.resolved');
+    expect(item).toContain('expected 7, actual 14');
+    expect([...item.matchAll(/<a href="#v-(f\d+)" data-value="\1">([^<]*)<\/a>/g)].map((m) => `${m[1]} ${m[2]}`))
+      .toEqual(['f110 07 PAKN', 'f111 07 PAKN', 'f112 Không có', 'f113 07 PAKN']);
+  });
+
+  it('declares UTF-8 and keeps the embedded data inert', () => {
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toContain('<html lang="vi">');
+    const data = /<script type="application\/json" id="review-data">([^<]*)<\/script>/.exec(html)![1]!;
+    expect(JSON.parse(data).values.f112).toMatchObject({ read: 'Không có', status: 'failed', value: 0 });
+  });
+});
+
+describe('scriptJson', () => {
+  it('cannot close the script element it sits in', () => {
+    const text = scriptJson({ text: '</script><b>Báo cáo</b>\u2028' });
+    expect(text).not.toMatch(/<|\u2028/);
+    expect(JSON.parse(text)).toEqual({ text: '</script><b>Báo cáo</b>\u2028' });
+  });
+});
+
+describe('restored text', () => {
+  // Seed 004's OCR `Quyét dinh s6 1037/QD-BCP ngay 06/8/2025`, as restoration writes it.
+  const text = 'Quyết định số 1037/QĐ-BCĐ ngày 06/8/2025';
+  const base = report();
+  const reference = {
+    id: 'r1', kind: 'Quyết định', number: '1037', year: null, symbol: 'QĐ-BCĐ', typeCode: 'QĐ', issuerCode: 'BCĐ', issuer: null,
+    date: '2025-08-06', key: 'QĐ-BCĐ/1037', confidence: 0.9, span: { start: 0, end: text.length },
+    provenance: { file: 'seed.txt', page: null, span: { start: 0, end: text.length }, line: 1, text: 'Quyét dinh s6 1037/QD-BCP ngay 06/8/2025' },
+  };
+  const html = renderDocument({
+    jsonPath: 'r.json',
+    report: {
+      ...base.report, textUsed: 'restored', text, figures: [], checks: [], references: [reference as never],
+      restoration: { changes: [
+        { span: { start: 0, end: 5 }, original: 'Quyét', chosen: 'Quyết', runnerUp: 'Quyét', confidence: 0.99 },
+        { span: { start: 19, end: 25 }, original: 'QD-BCP', chosen: 'QĐ-BCĐ', runnerUp: 'QĐ-BCP', confidence: 0.6 },
+      ] },
+    },
+  }, { root: '', marks: [] });
+
+  it('keeps one mark per value and puts what OCR read on each restored word inside it', () => {
+    const mark = /<mark class="v st-reference" data-ids="r1" title="([^"]*)">(.*?)<\/mark>/.exec(html)!;
+    expect(mark[1]).toBe('r1: Quyết định 1037/QĐ-BCĐ · 2025-08-06 (line 1)\noriginal: Quyét dinh s6 1037/QD-BCP ngay 06/8/2025');
+    expect(mark[2]).toBe('<span class="rs" title="OCR: Quyét (restored as Quyết, confidence 0.99, next best Quyét)">Quyết</span> định số 1037/'
+      + '<span class="rs unsure" title="OCR: QD-BCP (restored as QĐ-BCĐ, confidence 0.60, next best QĐ-BCP)">QĐ-BCĐ</span> ngày 06/8/2025');
+  });
+});
