@@ -1,9 +1,9 @@
 /**
  * `npm run eval -- restore`: diacritic restoration accuracy, leave one document out.
  *
- * For each seed 000–003: the language model is the corpus model mixed with a seed model trained
- * here on the *other three* seeds, and the OCR confusions are learned here from the other three
- * seeds' OCR pairs, so the evaluated document's text is never seen. Prints, per document and
+ * For each seed 000–003: the language model is models/loo/restore-lm-no-<id>.bin (corpus and the
+ * *other three* seeds, made by `npm run train`), and the OCR confusions are learned here from the
+ * other three seeds' OCR pairs, so the evaluated document's text is never seen. Prints, per document and
  * overall, case-insensitive word accuracy of input and output on the English-OCR set and on the
  * stripped set (eval/data/restore, made by scripts/make-restore-devset.ts), the change rate on
  * the clean text, and the 20 most frequent remaining errors.
@@ -12,10 +12,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { alignWords, syllablePairs, wordAccuracy, words, sameWord } from '../src/restore/align.js';
 import { learnConfusions } from '../src/restore/channel.js';
-import { DOMAIN_WEIGHT, loadModel } from '../src/restore/index.js';
-import { MixedModel, NgramModel, SPECIALS, trainKneserNey } from '../src/restore/lm.js';
+import { loadModel } from '../src/restore/index.js';
+import { SPECIALS } from '../src/restore/lm.js';
 import { Restorer } from '../src/restore/restore.js';
-import { textIds } from '../src/restore/vocabulary.js';
 import { SourceText } from '../src/text/source-text.js';
 
 const DATA = 'eval/data/restore';
@@ -26,19 +25,20 @@ const docs = seeds.map((f) => {
     id,
     ref: readFileSync(join('fixtures', f), 'utf8'),
     ocr: readFileSync(join(DATA, 'ocr-eng', `${id}.txt`), 'utf8'),
+    ocrTimes: readFileSync(join(DATA, 'ocr-eng-times', `${id}.txt`), 'utf8'),
     stripped: readFileSync(join(DATA, 'stripped', `${id}.txt`), 'utf8'),
   };
 });
 
-const general = loadModel('restore-general.bin');
-const ids = new Map(general.vocab.map((w, i) => [w, i]));
-const id = (w: string) => ids.get(w) ?? 0;
-const syllables = general.vocab.slice(SPECIALS.length);
-const ocrPairs = new Map(docs.map((d) => [d.id, syllablePairs(alignWords(words(d.ref), words(d.ocr)))]));
+const syllables = loadModel('restore-lm.bin').vocab.slice(SPECIALS.length);
+const pairsOf = (ref: string, ocr: string) => syllablePairs(alignWords(words(ref), words(ocr)));
+const ocrPairs = new Map(docs.map((d) => [d.id, [...pairsOf(d.ref, d.ocr), ...pairsOf(d.ref, d.ocrTimes)]]));
+const SETS = ['ocr', 'ocrTimes', 'stripped'] as const;
+const LABEL = { ocr: 'English-OCR (DejaVu Serif)', ocrTimes: 'English-OCR (Liberation Serif, bold caps)', stripped: 'stripped' };
 
 type Tally = { inOk: number; outOk: number; total: number };
-const totals: Record<'ocr' | 'stripped', Tally> = { ocr: { inOk: 0, outOk: 0, total: 0 }, stripped: { inOk: 0, outOk: 0, total: 0 } };
-const errors: Record<'ocr' | 'stripped', Map<string, number>> = { ocr: new Map(), stripped: new Map() };
+const totals = Object.fromEntries(SETS.map((s) => [s, { inOk: 0, outOk: 0, total: 0 }])) as Record<(typeof SETS)[number], Tally>;
+const errors = Object.fromEntries(SETS.map((s) => [s, new Map<string, number>()])) as Record<(typeof SETS)[number], Map<string, number>>;
 let cleanChanged = 0;
 let cleanFullChanged = 0;
 let cleanWords = 0;
@@ -47,12 +47,11 @@ const pct = (a: number, b: number) => `${((100 * a) / Math.max(b, 1)).toFixed(2)
 console.log('doc  set       words  input    output   time');
 for (const d of docs) {
   const others = docs.filter((o) => o.id !== d.id);
-  const domain = NgramModel.load(trainKneserNey(others.flatMap((o) => textIds(o.ref, id)), [...general.vocab]));
-  const lm = new MixedModel(general, domain, DOMAIN_WEIGHT);
+  const lm = loadModel(`loo/restore-lm-no-${d.id}.bin`);
   const confusions = learnConfusions(others.flatMap((o) => ocrPairs.get(o.id)!), syllables);
   const restorer = new Restorer(lm, confusions);
   const refWords = words(d.ref);
-  for (const set of ['ocr', 'stripped'] as const) {
+  for (const set of SETS) {
     const input = d[set];
     const t0 = performance.now();
     const out = restorer.restore(SourceText.fromOriginal(input), { mode: 'full' }).text.text;
@@ -82,12 +81,12 @@ for (const d of docs) {
   console.log(`${d.id}  clean     ${String(cw.length).padStart(5)}  changed ${pct(changed(auto), cw.length)} (forced full: ${pct(changed(full), cw.length)})`);
 }
 console.log('\noverall (leave-one-document-out)');
-for (const set of ['ocr', 'stripped'] as const) {
+for (const set of SETS) {
   const t = totals[set];
-  console.log(`  ${set === 'ocr' ? 'English-OCR' : 'stripped   '}  words ${t.total}  input ${pct(t.inOk, t.total)}  output ${pct(t.outOk, t.total)}`);
+  console.log(`  ${LABEL[set]}: words ${t.total}  input ${pct(t.inOk, t.total)}  output ${pct(t.outOk, t.total)}`);
 }
 console.log(`  clean text  words ${cleanWords}  changed ${pct(cleanChanged, cleanWords)} (forced full mode: ${pct(cleanFullChanged, cleanWords)})`);
-for (const set of ['ocr', 'stripped'] as const) {
-  console.log(`\n20 most frequent remaining errors, ${set} (reference → output):`);
+for (const set of SETS) {
+  console.log(`\n20 most frequent remaining errors, ${LABEL[set]} (reference → output):`);
   for (const [k, n] of [...errors[set]].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 20)) console.log(`  ${String(n).padStart(4)}  ${k}`);
 }

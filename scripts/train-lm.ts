@@ -1,9 +1,9 @@
 /**
  * `npm run train`: rebuilds the diacritic-restoration models (issue 5).
- *   models/restore-general.bin  syllable trigram LM (modified Kneser–Ney) on /work/shared/corpus
- *                               vi-legal (+ vi-wiki with --wiki), trigrams seen once pruned
- *   models/restore-domain.bin   the same kind of LM on the clean seeds 000–003 (fixtures), unpruned;
- *                               mixed with the general model at run time
+ *   models/restore-lm.bin       syllable trigram LM (modified Kneser–Ney) on /work/shared/corpus
+ *                               vi-legal (+ vi-wiki with --wiki) and the clean seeds 000–003
+ *                               (fixtures, repeated SEED_REPEAT times); trigrams seen once pruned
+ *   models/loo/restore-lm-no-<id>.bin  the same without seed <id>, for leave-one-out evaluation
  *   src/restore/data/confusions.json  OCR confusion counts learned from the dev set pairs
  *                               (eval/data/restore/ocr-eng against fixtures 000–003)
  * Only this script reads /work/shared; the models it writes are committed.
@@ -19,6 +19,7 @@ import { dictionarySyllables, lineIds, textIds, vocabularyOf } from '../src/rest
 
 const CORPUS = '/work/shared/corpus';
 const withWiki = process.argv.includes('--wiki');
+const SEED_REPEAT = 20;
 
 const vocab = vocabularyOf(dictionarySyllables());
 const ids = new Map(vocab.map((w, i) => [w, i]));
@@ -41,20 +42,32 @@ if (withWiki) general.push(...(await corpusSentences(join(CORPUS, 'vi-wiki.txt.g
 const tokens = general.reduce((n, s) => n + s.length, 0);
 const unk = general.reduce((n, s) => n + s.filter((x) => x === 0).length, 0);
 console.log(`vocabulary ${vocab.length}; corpus ${general.length} lines, ${tokens} tokens, ${(100 * unk / tokens).toFixed(2)}% <unk>`);
-mkdirSync('models', { recursive: true });
-const g = trainKneserNey(general, vocab, { minTrigramCount: 2, minBigramCount: 1 });
-writeFileSync('models/restore-general.bin', g);
-console.log(`models/restore-general.bin ${(g.length / 1024 / 1024).toFixed(2)} MiB (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+mkdirSync('models/loo', { recursive: true });
 const seeds = readdirSync('fixtures').filter((f) => /^00[0-3]_.*\.txt$/.test(f)).map((f) => join('fixtures', f));
-const d = trainKneserNey(seeds.flatMap((f) => textIds(readFileSync(f, 'utf8'), id)), vocab);
-writeFileSync('models/restore-domain.bin', d);
-console.log(`models/restore-domain.bin ${(d.length / 1024).toFixed(0)} KiB from ${seeds.length} seeds`);
+const seedIds = new Map(seeds.map((f) => [f.split('/').pop()!.slice(0, 3), textIds(readFileSync(f, 'utf8'), id)]));
+/** The corpus plus seed reports, each seed repeated: report language is thin in the corpus. */
+const train = (seedKeys: string[]) => {
+  const sentences = [...general];
+  for (const k of seedKeys) for (let r = 0; r < SEED_REPEAT; r++) sentences.push(...seedIds.get(k)!);
+  return trainKneserNey(sentences, vocab, { minTrigramCount: 2, minBigramCount: 1 });
+};
+const all = train([...seedIds.keys()]);
+writeFileSync('models/restore-lm.bin', all);
+console.log(`models/restore-lm.bin ${(all.length / 1024 / 1024).toFixed(2)} MiB (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+// leave-one-document-out models for npm run eval: never evaluate on text the model saw
+for (const held of seedIds.keys()) {
+  const m = train([...seedIds.keys()].filter((k) => k !== held));
+  writeFileSync(`models/loo/restore-lm-no-${held}.bin`, m);
+  console.log(`models/loo/restore-lm-no-${held}.bin ${(m.length / 1024 / 1024).toFixed(2)} MiB`);
+}
 
-// OCR confusions from the dev set: every (printed syllable, OCR token) pair of seeds 000–003
-const pairs = seeds.flatMap((f) => {
-  const ocr = join('eval/data/restore/ocr-eng', `${f.split('/').pop()!.slice(0, 3)}.txt`);
-  return syllablePairs(alignWords(words(readFileSync(f, 'utf8')), words(readFileSync(ocr, 'utf8'))));
-});
+// OCR confusions from the dev set: every (printed syllable, OCR token) pair of seeds 000–003, both renderings
+const pairs = seeds.flatMap((f) =>
+  ['ocr-eng', 'ocr-eng-times'].flatMap((dir) => {
+    const ocr = join('eval/data/restore', dir, `${f.split('/').pop()!.slice(0, 3)}.txt`);
+    return syllablePairs(alignWords(words(readFileSync(f, 'utf8')), words(readFileSync(ocr, 'utf8'))));
+  }),
+);
 const confusions = learnConfusions(pairs, vocab.slice(SPECIALS.length));
 // sorted keys, one printed letter per line: deterministic bytes and a readable diff
 const sorted = Object.keys(confusions).sort().map((t) => {

@@ -98,6 +98,18 @@ export class Channel {
     return -Math.log((n + ALPHA * prior(this.alphabet[ti]!, o, this.foldOf[ti]!)) / (this.totals[ti]! + ALPHA));
   }
 
+  private readonly emissionCache = new Map<string, Float64Array>();
+  /** −ln P(o | t) for every printed letter t, cached by OCR string. */
+  private emissionCosts(o: string): Float64Array {
+    let costs = this.emissionCache.get(o);
+    if (!costs) {
+      const row = this.byOcr.get(o);
+      costs = Float64Array.from(this.alphabet, (_, ti) => this.costAt(ti, o, row));
+      if (this.emissionCache.size < 50_000) this.emissionCache.set(o, costs);
+    }
+    return costs;
+  }
+
   /** The syllables whose marks were simply removed to give `folded` (stripped text). */
   sameFold(folded: string): readonly string[] {
     return this.byFold.get(folded) ?? [];
@@ -114,9 +126,8 @@ export class Channel {
     const emit: Float64Array[] = this.alphabet.map(() => new Float64Array((m + 1) * W).fill(Infinity));
     for (let j = 0; j <= m; j++) {
       for (let k = 0; k <= MAX_EMIT && j + k <= m; k++) {
-        const o = token.slice(j, j + k);
-        const row = this.byOcr.get(o);
-        for (let ti = 0; ti < emit.length; ti++) emit[ti]![j * W + k] = this.costAt(ti, o, row);
+        const costs = this.emissionCosts(token.slice(j, j + k));
+        for (let ti = 0; ti < emit.length; ti++) emit[ti]![j * W + k] = costs[ti]!;
       }
     }
     const cols = Array.from({ length: 24 }, () => new Float64Array(m + 1));

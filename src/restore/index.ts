@@ -1,23 +1,20 @@
 /**
  * Diacritic restoration (issue 5). The default restorer loads the committed models lazily:
- * models/restore-general.bin (legal corpus), models/restore-domain.bin (clean seeds), mixed,
- * and the OCR confusion counts in data/confusions.json.
+ * models/restore-lm.bin (legal corpus + clean seeds, `npm run train`) and the OCR confusion
+ * counts in data/confusions.json.
  */
 import { readFileSync } from 'node:fs';
 import type { SourceText } from '../text/source-text.js';
 import type { ConfusionCounts } from './channel.js';
-import { MixedModel, NgramModel, type LanguageModel } from './lm.js';
+import { NgramModel, type LanguageModel } from './lm.js';
 import { Restorer, type DamageReport, type RestoreOptions, type RestoreResult } from './restore.js';
 
 export type { DamageReport, RestoreOptions, RestoreResult, TokenChange, Weights } from './restore.js';
 export { Restorer, DAMAGE_THRESHOLDS } from './restore.js';
 export { Channel, learnConfusions, type ConfusionCounts, type Candidate } from './channel.js';
-export { NgramModel, MixedModel, trainKneserNey, type LanguageModel } from './lm.js';
+export { NgramModel, trainKneserNey, type LanguageModel } from './lm.js';
 export { canonical, fold, stripMarks, placeTone, toneOf } from './vietnamese.js';
 export { pieces, type Piece } from './tokens.js';
-
-/** Weight of the seed-report model in the mix with the corpus model. */
-export const DOMAIN_WEIGHT = 0.3;
 
 const modelFile = (name: string) => new URL(`../../models/${name}`, import.meta.url);
 
@@ -29,9 +26,9 @@ export function loadConfusions(): ConfusionCounts {
   return JSON.parse(readFileSync(new URL('./data/confusions.json', import.meta.url), 'utf8')) as ConfusionCounts;
 }
 
-/** The shipped language model: corpus model mixed with the seed-report model. */
+/** The shipped language model. */
 export function loadLanguageModel(): LanguageModel {
-  return new MixedModel(loadModel('restore-general.bin'), loadModel('restore-domain.bin'), DOMAIN_WEIGHT);
+  return loadModel('restore-lm.bin');
 }
 
 let defaultRestorer: Restorer | undefined;

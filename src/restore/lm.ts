@@ -167,30 +167,6 @@ export class NgramModel implements LanguageModel {
   }
 }
 
-/** Linear interpolation of two models over the same vocabulary: a general and a domain model. */
-export class MixedModel implements LanguageModel {
-  readonly vocab: readonly string[];
-  constructor(
-    private readonly general: LanguageModel,
-    private readonly domain: LanguageModel,
-    private readonly domainWeight: number,
-  ) {
-    if (general.vocab.length !== domain.vocab.length) throw new Error('models do not share a vocabulary');
-    this.vocab = general.vocab;
-  }
-  id(word: string): number {
-    return this.general.id(word);
-  }
-  logProb(u: number, v: number, w: number): number {
-    const a = this.general.logProb(u, v, w);
-    const b = this.domain.logProb(u, v, w);
-    return Math.log10((1 - this.domainWeight) * 10 ** a + this.domainWeight * 10 ** b);
-  }
-  unigram(w: number): number {
-    return Math.log10((1 - this.domainWeight) * 10 ** this.general.unigram(w) + this.domainWeight * 10 ** this.domain.unigram(w));
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Training
 

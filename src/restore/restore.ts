@@ -48,10 +48,15 @@ export interface Weights {
   /** Cost of keeping a token that is not a syllable (a foreign word, a code) as written, plus per letter. */
   keep: number;
   keepPerChar: number;
+  /** Hypotheses kept per position, at most, and how far (nats) behind the best one they may be. */
   beam: number;
+  beamDelta: number;
+  /** Candidates per token, and how far (nats of channel cost) behind the best they may be. */
+  candidates: number;
+  candidateBeam: number;
 }
 
-const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 4, keepPerChar: 1.5, beam: 10 };
+const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 4, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 12, candidateBeam: 9 };
 const LN10 = Math.LN10;
 const LETTERS_RE = /^\p{L}+$/u;
 const PARAGRAPH_RE = /\n[ \t\r]*\n/;
@@ -191,13 +196,26 @@ export class Restorer {
     return items;
   }
 
+  private readonly optionCache = new Map<string, Option[]>();
+
+  /** The options of a token; cached (they depend only on the token and the kind of text). */
   private options(word: string, valid: boolean, stripped: boolean): Option[] {
+    const key = (stripped ? 's' : 'o') + word;
+    let opts = this.optionCache.get(key);
+    if (!opts) {
+      opts = this.computeOptions(word, valid, stripped);
+      if (this.optionCache.size < 100_000) this.optionCache.set(key, opts);
+    }
+    return opts;
+  }
+
+  private computeOptions(word: string, valid: boolean, stripped: boolean): Option[] {
     const lower = word.toLowerCase();
     const opts: Option[] = [];
     if (stripped && LETTERS_RE.test(word)) {
       for (const s of this.channel.sameFold(fold(lower))) opts.push({ id: this.lm.id(s), word: s, cost: 0 });
     } else {
-      for (const c of this.channel.candidates(lower)) opts.push({ id: this.lm.id(c.word), word: c.word, cost: c.cost });
+      for (const c of this.channel.candidates(lower, 14, this.weights.candidateBeam, this.weights.candidates)) opts.push({ id: this.lm.id(c.word), word: c.word, cost: c.cost });
     }
     if (!valid) opts.push({ id: UNK, word, cost: this.weights.keep + this.weights.keepPerChar * word.length, keep: true });
     else if (!opts.some((o) => o.word === canonical(lower))) opts.push({ id: this.syllableId(word), word: canonical(lower), cost: 0 });
@@ -224,7 +242,7 @@ export class Restorer {
         scores = [scores[b]!];
       }
       const opts: Option[] = item.options ?? [{ id: item.fixed ?? UNK, word: '', cost: 0 }];
-      const best = new Map<number, number>(); // state key → index in the new arrays
+      const keys: number[] = []; // state (v, w) of each new hypothesis
       const nu: number[] = [];
       const nv: number[] = [];
       const ns: number[] = [];
@@ -235,9 +253,9 @@ export class Restorer {
           const o = opts[c]!;
           const s = scores[h]! + lmW * this.lm.logProb(us[h]!, vs[h]!, o.id) - o.cost;
           const key = vs[h]! * V + o.id;
-          const at = best.get(key);
-          if (at === undefined) {
-            best.set(key, ns.length);
+          const at = keys.indexOf(key);
+          if (at < 0) {
+            keys.push(key);
             nu.push(vs[h]!);
             nv.push(o.id);
             ns.push(s);
@@ -250,7 +268,9 @@ export class Restorer {
           }
         }
       }
-      let order = ns.map((_, i) => i);
+      let top = -Infinity;
+      for (const x of ns) if (x > top) top = x;
+      let order = ns.map((_, i) => i).filter((i) => ns[i]! >= top - this.weights.beamDelta);
       if (order.length > beam) order = order.sort((a, b) => ns[b]! - ns[a]!).slice(0, beam);
       steps.push({ parent: Int32Array.from(order, (i) => parent[i]!), choice: Int32Array.from(order, (i) => choice[i]!) });
       us = order.map((i) => nu[i]!);
