@@ -63,8 +63,9 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await context?.close();
+  // The server first: nothing that follows may leave it running.
   server?.kill();
+  await context?.close();
 });
 
 const docUrl = (root: string, file: string) => `${root}docs/${file}.html`;
