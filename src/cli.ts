@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { runBatch } from '../pipelines/batch.js';
 import { createProgress } from './progress.js';
 import { review } from './review/index.js';
+import { restoreCommand } from './restore/cli.js';
 
 const program = new Command();
 program
@@ -72,6 +73,19 @@ program
   .action(async (out: string, opts: { serve?: boolean; port: number }) => {
     try {
       await review(out, opts, (line) => console.log(line));
+    } catch (error) {
+      console.error(`error: ${(error as Error).message}`);
+      process.exitCode = 1;
+    }
+  });
+
+program
+  .command('restore')
+  .description('print a text file with its Vietnamese diacritics restored (stripped or English-model OCR text)')
+  .argument('<file>', 'a text file')
+  .action(async (file: string) => {
+    try {
+      await restoreCommand(file);
     } catch (error) {
       console.error(`error: ${(error as Error).message}`);
       process.exitCode = 1;
