@@ -1,0 +1,61 @@
+/**
+ * `npm run bench -- formats`: speed of reading each format (medians of 5 runs after a warm-up).
+ *
+ * - text-layer PDF pages/s on one core (pdf.js text content + layout; seeds 000 and 003, 19 pages);
+ * - DOCX files/s, legacy-encoded text files/s;
+ * - OCR of the scanned PDF of seed 000 (9 pages, 300 dpi) with a pool of one worker per core:
+ *   pages/s, and the ratio of the pipeline's time (render + recognise + layout) to tesseract.js's
+ *   own recognize time on the same page images with the same pool (the target is ≤ 1.2);
+ * - peak RSS of the process (the OCR workers are threads of it).
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { createIngestContext } from '../src/ingest/context.js';
+import { ingestBytes } from '../src/ingest/index.js';
+import { OCR_DPI, renderGrey } from '../src/ingest/pdf.js';
+import { medianSeconds, peakRssMb } from './_measure.js';
+
+const read = (f: string) => ({ file: f, bytes: new Uint8Array(readFileSync(f)) });
+const PDFS = ['fixtures/formats/000_df22d471c82bd4e0.pdf', 'fixtures/formats/003_4b7321f46e9814a7.pdf'].map(read);
+const DOCX = ['fixtures/formats/000_df22d471c82bd4e0.docx', 'fixtures/formats/003_4b7321f46e9814a7.docx'].map(read);
+const LEGACY = ['tcvn3', 'vni', 'viqr'].map((e) => read(`fixtures/formats/000_df22d471c82bd4e0.${e}.txt`));
+const SCAN = read('fixtures/formats/000_df22d471c82bd4e0.scan.pdf');
+const OCR_RUNS = Number(process.env.BENCH_OCR_RUNS ?? 5);
+
+let pdfPages = 0;
+const pdf = await medianSeconds(async () => {
+  pdfPages = 0;
+  for (const f of PDFS) pdfPages += (await ingestBytes(f.bytes, f.file)).pages.length;
+});
+console.log(`text-layer PDF: ${(pdfPages / pdf.median).toFixed(1)} pages/s on one core (${pdfPages} pages in ${pdf.median.toFixed(3)} s; target ≥ 50)`);
+
+const docx = await medianSeconds(async () => {
+  for (const f of DOCX) await ingestBytes(f.bytes, f.file);
+});
+console.log(`DOCX: ${(DOCX.length / docx.median).toFixed(1)} files/s (${docx.median.toFixed(3)} s for ${DOCX.length})`);
+
+const legacy = await medianSeconds(async () => {
+  for (const f of LEGACY) await ingestBytes(f.bytes, f.file);
+});
+console.log(`legacy-encoded text (TCVN3, VNI, VIQR): ${(LEGACY.length / legacy.median).toFixed(1)} files/s`);
+
+// OCR: one pool for both measurements, started before timing (worker start-up is paid once a run)
+const workers = availableParallelism();
+const ctx = createIngestContext({ workers });
+let ocrPages = 0;
+const pipeline = await medianSeconds(async () => {
+  ocrPages = (await ingestBytes(SCAN.bytes, SCAN.file, ctx)).pages.length;
+}, OCR_RUNS);
+// tesseract alone: the same page images (rendered once, outside the timing), the same pool
+const doc = await getDocument({ data: new Uint8Array(SCAN.bytes), verbosity: 0 }).promise;
+const images: Uint8Array[] = [];
+for (let n = 1; n <= doc.numPages; n++) images.push(await renderGrey(doc, await doc.getPage(n), OCR_DPI / 72));
+await doc.destroy();
+const own = await medianSeconds(() => Promise.all(images.map((image) => ctx.ocr.recognize(image, OCR_DPI / 72))), OCR_RUNS);
+await ctx.close();
+console.log(
+  `OCR (scanned PDF, ${workers} workers): ${(ocrPages / pipeline.median).toFixed(2)} pages/s (${ocrPages} pages in ${pipeline.median.toFixed(1)} s); ` +
+    `tesseract.js recognize alone ${own.median.toFixed(1)} s; ratio pipeline/recognize ${(pipeline.median / own.median).toFixed(2)} (target ≤ 1.2)`,
+);
+console.log(`peak RSS: ${peakRssMb().toFixed(0)} MB`);
