@@ -4,6 +4,8 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { provenanceOf } from '../text/provenance.js';
 import { ingestFile } from './index.js';
+import { makeSegment } from './layout.js';
+import { usable } from './pdf.js';
 import type { SourceDocument } from './types.js';
 
 const SEED = 'fixtures/000_df22d471c82bd4e0.txt';
@@ -99,5 +101,28 @@ describe('PDF text layer', () => {
     await expect(ingestFile('fixtures/formats/000_df22d471c82bd4e0.mixed.pdf')).rejects.toThrow(
       'PDF page 2 has no text layer and needs OCR (no OCR context given)',
     );
+  });
+});
+
+describe('text layer triage', () => {
+  const layer = (...lines: string[]) =>
+    lines.map((text, i) => makeSegment([{ text, x0: 85, x1: 538, top: 100 + 17 * i, bottom: 113 + 17 * i, baseline: 110 + 17 * i, size: 13 }], false));
+  const seedLine = '- Tổng số hồ sơ yêu cầu giải quyết: 1.894 hồ sơ, trong đó: Số hồ sơ mới tiếp nhận: 1.852 hồ sơ, số hồ sơ từ kỳ trước chuyển qua: 42 hồ sơ.';
+
+  it('keeps a text layer that reads as Vietnamese', () => {
+    expect(usable(layer(seedLine))).toBe(true);
+  });
+
+  it('sends to OCR a page with no text, private-use glyphs, or words that are not syllables', () => {
+    expect(usable(layer())).toBe(false);
+    expect(usable(layer('3'))).toBe(false);
+    expect(usable(layer('\uE001\uE002\uE003 \uE004\uE005 \uE006\uE007\uE008\uE009 \uE00A\uE00B\uE00C'))).toBe(false);
+    // a font without a usable ToUnicode map: letters, but shifted out of the language
+    const shifted = [...seedLine].map((c) => (/[a-z]/.test(c) ? String.fromCharCode(((c.charCodeAt(0) - 97 + 7) % 26) + 97) : c)).join('');
+    expect(usable(layer(shifted))).toBe(false);
+  });
+
+  it('keeps a TCVN3 text layer for the legacy decoder rather than OCR', () => {
+    expect(usable(layer('- T\u00E6ng s\u00e8 h\u00e5 s\u00ac y\u00aau c\u00C7u gi\u00B6i quy\u00D5t: 1.894 h\u00e5 s\u00ac, trong \u00ae\u00f3: S\u00e8 h\u00e5 s\u00ac m\u00edi ti\u00D5p nh\u00CBn'))).toBe(true);
   });
 });
