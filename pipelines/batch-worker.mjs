@@ -1,6 +1,6 @@
 // Worker threads do not inherit the TypeScript loader the CLI registered on the main thread:
-// register it here, then load the worker itself.
-import { register } from 'tsx/esm/api';
+// register a lean one (ts-hooks.mjs), then load the worker itself.
+import { register } from 'node:module';
 
-register();
+register('./ts-hooks.mjs', import.meta.url);
 await import('./batch-worker.ts');

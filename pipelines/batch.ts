@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
@@ -86,6 +86,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   const jobs = options.jobs ?? availableParallelism();
   const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
   await mkdir(out, { recursive: true });
+  await removeTemporaries(out);
   const [version, manifest, files] = await Promise.all([versionKey(), loadManifest(out), listInputs(inputs, out)]);
   options.onStart?.(files.length);
 
@@ -276,6 +277,18 @@ async function writeErrors(out: string, manifest: Manifest): Promise<void> {
     .sort((a, b) => compare(a.file, b.file))
     .map((e) => `${JSON.stringify(e)}\n`);
   await writeFileAtomic(join(out, 'errors.jsonl'), lines.join(''));
+}
+
+/**
+ * Temporary files a killed run left behind (`writeFileAtomic`'s `<name>.<pid>.<hex>.tmp`, the
+ * database's `<name>.<pid>.tmp`): never part of the output. One output folder takes one run at a
+ * time.
+ */
+async function removeTemporaries(out: string): Promise<void> {
+  const entries = await readdir(out, { withFileTypes: true, recursive: true });
+  for (const e of entries) {
+    if (e.isFile() && /\.\d+(\.[0-9a-f]{8})?\.tmp(\.wal)?$/.test(e.name)) await rm(join(e.parentPath, e.name), { force: true });
+  }
 }
 
 async function hashFile(file: string): Promise<string> {

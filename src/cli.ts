@@ -20,6 +20,7 @@ program
   .addOption(new Option('-j, --jobs <n>', 'files processed at once').default(availableParallelism()).argParser(positiveInt))
   .addOption(new Option('--timeout <seconds>', 'time limit per file').default(120).argParser(positiveInt))
   .addOption(new Option('--max-memory <mb>', 'heap limit per worker thread').default(512).argParser(positiveInt))
+  .addOption(new Option('--progress-every <seconds>', 'seconds between plain progress lines (no terminal)').default(5).argParser(positiveInt))
   .option('-v, --verbose', 'print stack traces of failures')
   .addHelpText(
     'after',
@@ -36,8 +37,8 @@ program
       '  baocao run archive --out output --jobs 2',
     ].join('\n'),
   )
-  .action(async (inputs: string[], opts: { out: string; jobs: number; timeout: number; maxMemory: number; verbose?: boolean }) => {
-    const progress = createProgress({ tty: Boolean(process.stderr.isTTY), verbose: opts.verbose });
+  .action(async (inputs: string[], opts: { out: string; jobs: number; timeout: number; maxMemory: number; progressEvery: number; verbose?: boolean }) => {
+    const progress = createProgress({ tty: Boolean(process.stderr.isTTY), verbose: opts.verbose, every: opts.progressEvery });
     let summary;
     // one line per processed file, printed once the progress bar is gone
     const checkLines: string[] = [];

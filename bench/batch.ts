@@ -1,0 +1,119 @@
+/**
+ * `npm run bench:batch`: an archive of 2 000 generated files (scripts/make-archive.ts: seeds
+ * rewritten for other units, months and numbers, DOCX and PDF copies, 5 % broken) through
+ * `baocao run` as a user runs it, with `--jobs 1` and `--jobs 2`. Prints files/s and MB/s (and
+ * the ratio), peak RSS of the process and its children over the whole run, RSS over the first
+ * and the last 10 % of files (flat means the last is no higher), and checks the outcome: every
+ * good file's report present exactly once, every broken file in errors.jsonl, exit code 1.
+ * One run per setting (a run is minutes long): the figures are single measurements.
+ *
+ *   BATCH_FILES=500 npm run bench:batch     (a smaller archive)
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mb } from './_measure.js';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const FILES = Number(process.env.BATCH_FILES ?? 2000);
+
+interface Expected {
+  files: { path: string; kind: string; broken: string | null }[];
+}
+
+/** Resident memory of a process and all its descendants (worker threads are in the process; esbuild services are children). */
+function treeRssKb(pid: number): number {
+  let total = 0;
+  try {
+    total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+      for (const c of children ? children.split(/\s+/) : []) total += treeRssKb(Number(c));
+    }
+  } catch {
+    // the process ended between two reads
+  }
+  return total;
+}
+
+async function run(archive: string, jobs: number) {
+  const out = mkdtempSync(join(tmpdir(), `baocao-bench-out-j${jobs}-`));
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'bin/baocao.mjs'), 'run', archive, '--out', out, '--jobs', String(jobs), '--progress-every', '1'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let done = 0;
+  let progressLines = 0;
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    for (const m of chunk.toString().matchAll(/^progress: (\d+)\//gm)) {
+      done = Number(m[1]);
+      progressLines++;
+    }
+  });
+  child.stderr.resume();
+  const samples: { done: number; kb: number }[] = [];
+  const timer = setInterval(() => samples.push({ done, kb: treeRssKb(child.pid!) }), 250);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearInterval(timer);
+  const seconds = (performance.now() - t0) / 1000;
+  return { out, code, seconds, samples, progressLines, summary: /^\d+ files: .*$/m.exec(stdout)?.[0] ?? '(no summary)' };
+}
+
+function check(archive: string, out: string, expected: Expected, code: number | null): string[] {
+  const problems: string[] = [];
+  if (code !== 1) problems.push(`exit code ${code}, expected 1`);
+  const errors = new Map<string, number>();
+  for (const line of readFileSync(join(out, 'errors.jsonl'), 'utf8').split('\n').filter(Boolean)) {
+    const e = JSON.parse(line) as { file: string; reason: string };
+    const rel = e.file.slice(archive.length + 1);
+    errors.set(rel, (errors.get(rel) ?? 0) + 1);
+    if (!e.reason) problems.push(`${rel}: error without a reason`);
+  }
+  for (const f of expected.files) {
+    const report = join(out, `${f.path}.json`);
+    let present = false;
+    try {
+      present = statSync(report).isFile();
+    } catch {
+      present = false;
+    }
+    if (f.broken && errors.get(f.path) !== 1) problems.push(`${f.path} (${f.broken}): ${errors.get(f.path) ?? 0} error lines`);
+    if (f.broken && present) problems.push(`${f.path} (${f.broken}): has a report`);
+    if (!f.broken && !present) problems.push(`${f.path}: no report${errors.has(f.path) ? ' (in errors.jsonl)' : ''}`);
+    if (!f.broken && errors.has(f.path)) problems.push(`${f.path}: good file in errors.jsonl`);
+  }
+  return problems;
+}
+
+const archive = mkdtempSync(join(tmpdir(), 'baocao-bench-archive-'));
+const made = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/make-archive.ts'), archive, '--files', String(FILES)], { cwd: ROOT, encoding: 'utf8' });
+if (made.status !== 0) throw new Error(made.stderr);
+console.log(made.stdout.trim());
+const expected = JSON.parse(readFileSync(join(archive, '.expected.json'), 'utf8')) as Expected;
+const bytes = expected.files.reduce((n, f) => n + statSync(join(archive, f.path)).size, 0);
+
+const rates: number[] = [];
+for (const jobs of [1, 2]) {
+  const r = await run(archive, jobs);
+  const peak = Math.max(...r.samples.map((s) => s.kb)) / 1024;
+  const tenth = expected.files.length / 10;
+  const early = Math.max(0, ...r.samples.filter((s) => s.done > 0 && s.done <= tenth).map((s) => s.kb)) / 1024;
+  const late = Math.max(0, ...r.samples.filter((s) => s.done >= expected.files.length - tenth).map((s) => s.kb)) / 1024;
+  const problems = check(archive, r.out, expected, r.code);
+  rates.push(expected.files.length / r.seconds);
+  console.log(`--jobs ${jobs}: ${r.summary}`);
+  console.log(
+    `  ${r.seconds.toFixed(1)} s, ${(expected.files.length / r.seconds).toFixed(2)} files/s, ${(mb(bytes) / r.seconds).toFixed(2)} MB/s (${mb(bytes).toFixed(1)} MB in)`,
+  );
+  console.log(
+    `  peak RSS ${peak.toFixed(0)} MB (target ≤ 300); first 10 % of files ${early.toFixed(0)} MB, last 10 % ${late.toFixed(0)} MB (${late <= early ? 'flat' : 'grew'}); ${r.progressLines} progress lines`,
+  );
+  console.log(problems.length === 0 ? '  outcome: every good file has one report, every broken file one error line' : `  outcome: ${problems.length} problems:\n    ${problems.slice(0, 20).join('\n    ')}`);
+  rmSync(r.out, { recursive: true, force: true });
+}
+console.log(`--jobs 2 / --jobs 1: ${(rates[1]! / rates[0]!).toFixed(2)}× files/s`);
+rmSync(archive, { recursive: true, force: true });
