@@ -14,10 +14,13 @@ import { alignWords, syllablePairs, wordAccuracy, words, sameWord } from '../src
 import { learnConfusions } from '../src/restore/channel.js';
 import { loadModel } from '../src/restore/index.js';
 import { SPECIALS } from '../src/restore/lm.js';
-import { Restorer } from '../src/restore/restore.js';
+import { Restorer, type Weights } from '../src/restore/restore.js';
 import { SourceText } from '../src/text/source-text.js';
 
 const DATA = 'eval/data/restore';
+/** RESTORE_WEIGHTS='{"lm":1.1}' overrides decoding weights (for tuning; see README for how they were chosen). */
+const weights = JSON.parse(process.env.RESTORE_WEIGHTS ?? '{}') as Partial<Weights>;
+if (process.env.RESTORE_WEIGHTS) console.log(`weights ${process.env.RESTORE_WEIGHTS}`);
 const seeds = readdirSync('fixtures').filter((f) => /^00[0-3]_.*\.txt$/.test(f)).sort();
 const docs = seeds.map((f) => {
   const id = f.slice(0, 3);
@@ -49,7 +52,7 @@ for (const d of docs) {
   const others = docs.filter((o) => o.id !== d.id);
   const lm = loadModel(`loo/restore-lm-no-${d.id}.bin`);
   const confusions = learnConfusions(others.flatMap((o) => ocrPairs.get(o.id)!), syllables);
-  const restorer = new Restorer(lm, confusions);
+  const restorer = new Restorer(lm, confusions, weights);
   const refWords = words(d.ref);
   for (const set of SETS) {
     const input = d[set];

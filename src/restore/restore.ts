@@ -54,9 +54,11 @@ export interface Weights {
   /** Candidates per token, and how far (nats of channel cost) behind the best they may be. */
   candidates: number;
   candidateBeam: number;
+  /** Candidates per token taken from the channel before the a-priori cut to `candidates`. */
+  candidatePool: number;
 }
 
-const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 4, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 12, candidateBeam: 9 };
+const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 4, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 12, candidateBeam: 9, candidatePool: 40 };
 const LN10 = Math.LN10;
 const LETTERS_RE = /^\p{L}+$/u;
 const PARAGRAPH_RE = /\n[ \t\r]*\n/;
@@ -215,7 +217,15 @@ export class Restorer {
     if (stripped && LETTERS_RE.test(word)) {
       for (const s of this.channel.sameFold(fold(lower))) opts.push({ id: this.lm.id(s), word: s, cost: 0 });
     } else {
-      for (const c of this.channel.candidates(lower, 14, this.weights.candidateBeam, this.weights.candidates)) opts.push({ id: this.lm.id(c.word), word: c.word, cost: c.cost });
+      for (const c of this.channel.candidates(lower, 14, this.weights.candidateBeam, this.weights.candidatePool)) opts.push({ id: this.lm.id(c.word), word: c.word, cost: c.cost });
+    }
+    // Keep the candidates most likely a priori (channel and unigram): many spellings share one
+    // channel cost (`can` → càn can cạn cần … cán), so cutting by channel cost alone loses `cán`.
+    if (opts.length > this.weights.candidates) {
+      const lmW = this.weights.lm * LN10;
+      const prior = (o: Option) => o.cost - lmW * this.lm.unigram(o.id);
+      opts.sort((a, b) => prior(a) - prior(b) || (a.word < b.word ? -1 : 1));
+      opts.length = this.weights.candidates;
     }
     if (!valid) opts.push({ id: UNK, word, cost: this.weights.keep + this.weights.keepPerChar * word.length, keep: true });
     else if (!opts.some((o) => o.word === canonical(lower))) opts.push({ id: this.syllableId(word), word: canonical(lower), cost: 0 });
