@@ -67,7 +67,8 @@ export async function buildDatabase(
   const tmp = `${path}.${process.pid}.tmp`;
   await rm(tmp, { force: true });
   await rm(`${tmp}.wal`, { force: true });
-  const instance = await DuckDBInstance.create(tmp);
+  // one thread and a small buffer: the batch's workers have the cores, and the tables are small
+  const instance = await DuckDBInstance.create(tmp, { threads: '1', memory_limit: '128MB' });
   try {
     const db = await instance.connect();
     for (const table of TABLES) await db.run(createTable(table));
