@@ -5,7 +5,7 @@
  * quantisation ranges), then for unigrams Float32 log10 p and log10 backoff, for bigrams and
  * trigrams the sorted keys as delta varints followed by one byte of quantised log10 p (and for
  * bigrams one byte of log10 backoff). Keys pack ids: bigram v·V+w, trigram (u·V+v)·V+w.
- * Loading decodes the keys into open-addressing hash tables; a query backs off the ARPA way.
+ * Loading decodes the keys into sorted per-context runs (see NgramModel); a query backs off the ARPA way.
  */
 
 export const UNK = 0;
@@ -26,73 +26,88 @@ export interface LanguageModel {
   logProb(u: number, v: number, w: number): number;
   /** log10 p(w) without context. */
   unigram(w: number): number;
-}
-
-class KeyTable {
-  private readonly keys: Float64Array;
-  private readonly vals: Int32Array;
-  private readonly mask: number;
-  private readonly shift: number;
-  constructor(size: number) {
-    let bits = 4;
-    while (1 << bits < size * 1.6) bits++;
-    this.keys = new Float64Array(1 << bits).fill(-1);
-    this.vals = new Int32Array(1 << bits);
-    this.mask = (1 << bits) - 1;
-    this.shift = 32 - bits;
-  }
-  private slot(key: number): number {
-    const lo = key >>> 0;
-    const hi = (key / 4294967296) | 0;
-    return Math.imul(lo ^ Math.imul(hi, 0x27d4eb2d), 0x9e3779b1) >>> this.shift;
-  }
-  set(key: number, val: number): void {
-    let i = this.slot(key);
-    while (this.keys[i] !== -1) i = (i + 1) & this.mask;
-    this.keys[i] = key;
-    this.vals[i] = val;
-  }
-  get(key: number): number {
-    let i = this.slot(key);
-    for (;;) {
-      const k = this.keys[i]!;
-      if (k === key) return this.vals[i]!;
-      if (k === -1) return -1;
-      i = (i + 1) & this.mask;
-    }
-  }
+  /** The handle of the two-word context (u, v), or -1 when it is not stored. */
+  bigramIndex(u: number, v: number): number;
+  /** log10 p(w | v), backing off to the unigram. */
+  bigramLogProb(v: number, w: number): number;
+  /** log10 backoff weight of a two-word context handle (0 for -1). */
+  contextBackoff(ci: number): number;
+  /** log10 p(w | context ci) when that trigram is stored, else NaN. */
+  trigramLogProb(ci: number, w: number): number;
+  hasTrigrams(ci: number): boolean;
 }
 
 const q8 = (x: number, min: number) => Math.max(0, Math.min(255, Math.round((Math.max(x, min) / min) * 255)));
-const dq8 = (b: number, min: number) => (b / 255) * min;
+/** The 256 values one quantised byte stands for. */
+const levels = (min: number) => Float32Array.from({ length: 256 }, (_, b) => (b / 255) * min);
+const P_LEVELS = levels(P_MIN);
+const B_LEVELS = levels(B_MIN);
 
+/** Index of `w` in the sorted ids `ws[lo..hi)`, or -1. */
+function search(ws: Uint16Array, lo: number, hi: number, w: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = ws[mid]!;
+    if (x === w) return mid;
+    if (x < w) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
+
+/**
+ * In memory the n-grams are a trie in compressed-row form: the bigrams of context v are
+ * `w2[off2[v]..off2[v+1])` (sorted ids), and the trigrams of the bigram at index i are
+ * `w3[off3[i]..off3[i+1])`. A lookup is a binary search in a short sorted run: no hashing, no
+ * allocation, and the decoder can look up a context once for all the candidates that follow it.
+ */
 export class NgramModel implements LanguageModel {
   readonly vocab: readonly string[];
   private readonly ids: Map<string, number>;
-  private readonly V: number;
   private readonly p1: Float32Array;
   private readonly b1: Float32Array;
-  private readonly t2: KeyTable;
+  private readonly off2: Int32Array;
+  private readonly w2: Uint16Array;
   private readonly p2: Uint8Array;
   private readonly b2: Uint8Array;
-  private readonly t3: KeyTable;
+  private readonly off3: Int32Array;
+  private readonly w3: Uint16Array;
   private readonly p3: Uint8Array;
   readonly sizes: number[];
 
   private constructor(vocab: string[], p1: Float32Array, b1: Float32Array, k2: Float64Array, p2: Uint8Array, b2: Uint8Array, k3: Float64Array, p3: Uint8Array) {
+    const V = vocab.length;
+    if (V > 65536) throw new Error('vocabulary too large for 16-bit ids');
     this.vocab = vocab;
-    this.V = vocab.length;
     this.ids = new Map(vocab.map((w, i) => [w, i]));
     this.p1 = p1;
     this.b1 = b1;
     this.p2 = p2;
     this.b2 = b2;
     this.p3 = p3;
-    this.t2 = new KeyTable(k2.length);
-    for (let i = 0; i < k2.length; i++) this.t2.set(k2[i]!, i);
-    this.t3 = new KeyTable(k3.length);
-    for (let i = 0; i < k3.length; i++) this.t3.set(k3[i]!, i);
-    this.sizes = [vocab.length, k2.length, k3.length];
+    // keys are sorted, so contexts come in order: one pass builds the row offsets
+    this.off2 = new Int32Array(V + 1);
+    this.w2 = new Uint16Array(k2.length);
+    for (let i = 0; i < k2.length; i++) {
+      const k = k2[i]!;
+      const v = Math.floor(k / V);
+      this.w2[i] = k - v * V;
+      this.off2[v + 1]!++;
+    }
+    for (let v = 0; v < V; v++) this.off2[v + 1]! += this.off2[v]!;
+    this.off3 = new Int32Array(k2.length + 1);
+    this.w3 = new Uint16Array(k3.length);
+    let ci = 0;
+    for (let i = 0; i < k3.length; i++) {
+      const k = k3[i]!;
+      const ctx = Math.floor(k / V);
+      this.w3[i] = k - ctx * V;
+      while (ci < k2.length && k2[ci]! < ctx) ci++;
+      if (k2[ci] !== ctx) throw new Error('trigram without its context bigram');
+      this.off3[ci + 1]!++;
+    }
+    for (let i = 0; i < k2.length; i++) this.off3[i + 1]! += this.off3[i]!;
+    this.sizes = [V, k2.length, k3.length];
   }
 
   id(word: string): number {
@@ -103,20 +118,45 @@ export class NgramModel implements LanguageModel {
     return this.p1[w]!;
   }
 
+  /** Index of the stored bigram (v, w), or -1; also the handle of the two-word context (v, w). */
+  bigramIndex(v: number, w: number): number {
+    return search(this.w2, this.off2[v]!, this.off2[v + 1]!, w);
+  }
+
+  /** log10 p(w | v), backing off to the unigram. */
+  bigramLogProb(v: number, w: number): number {
+    const i = search(this.w2, this.off2[v]!, this.off2[v + 1]!, w);
+    return i >= 0 ? P_LEVELS[this.p2[i]!]! : this.b1[v]! + this.p1[w]!;
+  }
+
+  /** log10 of the backoff weight of the two-word context with handle `ci` (0 when it has no trigrams). */
+  contextBackoff(ci: number): number {
+    return ci >= 0 ? B_LEVELS[this.b2[ci]!]! : 0;
+  }
+
+  /** log10 p(w | context ci) when that trigram is stored, else NaN. */
+  trigramLogProb(ci: number, w: number): number {
+    if (ci < 0) return NaN;
+    const j = search(this.w3, this.off3[ci]!, this.off3[ci + 1]!, w);
+    return j >= 0 ? P_LEVELS[this.p3[j]!]! : NaN;
+  }
+
+  /** True when some trigram follows the context with handle ci. */
+  hasTrigrams(ci: number): boolean {
+    return ci >= 0 && this.off3[ci + 1]! > this.off3[ci]!;
+  }
+
   /** log10 p(w | u v); u = -1 when only one word of context is known. */
   logProb(u: number, v: number, w: number): number {
-    const V = this.V;
-    let backoff = 0;
     if (u >= 0) {
-      const ctx = u * V + v;
-      const t = this.t3.get(ctx * V + w);
-      if (t >= 0) return dq8(this.p3[t]!, P_MIN);
-      const c = this.t2.get(ctx);
-      if (c >= 0) backoff = dq8(this.b2[c]!, B_MIN);
+      const ci = this.bigramIndex(u, v);
+      if (ci >= 0) {
+        const p = this.trigramLogProb(ci, w);
+        if (p === p) return p;
+        return B_LEVELS[this.b2[ci]!]! + this.bigramLogProb(v, w);
+      }
     }
-    const b = this.t2.get(v * V + w);
-    if (b >= 0) return backoff + dq8(this.p2[b]!, P_MIN);
-    return backoff + this.b1[v]! + this.p1[w]!;
+    return this.bigramLogProb(v, w);
   }
 
   static load(buf: Uint8Array): NgramModel {

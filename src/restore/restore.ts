@@ -232,74 +232,139 @@ export class Restorer {
     return opts;
   }
 
-  /** Beam search over the items; returns the chosen option index for each item (-1 for fixed ones). */
+  // scratch buffers of the decoder, grown on demand and reused across calls
+  private cellScore = new Float64Array(256);
+  private cellParent = new Int32Array(256);
+  private bigramCache = new Float64Array(256);
+  private order = new Int32Array(256);
+
+  /**
+   * Beam search over the items; returns the chosen option index for each item (-1 for fixed
+   * ones). Hypotheses are recombined on their trigram state: the state after choosing option c
+   * is (previous option, c), a cell of a small table, so there are no maps and no allocation per
+   * token. The bigram part of the score depends only on the previous option and is computed once
+   * per (previous option, option); the trigram context is looked up once per hypothesis.
+   */
   private decode(items: Item[]): Int32Array {
-    const { beam } = this.weights;
+    const { beam, beamDelta } = this.weights;
     const lmW = this.weights.lm * LN10;
-    const V = this.lm.vocab.length;
-    const steps: { parent: Int32Array; choice: Int32Array }[] = [];
-    let us = [-1];
-    let vs = [BOS];
-    let scores = [0];
-    for (const item of items) {
-      if (item.reset) {
-        // a new paragraph: every hypothesis continues from <s>; keep only the best
+    const lm = this.lm;
+    const n = items.length;
+    const out = new Int32Array(n);
+    if (n === 0) return out;
+    const parentAt = new Int32Array(n * beam);
+    const choiceAt = new Int32Array(n * beam);
+    let hu = new Int32Array(beam);
+    let hv = new Int32Array(beam);
+    let hc = new Int32Array(beam);
+    let hs = new Float64Array(beam);
+    let nu = new Int32Array(beam);
+    let nv = new Int32Array(beam);
+    let nc = new Int32Array(beam);
+    let ns = new Float64Array(beam);
+    let nh = 1;
+    hu[0] = -1;
+    hv[0] = BOS;
+    let prevOpts = 1;
+    const bigramDone = new Uint8Array(256);
+    for (let t = 0; t < n; t++) {
+      const item = items[t]!;
+      let resetFrom = -1;
+      if (item.reset && t > 0) {
+        // a new paragraph: continue from <s> after the best hypothesis only
         let b = 0;
-        for (let h = 1; h < scores.length; h++) if (scores[h]! > scores[b]!) b = h;
-        steps.push({ parent: Int32Array.of(b), choice: Int32Array.of(-1) });
-        us = [-1];
-        vs = [BOS];
-        scores = [scores[b]!];
+        for (let h = 1; h < nh; h++) if (hs[h]! > hs[b]!) b = h;
+        resetFrom = b;
+        hs[0] = hs[b]!;
+        nh = 1;
+        prevOpts = 1;
       }
-      const opts: Option[] = item.options ?? [{ id: item.fixed ?? UNK, word: '', cost: 0 }];
-      const keys: number[] = []; // state (v, w) of each new hypothesis
-      const nu: number[] = [];
-      const nv: number[] = [];
-      const ns: number[] = [];
-      const parent: number[] = [];
-      const choice: number[] = [];
-      for (let h = 0; h < scores.length; h++) {
-        for (let c = 0; c < opts.length; c++) {
-          const o = opts[c]!;
-          const s = scores[h]! + lmW * this.lm.logProb(us[h]!, vs[h]!, o.id) - o.cost;
-          const key = vs[h]! * V + o.id;
-          const at = keys.indexOf(key);
-          if (at < 0) {
-            keys.push(key);
-            nu.push(vs[h]!);
-            nv.push(o.id);
-            ns.push(s);
-            parent.push(h);
-            choice.push(item.options ? c : -1);
-          } else if (s > ns[at]!) {
-            ns[at] = s;
-            parent[at] = h;
-            choice[at] = item.options ? c : -1;
+      if (item.reset) {
+        hu[0] = -1;
+        hv[0] = BOS;
+        hc[0] = 0;
+      }
+      const opts = item.options;
+      const nC = opts ? opts.length : 1;
+      const fixedId = item.fixed ?? UNK;
+      const cells = prevOpts * nC;
+      if (cells > this.cellScore.length) {
+        const size = 2 * cells;
+        this.cellScore = new Float64Array(size);
+        this.cellParent = new Int32Array(size);
+        this.bigramCache = new Float64Array(size);
+        this.order = new Int32Array(size);
+      }
+      const cellScore = this.cellScore;
+      const cellParent = this.cellParent;
+      const lp2 = this.bigramCache;
+      cellScore.fill(-Infinity, 0, cells);
+      if (prevOpts > bigramDone.length) throw new Error('too many options for one token');
+      bigramDone.fill(0, 0, prevOpts);
+      for (let h = 0; h < nh; h++) {
+        const p = hc[h]!;
+        const v = hv[h]!;
+        const row = p * nC;
+        if (!bigramDone[p]) {
+          bigramDone[p] = 1;
+          for (let c = 0; c < nC; c++) lp2[row + c] = lm.bigramLogProb(v, opts ? opts[c]!.id : fixedId);
+        }
+        const u = hu[h]!;
+        const ci = u >= 0 ? lm.bigramIndex(u, v) : -1;
+        const tri = lm.hasTrigrams(ci);
+        const backoff = lm.contextBackoff(ci);
+        const base = hs[h]!;
+        for (let c = 0; c < nC; c++) {
+          const o = opts ? opts[c]! : null;
+          let lp = tri ? lm.trigramLogProb(ci, o ? o.id : fixedId) : NaN;
+          if (lp !== lp) lp = backoff + lp2[row + c]!;
+          const score = base + lmW * lp - (o ? o.cost : 0);
+          if (score > cellScore[row + c]!) {
+            cellScore[row + c] = score;
+            cellParent[row + c] = h;
           }
         }
       }
+      // keep the best `beam` cells within beamDelta of the top, best first
       let top = -Infinity;
-      for (const x of ns) if (x > top) top = x;
-      let order = ns.map((_, i) => i).filter((i) => ns[i]! >= top - this.weights.beamDelta);
-      if (order.length > beam) order = order.sort((a, b) => ns[b]! - ns[a]!).slice(0, beam);
-      steps.push({ parent: Int32Array.from(order, (i) => parent[i]!), choice: Int32Array.from(order, (i) => choice[i]!) });
-      us = order.map((i) => nu[i]!);
-      vs = order.map((i) => nv[i]!);
-      scores = order.map((i) => ns[i]!);
+      for (let k = 0; k < cells; k++) if (cellScore[k]! > top) top = cellScore[k]!;
+      const floor = top - beamDelta;
+      const order = this.order;
+      let kept = 0;
+      for (let k = 0; k < cells; k++) {
+        const sc = cellScore[k]!;
+        if (sc < floor || sc === -Infinity) continue;
+        if (kept === beam && sc <= cellScore[order[kept - 1]!]!) continue;
+        let at = kept < beam ? kept++ : kept - 1;
+        while (at > 0 && cellScore[order[at - 1]!]! < sc) {
+          order[at] = order[at - 1]!;
+          at--;
+        }
+        order[at] = k;
+      }
+      for (let k = 0; k < kept; k++) {
+        const cell = order[k]!;
+        const c = cell % nC;
+        const h = cellParent[cell]!;
+        nu[k] = hv[h]!;
+        nv[k] = opts ? opts[c]!.id : fixedId;
+        nc[k] = c;
+        ns[k] = cellScore[cell]!;
+        parentAt[t * beam + k] = resetFrom >= 0 ? resetFrom : h;
+        choiceAt[t * beam + k] = opts ? c : -1;
+      }
+      [hu, nu] = [nu, hu];
+      [hv, nv] = [nv, hv];
+      [hc, nc] = [nc, hc];
+      [hs, ns] = [ns, hs];
+      nh = kept;
+      prevOpts = nC;
     }
-    // backtrack
     let h = 0;
-    for (let k = 1; k < scores.length; k++) if (scores[k]! > scores[h]!) h = k;
-    const chosenPerStep: number[] = new Array(steps.length);
-    for (let s = steps.length - 1; s >= 0; s--) {
-      chosenPerStep[s] = steps[s]!.choice[h]!;
-      h = steps[s]!.parent[h]!;
-    }
-    const out = new Int32Array(items.length);
-    let s = 0;
-    for (let i = 0; i < items.length; i++) {
-      if (items[i]!.reset) s++; // the reset step
-      out[i] = chosenPerStep[s++]!;
+    for (let k = 1; k < nh; k++) if (hs[k]! > hs[h]!) h = k;
+    for (let t = n - 1; t >= 0; t--) {
+      out[t] = choiceAt[t * beam + h]!;
+      h = parentAt[t * beam + h]!;
     }
     return out;
   }
