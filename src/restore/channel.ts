@@ -134,32 +134,43 @@ export class Channel {
     const found: Candidate[] = [];
     let bound = maxCost;
     let bestFound = Infinity;
-    const visit = (node: TrieNode, col: Float64Array, depth: number) => {
+    // col[lo..hi] holds every finite cost of a column: only that band is scanned
+    const visit = (node: TrieNode, col: Float64Array, lo: number, hi: number, depth: number) => {
+      const next = cols[depth]!;
       for (const child of node.children) {
         const row = emit[child.ch]!;
-        const next = cols[depth]!.fill(Infinity);
-        let best = Infinity;
-        for (let j = 0; j <= m; j++) {
+        const top = Math.min(m, hi + MAX_EMIT);
+        next.fill(Infinity, lo, top + 1);
+        for (let j = lo; j <= hi; j++) {
           const c = col[j]!;
           if (c >= bound) continue;
-          for (let k = 0; k <= MAX_EMIT && j + k <= m; k++) {
-            const v = c + row[j * W + k]!;
+          const kmax = Math.min(MAX_EMIT, m - j);
+          const base = j * W;
+          for (let k = 0; k <= kmax; k++) {
+            const v = c + row[base + k]!;
             if (v < next[j + k]!) next[j + k] = v;
           }
         }
-        for (let j = 0; j <= m; j++) if (next[j]! < best) best = next[j]!;
-        if (best >= bound) continue;
-        if (child.word !== null && next[m]! < bound) {
+        let nlo = -1;
+        let nhi = -1;
+        for (let j = lo; j <= top; j++) {
+          if (next[j]! < bound) {
+            if (nlo < 0) nlo = j;
+            nhi = j;
+          }
+        }
+        if (nlo < 0) continue;
+        if (child.word !== null && top === m && next[m]! < bound) {
           found.push({ word: child.word, cost: next[m]! });
           if (next[m]! < bestFound) bestFound = next[m]!;
           if (bestFound + beam < bound) bound = bestFound + beam;
         }
-        visit(child, next, depth + 1);
+        if (child.children.length > 0) visit(child, next, nlo, nhi, depth + 1);
       }
     };
     const start = new Float64Array(m + 1).fill(Infinity);
     start[0] = 0;
-    visit(this.root, start, 0);
+    visit(this.root, start, 0, 0, 0);
     found.sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1));
     const best = found[0]?.cost ?? Infinity;
     const out = found.filter((f) => f.cost <= best + beam).slice(0, limit);

@@ -54,11 +54,13 @@ export interface Weights {
   /** Candidates per token, and how far (nats of channel cost) behind the best they may be. */
   candidates: number;
   candidateBeam: number;
+  /** Channel cost (nats) above which a syllable is not a candidate at all. */
+  candidateMaxCost: number;
   /** Candidates per token taken from the channel before the a-priori cut to `candidates`. */
   candidatePool: number;
 }
 
-const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 4, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 12, candidateBeam: 9, candidatePool: 40 };
+const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 4, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 12, candidateBeam: 9, candidateMaxCost: 14, candidatePool: 40 };
 const LN10 = Math.LN10;
 const LETTERS_RE = /^\p{L}+$/u;
 const PARAGRAPH_RE = /\n[ \t\r]*\n/;
@@ -114,11 +116,11 @@ export class Restorer {
     return this.syllableIds.has(this.syllableId(token));
   }
 
-  detectDamage(text: string): DamageReport {
+  detectDamage(text: string, ps: readonly Piece[] = pieces(text)): DamageReport {
     let tokens = 0;
     let invalid = 0;
     let unmarked = 0;
-    for (const p of pieces(text)) {
+    for (const p of ps) {
       if (p.kind !== 'word' || isCode(p.text) || (p.text.length > 1 && p.text === p.text.toUpperCase() && !this.isSyllable(p.text))) continue;
       tokens++;
       if (!LETTERS_RE.test(p.text) || !this.isSyllable(p.text)) invalid++;
@@ -135,9 +137,9 @@ export class Restorer {
   }
 
   restore(text: SourceText, options: RestoreOptions = {}): RestoreResult {
-    const damage = this.detectDamage(text.text);
-    const mode = options.mode ?? (damage.damaged ? 'full' : 'light');
     const ps = pieces(text.text);
+    const damage = this.detectDamage(text.text, ps);
+    const mode = options.mode ?? (damage.damaged ? 'full' : 'light');
     // Text with no marks at all had them stripped: every spelling of the same letters is equally likely.
     let marked = 0;
     let words = 0;
@@ -217,7 +219,7 @@ export class Restorer {
     if (stripped && LETTERS_RE.test(word)) {
       for (const s of this.channel.sameFold(fold(lower))) opts.push({ id: this.lm.id(s), word: s, cost: 0 });
     } else {
-      for (const c of this.channel.candidates(lower, 14, this.weights.candidateBeam, this.weights.candidatePool)) opts.push({ id: this.lm.id(c.word), word: c.word, cost: c.cost });
+      for (const c of this.channel.candidates(lower, this.weights.candidateMaxCost, this.weights.candidateBeam, this.weights.candidatePool)) opts.push({ id: this.lm.id(c.word), word: c.word, cost: c.cost });
     }
     // Keep the candidates most likely a priori (channel and unigram): many spellings share one
     // channel cost (`can` → càn can cạn cần … cán), so cutting by channel cost alone loses `cán`.
@@ -369,8 +371,60 @@ export class Restorer {
     return out;
   }
 
+  private localScores = new Float64Array(64);
+
+  /**
+   * Confidence of the option chosen at item i: its softmax share among the item's options, each
+   * scored by its channel cost and the three trigrams it takes part in, the neighbours fixed to
+   * the decoded words. Context handles shared by all options are looked up once.
+   */
+  private confidence(items: Item[], ids: Int32Array, i: number, chosen: number): { runner: number; confidence: number } {
+    const opts = items[i]!.options!;
+    const lm = this.lm;
+    const lmW = this.weights.lm * LN10;
+    const n = items.length;
+    // the same contexts as the decoder, which restarts at <s> on every paragraph
+    const a = items[i]!.reset ? -1 : items[i - 1]!.reset ? BOS : ids[i - 2]!;
+    const b = items[i]!.reset ? BOS : ids[i - 1]!;
+    const n1 = i + 1 < n && !items[i + 1]!.reset ? ids[i + 1]! : -1;
+    const n2 = n1 >= 0 && i + 2 < n && !items[i + 2]!.reset ? ids[i + 2]! : -1;
+    const ciAB = a >= 0 ? lm.bigramIndex(a, b) : -1;
+    const backAB = lm.contextBackoff(ciAB);
+    const bigramN1N2 = n2 >= 0 ? lm.bigramLogProb(n1, n2) : 0;
+    if (opts.length > this.localScores.length) this.localScores = new Float64Array(2 * opts.length);
+    const local = this.localScores;
+    let max = -Infinity;
+    for (let c = 0; c < opts.length; c++) {
+      const w = opts[c]!.id;
+      let lp = lm.trigramLogProb(ciAB, w);
+      if (lp !== lp) lp = backAB + lm.bigramLogProb(b, w);
+      if (n1 >= 0) {
+        const ci = lm.bigramIndex(b, w);
+        let l2 = lm.trigramLogProb(ci, n1);
+        if (l2 !== l2) l2 = lm.contextBackoff(ci) + lm.bigramLogProb(w, n1);
+        lp += l2;
+      }
+      if (n2 >= 0) {
+        const ci = lm.bigramIndex(w, n1);
+        let l3 = lm.trigramLogProb(ci, n2);
+        if (l3 !== l3) l3 = lm.contextBackoff(ci) + bigramN1N2;
+        lp += l3;
+      }
+      const s = lmW * lp - opts[c]!.cost;
+      local[c] = s;
+      if (s > max) max = s;
+    }
+    let z = 0;
+    let runner = -1;
+    for (let c = 0; c < opts.length; c++) {
+      z += Math.exp(local[c]! - max);
+      if (c !== chosen && (runner < 0 || local[c]! > local[runner]!)) runner = c;
+    }
+    return { runner, confidence: Math.exp(local[chosen]! - max) / z };
+  }
+
   private apply(text: SourceText, items: Item[], chosen: Int32Array, damage: DamageReport): RestoreResult {
-    const ids = items.map((it, i) => (it.options ? it.options[chosen[i]!]!.id : it.fixed ?? UNK));
+    const ids = Int32Array.from(items, (it, i) => (it.options ? it.options[chosen[i]!]!.id : it.fixed ?? UNK));
     const edits: { start: number; end: number; replacement: string; change: Omit<TokenChange, 'span'> }[] = [];
     const lmW = this.weights.lm * LN10;
     for (let i = 0; i < items.length; i++) {
@@ -384,20 +438,7 @@ export class Restorer {
       const o = it.options[chosen[i]!]!;
       const out = o.keep ? original : applyCase(o.word, original.startsWith('$') ? 'title' : caseShape(original));
       if (out === original) continue;
-      // confidence: the chosen option against the others in the decoded context
-      const ctx = (k: number) => (k < 0 ? BOS : ids[k]!);
-      const local = it.options.map((alt) => {
-        const a = ctx(i - 2);
-        const b = ctx(i - 1);
-        let s = -alt.cost + lmW * this.lm.logProb(i >= 2 ? a : -1, b, alt.id);
-        if (i + 1 < items.length) s += lmW * this.lm.logProb(b, alt.id, ids[i + 1]!);
-        if (i + 2 < items.length) s += lmW * this.lm.logProb(alt.id, ids[i + 1]!, ids[i + 2]!);
-        return s;
-      });
-      const max = Math.max(...local);
-      const z = local.reduce((n, s) => n + Math.exp(s - max), 0);
-      let runner = -1;
-      for (let c = 0; c < local.length; c++) if (c !== chosen[i] && (runner < 0 || local[c]! > local[runner]!)) runner = c;
+      const { runner, confidence } = this.confidence(items, ids, i, chosen[i]!);
       const r = runner >= 0 ? it.options[runner]! : null;
       edits.push({
         start: it.piece.start,
@@ -407,7 +448,7 @@ export class Restorer {
           original,
           chosen: out,
           runnerUp: r ? (r.keep ? original : applyCase(r.word, caseShape(original))) : null,
-          confidence: Math.exp(local[chosen[i]!]! - max) / z,
+          confidence,
         },
       });
     }
