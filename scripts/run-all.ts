@@ -1,7 +1,8 @@
 /**
  * `npm run bench` / `npm run eval`: runs every `bench/*.ts` or `eval/*.ts` in its own process,
  * in name order, so that one area's figures never disturb another's (memory, JIT, workers).
- * Pass a substring to run only matching files: `npm run eval -- restore`.
+ * Pass a substring to run only matching files: `npm run eval -- restore`. Scripts in subfolders
+ * (`bench/slow/`) are left out: they have npm scripts of their own (`npm run bench:batch`).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';

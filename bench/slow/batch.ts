@@ -13,9 +13,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mb } from './_measure.js';
+import { mb } from '../_measure.js';
 
-const ROOT = new URL('..', import.meta.url).pathname;
+const ROOT = new URL('../..', import.meta.url).pathname;
 const FILES = Number(process.env.BATCH_FILES ?? 2000);
 
 interface Expected {
