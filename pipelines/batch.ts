@@ -17,6 +17,7 @@ import { availableParallelism } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
 import { listInputs, type InputFile } from '../src/ingest/walk.js';
+import { MARKS_FILE, readMarks } from '../src/review/marks.js';
 import { buildDatabase, DATABASE_FILE, METRICS_ORDER, queryRows } from '../src/write/duckdb.js';
 import { stableJson, writeFileAtomic } from '../src/write/files.js';
 import {
@@ -247,7 +248,7 @@ async function writeTables(out: string, entries: readonly { sha256: string; repo
   async function* reports(): AsyncGenerator<ReportJson> {
     for (const e of entries) yield JSON.parse(await readFile(join(out, e.report), 'utf8')) as ReportJson;
   }
-  await buildDatabase(join(out, DATABASE_FILE), reports(), async (db) => {
+  await buildDatabase(join(out, DATABASE_FILE), reports(), await readMarks(join(out, MARKS_FILE)), async (db) => {
     const { columns, rows } = await queryRows(db, `SELECT * FROM metrics ${METRICS_ORDER}`);
     await writeMetricsCsv(join(out, METRICS_CSV), columns, rows);
   });

@@ -4,7 +4,7 @@
  * clean run, moved files and overlapping runs, and the README's DuckDB queries on the seeds.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -232,5 +232,33 @@ describe('the README queries on the seed reports', () => {
     expect(expectedRows.length).toBeGreaterThan(0);
     const rows = (await run(queries[2]!)).map((r) => ({ ...r, reports: Number(r.reports) }));
     expect(rows).toEqual(expectedRows);
+  });
+  it('a value QA marked wrong in review.jsonl shows in the metrics view and loses the pick', async () => {
+    const onlineRate = "SELECT value, review, candidates FROM metrics WHERE unit_name = 'Cát Hải' AND metric = 'online.rate' AND role = 'actual'";
+    expect(await run(onlineRate)).toEqual([{ value: 93.93, review: null, candidates: expect.any(Number) }]);
+    const r000 = reports.find((r) => r.source.path.startsWith('000_'))!;
+    const figure = r000.figures.find((f: { value: number; metric: string }) => f.value === 93.93 && f.metric === 'online.rate');
+    const mark = {
+      time: '2026-11-23T10:00:00.000Z',
+      file: r000.source.path,
+      sha256: r000.source.sha256,
+      id: figure.id,
+      target: 'figure',
+      verdict: 'wrong',
+      span: figure.provenance.span,
+      line: figure.provenance.line,
+      text: figure.provenance.text,
+    };
+    writeFileSync(join(out, 'review.jsonl'), `${JSON.stringify(mark)}\n`);
+    expect(baocao(['run', input, '--out', out]).code).toBe(0);
+    const [row] = await run(onlineRate);
+    expect(row!.value).not.toBe(93.93);
+    expect(row!.review).toBeNull();
+    const marked = await run(
+      `SELECT r.verdict FROM figures f JOIN reviews r USING (sha256, span_start, span_end) WHERE f.id = '${figure.id}' AND f.sha256 = '${r000.source.sha256}'`,
+    );
+    expect(marked).toEqual([{ verdict: 'wrong' }]);
+    expect(readFileSync(join(out, 'metrics.csv'), 'utf8').split('\n')[0]).toContain('review');
+    expect(readFileSync(join(out, 'review.jsonl'), 'utf8')).toBe(`${JSON.stringify(mark)}\n`);
   });
 });

@@ -9,6 +9,7 @@
 import { DuckDBDataChunkWriter, DuckDBInstance, JSToDuckDBValueConverter, type DuckDBConnection } from '@duckdb/node-api';
 import { rename, rm } from 'node:fs/promises';
 import type { ReportJson } from './report.js';
+import { latestMarks, type ReviewMark } from '../review/marks.js';
 import { TABLES, type Cell, type TableSpec } from './rows.js';
 
 export const DATABASE_FILE = 'baocao.duckdb';
@@ -33,10 +34,11 @@ WITH status AS (
          f.value, f.of, f.unit, f.subject, d.path AS source_file, f.sha256, f.id AS figure_id,
          f.page, f.line, f.span_start, f.span_end, f.text, f.confidence, s.check_status,
          coalesce(d.unit_level || ' ' || d.unit_name, 'document ' || f.sha256) AS unit_key,
-         f.parent IS NULL AS top_level, f.seq
+         f.parent IS NULL AS top_level, f.seq, r.verdict AS review
   FROM figures f
   JOIN documents d ON d.sha256 = f.sha256
   JOIN status s ON s.sha256 = f.sha256 AND s.id = f.id
+  LEFT JOIN reviews r ON r.sha256 = f.sha256 AND r.span_start = f.span_start AND r.span_end = f.span_end
   WHERE f.metric IS NOT NULL
 ), ranked AS (
   SELECT *,
@@ -44,12 +46,19 @@ WITH status AS (
          CAST(count(*) OVER (PARTITION BY unit_key, period_from, period_to, metric, role) AS INTEGER) AS candidates
   FROM candidates
   WINDOW w AS (PARTITION BY unit_key, period_from, period_to, metric, role
-               ORDER BY top_level DESC, confidence DESC, source_file, seq)
+               ORDER BY coalesce(review = 'wrong', false), top_level DESC, confidence DESC, source_file, seq)
 )
 SELECT unit_level, unit_name, period_from, period_to, period_text, metric, role, value, of, unit,
        subject, source_file, sha256, figure_id, page, line, span_start, span_end, text, confidence,
-       check_status, candidates
+       check_status, review, candidates
 FROM ranked WHERE pick = 1`;
+
+/**
+ * QA verdicts from `review.jsonl` (the latest per value), keyed like the figures: source hash and
+ * span in the original text. A value marked wrong loses the pick to any other candidate.
+ */
+const REVIEWS_TABLE =
+  'CREATE TABLE reviews (sha256 VARCHAR, span_start INTEGER, span_end INTEGER, target VARCHAR, verdict VARCHAR, "time" VARCHAR)';
 
 /** A stable order for the view's rows (the CSV is written in it). */
 export const METRICS_ORDER =
@@ -62,6 +71,7 @@ export const METRICS_ORDER =
 export async function buildDatabase(
   path: string,
   reports: AsyncIterable<ReportJson>,
+  marks: readonly ReviewMark[],
   after?: (db: DuckDBConnection) => Promise<void>,
 ): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
@@ -72,7 +82,20 @@ export async function buildDatabase(
   try {
     const db = await instance.connect();
     for (const table of TABLES) await db.run(createTable(table));
+    await db.run(REVIEWS_TABLE);
     await db.run(METRICS_VIEW);
+    const reviews = await db.createAppender('reviews');
+    const latest = [...latestMarks(marks).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [, m] of latest) {
+      reviews.appendVarchar(m.sha256);
+      reviews.appendInteger(m.span.start);
+      reviews.appendInteger(m.span.end);
+      reviews.appendVarchar(m.target);
+      reviews.appendVarchar(m.verdict);
+      reviews.appendVarchar(m.time);
+      reviews.endRow();
+    }
+    reviews.closeSync();
     const appenders = await Promise.all(TABLES.map((t) => db.createAppender(t.name)));
     const writers = appenders.map((a) => DuckDBDataChunkWriter.forAppender(a, { converter: JSToDuckDBValueConverter }));
     for await (const report of reports) {
