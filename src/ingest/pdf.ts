@@ -9,6 +9,7 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { PipelineError } from '../errors.js';
 import type { IngestContext } from './context.js';
 import { layoutPage, PagedTextBuilder, pageJoin, segmentsFromRuns, segmentText, type PageLayout, type Run, type Segment } from './layout.js';
+import { RawPdf } from './pdf-scan.js';
 import { syllableScore } from './syllables.js';
 import type { Page, TextBox } from './types.js';
 
@@ -41,6 +42,8 @@ export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContex
       pages.push({ page, segments: usable(segments) ? segments : null });
     }
     const ocrPages = pages.filter((p) => p.segments === null).map((p) => p.page.pageNumber);
+    let rawPdf: RawPdf | undefined;
+    const raw = () => (rawPdf ??= new RawPdf(bytes));
     if (ocrPages.length > 0) {
       if (!ctx) {
         const which = ocrPages.length === 1 ? `page ${ocrPages[0]} has` : `pages ${ocrPages.join(', ')} have`;
@@ -48,7 +51,7 @@ export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContex
       }
       await Promise.all(
         pages.map(async (p) => {
-          if (p.segments === null) p.segments = await ocrPage(doc, p.page, ctx);
+          if (p.segments === null) p.segments = await ocrPage(doc, p.page, ctx, raw);
         }),
       );
     }
@@ -142,12 +145,12 @@ export function usable(segments: Segment[]): boolean {
   return score.words < 20 || score.ratio >= 0.5 || /[\u00A0-\u00FF]{2,}/u.test(text);
 }
 
-async function ocrPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: IngestContext): Promise<Segment[]> {
+async function ocrPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: IngestContext, raw: () => RawPdf): Promise<Segment[]> {
   return ctx.ocr.withSlot(async () => {
-    // a scanned page is most often one upright image covering the page: its pixels go to
-    // tesseract as they are, which saves drawing the page and reading the canvas back (half the
-    // main thread's time per page); anything else is rendered at 300 dpi
-    const scan = await pageImage(page);
+    // A scanned page is most often one upright image covering the page. Best, its JPEG goes to
+    // tesseract as stored (decoded in the worker); else its pixels as pdf.js decoded them (no
+    // drawing, no canvas read-back); else the page is rendered at 300 dpi.
+    const scan = (await storedJpeg(page, raw())) ?? (await pageImage(page));
     if (scan) {
       const result = await ctx.ocr.recognize(scan.image, scan.scale);
       return result.segments.map((seg) => shiftSegment(seg, scan.dx, scan.dy));
@@ -158,31 +161,48 @@ async function ocrPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: IngestCon
   });
 }
 
+interface PageScan {
+  image: Uint8Array;
+  /** Image pixels per page point, and where the image's top-left corner sits on the page. */
+  scale: number;
+  dx: number;
+  dy: number;
+}
+
 /**
- * The page's only image as an 8-bit grey PGM, with how its pixels map to page points, when the
- * page is nothing but one axis-aligned image covering most of it; otherwise null.
+ * How an image drawn with matrix `[a, b, c, d, e, f]` sits on the page, when it is upright, drawn
+ * at one scale in both directions and covers most of the page; otherwise null.
  */
-async function pageImage(page: PDFPageProxy): Promise<{ image: Uint8Array; scale: number; dx: number; dy: number } | null> {
+function placement(matrix: number[], width: number, height: number, page: PDFPageProxy): Omit<PageScan, 'image'> | null {
   if (page.rotate % 360 !== 0) return null;
+  const [a, b, c, d, e, f] = matrix as [number, number, number, number, number, number];
+  const [vx, vy, vw, vh] = page.view as [number, number, number, number];
+  if (b !== 0 || c !== 0 || a <= 0 || d <= 0 || a * d < 0.9 * (vw - vx) * (vh - vy)) return null;
+  const scale = width / a;
+  if (Math.abs(height / d - scale) > 0.01 * scale) return null;
+  return { scale, dx: e - vx, dy: vh - (f + d) };
+}
+
+async function storedJpeg(page: PDFPageProxy, raw: RawPdf): Promise<PageScan | null> {
+  const scan = page.ref ? raw.scanImage(page.ref) : null;
+  const at = scan && placement(scan.matrix, scan.width, scan.height, page);
+  return scan && at ? { image: scan.jpeg, ...at } : null;
+}
+
+/** The page's only image as pdf.js decoded it, as an 8-bit grey PGM, when it covers the page. */
+async function pageImage(page: PDFPageProxy): Promise<PageScan | null> {
   const ops = await page.getOperatorList();
   const drawing = ops.fnArray.map((fn, i) => [fn, ops.argsArray[i]] as const).filter(([fn]) => !PAGE_IMAGE_NOOPS.has(fn));
   if (drawing.length !== 2 || drawing[0]![0] !== OPS.transform || drawing[1]![0] !== OPS.paintImageXObject) return null;
-  const [a, b, c, d, e, f] = drawing[0]![1] as number[];
   const [id, width, height] = drawing[1]![1] as [string, number, number];
-  const [vx, vy, vw, vh] = page.view as [number, number, number, number];
-  const pageW = vw - vx;
-  const pageH = vh - vy;
-  if (b !== 0 || c !== 0 || a! <= 0 || d! <= 0 || a! * d! < 0.9 * pageW * pageH) return null;
-  const scale = width / a!;
-  if (Math.abs(height / d! - scale) > 0.01 * scale) return null;
+  const at = placement(drawing[0]![1] as number[], width, height, page);
+  if (!at) return null;
   const img = await new Promise<{ width: number; height: number; kind: number; data?: Uint8Array | Uint8ClampedArray }>((resolve) =>
     page.objs.get(id, resolve),
   );
   const channels = img.kind === ImageKind.RGB_24BPP ? 3 : img.kind === ImageKind.RGBA_32BPP ? 4 : 0;
   if (!img.data || channels === 0 || img.data.length !== img.width * img.height * channels) return null;
-  const image = pgm(img.width, img.height, img.data, channels);
-  // pixel (0, 0) is the image's top-left corner: x = e, y (from the page top) = top of the image
-  return { image, scale, dx: e! - vx, dy: vh - (f! + d!) };
+  return { image: pgm(img.width, img.height, img.data, channels), ...at };
 }
 
 /** Operators that draw nothing. */
