@@ -6,6 +6,7 @@ import { provenanceOf } from '../text/provenance.js';
 import { ingestFile } from './index.js';
 import { makeSegment } from './layout.js';
 import { usable } from './pdf.js';
+import { RawPdf } from './pdf-scan.js';
 import type { SourceDocument } from './types.js';
 
 const SEED = 'fixtures/000_df22d471c82bd4e0.txt';
@@ -124,5 +125,21 @@ describe('text layer triage', () => {
 
   it('keeps a TCVN3 text layer for the legacy decoder rather than OCR', () => {
     expect(usable(layer('- T\u00E6ng s\u00e8 h\u00e5 s\u00ac y\u00aau c\u00C7u gi\u00B6i quy\u00D5t: 1.894 h\u00e5 s\u00ac, trong \u00ae\u00f3: S\u00e8 h\u00e5 s\u00ac m\u00edi ti\u00D5p nh\u00CBn'))).toBe(true);
+  });
+});
+
+describe('stored JPEG of a scanned page', () => {
+  it('takes the page image out as stored, with its placement, and declines other pages', async () => {
+    const bytes = new Uint8Array(readFileSync('fixtures/formats/000_df22d471c82bd4e0.mixed.pdf'));
+    const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+    const raw = new RawPdf(bytes);
+    const text = raw.scanImage((await pdf.getPage(1)).ref!);
+    const scan = raw.scanImage((await pdf.getPage(2)).ref!);
+    await pdf.destroy();
+    expect(text).toBeNull();
+    expect(scan).toMatchObject({ width: 2480, height: 3508, matrix: [595.1786, 0, 0, 841.8898, 0.0485, 0] });
+    // a whole JPEG: start and end of image markers
+    expect([...scan!.jpeg.subarray(0, 2)]).toEqual([0xff, 0xd8]);
+    expect([...scan!.jpeg.subarray(-2)]).toEqual([0xff, 0xd9]);
   });
 });
