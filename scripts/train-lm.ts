@@ -19,7 +19,13 @@ import { dictionarySyllables, lineIds, textIds, vocabularyOf } from '../src/rest
 
 const CORPUS = '/work/shared/corpus';
 const withWiki = process.argv.includes('--wiki');
-const SEED_REPEAT = 20;
+const flag = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+};
+/** Trigrams seen fewer times than this are not stored. */
+const MIN_TRIGRAM = flag('--min3', 2);
+const SEED_REPEAT = flag('--seed-repeat', 20);
 
 const vocab = vocabularyOf(dictionarySyllables());
 const ids = new Map(vocab.map((w, i) => [w, i]));
@@ -49,7 +55,7 @@ const seedIds = new Map(seeds.map((f) => [f.split('/').pop()!.slice(0, 3), textI
 const train = (seedKeys: string[]) => {
   const sentences = [...general];
   for (const k of seedKeys) for (let r = 0; r < SEED_REPEAT; r++) sentences.push(...seedIds.get(k)!);
-  return trainKneserNey(sentences, vocab, { minTrigramCount: 2, minBigramCount: 1 });
+  return trainKneserNey(sentences, vocab, { minTrigramCount: MIN_TRIGRAM, minBigramCount: 1 });
 };
 const all = train([...seedIds.keys()]);
 writeFileSync('models/restore-lm.bin', all);
