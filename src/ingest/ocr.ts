@@ -13,8 +13,8 @@ const require = createRequire(import.meta.url);
 
 /**
  * The LSTM model in its integer "best" build: the same word accuracy as the package's default
- * 4.0.0 build on seed 000's scan (99.54 % both; `npm run eval -- ocr` compares them on a page)
- * at a third of its size, and LSTM-only, which is the engine we run.
+ * 4.0.0 build on page 4 of seed 000's scan (99.41 % both, `npm run eval -- ocr`) at a third of
+ * its size, and LSTM-only, which is the engine we run.
  */
 export function vieLangPath(): string {
   const pkg = require('@tesseract.js-data/vie') as { langPath: string };
