@@ -39,6 +39,11 @@ interface TrieNode {
 export class Channel {
   private readonly alphabet: string[];
   private readonly root: TrieNode;
+  private readonly nodeLetter: Int32Array;
+  private readonly nodeDepth: Int32Array;
+  private readonly nodeEnd: Int32Array;
+  private readonly nodeWord: string[];
+  private readonly maxDepth: number;
   private readonly byFold = new Map<string, string[]>();
   private readonly cache = new Map<string, Candidate[]>();
   /** counts by OCR string, then by printed letter index */
@@ -73,6 +78,29 @@ export class Channel {
       if (list) list.push(s);
       else this.byFold.set(f, [s]);
     }
+    // the trie flattened in preorder: node i's subtree is i..end[i]-1, its parent's column is
+    // the one at depth[i]-1, so the search is a loop that skips a pruned subtree in one step
+    const nodeLetters: number[] = [];
+    const depths: number[] = [];
+    const wordsAt: string[] = [];
+    const ends: number[] = [];
+    const flatten = (node: TrieNode, depth: number) => {
+      for (const child of node.children) {
+        const i = nodeLetters.length;
+        nodeLetters.push(child.ch);
+        depths.push(depth);
+        wordsAt.push(child.word ?? '');
+        ends.push(0);
+        flatten(child, depth + 1);
+        ends[i] = nodeLetters.length;
+      }
+    };
+    flatten(this.root, 1);
+    this.nodeLetter = Int32Array.from(nodeLetters);
+    this.nodeDepth = Int32Array.from(depths);
+    this.nodeEnd = Int32Array.from(ends);
+    this.nodeWord = wordsAt;
+    this.maxDepth = depths.reduce((a, b) => Math.max(a, b), 0);
     this.totals = new Float64Array(this.alphabet.length);
     for (const [t, row] of Object.entries(counts)) {
       const ti = index.get(t);
@@ -121,56 +149,71 @@ export class Channel {
     const hit = this.cache.get(key);
     if (hit) return hit;
     const m = token.length;
-    // emission costs for this token: emit[ch][j * (MAX_EMIT + 1) + k] = cost(alphabet[ch], token[j..j+k))
+    // emission costs for this token: emit[(ch * (m + 1) + j) * W + k] = cost(alphabet[ch], token[j..j+k))
     const W = MAX_EMIT + 1;
-    const emit: Float64Array[] = this.alphabet.map(() => new Float64Array((m + 1) * W).fill(Infinity));
+    const A = this.alphabet.length;
+    const stride = (m + 1) * W;
+    const emit = new Float64Array(A * stride).fill(Infinity);
     for (let j = 0; j <= m; j++) {
       for (let k = 0; k <= MAX_EMIT && j + k <= m; k++) {
         const costs = this.emissionCosts(token.slice(j, j + k));
-        for (let ti = 0; ti < emit.length; ti++) emit[ti]![j * W + k] = costs[ti]!;
+        for (let ti = 0; ti < A; ti++) emit[ti * stride + j * W + k] = costs[ti]!;
       }
     }
-    const cols = Array.from({ length: 24 }, () => new Float64Array(m + 1));
+    // cols[d * (m + 1) + j]: cost of the best alignment of the current depth-d prefix with token[0..j);
+    // only lo[d]..hi[d] is finite
+    const D = this.maxDepth + 1;
+    const cols = new Float64Array(D * (m + 1)).fill(Infinity);
+    const lo = new Int32Array(D);
+    const hi = new Int32Array(D);
+    cols[0] = 0;
     const found: Candidate[] = [];
     let bound = maxCost;
     let bestFound = Infinity;
-    // col[lo..hi] holds every finite cost of a column: only that band is scanned
-    const visit = (node: TrieNode, col: Float64Array, lo: number, hi: number, depth: number) => {
-      const next = cols[depth]!;
-      for (const child of node.children) {
-        const row = emit[child.ch]!;
-        const top = Math.min(m, hi + MAX_EMIT);
-        next.fill(Infinity, lo, top + 1);
-        for (let j = lo; j <= hi; j++) {
-          const c = col[j]!;
-          if (c >= bound) continue;
-          const kmax = Math.min(MAX_EMIT, m - j);
-          const base = j * W;
-          for (let k = 0; k <= kmax; k++) {
-            const v = c + row[base + k]!;
-            if (v < next[j + k]!) next[j + k] = v;
-          }
+    const { nodeLetter, nodeDepth, nodeEnd, nodeWord } = this;
+    const N = nodeLetter.length;
+    for (let i = 0; i < N; ) {
+      const d = nodeDepth[i]!;
+      const prev = (d - 1) * (m + 1);
+      const cur = d * (m + 1);
+      const plo = lo[d - 1]!;
+      const phi = hi[d - 1]!;
+      const top = Math.min(m, phi + MAX_EMIT);
+      cols.fill(Infinity, cur + plo, cur + top + 1);
+      const row = nodeLetter[i]! * stride;
+      for (let j = plo; j <= phi; j++) {
+        const c = cols[prev + j]!;
+        if (c >= bound) continue;
+        const kmax = Math.min(MAX_EMIT, m - j);
+        const base = row + j * W;
+        for (let k = 0; k <= kmax; k++) {
+          const v = c + emit[base + k]!;
+          if (v < cols[cur + j + k]!) cols[cur + j + k] = v;
         }
-        let nlo = -1;
-        let nhi = -1;
-        for (let j = lo; j <= top; j++) {
-          if (next[j]! < bound) {
-            if (nlo < 0) nlo = j;
-            nhi = j;
-          }
-        }
-        if (nlo < 0) continue;
-        if (child.word !== null && top === m && next[m]! < bound) {
-          found.push({ word: child.word, cost: next[m]! });
-          if (next[m]! < bestFound) bestFound = next[m]!;
-          if (bestFound + beam < bound) bound = bestFound + beam;
-        }
-        if (child.children.length > 0) visit(child, next, nlo, nhi, depth + 1);
       }
-    };
-    const start = new Float64Array(m + 1).fill(Infinity);
-    start[0] = 0;
-    visit(this.root, start, 0, 0, 0);
+      let nlo = -1;
+      let nhi = -1;
+      for (let j = plo; j <= top; j++) {
+        if (cols[cur + j]! < bound) {
+          if (nlo < 0) nlo = j;
+          nhi = j;
+        }
+      }
+      if (nlo < 0) {
+        i = nodeEnd[i]!; // nothing under this prefix can come within the bound
+        continue;
+      }
+      lo[d] = nlo;
+      hi[d] = nhi;
+      const word = nodeWord[i]!;
+      if (word !== '' && top === m && cols[cur + m]! < bound) {
+        const cost = cols[cur + m]!;
+        found.push({ word, cost });
+        if (cost < bestFound) bestFound = cost;
+        if (bestFound + beam < bound) bound = bestFound + beam;
+      }
+      i++;
+    }
     found.sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1));
     const best = found[0]?.cost ?? Infinity;
     const out = found.filter((f) => f.cost <= best + beam).slice(0, limit);

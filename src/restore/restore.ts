@@ -56,11 +56,13 @@ export interface Weights {
   candidateBeam: number;
   /** Channel cost (nats) above which a syllable is not a candidate at all. */
   candidateMaxCost: number;
+  /** How far (nats of channel cost plus unigram) behind the a-priori best a candidate may be. */
+  candidatePriorBeam: number;
   /** Candidates per token taken from the channel before the a-priori cut to `candidates`. */
   candidatePool: number;
 }
 
-const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 4, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 12, candidateBeam: 9, candidateMaxCost: 14, candidatePool: 40 };
+const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 4, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40 };
 const LN10 = Math.LN10;
 const LETTERS_RE = /^\p{L}+$/u;
 const PARAGRAPH_RE = /\n[ \t\r]*\n/;
@@ -223,11 +225,14 @@ export class Restorer {
     }
     // Keep the candidates most likely a priori (channel and unigram): many spellings share one
     // channel cost (`can` → càn can cạn cần … cán), so cutting by channel cost alone loses `cán`.
-    if (opts.length > this.weights.candidates) {
+    if (opts.length > 1) {
       const lmW = this.weights.lm * LN10;
       const prior = (o: Option) => o.cost - lmW * this.lm.unigram(o.id);
       opts.sort((a, b) => prior(a) - prior(b) || (a.word < b.word ? -1 : 1));
-      opts.length = this.weights.candidates;
+      const floor = prior(opts[0]!) + this.weights.candidatePriorBeam;
+      let n = Math.min(opts.length, this.weights.candidates);
+      while (n > 1 && prior(opts[n - 1]!) > floor) n--;
+      opts.length = n;
     }
     if (!valid) opts.push({ id: UNK, word, cost: this.weights.keep + this.weights.keepPerChar * word.length, keep: true });
     else if (!opts.some((o) => o.word === canonical(lower))) opts.push({ id: this.syllableId(word), word: canonical(lower), cost: 0 });
