@@ -5,14 +5,15 @@
  *                               000–003 (fixtures, repeated SEED_REPEAT times); --min3 N prunes rarer trigrams
  *   models/loo/restore-lm-no-<id>.bin  the same without seed <id>, for leave-one-out evaluation
  *   src/restore/data/confusions.json  OCR confusion counts learned from the dev set pairs
- *                               (eval/data/restore/ocr-eng against fixtures 000–003)
+ *                               (eval/data/restore/ocr-eng* against fixtures 000–003) and the
+ *                               hand-corrected lines of seed 004 (eval/data/restore/seed004-aligned)
  * Only this script reads /work/shared; the models it writes are committed.
  */
 import { createReadStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { join } from 'node:path';
-import { alignWords, syllablePairs, words } from '../src/restore/align.js';
+import { SEED004_ALIGNED, textPairs } from '../src/restore/align.js';
 import { learnConfusions } from '../src/restore/channel.js';
 import { SPECIALS, trainKneserNey } from '../src/restore/lm.js';
 import { dictionarySyllables, lineIds, textIds, vocabularyOf } from '../src/restore/vocabulary.js';
@@ -72,9 +73,12 @@ for (const held of seedIds.keys()) {
 const pairs = seeds.flatMap((f) =>
   ['ocr-eng', 'ocr-eng-times'].flatMap((dir) => {
     const ocr = join('eval/data/restore', dir, `${f.split('/').pop()!.slice(0, 3)}.txt`);
-    return syllablePairs(alignWords(words(readFileSync(f, 'utf8')), words(readFileSync(ocr, 'utf8'))));
+    return textPairs(readFileSync(f, 'utf8'), readFileSync(ocr, 'utf8'));
   }),
 );
+// the hand-corrected lines of seed 004: real damage, counted SEED004_ALIGNED.repeat times
+const real = textPairs(readFileSync(join(SEED004_ALIGNED.dir, 'ref.txt'), 'utf8'), readFileSync(join(SEED004_ALIGNED.dir, 'ocr.txt'), 'utf8'));
+for (let r = 0; r < SEED004_ALIGNED.repeat; r++) pairs.push(...real);
 const confusions = learnConfusions(pairs, vocab.slice(SPECIALS.length));
 // sorted keys, one printed letter per line: deterministic bytes and a readable diff
 const sorted = Object.keys(confusions).sort().map((t) => {

@@ -103,3 +103,15 @@ export function syllablePairs(alignment: Alignment): [string, string][] {
   }
   return out;
 }
+
+/** (printed syllable, OCR token) pairs of a reference text and its OCR'd version. */
+export function textPairs(reference: string, ocr: string): [string, string][] {
+  return syllablePairs(alignWords(words(reference), words(ocr)));
+}
+
+/**
+ * Where the hand-corrected lines of seed 004 sit (eval/data/restore/seed004-aligned), and how
+ * many times their pairs count in the confusion training: they are the only real (not rendered)
+ * damage, and the only place Đ is read as P or B.
+ */
+export const SEED004_ALIGNED = { dir: 'eval/data/restore/seed004-aligned', repeat: 5 };

@@ -8,7 +8,7 @@ import { Channel, type ConfusionCounts } from './channel.js';
 import { BOS, NUM, PUNCT, SPECIALS, UNK, type LanguageModel } from './lm.js';
 import { repairBeforeNumber, repairCode, isCode } from './symbols.js';
 import { pieces, type Piece } from './tokens.js';
-import { applyCase, canonical, caseShape, fold, hasMarks, hasVietnameseOnlyLetters } from './vietnamese.js';
+import { applyCase, canonical, caseShape, type CaseShape, fold, hasMarks, hasVietnameseOnlyLetters } from './vietnamese.js';
 
 export interface DamageReport {
   /** Word tokens looked at (letters only; codes, numbers and punctuation left out). */
@@ -143,13 +143,16 @@ export class Restorer {
     const damage = this.detectDamage(text.text, ps);
     const mode = options.mode ?? (damage.damaged ? 'full' : 'light');
     // Text with no marks at all had them stripped: every spelling of the same letters is equally likely.
+    // OCR leaves spellings that are no syllable's letters (`Panh` for `Đánh`): then it is not that.
     let marked = 0;
     let words = 0;
+    let foreign = 0;
     for (const p of ps) if (p.kind === 'word') {
       words++;
       if (hasMarks(p.text) || !LETTERS_RE.test(p.text)) marked++;
+      else if (p.text !== p.text.toUpperCase() && this.channel.sameFold(fold(p.text)).length === 0) foreign++;
     }
-    const stripped = words > 0 && marked / words < 0.01;
+    const stripped = words > 0 && marked / words < 0.01 && foreign / words < 0.05;
     const items = this.items(text.text, ps, mode, stripped);
     const chosen = this.decode(items);
     return this.apply(text, items, chosen, damage);
@@ -185,7 +188,7 @@ export class Restorer {
         const so = repairBeforeNumber(word);
         if (so !== null && !valid && numberFollows(ps, i)) {
           item.fixed = this.lm.id(so);
-          item.forced = applyCase(so, word.startsWith('$') ? 'title' : caseShape(word));
+          item.forced = applyCase(so, ocrCaseShape(word, so));
           continue;
         }
         if (valid && (mode === 'light' || hasVietnameseOnlyLetters(word))) {
@@ -441,7 +444,7 @@ export class Restorer {
       }
       if (!it.options) continue;
       const o = it.options[chosen[i]!]!;
-      const out = o.keep ? original : applyCase(o.word, original.startsWith('$') ? 'title' : caseShape(original));
+      const out = o.keep ? original : applyCase(o.word, ocrCaseShape(original, o.word));
       if (out === original) continue;
       const { runner, confidence } = this.confidence(items, ids, i, chosen[i]!);
       const r = runner >= 0 ? it.options[runner]! : null;
@@ -452,7 +455,7 @@ export class Restorer {
         change: {
           original,
           chosen: out,
-          runnerUp: r ? (r.keep ? original : applyCase(r.word, caseShape(original))) : null,
+          runnerUp: r ? (r.keep ? original : applyCase(r.word, ocrCaseShape(original, r.word))) : null,
           confidence,
         },
       });
@@ -473,4 +476,14 @@ function numberFollows(ps: Piece[], i: number): boolean {
   let next = ps[i + 1];
   if (next && next.kind === 'punct' && /^[:.]$/.test(next.text) && next.start === ps[i]!.end) next = ps[i + 2];
   return next !== undefined && (next.kind === 'number' || (next.kind === 'protected' && /^\d/.test(next.text)));
+}
+
+/**
+ * The case an OCR token asks for. Signs OCR puts for a capital (`$6` for `Số`) make it title case;
+ * a capital I read for a small l (`xu Iy` for `xử lý`) does not.
+ */
+function ocrCaseShape(token: string, word: string): CaseShape {
+  if (token.startsWith('$')) return 'title';
+  if (token.length > 1 && token[0] === 'I' && word[0] === 'l' && token.slice(1) === token.slice(1).toLowerCase()) return 'lower';
+  return caseShape(token);
 }
