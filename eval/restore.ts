@@ -33,7 +33,8 @@ const docs = seeds.map((f) => {
   };
 });
 
-const syllables = loadModel('restore-lm.bin').vocab.slice(SPECIALS.length);
+const shipped = loadModel('restore-lm.bin');
+const syllables = shipped.vocab.slice(SPECIALS.length, SPECIALS.length + shipped.syllableCount);
 const ocrPairs = new Map(docs.map((d) => [d.id, [...textPairs(d.ref, d.ocr), ...textPairs(d.ref, d.ocrTimes)]]));
 // hand-corrected lines of seed 004 (real damage): part of every confusion training, as in npm run train
 const real = { ref: readFileSync(join(SEED004_ALIGNED.dir, 'ref.txt'), 'utf8'), ocr: readFileSync(join(SEED004_ALIGNED.dir, 'ocr.txt'), 'utf8') };

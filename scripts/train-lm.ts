@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { SEED004_ALIGNED, textPairs } from '../src/restore/align.js';
 import { learnConfusions } from '../src/restore/channel.js';
 import { SPECIALS, trainKneserNey } from '../src/restore/lm.js';
-import { dictionarySyllables, lineIds, textIds, vocabularyOf } from '../src/restore/vocabulary.js';
+import { acronymCounts, dictionarySyllables, lineIds, textIds, vocabularyOf } from '../src/restore/vocabulary.js';
 
 const CORPUS = '/work/shared/corpus';
 /** vi-wiki (CC BY-SA, see README) is on by default: it lifts stripped-text accuracy by 0.3 points. */
@@ -29,35 +29,57 @@ const flag = (name: string, fallback: number) => {
 const MIN_TRIGRAM = flag('--min3', 1);
 const SEED_REPEAT = flag('--seed-repeat', 20);
 
-const vocab = vocabularyOf(dictionarySyllables());
-const ids = new Map(vocab.map((w, i) => [w, i]));
-const id = (w: string) => ids.get(w) ?? 0;
+/** An all-capital word (UBND, TTHC) gets its own id when seen this often in the corpus or the training seeds. */
+const MIN_ACRONYM = { corpus: 20, seeds: 2 };
 
-async function corpusSentences(file: string): Promise<Int32Array[]> {
-  const out: Int32Array[] = [];
+const syllables = dictionarySyllables();
+const syllableSet = new Set(syllables);
+const isSyllable = (w: string) => syllableSet.has(w);
+
+async function corpusLines(file: string): Promise<string[]> {
+  const out: string[] = [];
   const rl = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-  for await (const line of rl) {
-    const s = lineIds(line.normalize('NFC'), id);
-    if (s.length > 0) out.push(s);
-  }
+  for await (const line of rl) out.push(line.normalize('NFC'));
   return out;
 }
 
-
 const t0 = Date.now();
-const general = await corpusSentences(join(CORPUS, 'vi-legal.txt.gz'));
-if (withWiki) general.push(...(await corpusSentences(join(CORPUS, 'vi-wiki.txt.gz'))));
+const lines = await corpusLines(join(CORPUS, 'vi-legal.txt.gz'));
+if (withWiki) lines.push(...(await corpusLines(join(CORPUS, 'vi-wiki.txt.gz'))));
+const seeds = readdirSync('fixtures').filter((f) => /^00[0-3]_.*\.txt$/.test(f)).map((f) => join('fixtures', f));
+const seedText = new Map(seeds.map((f) => [f.split('/').pop()!.slice(0, 3), readFileSync(f, 'utf8')]));
+const corpusAcronyms = new Map<string, number>();
+for (const line of lines) acronymCounts(line, isSyllable, corpusAcronyms);
+const seedAcronyms = new Map([...seedText].map(([k, t]) => [k, acronymCounts(t, isSyllable)]));
+/** The acronyms a model trained on these seeds may know: frequent in the corpus or in those seeds. */
+const acronymsFor = (seedKeys: string[]) =>
+  [...new Set([...corpusAcronyms.keys(), ...seedKeys.flatMap((k) => [...seedAcronyms.get(k)!.keys()])])]
+    .filter((w) => (corpusAcronyms.get(w) ?? 0) >= MIN_ACRONYM.corpus || seedKeys.reduce((n, k) => n + (seedAcronyms.get(k)!.get(w) ?? 0), 0) >= MIN_ACRONYM.seeds)
+    .sort();
+
+// ids over the vocabulary of the full model; each leave-one-out model maps the acronyms it may not know to <unk>
+const fullAcronyms = acronymsFor([...seedText.keys()]);
+const vocab = vocabularyOf(syllables, fullAcronyms);
+const ids = new Map(vocab.map((w, i) => [w, i]));
+const id = (w: string) => ids.get(w) ?? 0;
+const general = lines.map((l) => lineIds(l, id)).filter((s) => s.length > 0);
 const tokens = general.reduce((n, s) => n + s.length, 0);
 const unk = general.reduce((n, s) => n + s.filter((x) => x === 0).length, 0);
-console.log(`vocabulary ${vocab.length}; corpus ${general.length} lines, ${tokens} tokens, ${(100 * unk / tokens).toFixed(2)}% <unk>`);
+console.log(`vocabulary ${vocab.length} (${fullAcronyms.length} acronyms); corpus ${general.length} lines, ${tokens} tokens, ${(100 * unk / tokens).toFixed(2)}% <unk>`);
 mkdirSync('models/loo', { recursive: true });
-const seeds = readdirSync('fixtures').filter((f) => /^00[0-3]_.*\.txt$/.test(f)).map((f) => join('fixtures', f));
-const seedIds = new Map(seeds.map((f) => [f.split('/').pop()!.slice(0, 3), textIds(readFileSync(f, 'utf8'), id)]));
+const seedIds = new Map([...seedText].map(([k, t]) => [k, textIds(t, id)]));
 /** The corpus plus seed reports, each seed repeated: report language is thin in the corpus. */
 const train = (seedKeys: string[]) => {
-  const sentences = [...general];
-  for (const k of seedKeys) for (let r = 0; r < SEED_REPEAT; r++) sentences.push(...seedIds.get(k)!);
-  return trainKneserNey(sentences, vocab, { minTrigramCount: MIN_TRIGRAM, minBigramCount: 1 });
+  const known = new Set(acronymsFor(seedKeys));
+  const local = vocabularyOf(syllables, fullAcronyms.filter((w) => known.has(w)));
+  const localIds = new Map(local.map((w, i) => [w, i]));
+  const remap = Int32Array.from(vocab, (w) => localIds.get(w) ?? 0);
+  const sentences = general.map((s) => s.map((x) => remap[x]!));
+  for (const k of seedKeys) {
+    const own = seedIds.get(k)!.map((s) => s.map((x) => remap[x]!));
+    for (let r = 0; r < SEED_REPEAT; r++) sentences.push(...own);
+  }
+  return trainKneserNey(sentences, local, { minTrigramCount: MIN_TRIGRAM, minBigramCount: 1, syllableCount: syllables.length });
 };
 const all = train([...seedIds.keys()]);
 writeFileSync('models/restore-lm.bin', all);
@@ -79,7 +101,7 @@ const pairs = seeds.flatMap((f) =>
 // the hand-corrected lines of seed 004: real damage, counted SEED004_ALIGNED.repeat times
 const real = textPairs(readFileSync(join(SEED004_ALIGNED.dir, 'ref.txt'), 'utf8'), readFileSync(join(SEED004_ALIGNED.dir, 'ocr.txt'), 'utf8'));
 for (let r = 0; r < SEED004_ALIGNED.repeat; r++) pairs.push(...real);
-const confusions = learnConfusions(pairs, vocab.slice(SPECIALS.length));
+const confusions = learnConfusions(pairs, syllables);
 // sorted keys, one printed letter per line: deterministic bytes and a readable diff
 const sorted = Object.keys(confusions).sort().map((t) => {
   const row = confusions[t]!;

@@ -21,7 +21,9 @@ const B_MIN = -4;
 
 /** Something that scores a word after a two-word context (ids; u may be -1 for "no context"). */
 export interface LanguageModel {
+  /** SPECIALS, then `syllableCount` syllables, then other frequent words (acronyms such as `ubnd`). */
   readonly vocab: readonly string[];
+  readonly syllableCount: number;
   id(word: string): number;
   logProb(u: number, v: number, w: number): number;
   /** log10 p(w) without context. */
@@ -63,6 +65,7 @@ function search(ws: Uint16Array, lo: number, hi: number, w: number): number {
  */
 export class NgramModel implements LanguageModel {
   readonly vocab: readonly string[];
+  readonly syllableCount: number;
   private readonly ids: Map<string, number>;
   private readonly p1: Float32Array;
   private readonly b1: Float32Array;
@@ -75,10 +78,11 @@ export class NgramModel implements LanguageModel {
   private readonly p3: Uint8Array;
   readonly sizes: number[];
 
-  private constructor(vocab: string[], p1: Float32Array, b1: Float32Array, k2: Float64Array, p2: Uint8Array, b2: Uint8Array, k3: Float64Array, p3: Uint8Array) {
+  private constructor(vocab: string[], syllableCount: number, p1: Float32Array, b1: Float32Array, k2: Float64Array, p2: Uint8Array, b2: Uint8Array, k3: Float64Array, p3: Uint8Array) {
     const V = vocab.length;
     if (V > 65536) throw new Error('vocabulary too large for 16-bit ids');
     this.vocab = vocab;
+    this.syllableCount = syllableCount;
     this.ids = new Map(vocab.map((w, i) => [w, i]));
     this.p1 = p1;
     this.b1 = b1;
@@ -166,7 +170,7 @@ export class NgramModel implements LanguageModel {
     let at = MAGIC.length;
     const hlen = dv.getUint32(at, true);
     at += 4;
-    const header = JSON.parse(new TextDecoder().decode(buf.subarray(at, at + hlen))) as { vocab: string[]; n2: number; n3: number };
+    const header = JSON.parse(new TextDecoder().decode(buf.subarray(at, at + hlen))) as { vocab: string[]; syllables?: number; n2: number; n3: number };
     at += hlen;
     const V = header.vocab.length;
     const floats = (n: number) => {
@@ -203,7 +207,7 @@ export class NgramModel implements LanguageModel {
     const b2 = bytes(header.n2);
     const k3 = varints(header.n3);
     const p3 = bytes(header.n3);
-    return new NgramModel(header.vocab, p1, b1, k2, p2, b2, k3, p3);
+    return new NgramModel(header.vocab, header.syllables ?? V - SPECIALS.length, p1, b1, k2, p2, b2, k3, p3);
   }
 }
 
@@ -214,6 +218,8 @@ export interface TrainOptions {
   /** Trigrams seen fewer times are not stored (their mass goes to the backoff). */
   minTrigramCount?: number;
   minBigramCount?: number;
+  /** How many words after SPECIALS are syllables (the rest are other known words); default all. */
+  syllableCount?: number;
 }
 
 /**
@@ -336,7 +342,7 @@ export function trainKneserNey(sentences: Iterable<Int32Array>, vocab: string[],
   }
 
   const chunks: Uint8Array[] = [];
-  const header = new TextEncoder().encode(JSON.stringify({ vocab, n2: keep2.length, n3: keep3.length, discounts: [D1, D2, D3] }));
+  const header = new TextEncoder().encode(JSON.stringify({ vocab, syllables: options.syllableCount ?? V - SPECIALS.length, n2: keep2.length, n3: keep3.length, discounts: [D1, D2, D3] }));
   const head = new Uint8Array(MAGIC.length + 4);
   head.set(new TextEncoder().encode(MAGIC));
   new DataView(head.buffer).setUint32(MAGIC.length, header.length, true);

@@ -62,9 +62,10 @@ export interface Weights {
   candidatePool: number;
 }
 
-const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 4, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40 };
+const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40 };
 const LN10 = Math.LN10;
 const LETTERS_RE = /^\p{L}+$/u;
+const ROMAN_RE = /^(?=[IVX]+$)X{0,3}(?:IX|IV|V?I{0,3})$/;
 const PARAGRAPH_RE = /\n[ \t\r]*\n/;
 
 interface Option {
@@ -94,7 +95,7 @@ export class Restorer {
     confusions: ConfusionCounts,
     weights: Partial<Weights> = {},
   ) {
-    const syllables = lm.vocab.slice(SPECIALS.length);
+    const syllables = lm.vocab.slice(SPECIALS.length, SPECIALS.length + lm.syllableCount);
     this.channel = new Channel(syllables, confusions);
     this.syllableIds = new Set(syllables.map((_, i) => i + SPECIALS.length));
     this.weights = { ...DEFAULT_WEIGHTS, ...weights };
@@ -180,7 +181,7 @@ export class Restorer {
         if (!valid && word.length > 1 && word === word.toUpperCase() && LETTERS_RE.test(word)) {
           const r = repairCode(word);
           if (r !== null) {
-            item.fixed = UNK;
+            item.fixed = this.lm.id(r.toLowerCase());
             if (r !== word) item.forced = r;
             continue;
           }
@@ -195,8 +196,14 @@ export class Restorer {
           item.fixed = this.syllableId(word);
           continue;
         }
+        // Roman numerals (section numbers) are never words; in clean text neither is an all-capital
+        // non-syllable (STT, IOC): only damaged text has garbled capitals (PAC for ĐẶC) to repair.
+        if (ROMAN_RE.test(word) || (mode === 'light' && !valid && word.length > 1 && word === word.toUpperCase())) {
+          item.fixed = this.syllableId(word);
+          continue;
+        }
         if (isCode(word)) {
-          item.fixed = UNK;
+          item.fixed = this.lm.id(word.toLowerCase());
           continue;
         }
         item.options = this.options(word, valid, stripped);
@@ -237,7 +244,7 @@ export class Restorer {
       while (n > 1 && prior(opts[n - 1]!) > floor) n--;
       opts.length = n;
     }
-    if (!valid) opts.push({ id: UNK, word, cost: this.weights.keep + this.weights.keepPerChar * word.length, keep: true });
+    if (!valid) opts.push({ id: this.syllableId(word), word, cost: this.weights.keep + this.weights.keepPerChar * word.length, keep: true });
     else if (!opts.some((o) => o.word === canonical(lower))) opts.push({ id: this.syllableId(word), word: canonical(lower), cost: 0 });
     return opts;
   }

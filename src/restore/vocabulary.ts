@@ -29,8 +29,23 @@ export function dictionarySyllables(): string[] {
   return [...out].sort();
 }
 
-export function vocabularyOf(syllables: readonly string[]): string[] {
-  return [...SPECIALS, ...syllables];
+/** The model vocabulary: special tokens, syllables, then other known words (see `acronymCounts`). */
+export function vocabularyOf(syllables: readonly string[], others: readonly string[] = []): string[] {
+  return [...SPECIALS, ...syllables, ...others];
+}
+
+/**
+ * Counts of the all-capital words of a text that are not syllables (`UBND`, `TTHC`, `HĐND`), by
+ * model form (lower case). Reports lean on them (`UBND phường`), so the model gives the frequent
+ * ones an id of their own instead of <unk>.
+ */
+export function acronymCounts(text: string, isSyllable: (w: string) => boolean, into = new Map<string, number>()): Map<string, number> {
+  for (const p of pieces(text.normalize('NFC'))) {
+    if (p.kind !== 'word' || p.text.length < 2 || p.text !== p.text.toUpperCase() || !LETTERS_RE.test(p.text)) continue;
+    const w = canonical(p.text.toLowerCase());
+    if (!isSyllable(w)) into.set(w, (into.get(w) ?? 0) + 1);
+  }
+  return into;
 }
 
 /** The id of a word as the model sees it: its lower-case canonical form, or <unk>. */
