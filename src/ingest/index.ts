@@ -3,10 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { PipelineError } from '../errors.js';
 import { SourceText } from '../text/source-text.js';
 import type { IngestContext } from './context.js';
-import { readDocx } from './docx.js';
-import { readImage } from './image.js';
 import { convertLegacy, detectLegacy } from './legacy.js';
-import { readPdf } from './pdf.js';
 import { decodeText } from './text.js';
 import type { SourceDocument, SourceFormat } from './types.js';
 
@@ -62,6 +59,9 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
       };
     }
     case 'docx': {
+      // the readers of binary formats (mammoth, pdf.js, tesseract.js) load on first use: plain
+      // text runs, the common case in archives, never pay for them in time or memory
+      const { readDocx } = await import('./docx.js');
       const docx = await readDocx(bytes, file);
       let text = SourceText.fromOriginal(docx.original);
       let encoding = 'utf-8';
@@ -77,7 +77,10 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
     }
     case 'pdf':
     case 'image': {
-      const paged = format === 'pdf' ? await readPdf(bytes, file, ctx) : await readImage(bytes, file, ctx);
+      const paged =
+        format === 'pdf'
+          ? await (await import('./pdf.js')).readPdf(bytes, file, ctx)
+          : await (await import('./image.js')).readImage(bytes, file, ctx);
       let text = SourceText.fromOriginal(paged.original);
       let encoding = paged.textOrigin === 'ocr' ? 'ocr' : 'pdf';
       // text layers from old .VnTime / VNI fonts read as Latin-1 soup: convert, keep the boxes

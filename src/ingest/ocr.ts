@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { createScheduler, createWorker, OEM, PSM, type Scheduler, type Worker } from 'tesseract.js';
+import type { Scheduler, Worker } from 'tesseract.js';
 import { makeSegment, type Run, type Segment } from './layout.js';
 
 const require = createRequire(import.meta.url);
@@ -63,6 +63,8 @@ export class OcrPool {
   private start(): Promise<Scheduler> {
     if (this.scheduler) return Promise.resolve(this.scheduler);
     this.starting ??= (async () => {
+      // loaded on first use: a run with no scans never pays for tesseract.js
+      const { createScheduler, createWorker, OEM, PSM } = await import('tesseract.js');
       const scheduler = createScheduler();
       const langPath = this.langPath;
       this.workers = await Promise.all(
