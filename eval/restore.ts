@@ -29,18 +29,24 @@ const docs = seeds.map((f) => {
     ref: readFileSync(join('fixtures', f), 'utf8'),
     ocr: readFileSync(join(DATA, 'ocr-eng', `${id}.txt`), 'utf8'),
     ocrTimes: readFileSync(join(DATA, 'ocr-eng-times', `${id}.txt`), 'utf8'),
+    ocrScan: readFileSync(join(DATA, 'ocr-eng-scan', `${id}.txt`), 'utf8'),
     stripped: readFileSync(join(DATA, 'stripped', `${id}.txt`), 'utf8'),
   };
 });
 
 const shipped = loadModel('restore-lm.bin');
 const syllables = shipped.vocab.slice(SPECIALS.length, SPECIALS.length + shipped.syllableCount);
-const ocrPairs = new Map(docs.map((d) => [d.id, [...textPairs(d.ref, d.ocr), ...textPairs(d.ref, d.ocrTimes)]]));
+const ocrPairs = new Map(docs.map((d) => [d.id, [...textPairs(d.ref, d.ocr), ...textPairs(d.ref, d.ocrTimes), ...textPairs(d.ref, d.ocrScan)]]));
 // hand-corrected lines of seed 004 (real damage): part of every confusion training, as in npm run train
 const real = { ref: readFileSync(join(SEED004_ALIGNED.dir, 'ref.txt'), 'utf8'), ocr: readFileSync(join(SEED004_ALIGNED.dir, 'ocr.txt'), 'utf8') };
 const realPairs = Array.from({ length: SEED004_ALIGNED.repeat }, () => textPairs(real.ref, real.ocr)).flat();
-const SETS = ['ocr', 'ocrTimes', 'stripped'] as const;
-const LABEL = { ocr: 'English-OCR (DejaVu Serif)', ocrTimes: 'English-OCR (Liberation Serif, bold caps)', stripped: 'stripped' };
+const SETS = ['ocr', 'ocrTimes', 'ocrScan', 'stripped'] as const;
+const LABEL = {
+  ocr: 'English-OCR (DejaVu Serif)',
+  ocrTimes: 'English-OCR (Liberation Serif, bold caps)',
+  ocrScan: 'English-OCR (Liberation Serif, 200 dpi, blur, JPEG 30)',
+  stripped: 'stripped',
+};
 
 type Tally = { inOk: number; outOk: number; total: number };
 const totals = Object.fromEntries(SETS.map((s) => [s, { inOk: 0, outOk: 0, total: 0 }])) as Record<(typeof SETS)[number], Tally>;

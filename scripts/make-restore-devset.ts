@@ -5,12 +5,14 @@
  *                      the damage archives really have (seed 004 is such a text).
  *   ocr-eng-times/<id>.txt  the same in Liberation Serif (Times metrics, as most reports are set), with
  *                      all-capital lines in bold as in real headers: a second, differently damaged set.
+ *   ocr-eng-scan/<id>.txt  as ocr-eng-times, but pages at 200 dpi, blurred (0.6 px) and saved as
+ *                      JPEG quality 30 (ImageMagick) before OCR: nearer the damage of a scanned archive.
  *   stripped/<id>.txt  the same seeds with every Vietnamese mark removed (đ → d).
  * The references are the fixtures themselves (fixtures/<id>_*.txt).
  *
  * Needs Debian packages (not needed by tests or the main job):
- *   apt-get install -y tesseract-ocr tesseract-ocr-eng libreoffice-writer-nogui fonts-dejavu poppler-utils
- * Run: npx tsx scripts/make-restore-devset.ts [variant…]   (variants: dejavu times; default both)
+ *   apt-get install -y tesseract-ocr tesseract-ocr-eng libreoffice-writer-nogui fonts-dejavu poppler-utils imagemagick
+ * Run: npx tsx scripts/make-restore-devset.ts [variant…]   (variants: dejavu times scan; default all)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,8 +23,10 @@ import { stripMarks } from '../src/restore/vietnamese.js';
 const out = 'eval/data/restore';
 const seeds = readdirSync('fixtures').filter((f) => /^00[0-3]_.*\.txt$/.test(f)).sort();
 const VARIANTS = {
-  dejavu: { dir: 'ocr-eng', font: 'DejaVu Serif', boldCaps: false },
-  times: { dir: 'ocr-eng-times', font: 'Liberation Serif', boldCaps: true },
+  dejavu: { dir: 'ocr-eng', font: 'DejaVu Serif', boldCaps: false, dpi: 300, jpeg: 0 },
+  times: { dir: 'ocr-eng-times', font: 'Liberation Serif', boldCaps: true, dpi: 300, jpeg: 0 },
+  // closer to a scanned archive like seed 004: 200 dpi, slightly blurred, saved as a poor JPEG
+  scan: { dir: 'ocr-eng-scan', font: 'Liberation Serif', boldCaps: true, dpi: 200, jpeg: 30 },
 } as const;
 type Variant = (typeof VARIANTS)[keyof typeof VARIANTS];
 const chosen = (process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(VARIANTS)) as (keyof typeof VARIANTS)[];
@@ -69,8 +73,15 @@ try {
       const doc = join(work, `${stem}.fodt`);
       writeFileSync(doc, fodt(text, v));
       execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, doc], { stdio: 'ignore' });
-      execFileSync('pdftoppm', ['-r', '300', '-gray', '-png', join(work, `${stem}.pdf`), join(work, stem)]);
-      const pages = readdirSync(work).filter((f) => f.startsWith(`${stem}-`) && f.endsWith('.png')).sort();
+      execFileSync('pdftoppm', ['-r', String(v.dpi), '-gray', '-png', join(work, `${stem}.pdf`), join(work, stem)]);
+      let pages = readdirSync(work).filter((f) => f.startsWith(`${stem}-`) && f.endsWith('.png')).sort();
+      if (v.jpeg > 0) {
+        pages = pages.map((p) => {
+          const jpg = p.replace(/\.png$/, '.jpg');
+          execFileSync('convert', [join(work, p), '-blur', '0x0.6', '-quality', String(v.jpeg), join(work, jpg)]);
+          return jpg;
+        });
+      }
       const ocr = pages.map((p) =>
         execFileSync('tesseract', [join(work, p), '-', '-l', 'eng', '--psm', '3'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
       );

@@ -91,9 +91,9 @@ for (const held of seedIds.keys()) {
   console.log(`models/loo/restore-lm-no-${held}.bin ${(m.length / 1024 / 1024).toFixed(2)} MiB`);
 }
 
-// OCR confusions from the dev set: every (printed syllable, OCR token) pair of seeds 000–003, both renderings
+// OCR confusions from the dev set: every (printed syllable, OCR token) pair of seeds 000–003, all three renderings
 const pairs = seeds.flatMap((f) =>
-  ['ocr-eng', 'ocr-eng-times'].flatMap((dir) => {
+  ['ocr-eng', 'ocr-eng-times', 'ocr-eng-scan'].flatMap((dir) => {
     const ocr = join('eval/data/restore', dir, `${f.split('/').pop()!.slice(0, 3)}.txt`);
     return textPairs(readFileSync(f, 'utf8'), readFileSync(ocr, 'utf8'));
   }),

@@ -32,6 +32,8 @@ export interface LanguageModel {
   bigramIndex(u: number, v: number): number;
   /** log10 p(w | v), backing off to the unigram. */
   bigramLogProb(v: number, w: number): number;
+  /** log10 p(w | v) given i = bigramIndex(v, w), so one search serves both. */
+  bigramLogProbAt(i: number, v: number, w: number): number;
   /** log10 backoff weight of a two-word context handle (0 for -1). */
   contextBackoff(ci: number): number;
   /** log10 p(w | context ci) when that trigram is stored, else NaN. */
@@ -130,6 +132,10 @@ export class NgramModel implements LanguageModel {
   /** log10 p(w | v), backing off to the unigram. */
   bigramLogProb(v: number, w: number): number {
     const i = search(this.w2, this.off2[v]!, this.off2[v + 1]!, w);
+    return i >= 0 ? P_LEVELS[this.p2[i]!]! : this.b1[v]! + this.p1[w]!;
+  }
+
+  bigramLogProbAt(i: number, v: number, w: number): number {
     return i >= 0 ? P_LEVELS[this.p2[i]!]! : this.b1[v]! + this.p1[w]!;
   }
 

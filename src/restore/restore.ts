@@ -411,19 +411,20 @@ export class Restorer {
     let max = -Infinity;
     for (let c = 0; c < opts.length; c++) {
       const w = opts[c]!.id;
+      // (b, w) and (w, n1) are each found once and serve as bigram and as trigram context
+      const bw = lm.bigramIndex(b, w);
       let lp = lm.trigramLogProb(ciAB, w);
-      if (lp !== lp) lp = backAB + lm.bigramLogProb(b, w);
+      if (lp !== lp) lp = backAB + lm.bigramLogProbAt(bw, b, w);
       if (n1 >= 0) {
-        const ci = lm.bigramIndex(b, w);
-        let l2 = lm.trigramLogProb(ci, n1);
-        if (l2 !== l2) l2 = lm.contextBackoff(ci) + lm.bigramLogProb(w, n1);
+        const wn = lm.bigramIndex(w, n1);
+        let l2 = lm.trigramLogProb(bw, n1);
+        if (l2 !== l2) l2 = lm.contextBackoff(bw) + lm.bigramLogProbAt(wn, w, n1);
         lp += l2;
-      }
-      if (n2 >= 0) {
-        const ci = lm.bigramIndex(w, n1);
-        let l3 = lm.trigramLogProb(ci, n2);
-        if (l3 !== l3) l3 = lm.contextBackoff(ci) + bigramN1N2;
-        lp += l3;
+        if (n2 >= 0) {
+          let l3 = lm.trigramLogProb(wn, n2);
+          if (l3 !== l3) l3 = lm.contextBackoff(wn) + bigramN1N2;
+          lp += l3;
+        }
       }
       const s = lmW * lp - opts[c]!.cost;
       local[c] = s;
