@@ -82,6 +82,15 @@ interface Item {
   /** A repair that is not up to the language model (symbol codes, số before a number). */
   forced?: string;
   options?: Option[];
+  /** The options' ids and channel costs as typed arrays, for the decoder's inner loop. */
+  optionIds?: Int32Array;
+  optionCosts?: Float64Array;
+}
+
+interface OptionList {
+  list: Option[];
+  ids: Int32Array;
+  costs: Float64Array;
 }
 
 export class Restorer {
@@ -206,20 +215,24 @@ export class Restorer {
           item.fixed = this.lm.id(word.toLowerCase());
           continue;
         }
-        item.options = this.options(word, valid, stripped);
+        const o = this.options(word, valid, stripped);
+        item.options = o.list;
+        item.optionIds = o.ids;
+        item.optionCosts = o.costs;
       }
     }
     return items;
   }
 
-  private readonly optionCache = new Map<string, Option[]>();
+  private readonly optionCache = new Map<string, OptionList>();
 
   /** The options of a token; cached (they depend only on the token and the kind of text). */
-  private options(word: string, valid: boolean, stripped: boolean): Option[] {
+  private options(word: string, valid: boolean, stripped: boolean): OptionList {
     const key = (stripped ? 's' : 'o') + word;
     let opts = this.optionCache.get(key);
     if (!opts) {
-      opts = this.computeOptions(word, valid, stripped);
+      const list = this.computeOptions(word, valid, stripped);
+      opts = { list, ids: Int32Array.from(list, (o) => o.id), costs: Float64Array.from(list, (o) => o.cost) };
       if (this.optionCache.size < 100_000) this.optionCache.set(key, opts);
     }
     return opts;
@@ -284,6 +297,8 @@ export class Restorer {
     hv[0] = BOS;
     let prevOpts = 1;
     const bigramDone = new Uint8Array(256);
+    const fixedIds = new Int32Array(1);
+    const zeroCost = new Float64Array(1);
     for (let t = 0; t < n; t++) {
       const item = items[t]!;
       let resetFrom = -1;
@@ -303,7 +318,13 @@ export class Restorer {
       }
       const opts = item.options;
       const nC = opts ? opts.length : 1;
-      const fixedId = item.fixed ?? UNK;
+      let ids = item.optionIds;
+      let costs = item.optionCosts;
+      if (!ids || !costs) {
+        fixedIds[0] = item.fixed ?? UNK;
+        ids = fixedIds;
+        costs = zeroCost;
+      }
       const cells = prevOpts * nC;
       if (cells > this.cellScore.length) {
         const size = 2 * cells;
@@ -324,7 +345,7 @@ export class Restorer {
         const row = p * nC;
         if (!bigramDone[p]) {
           bigramDone[p] = 1;
-          for (let c = 0; c < nC; c++) lp2[row + c] = lm.bigramLogProb(v, opts ? opts[c]!.id : fixedId);
+          for (let c = 0; c < nC; c++) lp2[row + c] = lm.bigramLogProb(v, ids[c]!);
         }
         const u = hu[h]!;
         const ci = u >= 0 ? lm.bigramIndex(u, v) : -1;
@@ -332,10 +353,9 @@ export class Restorer {
         const backoff = lm.contextBackoff(ci);
         const base = hs[h]!;
         for (let c = 0; c < nC; c++) {
-          const o = opts ? opts[c]! : null;
-          let lp = tri ? lm.trigramLogProb(ci, o ? o.id : fixedId) : NaN;
+          let lp = tri ? lm.trigramLogProb(ci, ids[c]!) : NaN;
           if (lp !== lp) lp = backoff + lp2[row + c]!;
-          const score = base + lmW * lp - (o ? o.cost : 0);
+          const score = base + lmW * lp - costs[c]!;
           if (score > cellScore[row + c]!) {
             cellScore[row + c] = score;
             cellParent[row + c] = h;
@@ -364,7 +384,7 @@ export class Restorer {
         const c = cell % nC;
         const h = cellParent[cell]!;
         nu[k] = hv[h]!;
-        nv[k] = opts ? opts[c]!.id : fixedId;
+        nv[k] = ids[c]!;
         nc[k] = c;
         ns[k] = cellScore[cell]!;
         parentAt[t * beam + k] = resetFrom >= 0 ? resetFrom : h;
