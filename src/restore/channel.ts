@@ -178,13 +178,13 @@ export class Channel {
       const cur = d * (m + 1);
       const plo = lo[d - 1]!;
       const phi = hi[d - 1]!;
-      const top = Math.min(m, phi + MAX_EMIT);
-      cols.fill(Infinity, cur + plo, cur + top + 1);
+      const top = phi + MAX_EMIT < m ? phi + MAX_EMIT : m;
+      for (let j = cur + plo, end = cur + top; j <= end; j++) cols[j] = Infinity;
       const row = nodeLetter[i]! * stride;
       for (let j = plo; j <= phi; j++) {
         const c = cols[prev + j]!;
         if (c >= bound) continue;
-        const kmax = Math.min(MAX_EMIT, m - j);
+        const kmax = m - j < MAX_EMIT ? m - j : MAX_EMIT;
         const base = row + j * W;
         for (let k = 0; k <= kmax; k++) {
           const v = c + emit[base + k]!;
