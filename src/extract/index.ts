@@ -3,7 +3,7 @@
  */
 import type { Outline } from '../segment/types.js';
 import { findFigures } from './figures.js';
-import { documentPeriod, findPeriods } from './periods.js';
+import { periodsOf } from './periods.js';
 import { findReferences } from './references.js';
 import type { Extraction } from './types.js';
 
@@ -11,8 +11,7 @@ export type * from './types.js';
 
 export function extract(outline: Outline): Extraction {
   const text = outline.text.text;
-  const periods = findPeriods(text);
-  const period = documentPeriod(outline.header.title, text);
+  const { periods, documentPeriod: period } = periodsOf(outline.header.title, text);
   const figures = findFigures(outline, { documentKind: outline.header.kind, periods, documentPeriod: period });
   return { figures, references: findReferences(text), periods, documentPeriod: period };
 }

@@ -161,8 +161,18 @@ export function findPeriods(text: string): PeriodMention[] {
  * first. With no period in the title, the most cited window of the body, else null.
  */
 export function documentPeriod(title: string | null, text: string): Period | null {
+  return mainPeriod(title, text, candidates(text));
+}
+
+/** Both at once, reading the text once: what the extract stage needs. */
+export function periodsOf(title: string | null, text: string): { periods: PeriodMention[]; documentPeriod: Period | null } {
+  const found = candidates(text);
+  return { periods: found.map((c) => mention(text, c)), documentPeriod: mainPeriod(title, text, found) };
+}
+
+function mainPeriod(title: string | null, text: string, found: Candidate[]): Period | null {
   const titled = title ? candidates(title).find((c) => c.kind !== 'asOf') : undefined;
-  const windows = candidates(text).filter((c) => c.kind === 'days');
+  const windows = found.filter((c) => c.kind === 'days');
   const fits = titled
     ? windows.filter((w) => {
         const len = days(w.from, w.to);
