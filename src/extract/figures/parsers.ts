@@ -26,10 +26,31 @@ export interface Mention {
   parser: string;
 }
 
-interface Parser {
+/**
+ * What a text must hold for a pattern to match anywhere in it, tested before the scan: most
+ * passages have no digit at all, and few a `/` or `%`.
+ */
+interface Needs {
+  /** Every match contains a digit. */
+  digit: boolean;
+  /** A character every match contains. */
+  char?: string;
+}
+
+interface Parser extends Needs {
   name: string;
   pattern: RegExp;
   extract(m: RegExpExecArray): Mention | null;
+}
+
+interface Exclusion extends Needs {
+  name: string;
+  pattern: RegExp;
+  /**
+   * A look-behind checked at the match start in the scan loop (sticky), not in the pattern: a
+   * leading look-behind keeps the engine from skipping ahead to the pattern's first letters.
+   */
+  notAfter?: RegExp;
 }
 
 const N = NUMBER_PATTERN;
@@ -67,6 +88,7 @@ export const PARSERS: readonly Parser[] = [
   {
     // `xếp thứ 72/114 xã, phường, đặc khu`, `xếp 19/114`, `xếp hạng 5`
     name: 'rank',
+    digit: true,
     pattern: new RegExp(`xếp(?:\\s+hạng)?(?:\\s+thứ)?\\s+(${N})(?:\\s*/\\s*(${N}))?(?:\\s+(${UNIT}))?`, 'giud'),
     extract(m) {
       const value = num(m[1]);
@@ -77,6 +99,8 @@ export const PARSERS: readonly Parser[] = [
   {
     // `1.779/1.894 hồ sơ` (ratio), `19,99/20 điểm` (score), `14/16 thành phần hồ sơ`
     name: 'fraction',
+    digit: true,
+    char: '/',
     pattern: new RegExp(`(${N})\\s*/\\s*(${N})(?!\\s*/)(?:\\s*(${UNIT}))?`, 'giud'),
     extract(m) {
       const value = num(m[1]);
@@ -90,6 +114,8 @@ export const PARSERS: readonly Parser[] = [
   {
     // `93,93%`, `100 %`
     name: 'percent',
+    digit: true,
+    char: '%',
     pattern: new RegExp(`(${N})\\s?(%)`, 'giud'),
     extract(m) {
       const value = num(m[1]);
@@ -99,6 +125,7 @@ export const PARSERS: readonly Parser[] = [
   {
     // `1.894 hồ sơ`, `97,61 điểm`, `5 tỷ đồng`; `2.210 (100%) TTHC` keeps its unit across the aside
     name: 'quantity',
+    digit: true,
     pattern: new RegExp(`(${N})(?:\\s*\\(\\s*${N}\\s?%\\s*\\))?\\s*(${UNIT})`, 'giud'),
     extract(m) {
       const value = num(m[1]);
@@ -110,6 +137,7 @@ export const PARSERS: readonly Parser[] = [
   {
     // `Không có`, `Không phát sinh` as the answer to a label, `không có hồ sơ quá hạn`
     name: 'zero',
+    digit: false,
     pattern: new RegExp(`(?<![\\p{L}])(không\\s+(?:có|phát\\s+sinh))(?:\\s+(${UNIT}))?(?![\\p{L}])`, 'giud'),
     extract(m) {
       const [s, e] = at(m, 1);
@@ -133,6 +161,7 @@ export const PARSERS: readonly Parser[] = [
   {
     // a number with no unit: kept only where its context supplies one (see refiners)
     name: 'bare',
+    digit: true,
     pattern: new RegExp(`(${N})`, 'gud'),
     extract(m) {
       const value = num(m[1]);
@@ -145,29 +174,35 @@ export const PARSERS: readonly Parser[] = [
  * Numbers that are not quantities. Each pattern marks a span; a mention whose number falls
  * inside one is dropped.
  */
-export const EXCLUSIONS: readonly { name: string; pattern: RegExp }[] = [
+export const EXCLUSIONS: readonly Exclusion[] = [
   // document numbers: `137/UBND-TTPVHCC`, `66.7/2025/NQ-CP`, `118/2025/NĐ-CP`, `183-KL/TW`, `518/ UBND- TTPVHCC`
-  { name: 'document-number', pattern: /(?<![\p{L}\p{N}])\d+(?:\.\d+)*(?:\/\d{4})?\s*[/-]\s*\p{Lu}/gu },
+  { name: 'document-number', digit: true, pattern: /(?<![\p{L}\p{N}])\d+(?:\.\d+)*(?:\/\d{4})?\s*[/-]\s*\p{Lu}/gu },
   // dates: `23/01/2026`, `ngày 14/4`, `ngày 12 tháng 02 năm 2026`, `tháng 4/2026`, `6/2028`
-  { name: 'date', pattern: /(?<!\d)\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}(?!\d)/gu },
-  { name: 'date', pattern: /ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2})?/giu },
+  { name: 'date', digit: true, char: '/', pattern: /(?<!\d)\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}(?!\d)/gu },
+  { name: 'date', digit: true, pattern: /ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2})?/giu },
   // (no look-behind before the words: a leading look-behind makes the engine try every position)
-  { name: 'date', pattern: /(?:tháng|năm|quý|giai\s+đoạn)\s+\d{1,4}(?![\d.,]\d)(?:\s*\/\s*\d{4})?/giu },
-  { name: 'date', pattern: /(?<![\d,.])(?:0?[1-9]|1[0-2])\s*\/\s*(?:19|20)\d{2}(?!\d)/gu },
-  { name: 'year-range', pattern: /(?<!\d)(?:19|20)\d{2}\s*[-–]\s*(?:(?:19|20)\d{2}|tháng)/gu },
+  { name: 'date', digit: true, pattern: /(?:tháng|năm|quý|giai\s+đoạn)\s+\d{1,4}(?![\d.,]\d)(?:\s*\/\s*\d{4})?/giu },
+  { name: 'date', digit: true, char: '/', pattern: /(?<![\d,.])(?:0?[1-9]|1[0-2])\s*\/\s*(?:19|20)\d{2}(?!\d)/gu },
+  { name: 'year-range', digit: true, pattern: /(?<!\d)(?:19|20)\d{2}\s*[-–]\s*(?:(?:19|20)\d{2}|tháng)/gu },
   // `Điều 20`, `các khoản 1, 2, 3 … và 9`, `điểm a`, `Chương II`
-  { name: 'legal-part', pattern: /(?<![\p{L}]|danh\s|Danh\s)(?:điều|khoản|mục|chương|phần|phụ\s+lục)\s+\d+(?![\d.,]\d)(?:\s*(?:,|và)\s*\d+(?![\d.,]\d))*/giu },
+  {
+    name: 'legal-part',
+    digit: true,
+    notAfter: /(?<![\p{L}]|danh\s|Danh\s)/iuy,
+    pattern: /(?:điều|khoản|mục|chương|phần|phụ\s+lục)\s+\d+(?![\d.,]\d)(?:\s*(?:,|và)\s*\d+(?![\d.,]\d))*/giu,
+  },
   // `số 18 Hoàng Diệu` (No. 18), but not `tổng số 71`
-  { name: 'numbered', pattern: /(?<![\p{L}]|tổng\s|Tổng\s)số\s+\d+(?![\d.,]*\s*%)/gu },
+  { name: 'numbered', digit: true, pattern: /(?<![\p{L}]|tổng\s|Tổng\s)số\s+\d+(?![\d.,]*\s*%)/gu },
   // names with numbers: `Bộ chỉ số 766`, `Đề án 06`, `top 10`, `ISO 9001:2015`, `mô hình 5 tại chỗ`, `lần 2`
   {
     name: 'name',
+    digit: true,
     pattern: /(?:chỉ\s+số|đề\s+án|top|iso|tcvn|mô\s+hình|phương\s+thức|lần(?:\s+thứ)?|nhóm\s+(?=\d+\s*(?:[,;.)]|$)))\s+\d+(?::\d{4})?/giu,
   },
   // list enumerators `(1)`, `(11)`
-  { name: 'enumerator', pattern: /\(\s*\d{1,2}\s*\)/gu },
+  { name: 'enumerator', digit: true, char: '(', pattern: /\(\s*\d{1,2}\s*\)/gu },
   // telephone numbers
-  { name: 'phone', pattern: /(?<!\d)0\d{2,3}[.\s]?\d{3}[.\s]?\d{3,4}(?!\d)/gu },
+  { name: 'phone', digit: true, pattern: /(?<!\d)0\d{2,3}[.\s]?\d{3}[.\s]?\d{3,4}(?!\d)/gu },
 ];
 
 export interface Span {
@@ -175,9 +210,17 @@ export interface Span {
   end: number;
 }
 
+const DIGIT = /\d/;
+
+function mayMatch(n: Needs, text: string, digit: boolean): boolean {
+  return (digit || !n.digit) && (n.char === undefined || text.includes(n.char));
+}
+
 export function runParsers(text: string): Mention[] {
   const out: Mention[] = [];
+  const digit = DIGIT.test(text);
   for (const p of PARSERS) {
+    if (!mayMatch(p, text, digit)) continue;
     p.pattern.lastIndex = 0;
     for (let m = p.pattern.exec(text); m; m = p.pattern.exec(text)) {
       if (m[0].length === 0) {
@@ -193,9 +236,18 @@ export function runParsers(text: string): Mention[] {
 
 export function runExclusions(text: string): Span[] {
   const out: Span[] = [];
+  const digit = DIGIT.test(text);
   for (const x of EXCLUSIONS) {
+    if (!mayMatch(x, text, digit)) continue;
     x.pattern.lastIndex = 0;
     for (let m = x.pattern.exec(text); m; m = x.pattern.exec(text)) {
+      if (x.notAfter) {
+        x.notAfter.lastIndex = m.index;
+        if (!x.notAfter.test(text)) {
+          x.pattern.lastIndex = m.index + 1;
+          continue;
+        }
+      }
       out.push({ start: m.index, end: m.index + m[0].length });
       if (m[0].length === 0) x.pattern.lastIndex++;
     }

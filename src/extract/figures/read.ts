@@ -123,7 +123,9 @@ function tail(text: string, from: number, limit: number): string {
 }
 
 export function readPassage(text: string): Draft[] {
-  const raw = resolveConflicts(dropExcluded(runParsers(text), runExclusions(text)));
+  const found = runParsers(text);
+  if (found.length === 0) return [];
+  const raw = resolveConflicts(dropExcluded(found, runExclusions(text)));
   const drafts: Draft[] = [];
   const sents = sentences(text);
   let lastOfPreviousSentence: number | null = null;
