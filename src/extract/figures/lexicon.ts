@@ -16,6 +16,9 @@ interface RawUnit {
   family?: string;
 }
 
+/** Two spaces in a row, or a space other than ` ` (what `fold` has to replace). */
+const SPACES_TO_FOLD = /\s\s|[^\S ]/;
+
 const familyOf = new Map<string, string>();
 
 const byForm = new Map<string, UnitEntry>();
@@ -32,7 +35,11 @@ for (const u of (unitsData as { units: RawUnit[] }).units) {
  * number read.
  */
 export function fold(s: string): string {
-  return s.toLowerCase().replace(/\s+/gu, ' ').replace(/tỉ lệ/gu, 'tỷ lệ').trim();
+  // the replacements only where needed: most labels already have single spaces and no `tỉ lệ`
+  let t = s.toLowerCase();
+  if (SPACES_TO_FOLD.test(t)) t = t.replace(/\s+/g, ' ');
+  if (t.includes('tỉ lệ')) t = t.replaceAll('tỉ lệ', 'tỷ lệ');
+  return t.trim();
 }
 
 function escape(s: string): string {
