@@ -16,7 +16,7 @@ interface RawUnit {
   family?: string;
 }
 
-/** Two spaces in a row, or a space other than ` ` (what `fold` has to replace). */
+/** Two spaces in a row, or a space other than ` `: what `singleSpaces` replaces. */
 const SPACES_TO_FOLD = /\s\s|[^\S ]/;
 
 const familyOf = new Map<string, string>();
@@ -36,10 +36,14 @@ for (const u of (unitsData as { units: RawUnit[] }).units) {
  */
 export function fold(s: string): string {
   // the replacements only where needed: most labels already have single spaces and no `tỉ lệ`
-  let t = s.toLowerCase();
-  if (SPACES_TO_FOLD.test(t)) t = t.replace(/\s+/g, ' ');
+  let t = singleSpaces(s.toLowerCase());
   if (t.includes('tỉ lệ')) t = t.replaceAll('tỉ lệ', 'tỷ lệ');
   return t.trim();
+}
+
+/** Every run of spaces as one ` ` (`s.replace(/\s+/g, ' ')`, with no copy when there is none). */
+export function singleSpaces(s: string): string {
+  return SPACES_TO_FOLD.test(s) ? s.replace(/\s+/g, ' ') : s;
 }
 
 function escape(s: string): string {

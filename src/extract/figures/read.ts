@@ -3,7 +3,7 @@
  * sentences, the `trong đó` / `cụ thể` / parenthesis scopes that make a figure a part of another,
  * the units that bare numbers take from their context, and each figure's subject.
  */
-import { countUnitIn, fold, sameFamily } from './lexicon.js';
+import { countUnitIn, fold, sameFamily, singleSpaces } from './lexicon.js';
 import type { Mention } from './parsers.js';
 import { dropExcluded, resolveConflicts } from './refiners.js';
 import { runExclusions, runParsers } from './parsers.js';
@@ -37,6 +37,8 @@ const WEAK = new Set(['đạt', 'xếp', 'thứ', 'hạng', 'với', 'là', 'có
 const SCOPE = /(?<![\p{L}])(?:trong\s+đó|trong\s+số\s+đó|cụ\s+thể|bao\s+gồm)(?:\s+(?:có|là|như\s+sau|(?:các|những)\s+lĩnh\s+vực))*\s*:?|[();]/giu;
 const LEADING = /^(?:[\s,;:.)\-–]+|(?:và|trong\s+đó(?:\s+có)?|trong\s+số\s+đó|cụ\s+thể(?:\s+như\s+sau)?|bao\s+gồm|gồm|(?:các|những)\s+lĩnh\s+vực|còn\s+lại|ngoài\s+ra|bên\s+cạnh\s+đó|theo\s+đó|tuy\s+nhiên|đồng\s+thời|trong\s+kỳ\s+báo\s+cáo|trong\s+kỳ(?=\s*,))(?![\p{L}]))+/iu;
 const TRAILING_WEAK = /(?:[\s,:]+|(?<![\p{L}])(?:là|đạt|chiếm|đối\s+với|với|có|gồm|bao\s+gồm|được|khoảng|và|hoặc)(?![\p{L}]))+$/iu;
+/** The last characters a `TRAILING_WEAK` match can end with (same flags, so the same case folding). */
+const MAY_END_WEAK = /^[\s,:àtmiócg]$/iu;
 /** Words that open a measure's name: where a subject starts inside a longer clause. */
 const HEAD = /(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|tổng\s+số|số\s+lượng|số\s+(?=hồ\s+sơ|TTHC|PAKN|thủ\s+tục))/iu;
 
@@ -71,13 +73,16 @@ function isWeak(s: string): boolean {
 function cleanLabel(s: string): string {
   let t = s.replace(LEADING, '');
   // a trailing parenthesis that only dates the figure is the period, not the subject
-  t = t.replace(/\s*\([^()]*\d{1,2}\/\d{1,2}\/\d{4}[^()]*\)\s*$/u, '');
-  return t.replace(/\s+/gu, ' ').trim();
+  if (t.includes('/')) t = t.replace(/\s*\([^()]*\d{1,2}\/\d{1,2}\/\d{4}[^()]*\)\s*$/u, '');
+  return singleSpaces(t).trim();
 }
 
 /** Words before a number, without the verbs and particles that lead into it. */
 function clean(s: string): string {
-  return cleanLabel(cleanLabel(s).replace(TRAILING_WEAK, ''));
+  const label = cleanLabel(s);
+  // only a text ending in a space, `,`, `:` or a weak word's last letter can lose a weak ending
+  const trimmed = MAY_END_WEAK.test(label.charAt(label.length - 1)) ? label.replace(TRAILING_WEAK, '') : label;
+  return cleanLabel(trimmed);
 }
 
 /** Text after the number's unit up to the next delimiter: `167 hồ sơ [trong hạn]`. */
@@ -113,13 +118,13 @@ function phraseTail(text: string, from: number, later: Mention[], sentenceEnd: n
       }
     }
   }
-  return text.slice(from, end).replace(/\([^()]*\)/gu, ' ').replace(/\s+/gu, ' ').trim();
+  return singleSpaces(text.slice(from, end).replace(/\([^()]*\)/gu, ' ')).trim();
 }
 
 function tail(text: string, from: number, limit: number): string {
   const rest = text.slice(from, limit);
   const m = /^(?:[^,;.()\n:]|[.,](?=\d))*/u.exec(rest)!;
-  return m[0].replace(/\s+/gu, ' ').trim();
+  return singleSpaces(m[0]).trim();
 }
 
 export function readPassage(text: string): Draft[] {
