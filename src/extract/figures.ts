@@ -98,12 +98,15 @@ export function findFigures(outline: Outline, options: FigureOptions): Figure[] 
 
   placed.push(...tableFigures(outline, options));
 
+  // the headings, sentence and extra words around each figure, that metrics and roles read
+  const contexts = placed.map((f) => `${headingChain(f.section, sections)} ${text.slice(f.sentence.start, f.sentence.end)} ${f.extraContext ?? ''}`);
+
   // metrics, in document order so that a parent's metric is known before its parts'
-  for (const f of placed) {
+  for (const [i, f] of placed.entries()) {
     if (f.metric !== null) continue;
     const d = f.draft;
     const parentMetric = f.parent !== null ? placed[f.parent]!.metric : null;
-    const context = `${headingChain(f.section, sections)} ${text.slice(f.sentence.start, f.sentence.end)} ${f.extraContext ?? ''}`;
+    const context = contexts[i]!;
     let metric = metricFor(d.subject ?? '', d.unit, d.kind, { context, parentMetric, phrase: d.phrase });
     if (metric === null && d.kind === 'percent' && isGenericRate(d.subject) && f.previous !== null) {
       metric = rateOf(placed[f.previous]!.metric);
@@ -122,9 +125,15 @@ export function findFigures(outline: Outline, options: FigureOptions): Figure[] 
 
   // roles and periods
   const kh = options.documentKind === 'KH';
-  for (const f of placed) {
-    const context = `${headingChain(f.section, sections)} ${text.slice(f.sentence.start, f.sentence.end)} ${f.extraContext ?? ''}`;
-    f.role = kh || TARGET_CUES.test(context) ? 'target' : 'actual';
+  // figures of one sentence share their context: test it once
+  const targets = new Map<string, boolean>();
+  const statesTarget = (context: string): boolean => {
+    let target = targets.get(context);
+    if (target === undefined) targets.set(context, (target = TARGET_CUES.test(context)));
+    return target;
+  };
+  for (const [i, f] of placed.entries()) {
+    f.role = kh || statesTarget(contexts[i]!) ? 'target' : 'actual';
     f.period = f.period ?? periodOf(f, options, sections, outline);
   }
 
