@@ -36,6 +36,15 @@ describe('restoreDiacritics on seed 004 (English-model OCR)', () => {
     expect(restore(line('- Thudn lgi: Puoc')).text.text.startsWith('- Thuận lợi: Được sự quan tâm, hỗ trợ')).toBe(true);
   });
 
+  it('cuts a token that lost the space between two words, and only such a token', () => {
+    const r = restore(line('Tirngay 01/7/2025'));
+    expect(r.text.text.startsWith('Từ ngày 01/7/2025 đến ngày 12/9/2025')).toBe(true);
+    const cut = r.changes.find((c) => c.original === 'Tirngay')!;
+    expect(cut.chosen).toBe('Từ ngày');
+    expect(r.text.originalText(cut.span)).toBe('Tirngay');
+    expect(restore(line('+ Thiét bi mang:')).text.text).toBe('+ Thiết bị mạng: Hệ thống router, firewall được triển khai đầy đủ, bảo đảm');
+  });
+
   it('reads a capital I before small letters as l (xu Iy → xử lý)', () => {
     expect(restore(line('tac xu Iy van phai')).text.text).toContain('tác xử lý vẫn phải chuyển');
   });

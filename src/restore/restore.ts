@@ -58,11 +58,17 @@ export interface Weights {
   candidateMaxCost: number;
   /** How far (nats of channel cost plus unigram) behind the a-priori best a candidate may be. */
   candidatePriorBeam: number;
+  /** A token is tried as two words run together only when read whole it costs more than this (nats)... */
+  splitFrom: number;
+  /** ...and cut only when the two parts cost this much less than the whole, and the second part
+   * follows the first with log10 probability at least splitMinBigram. */
+  split: number;
+  splitMinBigram: number;
   /** Candidates per token taken from the channel before the a-priori cut to `candidates`. */
   candidatePool: number;
 }
 
-const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40 };
+const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40, splitFrom: 12, split: 4, splitMinBigram: -2 };
 const LN10 = Math.LN10;
 const LETTERS_RE = /^\p{L}+$/u;
 const ROMAN_RE = /^(?=[IVX]+$)X{0,3}(?:IX|IV|V?I{0,3})$/;
@@ -85,6 +91,8 @@ interface Item {
   /** The options' ids and channel costs as typed arrays, for the decoder's inner loop. */
   optionIds?: Int32Array;
   optionCosts?: Float64Array;
+  /** For a token OCR made of two words (`donvi`): the part of the piece this item decodes. */
+  part?: { text: string; first: boolean };
 }
 
 interface OptionList {
@@ -215,13 +223,73 @@ export class Restorer {
           item.fixed = this.lm.id(word.toLowerCase());
           continue;
         }
-        const o = this.options(word, valid, stripped);
-        item.options = o.list;
-        item.optionIds = o.ids;
-        item.optionCosts = o.costs;
+        // (not all-capital words: those are acronyms or headers, not run-together words)
+        const cut = mode === 'full' && !stripped && !valid && word !== word.toUpperCase() ? this.split(word) : null;
+        if (cut) {
+          // two items over one piece: the decoder sees two words, apply() writes them with a space
+          item.part = { text: cut[0], first: true };
+          this.setOptions(item, cut[0], false, stripped);
+          const second: Item = { piece: p, reset: false, part: { text: cut[1], first: false } };
+          this.setOptions(second, cut[1], false, stripped);
+          items.push(second);
+          continue;
+        }
+        this.setOptions(item, word, valid, stripped);
       }
     }
     return items;
+  }
+
+  private setOptions(item: Item, word: string, valid: boolean, stripped: boolean): void {
+    const o = this.options(word, this.isSyllable(word) && LETTERS_RE.test(word) ? true : valid, stripped);
+    item.options = o.list;
+    item.optionIds = o.ids;
+    item.optionCosts = o.costs;
+  }
+
+  private readonly splitCache = new Map<string, [string, string] | null>();
+
+  /**
+   * A token that OCR made of two words by losing the space between them (`donvi` for `đơn vị`,
+   * `quaThoi`): the cut whose two parts the channel explains best, when that beats reading the
+   * token whole (or keeping it) by `split` nats; else null. Only tokens that are poorly explained
+   * whole (above `splitFrom` nats) are tried.
+   */
+  private split(word: string): [string, string] | null {
+    let cut = this.splitCache.get(word);
+    if (cut !== undefined) return cut;
+    cut = null;
+    const w = this.weights;
+    const lm = this.lm;
+    const lmW = w.lm * LN10;
+    const cands = (t: string) => this.channel.candidates(t.toLowerCase(), w.candidateMaxCost, w.candidateBeam, w.candidatePool);
+    if (word.length >= 4) {
+      const whole = Math.min(cands(word)[0]?.cost ?? Infinity, w.keep + w.keepPerChar * word.length);
+      if (whole > w.splitFrom) {
+        // the two parts must read as a likely word pair on their own (đơn vị, từ ngày), not just
+        // as two cheap spellings (lirong is lượng, not lợi rộng)
+        let best = Infinity;
+        for (let k = 2; k <= word.length - 2; k++) {
+          const as = cands(word.slice(0, k)).slice(0, 8);
+          if (as.length === 0 || as[0]!.cost >= whole - w.split) continue;
+          const bs = cands(word.slice(k)).slice(0, 8);
+          for (const a of as) {
+            const ia = lm.id(a.word);
+            for (const b of bs) {
+              const lp = lm.bigramLogProb(ia, lm.id(b.word));
+              if (lp < w.splitMinBigram || a.cost + b.cost > whole - w.split) continue;
+              const score = a.cost + b.cost - lmW * lp;
+              if (score < best) {
+                best = score;
+                cut = [word.slice(0, k), word.slice(k)];
+              }
+            }
+          }
+        }
+      }
+    }
+    if (this.splitCache.size < 100_000) this.splitCache.set(word, cut);
+    return cut;
   }
 
   private readonly optionCache = new Map<string, OptionList>();
@@ -459,6 +527,13 @@ export class Restorer {
     return { runner, confidence: Math.exp(local[chosen]! - max) / z };
   }
 
+  /** What an item with options writes for its chosen option (its part of the piece, for a cut token). */
+  private output(it: Item, c: number): string {
+    const text = it.part ? it.part.text : it.piece.text;
+    const o = it.options![c]!;
+    return o.keep ? text : applyCase(o.word, ocrCaseShape(text, o.word));
+  }
+
   private apply(text: SourceText, items: Item[], chosen: Int32Array, damage: DamageReport): RestoreResult {
     const ids = Int32Array.from(items, (it, i) => (it.options ? it.options[chosen[i]!]!.id : it.fixed ?? UNK));
     const edits: { start: number; end: number; replacement: string; change: Omit<TokenChange, 'span'> }[] = [];
@@ -471,6 +546,15 @@ export class Restorer {
         continue;
       }
       if (!it.options) continue;
+      if (it.part) {
+        // a token cut in two: one edit over the whole piece, the two words with a space
+        const next = items[i + 1]!;
+        const out = `${this.output(it, chosen[i]!)} ${this.output(next, chosen[i + 1]!)}`;
+        const confidence = Math.min(this.confidence(items, ids, i, chosen[i]!).confidence, this.confidence(items, ids, i + 1, chosen[i + 1]!).confidence);
+        edits.push({ start: it.piece.start, end: it.piece.end, replacement: out, change: { original, chosen: out, runnerUp: original, confidence } });
+        i++;
+        continue;
+      }
       const o = it.options[chosen[i]!]!;
       const out = o.keep ? original : applyCase(o.word, ocrCaseShape(original, o.word));
       if (out === original) continue;
