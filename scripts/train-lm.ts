@@ -27,7 +27,7 @@ const flag = (name: string, fallback: number) => {
 };
 /** Trigrams seen fewer times than this are not stored. */
 const MIN_TRIGRAM = flag('--min3', 1);
-const SEED_REPEAT = flag('--seed-repeat', 20);
+const SEED_REPEAT = flag('--seed-repeat', 8);
 
 /** An all-capital word (UBND, TTHC) gets its own id when seen this often in the corpus or the training seeds. */
 const MIN_ACRONYM = { corpus: 20, seeds: 2 };
