@@ -71,6 +71,8 @@ export interface Weights {
 const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40, splitFrom: 12, split: 4, splitMinBigram: -2 };
 const LN10 = Math.LN10;
 const LETTERS_RE = /^\p{L}+$/u;
+/** Options scored for a changed token's confidence (the chosen one always is). */
+const CONFIDENCE_OPTIONS = 10;
 const ROMAN_RE = /^(?=[IVX]+$)X{0,3}(?:IX|IV|V?I{0,3})$/;
 const PARAGRAPH_RE = /\n[ \t\r]*\n/;
 
@@ -496,8 +498,14 @@ export class Restorer {
     const bigramN1N2 = n2 >= 0 ? lm.bigramLogProb(n1, n2) : 0;
     if (opts.length > this.localScores.length) this.localScores = new Float64Array(2 * opts.length);
     const local = this.localScores;
+    // options are ranked a priori; past the first CONFIDENCE_OPTIONS their share is negligible
+    const count = Math.min(opts.length, CONFIDENCE_OPTIONS);
     let max = -Infinity;
     for (let c = 0; c < opts.length; c++) {
+      if (c >= count && c !== chosen) {
+        local[c] = -Infinity;
+        continue;
+      }
       const w = opts[c]!.id;
       // (b, w) and (w, n1) are each found once and serve as bigram and as trigram context
       const bw = lm.bigramIndex(b, w);

@@ -109,6 +109,17 @@ export type CaseShape = 'lower' | 'upper' | 'title';
 
 /** The case pattern of a token as written (mixed OCR case such as `BDam` counts as title). */
 export function caseShape(token: string): CaseShape {
+  let shape = shapeCache.get(token);
+  if (shape === undefined) {
+    shape = computeCaseShape(token);
+    if (shapeCache.size < 100_000) shapeCache.set(token, shape);
+  }
+  return shape;
+}
+
+const shapeCache = new Map<string, CaseShape>();
+
+function computeCaseShape(token: string): CaseShape {
   let upper = 0;
   let lower = 0;
   for (const ch of token) {
