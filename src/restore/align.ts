@@ -2,7 +2,7 @@
  * Word alignment of a reference text with an OCR'd or restored version of it, for measuring
  * word accuracy and for collecting (printed, OCR) word pairs to learn confusions from.
  */
-import { canonical, fold } from './vietnamese.js';
+import { canonical, fold } from '../vietnamese/letters.js';
 
 /** Words as compared: whitespace-separated, outer punctuation removed, those with a letter or digit. */
 export function words(text: string): string[] {

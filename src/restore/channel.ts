@@ -8,7 +8,7 @@
  * "dropped" and "extra". Candidates for a token are found by a search over a trie of the
  * syllable inventory, cut off at a cost bound.
  */
-import { fold } from './vietnamese.js';
+import { fold } from '../vietnamese/letters.js';
 
 /** counts[printed letter][OCR string] */
 export type ConfusionCounts = Record<string, Record<string, number>>;

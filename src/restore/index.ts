@@ -13,7 +13,7 @@ export type { DamageReport, RestoreOptions, RestoreResult, TokenChange, Weights 
 export { Restorer, DAMAGE_THRESHOLDS } from './restore.js';
 export { Channel, learnConfusions, type ConfusionCounts, type Candidate } from './channel.js';
 export { NgramModel, trainKneserNey, type LanguageModel } from './lm.js';
-export { canonical, fold, stripMarks, placeTone, toneOf } from './vietnamese.js';
+export { canonical, fold, stripMarks, placeTone, toneOf } from '../vietnamese/letters.js';
 export { pieces, type Piece } from './tokens.js';
 
 const modelFile = (name: string) => new URL(`../../models/${name}`, import.meta.url);

@@ -8,7 +8,7 @@ import { Channel, type ConfusionCounts } from './channel.js';
 import { BOS, NUM, PUNCT, SPECIALS, UNK, type LanguageModel } from './lm.js';
 import { repairBeforeNumber, repairCode, isCode } from './symbols.js';
 import { pieces, type Piece } from './tokens.js';
-import { applyCase, canonical, caseShape, type CaseShape, fold, hasMarks, hasVietnameseOnlyLetters } from './vietnamese.js';
+import { applyCase, canonical, caseShape, type CaseShape, fold, hasMarks, hasVietnameseOnlyLetters } from '../vietnamese/letters.js';
 
 export interface DamageReport {
   /** Word tokens looked at (letters only; codes, numbers and punctuation left out). */

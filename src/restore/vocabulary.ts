@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { BOS, NUM, PUNCT, SPECIALS, UNK } from './lm.js';
 import { pieces } from './tokens.js';
-import { canonical } from './vietnamese.js';
+import { canonical } from '../vietnamese/letters.js';
 
 const LETTERS_RE = /^[\p{L}]+$/u;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyCase, canonical, caseShape, fold, stripMarks, toneOf } from './vietnamese.js';
+import { applyCase, canonical, caseShape, fold, stripMarks, toneOf } from './letters.js';
 
 describe('Vietnamese letters', () => {
   it('places tones the new way whatever the input style', () => {
