@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { line, seed } from '../../test/seeds.js';
 import { documentPeriod, findPeriods } from './periods.js';
 import { isoDate, parseDate, smallOrdinal } from './dates.js';
 
-const seed = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8').normalize('NFC');
-const S000 = seed('000_df22d471c82bd4e0.txt');
-const S001 = seed('001_226b3a6e67be8d17.txt');
-const S002 = seed('002_6f7bb062664898b6.txt');
-const S003 = seed('003_4b7321f46e9814a7.txt');
-const line = (text: string, n: number) => text.split('\n')[n - 1]!;
+const S000 = seed('000');
+const S001 = seed('001');
+const S002 = seed('002');
+const S003 = seed('003');
 const brief = (text: string) => findPeriods(text).map((p) => [p.from, p.to, p.text]);
 
 describe('dates', () => {

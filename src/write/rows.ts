@@ -3,6 +3,7 @@
  * and check, with the columns (name and SQL type) declared once here and used both to create
  * the tables and to fill them.
  */
+import type { Provenance } from '../text/provenance.js';
 import type { ReportJson } from './report.js';
 
 export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'VARCHAR[]';
@@ -18,6 +19,19 @@ const date = (iso: string | null | undefined): Date | null => (iso && /^\d{4}-\d
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const int = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
+
+/** Where a value came from, the same five columns in every table that holds values. */
+const PROVENANCE_COLUMNS: readonly (readonly [string, SqlType])[] = [
+  ['page', 'INTEGER'],
+  ['line', 'INTEGER'],
+  ['span_start', 'INTEGER'],
+  ['span_end', 'INTEGER'],
+  ['text', 'VARCHAR'],
+];
+
+function provenanceCells(p: Provenance): Cell[] {
+  return [int(p.page), int(p.line), int(p.span.start), int(p.span.end), p.text];
+}
 
 export const documents: TableSpec<Cell> = {
   name: 'documents',
@@ -101,11 +115,7 @@ export const figures: TableSpec<Cell> = {
     ['parent', 'VARCHAR'],
     ['section', 'VARCHAR'],
     ['confidence', 'DOUBLE'],
-    ['page', 'INTEGER'],
-    ['line', 'INTEGER'],
-    ['span_start', 'INTEGER'],
-    ['span_end', 'INTEGER'],
-    ['text', 'VARCHAR'],
+    ...PROVENANCE_COLUMNS,
     ['checks', 'VARCHAR[]'],
   ],
   rows: (r) =>
@@ -128,11 +138,7 @@ export const figures: TableSpec<Cell> = {
         f.parent,
         f.section,
         num(f.confidence),
-        int(f.provenance.page),
-        int(f.provenance.line),
-        int(f.provenance.span.start),
-        int(f.provenance.span.end),
-        f.provenance.text,
+        ...provenanceCells(f.provenance),
         (f.checks ?? []).map(String),
       ];
     }),
@@ -153,11 +159,7 @@ export const references: TableSpec<Cell> = {
     ['date', 'DATE'],
     ['key', 'VARCHAR'],
     ['confidence', 'DOUBLE'],
-    ['page', 'INTEGER'],
-    ['line', 'INTEGER'],
-    ['span_start', 'INTEGER'],
-    ['span_end', 'INTEGER'],
-    ['text', 'VARCHAR'],
+    ...PROVENANCE_COLUMNS,
   ],
   rows: (r) =>
     r.references.map((x) => [
@@ -173,11 +175,7 @@ export const references: TableSpec<Cell> = {
       date(x.date),
       x.key,
       num(x.confidence),
-      int(x.provenance.page),
-      int(x.provenance.line),
-      int(x.provenance.span.start),
-      int(x.provenance.span.end),
-      x.provenance.text,
+      ...provenanceCells(x.provenance),
     ]),
 };
 
