@@ -133,7 +133,7 @@ export class Channel {
     if (!costs) {
       const row = this.byOcr.get(o);
       costs = Float64Array.from(this.alphabet, (_, ti) => this.costAt(ti, o, row));
-      if (this.emissionCache.size < 50_000) this.emissionCache.set(o, costs);
+      if (this.emissionCache.size < 20_000) this.emissionCache.set(o, costs);
     }
     return costs;
   }
@@ -217,7 +217,7 @@ export class Channel {
     found.sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1));
     const best = found[0]?.cost ?? Infinity;
     const out = found.filter((f) => f.cost <= best + beam).slice(0, limit);
-    if (this.cache.size < 100_000) this.cache.set(key, out);
+    if (this.cache.size < 20_000) this.cache.set(key, out); // bounded: see OPTION_CACHE_SIZE in restore.ts
     return out;
   }
 }

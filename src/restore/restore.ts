@@ -70,6 +70,11 @@ export interface Weights {
 
 const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40, splitFrom: 12, split: 4, splitMinBigram: -2 };
 const LN10 = Math.LN10;
+/**
+ * Per-token caches stop growing here: the most frequent tokens of an archive come early and stay,
+ * and a batch worker's memory stays flat over thousands of files.
+ */
+const OPTION_CACHE_SIZE = 20_000;
 const LETTERS_RE = /^\p{L}+$/u;
 /** Options scored for a changed token's confidence (the chosen one always is). */
 const CONFIDENCE_OPTIONS = 10;
@@ -290,7 +295,7 @@ export class Restorer {
         }
       }
     }
-    if (this.splitCache.size < 100_000) this.splitCache.set(word, cut);
+    if (this.splitCache.size < OPTION_CACHE_SIZE) this.splitCache.set(word, cut);
     return cut;
   }
 
@@ -303,7 +308,7 @@ export class Restorer {
     if (!opts) {
       const list = this.computeOptions(word, valid, stripped);
       opts = { list, ids: Int32Array.from(list, (o) => o.id), costs: Float64Array.from(list, (o) => o.cost) };
-      if (this.optionCache.size < 100_000) this.optionCache.set(key, opts);
+      if (this.optionCache.size < OPTION_CACHE_SIZE) this.optionCache.set(key, opts);
     }
     return opts;
   }
