@@ -9,6 +9,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findReferences } from '../src/extract/references.js';
+import { SourceText } from '../src/text/source-text.js';
 
 interface Annotated {
   line: number;
@@ -32,18 +33,8 @@ const problems: string[] = [];
 for (const f of readdirSync(DIR).filter((x) => x.endsWith('.json')).sort()) {
   const gold = JSON.parse(readFileSync(join(DIR, f), 'utf8')) as { file: string; references: Annotated[] };
   const text = readFileSync(gold.file, 'utf8').normalize('NFC');
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const source = SourceText.fromOriginal(text);
+  const lineOf = (offset: number) => source.lineOf(offset);
 
   const found = findReferences(text).map((r) => ({
     line: lineOf(r.span.start),
