@@ -3,7 +3,7 @@
  * `lexicon/metrics.json` (a person extends it without touching code). Unmapped → null.
  */
 import metricsData from './lexicon/metrics.json' with { type: 'json' };
-import { fold } from './figures/lexicon.js';
+import { foldLabel } from './figures/lexicon.js';
 import type { FigureKind } from './types.js';
 
 interface RawRule {
@@ -61,8 +61,8 @@ function matches(rule: Rule, text: string, unit: string | null, kind: FigureKind
 export function metricFor(subject: string, unit: string | null, kind: FigureKind, ctx: MetricContext = {}): string | null {
   // the context can be long (headings and a whole sentence): fold it only if a rule asks
   let folded: string | null = null;
-  const context = () => (folded ??= fold(ctx.context ?? ''));
-  for (const text of [fold(subject), ctx.phrase ? fold(ctx.phrase) : null]) {
+  const context = () => (folded ??= foldLabel(ctx.context ?? ''));
+  for (const text of [foldLabel(subject), ctx.phrase ? foldLabel(ctx.phrase) : null]) {
     if (text === null || text === '') continue;
     for (const rule of RULES) if (matches(rule, text, unit, kind, ctx, context)) return rule.metric;
   }
@@ -77,5 +77,5 @@ export function rateOf(metric: string | null): string | null {
 /** A percent whose words name no measure of their own: `tỷ lệ đạt`, `đạt tỷ lệ`, `chiếm`. */
 export function isGenericRate(subject: string | null): boolean {
   if (subject === null) return true;
-  return /^(?:(?:đạt|chiếm)\s+)?(?:tỷ lệ)?(?:\s+đạt)?$/u.test(fold(subject));
+  return /^(?:(?:đạt|chiếm)\s+)?(?:tỷ lệ)?(?:\s+đạt)?$/u.test(foldLabel(subject));
 }

@@ -9,7 +9,8 @@
  */
 import { isGenericRate } from '../extract/metrics.js';
 import type { Figure } from '../extract/types.js';
-import { draft, fold, roundingOf, show, type Context } from './context.js';
+import { foldLabel } from '../extract/figures/lexicon.js';
+import { draft, roundingOf, show, type Context } from './context.js';
 import type { CheckDraft } from './types.js';
 
 export function consistencyChecks(ctx: Context): CheckDraft[] {
@@ -45,13 +46,13 @@ export function consistencyChecks(ctx: Context): CheckDraft[] {
 function unitPattern(ctx: Context): RegExp | null {
   const unit = ctx.outline.header.unit;
   if (!unit) return null;
-  const esc = (s: string) => fold(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const esc = (s: string) => foldLabel(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`\\s+(?:của|trên địa bàn)\\s+(?:toàn\\s+)?${esc(unit.level)}(?:\\s+${esc(unit.name)})?(?=\\s|$)`, 'u');
 }
 
 /** The words that name what is measured: no punctuation, no `số`/`số lượng`/`tổng số`, no trailing `đạt`. */
 function subjectWords(subject: string, reportingUnit: RegExp | null): string {
-  let s = fold(subject).replace(/[^\p{L}\p{N}%/]+/gu, ' ').trim();
+  let s = foldLabel(subject).replace(/[^\p{L}\p{N}%/]+/gu, ' ').trim();
   if (reportingUnit) s = s.replace(reportingUnit, '');
   return s
     .replace(/^(?:tổng số|số lượng|tổng|số)\s+/u, '')

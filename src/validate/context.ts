@@ -2,7 +2,6 @@
  * What every rule needs to know about the figures of one report: where each stands (block,
  * section), its parts, its neighbours, and how many decimals it was printed with.
  */
-import { fold } from '../extract/figures/lexicon.js';
 import type { Extraction, Figure } from '../extract/types.js';
 import type { Block, Outline } from '../segment/types.js';
 import type { CheckDraft, CheckKind } from './types.js';
@@ -146,4 +145,3 @@ export function term(f: Figure, value = f.value): string {
   return `${show(value)} (${f.id})`;
 }
 
-export { fold };

@@ -25,7 +25,7 @@ const byForm = new Map<string, UnitEntry>();
 for (const u of (unitsData as { units: RawUnit[] }).units) {
   familyOf.set(u.unit, u.family ?? u.unit);
   for (const form of u.forms) {
-    byForm.set(fold(form.normalize('NFC')), { unit: u.unit, kind: u.kind as FigureKind, multiplier: u.multiplier ?? 1 });
+    byForm.set(foldLabel(form.normalize('NFC')), { unit: u.unit, kind: u.kind as FigureKind, multiplier: u.multiplier ?? 1 });
   }
 }
 
@@ -34,7 +34,7 @@ for (const u of (unitsData as { units: RawUnit[] }).units) {
  * Texts reach extract in NFC (normalise), so folding does not normalise again: it runs for every
  * number read.
  */
-export function fold(s: string): string {
+export function foldLabel(s: string): string {
   // the replacements only where needed: most labels already have single spaces and no `tỉ lệ`
   let t = singleSpaces(s.toLowerCase());
   if (t.includes('tỉ lệ')) t = t.replaceAll('tỉ lệ', 'tỷ lệ');
@@ -59,7 +59,7 @@ const unitCache = new Map<string, UnitEntry | null>();
 export function unitOf(text: string): UnitEntry | null {
   let entry = unitCache.get(text);
   if (entry === undefined) {
-    entry = byForm.get(fold(text)) ?? null;
+    entry = byForm.get(foldLabel(text)) ?? null;
     if (unitCache.size < 10_000) unitCache.set(text, entry);
   }
   return entry;

@@ -3,7 +3,7 @@
  * sentences, the `trong đó` / `cụ thể` / parenthesis scopes that make a figure a part of another,
  * the units that bare numbers take from their context, and each figure's subject.
  */
-import { countUnitIn, fold, sameFamily, singleSpaces } from './lexicon.js';
+import { countUnitIn, foldLabel, sameFamily, singleSpaces } from './lexicon.js';
 import type { Mention } from './parsers.js';
 import { dropExcluded, resolveConflicts } from './refiners.js';
 import { runExclusions, runParsers } from './parsers.js';
@@ -65,7 +65,7 @@ export function sentences(text: string): { start: number; end: number }[] {
 }
 
 function isWeak(s: string): boolean {
-  const words = fold(s).split(/[\s,]+/u).filter(Boolean);
+  const words = foldLabel(s).split(/[\s,]+/u).filter(Boolean);
   return words.every((w) => WEAK.has(w));
 }
 
@@ -237,7 +237,7 @@ export function readPassage(text: string): Draft[] {
       if (head && head.index > 0 && /,/u.test(leadSubject.slice(0, head.index))) leadSubject = leadSubject.slice(head.index);
       // `Thành phố Hải Phòng có 16 TTHC đặc thù`: before `có` stands who has them, not what they are
       const weakLead = leadClean === '' || isWeak(leadClean) || (post !== '' && /(?:^|\s)có\s*$/u.test(lead));
-      if (/^(?:tổng số|số lượng)$/u.test(fold(leadSubject)) && post === '') leadSubject = `${leadSubject} ${unitWords}`.trim();
+      if (/^(?:tổng số|số lượng)$/u.test(foldLabel(leadSubject)) && post === '') leadSubject = `${leadSubject} ${unitWords}`.trim();
       if (m.kind === 'percent' && countUnitIn(post) !== null && countUnitIn(post) === countUnitIn(post.split(/\s/u).slice(0, 4).join(' '))) {
         // `100% TTHC thuộc thẩm quyền giải quyết`: what follows the percentage is what it measures
         subject = post;

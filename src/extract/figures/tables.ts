@@ -6,7 +6,7 @@
 import type { Outline, TableCell, TableRow } from '../../segment/types.js';
 import type { FigureOptions, Placed } from '../figures.js';
 import { NUMBER_PATTERN, parseVietnameseNumber } from '../numbers.js';
-import { fold, unitOf } from './lexicon.js';
+import { foldLabel, unitOf } from './lexicon.js';
 import { readPassage, type Draft } from './read.js';
 
 /** Header words of the columns (Vietnamese data, lower case). */
@@ -21,7 +21,7 @@ const COLUMNS = {
 const VALUE = new RegExp(`^(?:(≥|>=|≤|<=|tối thiểu|ít nhất|trên)\\s*)?(${NUMBER_PATTERN})\\s*(%)?$`, 'u');
 
 function column(header: TableRow, pattern: RegExp, skip: number[] = []): number {
-  return header.cells.findIndex((c, i) => !skip.includes(i) && pattern.test(fold(c.text)));
+  return header.cells.findIndex((c, i) => !skip.includes(i) && pattern.test(foldLabel(c.text)));
 }
 
 export function tableFigures(outline: Outline, options: FigureOptions): Placed[] {
