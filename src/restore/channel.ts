@@ -4,9 +4,12 @@
  * Each letter of the printed syllable (lower case, with its marks: `ế`) comes out of OCR as a
  * string of 0 to 3 characters (`é`, `6` for `ố`, `ir` for `ư`, `p` for `đ`, nothing). The
  * probabilities of these emissions are counted on aligned pairs (`learnConfusions`) and smoothed
- * with a prior that only knows "same letter", "same letter, other marks", "other letter",
- * "dropped" and "extra". Candidates for a token are found by a search over a trie of the
- * syllable inventory, cut off at a cost bound.
+ * twice: a letter's own counts back off to those pooled over its family (all the marked forms of
+ * one base letter: a ă â á ắ …, where "as printed" counts as one emission), and the family's back
+ * off to a prior that only knows "same letter", "same letter, other marks", "other letter",
+ * "dropped" and "extra". Without the family a rare letter (ẵ) had the flat prior alone and could
+ * turn into anything cheaply, which made candidates wrong and the search slow. Candidates for a
+ * token are found by a search over a trie of the syllable inventory, cut off at a cost bound.
  */
 import { fold } from '../vietnamese/letters.js';
 
@@ -19,7 +22,8 @@ export interface Candidate {
 }
 
 const MAX_EMIT = 3;
-const ALPHA = 2; // weight of the prior against the counts
+const ALPHA = 2; // weight of the family's distribution against a letter's own counts
+const BETA = 2; // weight of the flat prior against the family's counts
 
 /** The prior P0(o | t). */
 function prior(t: string, o: string, ft = fold(t)): number {
@@ -110,6 +114,12 @@ export class Channel {
         if (!m) this.byOcr.set(o, (m = new Map()));
         m.set(ti, n);
         this.totals[ti]! += n;
+        const f = this.foldOf[ti]!;
+        let fam = this.family.get(f);
+        if (!fam) this.family.set(f, (fam = { counts: new Map(), total: 0 }));
+        const k = o === t ? '=' : o;
+        fam.counts.set(k, (fam.counts.get(k) ?? 0) + n);
+        fam.total += n;
       }
     }
   }
@@ -123,8 +133,16 @@ export class Channel {
 
   private costAt(ti: number, o: string, row: Map<number, number> | undefined): number {
     const n = row?.get(ti) ?? 0;
-    return -Math.log((n + ALPHA * prior(this.alphabet[ti]!, o, this.foldOf[ti]!)) / (this.totals[ti]! + ALPHA));
+    const t = this.alphabet[ti]!;
+    const f = this.foldOf[ti]!;
+    const famKey = o === t ? '=' : o;
+    const fam = this.family.get(f);
+    const nf = fam?.counts.get(famKey) ?? 0;
+    const pf = (nf + BETA * prior(t, o, f)) / ((fam?.total ?? 0) + BETA);
+    return -Math.log((n + ALPHA * pf) / (this.totals[ti]! + ALPHA));
   }
+  /** Emissions pooled over the letters of one base letter (a ă â á ắ …): `=` for "as printed". */
+  private readonly family = new Map<string, { counts: Map<string, number>; total: number }>();
 
   private readonly emissionCache = new Map<string, Float64Array>();
   /** −ln P(o | t) for every printed letter t, cached by OCR string. */
@@ -143,33 +161,52 @@ export class Channel {
     return this.byFold.get(folded) ?? [];
   }
 
-  /** Syllables that could have been read as `token` (lower-cased), cheapest first, within `beam` of the best. */
+  // scratch buffers of the search, grown on demand and reused across tokens
+  private emit = new Float64Array(0);
+  private cols = new Float64Array(0);
+
+  /**
+   * Syllables that could have been read as `token` (lower-cased), cheapest first, within `beam`
+   * of the best, at most `limit`. The trie is searched depth first; a prefix is dropped when its
+   * cheapest alignment already costs more than the bound, which starts at `maxCost`, drops to
+   * best + beam as syllables are found, and, once `limit` are found, to the dearest of them.
+   */
   candidates(token: string, maxCost = 14, beam = 9, limit = 12): Candidate[] {
     const key = token;
     const hit = this.cache.get(key);
     if (hit) return hit;
     const m = token.length;
-    // emission costs for this token: emit[(ch * (m + 1) + j) * W + k] = cost(alphabet[ch], token[j..j+k))
+    // emission costs for this token: emit[ti * stride + j * W + k] = cost(alphabet[ti], token[j..j+k)),
+    // written for j + k <= m, the only cells read
     const W = MAX_EMIT + 1;
     const A = this.alphabet.length;
     const stride = (m + 1) * W;
-    const emit = new Float64Array(A * stride).fill(Infinity);
+    if (this.emit.length < A * stride) this.emit = new Float64Array(2 * A * stride);
+    const emit = this.emit;
     for (let j = 0; j <= m; j++) {
       for (let k = 0; k <= MAX_EMIT && j + k <= m; k++) {
         const costs = this.emissionCosts(token.slice(j, j + k));
-        for (let ti = 0; ti < A; ti++) emit[ti * stride + j * W + k] = costs[ti]!;
+        for (let ti = 0, at = j * W + k; ti < A; ti++, at += stride) emit[at] = costs[ti]!;
       }
     }
     // cols[d * (m + 1) + j]: cost of the best alignment of the current depth-d prefix with token[0..j);
     // only lo[d]..hi[d] is finite
     const D = this.maxDepth + 1;
-    const cols = new Float64Array(D * (m + 1)).fill(Infinity);
+    if (this.cols.length < D * (m + 1)) this.cols = new Float64Array(2 * D * (m + 1));
+    const cols = this.cols;
+    cols.fill(Infinity, 0, D * (m + 1));
     const lo = new Int32Array(D);
     const hi = new Int32Array(D);
     cols[0] = 0;
     const found: Candidate[] = [];
+    // the `limit` cheapest costs found so far, as a max-heap: when full, nothing dearer than its top can be kept
+    const kept = new Float64Array(limit);
+    let nKept = 0;
     let bound = maxCost;
     let bestFound = Infinity;
+    // a syllable spelt with the token's letters gives a first bound, before the search finds one
+    for (const s of this.byFold.get(fold(token)) ?? []) bestFound = Math.min(bestFound, this.alignCost(s, emit, m, stride));
+    if (bestFound + beam < bound) bound = bestFound + beam;
     const { nodeLetter, nodeDepth, nodeEnd, nodeWord } = this;
     const N = nodeLetter.length;
     for (let i = 0; i < N; ) {
@@ -183,7 +220,7 @@ export class Channel {
       const row = nodeLetter[i]! * stride;
       for (let j = plo; j <= phi; j++) {
         const c = cols[prev + j]!;
-        if (c >= bound) continue;
+        if (c > bound) continue;
         const kmax = m - j < MAX_EMIT ? m - j : MAX_EMIT;
         const base = row + j * W;
         for (let k = 0; k <= kmax; k++) {
@@ -194,7 +231,7 @@ export class Channel {
       let nlo = -1;
       let nhi = -1;
       for (let j = plo; j <= top; j++) {
-        if (cols[cur + j]! < bound) {
+        if (cols[cur + j]! <= bound) {
           if (nlo < 0) nlo = j;
           nhi = j;
         }
@@ -206,11 +243,14 @@ export class Channel {
       lo[d] = nlo;
       hi[d] = nhi;
       const word = nodeWord[i]!;
-      if (word !== '' && top === m && cols[cur + m]! < bound) {
+      if (word !== '' && top === m && cols[cur + m]! <= bound) {
         const cost = cols[cur + m]!;
         found.push({ word, cost });
         if (cost < bestFound) bestFound = cost;
         if (bestFound + beam < bound) bound = bestFound + beam;
+        if (nKept < limit) heapPush(kept, nKept++, cost);
+        else if (cost < kept[0]!) heapReplaceTop(kept, limit, cost);
+        if (nKept === limit && kept[0]! < bound) bound = kept[0]!;
       }
       i++;
     }
@@ -220,6 +260,48 @@ export class Channel {
     if (this.cache.size < 20_000) this.cache.set(key, out); // bounded: see OPTION_CACHE_SIZE in restore.ts
     return out;
   }
+
+  /** Cost of the cheapest alignment of one syllable with the token whose emission table is `emit`. */
+  private alignCost(s: string, emit: Float64Array, m: number, stride: number): number {
+    const W = MAX_EMIT + 1;
+    let prev = new Float64Array(m + 1).fill(Infinity);
+    prev[0] = 0;
+    for (const ch of s) {
+      const row = this.letterIndex.get(ch)! * stride;
+      const cur = new Float64Array(m + 1).fill(Infinity);
+      for (let j = 0; j <= m; j++) {
+        const c = prev[j]!;
+        if (c === Infinity) continue;
+        for (let k = 0; k <= MAX_EMIT && j + k <= m; k++) cur[j + k] = Math.min(cur[j + k]!, c + emit[row + j * W + k]!);
+      }
+      prev = cur;
+    }
+    return prev[m]!;
+  }
+}
+
+function heapPush(heap: Float64Array, size: number, x: number): void {
+  let i = size;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent]! >= x) break;
+    heap[i] = heap[parent]!;
+    i = parent;
+  }
+  heap[i] = x;
+}
+
+function heapReplaceTop(heap: Float64Array, size: number, x: number): void {
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= size) break;
+    if (child + 1 < size && heap[child + 1]! > heap[child]!) child++;
+    if (heap[child]! <= x) break;
+    heap[i] = heap[child]!;
+    i = child;
+  }
+  heap[i] = x;
 }
 
 /**

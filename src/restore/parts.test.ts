@@ -54,6 +54,21 @@ describe('OCR channel', () => {
     expect(ch.candidates('pac')[0]?.word).toBe('đặc');
     expect(ch.candidates('1ap')[0]?.word).toBe('lập');
   });
+
+  it('lets a letter never seen in training borrow what its base letter does', () => {
+    // `ẵ` has no counts: like the other a-letters it is mostly read as printed, not as anything
+    const ch = new Channel(['ăn', 'ẵn'], { a: { a: 1000, q: 1 }, ă: { ă: 500, a: 20 } });
+    expect(ch.cost('ẵ', 'ẵ')).toBeLessThan(0.1);
+    expect(ch.cost('ẵ', 'x')).toBeGreaterThan(9);
+    expect(ch.cost('ẵ', 'x')).toBeGreaterThan(ch.cost('ẵ', 'a'));
+  });
+
+  it('finds the same candidates with a tight or a loose limit, up to the limit', () => {
+    const counts = { ố: { '6': 5, ố: 10 }, o: { o: 100 }, s: { s: 100 } };
+    const ch = new Channel(['số', 'sổ', 'sở', 'so', 'sò', 'sọ', 'xố'], counts);
+    const all = ch.candidates('s6', 14, 9, 40);
+    expect(new Channel(['số', 'sổ', 'sở', 'so', 'sò', 'sọ', 'xố'], counts).candidates('s6', 14, 9, 3)).toEqual(all.slice(0, 3));
+  });
 });
 
 describe('word alignment', () => {
