@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so that there is no build step between `npm ci` and use.
-import { register } from 'tsx/esm/api';
+// Runs the TypeScript CLI with no build step between `npm ci` and use: ts-hooks.mjs strips the
+// types as modules load (the batch's worker threads use the same hooks).
+import { register } from 'node:module';
 
-register();
+register('./ts-hooks.mjs', import.meta.url);
 await import('../src/cli.ts');

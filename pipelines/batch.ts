@@ -18,7 +18,6 @@ import { extname, join, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
 import { listInputs, type InputFile } from '../src/ingest/walk.js';
 import { MARKS_FILE, readMarks } from '../src/review/marks.js';
-import { buildDatabase, DATABASE_FILE, METRICS_ORDER, queryRows } from '../src/write/duckdb.js';
 import { stableJson, writeFileAtomic } from '../src/write/files.js';
 import {
   compare,
@@ -245,12 +244,14 @@ function canonicalEntries(manifest: Manifest): { sha256: string; report: string 
  * path order) at the end of every run: cheap next to the pipeline, and never stale after a kill.
  */
 async function writeTables(out: string, entries: readonly { sha256: string; report: string }[]): Promise<void> {
+  // DuckDB's native library is loaded only now: it holds memory the file-processing phase can use
+  const { buildDatabase, DATABASE_FILE, METRICS_ORDER } = await import('../src/write/duckdb.js');
   async function* reports(): AsyncGenerator<ReportJson> {
     for (const e of entries) yield JSON.parse(await readFile(join(out, e.report), 'utf8')) as ReportJson;
   }
   await buildDatabase(join(out, DATABASE_FILE), reports(), await readMarks(join(out, MARKS_FILE)), async (db) => {
-    const { columns, rows } = await queryRows(db, `SELECT * FROM metrics ${METRICS_ORDER}`);
-    await writeMetricsCsv(join(out, METRICS_CSV), columns, rows);
+    const result = await db.stream(`SELECT * FROM metrics ${METRICS_ORDER}`);
+    await writeMetricsCsv(join(out, METRICS_CSV), result.columnNames(), result.yieldRowsJson());
   });
 }
 

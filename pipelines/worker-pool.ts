@@ -16,6 +16,8 @@ export interface PoolOptions {
   timeoutMs: number;
   /** Per-thread V8 old-generation limit. */
   memoryMb: number;
+  /** Per-thread V8 young-generation limit (default 8 MB; V8's own default reserves about 32). */
+  youngMb?: number;
   /** Replace a thread after this many files. */
   recycleAfter?: number;
 }
@@ -65,10 +67,18 @@ export class WorkerPool {
 
   private start(slot: Slot, pending: Pending): void {
     this.busy.add(slot);
-    if (!slot.worker || slot.done >= (this.options.recycleAfter ?? Infinity)) {
-      void slot.worker?.terminate();
+    if (slot.worker && slot.done >= (this.options.recycleAfter ?? Infinity)) {
+      // the old thread is gone before its successor loads: two at once would double the memory
+      const old = slot.worker;
+      slot.worker = null;
+      void old.terminate().then(() => this.start(slot, pending));
+      return;
+    }
+    if (!slot.worker) {
       slot.worker = new Worker(WORKER_URL, {
-        resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
+        // A small young generation: the pipeline's garbage is short-lived and small, and each
+        // thread's default semi-spaces would hold some 25 MB more for little gain in speed.
+        resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: this.options.youngMb ?? 8 },
         // not the parent's `--import tsx`: the worker registers its own, leaner loader
         execArgv: [],
         // The worker's own console output (e.g. a library's warnings) must not mix with the
@@ -90,14 +100,17 @@ export class WorkerPool {
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
-      if (replace) {
-        void worker.terminate();
-        slot.worker = null;
-      }
       slot.done++;
-      this.busy.delete(slot);
       pending.resolve(outcome);
-      this.dispatch();
+      const free = () => {
+        this.busy.delete(slot);
+        this.dispatch();
+      };
+      if (replace) {
+        // the slot takes a new file once this thread is gone (a hung one can take a moment)
+        slot.worker = null;
+        void worker.terminate().then(free, free);
+      } else free();
     };
     const onMessage = (result: WorkerResult) => {
       if (result.id !== id) return;

@@ -1,10 +1,9 @@
 /** The command line: parses arguments and calls a pipeline, nothing else. */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { availableParallelism } from 'node:os';
-import { runBatch } from '../pipelines/batch.js';
 import { createProgress } from './progress.js';
-import { review } from './review/index.js';
-import { restoreCommand } from './restore/cli.js';
+// Each command loads its own modules when it runs: the batch's main thread only orchestrates,
+// and every megabyte it holds is held for the whole run next to the worker threads.
 
 const program = new Command();
 program
@@ -20,7 +19,7 @@ program
   .addOption(new Option('-j, --jobs <n>', 'files processed at once').default(availableParallelism()).argParser(positiveInt))
   .addOption(new Option('--timeout <seconds>', 'time limit per file').default(120).argParser(positiveInt))
   .addOption(new Option('--max-memory <mb>', 'heap limit per worker thread').default(512).argParser(positiveInt))
-  .addOption(new Option('--progress-every <seconds>', 'seconds between plain progress lines (no terminal)').default(5).argParser(positiveInt))
+  .addOption(new Option('--progress-every <seconds>', 'seconds between plain progress lines (no terminal)').default(5).argParser(positiveNumber))
   .option('-v, --verbose', 'print stack traces of failures')
   .addHelpText(
     'after',
@@ -43,6 +42,7 @@ program
     // one line per processed file, printed once the progress bar is gone
     const checkLines: string[] = [];
     try {
+      const { runBatch } = await import('../pipelines/batch.js');
       summary = await runBatch(inputs, {
         out: opts.out,
         jobs: opts.jobs,
@@ -73,6 +73,7 @@ program
   .addHelpText('after', '\nOpen <out>/review/index.html directly (verdicts stay in the browser, with a download),\nor use --serve to have them appended to <out>/review.jsonl.\n\nExample:\n  baocao review output --serve')
   .action(async (out: string, opts: { serve?: boolean; port: number }) => {
     try {
+      const { review } = await import('./review/index.js');
       await review(out, opts, (line) => console.log(line));
     } catch (error) {
       console.error(`error: ${(error as Error).message}`);
@@ -86,6 +87,7 @@ program
   .argument('<file>', 'a text file')
   .action(async (file: string) => {
     try {
+      const { restoreCommand } = await import('./restore/cli.js');
       await restoreCommand(file);
     } catch (error) {
       console.error(`error: ${(error as Error).message}`);
@@ -95,13 +97,19 @@ program
 
 function portNumber(value: string): number {
   const n = Number.parseInt(value, 10);
-  if (!/^\d+$/.test(value) || n > 65535) throw new Error(`expected a port number 0–65535, got ${value}`);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError(`expected a port number 0–65535, got ${value}`);
+  return n;
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!/^\d*\.?\d+$/.test(value) || !(n > 0)) throw new InvalidArgumentError(`expected a number > 0, got ${value}`);
   return n;
 }
 
 function positiveInt(value: string): number {
   const n = Number.parseInt(value, 10);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`expected a whole number ≥ 1, got ${value}`);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a whole number ≥ 1, got ${value}`);
   return n;
 }
 

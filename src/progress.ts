@@ -26,6 +26,7 @@ export function createProgress(options: ProgressOptions): Progress {
   let errors = 0;
   let started = 0;
   let lastLine = 0;
+  let shown = -1; // files done at the last plain line
   const every = (options.every ?? 5) * 1000;
   const multi = options.tty
     ? new cliProgress.MultiBar(
@@ -47,6 +48,7 @@ export function createProgress(options: ProgressOptions): Progress {
   const plainLine = () => {
     const r = rate();
     const eta = r > 0 ? Math.round((total - done) / r) : null;
+    shown = done;
     console.log(`progress: ${done}/${total} files, ${errors} errors, ${r.toFixed(1)} files/s, ETA ${eta === null ? '?' : `${eta} s`}`);
   };
   const error = (line: string) => {
@@ -76,6 +78,8 @@ export function createProgress(options: ProgressOptions): Progress {
     },
     stop() {
       multi?.stop();
+      // the last plain line says where the run ended, however recently the previous one came
+      if (!multi && total > 0 && shown !== done) plainLine();
     },
   };
 }

@@ -40,7 +40,7 @@ function treeRssKb(pid: number): number {
 async function run(archive: string, jobs: number) {
   const out = mkdtempSync(join(tmpdir(), `baocao-bench-out-j${jobs}-`));
   const t0 = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'bin/baocao.mjs'), 'run', archive, '--out', out, '--jobs', String(jobs), '--progress-every', '1'], {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/baocao.mjs'), 'run', archive, '--out', out, '--jobs', String(jobs), '--progress-every', '0.1'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,6 +3,11 @@ import { ingestFile } from '../ingest/index.js';
 import { restoreDiacritics } from './index.js';
 
 export async function restoreCommand(file: string): Promise<void> {
+  // `baocao restore f | head`: a reader that stops early is not an error
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const doc = await ingestFile(file);
   const result = restoreDiacritics(doc.text, doc.textOrigin === 'ocr' ? { mode: 'light' } : {});
   process.stdout.write(result.text.text);

@@ -6,7 +6,9 @@
  * database or the new one. Rows are appended in a fixed order; the bytes of the file may still
  * differ between runs (DuckDB's layout), the rows do not.
  */
-import { DuckDBDataChunkWriter, DuckDBInstance, JSToDuckDBValueConverter, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import type { ReportJson } from './report.js';
 import { latestMarks, type ReviewMark } from '../review/marks.js';
@@ -78,7 +80,8 @@ export async function buildDatabase(
   await rm(tmp, { force: true });
   await rm(`${tmp}.wal`, { force: true });
   // one thread and a small buffer: the batch's workers have the cores, and the tables are small
-  const instance = await DuckDBInstance.create(tmp, { threads: '1', memory_limit: '128MB' });
+  // next to what a batch's threads hold
+  const instance = await DuckDBInstance.create(tmp, { threads: '1', memory_limit: '64MB' });
   try {
     const db = await instance.connect();
     for (const table of TABLES) await db.run(createTable(table));
@@ -96,15 +99,34 @@ export async function buildDatabase(
       reviews.endRow();
     }
     reviews.closeSync();
-    const appenders = await Promise.all(TABLES.map((t) => db.createAppender(t.name)));
-    const writers = appenders.map((a) => DuckDBDataChunkWriter.forAppender(a, { converter: JSToDuckDBValueConverter }));
-    for await (const report of reports) {
-      TABLES.forEach((table, i) => {
-        for (const row of table.rows(report)) writers[i]!.appendRow(row);
-      });
+    // The rows go through one newline-delimited JSON file per table (`<db>.<table>.<pid>.tmp`),
+    // which DuckDB's reader streams in with buffers the size of the longest line, so DuckDB works
+    // within its 64 MB. Appending them from JS (data chunks through the appender) needed about
+    // 80 MB more at the peak over 1 900 reports.
+    const staged = TABLES.map((table) => ({ table, file: `${path}.${table.name}.${process.pid}.tmp`, out: null as WriteStream | null, longest: 0 }));
+    try {
+      for (const s of staged) s.out = createWriteStream(s.file);
+      for await (const report of reports) {
+        for (const s of staged) {
+          for (const row of s.table.rows(report)) {
+            const line = jsonRow(s.table, row);
+            s.longest = Math.max(s.longest, Buffer.byteLength(line));
+            if (!s.out!.write(line)) await once(s.out!, 'drain');
+          }
+        }
+      }
+      await Promise.all(staged.map((s) => new Promise<void>((resolve, reject) => s.out!.end((error?: Error | null) => (error ? reject(error) : resolve())))));
+      for (const { table, file, longest } of staged) {
+        const columns = table.columns.map(([name, type]) => `'${name}': '${type}'`).join(', ');
+        const buffer = Math.max(1 << 20, 2 * longest);
+        await db.run(`INSERT INTO "${table.name}" SELECT * FROM read_json(${sqlString(file)}, format = 'newline_delimited', maximum_object_size = ${buffer}, columns = {${columns}})`);
+      }
+    } finally {
+      for (const s of staged) {
+        s.out?.destroy();
+        await rm(s.file, { force: true });
+      }
     }
-    writers.forEach((w) => w.flush());
-    appenders.forEach((a) => a.closeSync());
     await after?.(db);
     await db.run('CHECKPOINT');
     db.closeSync();
@@ -113,6 +135,18 @@ export async function buildDatabase(
   }
   await rename(tmp, path);
 }
+
+/** One row as a JSON object line (dates as YYYY-MM-DD), in the table's column order. */
+function jsonRow(table: TableSpec<Cell>, row: readonly Cell[]): string {
+  const o: Record<string, unknown> = {};
+  table.columns.forEach(([name], i) => {
+    const v = row[i];
+    o[name] = v instanceof Date ? v.toISOString().slice(0, 10) : v ?? null;
+  });
+  return `${JSON.stringify(o)}\n`;
+}
+
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 function createTable(table: TableSpec<Cell>): string {
   const cols = table.columns.map(([name, type]) => `"${name}" ${type}`).join(', ');

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
  * Write a file atomically: a temporary file beside it, then a rename, so a crash or `kill -9`
  * leaves either the old file or the new one, never half of one.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array | AsyncIterable<string | Uint8Array>): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {

@@ -3,17 +3,22 @@
  * (quoting, embedded newlines and commas handled by a maintained writer), header first,
  * `\n` line ends, UTF-8 with a BOM so that Excel reads the Vietnamese letters correctly.
  */
-import { stringify } from 'csv-stringify/sync';
+import { stringify } from 'csv-stringify';
+import { once } from 'node:events';
 import { writeFileAtomic } from './files.js';
 
 export const METRICS_CSV = 'metrics.csv';
 
-export async function writeMetricsCsv(path: string, columns: readonly string[], rows: readonly Record<string, unknown>[]): Promise<void> {
-  const csv = stringify(
-    rows.map((r) => columns.map((c) => cell(r[c]))),
-    { header: true, columns: [...columns], record_delimiter: '\n', bom: true },
-  );
-  await writeFileAtomic(path, csv);
+/** Stream the rows (in batches, as DuckDB hands them out) into the file: the table is never whole in memory. */
+export async function writeMetricsCsv(path: string, columns: readonly string[], rows: AsyncIterable<readonly unknown[][]>): Promise<void> {
+  const csv = stringify({ header: true, columns: [...columns], record_delimiter: '\n', bom: true });
+  const feed = (async () => {
+    for await (const batch of rows) {
+      for (const row of batch) if (!csv.write(row.map(cell))) await once(csv, 'drain');
+    }
+    csv.end();
+  })().catch((error: unknown) => csv.destroy(error as Error));
+  await Promise.all([writeFileAtomic(path, csv), feed]);
 }
 
 function cell(v: unknown): string | number | null {

@@ -1,7 +1,8 @@
-// Module hooks for the batch's worker threads: TypeScript files are stripped of their types with
-// esbuild, and `./x.js` imports find `./x.ts`, as in the rest of the project. tsx does the same
-// on the main thread, but in a worker it held twice the memory (the worker's heap grew with every
-// module it transformed, pdf.js above all), and the batch runs one worker per core.
+// Module hooks for the CLI and the batch's worker threads: TypeScript files are stripped of their
+// types with esbuild, and `./x.js` imports find `./x.ts`, as in the rest of the project. tsx does
+// the same, but it held more memory (in a worker, twice as much: the heap grew with every module
+// it transformed, pdf.js above all), and a batch keeps the main thread and one worker per core
+// alive for the whole run.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { stop, transform } from 'esbuild';
