@@ -1,6 +1,7 @@
 /**
  * One batch worker thread: takes files from the batch, runs `processFile` on each and writes the
- * report JSON itself (atomically), so a report never crosses threads as a big string. The thread
+ * report JSON and its table rows itself (atomically), so a report never crosses threads as a big
+ * string and is never parsed again to build the tables. The thread
  * runs under `resourceLimits`, and the batch terminates it when a file takes too long: a bad
  * file costs a worker, never the batch.
  */
@@ -9,6 +10,7 @@ import { asPipelineError } from '../src/errors.js';
 import { createIngestContext, type IngestContext } from '../src/ingest/context.js';
 import { stableJson, writeFileAtomic } from '../src/write/files.js';
 import { countChecks, type CheckCount } from '../src/validate/index.js';
+import { tableRowsJson } from '../src/write/rows.js';
 import { processFile } from './report.js';
 
 export interface WorkerTask {
@@ -16,6 +18,8 @@ export interface WorkerTask {
   file: string;
   displayPath: string;
   output: string;
+  /** Where the report's table rows go (`tableRowsJson`), for the batch's DuckDB tables. */
+  rows: string;
 }
 
 export type WorkerResult =
@@ -40,6 +44,7 @@ port.on('message', async (task: WorkerTask | 'close') => {
     // `ingest` is read by processFile once the formats stage passes it on to ingestFile.
     const options = { displayPath: task.displayPath, ingest };
     const report = await processFile(task.file, options);
+    await writeFileAtomic(task.rows, tableRowsJson(report));
     await writeFileAtomic(task.output, stableJson(report));
     result = { id: task.id, ok: true, checks: countChecks(report.checks) };
   } catch (error) {

@@ -5,6 +5,7 @@
  *
  * Output (everything but `runs/` is a function of the inputs and the code):
  *   <out>/<relative>.json        one report per good file (written atomically)
+ *   <out>/.tables/<relative>.json   its rows for the DuckDB tables (rows.ts: tableRowsJson)
  *   <out>/errors.jsonl           one line per failed file: file, sha256, stage, reason
  *   <out>/manifest.jsonl         what each input became (see src/write/manifest.ts)
  *   <out>/metrics.csv, <out>/baocao.duckdb   the analysts' tables, rebuilt from the reports
@@ -32,6 +33,7 @@ import {
 } from '../src/write/manifest.js';
 import { METRICS_CSV, writeMetricsCsv } from '../src/write/metrics-csv.js';
 import { relocateReport } from '../src/write/relocate.js';
+import { tableRowsJson } from '../src/write/rows.js';
 import type { ReportJson } from '../src/write/report.js';
 import type { CheckCount } from '../src/validate/index.js';
 import { WorkerPool } from './worker-pool.js';
@@ -141,7 +143,9 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     const output = outputOf(out, input.relative);
 
     const prev = manifest.get(input.relative);
-    if (prev && prev.sha256 === sha256 && prev.version === version && (prev.status === 'ok' ? await exists(output) : !prev.error?.retry)) {
+    const rows = rowsOf(out, input.relative);
+    const done = async () => (await exists(output)) && (await exists(rows));
+    if (prev && prev.sha256 === sha256 && prev.version === version && (prev.status === 'ok' ? await done() : !prev.error?.retry)) {
       if (prev.file !== input.file) manifest.set(input.relative, { ...prev, file: input.file });
       if (prev.status === 'ok') {
         counts.unchanged++;
@@ -156,18 +160,20 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     const twin = reusable.get(sha256);
     if (twin && extname(twin.relative).toLowerCase() === extname(input.relative).toLowerCase()) {
       try {
-        const report = JSON.parse(await readFile(outputOf(out, twin.relative), 'utf8')) as ReportJson;
-        await writeFileAtomic(output, stableJson(relocateReport(report, input.relative)));
+        const report = relocateReport(JSON.parse(await readFile(outputOf(out, twin.relative), 'utf8')) as ReportJson, input.relative);
+        await writeFileAtomic(rows, tableRowsJson(report));
+        await writeFileAtomic(output, stableJson(report));
         return settle(input, { ...entry, status: 'ok', error: null }, 'reused');
       } catch {
         // the twin's report is gone or unreadable: process the file itself
       }
     }
-    const outcome = await pool.run({ file: input.file, displayPath: input.relative, output });
+    const outcome = await pool.run({ file: input.file, displayPath: input.relative, output, rows });
     if (outcome.ok) return settle(input, { ...entry, status: 'ok', error: null }, 'written', null, outcome.checks);
     const error = { stage: outcome.stage, reason: outcome.reason, retry: outcome.retry };
     // a report left from an older run of a file that now fails must not stay in the tables
     await rm(output, { force: true });
+    await rm(rows, { force: true });
     return settle(input, { ...entry, status: 'error', error }, 'written', outcome.stack);
   };
 
@@ -218,6 +224,10 @@ function outputOf(out: string, relative: string): string {
   return join(out, `${relative}.json`);
 }
 
+function rowsOf(out: string, relative: string): string {
+  return join(out, '.tables', `${relative}.json`);
+}
+
 /** For each hash, one done entry of the current version whose report can be copied. */
 function reusableByHash(manifest: Manifest, version: string): Map<string, ManifestEntry> {
   const byHash = new Map<string, ManifestEntry>();
@@ -228,28 +238,26 @@ function reusableByHash(manifest: Manifest, version: string): Map<string, Manife
 }
 
 /** One entry per content hash (the first by path), so a copy or a move never doubles a row. */
-function canonicalEntries(manifest: Manifest): { sha256: string; report: string }[] {
+function canonicalEntries(manifest: Manifest): ManifestEntry[] {
   const seen = new Set<string>();
-  const out: { sha256: string; report: string }[] = [];
+  const out: ManifestEntry[] = [];
   for (const e of sortedEntries(manifest)) {
     if (e.status !== 'ok' || seen.has(e.sha256)) continue;
     seen.add(e.sha256);
-    out.push({ sha256: e.sha256, report: `${e.relative}.json` });
+    out.push(e);
   }
   return out;
 }
 
 /**
- * The DuckDB file and `metrics.csv`, rebuilt from the reports on disk (one per content hash, in
- * path order) at the end of every run: cheap next to the pipeline, and never stale after a kill.
+ * The DuckDB file and `metrics.csv`, rebuilt from the reports' rows files (one per content hash,
+ * in path order) at the end of every run: cheap next to the pipeline, and never stale after a kill.
  */
-async function writeTables(out: string, entries: readonly { sha256: string; report: string }[]): Promise<void> {
+async function writeTables(out: string, entries: readonly ManifestEntry[]): Promise<void> {
   // DuckDB's native library is loaded only now: it holds memory the file-processing phase can use
   const { buildDatabase, DATABASE_FILE, METRICS_ORDER } = await import('../src/write/duckdb.js');
-  async function* reports(): AsyncGenerator<ReportJson> {
-    for (const e of entries) yield JSON.parse(await readFile(join(out, e.report), 'utf8')) as ReportJson;
-  }
-  await buildDatabase(join(out, DATABASE_FILE), reports(), await readMarks(join(out, MARKS_FILE)), async (db) => {
+  const rows = entries.map((e) => rowsOf(out, e.relative));
+  await buildDatabase(join(out, DATABASE_FILE), rows, await readMarks(join(out, MARKS_FILE)), async (db) => {
     const result = await db.stream(`SELECT * FROM metrics ${METRICS_ORDER}`);
     await writeMetricsCsv(join(out, METRICS_CSV), result.columnNames(), result.yieldRowsJson());
   });
@@ -267,6 +275,7 @@ async function prune(out: string, manifest: Manifest, inputs: readonly string[],
     if (!roots.some((r) => path === r || path.startsWith(r + sep))) continue;
     if (await exists(e.file)) continue;
     await rm(outputOf(out, e.relative), { force: true });
+    await rm(rowsOf(out, e.relative), { force: true });
     manifest.delete(e.relative);
   }
 }

@@ -87,8 +87,11 @@ describe('baocao run on a generated archive', () => {
     expect(new Set(broken.map((f) => f.broken))).toEqual(new Set(['truncated', 'junk', 'empty', 'wrong-extension', 'encrypted']));
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`${expected.files.length} files: ${good.length} written, ${broken.length} failed`);
-    const reports = filesUnder(clean).filter((f) => f.endsWith('.json') && !f.startsWith('runs/'));
+    const reports = filesUnder(clean).filter((f) => f.endsWith('.json') && !f.startsWith('runs/') && !f.startsWith('.tables/'));
     expect(reports.sort()).toEqual(good.map((f) => `${f.path}.json`).sort());
+    // and beside each report its rows for the tables
+    const rows = filesUnder(clean).filter((f) => f.startsWith('.tables/'));
+    expect(rows.sort()).toEqual(good.map((f) => `.tables/${f.path}.json`).sort());
     const errors = readFileSync(join(clean, 'errors.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(errors.map((e) => e.file.slice(archive.length + 1))).toEqual(broken.map((f) => f.path).sort());
     for (const e of errors) {

@@ -211,3 +211,23 @@ export const checks: TableSpec<Cell> = {
 };
 
 export const TABLES = [documents, figures, references, checks] as const;
+
+/**
+ * A report's rows for every table as one JSON line, `{"documents": [{column: value, …}], …}`
+ * (dates as YYYY-MM-DD), the form DuckDB's reader loads (see duckdb.ts). The batch workers write
+ * it beside each report, so building the tables never parses the reports again.
+ */
+export function tableRowsJson(report: ReportJson): string {
+  const out: Record<string, Record<string, unknown>[]> = {};
+  for (const table of TABLES) {
+    out[table.name] = table.rows(report).map((row) => {
+      const o: Record<string, unknown> = {};
+      table.columns.forEach(([name], i) => {
+        const v = row[i];
+        o[name] = v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? null);
+      });
+      return o;
+    });
+  }
+  return `${JSON.stringify(out)}\n`;
+}
