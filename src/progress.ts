@@ -71,7 +71,8 @@ export function createProgress(options: ProgressOptions): Progress {
         if (options.verbose && event.stack) error(event.stack);
       }
       if (bar) bar.update(done, { errors, rate: rate().toFixed(1) });
-      else if (Date.now() - lastLine >= every) {
+      // (and at the last file: what comes after it, the tables, is not files)
+      else if (Date.now() - lastLine >= every || done === total) {
         lastLine = Date.now();
         plainLine();
       }

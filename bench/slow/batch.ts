@@ -57,7 +57,8 @@ async function run(archive: string, jobs: number) {
   child.stderr.resume();
   const samples: { done: number; kb: number }[] = [];
   const timer = setInterval(() => samples.push({ done, kb: treeRssKb(child.pid!) }), 250);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  // 'close', not 'exit': the last stdout chunks (the summary) may come after the exit
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(timer);
   const seconds = (performance.now() - t0) / 1000;
   return { out, code, seconds, samples, progressLines, summary: /^\d+ files: .*$/m.exec(stdout)?.[0] ?? '(no summary)' };
