@@ -47,9 +47,10 @@ async function run(archive: string, jobs: number) {
   let done = 0;
   let progressLines = 0;
   let stdout = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-    for (const m of chunk.toString().matchAll(/^progress: (\d+)\//gm)) {
+  child.stdout.setEncoding('utf8'); // (a chunk may end inside a multi-byte character)
+  child.stdout.on('data', (chunk: string) => {
+    stdout += chunk;
+    for (const m of chunk.matchAll(/^progress: (\d+)\//gm)) {
       done = Number(m[1]);
       progressLines++;
     }
