@@ -105,7 +105,7 @@ export async function buildDatabase(
       const files = `[${rowsFiles.map(sqlString).join(', ')}]`;
       const struct = (table: TableSpec<Cell>) => `STRUCT(${table.columns.map(([name, type]) => `"${name}" ${type}`).join(', ')})[]`;
       const columns = TABLES.map((t) => `'${t.name}': '${struct(t)}'`).join(', ');
-      const source = `read_json(${files}, format = 'newline_delimited', maximum_object_size = ${Math.max(1 << 20, 2 * largest)}, columns = {${columns}})`;
+      const source = `read_json(${files}, format = 'newline_delimited', maximum_object_size = ${largest + 1024}, columns = {${columns}})`;
       // rows keep the order of the files and, within a file, of the report
       for (const table of TABLES) await db.run(`INSERT INTO "${table.name}" SELECT unnest("${table.name}", recursive := true) FROM ${source}`);
     }
