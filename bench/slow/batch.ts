@@ -62,7 +62,7 @@ async function run(archive: string, jobs: number) {
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(timer);
   const seconds = (performance.now() - t0) / 1000;
-  return { out, code, seconds, samples, progressLines, summary: /^\d+ files: .*$/m.exec(stdout)?.[0] ?? '(no summary)' };
+  return { out, code, seconds, samples, progressLines, summary: /^\d+ files: .*$/m.exec(stdout)?.[0] ?? `(no summary; output ends: ${JSON.stringify(stdout.slice(-160))})` };
 }
 
 function check(archive: string, out: string, expected: Expected, code: number | null): string[] {
