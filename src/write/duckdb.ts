@@ -82,9 +82,15 @@ export async function buildDatabase(
   await rm(`${tmp}.wal`, { force: true });
   let largest = 0;
   for (const file of rowsFiles) largest = Math.max(largest, (await stat(file)).size);
-  // one thread and a small buffer: the batch's workers have the cores, and the tables are small
-  // next to what a batch's threads hold
-  const instance = await DuckDBInstance.create(tmp, { threads: '1', memory_limit: '64MB' });
+  // One thread and a small buffer: the batch's workers have the cores, and the tables are small
+  // next to what a batch's threads hold. DuckDB's allocator keeps up to 128 MB it has freed unless
+  // told otherwise; at 1 MB the build peaks about 40 MB lower over 1 900 reports, no slower.
+  const instance = await DuckDBInstance.create(tmp, {
+    threads: '1',
+    memory_limit: '64MB',
+    allocator_flush_threshold: '1MB',
+    allocator_bulk_deallocation_flush_threshold: '1MB',
+  });
   try {
     const db = await instance.connect();
     for (const table of TABLES) await db.run(createTable(table));
