@@ -187,8 +187,14 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
 
   await prune(out, manifest, inputs, seen);
   await writeErrors(out, manifest);
-  await writeTables(out, canonicalEntries(manifest));
+  // the manifest first: the tables are rebuilt on every run, so if building them fails (or the
+  // run is killed meanwhile) the next run only has to build them again
   await saveManifest(out, manifest);
+  try {
+    await writeTables(out, canonicalEntries(manifest));
+  } catch (error) {
+    throw new Error(`the reports are written, but building ${join(out, 'baocao.duckdb')} failed: ${(error as Error).message}`, { cause: error });
+  }
 
   errors.sort((a, b) => compare(a.file, b.file));
   const summary = {

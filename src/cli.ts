@@ -54,9 +54,14 @@ program
           if (event.ok && event.checks) checkLines.push(`checks: ${event.file}: ${event.checks.failed} of ${event.checks.made} failed`);
         },
       });
-    } finally {
+    } catch (error) {
       progress.stop();
+      console.error(`error: ${(error as Error).message}`);
+      if (opts.verbose) console.error((error as Error).stack);
+      process.exitCode = 1;
+      return;
     }
+    progress.stop();
     for (const line of checkLines.sort()) console.log(line);
     const skipped = summary.unchanged + summary.reused;
     const detail = skipped > 0 ? ` (${summary.unchanged} unchanged, ${summary.reused} reused by hash)` : '';

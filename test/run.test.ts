@@ -72,3 +72,22 @@ describe('baocao run with bad files in the batch', () => {
     ]);
   });
 });
+
+describe('baocao run when the tables cannot be built', () => {
+  it('names the database and the damaged rows file, keeps the reports and the manifest, and exits 1', () => {
+    const input = mkdtempSync(join(tmpdir(), 'baocao-in-'));
+    const out = mkdtempSync(join(tmpdir(), 'baocao-run-'));
+    const seed = seeds[0]!;
+    copyFileSync(join(ROOT, 'fixtures', seed), join(input, seed));
+    expect(baocao(['run', input, '--out', out]).code).toBe(0);
+    const report = readFileSync(join(out, `${seed}.json`), 'utf8');
+    writeFileSync(join(out, '.tables', `${seed}.json`), '{"documents": [\n'); // a disk that filled up
+    const again = baocao(['run', input, '--out', out]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`building ${join(out, 'baocao.duckdb')} failed`);
+    expect(again.stderr).toContain(join(out, '.tables', `${seed}.json`));
+    expect(readFileSync(join(out, `${seed}.json`), 'utf8')).toBe(report);
+    expect(readFileSync(join(out, 'manifest.jsonl'), 'utf8')).toContain(seed);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
