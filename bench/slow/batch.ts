@@ -10,7 +10,7 @@
  *   BATCH_FILES=500 npm run bench:batch     (a smaller archive)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mb } from '../_measure.js';
@@ -65,9 +65,12 @@ async function run(archive: string, jobs: number) {
   return { out, code, seconds, samples, progressLines, summary: /^\d+ files: .*$/m.exec(stdout)?.[0] ?? `(no summary; output ends: ${JSON.stringify(stdout.slice(-160))})` };
 }
 
-function check(archive: string, out: string, expected: Expected, code: number | null): string[] {
+function check(archive: string, out: string, expected: Expected, code: number | null, summary: string): string[] {
   const problems: string[] = [];
+  // exit code 1 is also what a crash gives: the run must also have ended with its summary and tables
   if (code !== 1) problems.push(`exit code ${code}, expected 1`);
+  if (!/^\d+ files: /.test(summary)) problems.push(`no summary line: ${summary}`);
+  for (const f of ['metrics.csv', 'baocao.duckdb', 'manifest.jsonl']) if (!existsSync(join(out, f))) problems.push(`no ${f}`);
   const errors = new Map<string, number>();
   for (const line of readFileSync(join(out, 'errors.jsonl'), 'utf8').split('\n').filter(Boolean)) {
     const e = JSON.parse(line) as { file: string; reason: string };
@@ -107,7 +110,7 @@ for (const jobs of [1, 2]) {
   const late = Math.max(0, ...r.samples.filter((s) => s.done >= expected.files.length - tenth && s.done < expected.files.length).map((s) => s.kb)) / 1024;
   // after the last file: the DuckDB file and metrics.csv are built from all the reports
   const tables = Math.max(0, ...r.samples.filter((s) => s.done === expected.files.length).map((s) => s.kb)) / 1024;
-  const problems = check(archive, r.out, expected, r.code);
+  const problems = check(archive, r.out, expected, r.code, r.summary);
   rates.push(expected.files.length / r.seconds);
   console.log(`--jobs ${jobs}: ${r.summary}`);
   console.log(
@@ -116,7 +119,7 @@ for (const jobs of [1, 2]) {
   console.log(
     `  peak RSS ${peak.toFixed(0)} MB (target ≤ 300); first 10 % of files ${early.toFixed(0)} MB, last 10 % ${late.toFixed(0)} MB (${late <= early ? 'flat' : 'grew'}); building the tables ${tables.toFixed(0)} MB; ${r.progressLines} progress lines`,
   );
-  console.log(problems.length === 0 ? '  outcome: every good file has one report, every broken file one error line' : `  outcome: ${problems.length} problems:\n    ${problems.slice(0, 20).join('\n    ')}`);
+  console.log(problems.length === 0 ? '  outcome: every good file has one report, every broken file one error line, and the run ended with its summary and tables' : `  outcome: ${problems.length} problems:\n    ${problems.slice(0, 20).join('\n    ')}`);
   rmSync(r.out, { recursive: true, force: true });
 }
 console.log(`--jobs 2 / --jobs 1: ${(rates[1]! / rates[0]!).toFixed(2)}× files/s`);
