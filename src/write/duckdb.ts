@@ -34,28 +34,32 @@ WITH figure_checks AS (
   FROM figure_checks f LEFT JOIN checks c ON c.sha256 = f.sha256 AND c.id = f.check_id
   GROUP BY f.sha256, f.id
 ), candidates AS (
-  SELECT d.unit_level, d.unit_name, f.period_from, f.period_to, f.period_text, f.metric, f.role,
-         f.value, f.of, f.unit, f.subject, d.path AS source_file, f.sha256, f.id AS figure_id,
-         f.page, f.line, f.span_start, f.span_end, f.text, f.confidence, s.check_status,
+  -- only what the choice needs: the sort behind the pick stays small (the text comes after)
+  SELECT f.sha256, f.id, f.period_from, f.period_to, f.metric, f.role,
          coalesce(d.unit_level || ' ' || d.unit_name, 'document ' || f.sha256) AS unit_key,
-         f.parent IS NULL AS top_level, f.seq, r.verdict AS review
+         coalesce(r.verdict = 'wrong', false) AS wrong, f.parent IS NULL AS top_level, f.confidence,
+         d.path AS source_file, f.seq
   FROM figures f
   JOIN documents d ON d.sha256 = f.sha256
-  JOIN status s ON s.sha256 = f.sha256 AND s.id = f.id
   LEFT JOIN reviews r ON r.sha256 = f.sha256 AND r.span_start = f.span_start AND r.span_end = f.span_end
   WHERE f.metric IS NOT NULL
 ), ranked AS (
-  SELECT *,
+  SELECT sha256, id,
          row_number() OVER w AS pick,
          CAST(count(*) OVER (PARTITION BY unit_key, period_from, period_to, metric, role) AS INTEGER) AS candidates
   FROM candidates
   WINDOW w AS (PARTITION BY unit_key, period_from, period_to, metric, role
-               ORDER BY coalesce(review = 'wrong', false), top_level DESC, confidence DESC, source_file, seq)
+               ORDER BY wrong, top_level DESC, confidence DESC, source_file, seq)
 )
-SELECT unit_level, unit_name, period_from, period_to, period_text, metric, role, value, of, unit,
-       subject, source_file, sha256, figure_id, page, line, span_start, span_end, text, confidence,
-       check_status, review, candidates
-FROM ranked WHERE pick = 1`;
+SELECT d.unit_level, d.unit_name, f.period_from, f.period_to, f.period_text, f.metric, f.role, f.value, f.of, f.unit,
+       f.subject, d.path AS source_file, f.sha256, f.id AS figure_id, f.page, f.line, f.span_start, f.span_end, f.text,
+       f.confidence, s.check_status, r.verdict AS review, k.candidates
+FROM ranked k
+JOIN figures f ON f.sha256 = k.sha256 AND f.id = k.id
+JOIN documents d ON d.sha256 = f.sha256
+JOIN status s ON s.sha256 = f.sha256 AND s.id = f.id
+LEFT JOIN reviews r ON r.sha256 = f.sha256 AND r.span_start = f.span_start AND r.span_end = f.span_end
+WHERE k.pick = 1`;
 
 /**
  * QA verdicts from `review.jsonl` (the latest per value), keyed like the figures: source hash and
