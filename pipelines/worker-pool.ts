@@ -16,8 +16,6 @@ export interface PoolOptions {
   timeoutMs: number;
   /** Per-thread V8 old-generation limit. */
   memoryMb: number;
-  /** Per-thread V8 young-generation limit (default 8 MB; V8's own default reserves about 32). */
-  youngMb?: number;
   /** Replace a thread after this many files. */
   recycleAfter?: number;
 }
@@ -37,6 +35,8 @@ interface Pending {
 }
 
 const WORKER_URL = new URL('./batch-worker.mjs', import.meta.url);
+/** Per-thread V8 young generation (V8's own default reserves about 32 MB). */
+const YOUNG_GENERATION_MB = 8;
 
 export class WorkerPool {
   private readonly slots: Slot[];
@@ -78,7 +78,7 @@ export class WorkerPool {
       slot.worker = new Worker(WORKER_URL, {
         // A small young generation: V8's default semi-spaces hold some 25 MB more per thread;
         // the price is 10–20 % more time in the collector (measured on the bench archive).
-        resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: this.options.youngMb ?? 8 },
+        resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
         // none of the parent's flags (a script may run under `--import tsx`): the worker registers
         // its own loader
         execArgv: [],
