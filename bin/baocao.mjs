@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI with no build step between `npm ci` and use: ts-hooks.mjs strips the
-// types as modules load (the batch's worker threads use the same hooks).
-import { register } from 'node:module';
+// Runs the TypeScript CLI with no build step between `npm ci` and use: bundle.mjs turns it into
+// JavaScript on first use (and after every change to the sources).
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bundle } from './bundle.mjs';
 
-register('./ts-hooks.mjs', import.meta.url);
-await import('../src/cli.ts');
+await import(pathToFileURL(join(await bundle(), 'src/cli.js')).href);

@@ -1,8 +1,7 @@
-// Module hooks for the CLI and the batch's worker threads: TypeScript files are stripped of their
-// types with esbuild, and `./x.js` imports find `./x.ts`, as in the rest of the project. tsx does
-// the same, but it held more memory (in a worker, twice as much: the heap grew with every module
-// it transformed, pdf.js above all), and a batch keeps the main thread and one worker per core
-// alive for the whole run.
+// Module hooks for batch worker threads started from the sources (the tests, the scripts; the CLI
+// runs from its bundle, bundle.mjs): TypeScript files are stripped of their types with esbuild,
+// and `./x.js` imports find `./x.ts`, as in the rest of the project. tsx does the same, but it held
+// more memory in a worker (its heap grew with every module it transformed, pdf.js above all).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { stop, transform } from 'esbuild';

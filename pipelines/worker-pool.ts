@@ -34,7 +34,10 @@ interface Pending {
   resolve: (outcome: Outcome) => void;
 }
 
-const WORKER_URL = new URL('./batch-worker.mjs', import.meta.url);
+/** Defined by bin/bundle.mjs when the CLI runs from its bundle: the bundled worker's URL. */
+declare const BUNDLED_WORKER: string | undefined;
+// From the sources (tests, scripts), the worker strips its own types (batch-worker.mjs).
+const WORKER_URL = typeof BUNDLED_WORKER === 'string' ? new URL(BUNDLED_WORKER) : new URL('./batch-worker.mjs', import.meta.url);
 /** Per-thread V8 young generation (V8's own default reserves about 32 MB). */
 const YOUNG_GENERATION_MB = 8;
 

@@ -4,9 +4,12 @@ import { join } from 'node:path';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
 
+/** The installed command (package.json "bin"): what `npx baocao` runs. */
+export const BIN = join(ROOT, 'bin/baocao');
+
 /** Run the CLI as a user would (`npx baocao …`), from the repository root. */
 export function baocao(args: string[], options: { cwd?: string } = {}) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/baocao.mjs'), ...args], {
+  const r = spawnSync(BIN, args, {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },

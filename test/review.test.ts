@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewReport } from '../src/review/types.js';
-import { baocao, readJson, ROOT } from './helpers.js';
+import { baocao, BIN, readJson, ROOT } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SEED = '000_df22d471c82bd4e0.txt';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   expect(run.stderr).toBe('');
   report = readJson(join(out, `${SEED}.json`));
   other = readJson(join(out, `${OTHER}.json`));
-  server = spawn(process.execPath, [join(ROOT, 'bin/baocao.mjs'), 'review', out, '--serve', '--port', '0'], { cwd: ROOT });
+  server = spawn(BIN, ['review', out, '--serve', '--port', '0'], { cwd: ROOT });
   base = await new Promise<string>((ok, fail) => {
     let seen = '';
     server.stdout!.on('data', (chunk: Buffer) => {
