@@ -1,7 +1,7 @@
 /**
  * Generates an archive like the ones archivists hand over: the seed reports rewritten for other
  * reporting units, months and numbers, DOCX and PDF copies, and about 5 % broken files
- * (truncated, binary junk, empty, wrong extension, encrypted PDF), in folders by unit and month.
+ * (truncated, binary junk, empty, wrong extension, encrypted PDF), in folders by month and unit.
  *
  *   npx tsx scripts/make-archive.ts <dir> [--files 2000] [--seed 1] [--broken 0.05]
  *
@@ -140,6 +140,13 @@ async function main(): Promise<void> {
   const rnd = mulberry32(opt('seed', 1));
   const brokenCount = Math.round(total * opt('broken', 0.05));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  // Filed by month, then unit: April 2026 shifted by `delta`. Every stretch of the walk then
+  // holds every kind of file (the batch bench's first and last tenth of files are alike).
+  const month = (delta = Math.floor(rnd() * 12) - 6) => {
+    const k = 2026 * 12 + 3 + delta;
+    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+  };
+  const unitSlug = (unit: readonly [string, string]) => `${slug(unit[0])}-${slug(unit[1])}`;
 
   rmSync(dir, { recursive: true, force: true });
   const seeds = SEEDS.map((s) => ({ ...s, text: readFileSync(join(ROOT, 'fixtures', s.file), 'utf8') }));
@@ -170,8 +177,7 @@ async function main(): Promise<void> {
     let text = seed.unit && unit ? renameUnit(seed.text, seed.unit, unit) : seed.text;
     text = perturbNumbers(shiftMonths(text, delta), rnd);
     if (!fresh(text)) continue;
-    const k = 2026 * 12 + 3 + delta; // a folder per unit and month (April 2026 shifted), as filed
-    const folder = `${unit ? `${slug(unit[0])}-${slug(unit[1])}` : 'thanh-pho'}/${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+    const folder = `${month(delta)}/${unit ? unitSlug(unit) : 'thanh-pho'}`;
     write(`${folder}/${seed.file.slice(0, 3)}-${String(i).padStart(5, '0')}.txt`, text, 'text');
   }
   for (let i = 0; i < docxCount; i++) {
@@ -182,18 +188,18 @@ async function main(): Promise<void> {
     if (i % docx.length === 0) xml = renameUnit(xml, ['đặc khu', 'Cát Hải'], unit);
     zip.file('word/document.xml', `${xml}<!-- copy ${i} -->`);
     const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-    write(`docx/${slug(unit[1])}-${String(i).padStart(5, '0')}.docx`, bytes, 'docx');
+    write(`${month()}/${unitSlug(unit)}/docx-${String(i).padStart(5, '0')}.docx`, bytes, 'docx');
   }
   for (let i = 0; i < pdfCount; i++) {
     // a scanner's or a mailer's trailing bytes: same pages, another hash
     const bytes = Buffer.concat([pdfs[i % pdfs.length]!, Buffer.from(`\n%copy ${i}\n`)]);
-    write(`pdf/${PDF[i % pdfs.length]!.slice(0, 3)}-${String(i).padStart(5, '0')}.pdf`, bytes, 'pdf');
+    write(`${month()}/scans/${PDF[i % pdfs.length]!.slice(0, 3)}-${String(i).padStart(5, '0')}.pdf`, bytes, 'pdf');
   }
 
   const kinds: BrokenKind[] = ['truncated', 'junk', 'empty', 'wrong-extension', 'encrypted'];
   for (let i = 0; i < brokenCount; i++) {
     const kind = kinds[i % kinds.length]!;
-    const name = `broken/${kind}-${String(i).padStart(4, '0')}`;
+    const name = `${month()}/${unitSlug(pick(UNITS))}/${kind}-${String(i).padStart(4, '0')}`;
     if (kind === 'truncated') {
       const whole = i % 2 ? pdfs[i % pdfs.length]! : await docx[i % docx.length]!.generateAsync({ type: 'uint8array' });
       write(`${name}.${i % 2 ? 'pdf' : 'docx'}`, whole.subarray(0, Math.floor(whole.length * (0.2 + 0.5 * rnd()))), 'broken', kind);

@@ -40,7 +40,8 @@ function treeRssKb(pid: number): number {
 async function run(archive: string, jobs: number) {
   const out = mkdtempSync(join(tmpdir(), `baocao-bench-out-j${jobs}-`));
   const t0 = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'bin/baocao.mjs'), 'run', archive, '--out', out, '--jobs', String(jobs), '--progress-every', '0.1'], {
+  // the command as installed (bin/baocao, which sets glibc's allocator tunables), as a user runs it
+  const child = spawn(join(ROOT, 'bin/baocao'), ['run', archive, '--out', out, '--jobs', String(jobs), '--progress-every', '0.1'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
