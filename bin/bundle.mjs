@@ -10,7 +10,7 @@
 // (models, schema, data) are found as in the sources.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,8 +23,14 @@ export async function bundle() {
   const key = await sourceKey();
   for (const cache of [join(ROOT, 'node_modules/.cache/baocao'), join(tmpdir(), 'baocao-cache')]) {
     const dir = join(cache, key);
-    if (existsSync(join(dir, 'src/cli.js'))) return dir;
+    if (existsSync(join(dir, 'src/cli.js'))) {
+      // marks the bundle as in use, so that pruning leaves it alone
+      const now = new Date();
+      await utimes(dir, now, now).catch(() => {});
+      return dir;
+    }
     try {
+      await prune(cache);
       await build(dir);
       return dir;
     } catch (error) {
@@ -33,6 +39,25 @@ export async function bundle() {
     }
   }
   throw new Error('cannot write the CLI bundle to node_modules/.cache or the temporary folder');
+}
+
+/**
+ * Bundles of other versions of the sources, and builds a killed run left half done, once nothing
+ * has used them for a day (a run still going on an old version keeps loading its chunks).
+ */
+export async function prune(cache) {
+  let names;
+  try {
+    names = await readdir(cache);
+  } catch {
+    return; // no cache yet
+  }
+  const dayAgo = Date.now() - 24 * 3600 * 1000;
+  for (const name of names) {
+    const path = join(cache, name);
+    const { mtimeMs } = await stat(path).catch(() => ({ mtimeMs: Infinity }));
+    if (mtimeMs < dayAgo) await rm(path, { recursive: true, force: true });
+  }
 }
 
 /** A hash of everything the bundle is made of: the sources, this file and esbuild's version. */

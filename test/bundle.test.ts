@@ -1,10 +1,11 @@
 // The CLI runs from a bundle that bin/bundle.mjs makes on first use (see there for why).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain JavaScript module of the launcher, without type declarations
-import { bundle } from '../bin/bundle.mjs';
+import { bundle, prune } from '../bin/bundle.mjs';
 
 /** Every JavaScript file of the bundle, concatenated. */
 function bundledCode(dir: string): string {
@@ -37,5 +38,15 @@ describe('the CLI bundle', () => {
     const code = bundledCode(dir);
     expect(code).toContain(JSON.stringify(pathToFileURL(join(import.meta.dirname, '../src/restore/index.ts')).href));
     expect(code).not.toContain('import.meta.url');
+  });
+
+  it('prunes bundles and half-done builds that nothing has used for a day', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'baocao-bundles-'));
+    for (const name of ['0123456789abcdef', 'fedcba9876543210', 'fedcba9876543210.partial-123']) mkdirSync(join(cache, name));
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    utimesSync(join(cache, '0123456789abcdef'), twoDaysAgo, twoDaysAgo);
+    utimesSync(join(cache, 'fedcba9876543210.partial-123'), twoDaysAgo, twoDaysAgo);
+    await prune(cache);
+    expect(readdirSync(cache)).toEqual(['fedcba9876543210']);
   });
 });
