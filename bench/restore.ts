@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getRestorer, loadConfusions, loadLanguageModel, Restorer } from '../src/restore/index.js';
 import { SourceText } from '../src/text/source-text.js';
+import { median, peakRssMb } from './_measure.js';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const dir = 'eval/data/restore/ocr-eng';
 const text = [
   ...readdirSync(dir).sort().map((f) => readFileSync(join(dir, f), 'utf8')),
@@ -43,4 +43,4 @@ for (let i = 0; i < 5; i++) {
 console.log(`text: ${kb.toFixed(0)} KB of OCR output`);
 console.log(`throughput, cold restorer: median ${(kb / (median(cold) / 1000)).toFixed(0)} KB/s (${median(cold).toFixed(0)} ms)`);
 console.log(`throughput, warm restorer: median ${(kb / (median(warm) / 1000)).toFixed(0)} KB/s (${median(warm).toFixed(0)} ms)`);
-console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(`peak RSS: ${peakRssMb().toFixed(0)} MB`);

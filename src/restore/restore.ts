@@ -347,8 +347,9 @@ export class Restorer {
    * Beam search over the items; returns the chosen option index for each item (-1 for fixed
    * ones). Hypotheses are recombined on their trigram state: the state after choosing option c
    * is (previous option, c), a cell of a small table, so there are no maps and no allocation per
-   * token. The bigram part of the score depends only on the previous option and is computed once
-   * per (previous option, option); the trigram context is looked up once per hypothesis.
+   * token. The bigram part of the score depends only on the previous option and is computed at
+   * most once per (previous option, option), when the trigram is not stored; the trigram context
+   * is looked up once per hypothesis.
    */
   private decode(items: Item[]): Int32Array {
     const { beam, beamDelta } = this.weights;
@@ -414,32 +415,43 @@ export class Restorer {
       cellScore.fill(-Infinity, 0, cells);
       if (prevOpts > bigramDone.length) throw new Error('too many options for one token');
       bigramDone.fill(0, 0, prevOpts);
+      let minCost = Infinity;
+      for (let c = 0; c < nC; c++) if (costs[c]! < minCost) minCost = costs[c]!;
+      // A log probability is at most 0, so a cell scores at most base − cost. Once that is below
+      // the best score so far minus beamDelta, the cell cannot survive this step: its LM lookups
+      // are skipped. Hypotheses come best first, so the first one that cannot reach ends the loop.
+      let top = -Infinity;
       for (let h = 0; h < nh; h++) {
+        const base = hs[h]!;
+        if (base - minCost < top - beamDelta) break;
         const p = hc[h]!;
         const v = hv[h]!;
         const row = p * nC;
         if (!bigramDone[p]) {
           bigramDone[p] = 1;
-          for (let c = 0; c < nC; c++) lp2[row + c] = lm.bigramLogProb(v, ids[c]!);
+          lp2.fill(NaN, row, row + nC); // looked up when a cell needs it
         }
         const u = hu[h]!;
         const ci = u >= 0 ? lm.bigramIndex(u, v) : -1;
         const tri = lm.hasTrigrams(ci);
         const backoff = lm.contextBackoff(ci);
-        const base = hs[h]!;
         for (let c = 0; c < nC; c++) {
+          if (base - costs[c]! < top - beamDelta) continue;
           let lp = tri ? lm.trigramLogProb(ci, ids[c]!) : NaN;
-          if (lp !== lp) lp = backoff + lp2[row + c]!;
+          if (lp !== lp) {
+            let l2 = lp2[row + c]!;
+            if (l2 !== l2) l2 = lp2[row + c] = lm.bigramLogProb(v, ids[c]!);
+            lp = backoff + l2;
+          }
           const score = base + lmW * lp - costs[c]!;
           if (score > cellScore[row + c]!) {
             cellScore[row + c] = score;
             cellParent[row + c] = h;
           }
+          if (score > top) top = score;
         }
       }
       // keep the best `beam` cells within beamDelta of the top, best first
-      let top = -Infinity;
-      for (let k = 0; k < cells; k++) if (cellScore[k]! > top) top = cellScore[k]!;
       const floor = top - beamDelta;
       const order = this.order;
       let kept = 0;
