@@ -102,6 +102,8 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   const counts = { written: 0, reused: 0, unchanged: 0 };
   const errors: FileError[] = [];
   const seen = new Map<string, string>();
+  // inputs that would overwrite another's report: not in the manifest (the path is the other's)
+  const clashes: FileError[] = [];
 
   const settle = async (input: InputFile, entry: ManifestEntry, status: 'written' | 'reused', stack: string | null = null, checks: CheckCount | null = null) => {
     await journal(out, entry);
@@ -126,6 +128,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
       // Two inputs would write the same report path: keep the first, name the clash.
       const sha256 = await hashFile(input.file).catch(() => '');
       fail(input, { sha256, error: { stage: 'write', reason: `same output path as ${other}`, retry: false } }, false, null);
+      clashes.push(errors.at(-1)!);
       return;
     }
     seen.set(input.relative, input.file);
@@ -186,7 +189,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   }
 
   await prune(out, manifest, inputs, seen);
-  await writeErrors(out, manifest);
+  await writeErrors(out, manifest, clashes);
   // the manifest first: the tables are rebuilt on every run, so if building them fails (or the
   // run is killed meanwhile) the next run only has to build them again
   await saveManifest(out, manifest);
@@ -287,10 +290,11 @@ async function prune(out: string, manifest: Manifest, inputs: readonly string[],
 }
 
 /** `errors.jsonl`: every failed entry of the output folder, sorted, fixed key order. */
-async function writeErrors(out: string, manifest: Manifest): Promise<void> {
+async function writeErrors(out: string, manifest: Manifest, clashes: readonly FileError[]): Promise<void> {
   const lines = sortedEntries(manifest)
     .filter((e) => e.status === 'error')
-    .map((e) => ({ file: e.file, sha256: e.sha256 || null, stage: e.error!.stage, reason: e.error!.reason }))
+    .map((e): FileError => ({ file: e.file, sha256: e.sha256 || null, stage: e.error!.stage, reason: e.error!.reason }))
+    .concat(clashes)
     .sort((a, b) => compare(a.file, b.file))
     .map((e) => `${JSON.stringify(e)}\n`);
   await writeFileAtomic(join(out, 'errors.jsonl'), lines.join(''));

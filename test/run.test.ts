@@ -1,4 +1,5 @@
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { schemaErrors } from '../src/write/schema.js';
 import { baocao, provenances, readJson, ROOT } from './helpers.js';
 
 const seeds = readdirSync(join(ROOT, 'fixtures')).filter((f) => /^\d{3}_.*\.txt$/.test(f));
+const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('baocao run on the seed reports', () => {
   const out = mkdtempSync(join(tmpdir(), 'baocao-run-'));
@@ -70,6 +72,25 @@ describe('baocao run with bad files in the batch', () => {
       ['empty.txt', 'ingest'],
       ['latin1.txt', 'ingest'],
     ]);
+  });
+
+  it('keeps the first of two inputs that would write one report, and lists the other in errors.jsonl', () => {
+    const input = mkdtempSync(join(tmpdir(), 'baocao-clash-'));
+    const out = mkdtempSync(join(tmpdir(), 'baocao-clash-out-'));
+    for (const [dir, seed] of [['a', seeds[0]!], ['b', seeds[1]!]]) {
+      mkdirSync(join(input, dir!));
+      copyFileSync(join(ROOT, 'fixtures', seed!), join(input, dir!, 'report.txt'));
+    }
+    const [first, second] = [join(input, 'a', 'report.txt'), join(input, 'b', 'report.txt')];
+    for (let run = 0; run < 2; run++) {
+      const r = baocao(['run', first, second, '--out', out]);
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim()).toBe(`error: ${second}: same output path as ${first} (write)`);
+      expect(readJson(join(out, 'report.txt.json')).source.sha256).toBe(sha256Of(first));
+      expect(readFileSync(join(out, 'errors.jsonl'), 'utf8')).toBe(
+        `${JSON.stringify({ file: second, sha256: sha256Of(second), stage: 'write', reason: `same output path as ${first}` })}\n`,
+      );
+    }
   });
 });
 
