@@ -196,7 +196,9 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   try {
     await writeTables(out, canonicalEntries(manifest));
   } catch (error) {
-    throw new Error(`the reports are written, but building ${join(out, 'baocao.duckdb')} failed: ${(error as Error).message}`, { cause: error });
+    const removed = await removeDamagedRows(out, canonicalEntries(manifest));
+    const healing = removed > 0 ? `; ${removed} damaged rows file(s) removed, the next run writes them again from the reports` : '';
+    throw new Error(`the reports are written, but building ${join(out, 'baocao.duckdb')} failed: ${(error as Error).message.trimEnd()}${healing}`, { cause: error });
   }
 
   errors.sort((a, b) => compare(a.file, b.file));
@@ -235,6 +237,25 @@ function outputOf(out: string, relative: string): string {
 
 function rowsOf(out: string, relative: string): string {
   return join(out, '.tables', `${relative}.json`);
+}
+
+/**
+ * Rows files that no longer parse (a disk that filled up, a hand edit) would stop every later
+ * run's tables too: they go, and the next run finds its reports done but their rows missing, and
+ * writes the rows again from the reports. Read only when the tables have failed.
+ */
+async function removeDamagedRows(out: string, entries: readonly ManifestEntry[]): Promise<number> {
+  let removed = 0;
+  for (const e of entries) {
+    const rows = rowsOf(out, e.relative);
+    try {
+      JSON.parse(await readFile(rows, 'utf8'));
+    } catch {
+      await rm(rows, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
 
 /** For each hash, one done entry of the current version whose report can be copied. */

@@ -95,7 +95,7 @@ describe('baocao run with bad files in the batch', () => {
 });
 
 describe('baocao run when the tables cannot be built', () => {
-  it('names the database and the damaged rows file, keeps the reports and the manifest, and exits 1', () => {
+  it('names the database and the damaged rows file, keeps the reports and the manifest, exits 1, and heals on the next run', () => {
     const input = mkdtempSync(join(tmpdir(), 'baocao-in-'));
     const out = mkdtempSync(join(tmpdir(), 'baocao-run-'));
     const seed = seeds[0]!;
@@ -110,5 +110,13 @@ describe('baocao run when the tables cannot be built', () => {
     expect(readFileSync(join(out, `${seed}.json`), 'utf8')).toBe(report);
     expect(readFileSync(join(out, 'manifest.jsonl'), 'utf8')).toContain(seed);
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(again.stderr).toContain('1 damaged rows file(s) removed, the next run writes them again from the reports');
+    const metrics = readFileSync(join(out, 'metrics.csv'), 'utf8');
+
+    const healed = baocao(['run', input, '--out', out]);
+    expect(healed.code).toBe(0);
+    expect(healed.stdout).toContain('1 files: 1 written, 0 failed (0 unchanged, 1 reused by hash)');
+    expect(readFileSync(join(out, `${seed}.json`), 'utf8')).toBe(report);
+    expect(readFileSync(join(out, 'metrics.csv'), 'utf8')).toBe(metrics);
   });
 });
