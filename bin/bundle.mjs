@@ -11,34 +11,34 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ENTRIES = ['src/cli.ts', 'pipelines/batch-worker.ts'];
 
-/** The bundle's folder (built if missing); its `src/cli.js` runs the CLI. */
+/**
+ * The bundle's folder (built if missing), whose `src/cli.js` runs the CLI; null when it cannot be
+ * written (a read-only install). It lives under node_modules so that the packages it imports are
+ * found from it as from the sources.
+ */
 export async function bundle() {
-  const key = await sourceKey();
-  for (const cache of [join(ROOT, 'node_modules/.cache/baocao'), join(tmpdir(), 'baocao-cache')]) {
-    const dir = join(cache, key);
-    if (existsSync(join(dir, 'src/cli.js'))) {
-      // marks the bundle as in use, so that pruning leaves it alone
-      const now = new Date();
-      await utimes(dir, now, now).catch(() => {});
-      return dir;
-    }
-    try {
-      await prune(cache);
-      await build(dir);
-      return dir;
-    } catch (error) {
-      // a read-only install: the temporary folder serves instead
-      if (!['EACCES', 'EPERM', 'EROFS'].includes(error.code)) throw error;
-    }
+  const cache = join(ROOT, 'node_modules/.cache/baocao');
+  const dir = join(cache, await sourceKey());
+  if (existsSync(join(dir, 'src/cli.js'))) {
+    // marks the bundle as in use, so that pruning leaves it alone
+    const now = new Date();
+    await utimes(dir, now, now).catch(() => {});
+    return dir;
   }
-  throw new Error('cannot write the CLI bundle to node_modules/.cache or the temporary folder');
+  try {
+    await prune(cache);
+    await build(dir);
+    return dir;
+  } catch (error) {
+    if (['EACCES', 'EPERM', 'EROFS'].includes(error.code)) return null;
+    throw error;
+  }
 }
 
 /**

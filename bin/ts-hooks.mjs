@@ -1,7 +1,8 @@
-// Module hooks for batch worker threads started from the sources (the tests, the scripts; the CLI
-// runs from its bundle, bundle.mjs): TypeScript files are stripped of their types with esbuild,
-// and `./x.js` imports find `./x.ts`, as in the rest of the project. tsx does the same, but it held
-// more memory in a worker (its heap grew with every module it transformed, pdf.js above all).
+// Module hooks for code run from the sources: batch worker threads started by the tests and
+// scripts, and the CLI itself when its bundle (bundle.mjs) cannot be written to a read-only
+// node_modules. TypeScript files are stripped of their types with esbuild, and `./x.js` imports
+// find `./x.ts`, as in the rest of the project. tsx does the same, but it held more memory in a
+// worker (its heap grew with every module it transformed, pdf.js above all).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { stop, transform } from 'esbuild';
