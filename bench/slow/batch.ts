@@ -2,8 +2,8 @@
  * `npm run bench:batch`: an archive of 2 000 generated files (scripts/make-archive.ts: seeds
  * rewritten for other units, months and numbers, DOCX and PDF copies, 5 % broken) through
  * `baocao run` as a user runs it, with `--jobs 1` and `--jobs 2`. Prints files/s and MB/s (and
- * the ratio), peak RSS of the process and its children over the whole run, RSS over the first
- * and the last 10 % of files (flat means the last is no higher), and checks the outcome: every
+ * the ratio), peak RSS of the process and its children over the whole run and over each tenth
+ * of the files (flat means the last tenth is no higher than the first), and checks the outcome: every
  * good file's report present exactly once, every broken file in errors.jsonl, exit code 1.
  * One run per setting (a run is minutes long): the figures are single measurements.
  *
@@ -107,8 +107,12 @@ for (const jobs of [1, 2]) {
   const r = await run(archive, jobs);
   const peak = Math.max(...r.samples.map((s) => s.kb)) / 1024;
   const tenth = expected.files.length / 10;
-  const early = Math.max(0, ...r.samples.filter((s) => s.done > 0 && s.done <= tenth).map((s) => s.kb)) / 1024;
-  const late = Math.max(0, ...r.samples.filter((s) => s.done >= expected.files.length - tenth && s.done < expected.files.length).map((s) => s.kb)) / 1024;
+  // peak RSS while the files done are in [from, to); by tenth of the files, so that a ramp at the
+  // start can be told from growth all along
+  const peakMb = (from: number, to: number) => Math.max(0, ...r.samples.filter((s) => s.done >= from && s.done < to).map((s) => s.kb)) / 1024;
+  const n = expected.files.length;
+  const byTenth = Array.from({ length: 10 }, (_, i) => (i < 9 ? peakMb(i * tenth + 1, (i + 1) * tenth + 1) : peakMb(n - tenth, n)));
+  const [early, late] = [byTenth[0]!, byTenth[9]!];
   // after the last file: the DuckDB file and metrics.csv are built from all the reports
   const tables = Math.max(0, ...r.samples.filter((s) => s.done === expected.files.length).map((s) => s.kb)) / 1024;
   const problems = check(archive, r.out, expected, r.code, r.summary);
@@ -120,6 +124,7 @@ for (const jobs of [1, 2]) {
   console.log(
     `  peak RSS ${peak.toFixed(0)} MB (target ≤ 300); first 10 % of files ${early.toFixed(0)} MB, last 10 % ${late.toFixed(0)} MB (${late <= early ? 'flat' : 'grew'}); building the tables ${tables.toFixed(0)} MB; ${r.progressLines} progress lines`,
   );
+  console.log(`  peak RSS by tenth of the files: ${byTenth.map((x) => x.toFixed(0)).join(' ')} MB`);
   console.log(problems.length === 0 ? '  outcome: every good file has one report, every broken file one error line, and the run ended with its summary and tables' : `  outcome: ${problems.length} problems:\n    ${problems.slice(0, 20).join('\n    ')}`);
   rmSync(r.out, { recursive: true, force: true });
 }
