@@ -3,8 +3,8 @@
  * rewritten for other units, months and numbers, DOCX and PDF copies, 5 % broken) through
  * `baocao run` as a user runs it, with `--jobs 1` and `--jobs 2`. Prints files/s and MB/s (and
  * the ratio), peak RSS of the process and its children over the whole run and over each tenth
- * of the files (flat means the last tenth is no higher than the first), and checks the outcome: every
- * good file's report present exactly once, every broken file in errors.jsonl, exit code 1.
+ * of the files (flat means the last tenth is no higher than the first), and checks the outcome:
+ * every good file's report present exactly once, every broken file in errors.jsonl, exit code 1.
  * One run per setting (a run is minutes long): the figures are single measurements.
  *
  *   BATCH_FILES=500 npm run bench:batch     (a smaller archive)
