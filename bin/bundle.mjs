@@ -60,11 +60,14 @@ export async function prune(cache) {
   }
 }
 
-/** A hash of everything the bundle is made of: the sources, this file and esbuild's version. */
+/**
+ * A hash of everything the bundle is made of: the sources, this file, esbuild's version, and where
+ * the sources are (the bundle holds their absolute URLs: a moved checkout needs a new one).
+ */
 async function sourceKey() {
   const hash = createHash('sha256');
   const { version } = JSON.parse(await readFile(join(ROOT, 'node_modules/esbuild/package.json'), 'utf8'));
-  hash.update(version).update(await readFile(fileURLToPath(import.meta.url)));
+  hash.update(ROOT).update('\0').update(version).update(await readFile(fileURLToPath(import.meta.url)));
   for (const dir of ['src', 'pipelines']) {
     const entries = await readdir(join(ROOT, dir), { withFileTypes: true, recursive: true });
     const files = entries.filter((e) => e.isFile() && !e.name.endsWith('.test.ts')).map((e) => join(e.parentPath, e.name));
