@@ -1,5 +1,5 @@
-// Worker threads do not inherit the TypeScript loader the CLI registered on the main thread:
-// register the same one, then load the worker itself.
+// The worker's entry when run from the sources (tests, scripts, a CLI that could not write its
+// bundle): threads do not inherit the parent's module hooks, so register ts-hooks, then load it.
 import { register } from 'node:module';
 
 register('../bin/ts-hooks.mjs', import.meta.url);

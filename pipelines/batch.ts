@@ -116,10 +116,11 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
       fail(input, entry, false, stack);
     }
   };
-  const fail = (input: InputFile, entry: Pick<ManifestEntry, 'sha256' | 'error'>, cached: boolean, stack: string | null) => {
+  const fail = (input: InputFile, entry: Pick<ManifestEntry, 'sha256' | 'error'>, cached: boolean, stack: string | null): FileError => {
     const error: FileError = { file: input.file, sha256: entry.sha256 || null, stage: entry.error!.stage, reason: entry.error!.reason };
     errors.push(error);
     options.onFile?.({ file: input.file, ok: false, status: 'failed', cached, error, stack });
+    return error;
   };
 
   const one = async (input: InputFile): Promise<void> => {
@@ -127,8 +128,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     if (other !== undefined) {
       // Two inputs would write the same report path: keep the first, name the clash.
       const sha256 = await hashFile(input.file).catch(() => '');
-      fail(input, { sha256, error: { stage: 'write', reason: `same output path as ${other}`, retry: false } }, false, null);
-      clashes.push(errors.at(-1)!);
+      clashes.push(fail(input, { sha256, error: { stage: 'write', reason: `same output path as ${other}`, retry: false } }, false, null));
       return;
     }
     seen.set(input.relative, input.file);
@@ -193,10 +193,11 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   // the manifest first: the tables are rebuilt on every run, so if building them fails (or the
   // run is killed meanwhile) the next run only has to build them again
   await saveManifest(out, manifest);
+  const entries = canonicalEntries(manifest);
   try {
-    await writeTables(out, canonicalEntries(manifest));
+    await writeTables(out, entries);
   } catch (error) {
-    const removed = await removeDamagedRows(out, canonicalEntries(manifest));
+    const removed = await removeDamagedRows(out, entries);
     const healing = removed > 0 ? `; ${removed} damaged rows file(s) removed, the next run writes them again from the reports` : '';
     throw new Error(`the reports are written, but building ${join(out, 'baocao.duckdb')} failed: ${(error as Error).message.trimEnd()}${healing}`, { cause: error });
   }

@@ -261,7 +261,11 @@ export class Channel {
     return out;
   }
 
-  /** Cost of the cheapest alignment of one syllable with the token whose emission table is `emit`. */
+  /**
+   * Cost of the cheapest alignment of one syllable with the token whose emission table is `emit`:
+   * `bestPath`'s recurrence, reading the table instead of asking `cost` per cell (calling
+   * `bestPath` here made cold restoration 3–6 % slower).
+   */
   private alignCost(s: string, emit: Float64Array, m: number, stride: number): number {
     const W = MAX_EMIT + 1;
     let prev = new Float64Array(m + 1).fill(Infinity);

@@ -372,7 +372,7 @@ export class Restorer {
     hu[0] = -1;
     hv[0] = BOS;
     let prevOpts = 1;
-    const bigramDone = new Uint8Array(256);
+    const rowStarted = new Uint8Array(256);
     const fixedIds = new Int32Array(1);
     const zeroCost = new Float64Array(1);
     for (let t = 0; t < n; t++) {
@@ -413,8 +413,8 @@ export class Restorer {
       const cellParent = this.cellParent;
       const lp2 = this.bigramCache;
       cellScore.fill(-Infinity, 0, cells);
-      if (prevOpts > bigramDone.length) throw new Error('too many options for one token');
-      bigramDone.fill(0, 0, prevOpts);
+      if (prevOpts > rowStarted.length) throw new Error('too many options for one token');
+      rowStarted.fill(0, 0, prevOpts);
       let minCost = Infinity;
       for (let c = 0; c < nC; c++) if (costs[c]! < minCost) minCost = costs[c]!;
       // A log probability is at most 0, so a cell scores at most base − cost. Once that is below
@@ -427,8 +427,8 @@ export class Restorer {
         const p = hc[h]!;
         const v = hv[h]!;
         const row = p * nC;
-        if (!bigramDone[p]) {
-          bigramDone[p] = 1;
+        if (!rowStarted[p]) {
+          rowStarted[p] = 1;
           lp2.fill(NaN, row, row + nC); // looked up when a cell needs it
         }
         const u = hu[h]!;
