@@ -41,6 +41,33 @@ describe('Kneser–Ney trigram model', () => {
     }
     expect(lm.logProb(5, 6, 7)).toBeGreaterThan(lm.logProb(5, 6, 9));
   });
+
+  it('finds exactly the stored n-grams through its indexes, and bounds every score of a word', () => {
+    const vocab = ['<unk>', '<s>', '</s>', '<num>', '<p>', 'ủy', 'ban', 'nhân', 'dân', 'thành', 'phố', 'xã'];
+    const sentences = [[5, 6, 7, 8], [5, 6, 7, 8, 9, 10], [9, 10, 5, 6], [11, 5, 6, 7, 8, 11]];
+    const lm = NgramModel.load(trainKneserNey(sentences.map((w) => Int32Array.from(w)), vocab));
+    const bigrams = new Set<string>();
+    const trigrams = new Set<string>();
+    for (const s of sentences) {
+      const w = [BOS, ...s, 2]; // 2: </s>
+      for (let i = 1; i < w.length; i++) bigrams.add(`${w[i - 1]} ${w[i]}`);
+      for (let i = 2; i < w.length; i++) trigrams.add(`${w[i - 2]} ${w[i - 1]} ${w[i]}`);
+    }
+    const V = vocab.length;
+    const indexes = new Set<number>();
+    for (let v = 0; v < V; v++) {
+      for (let w = 0; w < V; w++) {
+        const i = lm.bigramIndex(v, w);
+        expect(i >= 0, `${v} ${w}`).toBe(bigrams.has(`${v} ${w}`));
+        if (i >= 0) indexes.add(i);
+        for (let u = -1; u < V; u++) {
+          expect(lm.logProb(u, v, w)).toBeLessThanOrEqual(lm.maxLogProb(w));
+          if (u >= 0) expect(!Number.isNaN(lm.trigramLogProb(lm.bigramIndex(u, v), w))).toBe(trigrams.has(`${u} ${v} ${w}`));
+        }
+      }
+    }
+    expect(indexes.size).toBe(bigrams.size);
+  });
 });
 
 describe('OCR channel', () => {

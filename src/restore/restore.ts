@@ -2,7 +2,7 @@
  * Diacritic restoration: candidates from the OCR channel, chosen by beam search under the
  * syllable language model, applied as edits of the source-mapped text.
  */
-import type { Span } from '../text/source-text.js';
+import type { Edit, Span } from '../text/source-text.js';
 import { SourceText } from '../text/source-text.js';
 import { Channel, type ConfusionCounts } from './channel.js';
 import { BOS, NUM, PUNCT, SPECIALS, UNK, type LanguageModel } from './lm.js';
@@ -75,9 +75,15 @@ const LN10 = Math.LN10;
  * and a batch worker's memory stays flat over thousands of files.
  */
 const OPTION_CACHE_SIZE = 20_000;
+/** A token's facts are small (some 200 bytes), and there are more distinct tokens than options. */
+const FACTS_CACHE_SIZE = 50_000;
 const LETTERS_RE = /^\p{L}+$/u;
 /** Options scored for a changed token's confidence (the chosen one always is). */
 const CONFIDENCE_OPTIONS = 10;
+/** Nats by which the decoder's bound on a cell's score may exceed it, to absorb rounding. */
+const SLACK = 1e-9;
+/** A bigram not looked up yet, in the decoder's table of them. */
+const UNSEEN = -2;
 const ROMAN_RE = /^(?=[IVX]+$)X{0,3}(?:IX|IV|V?I{0,3})$/;
 const PARAGRAPH_RE = /\n[ \t\r]*\n/;
 
@@ -98,14 +104,44 @@ interface Item {
   /** The options' ids and channel costs as typed arrays, for the decoder's inner loop. */
   optionIds?: Int32Array;
   optionCosts?: Float64Array;
+  /** Per option, the best score its cell can add: the LM's bound on its log probability, less its cost. */
+  optionReach?: Float64Array;
   /** For a token OCR made of two words (`donvi`): the part of the piece this item decodes. */
   part?: { text: string; first: boolean };
+}
+
+/**
+ * What restoration asks of a token as written, worked out once per distinct token: detecting
+ * damage, telling stripped text from OCR and choosing what to decode each ask the same things of
+ * every token, and a report repeats its words many times.
+ */
+interface WordFacts {
+  /** The model id of the token read as a syllable (lower case, tone placed the new way), or UNK. */
+  id: number;
+  syllable: boolean;
+  /** Letters only (no digits or signs). */
+  letters: boolean;
+  /** Written as it is in capitals (`UBND`, `PAC`, but also `1` or `A`). */
+  upperCase: boolean;
+  marked: boolean;
+  vietnameseOnly: boolean;
+  code: boolean;
+  roman: boolean;
+  /** No syllable is spelt with these letters (`Panh`): OCR damage, not stripped marks. */
+  noSyllableOfLetters: boolean;
+  /** Written without marks where the most frequent syllable of its letters has them. */
+  unmarked: boolean;
+  /** For capitals that are no syllable, the lexicon code they stand for (`QD` → `QĐ`), else null. */
+  codeRepair: string | null;
+  /** `số` for `s6`, should a number follow. */
+  beforeNumber: string | null;
 }
 
 interface OptionList {
   list: Option[];
   ids: Int32Array;
   costs: Float64Array;
+  reach: Float64Array;
 }
 
 export class Restorer {
@@ -143,15 +179,47 @@ export class Restorer {
     return this.syllableIds.has(this.syllableId(token));
   }
 
+  private readonly factsCache = new Map<string, WordFacts>();
+
+  private facts(word: string): WordFacts {
+    let f = this.factsCache.get(word);
+    if (f === undefined) {
+      const id = this.syllableId(word);
+      const marked = hasMarks(word);
+      const folded = fold(word);
+      const syllable = this.syllableIds.has(id);
+      const letters = LETTERS_RE.test(word);
+      const upperCase = word === word.toUpperCase();
+      f = {
+        id,
+        syllable,
+        letters,
+        upperCase,
+        marked,
+        vietnameseOnly: hasVietnameseOnlyLetters(word),
+        code: isCode(word),
+        roman: ROMAN_RE.test(word),
+        noSyllableOfLetters: this.channel.sameFold(folded).length === 0,
+        unmarked: !marked && hasMarks(this.bestOfFold.get(folded) ?? ''),
+        codeRepair: !(syllable && letters) && word.length > 1 && upperCase && letters ? repairCode(word) : null,
+        beforeNumber: repairBeforeNumber(word),
+      };
+      if (this.factsCache.size < FACTS_CACHE_SIZE) this.factsCache.set(word, f);
+    }
+    return f;
+  }
+
   detectDamage(text: string, ps: readonly Piece[] = pieces(text)): DamageReport {
     let tokens = 0;
     let invalid = 0;
     let unmarked = 0;
     for (const p of ps) {
-      if (p.kind !== 'word' || isCode(p.text) || (p.text.length > 1 && p.text === p.text.toUpperCase() && !this.isSyllable(p.text))) continue;
+      if (p.kind !== 'word') continue;
+      const f = this.facts(p.text);
+      if (f.code || (p.text.length > 1 && f.upperCase && !f.syllable)) continue;
       tokens++;
-      if (!LETTERS_RE.test(p.text) || !this.isSyllable(p.text)) invalid++;
-      else if (!hasMarks(p.text) && hasMarks(this.bestOfFold.get(fold(p.text)) ?? '')) unmarked++;
+      if (!f.letters || !f.syllable) invalid++;
+      else if (f.unmarked) unmarked++;
     }
     const invalidShare = tokens ? invalid / tokens : 0;
     const unmarkedShare = tokens ? unmarked / tokens : 0;
@@ -174,8 +242,9 @@ export class Restorer {
     let foreign = 0;
     for (const p of ps) if (p.kind === 'word') {
       words++;
-      if (hasMarks(p.text) || !LETTERS_RE.test(p.text)) marked++;
-      else if (p.text !== p.text.toUpperCase() && this.channel.sameFold(fold(p.text)).length === 0) foreign++;
+      const f = this.facts(p.text);
+      if (f.marked || !f.letters) marked++;
+      else if (!f.upperCase && f.noSyllableOfLetters) foreign++;
     }
     const stripped = words > 0 && marked / words < 0.01 && foreign / words < 0.05;
     const items = this.items(text.text, ps, mode, stripped);
@@ -188,9 +257,10 @@ export class Restorer {
     let prevEnd = 0;
     for (let i = 0; i < ps.length; i++) {
       const p = ps[i]!;
-      const reset = i === 0 || PARAGRAPH_RE.test(text.slice(prevEnd, p.start));
+      // (most gaps are one space: no slice, no regex)
+      const reset = i === 0 || (p.start - prevEnd > 1 && PARAGRAPH_RE.test(text.slice(prevEnd, p.start)));
       prevEnd = p.end;
-      const item: Item = { piece: p, reset };
+      const item = newItem(p, reset);
       items.push(item);
       if (p.kind === 'punct') item.fixed = PUNCT;
       else if (p.kind === 'number') item.fixed = NUM;
@@ -201,42 +271,42 @@ export class Restorer {
         if (r !== null && r !== p.text) item.forced = r;
       } else {
         const word = p.text;
-        const valid = this.isSyllable(word) && LETTERS_RE.test(word);
-        if (!valid && word.length > 1 && word === word.toUpperCase() && LETTERS_RE.test(word)) {
-          const r = repairCode(word);
-          if (r !== null) {
-            item.fixed = this.lm.id(r.toLowerCase());
-            if (r !== word) item.forced = r;
-            continue;
-          }
+        const f = this.facts(word);
+        const valid = f.syllable && f.letters;
+        const r = f.codeRepair;
+        if (r !== null) {
+          item.fixed = this.lm.id(r.toLowerCase());
+          if (r !== word) item.forced = r;
+          continue;
         }
-        const so = repairBeforeNumber(word);
+        const so = f.beforeNumber;
         if (so !== null && !valid && numberFollows(ps, i)) {
           item.fixed = this.lm.id(so);
           item.forced = applyCase(so, ocrCaseShape(word, so));
           continue;
         }
-        if (valid && (mode === 'light' || hasVietnameseOnlyLetters(word))) {
-          item.fixed = this.syllableId(word);
+        if (valid && (mode === 'light' || f.vietnameseOnly)) {
+          item.fixed = f.id;
           continue;
         }
         // Roman numerals (section numbers) are never words; in clean text neither is an all-capital
         // non-syllable (STT, IOC): only damaged text has garbled capitals (PAC for ĐẶC) to repair.
-        if (ROMAN_RE.test(word) || (mode === 'light' && !valid && word.length > 1 && word === word.toUpperCase())) {
-          item.fixed = this.syllableId(word);
+        if (f.roman || (mode === 'light' && !valid && word.length > 1 && f.upperCase)) {
+          item.fixed = f.id;
           continue;
         }
-        if (isCode(word)) {
+        if (f.code) {
           item.fixed = this.lm.id(word.toLowerCase());
           continue;
         }
         // (not all-capital words: those are acronyms or headers, not run-together words)
-        const cut = mode === 'full' && !stripped && !valid && word !== word.toUpperCase() ? this.split(word) : null;
+        const cut = mode === 'full' && !stripped && !valid && !f.upperCase ? this.split(word) : null;
         if (cut) {
           // two items over one piece: the decoder sees two words, apply() writes them with a space
           item.part = { text: cut[0], first: true };
           this.setOptions(item, cut[0], false, stripped);
-          const second: Item = { piece: p, reset: false, part: { text: cut[1], first: false } };
+          const second = newItem(p, false);
+          second.part = { text: cut[1], first: false };
           this.setOptions(second, cut[1], false, stripped);
           items.push(second);
           continue;
@@ -248,10 +318,12 @@ export class Restorer {
   }
 
   private setOptions(item: Item, word: string, valid: boolean, stripped: boolean): void {
-    const o = this.options(word, this.isSyllable(word) && LETTERS_RE.test(word) ? true : valid, stripped);
+    const f = this.facts(word);
+    const o = this.options(word, (f.syllable && f.letters) || valid, stripped);
     item.options = o.list;
     item.optionIds = o.ids;
     item.optionCosts = o.costs;
+    item.optionReach = o.reach;
   }
 
   private readonly splitCache = new Map<string, [string, string] | null>();
@@ -299,16 +371,23 @@ export class Restorer {
     return cut;
   }
 
-  private readonly optionCache = new Map<string, OptionList>();
+  /** By token, for OCR text and for stripped text. */
+  private readonly optionCaches = [new Map<string, OptionList>(), new Map<string, OptionList>()] as const;
 
   /** The options of a token; cached (they depend only on the token and the kind of text). */
   private options(word: string, valid: boolean, stripped: boolean): OptionList {
-    const key = (stripped ? 's' : 'o') + word;
-    let opts = this.optionCache.get(key);
+    const cache = this.optionCaches[stripped ? 1 : 0];
+    let opts = cache.get(word);
     if (!opts) {
       const list = this.computeOptions(word, valid, stripped);
-      opts = { list, ids: Int32Array.from(list, (o) => o.id), costs: Float64Array.from(list, (o) => o.cost) };
-      if (this.optionCache.size < OPTION_CACHE_SIZE) this.optionCache.set(key, opts);
+      const lmW = this.weights.lm * LN10;
+      opts = {
+        list,
+        ids: Int32Array.from(list, (o) => o.id),
+        costs: Float64Array.from(list, (o) => o.cost),
+        reach: Float64Array.from(list, (o) => lmW * this.lm.maxLogProb(o.id) - o.cost),
+      };
+      if (cache.size < OPTION_CACHE_SIZE) cache.set(word, opts);
     }
     return opts;
   }
@@ -340,16 +419,15 @@ export class Restorer {
   // scratch buffers of the decoder, grown on demand and reused across calls
   private cellScore = new Float64Array(256);
   private cellParent = new Int32Array(256);
-  private bigramCache = new Float64Array(256);
+  private bigramAt = new Int32Array(256);
   private order = new Int32Array(256);
 
   /**
    * Beam search over the items; returns the chosen option index for each item (-1 for fixed
    * ones). Hypotheses are recombined on their trigram state: the state after choosing option c
    * is (previous option, c), a cell of a small table, so there are no maps and no allocation per
-   * token. The bigram part of the score depends only on the previous option and is computed at
-   * most once per (previous option, option), when the trigram is not stored; the trigram context
-   * is looked up once per hypothesis.
+   * token. The bigram (previous word, option) is looked up at most once per (previous option,
+   * option), when the trigram is not stored, and serves again as the next step's trigram context.
    */
   private decode(items: Item[]): Int32Array {
     const { beam, beamDelta } = this.weights;
@@ -360,21 +438,24 @@ export class Restorer {
     if (n === 0) return out;
     const parentAt = new Int32Array(n * beam);
     const choiceAt = new Int32Array(n * beam);
-    let hu = new Int32Array(beam);
+    // a hypothesis: its last word (hv), the handle of its last two words as a trigram context
+    // (hci, -1 after <s> or when not stored), its last option (hc) and its score (hs)
+    let hci = new Int32Array(beam);
     let hv = new Int32Array(beam);
     let hc = new Int32Array(beam);
     let hs = new Float64Array(beam);
-    let nu = new Int32Array(beam);
+    let nci = new Int32Array(beam);
     let nv = new Int32Array(beam);
     let nc = new Int32Array(beam);
     let ns = new Float64Array(beam);
     let nh = 1;
-    hu[0] = -1;
+    hci[0] = -1;
     hv[0] = BOS;
     let prevOpts = 1;
     const rowStarted = new Uint8Array(256);
     const fixedIds = new Int32Array(1);
     const zeroCost = new Float64Array(1);
+    const fixedReach = new Float64Array(1);
     for (let t = 0; t < n; t++) {
       const item = items[t]!;
       let resetFrom = -1;
@@ -388,7 +469,7 @@ export class Restorer {
         prevOpts = 1;
       }
       if (item.reset) {
-        hu[0] = -1;
+        hci[0] = -1;
         hv[0] = BOS;
         hc[0] = 0;
       }
@@ -396,52 +477,56 @@ export class Restorer {
       const nC = opts ? opts.length : 1;
       let ids = item.optionIds;
       let costs = item.optionCosts;
-      if (!ids || !costs) {
+      let reach = item.optionReach;
+      if (!ids || !costs || !reach) {
         fixedIds[0] = item.fixed ?? UNK;
+        fixedReach[0] = lmW * lm.maxLogProb(fixedIds[0]);
         ids = fixedIds;
         costs = zeroCost;
+        reach = fixedReach;
       }
       const cells = prevOpts * nC;
       if (cells > this.cellScore.length) {
         const size = 2 * cells;
         this.cellScore = new Float64Array(size);
         this.cellParent = new Int32Array(size);
-        this.bigramCache = new Float64Array(size);
+        this.bigramAt = new Int32Array(size);
         this.order = new Int32Array(size);
       }
       const cellScore = this.cellScore;
       const cellParent = this.cellParent;
-      const lp2 = this.bigramCache;
+      const bigramAt = this.bigramAt;
       cellScore.fill(-Infinity, 0, cells);
       if (prevOpts > rowStarted.length) throw new Error('too many options for one token');
       rowStarted.fill(0, 0, prevOpts);
-      let minCost = Infinity;
-      for (let c = 0; c < nC; c++) if (costs[c]! < minCost) minCost = costs[c]!;
-      // A log probability is at most 0, so a cell scores at most base − cost. Once that is below
-      // the best score so far minus beamDelta, the cell cannot survive this step: its LM lookups
-      // are skipped. Hypotheses come best first, so the first one that cannot reach ends the loop.
+      let maxReach = -Infinity;
+      for (let c = 0; c < nC; c++) if (reach[c]! > maxReach) maxReach = reach[c]!;
+      // A cell scores at most base + reach (the LM's bound on the option's log probability, less
+      // its cost). Once that is below the best score so far minus beamDelta, the cell cannot
+      // survive this step: its LM lookups are skipped. Hypotheses come best first, so the first
+      // one that cannot reach ends the loop. (SLACK: the bound adds in another order than the
+      // score, and must not lose to it by a rounding.)
       let top = -Infinity;
       for (let h = 0; h < nh; h++) {
         const base = hs[h]!;
-        if (base - minCost < top - beamDelta) break;
+        if (base + maxReach + SLACK < top - beamDelta) break;
         const p = hc[h]!;
         const v = hv[h]!;
         const row = p * nC;
         if (!rowStarted[p]) {
           rowStarted[p] = 1;
-          lp2.fill(NaN, row, row + nC); // looked up when a cell needs it
+          bigramAt.fill(UNSEEN, row, row + nC); // looked up when a cell needs it
         }
-        const u = hu[h]!;
-        const ci = u >= 0 ? lm.bigramIndex(u, v) : -1;
+        const ci = hci[h]!;
         const tri = lm.hasTrigrams(ci);
         const backoff = lm.contextBackoff(ci);
         for (let c = 0; c < nC; c++) {
-          if (base - costs[c]! < top - beamDelta) continue;
+          if (base + reach[c]! + SLACK < top - beamDelta) continue;
           let lp = tri ? lm.trigramLogProb(ci, ids[c]!) : NaN;
           if (lp !== lp) {
-            let l2 = lp2[row + c]!;
-            if (l2 !== l2) l2 = lp2[row + c] = lm.bigramLogProb(v, ids[c]!);
-            lp = backoff + l2;
+            let bi = bigramAt[row + c]!;
+            if (bi === UNSEEN) bi = bigramAt[row + c] = lm.bigramIndex(v, ids[c]!);
+            lp = backoff + lm.bigramLogProbAt(bi, v, ids[c]!);
           }
           const score = base + lmW * lp - costs[c]!;
           if (score > cellScore[row + c]!) {
@@ -470,14 +555,16 @@ export class Restorer {
         const cell = order[k]!;
         const c = cell % nC;
         const h = cellParent[cell]!;
-        nu[k] = hv[h]!;
+        // the next context: the bigram (v, w) this cell may have looked up already
+        const bi = bigramAt[cell]!;
+        nci[k] = bi !== UNSEEN ? bi : lm.bigramIndex(hv[h]!, ids[c]!);
         nv[k] = ids[c]!;
         nc[k] = c;
         ns[k] = cellScore[cell]!;
         parentAt[t * beam + k] = resetFrom >= 0 ? resetFrom : h;
         choiceAt[t * beam + k] = opts ? c : -1;
       }
-      [hu, nu] = [nu, hu];
+      [hci, nci] = [nci, hci];
       [hv, nv] = [nv, hv];
       [hc, nc] = [nc, hc];
       [hs, ns] = [ns, hs];
@@ -560,14 +647,25 @@ export class Restorer {
   }
 
   private apply(text: SourceText, items: Item[], chosen: Int32Array, damage: DamageReport): RestoreResult {
-    const ids = Int32Array.from(items, (it, i) => (it.options ? it.options[chosen[i]!]!.id : it.fixed ?? UNK));
-    const edits: { start: number; end: number; replacement: string; change: Omit<TokenChange, 'span'> }[] = [];
-    const lmW = this.weights.lm * LN10;
+    const ids = new Int32Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i]!;
+      ids[i] = it.options ? it.options[chosen[i]!]!.id : it.fixed ?? UNK;
+    }
+    const edits: Edit[] = [];
+    const changes: TokenChange[] = [];
+    let delta = 0; // how much longer the restored text is so far: edits come in text order
+    const change = (piece: Piece, chosen: string, runnerUp: string | null, confidence: number) => {
+      const start = piece.start + delta;
+      delta += chosen.length - (piece.end - piece.start);
+      edits.push({ start: piece.start, end: piece.end, replacement: chosen });
+      changes.push({ span: { start, end: start + chosen.length }, original: piece.text, chosen, runnerUp, confidence });
+    };
     for (let i = 0; i < items.length; i++) {
       const it = items[i]!;
       const original = it.piece.text;
       if (it.forced !== undefined) {
-        edits.push({ start: it.piece.start, end: it.piece.end, replacement: it.forced, change: { original, chosen: it.forced, runnerUp: original, confidence: 1 } });
+        change(it.piece, it.forced, original, 1);
         continue;
       }
       if (!it.options) continue;
@@ -576,36 +674,25 @@ export class Restorer {
         const next = items[i + 1]!;
         const out = `${this.output(it, chosen[i]!)} ${this.output(next, chosen[i + 1]!)}`;
         const confidence = Math.min(this.confidence(items, ids, i, chosen[i]!).confidence, this.confidence(items, ids, i + 1, chosen[i + 1]!).confidence);
-        edits.push({ start: it.piece.start, end: it.piece.end, replacement: out, change: { original, chosen: out, runnerUp: original, confidence } });
+        change(it.piece, out, original, confidence);
         i++;
         continue;
       }
       const o = it.options[chosen[i]!]!;
-      const out = o.keep ? original : applyCase(o.word, ocrCaseShape(original, o.word));
+      if (o.keep || o.word === original) continue; // (the common case: a word kept as written)
+      const out = applyCase(o.word, ocrCaseShape(original, o.word));
       if (out === original) continue;
       const { runner, confidence } = this.confidence(items, ids, i, chosen[i]!);
       const r = runner >= 0 ? it.options[runner]! : null;
-      edits.push({
-        start: it.piece.start,
-        end: it.piece.end,
-        replacement: out,
-        change: {
-          original,
-          chosen: out,
-          runnerUp: r ? (r.keep ? original : applyCase(r.word, ocrCaseShape(original, r.word))) : null,
-          confidence,
-        },
-      });
+      change(it.piece, out, r ? (r.keep ? original : applyCase(r.word, ocrCaseShape(original, r.word))) : null, confidence);
     }
-    const restored = text.edit(edits);
-    let delta = 0;
-    const changes: TokenChange[] = edits.map((e) => {
-      const start = e.start + delta;
-      delta += e.replacement.length - (e.end - e.start);
-      return { span: { start, end: start + e.replacement.length }, ...e.change };
-    });
-    return { text: restored, changes, damage };
+    return { text: text.edit(edits), changes, damage };
   }
+}
+
+/** An item with every field from the start: one object shape for the decoder's loop. */
+function newItem(piece: Piece, reset: boolean): Item {
+  return { piece, reset, fixed: undefined, forced: undefined, options: undefined, optionIds: undefined, optionCosts: undefined, optionReach: undefined, part: undefined };
 }
 
 /** A number comes next (`s6 1037/…`, `$6:120`), past at most one `:` or `.`. */
