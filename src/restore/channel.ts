@@ -25,12 +25,23 @@ const MAX_EMIT = 3;
 const ALPHA = 2; // weight of the family's distribution against a letter's own counts
 const BETA = 2; // weight of the flat prior against the family's counts
 
-/** The prior P0(o | t). */
-function prior(t: string, o: string, ft = fold(t)): number {
+/** What the prior asks of an OCR string: its fold (one letter) or its letters' folds (two). */
+interface OcrFolds {
+  whole: string;
+  first: string;
+  second: string;
+}
+
+function ocrFolds(o: string): OcrFolds {
+  return { whole: o.length === 1 ? fold(o) : '', first: o.length === 2 ? fold(o[0]!) : '', second: o.length === 2 ? fold(o[1]!) : '' };
+}
+
+/** The prior P0(o | t); ft and of are t's fold and o's folds. */
+function prior(t: string, o: string, ft = fold(t), of = ocrFolds(o)): number {
   if (o === t) return 0.5;
   if (o.length === 0) return 0.02;
-  if (o.length === 1) return fold(o) === ft ? 0.3 / 12 : 0.1 / 70;
-  if (o.length === 2) return o.includes(t) || fold(o[0]!) === ft || fold(o[1]!) === ft ? 0.05 / 70 : 0.03 / 4900;
+  if (o.length === 1) return of.whole === ft ? 0.3 / 12 : 0.1 / 70;
+  if (o.length === 2) return o.includes(t) || of.first === ft || of.second === ft ? 0.05 / 70 : 0.03 / 4900;
   return 0.001 / 4900;
 }
 
@@ -131,26 +142,28 @@ export class Channel {
     return this.costAt(ti, o, this.byOcr.get(o));
   }
 
-  private costAt(ti: number, o: string, row: Map<number, number> | undefined): number {
+  private costAt(ti: number, o: string, row: Map<number, number> | undefined, folds = ocrFolds(o)): number {
     const n = row?.get(ti) ?? 0;
     const t = this.alphabet[ti]!;
     const f = this.foldOf[ti]!;
     const famKey = o === t ? '=' : o;
     const fam = this.family.get(f);
     const nf = fam?.counts.get(famKey) ?? 0;
-    const pf = (nf + BETA * prior(t, o, f)) / ((fam?.total ?? 0) + BETA);
+    const pf = (nf + BETA * prior(t, o, f, folds)) / ((fam?.total ?? 0) + BETA);
     return -Math.log((n + ALPHA * pf) / (this.totals[ti]! + ALPHA));
   }
   /** Emissions pooled over the letters of one base letter (a ă â á ắ …): `=` for "as printed". */
   private readonly family = new Map<string, { counts: Map<string, number>; total: number }>();
 
   private readonly emissionCache = new Map<string, Float64Array>();
-  /** −ln P(o | t) for every printed letter t, cached by OCR string. */
+  /** −ln P(o | t) for every printed letter t, cached by OCR string (o's folds found once, not per letter). */
   private emissionCosts(o: string): Float64Array {
     let costs = this.emissionCache.get(o);
     if (!costs) {
       const row = this.byOcr.get(o);
-      costs = Float64Array.from(this.alphabet, (_, ti) => this.costAt(ti, o, row));
+      const folds = ocrFolds(o);
+      costs = new Float64Array(this.alphabet.length);
+      for (let ti = 0; ti < costs.length; ti++) costs[ti] = this.costAt(ti, o, row, folds);
       if (this.emissionCache.size < 20_000) this.emissionCache.set(o, costs);
     }
     return costs;
