@@ -70,15 +70,14 @@ function search(ws: Uint16Array, lo: number, hi: number, w: number): number {
 }
 
 /**
- * In memory the n-grams are a trie in compressed-row form: the bigrams of context v are
- * `w2[off2[v]..off2[v+1])` (sorted ids), and the trigrams of the bigram at index i are
- * `w3[off3[i]..off3[i+1])`: no allocation per lookup, and the decoder can look up a context once
- * for all the candidates that follow it. Two small indexes spare the binary searches, which were
- * a quarter of restoration time (runs are long: a bigram context averages some 550 followers
- * over the lookups the decoder makes, a trigram context 100):
- * - a hash table of bigram indexes (4 MB), one or two probes instead of ten steps;
- * - a Bloom filter over the trigrams (2 MB): four lookups in five are of trigrams that are not
- *   stored, and it turns nearly all of them away before the search.
+ * In memory, bigrams are numbered in key order and found through a hash table (key and number
+ * in one slot, one or two probes); a bigram's number is also the handle of the two-word context
+ * it makes, and the trigrams of context i are `w3[off3[i]..off3[i+1])` (sorted ids), found by a
+ * binary search. No allocation per lookup, and the decoder looks up a context once for all the
+ * candidates that follow it. Four trigram lookups in five are of trigrams that are not stored;
+ * a Bloom filter turns nearly all of those away before the search. (Binary searches throughout
+ * were a quarter of restoration time: the decoder's bigram contexts average some 550 followers,
+ * its trigram contexts 100.)
  */
 export class NgramModel implements LanguageModel {
   readonly vocab: readonly string[];
@@ -86,17 +85,15 @@ export class NgramModel implements LanguageModel {
   private readonly ids: Map<string, number>;
   private readonly p1: Float32Array;
   private readonly b1: Float32Array;
-  private readonly off2: Int32Array;
-  private readonly w2: Uint16Array;
   private readonly p2: Uint8Array;
   private readonly b2: Uint8Array;
   private readonly off3: Int32Array;
   private readonly w3: Uint16Array;
   private readonly p3: Uint8Array;
-  /** Open addressing, linear probing: slot s holds the key v·V+w at 2s (-1: empty) and the bigram's index at 2s+1. */
+  /** Open addressing, linear probing: slot s holds the key v·V+w at 2s (-1: empty) and the bigram's number at 2s+1 (4 MB). */
   private readonly bigramSlots: Int32Array;
   private readonly bigramMask: number;
-  /** Two bits per trigram, both in one 32-bit word, so a test reads one word. */
+  /** Two bits per trigram, both in one 32-bit word, so a test reads one word (2 MB for the shipped model). */
   private readonly trigramBloom: Uint32Array;
   private readonly bloomShift: number;
   private readonly maxLp: Float32Array;
@@ -116,15 +113,6 @@ export class NgramModel implements LanguageModel {
     this.b2 = b2;
     this.p3 = p3;
     // keys are sorted, so contexts come in order: one pass builds the row offsets
-    this.off2 = new Int32Array(V + 1);
-    this.w2 = new Uint16Array(k2.length);
-    for (let i = 0; i < k2.length; i++) {
-      const k = k2[i]!;
-      const v = Math.floor(k / V);
-      this.w2[i] = k - v * V;
-      this.off2[v + 1]!++;
-    }
-    for (let v = 0; v < V; v++) this.off2[v + 1]! += this.off2[v]!;
     this.off3 = new Int32Array(k2.length + 1);
     this.w3 = new Uint16Array(k3.length);
     let ci = 0;
@@ -140,19 +128,20 @@ export class NgramModel implements LanguageModel {
     this.sizes = [V, k2.length, k3.length];
     // Backoff weights are ≤ 1, so every score of w is a stored probability of w or its unigram.
     this.maxLp = Float32Array.from(p1);
-    for (let i = 0; i < k2.length; i++) this.maxLp[this.w2[i]!] = Math.max(this.maxLp[this.w2[i]!]!, P_LEVELS[p2[i]!]!);
-    for (let j = 0; j < k3.length; j++) this.maxLp[this.w3[j]!] = Math.max(this.maxLp[this.w3[j]!]!, P_LEVELS[p3[j]!]!);
-    // two thirds full at most; a probe reads the key and the index from one cache line
+    // two thirds full at most; a probe reads the key and the number from one cache line
     const slotBits = Math.max(4, Math.ceil(Math.log2(1.5 * k2.length)));
     this.bigramSlots = new Int32Array(2 << slotBits).fill(-1);
     this.bigramMask = (1 << slotBits) - 1;
     for (let i = 0; i < k2.length; i++) {
       const v = Math.floor(k2[i]! / V);
-      let s = hashPair(v, this.w2[i]!) & this.bigramMask;
+      const w = k2[i]! - v * V;
+      this.maxLp[w] = Math.max(this.maxLp[w]!, P_LEVELS[p2[i]!]!);
+      let s = hashPair(v, w) & this.bigramMask;
       while (this.bigramSlots[2 * s] !== -1) s = (s + 1) & this.bigramMask;
       this.bigramSlots[2 * s] = k2[i]!;
       this.bigramSlots[2 * s + 1] = i;
     }
+    for (let j = 0; j < k3.length; j++) this.maxLp[this.w3[j]!] = Math.max(this.maxLp[this.w3[j]!]!, P_LEVELS[p3[j]!]!);
     // about 12 bits per trigram: some 4 % of the trigrams not stored get through to the search
     const wordBits = Math.max(4, Math.ceil(Math.log2((12 * k3.length) / 32)));
     this.trigramBloom = new Uint32Array(1 << wordBits);
