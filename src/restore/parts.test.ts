@@ -42,7 +42,7 @@ describe('Kneser–Ney trigram model', () => {
     expect(lm.logProb(5, 6, 7)).toBeGreaterThan(lm.logProb(5, 6, 9));
   });
 
-  it('finds exactly the stored n-grams through its indexes, and bounds every score of a word', () => {
+  it('finds exactly the stored n-grams, and bounds every score of a word', () => {
     const vocab = ['<unk>', '<s>', '</s>', '<num>', '<p>', 'ủy', 'ban', 'nhân', 'dân', 'thành', 'phố', 'xã'];
     const sentences = [[5, 6, 7, 8], [5, 6, 7, 8, 9, 10], [9, 10, 5, 6], [11, 5, 6, 7, 8, 11]];
     const lm = NgramModel.load(trainKneserNey(sentences.map((w) => Int32Array.from(w)), vocab));
