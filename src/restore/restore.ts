@@ -75,7 +75,7 @@ const LN10 = Math.LN10;
  * and a batch worker's memory stays flat over thousands of files.
  */
 const OPTION_CACHE_SIZE = 20_000;
-/** A token's facts are small (some 200 bytes), and there are more distinct tokens than options. */
+/** Facts are a dozen small fields per token; an archive has more distinct tokens than tokens with options. */
 const FACTS_CACHE_SIZE = 50_000;
 const LETTERS_RE = /^\p{L}+$/u;
 /** Options scored for a changed token's confidence (the chosen one always is). */
