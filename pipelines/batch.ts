@@ -117,7 +117,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     }
   };
   const fail = (input: InputFile, entry: Pick<ManifestEntry, 'sha256' | 'error'>, cached: boolean, stack: string | null): FileError => {
-    const error: FileError = { file: input.file, sha256: entry.sha256 || null, stage: entry.error!.stage, reason: entry.error!.reason };
+    const error = fileError(input.file, entry);
     errors.push(error);
     options.onFile?.({ file: input.file, ok: false, status: 'failed', cached, error, stack });
     return error;
@@ -311,11 +311,16 @@ async function prune(out: string, manifest: Manifest, inputs: readonly string[],
   }
 }
 
+/** The `errors.jsonl` line of a failed entry (fixed key order). */
+function fileError(file: string, entry: Pick<ManifestEntry, 'sha256' | 'error'>): FileError {
+  return { file, sha256: entry.sha256 || null, stage: entry.error!.stage, reason: entry.error!.reason };
+}
+
 /** `errors.jsonl`: every failed entry of the output folder, sorted, fixed key order. */
 async function writeErrors(out: string, manifest: Manifest, clashes: readonly FileError[]): Promise<void> {
   const lines = sortedEntries(manifest)
     .filter((e) => e.status === 'error')
-    .map((e): FileError => ({ file: e.file, sha256: e.sha256 || null, stage: e.error!.stage, reason: e.error!.reason }))
+    .map((e) => fileError(e.file, e))
     .concat(clashes)
     .sort((a, b) => compare(a.file, b.file))
     .map((e) => `${JSON.stringify(e)}\n`);

@@ -56,9 +56,7 @@ program
       });
     } catch (error) {
       progress.stop();
-      console.error(`error: ${(error as Error).message}`);
-      if (opts.verbose) console.error((error as Error).stack);
-      process.exitCode = 1;
+      fail(error, opts.verbose);
       return;
     }
     progress.stop();
@@ -81,8 +79,7 @@ program
       const { review } = await import('./review/index.js');
       await review(out, opts, (line) => console.log(line));
     } catch (error) {
-      console.error(`error: ${(error as Error).message}`);
-      process.exitCode = 1;
+      fail(error);
     }
   });
 
@@ -95,10 +92,16 @@ program
       const { restoreCommand } = await import('./restore/cli.js');
       await restoreCommand(file);
     } catch (error) {
-      console.error(`error: ${(error as Error).message}`);
-      process.exitCode = 1;
+      fail(error);
     }
   });
+
+/** A command that could not finish: its reason on stderr (and where it came from, verbose), exit code 1. */
+function fail(error: unknown, verbose = false): void {
+  console.error(`error: ${(error as Error).message}`);
+  if (verbose) console.error((error as Error).stack);
+  process.exitCode = 1;
+}
 
 function portNumber(value: string): number {
   const n = Number.parseInt(value, 10);

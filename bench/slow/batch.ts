@@ -106,15 +106,15 @@ const rates: number[] = [];
 for (const jobs of [1, 2]) {
   const r = await run(archive, jobs);
   const peak = Math.max(...r.samples.map((s) => s.kb)) / 1024;
-  const tenth = expected.files.length / 10;
+  const n = expected.files.length;
+  const tenth = n / 10;
   // peak RSS while the files done are in [from, to); by tenth of the files, so that a ramp at the
   // start can be told from growth all along
   const peakMb = (from: number, to: number) => Math.max(0, ...r.samples.filter((s) => s.done >= from && s.done < to).map((s) => s.kb)) / 1024;
-  const n = expected.files.length;
   const byTenth = Array.from({ length: 10 }, (_, i) => (i < 9 ? peakMb(i * tenth + 1, (i + 1) * tenth + 1) : peakMb(n - tenth, n)));
   const [early, late] = [byTenth[0]!, byTenth[9]!];
   // after the last file: the DuckDB file and metrics.csv are built from all the reports
-  const tables = Math.max(0, ...r.samples.filter((s) => s.done === expected.files.length).map((s) => s.kb)) / 1024;
+  const tables = peakMb(n, n + 1);
   const problems = check(archive, r.out, expected, r.code, r.summary);
   rates.push(expected.files.length / r.seconds);
   console.log(`--jobs ${jobs}: ${r.summary}`);

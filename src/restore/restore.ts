@@ -100,12 +100,7 @@ interface Item {
   fixed?: number;
   /** A repair that is not up to the language model (symbol codes, số before a number). */
   forced?: string;
-  options?: Option[];
-  /** The options' ids and channel costs as typed arrays, for the decoder's inner loop. */
-  optionIds?: Int32Array;
-  optionCosts?: Float64Array;
-  /** Per option, the best score its cell can add: the LM's bound on its log probability, less its cost. */
-  optionReach?: Float64Array;
+  options?: OptionList;
   /** For a token OCR made of two words (`donvi`): the part of the piece this item decodes. */
   part?: { text: string; first: boolean };
 }
@@ -137,10 +132,13 @@ interface WordFacts {
   beforeNumber: string | null;
 }
 
+/** A token's options, best a priori first, and for the decoder's inner loop as typed arrays. */
 interface OptionList {
   list: Option[];
   ids: Int32Array;
+  /** Channel costs. */
   costs: Float64Array;
+  /** The best score each option's cell can add: the LM's bound on its log probability, less its cost. */
   reach: Float64Array;
 }
 
@@ -173,10 +171,6 @@ export class Restorer {
   /** The model id of a token read as a syllable, or UNK. */
   syllableId(token: string): number {
     return this.lm.id(canonical(token.toLowerCase()));
-  }
-
-  isSyllable(token: string): boolean {
-    return this.syllableIds.has(this.syllableId(token));
   }
 
   private readonly factsCache = new Map<string, WordFacts>();
@@ -304,26 +298,17 @@ export class Restorer {
         if (cut) {
           // two items over one piece: the decoder sees two words, apply() writes them with a space
           item.part = { text: cut[0], first: true };
-          this.setOptions(item, cut[0], false, stripped);
+          item.options = this.options(cut[0], stripped);
           const second = newItem(p, false);
           second.part = { text: cut[1], first: false };
-          this.setOptions(second, cut[1], false, stripped);
+          second.options = this.options(cut[1], stripped);
           items.push(second);
           continue;
         }
-        this.setOptions(item, word, valid, stripped);
+        item.options = this.options(word, stripped);
       }
     }
     return items;
-  }
-
-  private setOptions(item: Item, word: string, valid: boolean, stripped: boolean): void {
-    const f = this.facts(word);
-    const o = this.options(word, (f.syllable && f.letters) || valid, stripped);
-    item.options = o.list;
-    item.optionIds = o.ids;
-    item.optionCosts = o.costs;
-    item.optionReach = o.reach;
   }
 
   private readonly splitCache = new Map<string, [string, string] | null>();
@@ -375,11 +360,12 @@ export class Restorer {
   private readonly optionCaches = [new Map<string, OptionList>(), new Map<string, OptionList>()] as const;
 
   /** The options of a token; cached (they depend only on the token and the kind of text). */
-  private options(word: string, valid: boolean, stripped: boolean): OptionList {
+  private options(word: string, stripped: boolean): OptionList {
     const cache = this.optionCaches[stripped ? 1 : 0];
     let opts = cache.get(word);
     if (!opts) {
-      const list = this.computeOptions(word, valid, stripped);
+      const f = this.facts(word);
+      const list = this.computeOptions(word, f.syllable && f.letters, stripped);
       const lmW = this.weights.lm * LN10;
       opts = {
         list,
@@ -474,17 +460,14 @@ export class Restorer {
         hc[0] = 0;
       }
       const opts = item.options;
-      const nC = opts ? opts.length : 1;
-      let ids = item.optionIds;
-      let costs = item.optionCosts;
-      let reach = item.optionReach;
-      if (!ids || !costs || !reach) {
+      if (!opts) {
         fixedIds[0] = item.fixed ?? UNK;
         fixedReach[0] = lmW * lm.maxLogProb(fixedIds[0]);
-        ids = fixedIds;
-        costs = zeroCost;
-        reach = fixedReach;
       }
+      const nC = opts ? opts.list.length : 1;
+      const ids = opts ? opts.ids : fixedIds;
+      const costs = opts ? opts.costs : zeroCost;
+      const reach = opts ? opts.reach : fixedReach;
       const cells = prevOpts * nC;
       if (cells > this.cellScore.length) {
         const size = 2 * cells;
@@ -588,7 +571,7 @@ export class Restorer {
    * the decoded words. Context handles shared by all options are looked up once.
    */
   private confidence(items: Item[], ids: Int32Array, i: number, chosen: number): { runner: number; confidence: number } {
-    const opts = items[i]!.options!;
+    const opts = items[i]!.options!.list;
     const lm = this.lm;
     const lmW = this.weights.lm * LN10;
     const n = items.length;
@@ -642,7 +625,7 @@ export class Restorer {
   /** What an item with options writes for its chosen option (its part of the piece, for a cut token). */
   private output(it: Item, c: number): string {
     const text = it.part ? it.part.text : it.piece.text;
-    const o = it.options![c]!;
+    const o = it.options!.list[c]!;
     return o.keep ? text : applyCase(o.word, ocrCaseShape(text, o.word));
   }
 
@@ -650,7 +633,7 @@ export class Restorer {
     const ids = new Int32Array(items.length);
     for (let i = 0; i < items.length; i++) {
       const it = items[i]!;
-      ids[i] = it.options ? it.options[chosen[i]!]!.id : it.fixed ?? UNK;
+      ids[i] = it.options ? it.options.ids[chosen[i]!]! : it.fixed ?? UNK;
     }
     const edits: Edit[] = [];
     const changes: TokenChange[] = [];
@@ -678,12 +661,12 @@ export class Restorer {
         i++;
         continue;
       }
-      const o = it.options[chosen[i]!]!;
+      const o = it.options.list[chosen[i]!]!;
       if (o.keep || o.word === original) continue; // (the common case: a word kept as written)
       const out = applyCase(o.word, ocrCaseShape(original, o.word));
       if (out === original) continue;
       const { runner, confidence } = this.confidence(items, ids, i, chosen[i]!);
-      const r = runner >= 0 ? it.options[runner]! : null;
+      const r = runner >= 0 ? it.options.list[runner]! : null;
       change(it.piece, out, r ? (r.keep ? original : applyCase(r.word, ocrCaseShape(original, r.word))) : null, confidence);
     }
     return { text: text.edit(edits), changes, damage };
@@ -692,7 +675,7 @@ export class Restorer {
 
 /** An item with every field from the start: one object shape for the decoder's loop. */
 function newItem(piece: Piece, reset: boolean): Item {
-  return { piece, reset, fixed: undefined, forced: undefined, options: undefined, optionIds: undefined, optionCosts: undefined, optionReach: undefined, part: undefined };
+  return { piece, reset, fixed: undefined, forced: undefined, options: undefined, part: undefined };
 }
 
 /** A number comes next (`s6 1037/…`, `$6:120`), past at most one `:` or `.`. */
