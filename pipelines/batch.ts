@@ -11,15 +11,13 @@
  *   <out>/metrics.csv, <out>/baocao.duckdb   the analysts' tables, rebuilt from the reports
  *   <out>/runs/<start>.json      run metadata: start, duration, counts
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { access, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
 import { listInputs, type InputFile } from '../src/ingest/walk.js';
 import { MARKS_FILE, readMarks } from '../src/review/marks.js';
-import { stableJson, writeFileAtomic } from '../src/write/files.js';
+import { sha256File, stableJson, writeFileAtomic } from '../src/write/files.js';
 import {
   compare,
   journal,
@@ -127,7 +125,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     const other = seen.get(input.relative);
     if (other !== undefined) {
       // Two inputs would write the same report path: keep the first, name the clash.
-      const sha256 = await hashFile(input.file).catch(() => '');
+      const sha256 = await sha256File(input.file).catch(() => '');
       clashes.push(fail(input, { sha256, error: { stage: 'write', reason: `same output path as ${other}`, retry: false } }, false, null));
       return;
     }
@@ -137,7 +135,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     let sha256: string;
     try {
       bytes = (await stat(input.file)).size;
-      sha256 = await hashFile(input.file);
+      sha256 = await sha256File(input.file);
     } catch (error) {
       const reason = `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
       return settle(input, { ...base, sha256: '', bytes: 0, status: 'error', error: { stage: 'ingest', reason, retry: true } }, 'written');
@@ -337,12 +335,6 @@ async function removeTemporaries(out: string): Promise<void> {
   for (const e of entries) {
     if (e.isFile() && /\.\d+(\.[0-9a-f]{8})?\.tmp(\.wal)?$/.test(e.name)) await rm(join(e.parentPath, e.name), { force: true });
   }
-}
-
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 async function exists(path: string): Promise<boolean> {

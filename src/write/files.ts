@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -21,4 +21,33 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
 /** JSON with a trailing newline; key order is the order the objects were built in. */
 export function stableJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
+ * Read buffers for hashing, reused. A read stream allocates a fresh 64 KB buffer per read; in a
+ * batch's main thread, which hashes every input, thousands of them waited for the next collection
+ * (up to 30 MB at a time, measured with `process.memoryUsage().arrayBuffers`).
+ */
+const spareReadBuffers: Buffer[] = [];
+const READ_BUFFER_BYTES = 64 * 1024;
+
+/** Feed a file's bytes into `hash`, a buffer at a time (never the whole file in memory). */
+export async function hashFileInto(hash: Hash, file: string): Promise<Hash> {
+  const buffer = spareReadBuffers.pop() ?? Buffer.allocUnsafeSlow(READ_BUFFER_BYTES);
+  const handle = await open(file, 'r').catch((error: unknown) => {
+    spareReadBuffers.push(buffer);
+    throw error;
+  });
+  try {
+    for (let read; (read = (await handle.read(buffer, 0, buffer.length, null)).bytesRead) > 0; ) hash.update(buffer.subarray(0, read));
+    return hash;
+  } finally {
+    spareReadBuffers.push(buffer);
+    await handle.close();
+  }
+}
+
+/** A file's SHA-256, in hex. */
+export async function sha256File(file: string): Promise<string> {
+  return (await hashFileInto(createHash('sha256'), file)).digest('hex');
 }

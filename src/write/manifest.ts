@@ -11,11 +11,10 @@
  *   a kill is ignored (its file is simply redone).
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { appendFile, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Stage } from '../errors.js';
-import { writeFileAtomic } from './files.js';
+import { hashFileInto, writeFileAtomic } from './files.js';
 import { SCHEMA_VERSION } from './report.js';
 
 /**
@@ -65,8 +64,8 @@ export function versionKey(): Promise<string> {
         // tests and the evaluation's leave-one-out models never shape a report
         if (/\.test\.ts$/.test(file) || file.includes(`${sep}loo${sep}`)) continue;
         hash.update(relative(root, file)).update('\0');
-        // streamed: the main thread of a batch should not hold a model file's bytes
-        for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+        // a buffer at a time: the main thread of a batch should not hold a model file's bytes
+        await hashFileInto(hash, file);
         hash.update('\0');
       }
     }
