@@ -18,6 +18,8 @@ export interface PoolOptions {
   memoryMb: number;
   /** Replace a thread after this many files. */
   recycleAfter?: number;
+  /** The thread's script (tests give one of their own); the batch worker by default. */
+  workerUrl?: URL;
 }
 
 export type Outcome =
@@ -78,7 +80,7 @@ export class WorkerPool {
       return;
     }
     if (!slot.worker) {
-      slot.worker = new Worker(WORKER_URL, {
+      slot.worker = new Worker(this.options.workerUrl ?? WORKER_URL, {
         // A small young generation: V8's default semi-spaces hold some 25 MB more per thread;
         // the price is 10–20 % more time in the collector (measured on the bench archive).
         resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
