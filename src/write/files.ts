@@ -33,11 +33,8 @@ const READ_BUFFER_BYTES = 64 * 1024;
 
 /** Feed a file's bytes into `hash`, a buffer at a time (never the whole file in memory). */
 export async function hashFileInto(hash: Hash, file: string): Promise<Hash> {
+  const handle = await open(file, 'r');
   const buffer = spareReadBuffers.pop() ?? Buffer.allocUnsafeSlow(READ_BUFFER_BYTES);
-  const handle = await open(file, 'r').catch((error: unknown) => {
-    spareReadBuffers.push(buffer);
-    throw error;
-  });
   try {
     for (let read; (read = (await handle.read(buffer, 0, buffer.length, null)).bytesRead) > 0; ) hash.update(buffer.subarray(0, read));
     return hash;
