@@ -663,11 +663,10 @@ export class Restorer {
       }
       const o = it.options.list[chosen[i]!]!;
       if (o.keep || o.word === original) continue; // (the common case: a word kept as written)
-      const out = applyCase(o.word, ocrCaseShape(original, o.word));
+      const out = this.output(it, chosen[i]!);
       if (out === original) continue;
       const { runner, confidence } = this.confidence(items, ids, i, chosen[i]!);
-      const r = runner >= 0 ? it.options.list[runner]! : null;
-      change(it.piece, out, r ? (r.keep ? original : applyCase(r.word, ocrCaseShape(original, r.word))) : null, confidence);
+      change(it.piece, out, runner >= 0 ? this.output(it, runner) : null, confidence);
     }
     return { text: text.edit(edits), changes, damage };
   }
