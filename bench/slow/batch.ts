@@ -1,22 +1,31 @@
 /**
- * `npm run bench:batch`: an archive of 2 000 generated files (scripts/make-archive.ts: seeds
+ * `npm run bench:batch`: an archive of 10 000 generated files (scripts/make-archive.ts: seeds
  * rewritten for other units, months and numbers, DOCX and PDF copies, 5 % broken) through
  * `baocao run` as a user runs it, with `--jobs 1` and `--jobs 2`. Prints files/s and MB/s (and
  * the ratio), peak RSS of the process and its children over the whole run and over each tenth
  * of the files (flat means the last tenth is no higher than the first), and checks the outcome:
- * every good file's report present exactly once, every broken file in errors.jsonl, exit code 1.
- * One run per setting (a run is minutes long): the figures are single measurements.
+ * every good file's report present exactly once, every broken file in errors.jsonl, one row per
+ * distinct good file in the database, exit code 1. One run per setting (a run is minutes long):
+ * the figures are single measurements.
  *
- *   BATCH_FILES=500 npm run bench:batch     (a smaller archive)
+ * Why 10 000: a worker thread is replaced after 500 files, and its memory rises over its first
+ * hundred or so (JIT code, the heap V8 sizes for it). A tenth of 10 000 files spans a whole worker
+ * life at either setting, so the first and the last tenth compare like with like and "flat" asks
+ * whether memory grows with the archive. With 2 000 files the first tenth at `--jobs 2` is each
+ * worker's first 100 files only (README, "Batch runs").
+ *
+ *   BATCH_FILES=2000 npm run bench:batch     (a smaller archive)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DATABASE_FILE, queryRows, withDatabase } from '../../src/write/duckdb.js';
+import { sha256File } from '../../src/write/files.js';
 import { mb } from '../_measure.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-const FILES = Number(process.env.BATCH_FILES ?? 2000);
+const FILES = Number(process.env.BATCH_FILES ?? 10_000);
 
 interface Expected {
   files: { path: string; kind: string; broken: string | null }[];
@@ -66,7 +75,7 @@ async function run(archive: string, jobs: number) {
   return { out, code, seconds, samples, progressLines, summary: /^\d+ files: .*$/m.exec(stdout)?.[0] ?? `(no summary; output ends: ${JSON.stringify(stdout.slice(-160))})` };
 }
 
-function check(archive: string, out: string, expected: Expected, code: number | null, summary: string): string[] {
+async function check(archive: string, out: string, expected: Expected, code: number | null, summary: string): Promise<string[]> {
   const problems: string[] = [];
   // exit code 1 is also what a crash gives: the run must also have ended with its summary and tables
   if (code !== 1) problems.push(`exit code ${code}, expected 1`);
@@ -92,6 +101,14 @@ function check(archive: string, out: string, expected: Expected, code: number | 
     if (!f.broken && !present) problems.push(`${f.path}: no report${errors.has(f.path) ? ' (in errors.jsonl)' : ''}`);
     if (!f.broken && errors.has(f.path)) problems.push(`${f.path}: good file in errors.jsonl`);
   }
+  // the tables hold one document per distinct content, however many statements loaded them
+  if (existsSync(join(out, DATABASE_FILE))) {
+    const good = new Set<string>();
+    for (const f of expected.files) if (!f.broken) good.add(await sha256File(join(archive, f.path)));
+    const { rows } = await withDatabase(join(out, DATABASE_FILE), (db) => queryRows(db, 'SELECT count(*) AS n, count(DISTINCT sha256) AS distinct_n FROM documents'));
+    const [n, distinct] = [Number(rows[0]!.n), Number(rows[0]!.distinct_n)];
+    if (n !== good.size || distinct !== good.size) problems.push(`documents table: ${n} rows (${distinct} distinct) for ${good.size} distinct good files`);
+  }
   return problems;
 }
 
@@ -115,7 +132,7 @@ for (const jobs of [1, 2]) {
   const [early, late] = [byTenth[0]!, byTenth[9]!];
   // after the last file: the DuckDB file and metrics.csv are built from all the reports
   const tables = peakMb(n, n + 1);
-  const problems = check(archive, r.out, expected, r.code, r.summary);
+  const problems = await check(archive, r.out, expected, r.code, r.summary);
   rates.push(expected.files.length / r.seconds);
   console.log(`--jobs ${jobs}: ${r.summary}`);
   console.log(
@@ -125,7 +142,7 @@ for (const jobs of [1, 2]) {
     `  peak RSS ${peak.toFixed(0)} MB (target ≤ 300); first 10 % of files ${early.toFixed(0)} MB, last 10 % ${late.toFixed(0)} MB (${late <= early ? 'flat' : 'grew'}); building the tables ${tables.toFixed(0)} MB; ${r.progressLines} progress lines`,
   );
   console.log(`  peak RSS by tenth of the files: ${byTenth.map((x) => x.toFixed(0)).join(' ')} MB`);
-  console.log(problems.length === 0 ? '  outcome: every good file has one report, every broken file one error line, and the run ended with its summary and tables' : `  outcome: ${problems.length} problems:\n    ${problems.slice(0, 20).join('\n    ')}`);
+  console.log(problems.length === 0 ? '  outcome: every good file has one report and one row in documents, every broken file one error line, and the run ended with its summary and tables' : `  outcome: ${problems.length} problems:\n    ${problems.slice(0, 20).join('\n    ')}`);
   rmSync(r.out, { recursive: true, force: true });
 }
 console.log(`--jobs 2 / --jobs 1: ${(rates[1]! / rates[0]!).toFixed(2)}× files/s`);
