@@ -15,9 +15,10 @@ export const DATABASE_FILE = 'baocao.duckdb';
 
 /**
  * One row per (unit, period, metric, role). A report often states the same metric more than once
- * (a total, then per field; a table repeating the prose): the row kept is the top-level figure
- * (no `parent`), then the most confident, then the first in the document, then the first
- * document by path. `candidates` says how many figures competed, so nothing is hidden.
+ * (a total, then per field; a table repeating the prose): the row kept is one QA has not marked
+ * wrong, then the top-level figure (no `parent`), then the most confident, then the one in the
+ * first document by path, then the first in that document. `candidates` says how many figures
+ * competed, so nothing is hidden.
  * A document without a recognised unit is its own unit (never merged with another unknown one).
  * `check_status`: `fail` if any check on the figure fails, `pass` if all hold, null if unchecked.
  */
