@@ -34,6 +34,8 @@ describe('findPeriods', () => {
     const text = line(S000, 99);
     const [p] = findPeriods(text);
     expect(p).toEqual({
+      id: 'p1',
+      role: 'reporting',
       from: '2026-03-15',
       to: '2026-04-14',
       text: 'từ ngày 15/3/2026 đến hết ngày 14/4/2026',

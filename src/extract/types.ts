@@ -8,8 +8,31 @@ export interface Period {
   text: string;
 }
 
-/** A period found in the text, with its span in the current text. */
-export interface PeriodMention extends Period {
+/**
+ * What a period mention is to the document (`eval/data/documents/README.md`, section Periods):
+ * the span its facts are about, a plan's horizon, what a figure is compared with, a running
+ * total's span, a deadline, when a rule takes or stops effect, or another span.
+ */
+export type PeriodRole = 'reporting' | 'plan' | 'comparison' | 'cumulative' | 'deadline' | 'effective' | 'other';
+
+/** A period found in the text, with its role and its span in the current text. */
+export interface PeriodMention {
+  /** `p1`, `p2`… in text order. */
+  id: string;
+  role: PeriodRole;
+  /** ISO, inclusive; null for an open start (`đến năm 2030`, `trước ngày 31/12/2025`). */
+  from: string | null;
+  /** ISO, inclusive; null for an open end (`có hiệu lực từ ngày 01/12/2025`). */
+  to: string | null;
+  /** The words it was read from. */
+  text: string;
+  span: Span;
+}
+
+/** A mention a figure can be stated for: a reporting or cumulative period (or, for targets, a plan's) with both ends. */
+export interface StatedPeriod extends Period {
+  id: string;
+  role: PeriodRole;
   span: Span;
 }
 
@@ -30,6 +53,8 @@ export interface Figure {
   metric: string | null;
   role: 'actual' | 'target';
   period: Period | null;
+  /** The id of the period mention (`p3`) that `period` was read from, when there is one. */
+  periodId?: string | null;
   /** The figure this one is a part of (`trong đó`, `cụ thể`, a list under a total). */
   parent: string | null;
   /** Section id from the outline. */
