@@ -124,9 +124,9 @@ const DASH = '[ \\t]*[-–—][ \\t]*';
 /** A dash between two years, which a hard wrap may split (`giai đoạn 2022 -⏎2025`). */
 const YEAR_DASH = '\\s*[-–—]\\s*';
 const SP = '[ \\t\\u00a0]*';
-/** A day and month with no year: `21/7`, `21 tháng 7` (never the start of a full date). */
+/** A day and month with no year: `21/7`, `21 tháng 7` (never the start of a full date, nor `01 tháng 01 của năm tiếp theo`). */
 const DAY_MONTH_SOURCE =
-  `(?:\\d{1,2}${SP}/${SP}\\d{1,2}(?!${SP}[/.\\-]${SP}\\d)(?![\\d.,]\\d)` + `|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?!\\s*,?\\s+năm\\s+\\d)(?!\\d))`;
+  `(?:\\d{1,2}${SP}/${SP}\\d{1,2}(?!${SP}[/.\\-]${SP}\\d)(?![\\d.,]\\d)` + `|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?!\\s*,?\\s+năm\\s+\\d)(?!\\d))(?!\\s+(?:của\\s+|hằng\\s+|hàng\\s+)năm)`;
 /** A date with or without its year. */
 const ANY_DATE = `(?:${DATE_SOURCE}|${DAY_MONTH_SOURCE})`;
 /** Patterns are matched case-insensitively (`Từ ngày`, `QUÝ II NĂM 2026`) unless they say otherwise. */
@@ -260,8 +260,8 @@ const PARSERS: Parser[] = [
     extract: (m) => until(parseDate(m[1]!)),
   },
   {
-    kind: 'block', // the header's date with Markdown left inside it: `ngày 24 **tháng 11 năm 2025`
-    pattern: new RegExp(`ngày[\\s*_]*\\d{1,2}[\\s*_]+tháng[\\s*_]+\\d{1,2}[\\s*_]+năm[\\s*_]+${YEAR}`, FLAGS),
+    kind: 'block', // the header's date with Markdown left inside it or a space lost: `ngày 24 **tháng 11 năm 2025`, `ngày 01 tháng12 năm 2025`
+    pattern: new RegExp(`ngày[\\s*_]*\\d{1,2}[\\s*_]+tháng[\\s*_]*\\d{1,2}[\\s*_]+năm[\\s*_]+${YEAR}`, FLAGS),
     extract: () => BLOCK,
   },
   {
@@ -416,11 +416,11 @@ const PARSERS: Parser[] = [
     extract: () => BLOCK,
   },
   {
-    // a year that is part of a name: `Luật Đất đai năm 2024`, `Bộ luật Lao động năm 2019`, `Hiến pháp năm 2013`
+    // a year that is part of a name: `Luật Đất đai năm 2024`, `Luật Phổ biến, giáo dục pháp luật năm 2012`, `Hiến pháp năm 2013`
     // (matched with case: `pháp luật năm 2025` is not a name)
     kind: 'block',
     pattern: new RegExp(
-      `(?:Bộ\\s+luật|Luật|LUẬT|BỘ\\s+LUẬT|Hiến\\s+pháp|HIẾN\\s+PHÁP|Pháp\\s+lệnh)(?:\\s+[^\\s.,;:()\\d]+){1,12}?(?:\\s+\\([^)]{0,40}\\))?\\s+năm\\s+${YEAR}`,
+      `(?:Bộ\\s+luật|Luật|LUẬT|BỘ\\s+LUẬT|Hiến\\s+pháp|HIẾN\\s+PHÁP|Pháp\\s+lệnh)(?:\\s+[^\\s.;:()\\d]+){1,12}?(?:\\s+\\([^)]{0,40}\\))?\\s+năm\\s+${YEAR}`,
       'gu',
     ),
     extract: () => BLOCK,
@@ -583,22 +583,28 @@ function candidates(text: string, env: Env): Candidate[] {
   return kept.filter((c) => c.kind !== 'block');
 }
 
-/** Where the clause holding `at` begins: after the last `.`, `;`, `:`, `!`, `?`, `|` or blank line (at most 240 characters back). */
+/** Where the clause holding `at` begins: after the last `.`, `;`, `:`, `!`, `?`, `|`, `(` or blank line (at most 240 characters back). */
 function clauseStart(text: string, at: number): number {
   const floor = Math.max(0, at - 240);
   for (let i = at - 1; i >= floor; i--) {
     const ch = text[i]!;
-    if (ch === ';' || ch === '!' || ch === '?' || ch === '|') return i + 1;
+    if (ch === ';' || ch === '!' || ch === '?' || ch === '|' || ch === '(') return i + 1;
     if ((ch === '.' || ch === ':') && /\s/.test(text[i + 1] ?? ' ') && !/\d/.test(text[i - 1] ?? '')) return i + 1;
     if (ch === '\n' && /^\n[ \t]*$/.test(text.slice(text.lastIndexOf('\n', i - 1), i))) return i + 1;
   }
   return floor;
 }
 
+/** Where the clause holding `at` ends: at the next `.`, `;`, `!`, `?`, `|`, `)` or line break (at most 120 characters on). */
+function clauseEnd(text: string, at: number): number {
+  const m = /[.;!?|)\n]/.exec(text.slice(at, at + 120));
+  return m ? at + m.index : Math.min(text.length, at + 120);
+}
+
 /**
  * The role of a mention: stated by its own words (`trước ngày`), else by a cue right before it
  * (`so với`, `lũy kế`, `hoàn thành trong`), else by the nearest cue earlier in its clause (`kế
- * hoạch`, `dự toán`, `kết quả`, `có hiệu lực`), else by its time: the title's period of a report
+ * hoạch`, `dự toán`, `kết quả`, `có hiệu lực`), else the first one after it, else by its time: the title's period of a report
  * and spans before the document's date report, later ones plan.
  */
 function roleOf(text: string, c: Candidate, env: Env, context: PeriodContext, docPeriod: Period | null, titled: Candidate | null): PeriodRole {
@@ -626,6 +632,15 @@ function roleOf(text: string, c: Candidate, env: Env, context: PeriodContext, do
       const at = m.index + m[0].length;
       if (!best || at > best.at) best = { role: cue.role, at };
     }
+  }
+  if (best) return best.role;
+  // none before: the first clause cue after it, up to the clause's end (`(năm 2025, Sở Tài chính đã tổ chức …`)
+  const after = text.slice(c.end, clauseEnd(text, c.end));
+  for (const cue of CUES) {
+    if (cue.near || cue.role === 'effective') continue;
+    cue.pattern.lastIndex = 0;
+    const m = cue.pattern.exec(after);
+    if (m && (!best || m.index < best.at)) best = { role: cue.role, at: m.index };
   }
   if (best) return best.role;
   switch (c.kind) {
