@@ -126,7 +126,7 @@ const YEAR_DASH = '\\s*[-–—]\\s*';
 const SP = '[ \\t\\u00a0]*';
 /** A day and month with no year: `21/7`, `21 tháng 7` (never the start of a full date, nor `01 tháng 01 của năm tiếp theo`). */
 const DAY_MONTH_SOURCE =
-  `(?:\\d{1,2}${SP}/${SP}\\d{1,2}(?!${SP}[/.\\-]${SP}\\d)(?![\\d.,]\\d)` + `|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?!\\s*,?\\s+năm\\s+\\d)(?!\\d))(?!\\s+(?:của\\s+|hằng\\s+|hàng\\s+)năm)`;
+  `(?:\\d{1,2}${SP}/${SP}\\d{1,2}(?!\\d)(?!${SP}[/.\\-]${SP}\\d)(?![.,]\\d)` + `|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?!\\s*,?\\s+năm\\s+\\d)(?!\\d))(?!\\s+(?:của\\s+năm\\s+(?:tiếp|sau|kế)|hằng\\s+năm|hàng\\s+năm))`;
 /** A date with or without its year. */
 const ANY_DATE = `(?:${DATE_SOURCE}|${DAY_MONTH_SOURCE})`;
 /** Patterns are matched case-insensitively (`Từ ngày`, `QUÝ II NĂM 2026`) unless they say otherwise. */
@@ -254,10 +254,19 @@ const PARSERS: Parser[] = [
     extract: (_m, env) => (env.year ? until(isoDate(env.year, 12, 31)) : null),
   },
   {
-    // `(thực hiện) đến (hết) ngày 31/12/2025`: until a day
+    // `(từ nay) đến (hết) ngày 31/12/2025`: until a day
     kind: 'until',
-    pattern: new RegExp(`đến\\s+(?:hết\\s+)?ngày\\s+(${DATE_SOURCE})`, FLAGS),
+    pattern: new RegExp(`(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+)?ngày\\s+(${DATE_SOURCE})`, FLAGS),
     extract: (m) => until(parseDate(m[1]!)),
+  },
+  {
+    // `(từ nay) đến (hết/cuối) tháng 6/2026`, `đến cuối quý IV năm 2025`: until the month's or quarter's end
+    kind: 'until',
+    pattern: new RegExp(
+      `(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+|cuối\\s+)?(?:tháng\\s+${MONTH_YEAR}|quý\\s+(IV|III|II|I|[1-4])(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})`,
+      FLAGS,
+    ),
+    extract: (m) => until(m[1] ? (monthBounds(+m[2]!, +m[1]!)?.to ?? null) : (quarterBounds(m[3]!, +m[4]!)?.to ?? null)),
   },
   {
     kind: 'block', // the header's date with Markdown left inside it or a space lost: `ngày 24 **tháng 11 năm 2025`, `ngày 01 tháng12 năm 2025`
@@ -348,10 +357,10 @@ const PARSERS: Parser[] = [
     },
   },
   {
-    // `Trong tháng,` / `trong quý này` with no number: the reporting period, when it is that long
+    // `Trong tháng,` / `trong quý này,` with no number: the reporting period, when it is that long
     kind: 'sameTime',
     role: 'reporting',
-    pattern: new RegExp(`trong\\s+(tháng|quý)(?:\\s+này)?(?![\\p{L}\\d]|\\s+(?:\\d|[IVX]+(?![\\p{L}])|năm|trước|tới|sau|đầu|cuối|qua))`, FLAGS),
+    pattern: new RegExp(`trong\\s+(tháng|quý)(?:\\s+(?:này|qua))?(?=\\s*,)`, FLAGS),
     extract: (m) => {
       const unit = m[1]!.toLowerCase() === 'tháng' ? 31 : 92;
       return (a) => (a.period && days(a.period.from, a.period.to) <= unit && days(a.period.from, a.period.to) >= unit - 4 ? a.period : null);
@@ -624,13 +633,14 @@ function roleOf(text: string, c: Candidate, env: Env, context: PeriodContext, do
   if (report && c.from && c.to && ((docPeriod && c.from === docPeriod.from && c.to === docPeriod.to) || (titled && c.from === titled.from && c.to === titled.to))) {
     return 'reporting';
   }
-  let best: { role: PeriodRole; at: number } | null = null;
+  // the nearest cue; of two ending at the same word, the longer (`thực hiện nhiệm vụ` over `nhiệm vụ`)
+  let best: { role: PeriodRole; at: number; length?: number } | null = null;
   for (const cue of CUES) {
     if (cue.near) continue;
     cue.pattern.lastIndex = 0;
     for (let m = cue.pattern.exec(before); m; m = cue.pattern.exec(before)) {
       const at = m.index + m[0].length;
-      if (!best || at > best.at) best = { role: cue.role, at };
+      if (!best || at > best.at || (at === best.at && m[0].length > best.length!)) best = { role: cue.role, at, length: m[0].length };
     }
   }
   if (best) return best.role;
@@ -645,6 +655,7 @@ function roleOf(text: string, c: Candidate, env: Env, context: PeriodContext, do
   if (best) return best.role;
   switch (c.kind) {
     case 'days':
+      return env.today && c.from && c.from > env.today ? 'plan' : 'reporting';
     case 'asOf':
       return 'reporting';
     case 'until':
@@ -672,7 +683,7 @@ function anchorOf(
 ): Anchor {
   const startOfClause = clauseStart(text, c.start);
   // a sentence: from the last full stop (or blank line), through commas and semicolons
-  let sentenceStart = c.start;
+  let sentenceStart = startOfClause;
   for (let s = startOfClause; s > 0 && c.start - s < 400; ) {
     sentenceStart = s;
     const prev = text[s - 1];
