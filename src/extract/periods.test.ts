@@ -43,8 +43,11 @@ describe('findPeriods', () => {
     });
   });
 
-  it('tính từ ngày … đến hết ngày … and the sentence’s other words (seed 001 line 27)', () => {
-    expect(brief(line(S001, 27))).toEqual([['2026-01-15', '2026-02-14', 'từ ngày 15/01/2026 đến hết ngày 14/02/2026']]);
+  it('tính từ ngày … đến hết ngày … and the sentence’s other words; Trong kỳ báo cáo is that window (seed 001 line 27)', () => {
+    expect(brief(line(S001, 27))).toEqual([
+      ['2026-01-15', '2026-02-14', 'Trong kỳ báo cáo'],
+      ['2026-01-15', '2026-02-14', 'từ ngày 15/01/2026 đến hết ngày 14/02/2026'],
+    ]);
   });
 
   it('months: tháng 4/2026 and tháng 5 năm 2026 (seed 000 line 11)', () => {
@@ -293,6 +296,31 @@ describe('periods with roles', () => {
       ['cumulative', '2017-01-01', '2017-05-31', '5 tháng năm 2017'],
       ['plan', '2017-06-01', '2017-06-30', 'tháng 6/2017'],
     ]);
+  });
+
+  it('day ranges with a dash (corpus: (13/11/2025 -19/11/2025), áp dụng từ 01/7/2025-31/12/2026), months with the year once', () => {
+    expect(roles('Số liệu tuần (13/11/2025 -19/11/2025)', ctx(2025, 11, 20, 'BC'))).toEqual([['reporting', '2025-11-13', '2025-11-19', '13/11/2025 -19/11/2025']]);
+    expect(roles('Thẩm định hồ sơ trang thiết bị y tế: 1.500.000 đồng/01 hồ sơ (áp dụng từ 01/7/2025-31/12/2026)', ctx(2025, 11, 20, 'QĐ'))).toEqual([
+      ['effective', '2025-07-01', '2026-12-31', 'từ 01/7/2025-31/12/2026'],
+    ]);
+    expect(roles('Kết quả từ tháng 01 đến tháng 3/2026 đạt 95%', ctx(2026, 4, 2, 'BC'))).toEqual([['reporting', '2026-01-01', '2026-03-31', 'từ tháng 01 đến tháng 3/2026']]);
+  });
+
+  it('from the start of the year: Cộng dồn từ đầu năm đến cuối quý IV năm 2025 (corpus), Tính từ đầu năm đến nay (to the document’s date)', () => {
+    expect(roles('Cộng dồn từ đầu năm đến cuối quý IV năm 2025 (Triệu đồng)')).toEqual([
+      ['cumulative', '2025-01-01', '2025-12-31', 'Cộng dồn từ đầu năm đến cuối quý IV năm 2025'],
+    ]);
+    expect(roles('Tính từ đầu năm đến nay, Trung tâm đã tiếp nhận 500 hồ sơ.', ctx(2025, 11, 20, 'BC'))).toEqual([
+      ['cumulative', '2025-01-01', '2025-11-20', 'Tính từ đầu năm đến nay'],
+    ]);
+  });
+
+  it('so với tháng trước / quý trước / năm trước: the unit before the reporting period; tháng trước ngày … is a duration', () => {
+    const p = (text: string) => periodsOf('Báo cáo tháng 10 năm 2025', text, ctx(2025, 10, 25, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    expect(p('Số hồ sơ tăng 3% so với tháng trước.')).toEqual([['comparison', '2025-09-01', '2025-09-30', 'so với tháng trước']]);
+    expect(p('Số hồ sơ tăng 3% so với quý trước.')).toEqual([['comparison', '2025-07-01', '2025-09-30', 'so với quý trước']]);
+    expect(p('Số hồ sơ tăng 3% so với năm trước.')).toEqual([['comparison', '2024-01-01', '2024-12-31', 'so với năm trước']]);
+    expect(p('có thời gian đóng bảo hiểm 03 tháng trước ngày nộp hồ sơ')).toEqual([]);
   });
 
   it('từ năm 2016 đến nay: to the document’s date (other); with no document date, nothing', () => {

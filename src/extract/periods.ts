@@ -137,15 +137,31 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 const PARSERS: Parser[] = [
   {
-    // `(tính) từ ngày 15/3/2026 đến (hết) (ngày) 14/4/2026`, `từ ngày 21/7 đến 20/8/2021` (the first date's year from the second)
+    // `(tính) từ ngày 15/3/2026 đến (hết) (ngày) 14/4/2026`, `từ ngày 21/7 đến 20/8/2021` (the first date's year
+    // from the second), `áp dụng từ 01/7/2025-31/12/2026`
     kind: 'days',
-    pattern: new RegExp(`từ\\s+ngày\\s+(${ANY_DATE})\\s*,?\\s*(?:đến|tới)\\s+(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`, FLAGS),
+    pattern: new RegExp(
+      `từ\\s+(?:ngày\\s+)?(${ANY_DATE})\\s*,?\\s*(?:(?:đến|tới)\\s+|[-–—]\\s*)(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`,
+      FLAGS,
+    ),
     extract: (m, env) => dayRange(m[1]!, m[2]!, env.year) ?? 'block',
+  },
+  {
+    // `(13/11/2025 - 19/11/2025)`, `ngày 21/7 – 20/8/2021`: two days joined by a dash
+    kind: 'days',
+    pattern: new RegExp(`(?:ngày\\s+)?(${ANY_DATE})[ \\t]*[-–—][ \\t]*(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
+    extract: (m, env) => dayRange(m[1]!, m[2]!, env.year),
   },
   {
     kind: 'months',
     pattern: new RegExp(`từ\\s+tháng\\s+${MONTH_YEAR}\\s*(?:đến|tới)\\s+(?:hết\\s+)?tháng\\s+${MONTH_YEAR}`, FLAGS),
     extract: (m) => ordered(monthBounds(+m[2]!, +m[1]!)?.from ?? null, monthBounds(+m[4]!, +m[3]!)?.to ?? null),
+  },
+  {
+    // `từ tháng 01 đến tháng 3/2026`: the first month in the second's year
+    kind: 'months',
+    pattern: new RegExp(`từ\\s+tháng\\s+(\\d{1,2})\\s*(?:(?:đến|tới)\\s+|[-–]\\s*)(?:hết\\s+)?tháng\\s+${MONTH_YEAR}`, FLAGS),
+    extract: (m) => ordered(monthBounds(+m[3]!, +m[1]!)?.from ?? null, monthBounds(+m[3]!, +m[2]!)?.to ?? null),
   },
   {
     // `từ năm 2016 đến nay` (from 2016 to now): up to the document's date
@@ -311,16 +327,25 @@ const PARSERS: Parser[] = [
     },
   },
   {
-    // `lũy kế từ đầu năm (đến nay)`: from the first of January to the end of the reporting period
+    // `lũy kế (từ) đầu năm (đến nay)`, `(tính) từ đầu năm đến nay`, `cộng dồn từ đầu năm đến cuối quý IV năm 2025`:
+    // from the first of January to the end named, else the end of the reporting period
     kind: 'running',
     role: 'cumulative',
-    pattern: new RegExp(`(?:lũy|luỹ)\\s+kế\\s+(?:từ\\s+)?đầu\\s+năm(?:\\s+${YEAR})?(?:\\s+(?:đến|tới)\\s+nay)?`, FLAGS),
+    pattern: new RegExp(
+      `(?:(?:lũy|luỹ)\\s+kế\\s+(?:từ\\s+)?|cộng\\s+dồn\\s+(?:từ\\s+)?|(?:tính\\s+)?từ\\s+(?=đầu\\s+năm(?:\\s+\\d{4})?\\s+(?:đến|tới)))đầu\\s+năm(?:\\s+${YEAR})?` +
+        `(?:\\s+(?:đến|tới)\\s+(?:nay|(?:hết\\s+|cuối\\s+)?(?:ngày\\s+(${DATE_SOURCE})|tháng\\s+${MONTH_YEAR}|quý\\s+(IV|III|II|I|[1-4])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})))?`,
+      FLAGS,
+    ),
     extract: (m) => {
+      const end = m[2] ? parseDate(m[2]) : m[3] ? (monthBounds(+m[4]!, +m[3]!)?.to ?? null) : m[5] ? (quarterBounds(m[5], +m[6]!)?.to ?? null) : null;
+      if (end) return { from: `${end.slice(0, 4)}-01-01`, to: end };
       const named = m[1] ? +m[1] : null;
+      const toNow = /(?:đến|tới)\s+nay$/iu.test(m[0]);
       return (a) => {
         const y = named ?? a.year;
         if (!y) return null;
-        const end = a.period && +a.period.to.slice(0, 4) === y ? a.period.to : a.today && +a.today.slice(0, 4) === y ? a.today : null;
+        const today = a.today && +a.today.slice(0, 4) === y ? a.today : null;
+        const end = toNow && today ? today : a.period && +a.period.to.slice(0, 4) === y ? a.period.to : today;
         return end ? { from: isoDate(y, 1, 1), to: end } : null;
       };
     },
@@ -339,6 +364,33 @@ const PARSERS: Parser[] = [
         return { from: shiftYears(a.period.from, shift), to: shiftYears(a.period.to, shift) };
       };
     },
+  },
+  {
+    // `so với tháng trước / quý trước / năm trước`: the month, quarter or year before the reporting period's
+    kind: 'sameTime',
+    role: 'comparison',
+    pattern: new RegExp(`so\\s+với\\s+(tháng|quý|năm)\\s+(?:trước|liền\\s+kề\\s+trước)(?![\\p{L}])(?!\\s+(?:ngày|khi|đó))`, FLAGS),
+    extract: (m) => {
+      const unit = m[1]!.toLowerCase();
+      return (a) => {
+        if (!a.period) return null;
+        const y = +a.period.to.slice(0, 4);
+        const month = +a.period.to.slice(5, 7);
+        if (unit === 'năm') return yearsBounds(y - 1, y - 1);
+        if (unit === 'quý') {
+          const q = Math.ceil(month / 3);
+          return q === 1 ? quarterBounds('4', y - 1) : quarterBounds(String(q - 1), y);
+        }
+        return month === 1 ? monthBounds(y - 1, 12) : monthBounds(y, month - 1);
+      };
+    },
+  },
+  {
+    // `trong kỳ báo cáo`: the reporting period
+    kind: 'sameTime',
+    role: 'reporting',
+    pattern: new RegExp(`trong\\s+kỳ\\s+báo\\s+cáo(?![\\p{L}])`, FLAGS),
+    extract: () => (a) => a.period,
   },
   {
     // `6 tháng đầu năm 2025` (first six months), `6 tháng cuối năm 2025` (last six), `5 tháng năm 2017` (first five)
