@@ -323,6 +323,28 @@ describe('periods with roles', () => {
     expect(p('có thời gian đóng bảo hiểm 03 tháng trước ngày nộp hồ sơ')).toEqual([]);
   });
 
+  it('spans with both ends after kể từ / có hiệu lực (corpus), and Giai đoạn 2026-2030 và những năm tiếp theo (open end)', () => {
+    expect(roles('b) Kể từ ngày 01 tháng 01 năm 2028 đến hết ngày 31 tháng 12 năm 2029: Thực hiện vùng phát thải thấp', ctx(2025, 11, 20, 'QĐ'))).toEqual([
+      ['plan', '2028-01-01', '2029-12-31', 'Kể từ ngày 01 tháng 01 năm 2028 đến hết ngày 31 tháng 12 năm 2029'],
+    ]);
+    expect(roles('Xem chi tiết thủ tục tại Quyết định 3303/QĐ-BTP có hiệu lực từ ngày 01/7/2025 đến hết ngày 31/12/2026.')).toEqual([
+      ['effective', '2025-07-01', '2026-12-31', 'có hiệu lực từ ngày 01/7/2025 đến hết ngày 31/12/2026'],
+    ]);
+    expect(roles('Thời gian thực hiện: Giai đoạn 2026-2030 và những năm tiếp theo.', ctx(2025, 11, 20, 'KH'))).toEqual([
+      ['plan', '2026-01-01', null, 'Giai đoạn 2026-2030 và những năm tiếp theo'],
+    ]);
+  });
+
+  it('days and months with no year that recur every year name no period (corpus)', () => {
+    for (const text of [
+      'Hàng năm, trước ngày 25 tháng 12, các cơ quan, đơn vị chủ trì',
+      'thời gian ban hành trước ngày 30 tháng 12 năm trước của năm kế hoạch',
+      'cấm sử dụng các thiết bị từ 0h đến 6h sáng trong khoảng thời gian các tháng 10, 11, 12, 1, 2 và 3 hàng năm',
+    ]) {
+      expect([text, roles(text, ctx(2025, 11, 20, 'QĐ'))]).toEqual([text, []]);
+    }
+  });
+
   it('từ năm 2016 đến nay: to the document’s date (other); with no document date, nothing', () => {
     expect(roles('Từ năm 2016 đến nay, toàn tỉnh đã xây dựng 120 công trình.', ctx(2025, 11, 20, 'BC'))).toEqual([['other', '2016-01-01', '2025-11-20', 'Từ năm 2016 đến nay']]);
     expect(roles('Từ năm 2016 đến nay, toàn tỉnh đã xây dựng 120 công trình.')).toEqual([]);

@@ -141,7 +141,7 @@ const PARSERS: Parser[] = [
     // from the second), `áp dụng từ 01/7/2025-31/12/2026`
     kind: 'days',
     pattern: new RegExp(
-      `từ\\s+(?:ngày\\s+)?(${ANY_DATE})\\s*,?\\s*(?:(?:đến|tới)\\s+|[-–—]\\s*)(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`,
+      `(?:kể\\s+)?từ\\s+(?:ngày\\s+)?(${ANY_DATE})\\s*,?\\s*(?:(?:đến|tới)\\s+|[-–—]\\s*)(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`,
       FLAGS,
     ),
     extract: (m, env) => dayRange(m[1]!, m[2]!, env.year) ?? 'block',
@@ -175,17 +175,20 @@ const PARSERS: Parser[] = [
     },
   },
   {
-    // `có hiệu lực (thi hành) (kể) từ ngày 01/12/2025`, `… kể từ ngày ký (ban hành)`: from then on
+    // `có hiệu lực (thi hành) (kể) từ ngày 01/12/2025`, `… kể từ ngày ký (ban hành)`: from then on (or to the day named after)
     kind: 'since',
     role: 'effective',
     pattern: new RegExp(
       `(?:(?:có\\s+)?hiệu\\s+lực(?:\\s+thi\\s+hành)?|(?:được\\s+)?áp\\s+dụng|có\\s+hiệu\\s+lực\\s+áp\\s+dụng)\\s+(?:kể\\s+)?từ\\s+ngày\\s+` +
-        `(?:(${ANY_DATE})|(ký\\s+ban\\s+hành|ký|ban\\s+hành|công\\s+bố)(?![\\p{L}]))`,
+        `(?:(${ANY_DATE})|(ký\\s+ban\\s+hành|ký|ban\\s+hành|công\\s+bố)(?![\\p{L}]))` +
+        `(?:\\s*,?\\s*(?:đến|tới)\\s+(?:hết\\s+)?(?:ngày\\s+)?(${DATE_SOURCE}))?`,
       FLAGS,
     ),
     extract: (m, env) => {
       const from = m[1] ? anyDate(m[1], env.year) : env.today;
-      return from ? { from, to: null } : null;
+      if (!from) return null;
+      if (!m[3]) return { from, to: null };
+      return ordered(from, parseDate(m[3]));
     },
   },
   {
@@ -205,21 +208,28 @@ const PARSERS: Parser[] = [
       FLAGS,
     ),
     extract: (m, env) => {
+      if (!parseDate(m[1]!) && recurring(env.text, m.index, m.index + m[0].length)) return null;
       const to = deadlineDate(m[1]!, env);
       if (!to || (env.today && days(to, env.today) > 366)) return null;
       return until(to);
     },
   },
   {
-    // `Năm 2025 và các năm tiếp theo`, `Quý IV năm 2025 và các năm tiếp theo` (and the years after): an open end
+    // `Năm 2025 và các năm tiếp theo`, `Quý IV năm 2025 …`, `Giai đoạn 2026-2030 và những năm tiếp theo` (and the years after): an open end
     kind: 'onward',
     pattern: new RegExp(
-      `(?:năm\\s+${YEAR}|quý\\s+(IV|III|II|I|[1-4])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|tháng\\s+${MONTH_YEAR})` +
+      `(?:năm\\s+${YEAR}|quý\\s+(IV|III|II|I|[1-4])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|tháng\\s+${MONTH_YEAR}|giai\\s+đoạn\\s+${YEAR}${YEAR_DASH}${YEAR})` +
         `\\s*,?\\s*(?:và|,)\\s+(?:các|những)\\s+năm\\s+(?:tiếp\\s+theo|sau(?:\\s+đó)?|kế\\s+tiếp)`,
       FLAGS,
     ),
     extract: (m) => {
-      const from = m[1] ? isoDate(+m[1], 1, 1) : m[2] ? quarterBounds(m[2], +m[3]!)?.from ?? null : monthBounds(+m[5]!, +m[4]!)?.from ?? null;
+      const from = m[1]
+        ? isoDate(+m[1], 1, 1)
+        : m[2]
+          ? (quarterBounds(m[2], +m[3]!)?.from ?? null)
+          : m[4]
+            ? (monthBounds(+m[5]!, +m[4]!)?.from ?? null)
+            : isoDate(+m[6]!, 1, 1);
       return from ? { from, to: null } : null;
     },
   },
@@ -428,7 +438,9 @@ const PARSERS: Parser[] = [
     kind: 'quarter',
     pattern: new RegExp(`quý\\s+(IV|III|II|I|[1-4])(?![\\p{L}\\d/])(?!\\s+năm\\s+\\d)`, FLAGS),
     extract: (m, env) => {
-      const y = yearAhead(env.text, m.index + m[0].length) ?? env.year;
+      const named = yearAhead(env.text, m.index + m[0].length);
+      if (named === null && recurring(env.text, m.index, m.index + m[0].length)) return null;
+      const y = named ?? env.year;
       return y ? quarterBounds(m[1]!, y) : null;
     },
   },
@@ -447,7 +459,9 @@ const PARSERS: Parser[] = [
     kind: 'month',
     pattern: new RegExp(`tháng\\s+(\\d{1,2})(?![\\d/.\\-])(?!\\s+năm\\s+\\d)(?!\\s*[-–]\\s*\\d)`, FLAGS),
     extract: (m, env) => {
-      const y = yearAhead(env.text, m.index + m[0].length) ?? env.year;
+      const named = yearAhead(env.text, m.index + m[0].length);
+      if (named === null && recurring(env.text, m.index, m.index + m[0].length)) return null;
+      const y = named ?? env.year;
       return y ? monthBounds(y, +m[1]!) : null;
     },
   },
@@ -802,6 +816,19 @@ function deadlineDate(s: string, env: Env): string | null {
   const d = anyDate(s, env.year);
   if (d && env.today && days(d, env.today) > 60) return anyDate(s, env.year + 1);
   return d;
+}
+
+/**
+ * Whether a date or month with no year recurs (`Hàng năm, trước ngày 25 tháng 12`, `trước ngày 30
+ * tháng 12 năm trước của năm kế hoạch`, `các tháng 10, 11, 12 … hàng năm`): then it names no one period.
+ */
+function recurring(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 80), start);
+  const after = text.slice(end, end + 80);
+  return (
+    /(?:hàng|hằng|mỗi)\s+(?:năm|quý|tháng)|định\s+kỳ/iu.test(before.slice(before.search(/[.;!?]\s[^.;!?]*$/u) + 1)) ||
+    /^\s*(?:của\s+)?năm\s+(?:trước|sau|cuối|đầu|tiếp|kế|liền)|^[^.;!?]{0,60}(?:hàng|hằng|mỗi)\s+năm/iu.test(after)
+  );
 }
 
 /** The year named right after a mention in its clause: `tháng 5 và 5 tháng năm 2017` → 2017. */
