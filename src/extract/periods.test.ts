@@ -367,6 +367,9 @@ describe('periods with roles', () => {
       'đơn vị toàn Thành phố vào các ngày: 9, 10 tháng 09 và các ngày: 29, 30 tháng 10', // 88b7667d L125: days
       'để công bố và áp dụng từ ngày 01 tháng 01 của năm tiếp theo', // a02cd: every year, not this one
       'Trong tháng, quận đã cấp 115 Giấy chứng nhận', // no reporting period to say which month
+      'theo đề nghị của Bộ Tài chính tại văn bản số 18345/BTC-NSNN năm 2025 về việc bổ sung', // corpus: a document's year
+      'Căn cứ Quyết định số /QĐ-BTC ngày ...tháng.... năm 2025 của Bộ trưởng Bộ Tài chính', // corpus: a blank date
+      'tốc độ tăng bình quân năm t tính theo gốc so sánh bình quân năm 1994', // corpus: a base year
     ];
     for (const text of none) expect([text, roles(text, ctx(2025, 11, 20, 'QĐ'))]).toEqual([text, []]);
   });

@@ -307,8 +307,8 @@ const PARSERS: Parser[] = [
     extract: (m) => monthBounds(+m[3]!, +m[2]!), // m[1] is the lead
   },
   {
-    kind: 'block', // the header's date with blanks left for the day (and month): the signing date
-    pattern: new RegExp(`ngày(?:\\s+\\d{1,2})?\\s+tháng(?:\\s+\\d{1,2})?\\s+năm\\s+${YEAR}`, FLAGS),
+    kind: 'block', // the header's date with blanks (or dots) left for the day (and month): the signing date
+    pattern: new RegExp(`ngày(?:\\s+\\d{1,2}|[\\s.…]*)\\s*tháng(?:\\s+\\d{1,2}|[\\s.…]*)\\s*năm\\s+${YEAR}`, FLAGS),
     extract: () => BLOCK,
   },
   {
@@ -501,8 +501,14 @@ const PARSERS: Parser[] = [
     extract: () => BLOCK,
   },
   {
-    kind: 'block', // `(giá) so sánh (năm) 2010`: the base year of constant prices
-    pattern: new RegExp(`so\\s+sánh\\s+(?:năm\\s+)?${YEAR}`, FLAGS),
+    kind: 'block', // `(giá) so sánh (năm) 2010`, `gốc so sánh bình quân năm 1994`: the base year of constant prices
+    pattern: new RegExp(`so\\s+sánh(?:\\s+bình\\s+quân)?\\s+(?:năm\\s+)?${YEAR}`, FLAGS),
+    extract: () => BLOCK,
+  },
+  {
+    // a document's number and symbol followed by its year: `văn bản số 18345/BTC-NSNN năm 2025`, `Chỉ thị 13/CT-TTg năm 2025`
+    kind: 'block',
+    pattern: new RegExp(`\\d+(?:/\\d{4})?/[\\p{Lu}Đ][\\p{L}\\d.-]*(?:/[\\p{L}\\d.-]+)?\\s+năm\\s+${YEAR}`, 'gu'),
     extract: () => BLOCK,
   },
   {
