@@ -745,7 +745,7 @@ function roleOf(text: string, c: Candidate, env: Env, context: PeriodContext, do
   return report ? 'reporting' : 'plan';
 }
 
-/** The span a relative mention follows: the last reporting or cumulative mention of its clause, else the document period. */
+/** The span a relative mention follows: the last reporting or cumulative mention of its sentence, else the document period, else the first reporting span of the text. */
 function anchorOf(
   text: string,
   c: Candidate,
@@ -772,6 +772,11 @@ function anchorOf(
     }
   }
   period ??= docPeriod ? { from: docPeriod.from, to: docPeriod.to } : null;
+  // no document period (its title unread): the first reporting span the text names
+  if (!period) {
+    const first = resolved.find((r) => r.role === 'reporting' && r.from && r.to && DATED.has(r.c.kind) && r.c.kind !== 'asOf');
+    if (first) period = { from: first.from!, to: first.to! };
+  }
   const year = period ? +period.to.slice(0, 4) : env.year;
   return { period, year, today: env.today };
 }
