@@ -345,6 +345,19 @@ describe('periods with roles', () => {
     }
   });
 
+  it('a report on the first half whose title names the year once, at its end', () => {
+    const title = 'Kết quả thực hiện nhiệm vụ 6 tháng đầu năm và phương hướng nhiệm vụ 6 tháng cuối năm 2019';
+    const text = `BÁO CÁO\n${title}\nI. KẾT QUẢ\nTrong 6 tháng đầu năm, doanh thu tăng 5% so với cùng kỳ.`;
+    const r = periodsOf(title, text, ctx(2019, 6, 20, 'BC'));
+    expect(r.documentPeriod).toEqual({ from: '2019-01-01', to: '2019-06-30', text: '6 tháng đầu năm' });
+    expect(r.periods.map((p) => [p.role, p.from, p.to, p.text])).toEqual([
+      ['reporting', '2019-01-01', '2019-06-30', '6 tháng đầu năm'],
+      ['plan', '2019-07-01', '2019-12-31', '6 tháng cuối năm 2019'],
+      ['reporting', '2019-01-01', '2019-06-30', '6 tháng đầu năm'],
+      ['comparison', '2018-01-01', '2018-06-30', 'so với cùng kỳ'],
+    ]);
+  });
+
   it('từ năm 2016 đến nay: to the document’s date (other); with no document date, nothing', () => {
     expect(roles('Từ năm 2016 đến nay, toàn tỉnh đã xây dựng 120 công trình.', ctx(2025, 11, 20, 'BC'))).toEqual([['other', '2016-01-01', '2025-11-20', 'Từ năm 2016 đến nay']]);
     expect(roles('Từ năm 2016 đến nay, toàn tỉnh đã xây dựng 120 công trình.')).toEqual([]);

@@ -417,12 +417,15 @@ const PARSERS: Parser[] = [
     extract: (m) => partOfYear(+m[1]!, m[2]?.toLowerCase() ?? 'đầu', +m[3]!),
   },
   {
-    // `6 tháng đầu năm` with no year: of the reporting year
+    // `6 tháng đầu năm` with no year: of the year named right after it (`6 tháng đầu năm và phương hướng
+    // nhiệm vụ 6 tháng cuối năm 2019`), else of the reporting year
     kind: 'partYear',
     pattern: new RegExp(`(?<![.,\\d])(\\d{1,2})\\s+tháng\\s+(đầu|cuối)\\s+năm(?:\\s+nay)?(?![\\p{L}\\d]|\\s+\\d)`, FLAGS),
-    extract: (m) => {
+    extract: (m, env) => {
       const n = +m[1]!;
       const which = m[2]!.toLowerCase();
+      const named = yearAhead(env.text, m.index + m[0].length);
+      if (named !== null) return partOfYear(n, which, named);
       return (a) => (a.year ? partOfYear(n, which, a.year) : null);
     },
   },
@@ -664,7 +667,8 @@ function candidates(text: string, env: Env): Candidate[] {
       const at = { kind: p.kind, at: m.index, start: m.index + lead, end: m.index + m[0].length, ...(p.role ? { role: p.role } : {}) };
       if (r === 'block') found.push({ ...at, kind: 'block', from: null, to: null });
       else if (typeof r === 'function') found.push({ ...at, from: null, to: null, resolve: r });
-      else found.push({ ...at, from: r.from, to: r.to });
+      // a part of a year whose year was named is a dated span like `6 tháng đầu năm 2019`
+      else found.push({ ...at, kind: p.kind === 'partYear' ? 'months' : p.kind, from: r.from, to: r.to });
     }
   }
   // refiner: of overlapping candidates keep the first, then the longest; blockers then go
@@ -736,6 +740,7 @@ function roleOf(text: string, c: Candidate, env: Env, context: PeriodContext, do
     for (let m = cue.pattern.exec(before); m; m = cue.pattern.exec(before)) {
       const at = m.index + m[0].length;
       if (!best || at > best.at || (at === best.at && m[0].length > best.length!)) best = { role: cue.role, at, length: m[0].length };
+      cue.pattern.lastIndex = m.index + 1; // overlapping forms too: `kết quả thực hiện` and `thực hiện nhiệm vụ`
     }
   }
   if (best) return best.role;
@@ -865,9 +870,9 @@ function recurring(text: string, start: number, end: number): boolean {
   );
 }
 
-/** The year named right after a mention in its clause: `tháng 5 và 5 tháng năm 2017` → 2017. */
+/** The year named right after a mention in its clause (within 60 characters): `tháng 5 và 5 tháng năm 2017` → 2017. */
 function yearAhead(text: string, at: number): number | null {
-  const m = /^[^.;:!?\n]{0,40}?(?:năm\s+|\/\s*)((?:19|20|21)\d{2})(?!\d)/iu.exec(text.slice(at, at + 60));
+  const m = /^(?:[^.;:!?\n]|\n(?![ \t]*\n)){0,60}?(?:năm\s+|\/\s*)((?:19|20|21)\d{2})(?!\d)/iu.exec(text.slice(at, at + 80));
   return m ? +m[1]! : null;
 }
 
