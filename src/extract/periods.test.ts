@@ -313,6 +313,10 @@ describe('periods with roles', () => {
     expect(roles('Tính từ đầu năm đến nay, Trung tâm đã tiếp nhận 500 hồ sơ.', ctx(2025, 11, 20, 'BC'))).toEqual([
       ['cumulative', '2025-01-01', '2025-11-20', 'Tính từ đầu năm đến nay'],
     ]);
+    expect(roles('Từ đầu năm đến ngày 15/10, đã tiếp nhận 10 hồ sơ. Tính đến ngày 15/10, có 5 hồ sơ.', ctx(2019, 10, 20, 'BC'))).toEqual([
+      ['cumulative', '2019-01-01', '2019-10-15', 'Từ đầu năm đến ngày 15/10'],
+      ['reporting', '2019-10-15', '2019-10-15', 'Tính đến ngày 15/10'],
+    ]);
   });
 
   it('so với tháng trước / quý trước / năm trước: the unit before the reporting period; tháng trước ngày … is a duration', () => {

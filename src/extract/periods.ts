@@ -262,8 +262,8 @@ const PARSERS: Parser[] = [
   },
   {
     kind: 'asOf',
-    pattern: new RegExp(`tính\\s+đến\\s+(?:hết\\s+)?(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
-    extract: (m) => point(parseDate(m[1]!)),
+    pattern: new RegExp(`tính\\s+đến\\s+(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`, FLAGS),
+    extract: (m, env) => point(anyDate(m[1]!, env.year)),
   },
   {
     kind: 'asOf',
@@ -351,11 +351,11 @@ const PARSERS: Parser[] = [
     role: 'cumulative',
     pattern: new RegExp(
       `(?:(?:lũy|luỹ)\\s+kế\\s+(?:từ\\s+)?|cộng\\s+dồn\\s+(?:từ\\s+)?|(?:tính\\s+)?từ\\s+(?=đầu\\s+năm(?:\\s+\\d{4})?\\s+(?:đến|tới)))đầu\\s+năm(?:\\s+${YEAR})?` +
-        `(?:\\s+(?:đến|tới)\\s+(?:nay|(?:hết\\s+|cuối\\s+)?(?:ngày\\s+(${DATE_SOURCE})|tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})))?`,
+        `(?:\\s+(?:đến|tới)\\s+(?:nay|(?:hết\\s+|cuối\\s+)?(?:ngày\\s+(${ANY_DATE})|tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})))?`,
       FLAGS,
     ),
-    extract: (m) => {
-      const end = m[2] ? parseDate(m[2]) : m[3] ? (monthBounds(+m[4]!, +m[3]!)?.to ?? null) : m[5] ? (quarterBounds(m[5], +m[6]!)?.to ?? null) : null;
+    extract: (m, env) => {
+      const end = m[2] ? anyDate(m[2], m[1] ? +m[1] : env.year) : m[3] ? (monthBounds(+m[4]!, +m[3]!)?.to ?? null) : m[5] ? (quarterBounds(m[5], +m[6]!)?.to ?? null) : null;
       if (end) return { from: `${end.slice(0, 4)}-01-01`, to: end };
       const named = m[1] ? +m[1] : null;
       const toNow = /(?:đến|tới)\s+nay$/iu.test(m[0]);
