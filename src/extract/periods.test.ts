@@ -84,13 +84,18 @@ describe('findPeriods', () => {
     expect(brief(line(S003, 91)).slice(0, 1)).toEqual([['2025-12-31', '2025-12-31', 'Tính đến cuối năm 2025']]);
   });
 
-  it('not periods: the header date, a date inside a reference, from a month to now, a start only', () => {
+  it('not periods: the header date, a date inside a reference, from a month to now (with no document date)', () => {
     expect(findPeriods(line(S000, 5))).toEqual([]); // Cát Hải, ngày tháng 4 năm 2026
     expect(findPeriods(line(S003, 5))).toEqual([]); // Hải Phòng, ngày tháng năm 2026
     // `ngày 12 tháng 02 năm 2026` is the date of Quyết định 282, not February
     expect(brief(line(S002, 45)).map((p) => p[2])).not.toContain('tháng 02 năm 2026');
     expect(findPeriods(line(S003, 149))).toEqual([]); // Từ tháng 01/2026 đến nay
-    expect(brief(line(S003, 91)).map((p) => p[2])).toEqual(['Tính đến cuối năm 2025', 'tính đến ngày 14/03/2026']);
+    // `từ tháng 01/2026,` (since January) is a span with an open end, as the guide counts `từ ngày 01 tháng 01 năm 2026`
+    expect(brief(line(S003, 91))).toEqual([
+      ['2025-12-31', '2025-12-31', 'Tính đến cuối năm 2025'],
+      ['2026-01-01', null, 'từ tháng 01/2026'],
+      ['2026-03-14', '2026-03-14', 'tính đến ngày 14/03/2026'],
+    ]);
     expect(findPeriods('tháng 13/2026, quý V/2026, từ ngày 30/02/2026 đến ngày 14/3/2026')).toEqual([]);
   });
 });

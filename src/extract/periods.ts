@@ -256,8 +256,17 @@ const PARSERS: Parser[] = [
     },
   },
   {
-    kind: 'block', // `từ tháng 01/2026, …` (since January), `từ ngày 21/7,`: a start with no end; a range starting there is longer and wins
-    pattern: new RegExp(`từ\\s+(?:ngày\\s+${ANY_DATE}|tháng\\s+${MONTH_YEAR})`, FLAGS),
+    // `(kể) từ tháng 9/2017`, `từ năm 2026` (from then on): an open end; a range starting there is longer and wins
+    kind: 'onward',
+    pattern: new RegExp(`(?:kể\\s+)?từ\\s+(?:tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR}(?![\\d/]))`, FLAGS),
+    extract: (m) => {
+      const from = m[1] ? (monthBounds(+m[2]!, +m[1]!)?.from ?? null) : isoDate(+m[3]!, 1, 1);
+      return from ? { from, to: null } : null;
+    },
+  },
+  {
+    kind: 'block', // `từ ngày 21/7,`: a start with no year; a range starting there is longer and wins
+    pattern: new RegExp(`từ\\s+ngày\\s+${ANY_DATE}`, FLAGS),
     extract: () => BLOCK,
   },
   {
