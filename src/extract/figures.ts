@@ -17,7 +17,7 @@ import type { Figure, Period, StatedPeriod } from './types.js';
 
 export interface FigureOptions {
   documentKind: string | null;
-  /** The reporting and cumulative mentions: a figure is stated for the one of its sentence or block, else the document's. */
+  /** The reporting, cumulative and plan mentions with both ends: a figure is stated for the one of its sentence or block (a result never for a plan), else for the document period. */
   periods: StatedPeriod[];
   documentPeriod: Period | null;
 }
