@@ -392,6 +392,8 @@ describe('periods with roles', () => {
       'theo đề nghị của Bộ Tài chính tại văn bản số 18345/BTC-NSNN năm 2025 về việc bổ sung', // corpus: a document's year
       'Căn cứ Quyết định số /QĐ-BTC ngày ...tháng.... năm 2025 của Bộ trưởng Bộ Tài chính', // corpus: a blank date
       'tốc độ tăng bình quân năm t tính theo gốc so sánh bình quân năm 1994', // corpus: a base year
+      'đẩy nhanh tiến độ Tổng điều tra kinh tế năm 2017; chỉ đạo kiểm tra', // reports/05: a census's name
+      'kết quả Tổng điều tra dân số và nhà ở năm 2019', // corpus
     ];
     for (const text of none) expect([text, roles(text, ctx(2025, 11, 20, 'QĐ'))]).toEqual([text, []]);
   });

@@ -522,6 +522,11 @@ const PARSERS: Parser[] = [
     extract: () => BLOCK,
   },
   {
+    kind: 'block', // a census is named by its year: `Tổng điều tra kinh tế năm 2017`, `Tổng điều tra dân số và nhà ở năm 2019`
+    pattern: new RegExp(`tổng\\s+điều\\s+tra(?:\\s+[^\\s.;:()\\d]+){0,8}?\\s+năm\\s+${YEAR}`, FLAGS),
+    extract: () => BLOCK,
+  },
+  {
     kind: 'block', // `(giá) so sánh (năm) 2010`, `gốc so sánh bình quân năm 1994`: the base year of constant prices
     pattern: new RegExp(`so\\s+sánh(?:\\s+bình\\s+quân)?\\s+(?:năm\\s+)?${YEAR}`, FLAGS),
     extract: () => BLOCK,
