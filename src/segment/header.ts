@@ -72,7 +72,7 @@ export function parseHeader(lines: readonly Line[], fullText: string): HeaderRes
 
   const window = headerWindow(lines);
   const kindAt = window.find((i) => KIND_TITLES.some(([p]) => p.test(clean(lines[i]!.text))));
-  const subjectAt = window.find((i) => SUBJECT_LINE.test(clean(lines[i]!.text)));
+  const subjectAt = window.find((i) => /(?:^|\s)V\/v\s/u.test(clean(lines[i]!.text)));
   const recipientsAt = window.find((i) => RECIPIENTS_LINE.test(clean(lines[i]!.text)));
   // the block before the title: everything up to the kind word, `V/v` or `Kính gửi`
   const blockEnd = Math.min(kindAt ?? Infinity, recipientsAt ?? Infinity, firstBodyLine(lines, window) ?? Infinity);
@@ -196,7 +196,8 @@ function cellsOf(lines: readonly Line[], block: readonly number[]): string[] {
     }
   }
   flush();
-  const zone = cells.join(CELL).replace(MOTTO, CELL);
+  // `V/v …` opens a cell of its own, also where a PDF put it after the date of the other column
+  const zone = cells.join(CELL).replace(MOTTO, CELL).replace(/\s+(?=V\/v\s)/gu, CELL);
   return zone.split(CELL).map((c) => c.replace(/\s+/gu, ' ').trim()).filter(Boolean);
 }
 
@@ -291,6 +292,7 @@ function isCapitals(s: string): boolean {
 function collectCell(lines: readonly Line[], from: number): string {
   const parts: string[] = [];
   for (let i = from; i < lines.length && clean(lines[i]!.text) && !HEADER_NOISE_LINE.test(lines[i]!.text); i++) {
+    if (i > from && (RECIPIENTS_LINE.test(clean(lines[i]!.text)) || BODY_OPENER.test(clean(lines[i]!.text)))) break;
     parts.push(clean(lines[i]!.text));
     if (parts.length >= 4) break;
   }
@@ -333,13 +335,25 @@ const cleanListEntry = (s: string) => s.replace(/[;.,]+$/u, '').trim();
 /** The distribution list and the signer block; their lines are marked as closing. */
 function parseClosing(lines: readonly Line[], bodyStart: number, header: DocumentHeader, closing: Set<number>): void {
   for (let i = bodyStart; i < lines.length; i++) {
-    if (DISTRIBUTION_LINE.test(clean(lines[i]!.text))) {
-      closing.add(i);
+    const m = DISTRIBUTION_LINE.exec(clean(lines[i]!.text));
+    if (!m) continue;
+    closing.add(i);
+    if (m.groups!.rest) {
+      // the two columns merged on each line (PDF text, OCR): `- Sở Nội vụ; Nguyễn Mạnh Cường`
+      const merged = splitMergedClosing(lines, i);
+      header.distribution = merged.left.map(cleanListEntry);
+      for (const k of merged.indexes) closing.add(k);
+      const read = signerFrom(merged.right);
+      if (read.block.name || read.block.role) {
+        header.signer = read.block;
+        return;
+      }
+    } else {
       const list = collectList(lines, i + 1);
       header.distribution = list.items.map(cleanListEntry);
       for (const k of list.indexes) closing.add(k);
-      break;
     }
+    break;
   }
   // The signer block stands beside the distribution list, after it in a rendering, before it in
   // other layouts, and an appendix may follow it: the first block after the body start that ends
@@ -348,14 +362,24 @@ function parseClosing(lines: readonly Line[], bodyStart: number, header: Documen
   for (let i = bodyStart; i < lines.length; i++) {
     const text = clean(lines[i]!.text);
     if (!ON_BEHALF_LINE.test(text) && !(ROLE_LINE.test(text) && !ENACTING_ROLE.test(text))) continue;
-    const read = readSignerBlock(lines, i);
+    const texts: string[] = [];
+    const indexes: number[] = [];
+    for (let k = i; k < lines.length && texts.length < 7; k++) {
+      const raw = lines[k]!.text;
+      if (raw.includes('|') && texts.length > 0) break;
+      if (!clean(raw) || HEADER_NOISE_LINE.test(raw)) continue;
+      texts.push(clean(raw));
+      indexes.push(k);
+    }
+    const read = signerFrom(texts);
+    const used = indexes.slice(0, read.used);
     if (read.block.name) {
       header.signer = read.block;
-      for (const k of read.lines) closing.add(k);
+      for (const k of used) closing.add(k);
       return;
     }
-    nameless = read;
-    i = read.lines.at(-1)!;
+    nameless = { block: read.block, lines: used };
+    i = Math.max(i, used.at(-1) ?? i);
   }
   if (nameless) {
     header.signer = nameless.block;
@@ -365,43 +389,76 @@ function parseClosing(lines: readonly Line[], bodyStart: number, header: Documen
 
 type SignerBlock = NonNullable<DocumentHeader['signer']>;
 
-/** `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH` / name, from line `from` on. */
-function readSignerBlock(lines: readonly Line[], from: number): { block: SignerBlock; lines: number[] } {
+/**
+ * `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH` / name, from consecutive lines of text.
+ * `used` counts the lines that belong to the block.
+ */
+function signerFrom(texts: readonly string[]): { block: SignerBlock; used: number } {
   const onBehalf: string[] = [];
   let role: string | null = null;
-  const marked: number[] = [];
-  let i = from;
-  for (let seen = 0; i < lines.length && seen < 7; i++) {
-    const raw = lines[i]!.text;
-    const text = clean(raw);
-    if (!text || HEADER_NOISE_LINE.test(raw)) {
-      if (marked.length > 0 && raw.includes('|')) break;
-      continue;
-    }
-    seen++;
+  let k = 0;
+  for (; k < texts.length; k++) {
+    const text = texts[k]!;
     if (ON_BEHALF_LINE.test(text)) {
       onBehalf.push(text);
     } else if (onBehalf.length > 0 && role === null && /^\p{Lu}+$/u.test(text) && !ROLE_LINE.test(text)) {
       onBehalf[onBehalf.length - 1] += ` ${text}`; // `TM. ỦY BAN NHÂN` wrapped before `DÂN`
     } else if (ROLE_LINE.test(text) && role === null) {
       role = text;
-    } else if (NAME_LINE.test(text)) {
-      marked.push(i);
+    } else if ((role || onBehalf.length > 0) && NAME_LINE.test(text)) {
       let name = text;
+      let used = k + 1;
       // a name wrapped before its last word: `Lê Hải` / `Hòa`
-      const next = lines[i + 1] ? clean(lines[i + 1]!.text) : '';
-      if (/^\p{Lu}\p{Ll}+$/u.test(next)) {
-        name += ` ${next}`;
-        marked.push(i + 1);
+      if (/^\p{Lu}\p{Ll}+$/u.test(texts[k + 1] ?? '')) {
+        name += ` ${texts[k + 1]}`;
+        used++;
       }
       const block = { name, role: role ?? onBehalf.at(-1)?.replace(/^\p{Lu}+\.\s*/u, '') ?? null, onBehalfOf: onBehalf.join(' / ') || null };
-      return { block, lines: marked };
+      return { block, used };
     } else {
       break;
     }
-    marked.push(i);
   }
-  return { block: { name: null, role, onBehalfOf: onBehalf.join(' / ') || null }, lines: marked.length > 0 ? marked : [from] };
+  return { block: { name: null, role, onBehalfOf: onBehalf.join(' / ') || null }, used: Math.max(k, 1) };
+}
+
+/** Where a right-column part may start in a merged closing line: after punctuation, before a capital. */
+const MERGED_SPLIT = /[;:.,)]\s+(?=\p{Lu})/gu;
+
+/** The distribution list (left) and the signer lines (right) of a closing whose columns share lines. */
+function splitMergedClosing(lines: readonly Line[], from: number): { left: string[]; right: string[]; indexes: number[] } {
+  const left: string[] = [];
+  const right: string[] = [];
+  const indexes: number[] = [];
+  for (let i = from; i < lines.length && i < from + 25; i++) {
+    const text = clean(lines[i]!.text);
+    if (!text) continue;
+    // the right column starts after some punctuation of the left one: try each such place
+    let head = text;
+    let tail: string | undefined;
+    for (const m of text.matchAll(MERGED_SPLIT)) {
+      const candidate = text.slice(m.index + m[0].length);
+      if (ON_BEHALF_LINE.test(candidate) || ROLE_LINE.test(candidate) || NAME_LINE.test(candidate)) {
+        head = text.slice(0, m.index + 1);
+        tail = candidate;
+        break;
+      }
+    }
+    const isSigner = tail !== undefined;
+    if (i > from) {
+      const item = LIST_ITEM.exec(head);
+      if (!item && !isSigner && right.length > 0 && NAME_LINE.test(text)) {
+        right.push(text); // the name alone on its line, below the list
+        indexes.push(i);
+        break;
+      }
+      if (!item) break;
+      left.push(item.groups!.content!);
+    }
+    if (tail !== undefined) right.push(tail);
+    indexes.push(i);
+  }
+  return { left, right, indexes };
 }
 
 /** `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …` enacts a decision; it is not the signer's role line. */

@@ -70,7 +70,7 @@ export const SUBJECT_LINE = /^V\/v\s*:?\s*(?<title>.+)$/u;
 export const RECIPIENTS_LINE = /^Kính gửi\s*:\s*(?<to>.*)$/u;
 
 /** `Nơi nhận:` (distribution list) closes the body. */
-export const DISTRIBUTION_LINE = /^Nơi nhận\s*:?\s*$/u;
+export const DISTRIBUTION_LINE = /^Nơi nhận\s*(?::\s*(?<rest>.*))?$/u;
 
 /** Signer block: `TM. ỦY BAN NHÂN DÂN` (on behalf of), `KT. CHỦ TỊCH` (signing for), the role. */
 export const ON_BEHALF_LINE = /^(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}[\p{Lu}\s]*$/u;
