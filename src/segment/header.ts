@@ -233,7 +233,9 @@ function readPlaceDate(zone: readonly string[], header: DocumentHeader): void {
 /** The issuer block: `ỦY BAN NHÂN DÂN` (or `CHỦ TỊCH ỦY BAN NHÂN DÂN`), then its unit line. */
 function readIssuer(zone: readonly string[]): { issuer: string; unit: ReportingUnit | null } | null {
   const text = zone.join(CELL);
-  const m = ISSUER_BLOCK.exec(text);
+  // `UBND HUYỆN HOẰNG HÓA` / `UBND XÃ HOẰNG LỘC`: the body above stands first, the issuer last
+  const matches = [...text.matchAll(new RegExp(ISSUER_BLOCK.source, 'gu'))];
+  const m = [...matches].reverse().find((x) => x.groups!.unit) ?? matches.at(-1);
   if (!m) return null;
   const chair = m.groups!.chair ? 'Chủ tịch ' : '';
   const unitWords = m.groups!.unit?.trim();

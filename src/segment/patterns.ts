@@ -25,7 +25,7 @@ export const PLACE_WORD = /^(?:\p{Lu}[\p{L}.’'-]*|\d+|phố|xã|khu)$/u;
  * the line break of `ỦY / BAN NHÂN DÂN` are both met.
  */
 export const ISSUER_BLOCK =
-  /(?<![\p{L}\d/-])(?<![-/]\s+)(?<chair>CHỦ TỊCH\s+)?(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND)(?:\s|‖)*(?<unit>[\p{Lu}\d][\p{Lu}\d’'.-]*(?![\p{Ll}])(?:\s+(?:-\s+)?[\p{Lu}\d][\p{Lu}\d’'.-]*(?![\p{Ll}]))*)?/u;
+  /(?<![\p{L}\d/-])(?<![-/]\s+)(?<chair>CHỦ TỊCH\s+)?(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND)(?:\s|‖)*(?<unit>[\p{Lu}\d][\p{Lu}\d’'.-]*(?![\p{Ll}])(?:\s+(?:-\s+)?(?!UBND\b|ỦY\s|UỶ\s)[\p{Lu}\d][\p{Lu}\d’'.-]*(?![\p{Ll}]))*)?/u;
 
 /** The national motto, in any line split: it is cut out of the header block before reading it. */
 export const MOTTO =
