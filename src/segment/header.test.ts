@@ -259,3 +259,24 @@ I. ĐẶC ĐIỂM TÌNH HÌNH CHUNG`);
     expect(read('ỦY BAN NHÂN DÂN\nĐẶC KHU CÁT HẢI\n\nSố: /BC-UBND\n\nCát Hải, ngày tháng 4 năm 2026\n\nBÁO CÁO\n\nTình hình tháng 4').header.issuer).toBe('Ủy ban nhân dân đặc khu Cát Hải');
   });
 });
+
+describe('header: older and typed forms', () => {
+  it('reads a numeric date, a typed kind word, `T/M` and a name in capitals', () => {
+    const outline = read(`UBND XÃ HOẰNG LỘC
+Số: 45/BC-UBND
+Hoằng Lộc, ngày 15/12/2020
+Báo cáo
+Kết quả xây dựng nông thôn mới năm 2020
+I. KẾT QUẢ
+Xã đã hoàn thành 19/19 tiêu chí.
+T/M ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+NGUYỄN VĂN HÙNG`);
+    expect(outline.header).toMatchObject({
+      kind: 'BC',
+      date: { year: 2020, month: 12, day: 15 },
+      title: 'Kết quả xây dựng nông thôn mới năm 2020',
+      signer: { name: 'NGUYỄN VĂN HÙNG', role: 'CHỦ TỊCH', onBehalfOf: 'T/M ỦY BAN NHÂN DÂN' },
+    });
+  });
+});

@@ -218,7 +218,7 @@ function readPlaceDate(zone: readonly string[], header: DocumentHeader): void {
     const m = PLACE_DATE.exec(cell);
     if (!m) continue;
     const g = m.groups!;
-    header.date = { year: toInt(g.year), month: toInt(g.month), day: toInt(g.day) };
+    header.date = { year: toInt(g.year ?? g.yearNumeric), month: toInt(g.month ?? g.monthNumeric), day: toInt(g.day ?? g.dayNumeric) };
     const words = cell.slice(0, m.index).trim().split(/\s+/u);
     const place: string[] = [];
     for (let k = words.length - 1; k >= 0 && place.length < 6; k--) {
@@ -407,7 +407,7 @@ function signerFrom(texts: readonly string[]): { block: SignerBlock; used: numbe
       onBehalf[onBehalf.length - 1] += ` ${text}`; // `TM. ỦY BAN NHÂN` wrapped before `DÂN`
     } else if (ROLE_LINE.test(text) && role === null) {
       role = text;
-    } else if ((role || onBehalf.length > 0) && NAME_LINE.test(text)) {
+    } else if ((role || onBehalf.length > 0) && NAME_LINE.test(text) && !ROLE_LINE.test(text) && !ENACTING_ROLE.test(text)) {
       let name = text;
       let used = k + 1;
       // a name wrapped before its last word: `Lê Hải` / `Hòa`
