@@ -11,7 +11,21 @@
  * - `typeCode` is the symbol's first segment only when it is a known type code (QĐ, NĐ, NQ, KL…);
  *   a Công văn's symbol has none (`137/UBND-TTPVHCC`: typeCode null, issuerCode `UBND-TTPVHCC`).
  *   Party numbers (`183-KL/TW`) split at the slash: typeCode `KL`, issuerCode `TW`.
- * - `year` is the year inside the number (`118/2025/NĐ-CP`), else the year of the mention's date.
+ * - `year` is the year inside the number (`118/2025/NĐ-CP`) or null (the annotation guide's split:
+ *   number, year, symbol); the key still falls back on the year of the mention's date.
+ * - Web renderings wrap lines anywhere: a single line break (and Markdown emphasis left over after
+ *   normalisation, `số *102 /2025 /QĐ-…`) may stand between kind, `số`, number and symbol, after a
+ *   symbol's hyphen (`183-\nKL/TW`, `NĐ-\nCP`) and before its slash (`409\n/TTr-SNN`).
+ * - Named kinds: `Luật Tổ chức chính quyền địa phương số 72/2025/QH15`, `Kế hoạch hành động số
+ *   459-KHHĐ/TU`, `Nghị quyết của Quốc hội số …`: a `số <number>` with no kind word right before it
+ *   takes the nearest kind word of its clause (a capitalised one first, so the `văn bản` of `Luật
+ *   Ban hành văn bản quy phạm pháp luật` is part of the name). A list after a colon (`các Văn bản:
+ *   số 4104/…, số 5786/…`) gives its kind to each item.
+ * - A date stated once after a coordinated list (`Quyết định số 72/QĐ-UBND và Kế hoạch số
+ *   04/KH-UBND ngày 20/01/2022`) belongs to each item joined by `và` or `,` with no date of its own.
+ * - The document's own number is never a citation: the header's number line (`Số: 120/BC-UBND`,
+ *   OCR `S06: …`) is skipped, and any mention of the number the header gives (or the number line
+ *   reads) is dropped (`Ban hành kèm theo Quyết định số 2003/QĐ-UBND` in its own appendix).
  * - `key` is kind (from the type code when there is one, so `Bộ chỉ số 766/QĐ-TTg` and
  *   `Quyết định 766/QĐ-TTg` agree; `Văn bản`/`Công văn` with no type code are both Công văn),
  *   number, year and symbol. A mention with no year borrows the year of the other mentions of the
@@ -61,16 +75,24 @@ const ISSUER_STOPS = new Set(issuerLexicon.stops);
 /** Horizontal space. */
 const H = '[ \\t\\u00a0]';
 /**
- * One code of a symbol (`UBND`, `TTg`, `QH15`, `BCĐTW`): a capital and at least one more capital
- * further on, so an ordinary word (`Sức`, `Về`) is never taken for a code.
+ * What may stand between the parts of one number (`118/2025/NĐ-CP`): spaces, Markdown emphasis left
+ * over after normalisation, and at most one line break (web renderings wrap lines anywhere).
  */
-const CODE = '\\p{Lu}(?=[\\p{Ll}\\d]*\\p{Lu})[\\p{L}\\d]*(?![\\p{L}\\d])';
-/** State form: `137/UBND-TTPVHCC`, `118/2025/NĐ-CP`, `66.7/2025/NQ-CP`, `518/ UBND- TTPVHCC`. */
+const J = '[ \\t\\u00a0*_]*(?:\\n[ \\t\\u00a0*_]*)?';
+/**
+ * One code of a symbol (`UBND`, `TTg`, `QH15`, `BCĐTW`, `XDCQ&TCBC`): a capital and at least one more
+ * capital further on, so an ordinary word (`Sức`, `Về`) is never taken for a code.
+ */
+const CODE = '\\p{Lu}(?=[\\p{Ll}\\d&]*\\p{Lu})[\\p{L}\\d&]*(?![\\p{L}\\d&])';
+/**
+ * State form: `137/UBND-TTPVHCC`, `118/2025/NĐ-CP`, `66.7/2025/NQ-CP`, `518/ UBND- TTPVHCC`,
+ * `409\n/TTr-SNN`, `48/2017-TT-BYT` (year joined by a hyphen), `88/2016/TTLT/BTC-BTNMT`.
+ */
 const STATE_NUMBER =
-  `(?<num>\\d{1,5}(?:\\.\\d{1,3})?)${H}*/${H}*(?:(?<year>(?:19|20)\\d{2})${H}*/${H}*)?` +
-  `(?<sym>${CODE}(?:${H}*-${H}*${CODE})*)`;
-/** Party form: `183-KL/TW`, `02-KH/BCĐTW`, also `183-` at a line end and `KL/TW` on the next. */
-const PARTY_NUMBER = `(?<pnum>\\d{1,4})-(?:${H}*\\n${H}*)?(?<psym>${CODE}${H}*/${H}*${CODE}(?:-${CODE})*)`;
+  `(?<num>\\d{1,5}(?:\\.\\d{1,3})?)${J}/${J}(?:(?<year>(?:19|20)\\d{2})(?:${J}[/-]${J}|(?=\\p{Lu})))?` +
+  `(?<sym>${CODE}(?:${H}*-${J}${CODE}|/${CODE})*)`;
+/** Party form: `183-KL/TW`, `02-KH/BCĐTW`, `57- NQ/TW`, also `183-` at a line end and `KL/TW` on the next. */
+const PARTY_NUMBER = `(?<pnum>\\d{1,4})${H}*-${J}(?<psym>${CODE}${H}*/${H}*${CODE}(?:-${CODE})*)`;
 const DOC_NUMBER = `(?:${PARTY_NUMBER}|${STATE_NUMBER})`;
 
 /** The written kinds as a case-tolerant alternation (longest first: `Thông tư liên tịch` first). */
@@ -80,11 +102,14 @@ const KIND_SOURCE = byFirstLetter(
     .flatMap((form) => caseVariants(form))
     .map((v) => v.split(' ').map(escapeRegex).join('\\s+')),
 );
-/** `số` (number), which is often left out. */
-const SO = `(?:số|Số|SỐ)(?![\\p{L}\\d])${H}*:?`;
+/** `số` (number), which is often left out; `số142/2018/…` is written too. */
+const SO = `(?:số|Số|SỐ)(?![\\p{L}])${H}*:?`;
+/** Type codes written as the kind: `QĐ số 2490/QĐ-BNN` (only with `số`). */
+const ABBREVIATIONS = ['QĐ', 'NĐ', 'NQ', 'TT', 'CT', 'KH', 'TB', 'CV', 'BC', 'TTr', 'HD', 'KL'];
 
 const KIND_REFERENCE = new RegExp(
-  `(?<kind>${KIND_SOURCE})(?![\\p{L}\\d])(?:\\s+(?<so>${SO}))?\\s*${DOC_NUMBER}`,
+  `(?:(?<kind>${KIND_SOURCE})(?![\\p{L}\\d])(?:[\\s*_]+(?<so>${SO}))?|(?<abbr>${ABBREVIATIONS.join('|')})${H}+${SO})` +
+    `[\\s*_]*${DOC_NUMBER}`,
   'gu',
 );
 /** A number whose symbol opens with a known type code, with no kind word before it. */
@@ -94,12 +119,25 @@ const BARE_REFERENCE = new RegExp(
     `|(?<num>\\d{1,5}(?:\\.\\d{1,3})?)/(?:(?<year>(?:19|20)\\d{2})/)?(?<sym>(?:${TYPE_CODES})(?:-${CODE})+))`,
   'gu',
 );
-/** A kind word at a given position (sticky). */
+/** `số <number>` with no kind word right before it (the kind stands further back, or in a list). */
+const SO_REFERENCE = new RegExp(`(?<so>${SO})[\\s*_]*${DOC_NUMBER}`, 'gu');
+/** Any kind word (global, for the backward scan of a clause). */
+const KIND_ANY = new RegExp(`(?<![\\p{L}\\d])(?:${KIND_SOURCE})(?![\\p{L}\\d])`, 'gu');
+/** A kind at a given position (sticky). */
 const KIND_AT = new RegExp(`(?:${KIND_SOURCE})(?![\\p{L}\\d])`, 'uy');
 const DOC_NUMBER_ONLY = new RegExp(`^\\s*${DOC_NUMBER}\\s*$`, 'u');
+/**
+ * The header's number line before a number: `Số: 120/BC-UBND`, `Số 2696/QĐ-UBND`, OCR `S06:`,
+ * `Sô:`, alone at the start of a line or table cell (text before the match, to its end).
+ */
+const NUMBER_LINE_BEFORE = /(?:^|\n)[ \t|*_#]*(?:Số|SỐ|Sô|S[oóòôồ0-9]{1,2}(?=[ \t]*:))[ \t]*:?[ \t*_]*(?:\n[ \t*_]*)?$/u;
+const NUMBER_LINE = new RegExp(
+  `(?:^|\\n)[ \\t|*_#]*(?:Số|SỐ|Sô|S[oóòôồ0-9]{1,2}(?=[ \\t]*:))[ \\t]*:?[ \\t*_]*(?:\\n[ \\t*_]*)?${DOC_NUMBER}`,
+  'u',
+);
 
-/** The date right after a number: `ngày 23/01/2026`, `, ngày 05/9/2025`, `ngày\n19/6/2025`. */
-const DATE_AFTER = new RegExp(`${H}*,?${H}*(?:\\n${H}*)?ngày\\s+(?<date>${DATE_SOURCE})`, 'uy');
+/** The date right after a number: `ngày 23/01/2026`, `, ngày 05/9/2025`, `ngày\n19/6/2025`, `NGÀY 21/3/2016`. */
+const DATE_AFTER = new RegExp(`${H}*,?${H}*(?:\\n${H}*)?[*_]*ngày[\\s*_]+(?<date>${DATE_SOURCE})`, 'uyi');
 /**
  * A date (and body) before the reference, in the clause `ngày 23/12/2025, <body> đã ban hành
  * <reference>` (on 23/12/2025 <body> issued <reference>).
@@ -108,11 +146,32 @@ const CLAUSE_BEFORE = new RegExp(
   `ngày\\s+(?<date>${DATE_SOURCE})${H}*,${H}*(?<between>[^.;\\n]{0,160}?)\\s*(?:đã\\s+)?(?:ký\\s+)?ban hành\\s+$`,
   'ud',
 );
+/** What joins the items of a coordinated list: `và`, `,`, `, và`. */
+const COORDINATED = /^[\s*_]*(?:,[\s*_]*(?:và[\s*_]+)?|và[\s*_]+)$/u;
 /** `của` (of) opening the issuing body. */
 const OF = new RegExp(`${H}*,?${H}*(?:\\n${H}*)?của(?:${H}+|${H}*\\n${H}*)`, 'uy');
 /** One word of a body's name, after a space or a single line break. */
 const NAME_WORD = new RegExp(`(?:${H}+|${H}*\\n${H}*)(?<word>[\\p{L}\\d]+)`, 'uy');
 const FIRST_WORD = /(?<word>[\p{L}\d]+)/uy;
+/**
+ * Words that head some other numbered thing (`Mẫu số 01/…`, `Phụ lục số 2`, `Điều`, `khoản`): a
+ * `số` after one of them is not the number of the document a kind word further back names.
+ */
+const NOT_A_NAME = /(?<![\p{L}])(?:mẫu|biểu|phụ lục|điều|khoản|điểm|mục|chương|phần|tờ khai|thứ tự|tài khoản|điện thoại|hộp thư)[\s*_]*$/iu;
+/**
+ * Kinds that are also everyday words (`theo quy định`, `hướng dẫn`, `báo cáo`): written in lower
+ * case they never head a named mention.
+ */
+const COMMON_WORD_KINDS = new Set(['Quy định', 'Hướng dẫn', 'Thông báo', 'Kết luận', 'Báo cáo', 'Chương trình', 'Đề án', 'Pháp lệnh']);
+/** A kind word right before a position (`Thông báo` of `Thông báo kết luận số 12/TB-UBND`). */
+const KIND_BEFORE = new RegExp(`(?<![\\p{L}\\d])(?<kind>${KIND_SOURCE})[\\s*_]+$`, 'u');
+/** A sentence or paragraph ends: `. Sau đó`, a blank line. */
+const SENTENCE_END = /[.!?][\s*_]+\p{Lu}|\n[ \t*_]*\n/u;
+/** Where a clause begins, looking back from a `số`: punctuation, a digit, a bracket, a table cell, a blank line. */
+const CLAUSE_BOUNDARY = /[;:()[\]|\d]|[.!?](?=[\s*_])|\n[ \t*_]*\n/gu;
+/** Longest name (in words) between a kind and its `số`: laws have long names, others short ones. */
+const NAME_WORDS: Record<string, number> = { 'Luật': 30, 'Bộ luật': 30, 'Pháp lệnh': 30 };
+const NAME_WORDS_OTHER = 10;
 
 // ---------------------------------------------------------------------------------------------
 // Parsers and refiners
@@ -129,9 +188,23 @@ interface Candidate {
   multiline: boolean;
   /** A kind word without `số`. */
   noSo: boolean;
+  /** A name stands between the kind and `số` (`Luật Đất đai số …`). */
+  named: boolean;
+  /**
+   * A `số <number>` whose kind is not settled yet: `list` when a colon introduced it (`các Văn bản:
+   * số …`), `orphan` when no kind word was found in its clause (a list item after `,`/`;` takes the
+   * kind of the item before; failing that, the type code's).
+   */
+  pending: 'list' | 'orphan' | null;
+  /** Kind taken from an earlier item of the same list. */
+  listed: boolean;
+  /** Where the number itself begins (a pending `số …` that keeps no kind word starts there). */
+  numberStart: number;
   date: string | null;
   /** The date came from a `ngày …, … ban hành` clause before the reference. */
   dateBefore: boolean;
+  /** The date is the one stated once after a coordinated list. */
+  dateShared: boolean;
   issuer: string | null;
 }
 
@@ -156,7 +229,10 @@ const kindParser: Parser = {
     const g = m.groups!;
     const doc = documentNumberOf(g);
     if (!doc) return null;
-    return candidate(m, KIND_BY_FORM.get(g.kind!.replace(/\s+/g, ' ').toLowerCase()) ?? null, doc, g.so === undefined);
+    const kind = g.abbr !== undefined ? (KIND_BY_CODE.get(g.abbr) ?? null) : (KIND_BY_FORM.get(g.kind!.replace(/\s+/g, ' ').toLowerCase()) ?? null);
+    if (kind === null) return null;
+    const c = candidate(m, kind, doc, g.kind !== undefined && g.so === undefined);
+    return atNumberLine(m.input, c.start) ? null : widenKind(m.input, c);
   },
 };
 
@@ -166,11 +242,36 @@ const bareParser: Parser = {
   notAfter: /[\p{L}\p{N}./-]/u,
   extract(m) {
     // `Số: 120/BC-UBND` is the document's own number in its header, not a citation
-    const before = m.input.slice(Math.max(0, m.index - 12), m.index);
-    if (/(?:^|\n)[ \t]*(?:Số|SỐ)[ \t]*:?[ \t]*$/u.test(before) || (m.index < 12 && /^\s*(?:Số|SỐ)/u.test(before))) return null;
+    if (atNumberLine(m.input, m.index)) return null;
     const doc = documentNumberOf(m.groups!);
     if (!doc) return null;
     return candidate(m, null, doc, false);
+  },
+};
+
+/**
+ * `số <number>` with no kind word right before it: the kind is the nearest kind word back in the
+ * same clause (`Luật Tổ chức chính quyền địa phương số 72/2025/QH15`), or it is settled later from
+ * the list it stands in.
+ */
+const namedParser: Parser = {
+  name: 'named-number',
+  pattern: SO_REFERENCE,
+  notAfter: /[\p{L}\p{N}]/u,
+  extract(m) {
+    const text = m.input;
+    if (atNumberLine(text, m.index)) return null;
+    const doc = documentNumberOf(m.groups!);
+    if (!doc) return null;
+    const c = candidate(m, null, doc, false);
+    const clause = clauseBefore(text, m.index);
+    const head = clause.listIntro ? null : kindHeading(text, clause.from, m.index);
+    if (head) return widenKind(text, { ...c, start: head.start, kind: head.kind, named: true, multiline: text.slice(head.start, c.end).includes('\n') });
+    if (clause.listIntro) {
+      const intro = kindHeading(text, clause.from, clause.listIntro);
+      if (intro) return { ...c, kind: intro.kind, pending: 'list' };
+    }
+    return { ...c, pending: 'orphan' };
   },
 };
 
@@ -195,6 +296,34 @@ const attachDateAfter: Refiner = (cs, text) =>
     return { ...c, date, end: m.index + m[0].length };
   });
 
+/**
+ * A `số <number>` in a list takes the kind of the list: of its colon intro (`các Nghị quyết của
+ * Quốc hội: số 55/…; số 28/…`), or of the item before it when only `,`, `;` or `và` stand between
+ * (`Quyết định số 1/QĐ-UBND, số 2/QĐ-UBND`). Items after a list intro may carry their own clauses
+ * (`số 55/2010/QH12 ngày … về miễn, giảm thuế …; số 28/2016/QH14`). What is left keeps the kind of
+ * its type code, or is no reference.
+ */
+const settleLists: Refiner = (cs, text) => {
+  const out: Candidate[] = [];
+  for (const c of cs) {
+    if (c.pending === 'list') {
+      out.push({ ...c, pending: null, listed: true });
+      continue;
+    }
+    if (c.pending !== 'orphan') {
+      out.push(c);
+      continue;
+    }
+    const prev = out[out.length - 1];
+    const gap = prev ? text.slice(prev.end, c.start) : '';
+    const joined = /^[\s*_]*(?:[,;][\s*_]*)?(?:và[\s*_]+)?$/u.test(gap) && /[,;]|và/u.test(gap);
+    const inList = prev?.listed === true && /[,;][\s*_]*(?:và[\s*_]+)?$/u.test(gap) && gap.length < 300 && !SENTENCE_END.test(gap);
+    if (prev && prev.kind !== null && (joined || inList)) out.push({ ...c, kind: prev.kind, pending: null, listed: true });
+    else if (c.doc.typeCode !== null) out.push({ ...c, start: c.numberStart, pending: null });
+  }
+  return out;
+};
+
 const attachClauseBefore: Refiner = (cs, text) =>
   cs.map((c, i) => {
     if (c.date) return c;
@@ -209,6 +338,23 @@ const attachClauseBefore: Refiner = (cs, text) =>
     return { ...c, date, dateBefore: true, issuer: c.issuer ?? issuer };
   });
 
+/**
+ * `Quyết định số 72/QĐ-UBND và Kế hoạch số 04/KH-UBND ngày 20/01/2022`: the date stated after the
+ * last item belongs to each item before it that has none, when only `và` or `,` joins them (so
+ * never across a clause or a sentence) and the year in an item's number does not contradict it.
+ */
+const shareCoordinatedDate: Refiner = (cs, text) => {
+  const out = [...cs];
+  for (let i = out.length - 2; i >= 0; i--) {
+    const c = out[i]!;
+    const next = out[i + 1]!;
+    if (c.date || !next.date || next.dateBefore || !COORDINATED.test(text.slice(c.end, next.start))) continue;
+    if (c.doc.year !== null && String(c.doc.year) !== next.date.slice(0, 4)) continue;
+    out[i] = { ...c, date: next.date, dateShared: true };
+  }
+  return out;
+};
+
 const attachIssuer: Refiner = (cs, text) =>
   cs.map((c) => {
     OF.lastIndex = c.end;
@@ -220,8 +366,8 @@ const attachIssuer: Refiner = (cs, text) =>
 
 /** The configuration: parsers in order, then refiners in order. */
 const CONFIGURATION: { parsers: Parser[]; refiners: Refiner[] } = {
-  parsers: [kindParser, bareParser],
-  refiners: [dropNested, attachDateAfter, attachClauseBefore, attachIssuer],
+  parsers: [kindParser, namedParser, bareParser],
+  refiners: [dropNested, attachDateAfter, settleLists, attachClauseBefore, shareCoordinatedDate, attachIssuer],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -233,8 +379,22 @@ export function parseDocumentNumber(s: string): DocumentNumber | null {
   return m ? documentNumberOf(m.groups!) : null;
 }
 
-/** Every cited document in a text; spans index into it; ids r1, r2… in text order. */
-export function findReferences(text: string): Reference[] {
+/** The document's own number, as its header gives it (`Số: 2003/QĐ-UBND`), and its date. */
+export interface OwnNumber {
+  number: string | null;
+  /** `QĐ-UBND`; a year before it (`2025/QĐ-UBND`) is allowed. */
+  symbol: string | null;
+  /** ISO date of the document, when known: a mention dated otherwise is another document. */
+  date?: string | null;
+}
+
+/**
+ * Every cited document in a text; spans index into it; ids r1, r2… in text order. `own` is the
+ * document's own number (from its header): mentions of it are not citations. The number line at
+ * the head of the text is read as well, so the own number is known even when the header reader
+ * missed it.
+ */
+export function findReferences(text: string, own?: OwnNumber | null): Reference[] {
   let candidates: Candidate[] = [];
   for (const p of CONFIGURATION.parsers) {
     p.pattern.lastIndex = 0;
@@ -248,7 +408,8 @@ export function findReferences(text: string): Reference[] {
     }
   }
   for (const refine of CONFIGURATION.refiners) candidates = refine(candidates, text);
-  return toReferences(candidates);
+  const owns = ownNumbers(text, own);
+  return toReferences(candidates.filter((c) => !owns.some((o) => isOwn(c, o))));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,20 +426,119 @@ function candidate(m: RegExpExecArray, kind: string | null, doc: DocumentNumber,
     spaced: /[ \t\u00a0]/.test(symbolText) || /[ \t\u00a0]\//.test(m[0]) || /\/[ \t\u00a0]/.test(m[0]),
     multiline: m[0].includes('\n'),
     noSo: kind !== null && noSo,
+    numberStart: m.index + Math.max(0, m[0].search(/\d/u)),
+    named: false,
+    pending: null,
+    listed: false,
     date: null,
     dateBefore: false,
+    dateShared: false,
     issuer: null,
   };
 }
 
+/** Whether a number starting at `at` stands on the header's number line (`Số: 120/BC-UBND`, `S06: …`). */
+function atNumberLine(text: string, at: number): boolean {
+  const from = Math.max(0, at - 24);
+  return NUMBER_LINE_BEFORE.test((from === 0 ? '\n' : '') + text.slice(from, at));
+}
+
+/**
+ * The clause a `số` at `at` stands in, looking back: where it begins, and the position of a colon
+ * right before the `số` when one introduces a list (`các Văn bản: số …`).
+ */
+function clauseBefore(text: string, at: number): { from: number; listIntro: number | null } {
+  const windowStart = Math.max(0, at - 400);
+  const before = text.slice(windowStart, at);
+  const colon = /:[\s*_]*$/u.exec(before);
+  const end = colon ? colon.index : before.length;
+  let from = 0;
+  CLAUSE_BOUNDARY.lastIndex = 0;
+  for (let m = CLAUSE_BOUNDARY.exec(before); m && m.index < end; m = CLAUSE_BOUNDARY.exec(before)) from = m.index + m[0].length;
+  return { from: windowStart + from, listIntro: colon ? windowStart + colon.index : null };
+}
+
+/**
+ * The kind word that heads the name before a `số` (`Luật` of `Luật Tổ chức chính quyền địa phương
+ * số`): the last capitalised kind word of the clause, else the last lower-case one that is not an
+ * everyday word; null when the name is too long or the `số` numbers something else (`Mẫu số`).
+ */
+function kindHeading(text: string, from: number, to: number): { start: number; kind: string } | null {
+  const clause = text.slice(from, to);
+  if (NOT_A_NAME.test(clause)) return null;
+  let capital: RegExpExecArray | null = null;
+  let lower: RegExpExecArray | null = null;
+  KIND_ANY.lastIndex = 0;
+  for (let m = KIND_ANY.exec(clause); m; m = KIND_ANY.exec(clause)) {
+    if (/^\p{Lu}/u.test(m[0])) capital = m;
+    else if (!COMMON_WORD_KINDS.has(KIND_BY_FORM.get(m[0].replace(/\s+/g, ' ').toLowerCase()) ?? '')) lower = m;
+  }
+  const m = capital ?? lower;
+  if (!m) return null;
+  const kind = KIND_BY_FORM.get(m[0].replace(/\s+/g, ' ').toLowerCase())!;
+  const name = clause.slice(m.index + m[0].length);
+  const words = name.split(/[\s*_]+/u).filter((w) => /[\p{L}\d]/u.test(w)).length;
+  if (words > (NAME_WORDS[kind] ?? NAME_WORDS_OTHER)) return null;
+  return { start: from + m.index, kind };
+}
+
+/**
+ * `Thông báo kết luận số 12/TB-UBND`: when the kind word found is preceded by another kind word that
+ * the symbol's type code names, the mention is of that kind.
+ */
+function widenKind(text: string, c: Candidate): Candidate {
+  if (c.kind === null || c.doc.typeCode === null) return c;
+  const codeKind = KIND_BY_CODE.get(c.doc.typeCode);
+  if (!codeKind || codeKind === c.kind) return c;
+  const from = Math.max(0, c.start - 40);
+  const m = KIND_BEFORE.exec(text.slice(from, c.start));
+  if (!m || KIND_BY_FORM.get(m.groups!.kind!.replace(/\s+/g, ' ').toLowerCase()) !== codeKind) return c;
+  return { ...c, kind: codeKind, start: from + m.index, named: true };
+}
+
+interface Own {
+  number: string;
+  symbol: string;
+  year: number | null;
+  date: string | null;
+}
+
+/** The own numbers to drop: the one given and the one the text's number line reads. */
+function ownNumbers(text: string, own: OwnNumber | null | undefined): Own[] {
+  const out: Own[] = [];
+  if (own?.number && own.symbol) {
+    const m = /^\s*(?:(?<year>(?:19|20)\d{2})\s*\/\s*)?(?<symbol>.+)$/u.exec(own.symbol)!;
+    out.push({ number: own.number, symbol: normaliseSymbol(m.groups!.symbol!), year: m.groups!.year ? Number(m.groups!.year) : null, date: own.date ?? null });
+  }
+  const line = NUMBER_LINE.exec(text.slice(0, 4000));
+  const doc = line ? documentNumberOf(line.groups!) : null;
+  if (doc?.symbol) out.push({ number: doc.number, symbol: normaliseSymbol(doc.symbol), year: doc.year, date: own?.date ?? null });
+  return out;
+}
+
+function isOwn(c: Candidate, o: Own): boolean {
+  if (stripZeros(c.doc.number) !== stripZeros(o.number) || normaliseSymbol(c.doc.symbol ?? '') !== o.symbol) return false;
+  if (c.doc.year !== null && o.year !== null && c.doc.year !== o.year) return false;
+  if (c.date !== null && o.date !== null && c.date !== o.date) return false;
+  return true;
+}
+
+function normaliseSymbol(s: string): string {
+  return s.replace(/[\s*_]+/gu, '').toUpperCase();
+}
+
+function stripZeros(n: string): string {
+  return n.replace(/^0+(?=\d)/u, '');
+}
+
 function documentNumberOf(g: Record<string, string | undefined>): DocumentNumber | null {
   if (g.pnum !== undefined && g.psym !== undefined) {
-    const symbol = g.psym.replace(/\s+/g, '');
+    const symbol = g.psym.replace(/[\s*_]+/gu, '');
     const slash = symbol.indexOf('/');
     return { number: g.pnum, year: null, symbol, typeCode: symbol.slice(0, slash), issuerCode: symbol.slice(slash + 1) };
   }
   if (g.num === undefined || g.sym === undefined) return null;
-  const symbol = g.sym.replace(/\s+/g, '');
+  const symbol = g.sym.replace(/[\s*_]+/gu, '');
   const parts = symbol.split('-');
   const typed = parts.length > 1 && KIND_BY_CODE.has(parts[0]!);
   return {
@@ -350,7 +610,7 @@ function toReferences(cs: Candidate[]): Reference[] {
       id: `r${i + 1}`,
       kind: c.kind ?? keyKindOf(c),
       number: c.doc.number,
-      year: yearOf(c),
+      year: c.doc.year,
       symbol: c.doc.symbol,
       typeCode: c.doc.typeCode,
       issuerCode: c.doc.issuerCode,
@@ -372,8 +632,9 @@ function issuerOfCode(code: string | null): string | null {
 /**
  * How sure we are that this is a citation read right. Each weakness costs a fixed amount:
  * no kind word (kind taken from the type code) 0.2, a type code that contradicts the kind word
- * 0.15, no date 0.07 (0.05 when the date came from an earlier clause), a spaced symbol 0.05,
- * a line break inside 0.03, no `số` 0.02.
+ * 0.15, no date 0.07 (0.05 when the date came from an earlier clause, 0.03 when it is the date
+ * stated once after a coordinated list), a spaced symbol 0.05, a line break inside 0.03, no `số`
+ * 0.02, a name between kind and number 0.02, the kind taken from an earlier item of a list 0.05.
  */
 function confidenceOf(c: Candidate): number {
   let p = 0.97;
@@ -382,9 +643,12 @@ function confidenceOf(c: Candidate): number {
   if (c.kind !== null && codeKind && codeKind !== c.kind && c.kind !== 'Văn bản') p -= 0.15;
   if (!c.date) p -= 0.07;
   else if (c.dateBefore) p -= 0.05;
+  else if (c.dateShared) p -= 0.03;
   if (c.spaced) p -= 0.05;
   if (c.multiline) p -= 0.03;
   if (c.noSo) p -= 0.02;
+  if (c.named) p -= 0.02;
+  if (c.listed) p -= 0.05;
   return Math.round(Math.min(0.99, Math.max(0.3, p)) * 100) / 100;
 }
 
