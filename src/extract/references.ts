@@ -36,7 +36,7 @@
  *   or of the date when one follows; the `của …` body is not included.
  */
 import type { Reference } from './types.js';
-import { DATE_SOURCE, parseDate } from './dates.js';
+import { DATE_SOURCE, isoDate, parseDate } from './dates.js';
 import kindLexicon from './lexicon/reference-kinds.json' with { type: 'json' };
 import issuerLexicon from './lexicon/issuers.json' with { type: 'json' };
 
@@ -84,13 +84,15 @@ const J = '[ \\t\\u00a0*_]*(?:\\n[ \\t\\u00a0*_]*)?';
  * capital further on, so an ordinary word (`Sức`, `Về`) is never taken for a code.
  */
 const CODE = '\\p{Lu}(?=[\\p{Ll}\\d&]*\\p{Lu})[\\p{L}\\d&]*(?![\\p{L}\\d&])';
+/** A later segment of a symbol may be a capital and digits (`C41` of `1960/QĐ-BCA-C41`). */
+const SEGMENT = '\\p{Lu}(?=[\\p{Ll}\\d&]*[\\p{Lu}\\d])[\\p{L}\\d&]*(?![\\p{L}\\d&])';
 /**
  * State form: `137/UBND-TTPVHCC`, `118/2025/NĐ-CP`, `66.7/2025/NQ-CP`, `518/ UBND- TTPVHCC`,
- * `409\n/TTr-SNN`, `48/2017-TT-BYT` (year joined by a hyphen), `88/2016/TTLT/BTC-BTNMT`.
+ * `409\n/TTr-SNN`, `48/2017-TT-BYT` (year joined by a hyphen), `88/2016/TTLT/BTC-BTNMT`, `823/PV11(CS)`.
  */
 const STATE_NUMBER =
   `(?<num>\\d{1,5}(?:\\.\\d{1,3})?)${J}/${J}(?:(?<year>(?:19|20)\\d{2})(?:${J}[/-]${J}|(?=\\p{Lu})))?` +
-  `(?<sym>${CODE}(?:${H}*-${J}${CODE}|/${CODE})*)`;
+  `(?<sym>${CODE}(?:${H}*-${J}${SEGMENT}|/${CODE})*(?:\\(\\p{Lu}{1,6}\\))?)`;
 /** Party form: `183-KL/TW`, `02-KH/BCĐTW`, `57- NQ/TW`, also `183-` at a line end and `KL/TW` on the next. */
 const PARTY_NUMBER = `(?<pnum>\\d{1,4})${H}*-${J}(?<psym>${CODE}${H}*/${H}*${CODE}(?:-${CODE})*)`;
 const DOC_NUMBER = `(?:${PARTY_NUMBER}|${STATE_NUMBER})`;
@@ -143,7 +145,7 @@ const DATE_AFTER = new RegExp(`${H}*,?${H}*(?:\\n${H}*)?[*_]*ngày[\\s*_]+(?<dat
  * <reference>` (on 23/12/2025 <body> issued <reference>).
  */
 const CLAUSE_BEFORE = new RegExp(
-  `ngày\\s+(?<date>${DATE_SOURCE})${H}*,${H}*(?<between>[^.;\\n]{0,160}?)\\s*(?:đã\\s+)?(?:ký\\s+)?ban hành\\s+$`,
+  `[Nn]gày\\s+(?<date>${DATE_SOURCE})${H}*,${H}*(?<between>(?:[^.;\\n]|\\n(?![ \\t]*\\n)){0,160}?)\\s*(?:đã\\s+)?(?:ký\\s+)?ban hành\\s+$`,
   'ud',
 );
 /** What joins the items of a coordinated list: `và`, `,`, `, và`. */
@@ -379,13 +381,16 @@ export function parseDocumentNumber(s: string): DocumentNumber | null {
   return m ? documentNumberOf(m.groups!) : null;
 }
 
-/** The document's own number, as its header gives it (`Số: 2003/QĐ-UBND`), and its date. */
+/**
+ * The document's own number, as its header gives it (`Số: 2003/QĐ-UBND`), and its date (the
+ * segment stage's header fits as it is).
+ */
 export interface OwnNumber {
   number: string | null;
   /** `QĐ-UBND`; a year before it (`2025/QĐ-UBND`) is allowed. */
   symbol: string | null;
-  /** ISO date of the document, when known: a mention dated otherwise is another document. */
-  date?: string | null;
+  /** The document's date (ISO or parts), when known: a mention dated otherwise is another document. */
+  date?: string | { year: number | null; month: number | null; day: number | null } | null;
 }
 
 /**
@@ -394,7 +399,10 @@ export interface OwnNumber {
  * the head of the text is read as well, so the own number is known even when the header reader
  * missed it.
  */
-export function findReferences(text: string, own?: OwnNumber | null): Reference[] {
+export function findReferences(original: string, own?: OwnNumber | null): Reference[] {
+  // Markdown emphasis left over after normalisation (`năm* *2025`, `số *102`) becomes space, so
+  // that every pattern reads through it; offsets are unchanged
+  const text = original.replace(/[*_]/gu, ' ');
   let candidates: Candidate[] = [];
   for (const p of CONFIGURATION.parsers) {
     p.pattern.lastIndex = 0;
@@ -506,13 +514,15 @@ interface Own {
 /** The own numbers to drop: the one given and the one the text's number line reads. */
 function ownNumbers(text: string, own: OwnNumber | null | undefined): Own[] {
   const out: Own[] = [];
+  const d = own?.date;
+  const date = typeof d === 'string' ? d : d?.year && d.month && d.day ? isoDate(d.year, d.month, d.day) : null;
   if (own?.number && own.symbol) {
     const m = /^\s*(?:(?<year>(?:19|20)\d{2})\s*\/\s*)?(?<symbol>.+)$/u.exec(own.symbol)!;
-    out.push({ number: own.number, symbol: normaliseSymbol(m.groups!.symbol!), year: m.groups!.year ? Number(m.groups!.year) : null, date: own.date ?? null });
+    out.push({ number: own.number, symbol: normaliseSymbol(m.groups!.symbol!), year: m.groups!.year ? Number(m.groups!.year) : null, date });
   }
   const line = NUMBER_LINE.exec(text.slice(0, 4000));
   const doc = line ? documentNumberOf(line.groups!) : null;
-  if (doc?.symbol) out.push({ number: doc.number, symbol: normaliseSymbol(doc.symbol), year: doc.year, date: own?.date ?? null });
+  if (doc?.symbol) out.push({ number: doc.number, symbol: normaliseSymbol(doc.symbol), year: doc.year, date });
   return out;
 }
 
@@ -563,7 +573,13 @@ function bodyName(text: string, at: number): string | null {
     if (!m) break;
     const word = m.groups!.word!;
     const end = m.index + m[0].length;
+    const prev = words[words.length - 1]!;
     if (!isCapitalised(word) && endsName(word, text, end)) break;
+    // a lower-case syllable continues a capitalised word (`Chính phủ`, `Nông nghiệp`) or is one of
+    // the unit words (`nhân dân`, `thành phố`): `của Chính phủ sửa đổi…` ends at `phủ`
+    if (/^\p{Ll}/u.test(word) && word !== 'và' && !isCapitalised(prev) && !NAME_LOWER.has(word)) break;
+    // a number only names a district or ward (`Quận 5`); else it is a footnote mark
+    if (/^\d+$/u.test(word) && !/^(?:quận|phường|Quận|Phường)$/u.test(prev)) break;
     // `của Chính phủ và Quyết định số …`: the next citation is not part of the name
     KIND_AT.lastIndex = end - word.length;
     if (KIND_AT.test(text)) break;
@@ -574,6 +590,9 @@ function bodyName(text: string, at: number): string | null {
   const name = words.join(' ');
   return ISSUER_HEADS.some((h) => name === h || name.startsWith(h + ' ')) ? name : null;
 }
+
+/** Lower-case syllables that may follow another lower-case one inside a body's name. */
+const NAME_LOWER = new Set(['nhân', 'dân', 'tỉnh', 'thành', 'phố', 'xã', 'phường', 'huyện', 'quận', 'thị', 'trấn', 'đặc', 'khu', 'hành', 'chính', 'công', 'nhà', 'nước', 'sát', 'tối', 'cao', 'thư', 'vụ', 'ủy', 'uỷ']);
 
 /** Whether a lower-case word (and the one after it) ends a body's name. */
 function endsName(word: string, text: string, after: number): boolean {
