@@ -319,8 +319,13 @@ const settleLists: Refiner = (cs, text) => {
     const prev = out[out.length - 1];
     const gap = prev ? text.slice(prev.end, c.start) : '';
     const joined = /^[\s*_]*(?:[,;][\s*_]*)?(?:và[\s*_]+)?$/u.test(gap) && /[,;]|và/u.test(gap);
-    const inList = prev?.listed === true && /[,;][\s*_]*(?:và[\s*_]+)?$/u.test(gap) && gap.length < 300 && !SENTENCE_END.test(gap);
-    if (prev && prev.kind !== null && (joined || inList)) out.push({ ...c, kind: prev.kind, pending: null, listed: true });
+    // the last item of the list this `số` may continue: its clauses may hold other citations
+    const item = [...out].reverse().find((o) => o.listed);
+    const itemGap = item ? text.slice(item.end, c.start) : '';
+    const inList =
+      item !== undefined && /[,;][\s*_]*(?:và[\s*_]+)?$/u.test(itemGap) && itemGap.length < 400 && !SENTENCE_END.test(itemGap) && !itemGap.includes(':');
+    if (prev && prev.kind !== null && joined) out.push({ ...c, kind: prev.kind, pending: null, listed: true });
+    else if (inList) out.push({ ...c, kind: item.kind, pending: null, listed: true });
     else if (c.doc.typeCode !== null) out.push({ ...c, start: c.numberStart, pending: null });
   }
   return out;
@@ -343,7 +348,8 @@ const attachClauseBefore: Refiner = (cs, text) =>
 /**
  * `Quyết định số 72/QĐ-UBND và Kế hoạch số 04/KH-UBND ngày 20/01/2022`: the date stated after the
  * last item belongs to each item before it that has none, when only `và` or `,` joins them (so
- * never across a clause or a sentence) and the year in an item's number does not contradict it.
+ * never across a clause or a sentence), both come from one issuing body (the issuer code: `UBND`,
+ * `CP`, `TU`) and the year in an item's number does not contradict it.
  */
 const shareCoordinatedDate: Refiner = (cs, text) => {
   const out = [...cs];
@@ -352,6 +358,9 @@ const shareCoordinatedDate: Refiner = (cs, text) => {
     const next = out[i + 1]!;
     if (c.date || !next.date || next.dateBefore || !COORDINATED.test(text.slice(c.end, next.start))) continue;
     if (c.doc.year !== null && String(c.doc.year) !== next.date.slice(0, 4)) continue;
+    // issued together means issued by one body: `Luật Đất đai số 31/2024/QH15 và Nghị định số
+    // 103/2024/NĐ-CP ngày 30/7/2024` dates the decree only
+    if (issuerFamily(c) !== issuerFamily(next)) continue;
     out[i] = { ...c, date: next.date, dateShared: true };
   }
   return out;
@@ -417,7 +426,7 @@ export function findReferences(original: string, own?: OwnNumber | null): Refere
   }
   for (const refine of CONFIGURATION.refiners) candidates = refine(candidates, text);
   const owns = ownNumbers(text, own);
-  return toReferences(candidates.filter((c) => !owns.some((o) => isOwn(c, o))));
+  return toReferences(candidates.filter((c) => !owns.some((o) => isOwn(c, o) || (inCaption(text, c.start) && isOwnCaptioned(c, o)))));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -515,7 +524,11 @@ interface Own {
 function ownNumbers(text: string, own: OwnNumber | null | undefined): Own[] {
   const out: Own[] = [];
   const d = own?.date;
-  const date = typeof d === 'string' ? d : d?.year && d.month && d.day ? isoDate(d.year, d.month, d.day) : null;
+  const head = text.slice(0, 1500);
+  const placeDate = PLACE_DATE.exec(head);
+  const date =
+    (typeof d === 'string' ? d : d?.year && d.month && d.day ? isoDate(d.year, d.month, d.day) : null) ??
+    (placeDate ? parseDate(placeDate.groups!.date!) : null);
   if (own?.number && own.symbol) {
     const m = /^\s*(?:(?<year>(?:19|20)\d{2})\s*\/\s*)?(?<symbol>.+)$/u.exec(own.symbol)!;
     out.push({ number: own.number, symbol: normaliseSymbol(m.groups!.symbol!), year: m.groups!.year ? Number(m.groups!.year) : null, date });
@@ -531,6 +544,26 @@ function isOwn(c: Candidate, o: Own): boolean {
   if (c.doc.year !== null && o.year !== null && c.doc.year !== o.year) return false;
   if (c.date !== null && o.date !== null && c.date !== o.date) return false;
   return true;
+}
+
+/**
+ * An appendix caption names the document the appendix belongs to: `(Kèm theo Quyết định số 203/QĐ-UBND
+ * ngày 28 tháng 11 năm 2025 …)` after the signature of Quyết định 2031/QĐ-UBND of that day is the
+ * document itself, its number misprinted. A mention at the head of such a caption is the own number
+ * when its number or its date agrees.
+ */
+const APPENDIX_CAPTION = /(?:^|\n)[ \t#|]*\([ \t]*(?:Ban hành[ \t]+)?[Kk]èm[ \t]+theo[ \t]+$/u;
+
+/** The place–date line of the header (`Cao Bằng, ngày 28\ntháng 11 năm 2025`), when the header gave no date. */
+const PLACE_DATE = new RegExp(`(?:^|\\n)[ \\t|#*_]*\\p{Lu}[\\p{L} .'’-]{1,40},[ \\t]*ngày\\s+(?<date>${DATE_SOURCE})`, 'u');
+
+function inCaption(text: string, at: number): boolean {
+  return APPENDIX_CAPTION.test((at < 60 ? '\n' : '') + text.slice(Math.max(0, at - 60), at));
+}
+
+function isOwnCaptioned(c: Candidate, o: Own): boolean {
+  if (stripZeros(c.doc.number) === stripZeros(o.number)) return true;
+  return c.date !== null && c.date === o.date && (c.doc.typeCode ?? '') === (o.symbol.split('-')[0] ?? '');
 }
 
 function normaliseSymbol(s: string): string {
@@ -640,6 +673,11 @@ function toReferences(cs: Candidate[]): Reference[] {
       span: { start: c.start, end: c.end },
     };
   });
+}
+
+/** The issuing body's code without its term or office: `UBND` of `UBND-TTPVHCC`, `QH` of `QH15`. */
+function issuerFamily(c: Candidate): string {
+  return (c.doc.issuerCode ?? '').split(/[-/]/u)[0]!.replace(/\d+$/u, '').toUpperCase();
 }
 
 function issuerOfCode(code: string | null): string | null {
