@@ -404,6 +404,26 @@ describe('laws, codes and other kinds', () => {
     ]);
   });
 
+  it('list items without số after a plural kind (corpus: các công văn số …, … và …)', () => {
+    const refs = findReferences(
+      'hướng dẫn tại các công văn số 695/TCHQ-GSQL ngày 05/02/2021, 4032/TCHQ-GSQL ngày 16/8/2021 và 1238/GSQL-GQ2 ngày 29/7/2024 của Tổng cục Hải quan',
+    );
+    expect(fields(refs)).toEqual([
+      ['Công văn', '695', null, 'TCHQ-GSQL', '2021-02-05'],
+      ['Công văn', '4032', null, 'TCHQ-GSQL', '2021-08-16'],
+      ['Công văn', '1238', null, 'GSQL-GQ2', '2024-07-29'],
+    ]);
+    // a number after a comma that continues no list is nothing
+    expect(findReferences('Tổng số hồ sơ 1.894, 72/114 và 12/UBND')).toEqual([]);
+  });
+
+  it('the kind word right before số wins over a name further back (corpus: Pháp lệnh … tại văn bản số 661/TTr-BCA)', () => {
+    const refs = findReferences('Pháp lệnh Cảnh sát môi trường do Bộ Công an trình tại văn bản số 661/TTr-BCA ngày 05 tháng 11 năm 2025');
+    expect(fields(refs)).toEqual([['Văn bản', '661', null, 'TTr-BCA', '2025-11-05']]);
+    // Party numbers of five digits
+    expect(fields(findReferences('Văn bản số 15316-CV/VPTW ngày 10/6/2025'))).toEqual([['Văn bản', '15316', null, 'CV/VPTW', '2025-06-10']]);
+  });
+
   it('Mẫu số, Phụ lục số, addresses and a bare số with no kind are no references', () => {
     expect(findReferences('Đơn đề nghị giao đất: Mẫu số 01/ĐK ban hành kèm theo Nghị định')).toEqual([]);
     expect(findReferences('Trung tâm Phục vụ hành chính công tỉnh, số 02A đường Nguyễn Chí Thanh')).toEqual([]);

@@ -94,7 +94,7 @@ const STATE_NUMBER =
   `(?<num>\\d{1,5}(?:\\.\\d{1,3})?)${J}/${J}(?:(?<year>(?:19|20)\\d{2})(?:${J}[/-]${J}|(?=\\p{Lu})))?` +
   `(?<sym>${CODE}(?:${H}*-${J}${SEGMENT}|/${CODE})*(?:\\(\\p{Lu}{1,6}\\))?)`;
 /** Party form: `183-KL/TW`, `02-KH/BCĐTW`, `57- NQ/TW`, also `183-` at a line end and `KL/TW` on the next. */
-const PARTY_NUMBER = `(?<pnum>\\d{1,4})${H}*-${J}(?<psym>${CODE}${H}*/${H}*${CODE}(?:-${CODE})*)`;
+const PARTY_NUMBER = `(?<pnum>\\d{1,5})${H}*-${J}(?<psym>${CODE}${H}*/${H}*${CODE}(?:-${CODE})*)`;
 const DOC_NUMBER = `(?:${PARTY_NUMBER}|${STATE_NUMBER})`;
 
 /** The written kinds as a case-tolerant alternation (longest first: `Thông tư liên tịch` first). */
@@ -123,6 +123,11 @@ const BARE_REFERENCE = new RegExp(
 );
 /** `số <number>` with no kind word right before it (the kind stands further back, or in a list). */
 const SO_REFERENCE = new RegExp(`(?<so>${SO})[\\s*_]*${DOC_NUMBER}`, 'gu');
+/**
+ * A number with no `số` after a list separator (`các công văn số 695/TCHQ-GSQL ngày 05/02/2021,
+ * 4032/TCHQ-GSQL ngày 16/8/2021 và 1238/GSQL-GQ2`): an item of the list before it, or nothing.
+ */
+const CONTINUED_REFERENCE = new RegExp(`(?:,|;|(?<![\\p{L}])và)[ \\t*_]*(?:\\n[ \\t*_]*)?${STATE_NUMBER}`, 'gu');
 /** Any kind word (global, for the backward scan of a clause). */
 const KIND_ANY = new RegExp(`(?<![\\p{L}\\d])(?:${KIND_SOURCE})(?![\\p{L}\\d])`, 'gu');
 /** A kind at a given position (sticky). */
@@ -200,6 +205,10 @@ interface Candidate {
   pending: 'list' | 'orphan' | null;
   /** Kind taken from an earlier item of the same list. */
   listed: boolean;
+  /** The kind word is plural (`các Quyết định số …`, `các văn bản số: …`): a list follows. */
+  listHead: boolean;
+  /** A number after a list separator with no `số`: kept only as an item of the list before it. */
+  continued: boolean;
   /** Where the number itself begins (a pending `số …` that keeps no kind word starts there). */
   numberStart: number;
   date: string | null;
@@ -262,7 +271,11 @@ const namedParser: Parser = {
   notAfter: /[\p{L}\p{N}]/u,
   extract(m) {
     const text = m.input;
-    if (atNumberLine(text, m.index)) return null;
+    if (atNumberLine(text, m.index + Math.max(0, m[0].search(/\d/u)))) return null;
+    // `tại văn bản số 661/…`: a kind word right before `số` is the kind parser's, except the
+    // `luật` that ends a law's name (`Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15`)
+    const before = KIND_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index));
+    if (before && before.groups!.kind !== 'luật') return null;
     const doc = documentNumberOf(m.groups!);
     if (!doc) return null;
     const c = candidate(m, null, doc, false);
@@ -274,6 +287,19 @@ const namedParser: Parser = {
       if (intro) return { ...c, kind: intro.kind, pending: 'list' };
     }
     return { ...c, pending: 'orphan' };
+  },
+};
+
+const continuedParser: Parser = {
+  name: 'continued-number',
+  pattern: CONTINUED_REFERENCE,
+  // the separator may follow anything (a date's year: `ngày 05/02/2021, 4032/…`)
+  notAfter: /(?!)/u,
+  extract(m) {
+    const doc = documentNumberOf(m.groups!);
+    if (!doc) return null;
+    const c = candidate(m, null, doc, false);
+    return { ...c, start: c.numberStart, pending: 'orphan', continued: true, listHead: false };
   },
 };
 
@@ -320,13 +346,13 @@ const settleLists: Refiner = (cs, text) => {
     const gap = prev ? text.slice(prev.end, c.start) : '';
     const joined = /^[\s*_]*(?:[,;][\s*_]*)?(?:và[\s*_]+)?$/u.test(gap) && /[,;]|và/u.test(gap);
     // the last item of the list this `số` may continue: its clauses may hold other citations
-    const item = [...out].reverse().find((o) => o.listed);
+    const item = [...out].reverse().find((o) => o.listed || o.listHead);
     const itemGap = item ? text.slice(item.end, c.start) : '';
     const inList =
       item !== undefined && /[,;][\s*_]*(?:và[\s*_]+)?$/u.test(itemGap) && itemGap.length < 400 && !SENTENCE_END.test(itemGap) && !itemGap.includes(':');
     if (prev && prev.kind !== null && joined) out.push({ ...c, kind: prev.kind, pending: null, listed: true });
-    else if (inList) out.push({ ...c, kind: item.kind, pending: null, listed: true });
-    else if (c.doc.typeCode !== null) out.push({ ...c, start: c.numberStart, pending: null });
+    else if (inList && item.kind !== null) out.push({ ...c, kind: item.kind, pending: null, listed: true });
+    else if (c.doc.typeCode !== null && !c.continued) out.push({ ...c, start: c.numberStart, pending: null });
   }
   return out;
 };
@@ -377,7 +403,7 @@ const attachIssuer: Refiner = (cs, text) =>
 
 /** The configuration: parsers in order, then refiners in order. */
 const CONFIGURATION: { parsers: Parser[]; refiners: Refiner[] } = {
-  parsers: [kindParser, namedParser, bareParser],
+  parsers: [kindParser, namedParser, bareParser, continuedParser],
   refiners: [dropNested, attachDateAfter, settleLists, attachClauseBefore, shareCoordinatedDate, attachIssuer],
 };
 
@@ -447,6 +473,8 @@ function candidate(m: RegExpExecArray, kind: string | null, doc: DocumentNumber,
     named: false,
     pending: null,
     listed: false,
+    listHead: /(?:^|[^\p{L}])(?:các|những|Các|Những)[ \t\n*_]+$/u.test(m.input.slice(Math.max(0, m.index - 8), m.index)),
+    continued: false,
     date: null,
     dateBefore: false,
     dateShared: false,
