@@ -424,6 +424,12 @@ describe('laws, codes and other kinds', () => {
     expect(fields(findReferences('Văn bản số 15316-CV/VPTW ngày 10/6/2025'))).toEqual([['Văn bản', '15316', null, 'CV/VPTW', '2025-06-10']]);
   });
 
+  it('abbreviated kinds: VB số …, QĐ 270/QĐ- TTg (corpus), and a V.I segment', () => {
+    expect(fields(findReferences('- Ngày 05/11/2025, VPCP có VB số 10781/VPCP-CN gửi Bộ trưởng'))).toEqual([['Văn bản', '10781', null, 'VPCP-CN', null]]);
+    expect(fields(findReferences('DA đã đó trong QĐ 270/QĐ- TTg ngày 02/4/2024'))).toEqual([['Quyết định', '270', null, 'QĐ-TTg', '2024-04-02']]);
+    expect(fields(findReferences('tại Văn bản số 6721/VPCP-V.I ngày 19 tháng 7 năm 2025'))).toEqual([['Văn bản', '6721', null, 'VPCP-V.I', '2025-07-19']]);
+  });
+
   it('Mẫu số, Phụ lục số, addresses and a bare số with no kind are no references', () => {
     expect(findReferences('Đơn đề nghị giao đất: Mẫu số 01/ĐK ban hành kèm theo Nghị định')).toEqual([]);
     expect(findReferences('Trung tâm Phục vụ hành chính công tỉnh, số 02A đường Nguyễn Chí Thanh')).toEqual([]);

@@ -84,8 +84,8 @@ const J = '[ \\t\\u00a0*_]*(?:\\n[ \\t\\u00a0*_]*)?';
  * capital further on, so an ordinary word (`Sức`, `Về`) is never taken for a code.
  */
 const CODE = '\\p{Lu}(?=[\\p{Ll}\\d&]*\\p{Lu})[\\p{L}\\d&]*(?![\\p{L}\\d&])';
-/** A later segment of a symbol may be a capital and digits (`C41` of `1960/QĐ-BCA-C41`). */
-const SEGMENT = '\\p{Lu}(?=[\\p{Ll}\\d&]*[\\p{Lu}\\d])[\\p{L}\\d&]*(?![\\p{L}\\d&])';
+/** A later segment of a symbol may be a capital and digits (`C41` of `1960/QĐ-BCA-C41`), or `V.I`. */
+const SEGMENT = '(?:\\p{Lu}\\.[\\p{Lu}\\d]+|\\p{Lu}(?=[\\p{Ll}\\d&]*[\\p{Lu}\\d])[\\p{L}\\d&]*)(?![\\p{L}\\d&])';
 /**
  * State form: `137/UBND-TTPVHCC`, `118/2025/NĐ-CP`, `66.7/2025/NQ-CP`, `518/ UBND- TTPVHCC`,
  * `409\n/TTr-SNN`, `48/2017-TT-BYT` (year joined by a hyphen), `88/2016/TTLT/BTC-BTNMT`, `823/PV11(CS)`.
@@ -106,11 +106,17 @@ const KIND_SOURCE = byFirstLetter(
 );
 /** `số` (number), which is often left out; `số142/2018/…` is written too. */
 const SO = `(?:số|Số|SỐ)(?![\\p{L}])${H}*:?`;
-/** Type codes written as the kind: `QĐ số 2490/QĐ-BNN` (only with `số`). */
-const ABBREVIATIONS = ['QĐ', 'NĐ', 'NQ', 'TT', 'CT', 'KH', 'TB', 'CV', 'BC', 'TTr', 'HD', 'KL'];
+/**
+ * Type codes written as the kind: `QĐ số 2490/QĐ-BNN`, `VB số 10781/VPCP-CN` (with `số`), `QĐ
+ * 270/QĐ- TTg` (without `số` only when the symbol's type code is the same).
+ */
+const ABBREVIATIONS: Record<string, string> = {
+  QĐ: 'Quyết định', NĐ: 'Nghị định', NQ: 'Nghị quyết', TT: 'Thông tư', CT: 'Chỉ thị', KH: 'Kế hoạch', TB: 'Thông báo',
+  CV: 'Công văn', BC: 'Báo cáo', TTr: 'Tờ trình', HD: 'Hướng dẫn', KL: 'Kết luận', VB: 'Văn bản',
+};
 
 const KIND_REFERENCE = new RegExp(
-  `(?:(?<kind>${KIND_SOURCE})(?![\\p{L}\\d])(?:[\\s*_]+(?<so>${SO}))?|(?<abbr>${ABBREVIATIONS.join('|')})${H}+${SO})` +
+  `(?:(?<kind>${KIND_SOURCE})(?![\\p{L}\\d])(?:[\\s*_]+(?<so>${SO}))?|(?<abbr>${Object.keys(ABBREVIATIONS).join('|')})(?![\\p{L}\\d])(?:${H}+(?<aso>${SO}))?)` +
     `[\\s*_]*${DOC_NUMBER}`,
   'gu',
 );
@@ -240,8 +246,10 @@ const kindParser: Parser = {
     const g = m.groups!;
     const doc = documentNumberOf(g);
     if (!doc) return null;
-    const kind = g.abbr !== undefined ? (KIND_BY_CODE.get(g.abbr) ?? null) : (KIND_BY_FORM.get(g.kind!.replace(/\s+/g, ' ').toLowerCase()) ?? null);
+    const kind = g.abbr !== undefined ? (ABBREVIATIONS[g.abbr] ?? null) : (KIND_BY_FORM.get(g.kind!.replace(/\s+/g, ' ').toLowerCase()) ?? null);
     if (kind === null) return null;
+    // `QĐ 270/QĐ-TTg`: an abbreviation without `số` only before its own type code
+    if (g.abbr !== undefined && g.aso === undefined && doc.typeCode !== g.abbr) return null;
     const c = candidate(m, kind, doc, g.kind !== undefined && g.so === undefined);
     return atNumberLine(m.input, c.start) ? null : widenKind(m.input, c);
   },
