@@ -430,6 +430,12 @@ describe('laws, codes and other kinds', () => {
     expect(fields(findReferences('tại Văn bản số 6721/VPCP-V.I ngày 19 tháng 7 năm 2025'))).toEqual([['Văn bản', '6721', null, 'VPCP-V.I', '2025-07-19']]);
   });
 
+  it('the date after the issuing body, and numbers with a letter (corpus)', () => {
+    const [r] = findReferences('Quyết định số 411/QĐ-TTg của Thủ tướng Chính phủ ngày 31/3/2022 phê duyệt');
+    expect(r).toMatchObject({ number: '411', date: '2022-03-31', issuer: 'Thủ tướng Chính phủ' });
+    expect(fields(findReferences('Nghị quyết số 473a/NQ-UBTVQH13'))).toEqual([['Nghị quyết', '473a', null, 'NQ-UBTVQH13', null]]);
+  });
+
   it('Mẫu số, Phụ lục số, addresses and a bare số with no kind are no references', () => {
     expect(findReferences('Đơn đề nghị giao đất: Mẫu số 01/ĐK ban hành kèm theo Nghị định')).toEqual([]);
     expect(findReferences('Trung tâm Phục vụ hành chính công tỉnh, số 02A đường Nguyễn Chí Thanh')).toEqual([]);

@@ -91,7 +91,7 @@ const SEGMENT = '(?:\\p{Lu}\\.[\\p{Lu}\\d]+|\\p{Lu}(?=[\\p{Ll}\\d&]*[\\p{Lu}\\d]
  * `409\n/TTr-SNN`, `48/2017-TT-BYT` (year joined by a hyphen), `88/2016/TTLT/BTC-BTNMT`, `823/PV11(CS)`.
  */
 const STATE_NUMBER =
-  `(?<num>\\d{1,5}(?:\\.\\d{1,3})?)${J}/${J}(?:(?<year>(?:19|20)\\d{2})(?:${J}[/-]${J}|(?=\\p{Lu})))?` +
+  `(?<num>\\d{1,5}(?:\\.\\d{1,3}|[a-zđA-Z](?=${J}/))?)${J}/${J}(?:(?<year>(?:19|20)\\d{2})(?:${J}[/-]${J}|(?=\\p{Lu})))?` +
   `(?<sym>${CODE}(?:${H}*-${J}${SEGMENT}|/${CODE})*(?:\\(\\p{Lu}{1,6}\\))?)`;
 /** Party form: `183-KL/TW`, `02-KH/BCĐTW`, `57- NQ/TW`, also `183-` at a line end and `KL/TW` on the next. */
 const PARTY_NUMBER = `(?<pnum>\\d{1,5})${H}*-${J}(?<psym>${CODE}${H}*/${H}*${CODE}(?:-${CODE})*)`;
@@ -405,8 +405,16 @@ const attachIssuer: Refiner = (cs, text) =>
     OF.lastIndex = c.end;
     const m = OF.exec(text);
     if (!m) return c;
-    const issuer = bodyName(text, m.index + m[0].length);
-    return issuer ? { ...c, issuer } : c;
+    const body = bodyNameAt(text, m.index + m[0].length);
+    if (!body) return c;
+    // `Quyết định số 411/QĐ-TTg của Thủ tướng Chính phủ ngày 31/3/2022`: the date after the body
+    if (c.date === null) {
+      DATE_AFTER.lastIndex = body.end;
+      const d = DATE_AFTER.exec(text);
+      const date = d ? parseDate(d.groups!.date!) : null;
+      if (date) return { ...c, issuer: body.name, date };
+    }
+    return { ...c, issuer: body.name };
   });
 
 /** The configuration: parsers in order, then refiners in order. */
@@ -631,6 +639,11 @@ function documentNumberOf(g: Record<string, string | undefined>): DocumentNumber
 
 /** The name of a body starting at `at` (`Thủ tướng Chính phủ`), or null if none starts there. */
 function bodyName(text: string, at: number): string | null {
+  return bodyNameAt(text, at)?.name ?? null;
+}
+
+/** The name of a body starting at `at` and where it ends. */
+function bodyNameAt(text: string, at: number): { name: string; end: number } | null {
   FIRST_WORD.lastIndex = at;
   const first = FIRST_WORD.exec(text);
   if (!first || !isCapitalised(first.groups!.word!)) return null;
@@ -655,9 +668,12 @@ function bodyName(text: string, at: number): string | null {
     words.push(word);
     pos = end;
   }
-  if (words[words.length - 1] === 'và') words.pop();
+  if (words[words.length - 1] === 'và') {
+    words.pop();
+    pos = text.lastIndexOf('và', pos);
+  }
   const name = words.join(' ');
-  return ISSUER_HEADS.some((h) => name === h || name.startsWith(h + ' ')) ? name : null;
+  return ISSUER_HEADS.some((h) => name === h || name.startsWith(h + ' ')) ? { name, end: pos } : null;
 }
 
 /** Lower-case syllables that may follow another lower-case one inside a body's name. */
