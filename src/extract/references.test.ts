@@ -456,6 +456,15 @@ describe('the document’s own number is never a citation', () => {
     expect(findReferences('|\nSố:\n84/2025/QĐ-UBND\n|\n*Hà Tĩnh, ngày\n02 tháng 12 năm 2025*')).toEqual([]);
   });
 
+  it('two header columns merged on one line (PDF text, OCR): the number line is not at the line start', () => {
+    const text = 'ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐẶC KHU CÁT HẢI Độc lập - Tự do - Hạnh phúc\n' +
+      'Số: 120/BC-UBND Cát Hải, ngày 12 tháng 9 năm 2025\nThực hiện Quyết định số 12/QĐ-UBND ngày 02/01/2025';
+    expect(fields(findReferences(text))).toEqual([['Quyết định', '12', null, 'QĐ-UBND', '2025-01-02']]);
+    expect(findReferences('UBND XÃ THẠCH KHÔI Số: 45/KH-UBND')).toEqual([]);
+    // OCR forms of Số: at a line start
+    expect(findReferences('Sé: 120/BC-UBND\nS6: 121/BC-UBND')).toEqual([]);
+  });
+
   it('a mention of the header’s number is dropped: Ban hành kèm theo Quyết định số 2003/QĐ-UBND', () => {
     const text = 'Căn cứ Quyết định số 1234/QĐ-UBND ngày 01/10/2025;\n…\n(Ban hành kèm theo Quyết định số 2003/QĐ-UBND ngày 25/11/2025 của Chủ tịch UBND tỉnh)';
     const own = { number: '2003', symbol: 'QĐ-UBND', date: { year: 2025, month: 11, day: 25 } };

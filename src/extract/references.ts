@@ -141,11 +141,13 @@ const KIND_AT = new RegExp(`(?:${KIND_SOURCE})(?![\\p{L}\\d])`, 'uy');
 const DOC_NUMBER_ONLY = new RegExp(`^\\s*${DOC_NUMBER}\\s*$`, 'u');
 /**
  * The header's number line before a number: `Số: 120/BC-UBND`, `Số 2696/QĐ-UBND`, OCR `S06:`,
- * `Sô:`, alone at the start of a line or table cell (text before the match, to its end).
+ * `Sô:`, at the start of a line or table cell, or `Số:` anywhere (two columns merged on one line:
+ * `ỦY BAN NHÂN DÂN Số: 120/BC-UBND`) (text before the match, to its end).
  */
-const NUMBER_LINE_BEFORE = /(?:^|\n)[ \t|*_#]*(?:Số|SỐ|Sô|S[oóòôồ0-9]{1,2}(?=[ \t]*:))[ \t]*:?[ \t*_]*(?:\n[ \t*_]*)?$/u;
+const NUMBER_LINE_BEFORE =
+  /(?:(?:^|\n)[ \t|*_#]*(?:Số|SỐ|Sô|S[\p{Ll}0-9]{1,2}(?=[ \t]*:))[ \t]*:?|(?<![\p{L}])(?:Số|SỐ)[ \t]*:)[ \t*_]*(?:\n[ \t*_]*)?$/u;
 const NUMBER_LINE = new RegExp(
-  `(?:^|\\n)[ \\t|*_#]*(?:Số|SỐ|Sô|S[oóòôồ0-9]{1,2}(?=[ \\t]*:))[ \\t]*:?[ \\t*_]*(?:\\n[ \\t*_]*)?${DOC_NUMBER}`,
+  `(?:(?:^|\\n)[ \\t|*_#]*(?:Số|SỐ|Sô|S[\\p{Ll}0-9]{1,2}(?=[ \\t]*:))[ \\t]*:?|(?<![\\p{L}])(?:Số|SỐ)[ \\t]*:)[ \\t*_]*(?:\\n[ \\t*_]*)?${DOC_NUMBER}`,
   'u',
 );
 
