@@ -391,6 +391,14 @@ describe('laws, codes and other kinds', () => {
     ]);
   });
 
+  it('a list item after the body of the item before: Công văn số 1/… của UBND tỉnh, số 2/…', () => {
+    const refs = findReferences('Công văn số 1/UBND-VP ngày 02/01/2025 của UBND tỉnh Bắc Ninh, số 2/UBND-VP ngày 03/01/2025');
+    expect(fields(refs)).toEqual([
+      ['Công văn', '1', null, 'UBND-VP', '2025-01-02'],
+      ['Công văn', '2', null, 'UBND-VP', '2025-01-03'],
+    ]);
+  });
+
   it('items of a list with their own clauses (478446b53ded4c18 lines 29-33)', () => {
     const text =
       '*Căn cứ các Nghị quyết của\nQuốc hội: số 55/2010/QH12 ngày 24/11/2010 về miễn, giảm thuế sử dụng đất nông\n' +

@@ -354,7 +354,10 @@ const settleLists: Refiner = (cs, text) => {
     }
     const prev = out[out.length - 1];
     const gap = prev ? text.slice(prev.end, c.start) : '';
-    const joined = /^[\s*_]*(?:[,;][\s*_]*)?(?:và[\s*_]+)?$/u.test(gap) && /[,;]|và/u.test(gap);
+    const joined =
+      (/^[\s*_]*(?:[,;][\s*_]*)?(?:và[\s*_]+)?$/u.test(gap) && /[,;]|và/u.test(gap)) ||
+      // `Công văn số 1/UBND-VP của UBND tỉnh, số 2/UBND-VP`: the body of the item before
+      (/^[\s*_]*,?[\s*_]*của[\s*_]+[^,;:.()\d]{2,80}?[,;][\s*_]*(?:và[\s*_]+)?$/u.test(gap) && prev !== undefined && bodyName(text, prev.end + gap.indexOf('của') + 4) !== null);
     // the last item of the list this `số` may continue: its clauses may hold other citations
     const item = [...out].reverse().find((o) => o.listed || o.listHead);
     const itemGap = item ? text.slice(item.end, c.start) : '';
