@@ -1,11 +1,14 @@
 /**
  * Cited directives: `Công văn số 137/UBND-TTPVHCC ngày 23/01/2026 của Ủy ban nhân dân thành phố`.
  *
- * Built the chrono-node way: a configuration of small parsers (a pattern and an extract step that
- * returns a typed candidate with its offsets) followed by refiners that each do one thing to the
- * list (drop a candidate nested in another, attach the date that follows, attach the date and
- * body a `ngày …, <body> đã ban hành` clause puts before it, attach `của <body>` after it). Vietnamese words live in
- * `lexicon/reference-kinds.json` and `lexicon/issuers.json`.
+ * Built the chrono-node way: a configuration of small parsers (kind + number, a `số <number>` whose
+ * kind stands further back, a bare number with a type code, a number continuing a list; each a
+ * pattern and an extract step that returns a typed candidate with its offsets) followed by refiners
+ * that each do one thing to the list (drop a candidate nested in another, attach the date that
+ * follows, settle the kind of list items, attach the date and body a `ngày …, <body> đã ban hành`
+ * clause puts before it, share the date of a coordinated list, attach `của <body>` after it). The
+ * document's own number is dropped last. Vietnamese words live in `lexicon/reference-kinds.json`
+ * and `lexicon/issuers.json`.
  *
  * Decisions:
  * - `typeCode` is the symbol's first segment only when it is a known type code (QĐ, NĐ, NQ, KL…);
