@@ -433,7 +433,8 @@ describe('laws, codes and other kinds', () => {
   });
 
   it('abbreviated kinds: VB số …, QĐ 270/QĐ- TTg (corpus), and a V.I segment', () => {
-    expect(fields(findReferences('- Ngày 05/11/2025, VPCP có VB số 10781/VPCP-CN gửi Bộ trưởng'))).toEqual([['Văn bản', '10781', null, 'VPCP-CN', null]]);
+    // the date of the clause before: `Ngày 05/11/2025, VPCP có VB số …` (… had document no. …)
+    expect(fields(findReferences('- Ngày 05/11/2025, VPCP có VB số 10781/VPCP-CN gửi Bộ trưởng'))).toEqual([['Văn bản', '10781', null, 'VPCP-CN', '2025-11-05']]);
     expect(fields(findReferences('DA đã đó trong QĐ 270/QĐ- TTg ngày 02/4/2024'))).toEqual([['Quyết định', '270', null, 'QĐ-TTg', '2024-04-02']]);
     expect(fields(findReferences('tại Văn bản số 6721/VPCP-V.I ngày 19 tháng 7 năm 2025'))).toEqual([['Văn bản', '6721', null, 'VPCP-V.I', '2025-07-19']]);
   });

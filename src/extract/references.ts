@@ -158,10 +158,11 @@ const NUMBER_LINE = new RegExp(
 const DATE_AFTER = new RegExp(`${H}*,?${H}*(?:\\n${H}*)?[*_]*ngày[\\s*_]+(?<date>${DATE_SOURCE})`, 'uyi');
 /**
  * A date (and body) before the reference, in the clause `ngày 23/12/2025, <body> đã ban hành
- * <reference>` (on 23/12/2025 <body> issued <reference>).
+ * <reference>` (on 23/12/2025 <body> issued <reference>); also `… có`, `… gửi`, `… ký` (`Ngày
+ * 05/11/2025, VPCP có VB số 10781/VPCP-CN`).
  */
 const CLAUSE_BEFORE = new RegExp(
-  `[Nn]gày\\s+(?<date>${DATE_SOURCE})${H}*,${H}*(?<between>(?:[^.;\\n]|\\n(?![ \\t]*\\n)){0,160}?)\\s*(?:đã\\s+)?(?:ký\\s+)?ban hành\\s+$`,
+  `[Nn]gày\\s+(?<date>${DATE_SOURCE})${H}*,${H}*(?<between>(?:[^.;\\n]|\\n(?![ \\t]*\\n)){0,160}?)\\s*(?:đã\\s+)?(?:ký\\s+)?(?:ban hành|phát hành|có|gửi|ký)\\s+$`,
   'ud',
 );
 /** What joins the items of a coordinated list: `và`, `,`, `, và`. */
