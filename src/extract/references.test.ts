@@ -445,6 +445,13 @@ describe('laws, codes and other kinds', () => {
     expect(fields(findReferences('Nghị quyết số 473a/NQ-UBTVQH13'))).toEqual([['Nghị quyết', '473a', null, 'NQ-UBTVQH13', null]]);
   });
 
+  it('OCR misreadings of số between a kind word and a number', () => {
+    expect(fields(findReferences('Thực hiện Quyết định sô 12/QĐ-UBND ngày 12/3/2025; Công văn so 45/UBND-VP'))).toEqual([
+      ['Quyết định', '12', null, 'QĐ-UBND', '2025-03-12'],
+      ['Công văn', '45', null, 'UBND-VP', null],
+    ]);
+  });
+
   it('Mẫu số, Phụ lục số, addresses and a bare số with no kind are no references', () => {
     expect(findReferences('Đơn đề nghị giao đất: Mẫu số 01/ĐK ban hành kèm theo Nghị định')).toEqual([]);
     expect(findReferences('Trung tâm Phục vụ hành chính công tỉnh, số 02A đường Nguyễn Chí Thanh')).toEqual([]);

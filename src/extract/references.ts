@@ -109,6 +109,8 @@ const KIND_SOURCE = byFirstLetter(
 );
 /** `số` (number), which is often left out; `số142/2018/…` is written too. */
 const SO = `(?:số|Số|SỐ)(?![\\p{L}])${H}*:?`;
+/** `số` as OCR misreads it (`sô`, `sổ`, `so`): only between a kind word and a number. */
+const SO_OCR = `(?:số|Số|SỐ|sô|Sô|SÔ|sổ|sồ|sỗ|sộ|so|So)(?![\\p{L}])${H}*:?`;
 /**
  * Type codes written as the kind: `QĐ số 2490/QĐ-BNN`, `VB số 10781/VPCP-CN` (with `số`), `QĐ
  * 270/QĐ- TTg` (without `số` only when the symbol's type code is the same).
@@ -119,7 +121,7 @@ const ABBREVIATIONS: Record<string, string> = {
 };
 
 const KIND_REFERENCE = new RegExp(
-  `(?:(?<kind>${KIND_SOURCE})(?![\\p{L}\\d])(?:[\\s*_]+(?<so>${SO}))?|(?<abbr>${Object.keys(ABBREVIATIONS).join('|')})(?![\\p{L}\\d])(?:${H}+(?<aso>${SO}))?)` +
+  `(?:(?<kind>${KIND_SOURCE})(?![\\p{L}\\d])(?:[\\s*_]+(?<so>${SO_OCR}))?|(?<abbr>${Object.keys(ABBREVIATIONS).join('|')})(?![\\p{L}\\d])(?:${H}+(?<aso>${SO}))?)` +
     `[\\s*_]*${DOC_NUMBER}`,
   'gu',
 );
