@@ -355,6 +355,10 @@ describe('laws, codes and other kinds', () => {
     ]);
   });
 
+  it('a year inside a law’s name: Luật Đất đai năm 2024 số 31/2024/QH15', () => {
+    expect(fields(findReferences('Căn cứ Luật Đất đai năm 2024 số 31/2024/QH15;'))).toEqual([['Luật', '31', 2024, 'QH15', null]]);
+  });
+
   it('a law without a number is no reference: Luật Đất đai năm 2024, Luật … ngày 16/6/2025', () => {
     expect(findReferences('theo quy định của Luật Đất đai năm 2024 và Bộ chỉ số 766')).toEqual([]);
     expect(findReferences('*Căn cứ Luật Tổ chức chính quyền địa phương\nngày 16/6/2025;*')).toEqual([]);

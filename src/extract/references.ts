@@ -188,8 +188,11 @@ const COMMON_WORD_KINDS = new Set(['Quy định', 'Hướng dẫn', 'Thông báo
 const KIND_BEFORE = new RegExp(`(?<![\\p{L}\\d])(?<kind>${KIND_SOURCE})[\\s*_]+$`, 'u');
 /** A sentence or paragraph ends: `. Sau đó`, a blank line. */
 const SENTENCE_END = /[.!?][\s*_]+\p{Lu}|\n[ \t*_]*\n/u;
-/** Where a clause begins, looking back from a `số`: punctuation, a digit, a bracket, a table cell, a blank line. */
-const CLAUSE_BOUNDARY = /[;:()[\]|\d]|[.!?](?=[\s*_])|\n[ \t*_]*\n/gu;
+/**
+ * Where a clause begins, looking back from a `số`: punctuation, a digit (not of `năm 2024` in a
+ * law's name), a bracket, a table cell, a blank line.
+ */
+const CLAUSE_BOUNDARY = /[;:()[\]|]|(?<!năm[ \t]+\d{0,3})\d|[.!?](?=[\s*_])|\n[ \t*_]*\n/gu;
 /** Longest name (in words) between a kind and its `số`: laws have long names, others short ones. */
 const NAME_WORDS: Record<string, number> = { 'Luật': 30, 'Bộ luật': 30, 'Pháp lệnh': 30 };
 const NAME_WORDS_OTHER = 10;
