@@ -355,6 +355,14 @@ describe('laws, codes and other kinds', () => {
     ]);
   });
 
+  it('a long amending law: the nearer lower-case luật heads the name (7bcbaa914bb254d9 lines 32-36)', () => {
+    const text =
+      '*Căn cứ Luật sửa đổi,\nbổ sung một số điều của luật chứng khoán, luật kế toán, luật kiểm toán độc lập,\n' +
+      'luật ngân sách nhà nước, luật quản lý, sử dụng tài sản công, luật quản lý thuế,\n' +
+      'luật thuế thu nhập cá nhân, luật dự trữ quốc gia, luật xử lý vi phạm hành chính\nsố 56/2024/QH15 ngày 29 tháng 11 năm 2024;*';
+    expect(fields(findReferences(text))).toEqual([['Luật', '56', 2024, 'QH15', '2024-11-29']]);
+  });
+
   it('a year inside a law’s name: Luật Đất đai năm 2024 số 31/2024/QH15', () => {
     expect(fields(findReferences('Căn cứ Luật Đất đai năm 2024 số 31/2024/QH15;'))).toEqual([['Luật', '31', 2024, 'QH15', null]]);
   });

@@ -535,8 +535,9 @@ function clauseBefore(text: string, at: number): { from: number; listIntro: numb
 
 /**
  * The kind word that heads the name before a `số` (`Luật` of `Luật Tổ chức chính quyền địa phương
- * số`): the last capitalised kind word of the clause, else the last lower-case one that is not an
- * everyday word; null when the name is too long or the `số` numbers something else (`Mẫu số`).
+ * số`): the last capitalised kind word of the clause, else (or when its name would be too long)
+ * the last lower-case one that is not an everyday word; null when no name fits or the `số` numbers
+ * something else (`Mẫu số`).
  */
 function kindHeading(text: string, from: number, to: number): { start: number; kind: string } | null {
   const clause = text.slice(from, to);
@@ -548,13 +549,16 @@ function kindHeading(text: string, from: number, to: number): { start: number; k
     if (/^\p{Lu}/u.test(m[0])) capital = m;
     else if (!COMMON_WORD_KINDS.has(KIND_BY_FORM.get(m[0].replace(/\s+/g, ' ').toLowerCase()) ?? '')) lower = m;
   }
-  const m = capital ?? lower;
-  if (!m) return null;
-  const kind = KIND_BY_FORM.get(m[0].replace(/\s+/g, ' ').toLowerCase())!;
-  const name = clause.slice(m.index + m[0].length);
-  const words = name.split(/[\s*_]+/u).filter((w) => /[\p{L}\d]/u.test(w)).length;
-  if (words > (NAME_WORDS[kind] ?? NAME_WORDS_OTHER)) return null;
-  return { start: from + m.index, kind };
+  // the capitalised head when its name is not too long, else the nearer lower-case one (`Luật sửa
+  // đổi, bổ sung … của luật chứng khoán, …, luật xử lý vi phạm hành chính số 56/2024/QH15`)
+  for (const m of [capital, lower]) {
+    if (!m) continue;
+    const kind = KIND_BY_FORM.get(m[0].replace(/\s+/g, ' ').toLowerCase())!;
+    const name = clause.slice(m.index + m[0].length);
+    const words = name.split(/[\s*_]+/u).filter((w) => /[\p{L}\d]/u.test(w)).length;
+    if (words <= (NAME_WORDS[kind] ?? NAME_WORDS_OTHER)) return { start: from + m.index, kind };
+  }
+  return null;
 }
 
 /**
