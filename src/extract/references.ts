@@ -609,12 +609,13 @@ function isOwn(c: Candidate, o: Own): boolean {
 }
 
 /**
- * An appendix caption names the document the appendix belongs to: `(Kèm theo Quyết định số 203/QĐ-UBND
+ * An appendix caption (`(Kèm theo …`, `(Ban hành kèm theo …`, `(Ban hành theo …`) names the
+ * document the appendix belongs to: `(Kèm theo Quyết định số 203/QĐ-UBND
  * ngày 28 tháng 11 năm 2025 …)` after the signature of Quyết định 2031/QĐ-UBND of that day is the
  * document itself, its number misprinted. A mention at the head of such a caption is the own number
  * when its number or its date agrees.
  */
-const APPENDIX_CAPTION = /(?:^|\n)[ \t#|]*\([ \t]*(?:Ban hành[ \t]+)?[Kk]èm[ \t]+theo[ \t]+$/u;
+const APPENDIX_CAPTION = /(?:^|\n)[ \t#|]*\([ \t]*(?:(?:Ban hành[ \t]+)?[Kk]èm[ \t]+theo|Ban hành[ \t]+theo)[ \t]+$/u;
 
 /** The place–date line of the header (`Cao Bằng, ngày 28\ntháng 11 năm 2025`), when the header gave no date. */
 const PLACE_DATE = new RegExp(`(?:^|\\n)[ \\t|#*_]*\\p{Lu}[\\p{L} .'’-]{1,40},[ \\t]*ngày\\s+(?<date>${DATE_SOURCE})`, 'u');
@@ -625,7 +626,7 @@ function inCaption(text: string, at: number): boolean {
 
 function isOwnCaptioned(c: Candidate, o: Own): boolean {
   if (stripZeros(c.doc.number) === stripZeros(o.number)) return true;
-  return c.date !== null && c.date === o.date && (c.doc.typeCode ?? '') === (o.symbol.split('-')[0] ?? '');
+  return c.date !== null && c.date === o.date && (c.doc.typeCode ?? '').toUpperCase() === (o.symbol.split('-')[0] ?? '');
 }
 
 function normaliseSymbol(s: string): string {
