@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { line, seed } from '../../test/seeds.js';
 import { findReferences, parseDocumentNumber } from './references.js';
@@ -519,5 +520,34 @@ describe('the document’s own number is never a citation', () => {
       'Số: 2031/QĐ-UBND\n|\n*Cao Bằng, ngày 28\ntháng 11 năm 2025*\n…\n' +
       '*(Kèm theo Quyết định số: 203/QĐ-UBND ngày 28 tháng 11 năm 2025 của Chủ tịch\nUBND tỉnh Cao Bằng)*';
     expect(findReferences(text)).toEqual([]);
+  });
+});
+
+describe('any text made of reference parts', () => {
+  const part = fc.constantFrom(
+    'Quyết định', 'quyết định', 'Luật Đất đai', 'Kế hoạch hành động', 'các Văn bản:', 'Nghị định', 'QĐ', 'Số:', 'số', 'số:', ' ', ' ',
+    '\n', '\n\n', '*', ', ', ' và ', '; ', '. ', '12/QĐ-UBND', '118/2025/NĐ-CP', '183-', 'KL/TW', '72/2025/QH15', '409', '/TTr-SNN',
+    'ngày 20/01/2022', 'ngày 19 tháng 10 năm', '2025', 'của Chính phủ', 'Mẫu số 01/ĐK', '(Kèm theo ', ')', 'S06: 120/BC-UBND',
+  );
+  it('never throws; spans lie inside the text, in order, without overlap, and hold the number', () => {
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const refs = findReferences(text);
+        let end = 0;
+        for (const r of refs) {
+          expect(r.span.start).toBeGreaterThanOrEqual(end);
+          expect(r.span.end).toBeLessThanOrEqual(text.length);
+          expect(text.slice(r.span.start, r.span.end)).toContain(r.number!);
+          end = r.span.end;
+        }
+        // a number given as the document's own is never listed
+        for (const r of refs) {
+          const own = { number: r.number, symbol: r.symbol };
+          expect(findReferences(text, own).some((x) => x.number === r.number && x.symbol === r.symbol && x.year === r.year && x.date === null)).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
