@@ -245,6 +245,11 @@ describe('a date stated once for a coordinated list', () => {
     expect(refs.map((r) => r.date)).toEqual(['2024-03-05', '2024-03-05', '2024-03-05']);
   });
 
+  it('a date the clause states before the first item goes forward: Ngày …, UBND tỉnh ban hành A và B', () => {
+    const refs = findReferences('Ngày 20/01/2022, UBND tỉnh ban hành Quyết định số 72/QĐ-UBND và Kế hoạch số 04/KH-UBND về việc');
+    expect(refs.map((r) => r.date)).toEqual(['2022-01-20', '2022-01-20']);
+  });
+
   it('not when the first has a date of its own (0f98ee482389e59e line 47 style)', () => {
     const refs = findReferences('Nghị định số 78/2025/NĐ-CP ngày 01/4/2025 và Nghị định số 79/2025/NĐ-CP ngày\n01/4/2025 của Chính phủ;');
     expect(refs.map((r) => r.date)).toEqual(['2025-04-01', '2025-04-01']);

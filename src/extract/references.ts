@@ -397,7 +397,8 @@ const attachClauseBefore: Refiner = (cs, text) =>
  * `Quyết định số 72/QĐ-UBND và Kế hoạch số 04/KH-UBND ngày 20/01/2022`: the date stated after the
  * last item belongs to each item before it that has none, when only `và` or `,` joins them (so
  * never across a clause or a sentence), both come from one issuing body (the issuer code: `UBND`,
- * `CP`, `TU`) and the year in an item's number does not contradict it.
+ * `CP`, `TU`) and the year in an item's number does not contradict it. A date a clause states
+ * before the first item goes forward the same way.
  */
 const shareCoordinatedDate: Refiner = (cs, text) => {
   const out = [...cs];
@@ -410,6 +411,16 @@ const shareCoordinatedDate: Refiner = (cs, text) => {
     // 103/2024/NĐ-CP ngày 30/7/2024` dates the decree only
     if (issuerFamily(c) !== issuerFamily(next)) continue;
     out[i] = { ...c, date: next.date, dateShared: true };
+  }
+  // `Ngày 20/01/2022, UBND tỉnh ban hành Quyết định số 72/QĐ-UBND và Kế hoạch số 04/KH-UBND`: the
+  // date of the clause before goes forward to the items joined to the first
+  for (let i = 1; i < out.length; i++) {
+    const prev = out[i - 1]!;
+    const c = out[i]!;
+    if (c.date || !prev.date || !prev.dateBefore || !COORDINATED.test(text.slice(prev.end, c.start))) continue;
+    if (c.doc.year !== null && String(c.doc.year) !== prev.date.slice(0, 4)) continue;
+    if (issuerFamily(c) !== issuerFamily(prev)) continue;
+    out[i] = { ...c, date: prev.date, dateBefore: true };
   }
   return out;
 };
