@@ -5,6 +5,7 @@ import type { FigureKind } from '../types.js';
 export interface UnitEntry {
   unit: string;
   kind: FigureKind;
+  /** What one of this unit is worth in its family's base unit (`tỷ đồng` → 10⁹ đồng). */
   multiplier: number;
 }
 
@@ -20,10 +21,12 @@ interface RawUnit {
 const SPACES_TO_FOLD = /\s\s|[^\S ]/;
 
 const familyOf = new Map<string, string>();
+const multiplierOf = new Map<string, number>();
 
 const byForm = new Map<string, UnitEntry>();
 for (const u of (unitsData as { units: RawUnit[] }).units) {
   familyOf.set(u.unit, u.family ?? u.unit);
+  multiplierOf.set(u.unit, u.multiplier ?? 1);
   for (const form of u.forms) {
     byForm.set(foldLabel(form.normalize('NFC')), { unit: u.unit, kind: u.kind as FigureKind, multiplier: u.multiplier ?? 1 });
   }
@@ -67,6 +70,16 @@ export function unitOf(text: string): UnitEntry | null {
 
 const countForms = forms.filter((f) => byForm.get(f)!.kind === 'count');
 const countUnitInText = new RegExp(`(?<![\\p{L}\\p{N}])(?:${countForms.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+/** A count unit as a whole word: what a number in words (`hai xã`) must stand before to be a figure. */
+export const COUNT_UNIT_PATTERN = `(?:${countForms.map(escape).join('|')})(?![\\p{L}\\p{N}])`;
+
+/**
+ * A value in its family's base unit (`3,8 tỷ đồng` → 3 800 000 000 đồng), for comparing figures
+ * printed in different units of one family; a value of an unknown unit is returned as it is.
+ */
+export function inBaseUnit(value: number, unit: string | null): number {
+  return unit === null ? value : value * (multiplierOf.get(unit) ?? 1);
+}
 
 /** The first count unit named in a label (`Hồ sơ tái sử dụng lại dữ liệu số hóa` → `hồ sơ`). */
 export function countUnitIn(text: string): string | null {

@@ -5,8 +5,8 @@
  * The refiners in `refiners.ts` then drop, merge and complete what the parsers found.
  */
 import { NUMBER_PATTERN, parseVietnameseNumber } from '../numbers.js';
-import type { FigureKind } from '../types.js';
-import { UNIT_PATTERN, unitOf } from './lexicon.js';
+import type { Comparator, FigureKind } from '../types.js';
+import { COUNT_UNIT_PATTERN, UNIT_PATTERN, unitOf } from './lexicon.js';
 
 export type MentionKind = FigureKind | 'bare' | 'zero';
 
@@ -24,6 +24,8 @@ export interface Mention {
   /** Where the unit is, when the text names it. */
   unitEnd: number | null;
   parser: string;
+  /** A bound stated with the number (`tối thiểu 30%`), set by `comparatorOf` after parsing. */
+  comparator: Comparator | null;
 }
 
 /**
@@ -55,6 +57,8 @@ interface Exclusion extends Needs {
 
 const N = NUMBER_PATTERN;
 const UNIT = UNIT_PATTERN;
+/** A rate's denominators after the unit: `đồng/người/ngày`, `tấn/ha`, `người/km²`. */
+const PER = `((?:\\s*/\\s*(?:người|ngày|tháng|năm|hộ|ha|m2|m²|km2|km²|km|kg|tấn|lượt|suất|buổi|ca|lớp|học\\s+sinh|xã|con|giờ|lít)(?![\\p{L}\\p{N}]))*)`;
 
 function num(s: string | undefined): number | null {
   return s === undefined ? null : parseVietnameseNumber(s);
@@ -65,35 +69,103 @@ function at(m: RegExpExecArray, i: number): [number, number] {
   return m.indices![i]!;
 }
 
-function withUnit(m: RegExpExecArray, kind: MentionKind, value: number, of: number | null, unitGroup: number, name: string, numberGroups: number[]): Mention {
+/**
+ * A mention of the number groups `numberGroups` (first to last) with the unit of `unitGroup`.
+ * Values stay in the unit as printed (`3,8 tỷ đồng` → 3.8 `tỷ đồng`); `perGroup` is a rate's
+ * denominator written after the unit (`đồng/người/ngày`), kept in the unit.
+ */
+function withUnit(m: RegExpExecArray, kind: MentionKind, value: number, of: number | null, unitGroup: number, name: string, numberGroups: number[], perGroup?: number): Mention {
   const unitText = m[unitGroup];
   const entry = unitText ? unitOf(unitText) : null;
   const first = at(m, numberGroups[0]!);
   const last = at(m, numberGroups[numberGroups.length - 1]!);
+  const per = perGroup !== undefined && m[perGroup] ? m[perGroup].replace(/\s+/gu, '').toLowerCase() : '';
   return {
     kind,
     start: m.index,
     end: m.index + m[0].length,
     numberStart: first[0],
     numberEnd: last[1],
-    value: value * (entry?.multiplier ?? 1),
-    of: of === null ? null : of * (entry?.multiplier ?? 1),
-    unit: entry?.unit ?? null,
-    unitEnd: unitText ? at(m, unitGroup)[1] : null,
+    value,
+    of,
+    unit: entry ? entry.unit + per : null,
+    unitEnd: unitText ? (per ? at(m, perGroup!)[1] : at(m, unitGroup)[1]) : null,
     parser: name,
+    comparator: null,
   };
+}
+
+/** Ordinal words after `thứ`: `đứng vị trí thứ nhất` → 1. */
+const ORDINALS: Record<string, number> = { nhất: 1, nhì: 2, hai: 2, ba: 3, tư: 4, bốn: 4, năm: 5, sáu: 6, bảy: 7, bẩy: 7, tám: 8, chín: 9, mười: 10 };
+const ORDINAL = Object.keys(ORDINALS).join('|');
+
+/**
+ * Counts in words (`hai xã`, `ba nhóm thủ tục`), 2 to 99. `một` is left out: before a noun it is
+ * nearly always the article (`một hồ sơ`, `một cơ quan chủ trì`), and `tư` is a syllable of
+ * `đầu tư`.
+ */
+const DIGIT_WORDS: Record<string, number> = { hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, bẩy: 7, tám: 8, chín: 9 };
+const UNIT_AFTER_TEN: Record<string, number> = { ...DIGIT_WORDS, một: 1, mốt: 1, tư: 4, lăm: 5 };
+const DIGIT_WORD = Object.keys(DIGIT_WORDS).join('|');
+const AFTER_TEN = Object.keys(UNIT_AFTER_TEN).join('|');
+const NUMBER_WORDS = `(?:(?:${DIGIT_WORD})\\s+mươi(?:\\s+(?:${AFTER_TEN}))?|mười(?:\\s+(?:${AFTER_TEN}))?|${DIGIT_WORD})`;
+
+/** The value of a number written in words (`hai`, `mười lăm`, `ba mươi tư`), or null. */
+export function wordNumber(s: string): number | null {
+  const w = s.toLowerCase().split(/\s+/u);
+  if (w.length === 1) return w[0] === 'mười' ? 10 : (DIGIT_WORDS[w[0]!] ?? null);
+  if (w[0] === 'mười') return w.length === 2 ? 10 + (UNIT_AFTER_TEN[w[1]!] ?? NaN) : null;
+  const tens = DIGIT_WORDS[w[0]!];
+  if (tens === undefined || w[1] !== 'mươi' || w.length > 3) return null;
+  const n = tens * 10 + (w.length === 3 ? (UNIT_AFTER_TEN[w[2]!] ?? NaN) : 0);
+  return Number.isNaN(n) ? null : n;
+}
+
+/** `sắp xếp` (rearrange) and `xếp loại` are not ranks. */
+function rearranges(m: RegExpExecArray): boolean {
+  return /sắp\s*$/iu.test(m.input.slice(Math.max(0, m.index - 6), m.index));
 }
 
 export const PARSERS: readonly Parser[] = [
   {
-    // `xếp thứ 72/114 xã, phường, đặc khu`, `xếp 19/114`, `xếp hạng 5`
+    // `xếp thứ 72/114 xã, phường, đặc khu`, `xếp 19/114`, `xếp hạng 5/63`, `đứng thứ 3`,
+    // `đứng ở vị trí thứ 2`, `vị trí thứ 10`, `đứng thứ 27 trong số 156 quốc gia`
     name: 'rank',
     digit: true,
-    pattern: new RegExp(`xếp(?:\\s+hạng)?(?:\\s+thứ)?\\s+(${N})(?:\\s*/\\s*(${N}))?(?:\\s+(${UNIT}))?`, 'giud'),
+    pattern: new RegExp(
+      `(?:(?:xếp|đứng)(?:\\s+(?:ở|tại))?(?:\\s+(?:hạng|vị\\s+trí))?(?:\\s+thứ)?|(?:vị\\s+trí|hạng)\\s+thứ)\\s+(${N})(?:\\s*/\\s*(${N})|\\s+(?:trên|trong(?:\\s+số)?)\\s+(?:tổng\\s+số\\s+)?(${N}))?(?:\\s+(${UNIT}))?`,
+      'giud',
+    ),
     extract(m) {
       const value = num(m[1]);
-      if (value === null) return null;
-      return withUnit(m, 'rank', value, num(m[2]), 3, 'rank', m[2] ? [1, 2] : [1]);
+      if (value === null || rearranges(m)) return null;
+      const ofGroup = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : null;
+      return withUnit(m, 'rank', value, ofGroup ? num(m[ofGroup]) : null, 4, 'rank', ofGroup ? [1, ofGroup] : [1]);
+    },
+  },
+  {
+    // `đứng vị trí thứ nhất`, `xếp thứ ba`, `xếp hạng thứ tư`, `đứng thứ hai sau …` (not `thứ năm 2025`)
+    name: 'rank-word',
+    digit: false,
+    pattern: new RegExp(
+      `(?:(?:xếp|đứng)(?:\\s+(?:ở|tại))?(?:\\s+(?:hạng|vị\\s+trí))?|(?:vị\\s+trí|hạng))\\s+thứ\\s+(${ORDINAL})(?![\\p{L}\\p{N}])(?!\\s*\\d)(?:\\s*/\\s*(${N}))?`,
+      'giud',
+    ),
+    extract(m) {
+      const value = ORDINALS[m[1]!.toLowerCase()];
+      if (value === undefined || rearranges(m)) return null;
+      const numberEnd = at(m, m[2] ? 2 : 1)[1];
+      return { kind: 'rank', start: m.index, end: m.index + m[0].length, numberStart: at(m, 1)[0], numberEnd, value, of: num(m[2]), unit: null, unitEnd: null, parser: 'rank-word', comparator: null };
+    },
+  },
+  {
+    // `dẫn đầu 114 xã, phường` (first of 114): `dẫn đầu` is a rank only when the number ranked follows
+    name: 'rank-lead',
+    digit: true,
+    pattern: new RegExp(`(?:dẫn|đứng)\\s+đầu\\s+(?:(?:cả|toàn)\\s+(?:nước|quốc)\\s+)?(?:(?:trong|trên)\\s+(?:số\\s+|tổng\\s+số\\s+)?)?(?:các\\s+)?(${N})\\s+(${COUNT_UNIT_PATTERN})`, 'giud'),
+    extract(m) {
+      const of = num(m[1]);
+      return of === null || of < 2 ? null : withUnit(m, 'rank', 1, of, 2, 'rank-lead', [1]);
     },
   },
   {
@@ -123,15 +195,30 @@ export const PARSERS: readonly Parser[] = [
     },
   },
   {
-    // `1.894 hồ sơ`, `97,61 điểm`, `5 tỷ đồng`; `2.210 (100%) TTHC` keeps its unit across the aside
+    // `1.894 hồ sơ`, `97,61 điểm`, `5 tỷ đồng`, `161,62ha`, `4,7 điểm phần trăm`; `2.210 (100%) TTHC`
+    // and `02 (hai) thủ tục` keep their unit across the aside; `200.000 đồng/người/ngày`
     name: 'quantity',
     digit: true,
-    pattern: new RegExp(`(${N})(?:\\s*\\(\\s*${N}\\s?%\\s*\\))?\\s*(${UNIT})`, 'giud'),
+    pattern: new RegExp(`(${N})(?:\\s*\\(\\s*(?:${N}\\s?%|${NUMBER_WORDS}|một)\\s*\\))?\\s*(${UNIT})${PER}`, 'giud'),
     extract(m) {
       const value = num(m[1]);
       const unit = unitOf(m[2]!);
       if (value === null || !unit) return null;
-      return withUnit(m, unit.kind, value, null, 2, 'quantity', [1]);
+      return withUnit(m, unit.kind, value, null, 2, 'quantity', [1], 3);
+    },
+  },
+  {
+    // `hai xã`, `ba nhóm thủ tục hành chính`, `mười lăm hộ`, `hai (02) xã`: only before a count unit
+    name: 'word-count',
+    digit: false,
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}(])(${NUMBER_WORDS})(?:\\s*\\(\\s*${N}\\s*\\))?\\s+(${COUNT_UNIT_PATTERN})`, 'giud'),
+    extract(m) {
+      const value = wordNumber(m[1]!);
+      if (value === null) return null;
+      // `thứ hai`, `mỗi hai`, `tháng ba`: ordinals, dates and distributives
+      // and `hàng năm tổ chức`, `trong năm` (the year), `các`, `vài`: not a count
+      if (/(?<![\p{L}])(?:thứ|mỗi|từng|tháng|ngày|quý|lần|số|mùng|mồng|khóa|khoá|hàng|hằng|trong|cả|các|những|vài|nhiều)\s*$/iu.test(m.input.slice(Math.max(0, m.index - 8), m.index))) return null;
+      return withUnit(m, 'count', value, null, 2, 'word-count', [1]);
     },
   },
   {
@@ -155,6 +242,7 @@ export const PARSERS: readonly Parser[] = [
         unit: entry?.unit ?? null,
         unitEnd: unitText ? at(m, 2)[1] : null,
         parser: 'zero',
+        comparator: null,
       };
     },
   },
@@ -180,6 +268,8 @@ export const EXCLUSIONS: readonly Exclusion[] = [
   // dates: `23/01/2026`, `ngày 14/4`, `ngày 12 tháng 02 năm 2026`, `tháng 4/2026`, `6/2028`
   { name: 'date', digit: true, char: '/', pattern: /(?<!\d)\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}(?!\d)/gu },
   { name: 'date', digit: true, pattern: /ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2})?/giu },
+  // `vào các ngày: 9, 10 tháng 09`
+  { name: 'date', digit: true, pattern: /ngày\s*:\s*\d{1,2}(?:\s*(?:,|và|-|–)\s*\d{1,2}(?![\d.,]\d))*/giu },
   // (no look-behind before the words: a leading look-behind makes the engine try every position)
   { name: 'date', digit: true, pattern: /(?:tháng|năm|quý|giai\s+đoạn)\s+\d{1,4}(?![\d.,]\d)(?:\s*\/\s*\d{4})?/giu },
   { name: 'date', digit: true, char: '/', pattern: /(?<![\d,.])(?:0?[1-9]|1[0-2])\s*\/\s*(?:19|20)\d{2}(?!\d)/gu },
@@ -191,6 +281,8 @@ export const EXCLUSIONS: readonly Exclusion[] = [
     notAfter: /(?<![\p{L}]|danh\s|Danh\s)/iuy,
     pattern: /(?:điều|khoản|mục|chương|phần|phụ\s+lục)\s+\d+(?![\d.,]\d)(?:\s*(?:,|và)\s*\d+(?![\d.,]\d))*/giu,
   },
+  // row numbers of a list: `(TTHC số thứ tự 03, 04, 05)`, `STT 12`
+  { name: 'row-number', digit: true, pattern: /(?:số\s+thứ\s+tự|thứ\s+tự|STT|TT)\s*:?\s*\d+(?![\d.,]\d)(?:\s*(?:,|và|-|–)\s*\d+(?![\d.,]\d))*/gu },
   // `số 18 Hoàng Diệu` (No. 18), but not `tổng số 71`
   { name: 'numbered', digit: true, pattern: /(?<![\p{L}]|tổng\s|Tổng\s)số\s+\d+(?![\d.,]*\s*%)/gu },
   // names with numbers: `Bộ chỉ số 766`, `Đề án 06`, `top 10`, `ISO 9001:2015`, `mô hình 5 tại chỗ`, `lần 2`

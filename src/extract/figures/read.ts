@@ -7,13 +7,16 @@ import { countUnitIn, foldLabel, sameFamily, singleSpaces } from './lexicon.js';
 import type { Mention } from './parsers.js';
 import { dropExcluded, resolveConflicts } from './refiners.js';
 import { runExclusions, runParsers } from './parsers.js';
-import type { FigureKind } from '../types.js';
+import { comparatorOf } from './comparators.js';
+import type { Comparator, FigureKind } from '../types.js';
 
 export interface Draft {
   kind: FigureKind;
   value: number;
   of: number | null;
   unit: string | null;
+  /** A bound (`tối thiểu 30%` → `≥`), null for an exact value. */
+  comparator: Comparator | null;
   /** Span in the passage text: the number and its unit. */
   start: number;
   end: number;
@@ -131,6 +134,7 @@ export function readPassage(text: string): Draft[] {
   const found = runParsers(text);
   if (found.length === 0) return [];
   const raw = resolveConflicts(dropExcluded(found, runExclusions(text)));
+  for (const m of raw) m.comparator = comparatorOf(text.slice(Math.max(0, m.numberStart - 24), m.numberStart), text.slice(m.unitEnd ?? m.numberEnd, (m.unitEnd ?? m.numberEnd) + 60));
   const drafts: Draft[] = [];
   const sents = sentences(text);
   let lastOfPreviousSentence: number | null = null;
@@ -267,6 +271,7 @@ export function readPassage(text: string): Draft[] {
         value: m.value,
         of: m.of,
         unit,
+        comparator: m.comparator,
         start: m.kind === 'zero' ? m.start : m.numberStart,
         end: m.unitEnd ?? m.numberEnd,
         subject,
