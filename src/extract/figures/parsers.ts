@@ -284,13 +284,24 @@ export const EXCLUSIONS: readonly Exclusion[] = [
   // row numbers of a list: `(TTHC số thứ tự 03, 04, 05)`, `STT 12`
   { name: 'row-number', digit: true, pattern: /(?:số\s+thứ\s+tự|thứ\s+tự|STT|TT)\s*:?\s*\d+(?![\d.,]\d)(?:\s*(?:,|và|-|–)\s*\d+(?![\d.,]\d))*/gu },
   // `số 18 Hoàng Diệu` (No. 18), but not `tổng số 71`
-  { name: 'numbered', digit: true, pattern: /(?<![\p{L}]|tổng\s|Tổng\s)số\s+\d+(?![\d.,]*\s*%)/gu },
+  { name: 'numbered', digit: true, pattern: /(?<![\p{L}]|tổng\s|Tổng\s)số\s*:?\s+\d+(?![\d.,]*\s*%)/gu },
+  // places and programmes named by a number: `Quận 5`, `Phường 5 quận 8`, `tổ 3`, `Chương trình 135`, `Quốc lộ 1A`, `thửa 12 tờ 5`
+  {
+    name: 'place-name',
+    digit: true,
+    notAfter: /(?<![\p{L}])/uy,
+    pattern: /(?:quận|phường|xã|huyện|tổ|khu\s+phố|tổ\s+dân\s+phố|ấp|thôn|xóm|khóm|khu|tiểu\s+khu|đội|lô|thửa|tờ\s+bản\s+đồ|tờ|quốc\s+lộ|tỉnh\s+lộ|huyện\s+lộ|chương\s+trình|khóa|khoá|kỳ\s+họp|phòng|tầng)\s+\d+(?![\d.,]\d)/giu,
+  },
   // names with numbers: `Bộ chỉ số 766`, `Đề án 06`, `top 10`, `ISO 9001:2015`, `mô hình 5 tại chỗ`, `lần 2`
   {
     name: 'name',
     digit: true,
     pattern: /(?:chỉ\s+số|đề\s+án|top|iso|tcvn|mô\s+hình|phương\s+thức|lần(?:\s+thứ)?|nhóm\s+(?=\d+\s*(?:[,;.)]|$)))\s+\d+(?::\d{4})?/giu,
   },
+  // streets and squares named by a date (`Quảng trường 3/2`, `đường 30/4`), `24/24` (round the clock)
+  { name: 'place-name', digit: true, char: '/', pattern: /(?:(?:đường|phố|quảng\s+trường|cầu)\s+\d{1,2}\s*\/\s*\d{1,2}|(?<!\d)24\s*\/\s*(?:24|7)(?!\d))/giu },
+  // durations as fractions: `cắt giảm 01/03 ngày làm việc`
+  { name: 'duration', digit: true, char: '/', pattern: /(?<![\d.,])\d+\s*\/\s*\d+\s*(?=(?:ngày|tháng|năm|giờ|phút|tuần)(?![\p{L}]))/giu },
   // list enumerators `(1)`, `(11)`
   { name: 'enumerator', digit: true, char: '(', pattern: /\(\s*\d{1,2}\s*\)/gu },
   // telephone numbers
