@@ -7,6 +7,8 @@ export interface UnitEntry {
   kind: FigureKind;
   /** What one of this unit is worth in its family's base unit (`tỷ đồng` → 10⁹ đồng). */
   multiplier: number;
+  /** `không có` before it states a zero count (`không có hồ sơ quá hạn`). */
+  zero: boolean;
 }
 
 interface RawUnit {
@@ -15,6 +17,7 @@ interface RawUnit {
   kind: string;
   multiplier?: number;
   family?: string;
+  zero?: boolean;
 }
 
 /** Two spaces in a row, or a space other than ` `: what `singleSpaces` replaces. */
@@ -28,7 +31,7 @@ for (const u of (unitsData as { units: RawUnit[] }).units) {
   familyOf.set(u.unit, u.family ?? u.unit);
   multiplierOf.set(u.unit, u.multiplier ?? 1);
   for (const form of u.forms) {
-    byForm.set(foldLabel(form.normalize('NFC')), { unit: u.unit, kind: u.kind as FigureKind, multiplier: u.multiplier ?? 1 });
+    byForm.set(foldLabel(form.normalize('NFC')), { unit: u.unit, kind: u.kind as FigureKind, multiplier: u.multiplier ?? 1, zero: u.zero ?? false });
   }
 }
 

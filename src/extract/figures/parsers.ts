@@ -230,7 +230,8 @@ export const PARSERS: readonly Parser[] = [
       const [s, e] = at(m, 1);
       const unitText = m[2];
       const entry = unitText ? unitOf(unitText) : null;
-      if (unitText && entry?.kind !== 'count') return null;
+      // before other nouns (`không có văn bản`, `không có tiêu chí nào`) it states a condition
+      if (unitText && (entry?.kind !== 'count' || !entry.zero)) return null;
       return {
         kind: 'zero',
         start: m.index,
@@ -284,7 +285,7 @@ export const EXCLUSIONS: readonly Exclusion[] = [
   // row numbers of a list: `(TTHC số thứ tự 03, 04, 05)`, `STT 12`
   { name: 'row-number', digit: true, pattern: /(?:số\s+thứ\s+tự|thứ\s+tự|STT|TT)\s*:?\s*\d+(?![\d.,]\d)(?:\s*(?:,|và|-|–)\s*\d+(?![\d.,]\d))*/gu },
   // `số 18 Hoàng Diệu` (No. 18), but not `tổng số 71`
-  { name: 'numbered', digit: true, pattern: /(?<![\p{L}]|tổng\s|Tổng\s)số\s*:?\s+\d+(?![\d.,]*\s*%)/gu },
+  { name: 'numbered', digit: true, pattern: /(?<![\p{L}]|tổng\s|Tổng\s|trong\s)số\s*:?\s+\d+(?![\d.,]*\s*%)/gu },
   // places and programmes named by a number: `Quận 5`, `Phường 5 quận 8`, `tổ 3`, `Chương trình 135`, `Quốc lộ 1A`, `thửa 12 tờ 5`
   {
     name: 'place-name',
