@@ -217,7 +217,10 @@ describe('ranks in their Vietnamese phrasings', () => {
   it('reads ordinal words: `đứng vị trí thứ nhất` → 1, `xếp thứ ba`, `xếp hạng thứ tư`, `đứng thứ hai`', () => {
     expect(figuresIn('Năm 2024, Chỉ số hài lòng của tỉnh đứng vị trí thứ nhất cả nước.')).toEqual([{ text: 'nhất', kind: 'rank', value: 1, of: null, unit: null, comparator: null }]);
     expect(values('Nhà thầu có giá đánh giá thấp nhất được xếp thứ nhất.')).toEqual([['rank', 1, null, null]]);
-    expect(values('cố đô Huế đứng thứ ba với hơn 2 triệu lượt khách')).toEqual([['rank', 3, null, null], ['count', 2, null, '>']].slice(0, 1));
+    expect(figuresIn('cố đô Huế đứng thứ ba với hơn 2 triệu lượt khách').map((f) => [f.kind, f.value, f.unit, f.comparator])).toEqual([
+      ['rank', 3, null, null],
+      ['count', 2, 'triệu lượt', '>'],
+    ]);
     expect(values('Giải được xếp hạng thứ tư trong số các giải đấu.')).toEqual([['rank', 4, null, null]]);
   });
 
@@ -316,6 +319,14 @@ describe('units real documents count', () => {
     ]);
     expect(figuresIn('200.000 đồng/người/ngày áp dụng với các nội dung chi sau:')).toEqual([
       { text: '200.000 đồng/người/ngày', kind: 'amount', value: 200000, of: null, unit: 'đồng/người/ngày', comparator: null },
+    ]);
+  });
+
+  it('reads livestock, trees, a scale word before a count unit, and dân số', () => {
+    expect(figuresIn('Tổng đàn gia súc 1.200 con; trồng mới 5.000 cây xanh; dân số 1,2 triệu người; tăng trưởng kinh tế đạt 2 con số').map((f) => [f.kind, f.value, f.unit])).toEqual([
+      ['count', 1200, 'con'],
+      ['count', 5000, 'cây'],
+      ['count', 1.2, 'triệu người'],
     ]);
   });
 

@@ -18,6 +18,8 @@ interface RawUnit {
   multiplier?: number;
   family?: string;
   zero?: boolean;
+  /** Words that, right after a form, make it another word (`con số`, `tỷ lệ`). */
+  notBefore?: string[];
 }
 
 /** Two spaces in a row, or a space other than ` `: what `singleSpaces` replaces. */
@@ -27,10 +29,13 @@ const familyOf = new Map<string, string>();
 const multiplierOf = new Map<string, number>();
 
 const byForm = new Map<string, UnitEntry>();
+/** For forms with `notBefore`: the look-ahead that keeps `con` out of `con số`. */
+const guardOf = new Map<string, string>();
 for (const u of (unitsData as { units: RawUnit[] }).units) {
   familyOf.set(u.unit, u.family ?? u.unit);
   multiplierOf.set(u.unit, u.multiplier ?? 1);
   for (const form of u.forms) {
+    if (u.notBefore) guardOf.set(foldLabel(form.normalize('NFC')), `(?!\\s+(?:${u.notBefore.map((w) => escape(w.normalize('NFC'))).join('|')})(?![\\p{L}]))`);
     byForm.set(foldLabel(form.normalize('NFC')), { unit: u.unit, kind: u.kind as FigureKind, multiplier: u.multiplier ?? 1, zero: u.zero ?? false });
   }
 }
@@ -56,10 +61,15 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 }
 
+/** A form as a regex piece, with its `notBefore` guard. */
+function piece(form: string): string {
+  return escape(form) + (guardOf.get(form) ?? '');
+}
+
 /** Every unit form, longest first so that `thành phần hồ sơ` wins over `hồ sơ`. */
 const forms = [...byForm.keys()].sort((a, b) => b.length - a.length);
 /** A unit as a whole word (`%` needs no word boundary). */
-export const UNIT_PATTERN = `(?:${forms.map(escape).join('|')})(?![\\p{L}\\p{N}])`;
+export const UNIT_PATTERN = `(?:${forms.map(piece).join('|')})(?![\\p{L}\\p{N}])`;
 
 const unitCache = new Map<string, UnitEntry | null>();
 export function unitOf(text: string): UnitEntry | null {
@@ -72,9 +82,9 @@ export function unitOf(text: string): UnitEntry | null {
 }
 
 const countForms = forms.filter((f) => byForm.get(f)!.kind === 'count');
-const countUnitInText = new RegExp(`(?<![\\p{L}\\p{N}])(?:${countForms.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const countUnitInText = new RegExp(`(?<![\\p{L}\\p{N}])(?:${countForms.map(piece).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 /** A count unit as a whole word: what a number in words (`hai xã`) must stand before to be a figure. */
-export const COUNT_UNIT_PATTERN = `(?:${countForms.map(escape).join('|')})(?![\\p{L}\\p{N}])`;
+export const COUNT_UNIT_PATTERN = `(?:${countForms.map(piece).join('|')})(?![\\p{L}\\p{N}])`;
 
 /**
  * A value in its family's base unit (`3,8 tỷ đồng` → 3 800 000 000 đồng), for comparing figures

@@ -199,12 +199,15 @@ export const PARSERS: readonly Parser[] = [
     // and `02 (hai) thủ tục` keep their unit across the aside; `200.000 đồng/người/ngày`
     name: 'quantity',
     digit: true,
-    pattern: new RegExp(`(${N})(?:\\s*\\(\\s*(?:${N}\\s?%|${NUMBER_WORDS}|một)\\s*\\))?\\s*(${UNIT})${PER}`, 'giud'),
+    // `1,2 triệu người`, `15 nghìn hộ`: a scale word before a count unit stays in the unit (`triệu người`)
+    pattern: new RegExp(`(${N})(?:\\s*\\(\\s*(?:${N}\\s?%|${NUMBER_WORDS}|một)\\s*\\))?\\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ)\\s+(?=${COUNT_UNIT_PATTERN}))?(${UNIT})${PER}`, 'giud'),
     extract(m) {
       const value = num(m[1]);
-      const unit = unitOf(m[2]!);
+      const unit = unitOf(m[3]!);
       if (value === null || !unit) return null;
-      return withUnit(m, unit.kind, value, null, 2, 'quantity', [1], 3);
+      const mention = withUnit(m, unit.kind, value, null, 3, 'quantity', [1], 4);
+      if (m[2]) mention.unit = `${m[2].toLowerCase()} ${mention.unit}`;
+      return mention;
     },
   },
   {
@@ -285,7 +288,7 @@ export const EXCLUSIONS: readonly Exclusion[] = [
   // row numbers of a list: `(TTHC số thứ tự 03, 04, 05)`, `STT 12`
   { name: 'row-number', digit: true, pattern: /(?:số\s+thứ\s+tự|thứ\s+tự|STT|TT)\s*:?\s*\d+(?![\d.,]\d)(?:\s*(?:,|và|-|–)\s*\d+(?![\d.,]\d))*/gu },
   // `số 18 Hoàng Diệu` (No. 18), but not `tổng số 71`
-  { name: 'numbered', digit: true, pattern: /(?<![\p{L}]|tổng\s|Tổng\s|trong\s)số\s*:?\s+\d+(?![\d.,]*\s*%)/gu },
+  { name: 'numbered', digit: true, pattern: /(?<![\p{L}]|tổng\s|Tổng\s|trong\s|dân\s|Dân\s)số\s*:?\s+\d+(?![\d.,]*\s*%)/gu },
   // places and programmes named by a number: `Quận 5`, `Phường 5 quận 8`, `tổ 3`, `Chương trình 135`, `Quốc lộ 1A`, `thửa 12 tờ 5`
   {
     name: 'place-name',
