@@ -255,6 +255,7 @@ describe('comparators on targets and thresholds', () => {
     expect(values('Có tổng số điểm trên 90 điểm trở lên (trong đó, hoàn thành 100% chỉ tiêu)')).toEqual([['score', 90, null, '≥'], ['percent', 100, null, null]]);
     expect(values('Tỷ lệ hồ sơ giải quyết đúng hạn không thấp hơn 95%.')).toEqual([['percent', 95, null, '≥']]);
     expect(values('Tỷ lệ hồ sơ trực tuyến $\\geq 95$%.')).toEqual([['percent', 95, null, '≥']]);
+    expect(values('Phấn đấu tỷ lệ hồ sơ trực tuyến tối thiểu đạt 30% trở lên.')).toEqual([['percent', 30, null, '≥']]);
   });
 
   it('keeps > for `trên`, `hơn`, `vượt`', () => {
@@ -281,6 +282,7 @@ describe('counts in words', () => {
   it('reads a number word before a count unit, and `ba (03)` once', () => {
     expect(figuresIn('cho tổ chức cộng đồng (thuộc địa bàn từ hai xã trở lên)')).toEqual([{ text: 'hai xã', kind: 'count', value: 2, of: null, unit: 'xã, phường, đặc khu', comparator: '≥' }]);
     expect(values('Quyết định này thay thế ba (03) thủ tục hành chính được công bố tại Quyết định số 1533/QĐ-UBND ngày 22 tháng 10 năm 2025')).toEqual([['count', 3, null, null]]);
+    expect(values('Quyết định này thay thế một (01) thủ tục hành chính')).toEqual([['count', 1, null, null]]);
     expect(values('phải bảo đảm khả năng dùng chung cho ít nhất hai doanh nghiệp và mười lăm hộ')).toEqual([['count', 2, null, '≥'], ['count', 15, null, null]]);
   });
 

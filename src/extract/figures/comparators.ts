@@ -2,7 +2,7 @@
  * Comparators: a number stated as a bound rather than a value (`ít nhất 10%`, `tối thiểu 30%`,
  * `trên 90%`, `không quá 04 người`, `từ 02 tỉnh trở lên`, `≥ 95`). The cue must stand right
  * before the number (`trên địa bàn 5 xã` has none), or `trở lên` / `trở xuống` right after what it
- * counts, which wins over a cue before it (`dưới 50 điểm trở xuống` is ≤, `trên 90 điểm trở lên` ≥).
+ * counts, which wins over a cue before it (a verb may stand between: `tối thiểu đạt 30%`) (`dưới 50 điểm trở xuống` is ≤, `trên 90 điểm trở lên` ≥).
  */
 import type { Comparator } from '../types.js';
 
@@ -28,7 +28,9 @@ const BEFORE = new RegExp(
       'hơn', // > more than
       'dưới', // < under
     ].join('|'),
-    ')|(≥|>=|≤|<=|>|<))\\s*$',
+    ')|(≥|>=|≤|<=|>|<))',
+    // a verb may stand between the cue and the number: `tối thiểu đạt 30%`, `không quá là 5`
+    '(?:\\s+(?:đạt|là|bằng|(?:ở\\s+)?mức))?\\s*$',
   ].join(''),
   'iu',
 );
@@ -49,7 +51,7 @@ const AFTER = /^(?:\s+[\p{L}]+){0,4}?\s+trở\s+(lên|xuống)(?![\p{L}])/iu;
 export function comparatorOf(before: string, after: string): Comparator | null {
   const a = AFTER.exec(after.slice(0, 60));
   if (a) return a[1]!.toLowerCase() === 'lên' ? '≥' : '≤';
-  const b = BEFORE.exec(before.slice(-24));
+  const b = BEFORE.exec(before.slice(-32));
   if (!b) return null;
   if (b[2]) return SYMBOLS[b[2]]!;
   const cue = b[1]!;

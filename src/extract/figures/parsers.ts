@@ -214,9 +214,10 @@ export const PARSERS: readonly Parser[] = [
     // `hai xã`, `ba nhóm thủ tục hành chính`, `mười lăm hộ`, `hai (02) xã`: only before a count unit
     name: 'word-count',
     digit: false,
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}(])(${NUMBER_WORDS})(?:\\s*\\(\\s*${N}\\s*\\))?\\s+(${COUNT_UNIT_PATTERN})`, 'giud'),
+    // `một` only when its digits follow: `một (01) thủ tục`
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}(])(${NUMBER_WORDS}|một(?=\\s*\\(\\s*0?1\\s*\\)))(?:\\s*\\(\\s*${N}\\s*\\))?\\s+(${COUNT_UNIT_PATTERN})`, 'giud'),
     extract(m) {
-      const value = wordNumber(m[1]!);
+      const value = m[1]!.toLowerCase() === 'một' ? 1 : wordNumber(m[1]!);
       if (value === null) return null;
       // `thứ hai`, `mỗi hai`, `tháng ba`: ordinals, dates and distributives
       // and `hàng năm tổ chức`, `trong năm` (the year), `các`, `vài`: not a count

@@ -134,7 +134,7 @@ export function readPassage(text: string): Draft[] {
   const found = runParsers(text);
   if (found.length === 0) return [];
   const raw = resolveConflicts(dropExcluded(found, runExclusions(text)));
-  for (const m of raw) m.comparator = comparatorOf(text.slice(Math.max(0, m.numberStart - 24), m.numberStart), text.slice(m.unitEnd ?? m.numberEnd, (m.unitEnd ?? m.numberEnd) + 60));
+  for (const m of raw) m.comparator = comparatorOf(text.slice(Math.max(0, m.numberStart - 32), m.numberStart), text.slice(m.unitEnd ?? m.numberEnd, (m.unitEnd ?? m.numberEnd) + 60));
   const drafts: Draft[] = [];
   const sents = sentences(text);
   let lastOfPreviousSentence: number | null = null;
