@@ -295,7 +295,7 @@ export const EXCLUSIONS: readonly Exclusion[] = [
     name: 'place-name',
     digit: true,
     notAfter: /(?<![\p{L}])/uy,
-    pattern: /(?:quận|phường|xã|huyện|tổ|khu\s+phố|tổ\s+dân\s+phố|ấp|thôn|xóm|khóm|khu|tiểu\s+khu|đội|lô|thửa|tờ\s+bản\s+đồ|tờ|quốc\s+lộ|tỉnh\s+lộ|huyện\s+lộ|chương\s+trình|khóa|khoá|kỳ\s+họp|phòng|tầng)\s+\d+(?![\d.,]\d)/giu,
+    pattern: /(?:quận|phường|xã|huyện|tổ|khu\s+phố|tổ\s+dân\s+phố|ấp|thôn|xóm|khóm|khu|tiểu\s+khu|đội|lô|thửa|tờ\s+bản\s+đồ|tờ|ngõ|ngách|hẻm|kiệt|quốc\s+lộ|tỉnh\s+lộ|huyện\s+lộ|chương\s+trình|khóa|khoá|kỳ\s+họp|phòng|tầng)\s+\d+(?![\d.,]\d)/giu,
   },
   // names with numbers: `Bộ chỉ số 766`, `Đề án 06`, `top 10`, `ISO 9001:2015`, `mô hình 5 tại chỗ`, `lần 2`
   {
