@@ -35,7 +35,7 @@ export interface Mention {
 interface Needs {
   /** Every match contains a digit. */
   digit: boolean;
-  /** A character every match contains. */
+  /** A character (or string) every match contains. */
   char?: string;
 }
 
@@ -147,6 +147,7 @@ export const PARSERS: readonly Parser[] = [
     // `đứng vị trí thứ nhất`, `xếp thứ ba`, `xếp hạng thứ tư`, `đứng thứ hai sau …` (not `thứ năm 2025`)
     name: 'rank-word',
     digit: false,
+    char: 'thứ',
     pattern: new RegExp(
       `(?:(?:xếp|đứng)(?:\\s+(?:ở|tại))?(?:\\s+(?:hạng|vị\\s+trí))?|(?:vị\\s+trí|hạng))\\s+thứ\\s+(${ORDINAL})(?![\\p{L}\\p{N}])(?!\\s*\\d)(?:\\s*/\\s*(${N}))?`,
       'giud',
@@ -162,6 +163,7 @@ export const PARSERS: readonly Parser[] = [
     // `dẫn đầu 114 xã, phường` (first of 114): `dẫn đầu` is a rank only when the number ranked follows
     name: 'rank-lead',
     digit: true,
+    char: 'đầu',
     pattern: new RegExp(`(?:dẫn|đứng)\\s+đầu\\s+(?:(?:cả|toàn)\\s+(?:nước|quốc)\\s+)?(?:(?:trong|trên)\\s+(?:số\\s+|tổng\\s+số\\s+)?)?(?:các\\s+)?(${N})\\s+(${COUNT_UNIT_PATTERN})`, 'giud'),
     extract(m) {
       const of = num(m[1]);
@@ -215,8 +217,11 @@ export const PARSERS: readonly Parser[] = [
     name: 'word-count',
     digit: false,
     // `một` only when its digits follow: `một (01) thủ tục`
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}(])(${NUMBER_WORDS}|một(?=\\s*\\(\\s*0?1\\s*\\)))(?:\\s*\\(\\s*${N}\\s*\\))?\\s+(${COUNT_UNIT_PATTERN})`, 'giud'),
+    // (no leading look-behind: it would make the engine try every position; the word start is checked below)
+    pattern: new RegExp(`(${NUMBER_WORDS}|một(?=\\s*\\(\\s*0?1\\s*\\)))(?:\\s*\\(\\s*${N}\\s*\\))?\\s+(${COUNT_UNIT_PATTERN})`, 'giud'),
     extract(m) {
+      // a whole word, not inside one (`công khai thủ tục`) nor in brackets after digits (`02 (hai) xã`)
+      if (m.index > 0 && /[\p{L}\p{N}(]/u.test(m.input[m.index - 1]!)) return null;
       const value = m[1]!.toLowerCase() === 'một' ? 1 : wordNumber(m[1]!);
       if (value === null) return null;
       // `thứ hai`, `mỗi hai`, `tháng ba`: ordinals, dates and distributives
