@@ -332,6 +332,20 @@ describe('units real documents count', () => {
     ]);
   });
 
+  it('reads the nouns of a socio-economic report: yields per hectare, work-days, visitors, families, conscripts', () => {
+    expect(
+      figuresIn('Năng suất lúa đạt 60 tạ/ha; huy động 1.200 ngày công; đón 2.000 du khách; 1.500 gia đình văn hóa; giao 500 thanh niên nhập ngũ.').map((f) => [f.kind, f.value, f.unit]),
+    ).toEqual([
+      ['amount', 60, 'tạ/ha'],
+      ['count', 1200, 'ngày công'],
+      ['count', 2000, 'khách'],
+      ['count', 1500, 'gia đình'],
+      ['count', 500, 'thanh niên'],
+    ]);
+    // a list marker's dot keeps `3. Chương trình, đề án` out; `ngõ 5 Tạ Hiện` is an address
+    expect(values('3. Chương trình, đề án, dự án phát triển; trụ sở tại ngõ 5 Tạ Hiện')).toEqual([]);
+  });
+
   it('reads households, cases, cooperatives and internal workflows', () => {
     expect(
       figuresIn('(trong đó cấp mới 84 hộ, cấp đổi 31 hộ) và có 70 trường hợp ngưng kinh doanh; 10 hợp tác xã và 01 loại hình kinh tế hợp tác; phê duyệt 40 quy trình nội bộ').map((f) => [f.value, f.unit]),
