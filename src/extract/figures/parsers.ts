@@ -139,6 +139,8 @@ export const PARSERS: readonly Parser[] = [
     extract(m) {
       const value = num(m[1]);
       if (value === null || rearranges(m)) return null;
+      // a bare `xếp 5` / `đứng 3` is a rank only with its total (`xếp 19/114`)
+      if (m[2] === undefined && !/thứ|hạng|vị\s+trí/iu.test(m[0].slice(0, at(m, 1)[0] - m.index))) return null;
       const ofGroup = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : null;
       return withUnit(m, 'rank', value, ofGroup ? num(m[ofGroup]) : null, 4, 'rank', ofGroup ? [1, ofGroup] : [1]);
     },
