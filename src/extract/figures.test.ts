@@ -66,7 +66,7 @@ describe('seed 000 (Cát Hải, tháng 4/2026)', () => {
   it('reads every line of the 766 index block', () => {
     const [total, rank] = s.onLine(173);
     expect(brief(total!)).toEqual({ kind: 'score', value: 97.61, of: null, unit: 'điểm', subject: 'Tổng hợp chung', metric: 'index766.total', role: 'actual' });
-    expect(brief(rank!)).toEqual({ kind: 'rank', value: 72, of: 114, unit: 'xã, phường, đặc khu', subject: 'Tổng hợp chung', metric: 'index766.rank', role: 'actual' });
+    expect(brief(rank!)).toEqual({ kind: 'rank', value: 72, of: 114, unit: 'xã', subject: 'Tổng hợp chung', metric: 'index766.rank', role: 'actual' });
     const subScores = [174, 175, 176, 177, 178, 179].map((l) => s.onLine(l));
     expect(subScores.map((fs) => fs.map((f) => [f.kind, f.value, f.of, f.subject, f.metric]))).toEqual([
       [['score', 18, 18, 'Công khai, minh bạch', 'index766.publicity']],
@@ -166,7 +166,7 @@ describe('seed 003 (Hải Phòng, quý I/2026)', () => {
 
   it('joins a sentence broken across a page break (`thẩm định 01` / `thủ tục hành chính`)', () => {
     const [f] = s.onLine(27);
-    expect([f!.value, f!.unit, f!.metric]).toEqual([1, 'TTHC', 'procedures.appraised']);
+    expect([f!.value, f!.unit, f!.metric]).toEqual([1, 'thủ tục hành chính', 'procedures.appraised']);
   });
 });
 
@@ -208,7 +208,7 @@ describe('ranks in their Vietnamese phrasings', () => {
     expect(values('Tỉnh đã kết nối hệ thống thông tin, giám sát của Trung ương; năm 2024 xếp thứ 05 cả nước về Chỉ số chuyển đổi số.')).toEqual([['rank', 5, null, null]]);
     expect(figuresIn('Tăng trưởng 09 tháng đầu năm đạt 10,22%, vượt kịch bản đề ra, đứng thứ 04/34 tỉnh, thành phố trên cả nước.')).toEqual([
       { text: '10,22%', kind: 'percent', value: 10.22, of: null, unit: '%', comparator: null },
-      { text: '04/34 tỉnh, thành phố', kind: 'rank', value: 4, of: 34, unit: 'tỉnh, thành phố', comparator: null },
+      { text: '04/34 tỉnh, thành phố', kind: 'rank', value: 4, of: 34, unit: 'tỉnh', comparator: null },
     ]);
     expect(values('Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2024 xếp hạng 5/63, đứng thứ 3 khu vực.')).toEqual([['rank', 5, 63, null], ['rank', 3, null, null]]);
     expect(values('Việt Nam đứng thứ 27 trong số 156 quốc gia có biểu hiện tốt.')).toEqual([['rank', 27, 156, null]]);
@@ -280,7 +280,7 @@ describe('comparators on targets and thresholds', () => {
 
 describe('counts in words', () => {
   it('reads a number word before a count unit, and `ba (03)` once', () => {
-    expect(figuresIn('cho tổ chức cộng đồng (thuộc địa bàn từ hai xã trở lên)')).toEqual([{ text: 'hai xã', kind: 'count', value: 2, of: null, unit: 'xã, phường, đặc khu', comparator: '≥' }]);
+    expect(figuresIn('cho tổ chức cộng đồng (thuộc địa bàn từ hai xã trở lên)')).toEqual([{ text: 'hai xã', kind: 'count', value: 2, of: null, unit: 'xã', comparator: '≥' }]);
     expect(values('Quyết định này thay thế ba (03) thủ tục hành chính được công bố tại Quyết định số 1533/QĐ-UBND ngày 22 tháng 10 năm 2025')).toEqual([['count', 3, null, null]]);
     expect(values('Quyết định này thay thế một (01) thủ tục hành chính')).toEqual([['count', 1, null, null]]);
     expect(values('phải bảo đảm khả năng dùng chung cho ít nhất hai doanh nghiệp và mười lăm hộ')).toEqual([['count', 2, null, '≥'], ['count', 15, null, null]]);
