@@ -100,9 +100,9 @@ const ORDINALS: Record<string, number> = { nhất: 1, nhì: 2, hai: 2, ba: 3, t�
 const ORDINAL = Object.keys(ORDINALS).join('|');
 
 /**
- * Counts in words (`hai xã`, `ba nhóm thủ tục`), 2 to 99. `một` is left out: before a noun it is
- * nearly always the article (`một hồ sơ`, `một cơ quan chủ trì`), and `tư` is a syllable of
- * `đầu tư`.
+ * Counts in words (`hai xã`, `ba nhóm thủ tục`), 2 to 99. `một` only with its digits after it
+ * (`một (01) thủ tục`): before a noun it is nearly always the article (`một hồ sơ`, `một cơ quan
+ * chủ trì`). `tư` only after `mươi` (`ba mươi tư`): alone it is a syllable of `đầu tư`.
  */
 const DIGIT_WORDS: Record<string, number> = { hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, bẩy: 7, tám: 8, chín: 9 };
 const UNIT_AFTER_TEN: Record<string, number> = { ...DIGIT_WORDS, một: 1, mốt: 1, tư: 4, lăm: 5 };
@@ -121,7 +121,7 @@ export function wordNumber(s: string): number | null {
   return Number.isNaN(n) ? null : n;
 }
 
-/** `sắp xếp` (rearrange) and `xếp loại` are not ranks. */
+/** `sắp xếp 21 xã` (rearrange) is not a rank. */
 function rearranges(m: RegExpExecArray): boolean {
   return /sắp\s*$/iu.test(m.input.slice(Math.max(0, m.index - 6), m.index));
 }
