@@ -319,6 +319,10 @@ describe('units real documents count', () => {
       [19331, 'tỷ đồng'],
       [11.46, '%'],
     ]);
+    expect(figuresIn('Mức thu phí: 100.000 đồng/hồ sơ; lệ phí 50.000 đồng / lần.').map((f) => [f.value, f.unit])).toEqual([
+      [100000, 'đồng/hồ sơ'],
+      [50000, 'đồng/lần'],
+    ]);
     expect(figuresIn('200.000 đồng/người/ngày áp dụng với các nội dung chi sau:')).toEqual([
       { text: '200.000 đồng/người/ngày', kind: 'amount', value: 200000, of: null, unit: 'đồng/người/ngày', comparator: null },
     ]);

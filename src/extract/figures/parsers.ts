@@ -57,8 +57,8 @@ interface Exclusion extends Needs {
 
 const N = NUMBER_PATTERN;
 const UNIT = UNIT_PATTERN;
-/** A rate's denominators after the unit: `đồng/người/ngày`, `tấn/ha`, `người/km²`. */
-const PER = `((?:\\s*/\\s*(?:người|ngày|tháng|năm|hộ|ha|m2|m²|km2|km²|km|kg|tấn|lượt|suất|buổi|ca|lớp|học\\s+sinh|xã|con|giờ|lít)(?![\\p{L}\\p{N}]))*)`;
+/** A rate's denominators after the unit: `đồng/người/ngày`, `tạ/ha`, `người/km²`, `đồng/hồ sơ`. */
+const PER = `((?:\\s*/\\s*(?:người|ngày|tháng|năm|hộ|ha|m2|m²|m3|m³|km2|km²|km|kg|tấn|lít|kwh|lượt|lần|suất|buổi|ca|lớp|học\\s+sinh|xã|con|cái|chiếc|xe|giờ|hồ\\s+sơ|bộ|trang|bản|giấy\\s+phép|thửa)(?![\\p{L}\\p{N}]))*)`;
 
 function num(s: string | undefined): number | null {
   return s === undefined ? null : parseVietnameseNumber(s);
@@ -79,7 +79,7 @@ function withUnit(m: RegExpExecArray, kind: MentionKind, value: number, of: numb
   const entry = unitText ? unitOf(unitText) : null;
   const first = at(m, numberGroups[0]!);
   const last = at(m, numberGroups[numberGroups.length - 1]!);
-  const per = perGroup !== undefined && m[perGroup] ? m[perGroup].replace(/\s+/gu, '').toLowerCase() : '';
+  const per = perGroup !== undefined && m[perGroup] ? m[perGroup].replace(/\s*\/\s*/gu, '/').replace(/\s+/gu, ' ') : '';
   return {
     kind,
     start: m.index,
