@@ -194,10 +194,11 @@ describe('seed 002 (Kế hoạch 2026–2030)', () => {
 
 /**
  * Real lines of UBND documents that no rule was tuned on (the development part of
- * `../shared/documents/` and the vi-admin corpus), each read on its own as a paragraph.
+ * `../shared/documents/` and the vi-admin corpus), each read as the one paragraph of a section
+ * (under a heading, so that the segmenter does not take a lone line for the title).
  */
 function figuresIn(line: string) {
-  const text = normalise(SourceText.fromOriginal(`${line}\n`));
+  const text = normalise(SourceText.fromOriginal(`I. KẾT QUẢ\n\n${line}\n`));
   const { figures } = extract(segment(text));
   return figures.map((f) => ({ text: text.originalText(f.span), kind: f.kind, value: f.value, of: f.of, unit: f.unit, comparator: f.comparator }));
 }

@@ -214,9 +214,9 @@ describe('seed 003 (Hải Phòng, quý I/2026)', () => {
   });
 });
 
-/** One paragraph through normalise → segment → extract → validate. */
+/** One paragraph under a heading through normalise → segment → extract → validate. */
 function checksOf(line: string) {
-  const text = normalise(SourceText.fromOriginal(`${line}\n`));
+  const text = normalise(SourceText.fromOriginal(`I. KẾT QUẢ\n\n${line}\n`));
   const outline = segment(text);
   const extraction = extract(outline);
   return { figures: extraction.figures, checks: validate(outline, extraction) };
