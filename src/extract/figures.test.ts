@@ -285,6 +285,7 @@ describe('counts in words', () => {
     expect(values('Quyết định này thay thế ba (03) thủ tục hành chính được công bố tại Quyết định số 1533/QĐ-UBND ngày 22 tháng 10 năm 2025')).toEqual([['count', 3, null, null]]);
     expect(values('Quyết định này thay thế một (01) thủ tục hành chính')).toEqual([['count', 1, null, null]]);
     expect(values('phải bảo đảm khả năng dùng chung cho ít nhất hai doanh nghiệp và mười lăm hộ')).toEqual([['count', 2, null, '≥'], ['count', 15, null, null]]);
+    expect(values('hỗ trợ năm mươi hộ và hai mươi lăm xã')).toEqual([['count', 50, null, null], ['count', 25, null, null]]);
   });
 
   it('never reads `một` (the article), `một số`, `một cửa`, `một lần`, ordinals, `hai cấp` or `năm` as the year', () => {
@@ -295,6 +296,7 @@ describe('counts in words', () => {
       'xã hội. Hàng năm tổ chức chuyển hóa thành công địa bàn trọng điểm;',
       'là xã có một trong hai trường hợp sau: thứ hai xã có đường giao thông',
       'Kế hoạch thu hút đầu tư công trình giao thông.',
+      'Quý I năm báo cáo sẽ ghi toàn bộ danh mục; chi phí nhân công năm cơ sở được xác định theo',
     ]) {
       expect(values(line), line).toEqual([]);
     }
@@ -374,6 +376,7 @@ describe('units real documents count', () => {
       'khuyến khích mở cửa bán hàng 24/24 kể cả thứ Bảy, Chủ nhật',
       'việc (cắt giảm 01/03 ngày làm việc) kể từ ngày nhận đủ hồ sơ',
       'Quy trình số: 01',
+      'người đứng đầu đơn vị sự nghiệp thuộc Bộ nhóm 3, nhóm 4 quyết định nâng bậc lương thường xuyên',
       'hành chính (TTHC số thứ tự 03, 04, 05) được công bố tại Quyết định số 1533/QĐ-UBND',
     ]) {
       expect(values(line), line).toEqual([]);

@@ -58,7 +58,7 @@ interface Exclusion extends Needs {
 const N = NUMBER_PATTERN;
 const UNIT = UNIT_PATTERN;
 /** A rate's denominators after the unit: `đồng/người/ngày`, `tạ/ha`, `người/km²`, `đồng/hồ sơ`. */
-const PER = `((?:\\s*/\\s*(?:người|ngày|tháng|năm|hộ|ha|m2|m²|m3|m³|km2|km²|km|kg|tấn|lít|kwh|lượt|lần|suất|buổi|ca|lớp|học\\s+sinh|xã|con|cái|chiếc|xe|giờ|hồ\\s+sơ|bộ|trang|bản|giấy\\s+phép|thửa)(?![\\p{L}\\p{N}]))*)`;
+const PER = `((?:\\s*/\\s*(?:người|ngày|tháng|năm|hộ|ha|m2|m²|m3|m³|km2|km²|km|kg|tấn|lít|kwh|h|lượt|lần|suất|buổi|ca|lớp|học\\s+sinh|xã|con|cái|chiếc|xe|giờ|hồ\\s+sơ|bộ|trang|bản|giấy\\s+phép|thửa)(?![\\p{L}\\p{N}]))*)`;
 
 function num(s: string | undefined): number | null {
   return s === undefined ? null : parseVietnameseNumber(s);
@@ -108,7 +108,9 @@ const DIGIT_WORDS: Record<string, number> = { hai: 2, ba: 3, bốn: 4, năm: 5, 
 const UNIT_AFTER_TEN: Record<string, number> = { ...DIGIT_WORDS, một: 1, mốt: 1, tư: 4, lăm: 5 };
 const DIGIT_WORD = Object.keys(DIGIT_WORDS).join('|');
 const AFTER_TEN = Object.keys(UNIT_AFTER_TEN).join('|');
-const NUMBER_WORDS = `(?:(?:${DIGIT_WORD})\\s+mươi(?:\\s+(?:${AFTER_TEN}))?|mười(?:\\s+(?:${AFTER_TEN}))?|${DIGIT_WORD})`;
+/** `năm` alone is the year far more often than five (`năm báo cáo`, `năm cơ sở`): only inside a number. */
+const LONE_DIGIT_WORD = DIGIT_WORD.replace(/(?:^|\|)năm(?=\||$)/u, '');
+const NUMBER_WORDS = `(?:(?:${DIGIT_WORD})\\s+mươi(?:\\s+(?:${AFTER_TEN}))?|mười(?:\\s+(?:${AFTER_TEN}))?|${LONE_DIGIT_WORD})`;
 
 /** The value of a number written in words (`hai`, `mười lăm`, `ba mươi tư`), or null. */
 export function wordNumber(s: string): number | null {
@@ -297,12 +299,13 @@ export const EXCLUSIONS: readonly Exclusion[] = [
   { name: 'row-number', digit: true, pattern: /(?:số\s+thứ\s+tự|thứ\s+tự|STT|TT)\s*:?\s*\d+(?![\d.,]\d)(?:\s*(?:,|và|-|–)\s*\d+(?![\d.,]\d))*/gu },
   // `số 18 Hoàng Diệu` (No. 18), but not `tổng số 71`
   { name: 'numbered', digit: true, pattern: /(?<![\p{L}]|tổng\s|Tổng\s|trong\s|dân\s|Dân\s)số\s*:?\s+\d+(?![\d.,]*\s*%)/gu },
-  // places and programmes named by a number: `Quận 5`, `Phường 5 quận 8`, `tổ 3`, `Chương trình 135`, `Quốc lộ 1A`, `thửa 12 tờ 5`
+  // places, groups and programmes named by a number: `Quận 5`, `Phường 5 quận 8`, `tổ 3`, `nhóm 4`,
+  // `Chương trình 135`, `Quốc lộ 1A`, `thửa 12 tờ 5`
   {
     name: 'place-name',
     digit: true,
     notAfter: /(?<![\p{L}])/uy,
-    pattern: /(?:quận|phường|xã|huyện|tổ|khu\s+phố|tổ\s+dân\s+phố|ấp|thôn|xóm|khóm|khu|tiểu\s+khu|đội|lô|thửa|tờ\s+bản\s+đồ|tờ|ngõ|ngách|hẻm|kiệt|quốc\s+lộ|tỉnh\s+lộ|huyện\s+lộ|chương\s+trình|khóa|khoá|kỳ\s+họp|phòng|tầng)\s+\d+(?![\d.,]\d)/giu,
+    pattern: /(?:quận|phường|xã|huyện|tổ|nhóm|khu\s+phố|tổ\s+dân\s+phố|ấp|thôn|xóm|khóm|khu|tiểu\s+khu|đội|lô|thửa|tờ\s+bản\s+đồ|tờ|ngõ|ngách|hẻm|kiệt|quốc\s+lộ|tỉnh\s+lộ|huyện\s+lộ|chương\s+trình|khóa|khoá|kỳ\s+họp|phòng|tầng)\s+\d+(?![\d.,]\d)/giu,
   },
   // names with numbers: `Bộ chỉ số 766`, `Đề án 06`, `top 10`, `ISO 9001:2015`, `mô hình 5 tại chỗ`, `lần 2`
   {
