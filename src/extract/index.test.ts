@@ -17,9 +17,10 @@ describe('extract: periods and the figures stated for them', () => {
     const cumulative = byText.get('lũy kế 10 tháng')!;
     expect([cumulative.role, cumulative.from, cumulative.to]).toEqual(['cumulative', '2018-01-01', '2018-10-31']);
     expect(byText.get('so với cùng kỳ')!.role).toBe('comparison');
+    // 1.938 tỷ đồng (the month: no mention before it in its sentence), 19.331 tỷ đồng, 11,46%
     const [, total, change] = x.figures;
-    expect([total!.value, total!.period?.text, total!.periodId]).toEqual([19331e9, 'lũy kế 10 tháng', cumulative.id]);
-    expect([change!.value, change!.period?.text, change!.periodId]).toEqual([11.46, 'lũy kế 10 tháng', cumulative.id]);
+    expect([total!.kind, total!.period?.text, total!.periodId]).toEqual(['amount', 'lũy kế 10 tháng', cumulative.id]);
+    expect([change!.kind, change!.value, change!.period?.text, change!.periodId]).toEqual(['percent', 11.46, 'lũy kế 10 tháng', cumulative.id]);
   });
 
   it('seed 000: ids in text order, roles, and figures pointing at the window they are counted over', () => {

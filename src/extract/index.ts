@@ -16,7 +16,7 @@ export function extract(outline: Outline): Extraction {
   const stated = periods.filter(isStated);
   const figures = findFigures(outline, { documentKind: header.kind, periods: stated, documentPeriod: period });
   for (const f of figures) f.periodId = periodIdOf(f, stated, periods);
-  return { figures, references: findReferences(text), periods, documentPeriod: period };
+  return { figures, references: findReferences(text, outline.header), periods, documentPeriod: period };
 }
 
 /** A figure can be stated for a reporting or cumulative mention with both ends, a target also for a plan's (figures.ts tells them apart). */

@@ -1,15 +1,19 @@
 import type { Line } from './lines.js';
 import {
+  BODY_OPENER,
   DISTRIBUTION_LINE,
-  ISSUER_LINE,
+  HEADER_NOISE_LINE,
+  ISSUER_BLOCK,
+  KIND_OPENINGS,
   KIND_TITLES,
   LIST_ITEM,
   MARKDOWN_HEADING,
-  MOTTO_LINE,
+  MOTTO,
   NAME_LINE,
-  NUMBER_LINE,
+  NUMBER_FIELD,
   ON_BEHALF_LINE,
-  PLACE_DATE_LINE,
+  PLACE_DATE,
+  PLACE_WORD,
   RECIPIENTS_LINE,
   ROLE_LINE,
   SUBJECT_LINE,
@@ -24,13 +28,32 @@ export interface HeaderResult {
   bodyStart: number;
   /** Lines of the closing (distribution list, signer block) that are not body. */
   closing: Set<number>;
+  /** What could not be read, in words a reader of the report understands. */
+  warnings: string[];
 }
 
-/** How far into a document the header block may reach, in non-empty lines. */
-const HEADER_WINDOW = 25;
+/**
+ * How far into a document the header block may reach, in non-empty lines: a web rendering spends
+ * up to 25 lines on the two-column block alone (one `|` per cell, words wrapped).
+ */
+const HEADER_WINDOW = 45;
+/** A title longer than this ran into the body: its end was not found. */
+const TITLE_MAX_LINES = 8;
+
+/** Cells of the header block are joined with this; patterns never match across it. */
+const CELL = ' ‖ ';
 
 const stripHashes = (s: string) => s.replace(MARKDOWN_HEADING, '$<rest>').trim();
+/** A line as the header reads it: heading marks and emphasis debris gone. */
+const clean = (s: string) => stripHashes(s).replace(/\*+/gu, '').trim();
 
+/**
+ * The header of an administrative document, in whatever order and layout its parts come: one
+ * column, two columns merged on one line (PDF text, OCR), pipe tables of web renderings, DOCX
+ * tables (tab-separated cells), one paragraph per line. The block before the kind word (issuer,
+ * motto, `Số:`, place and date) is read as one string of cells, field by field; the title runs
+ * from the kind word to where body text begins.
+ */
 export function parseHeader(lines: readonly Line[], fullText: string): HeaderResult {
   const header: DocumentHeader = {
     kind: null,
@@ -45,93 +68,244 @@ export function parseHeader(lines: readonly Line[], fullText: string): HeaderRes
     signer: null,
     distribution: [],
   };
-  const issuerLines: string[] = [];
-  let bodyStart = 0;
-  let seen = 0;
-  for (let i = 0; i < lines.length && seen < HEADER_WINDOW; i++) {
-    const text = stripHashes(lines[i]!.text);
-    if (!text) continue;
-    seen++;
-    const num = NUMBER_LINE.exec(text);
-    if (num && header.symbol === null) {
-      header.number = num.groups!.number ?? null;
-      header.symbol = num.groups!.symbol!.replace(/\s+/g, '');
-      bodyStart = i + 1;
-      if (!num.groups!.rest) continue;
+  const warnings: string[] = [];
+
+  const window = headerWindow(lines);
+  const kindAt = window.find((i) => KIND_TITLES.some(([p]) => p.test(clean(lines[i]!.text))));
+  const subjectAt = window.find((i) => /(?:^|\s)V\/v\s/u.test(clean(lines[i]!.text)));
+  const recipientsAt = window.find((i) => RECIPIENTS_LINE.test(clean(lines[i]!.text)));
+  // the block before the title: everything up to the kind word, `V/v` or `Kính gửi`
+  const blockEnd = Math.min(kindAt ?? Infinity, recipientsAt ?? Infinity, firstBodyLine(lines, window) ?? Infinity);
+  const block = window.filter((i) => i < blockEnd);
+  const zone = cellsOf(lines, block);
+  let bodyStart = block.length > 0 ? block.at(-1)! + 1 : 0;
+
+  readNumber(zone, header);
+  readPlaceDate(zone, header);
+  const issuerBlock = readIssuer(zone);
+
+  if (kindAt !== undefined) {
+    const kindLine = clean(lines[kindAt]!.text);
+    const [pattern, code] = KIND_TITLES.find(([p]) => p.test(kindLine))!;
+    header.kind = code;
+    const sameLine = kindLine.replace(pattern, '').trim();
+    const title = collectTitle(lines, kindAt + 1, sameLine);
+    header.title = title.text || null;
+    if (title.runaway) warnings.push('header: the title has no clear end; only its first lines are kept');
+    bodyStart = title.next;
+  }
+  if (subjectAt !== undefined && header.title === null) {
+    // `V/v …` (về việc, "regarding") is the subject of a công văn, up to the end of its cell
+    const cell = zone.find((c) => SUBJECT_LINE.test(c)) ?? collectCell(lines, subjectAt);
+    header.title = SUBJECT_LINE.exec(cell)!.groups!.title!.trim();
+    header.kind ??= 'CV';
+    bodyStart = Math.max(bodyStart, subjectAt + 1);
+  }
+  if (recipientsAt !== undefined && recipientsAt >= bodyStart - 1) {
+    const to = RECIPIENTS_LINE.exec(clean(lines[recipientsAt]!.text))!;
+    const list = collectList(lines, recipientsAt + 1);
+    header.recipients = [to.groups!.to!, ...list.items].map(cleanListEntry).filter(Boolean);
+    bodyStart = Math.max(bodyStart, list.next);
+  }
+  if (header.title === null && kindAt === undefined && !issuerBlock && header.symbol === null && header.date === null) {
+    // no header block at all: a web page's title line (`Báo cáo công tác … tháng 5/2017`)
+    const first = window[0];
+    const line = first === undefined ? '' : clean(lines[first]!.text);
+    const opening = KIND_OPENINGS.find(([word]) => line.startsWith(`${word} `));
+    const next = window[1] === undefined ? '' : clean(lines[window[1]]!.text);
+    if (opening) {
+      header.kind = opening[1];
+      header.title = line.slice(opening[0].length).trim();
+      bodyStart = first! + 1;
+    } else if (line && line.length <= 250 && !/[.:;]$/u.test(line) && !RECIPIENTS_LINE.test(line) && NUMBERED_HEADING.test(next)) {
+      // a title line standing over the first numbered heading
+      header.title = line;
+      bodyStart = first! + 1;
     }
-    const pd = PLACE_DATE_LINE.exec(num?.groups!.rest ?? text);
-    if (pd && header.date === null) {
-      const g = pd.groups!;
-      header.place = g.place!.trim();
-      header.date = { year: toInt(g.year), month: toInt(g.month), day: toInt(g.day) };
-      bodyStart = i + 1;
-      continue;
-    }
-    if (header.symbol === null && header.date === null && (ISSUER_LINE.test(text) || MOTTO_LINE.test(text))) {
-      if (ISSUER_LINE.test(text)) issuerLines.push(text);
-      bodyStart = i + 1;
-      continue;
-    }
-    const kindTitle = KIND_TITLES.find(([p]) => p.test(text));
-    if (kindTitle && header.title === null) {
-      header.kind ??= kindTitle[1];
-      const title = collectParagraph(lines, i + 1);
-      header.title = title.text;
-      bodyStart = title.next;
-      i = title.next - 1;
-      continue;
-    }
-    const subject = SUBJECT_LINE.exec(text);
-    if (subject && header.title === null) {
-      header.kind ??= 'CV';
-      const rest = collectParagraph(lines, i + 1, false);
-      header.title = [subject.groups!.title!, rest.text].filter(Boolean).join(' ');
-      bodyStart = rest.next;
-      i = rest.next - 1;
-      continue;
-    }
-    const to = RECIPIENTS_LINE.exec(text);
-    if (to) {
-      const list = collectList(lines, i + 1);
-      header.recipients = [to.groups!.to!, ...list.items].map(cleanListEntry).filter(Boolean);
-      bodyStart = list.next;
-      break;
-    }
-    if (header.title !== null || header.symbol !== null) break;
   }
 
-  const kindFromSymbol = header.symbol?.split('-')[0];
+  const kindFromSymbol = header.symbol?.split(/[-/]/u)[0];
   if (kindFromSymbol && SYMBOL_KIND_CODES.has(kindFromSymbol)) header.kind = kindFromSymbol;
   else if (header.symbol && !header.kind) header.kind = 'CV';
 
   const closing = new Set<number>();
   parseClosing(lines, bodyStart, header, closing);
-  header.unit = findReportingUnit(fullText, header.place);
-  header.issuer =
-    issuerLines.length > 0
-      ? issuerLines.join(' ')
-      : header.unit && header.symbol?.endsWith('UBND')
-        ? `Ủy ban nhân dân ${header.unit.level} ${header.unit.name}`
-        : null;
-  return { header, bodyStart, closing };
+
+  if (issuerBlock) {
+    header.issuer = issuerBlock.issuer;
+    header.unit = issuerBlock.unit;
+    if (!header.unit) warnings.push(`header: the issuer block (${issuerBlock.issuer}) names no administrative unit`);
+  } else {
+    // No issuer block (lost in OCR, cut by a converter): the unit may still be read when the place
+    // of issue is named with its level in the text (`Cát Hải` … `đặc khu Cát Hải`). Never the first
+    // `Ủy ban nhân dân …` of the body: that is as often the superior body a report answers to.
+    header.unit = header.place ? unitNamedWithPlace(fullText, header.place) : null;
+    if (header.unit) {
+      warnings.push(`header: no issuer block; unit ${header.unit.level} ${header.unit.name} inferred from the place of issue`);
+      if (header.symbol?.endsWith('UBND')) header.issuer = `Ủy ban nhân dân ${header.unit.level} ${header.unit.name}`;
+    } else {
+      warnings.push('header: no issuer block; issuer and unit unknown');
+    }
+  }
+  for (const field of ['number', 'date', 'title'] as const) {
+    if (header[field] === null) warnings.push(`header: no ${field} found`);
+  }
+  return { header, bodyStart, closing, warnings };
+}
+
+/** Indexes of the non-empty, non-noise lines the header may use. */
+function headerWindow(lines: readonly Line[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < lines.length && out.length < HEADER_WINDOW; i++) {
+    if (clean(lines[i]!.text) && !HEADER_NOISE_LINE.test(lines[i]!.text)) out.push(i);
+  }
+  return out;
+}
+
+/**
+ * The first line that can only be body text: a sentence opener (`Căn cứ`, `Thực hiện`), a long
+ * running line, a numbered heading. Bounds the header block when no kind word or `Kính gửi` does.
+ */
+function firstBodyLine(lines: readonly Line[], window: readonly number[]): number | undefined {
+  return window.find((i) => {
+    const text = clean(lines[i]!.text);
+    return BODY_OPENER.test(text) || NUMBERED_HEADING.test(text) || (text.length > 120 && !NUMBER_FIELD.test(text) && !PLACE_DATE.test(text));
+  });
+}
+
+/**
+ * The header block as one string: lines of a cell joined by spaces (a field wrapped over lines
+ * reads whole), cells (split by `|` lines, dash rules, blank lines or tabs) joined by `CELL`, and the
+ * motto replaced by a cell break so that issuer and unit lines merged with it (OCR) come apart.
+ */
+function cellsOf(lines: readonly Line[], block: readonly number[]): string[] {
+  const cells: string[] = [];
+  let current: string[] = [];
+  let last = -2;
+  const flush = () => {
+    if (current.length > 0) cells.push(current.join(' '));
+    current = [];
+  };
+  for (const i of block) {
+    if (i !== last + 1) flush();
+    last = i;
+    for (const [k, part] of lines[i]!.raw.split('\t').entries()) {
+      if (k > 0) flush();
+      const text = clean(part);
+      if (text) current.push(text);
+    }
+  }
+  flush();
+  // `V/v …` opens a cell of its own, also where a PDF put it after the date of the other column
+  const zone = cells.join(CELL).replace(MOTTO, CELL).replace(/\s+(?=V\/v\s)/gu, CELL);
+  return zone.split(CELL).map((c) => c.replace(/\s+/gu, ' ').trim()).filter(Boolean);
+}
+
+/** `Số: 35/2025/QĐ-UBND`, `Số: / BC- UBND`, `S06:120 /BC-UBND` (OCR), with the year split off. */
+function readNumber(zone: readonly string[], header: DocumentHeader): void {
+  for (const cell of zone) {
+    const m = NUMBER_FIELD.exec(cell);
+    if (!m) continue;
+    header.number = m.groups!.number ?? null;
+    header.symbol = m.groups!.symbol!.replace(/\s+/gu, '').replace(/–/gu, '-');
+    return;
+  }
+}
+
+/** `Bắc Ninh, ngày 20 tháng 11 năm 2025`: the place is the capitalised words before the comma. */
+function readPlaceDate(zone: readonly string[], header: DocumentHeader): void {
+  for (const cell of zone) {
+    const m = PLACE_DATE.exec(cell);
+    if (!m) continue;
+    const g = m.groups!;
+    header.date = { year: toInt(g.year ?? g.yearNumeric), month: toInt(g.month ?? g.monthNumeric), day: toInt(g.day ?? g.dayNumeric) };
+    const words = cell.slice(0, m.index).trim().split(/\s+/u);
+    const place: string[] = [];
+    for (let k = words.length - 1; k >= 0 && place.length < 6; k--) {
+      if (!PLACE_WORD.test(words[k]!)) break;
+      place.unshift(words[k]!);
+    }
+    header.place = place.length > 0 ? place.join(' ') : null;
+    return;
+  }
+}
+
+/** The issuer block: `ỦY BAN NHÂN DÂN` (or `CHỦ TỊCH ỦY BAN NHÂN DÂN`), then its unit line. */
+function readIssuer(zone: readonly string[]): { issuer: string; unit: ReportingUnit | null } | null {
+  const text = zone.join(CELL);
+  // `UBND HUYỆN HOẰNG HÓA` / `UBND XÃ HOẰNG LỘC`: the body above stands first, the issuer last
+  const matches = [...text.matchAll(new RegExp(ISSUER_BLOCK.source, 'gu'))];
+  const m = [...matches].reverse().find((x) => x.groups!.unit) ?? matches.at(-1);
+  if (!m) return null;
+  const chair = m.groups!.chair ? 'Chủ tịch ' : '';
+  const unitWords = m.groups!.unit?.trim();
+  if (!unitWords) return { issuer: `${chair}Ủy ban nhân dân`, unit: null };
+  const level = UNIT_LEVELS.find((l) => unitWords.toLowerCase().startsWith(`${l} `));
+  if (!level) return { issuer: `${chair}Ủy ban nhân dân`, unit: null };
+  const name = titleCase(unitWords.slice(level.length).trim());
+  return { issuer: `${chair}Ủy ban nhân dân ${level} ${name}`, unit: { level, name } };
+}
+
+/** `ĐƯNG K’NỚ` → `Đưng K’Nớ`, `BÀ RỊA - VŨNG TÀU` → `Bà Rịa - Vũng Tàu`: a capital after a space, hyphen or apostrophe. */
+export function titleCase(upper: string): string {
+  return upper.toLowerCase().replace(/(^|[\s\-’'])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+/**
+ * The title after the kind word: lines up to the first that starts the body. An all-capitals title
+ * ends at the first line that is not in capitals; any title ends at a blank line, a `|` cell break,
+ * a body opener (`Căn cứ`, `Thực hiện`, the enacting `CHỦ TỊCH ỦY BAN NHÂN DÂN …`) or a heading.
+ */
+function collectTitle(lines: readonly Line[], from: number, sameLine: string): { text: string; next: number; runaway: boolean } {
+  const parts = sameLine ? [sameLine] : [];
+  let i = from;
+  while (i < lines.length && !clean(lines[i]!.text) && parts.length === 0) i++;
+  let capitals = sameLine ? isCapitals(sameLine) : null;
+  for (; i < lines.length; i++) {
+    const raw = lines[i]!.text;
+    const text = clean(raw);
+    if (!text || HEADER_NOISE_LINE.test(raw)) {
+      if (parts.length > 0) break;
+      continue;
+    }
+    if (BODY_OPENER.test(text) || RECIPIENTS_LINE.test(text) || ENACTING.test(text) || NUMBERED_HEADING.test(text)) break;
+    capitals ??= isCapitals(text);
+    if (capitals && !isCapitals(text) && !/^V[ềỀ]\s/u.test(text)) break;
+    parts.push(text);
+    if (parts.length >= TITLE_MAX_LINES) return { text: parts.join(' '), next: i + 1, runaway: true };
+  }
+  return { text: parts.join(' '), next: i, runaway: false };
+}
+
+/** `I. …`, `1. …`: the body's first heading. */
+const NUMBERED_HEADING = /^(?:[IVXL]+|\d{1,2})[.)]\s/u;
+
+/** The enacting line after a Quyết định's title: `ỦY BAN NHÂN DÂN TỈNH …`, `CHỦ TỊCH ỦY BAN NHÂN DÂN …`. */
+const ENACTING = /^(?:CHỦ TỊCH )?(?:ỦY|UỶ) BAN NHÂN DÂN\b/u;
+
+/** Mostly capitals: at least 80 % of the letters. */
+function isCapitals(s: string): boolean {
+  const letters = s.match(/\p{L}/gu) ?? [];
+  const upper = s.match(/\p{Lu}/gu) ?? [];
+  return letters.length > 0 && upper.length / letters.length >= 0.8;
+}
+
+/** The lines of the cell that holds line `from` (for a `V/v` outside the header block). */
+function collectCell(lines: readonly Line[], from: number): string {
+  const parts: string[] = [];
+  for (let i = from; i < lines.length && clean(lines[i]!.text) && !HEADER_NOISE_LINE.test(lines[i]!.text); i++) {
+    if (i > from && (RECIPIENTS_LINE.test(clean(lines[i]!.text)) || BODY_OPENER.test(clean(lines[i]!.text)))) break;
+    parts.push(clean(lines[i]!.text));
+    if (parts.length >= 4) break;
+  }
+  return parts.join(' ');
 }
 
 function toInt(s: string | undefined): number | null {
   return s === undefined ? null : Number.parseInt(s, 10);
 }
 
-/** Consecutive non-empty lines from `from` (skipping leading blanks), joined by spaces. */
-function collectParagraph(lines: readonly Line[], from: number, skipBlank = true): { text: string; next: number } {
-  let i = from;
-  while (skipBlank && i < lines.length && !lines[i]!.text) i++;
-  const parts: string[] = [];
-  for (; i < lines.length && lines[i]!.text && !RECIPIENTS_LINE.test(lines[i]!.text); i++) {
-    parts.push(stripHashes(lines[i]!.text));
-  }
-  return { text: parts.join(' '), next: i };
-}
-
-/** `- item` lines right after `from` (blank lines between items allowed). */
+/** `- item` lines right after `from` (blank and `|` lines between items allowed). */
 function collectList(lines: readonly Line[], from: number): { items: string[]; indexes: number[]; next: number } {
   const items: string[] = [];
   const indexes: number[] = [];
@@ -139,9 +313,18 @@ function collectList(lines: readonly Line[], from: number): { items: string[]; i
   let next = from;
   for (; i < lines.length; i++) {
     const text = lines[i]!.text;
-    if (!text) continue;
+    if (!text || (items.length === 0 && HEADER_NOISE_LINE.test(text))) continue;
     const m = LIST_ITEM.exec(text);
-    if (!m) break;
+    if (!m) {
+      // a wrapped item: the line continues the item above when it starts in lower case
+      if (items.length > 0 && /^\p{Ll}/u.test(text)) {
+        items[items.length - 1] += ` ${text}`;
+        indexes.push(i);
+        next = i + 1;
+        continue;
+      }
+      break;
+    }
     items.push(m.groups!.content!);
     indexes.push(i);
     next = i + 1;
@@ -151,49 +334,143 @@ function collectList(lines: readonly Line[], from: number): { items: string[]; i
 
 const cleanListEntry = (s: string) => s.replace(/[;.,]+$/u, '').trim();
 
-/** The distribution list and the signer block near the end; their lines are marked as closing. */
+/** The distribution list and the signer block; their lines are marked as closing. */
 function parseClosing(lines: readonly Line[], bodyStart: number, header: DocumentHeader, closing: Set<number>): void {
-  let from = Math.max(bodyStart, lines.length - 60);
-  for (let i = lines.length - 1; i >= bodyStart; i--) {
-    if (DISTRIBUTION_LINE.test(stripHashes(lines[i]!.text))) {
-      closing.add(i);
+  for (let i = bodyStart; i < lines.length; i++) {
+    const m = DISTRIBUTION_LINE.exec(clean(lines[i]!.text));
+    if (!m) continue;
+    closing.add(i);
+    if (m.groups!.rest) {
+      // the two columns merged on each line (PDF text, OCR): `- Sở Nội vụ; Nguyễn Mạnh Cường`
+      const merged = splitMergedClosing(lines, i);
+      header.distribution = merged.left.map(cleanListEntry);
+      for (const k of merged.indexes) closing.add(k);
+      const read = signerFrom(merged.right);
+      if (read.block.name || read.block.role) {
+        header.signer = read.block;
+        return;
+      }
+    } else {
       const list = collectList(lines, i + 1);
       header.distribution = list.items.map(cleanListEntry);
       for (const k of list.indexes) closing.add(k);
-      from = i;
+    }
+    break;
+  }
+  // The signer block stands beside the distribution list, after it in a rendering, before it in
+  // other layouts, and an appendix may follow it: the first block after the body start that ends
+  // in a name is the signer's; failing that, the last block without a name.
+  let nameless: { block: SignerBlock; lines: number[] } | null = null;
+  for (let i = bodyStart; i < lines.length; i++) {
+    const text = clean(lines[i]!.text);
+    if (!ON_BEHALF_LINE.test(text) && !(ROLE_LINE.test(text) && !ENACTING_ROLE.test(text))) continue;
+    const texts: string[] = [];
+    const indexes: number[] = [];
+    for (let k = i; k < lines.length && texts.length < 7; k++) {
+      const raw = lines[k]!.text;
+      if (raw.includes('|') && texts.length > 0) break;
+      if (!clean(raw) || HEADER_NOISE_LINE.test(raw)) continue;
+      texts.push(clean(raw));
+      indexes.push(k);
+    }
+    const read = signerFrom(texts);
+    const used = indexes.slice(0, read.used);
+    if (read.block.name) {
+      header.signer = read.block;
+      for (const k of used) closing.add(k);
+      return;
+    }
+    nameless = { block: read.block, lines: used };
+    i = Math.max(i, used.at(-1) ?? i);
+  }
+  if (nameless) {
+    header.signer = nameless.block;
+    for (const k of nameless.lines) closing.add(k);
+  }
+}
+
+type SignerBlock = NonNullable<DocumentHeader['signer']>;
+
+/**
+ * `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH` / name, from consecutive lines of text.
+ * `used` counts the lines that belong to the block.
+ */
+function signerFrom(texts: readonly string[]): { block: SignerBlock; used: number } {
+  const onBehalf: string[] = [];
+  let role: string | null = null;
+  let k = 0;
+  for (; k < texts.length; k++) {
+    const text = texts[k]!;
+    if (ON_BEHALF_LINE.test(text)) {
+      onBehalf.push(text);
+    } else if (onBehalf.length > 0 && role === null && /^\p{Lu}+$/u.test(text) && !ROLE_LINE.test(text)) {
+      onBehalf[onBehalf.length - 1] += ` ${text}`; // `TM. ỦY BAN NHÂN` wrapped before `DÂN`
+    } else if (ROLE_LINE.test(text) && role === null) {
+      role = text;
+    } else if ((role || onBehalf.length > 0) && NAME_LINE.test(text) && !ROLE_LINE.test(text) && !ENACTING_ROLE.test(text)) {
+      let name = text;
+      let used = k + 1;
+      // a name wrapped before its last word: `Lê Hải` / `Hòa`
+      if (/^\p{Lu}\p{Ll}+$/u.test(texts[k + 1] ?? '')) {
+        name += ` ${texts[k + 1]}`;
+        used++;
+      }
+      const block = { name, role: role ?? onBehalf.at(-1)?.replace(/^\p{Lu}+\.\s*/u, '') ?? null, onBehalfOf: onBehalf.join(' / ') || null };
+      return { block, used };
+    } else {
       break;
     }
   }
-  const onBehalf: string[] = [];
-  let role: string | null = null;
-  for (let i = from; i < lines.length; i++) {
-    const text = stripHashes(lines[i]!.text);
-    if (ON_BEHALF_LINE.test(text)) {
-      onBehalf.push(text);
-      closing.add(i);
-    } else if (ROLE_LINE.test(text) && (onBehalf.length > 0 || role === null)) {
-      role = text;
-      closing.add(i);
-    } else if ((role || onBehalf.length > 0) && NAME_LINE.test(text)) {
-      header.signer = { name: text, role: role ?? onBehalf.at(-1)?.replace(/^\p{Lu}+\.\s*/u, '') ?? null, onBehalfOf: onBehalf.join(' / ') || null };
-      closing.add(i);
-      return;
-    }
-  }
-  if (role || onBehalf.length > 0) header.signer = { name: null, role, onBehalfOf: onBehalf.join(' / ') || null };
+  return { block: { name: null, role, onBehalfOf: onBehalf.join(' / ') || null }, used: Math.max(k, 1) };
 }
 
-const NAME = String.raw`\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,3}`;
+/** Where a right-column part may start in a merged closing line: after punctuation, before a capital. */
+const MERGED_SPLIT = /[;:.,)]\s+(?=\p{Lu})/gu;
 
-/** The reporting unit: `đặc khu Cát Hải`; the one named with the place of issue wins. */
-export function findReportingUnit(text: string, place: string | null): ReportingUnit | null {
-  const levels = UNIT_LEVELS.join('|');
-  if (place) {
-    const withPlace = new RegExp(`(?<![\\p{L}])(${levels})\\s+${escapeRegExp(place)}(?![\\p{L}])`, 'iu').exec(text);
-    if (withPlace) return { level: withPlace[1]!.toLowerCase(), name: place };
+/** The distribution list (left) and the signer lines (right) of a closing whose columns share lines. */
+function splitMergedClosing(lines: readonly Line[], from: number): { left: string[]; right: string[]; indexes: number[] } {
+  const left: string[] = [];
+  const right: string[] = [];
+  const indexes: number[] = [];
+  for (let i = from; i < lines.length && i < from + 25; i++) {
+    const text = clean(lines[i]!.text);
+    if (!text) continue;
+    // the right column starts after some punctuation of the left one: try each such place
+    let head = text;
+    let tail: string | undefined;
+    for (const m of text.matchAll(MERGED_SPLIT)) {
+      const candidate = text.slice(m.index + m[0].length);
+      if (ON_BEHALF_LINE.test(candidate) || ROLE_LINE.test(candidate) || NAME_LINE.test(candidate)) {
+        head = text.slice(0, m.index + 1);
+        tail = candidate;
+        break;
+      }
+    }
+    const isSigner = tail !== undefined;
+    if (i > from) {
+      const item = LIST_ITEM.exec(head);
+      if (!item && !isSigner && right.length > 0 && NAME_LINE.test(text)) {
+        right.push(text); // the name alone on its line, below the list
+        indexes.push(i);
+        break;
+      }
+      if (!item) break;
+      left.push(item.groups!.content!);
+    }
+    if (tail !== undefined) right.push(tail);
+    indexes.push(i);
   }
-  const named = new RegExp(`(?:Ủy ban nhân dân|UBND)\\s+(${levels})\\s+(${NAME})`, 'u').exec(text);
-  return named ? { level: named[1]!, name: named[2]! } : null;
+  return { left, right, indexes };
+}
+
+/** `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …` enacts a decision; it is not the signer's role line. */
+const ENACTING_ROLE = /ỦY BAN|UỶ BAN/u;
+
+/** The unit named with the place of issue and a level word: `Cát Hải` → `đặc khu Cát Hải`. */
+export function unitNamedWithPlace(text: string, place: string): ReportingUnit | null {
+  const levels = UNIT_LEVELS.join('|');
+  const m = new RegExp(`(?<![\\p{L}])(${levels})\\s+${escapeRegExp(place)}(?![\\p{L}])`, 'iu').exec(text);
+  return m ? { level: m[1]!.toLowerCase(), name: place } : null;
 }
 
 function escapeRegExp(s: string): string {

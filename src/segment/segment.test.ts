@@ -112,3 +112,56 @@ describe('segment: OCR of a two-column header', () => {
     expect(header).toMatchObject({ number: '120', symbol: 'BC-UBND', place: 'Cát Hải', date: { year: 2025, month: 9, day: 12 } });
   });
 });
+
+describe('segment: a body with no blank lines (web renderings, one paragraph per line)', () => {
+  const decision = lines(`Số: 74/2025/QĐ-UBND
+Hà Nội, ngày 04 tháng 12 năm 2025
+QUYẾT ĐỊNH
+BAN HÀNH QUY ĐỊNH VỀ PHÂN CẤP MỘT SỐ NỘI DUNG
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+QUYẾT ĐỊNH:
+**Điều 2.**
+Quyết định này có hiệu lực từ ngày 04/12/2025 và thay thế:
+Điều 14, 18 Quyết định số 15/2022/QĐ-UBND ngày 30/3/2022
+của UBND thành phố Hà Nội.
+**Chương
+I**
+**QUY ĐỊNH CHUNG**
+**Điều
+1. Phạm vi điều chỉnh, đối tượng áp dụng**
+1. Phạm vi điều chỉnh: Quyết
+định này quy định phân cấp một số nội dung.`);
+
+  it('reads articles and chapters, also when the label word is wrapped away from its number', () => {
+    expect(decision.sections.map((s) => [s.label, s.level, s.title])).toEqual([
+      ['Điều 2', 1, 'Quyết định này có hiệu lực từ ngày 04/12/2025 và thay thế:'],
+      ['Chương I', 1, 'QUY ĐỊNH CHUNG'],
+      ['Điều 1', 1, 'Phạm vi điều chỉnh, đối tượng áp dụng'],
+      ['1', 2, 'Phạm vi điều chỉnh: Quyết định này quy định phân cấp một số nội dung.'],
+    ]);
+  });
+
+  it('joins lines wrapped mid-phrase into one block, a citation of `Điều 14` included', () => {
+    const text = (b: (typeof decision.blocks)[number]) => decision.text.slice(b.content).replace(/\n/g, ' ');
+    expect(decision.blocks.filter((b) => b.kind === 'paragraph').map(text)).toEqual([
+      'Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;',
+      'QUYẾT ĐỊNH:',
+      'Điều 14, 18 Quyết định số 15/2022/QĐ-UBND ngày 30/3/2022 của UBND thành phố Hà Nội.',
+    ]);
+  });
+
+  it('joins a wrapped heading and a wrapped list item', () => {
+    const plan = lines(`KẾ HOẠCH
+NÂNG CAO NĂNG LỰC
+Thực hiện Kế hoạch số 14-KH/TU, UBND tỉnh ban hành Kế hoạch như sau:
+**I. MỤC ĐÍCH,
+YÊU CẦU**
+**1. 100% đội ngũ cán bộ, công
+chức được bồi dưỡng.**
+- Triển khai thực hiện kịp thời,
+đồng bộ, hiệu quả Kế hoạch số 14-KH/TU.`);
+    expect(plan.sections.map((s) => s.title)).toEqual(['MỤC ĐÍCH, YÊU CẦU', '100% đội ngũ cán bộ, công chức được bồi dưỡng.']);
+    const item = plan.blocks.find((b) => b.kind === 'list-item')!;
+    expect(plan.text.slice(item.content)).toBe('Triển khai thực hiện kịp thời,\nđồng bộ, hiệu quả Kế hoạch số 14-KH/TU.');
+  });
+});

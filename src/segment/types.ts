@@ -84,4 +84,6 @@ export interface Outline {
   sections: Section[];
   blocks: Block[];
   tables: Table[];
+  /** Header fields that could not be read, and why. */
+  warnings: string[];
 }

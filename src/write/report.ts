@@ -112,7 +112,7 @@ export function buildReport({ doc, text, textUsed, outline, extraction, checks =
       damage: restoration.damage,
       changes: restoration.changes.map((c) => ({ ...c, provenance: prov(c.span) })),
     },
-    warnings: doc.warnings,
+    warnings: [...doc.warnings, ...outline.warnings],
   };
   return report;
 }

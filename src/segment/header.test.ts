@@ -1,0 +1,282 @@
+import { describe, expect, it } from 'vitest';
+import { normalise } from '../normalise/index.js';
+import { SourceText } from '../text/source-text.js';
+import { segment } from './index.js';
+
+const read = (s: string) => segment(normalise(SourceText.fromOriginal(s)));
+
+/** The header of Kế hoạch 141/KH-UBND of Bắc Ninh, as each format lays it out. */
+const BAC_NINH = {
+  kind: 'KH',
+  number: '141',
+  symbol: 'KH-UBND',
+  issuer: 'Ủy ban nhân dân tỉnh Bắc Ninh',
+  unit: { level: 'tỉnh', name: 'Bắc Ninh' },
+  place: 'Bắc Ninh',
+  date: { year: 2025, month: 11, day: 20 },
+  title: 'NÂNG CAO NĂNG LỰC CHO ĐỘI NGŨ CÁN BỘ, CÔNG CHỨC XÂY DỰNG CHÍNH SÁCH, PHÁP LUẬT TRÊN ĐỊA BÀN TỈNH GIAI ĐOẠN 2026 - 2030',
+};
+const BAC_NINH_TITLE_AND_BODY = `KẾ HOẠCH
+NÂNG CAO NĂNG LỰC CHO ĐỘI NGŨ CÁN BỘ, CÔNG CHỨC XÂY DỰNG
+CHÍNH SÁCH, PHÁP LUẬT TRÊN ĐỊA BÀN TỈNH GIAI ĐOẠN 2026 - 2030
+Thực hiện Kế hoạch số 14-KH/TU
+ngày 29/7/2025 của Ban Thường vụ Tỉnh ủy, UBND tỉnh ban hành Kế hoạch như sau:
+**I. MỤC ĐÍCH, YÊU CẦU**
+**1**. **Mục đích**
+- Triển khai thực hiện kịp thời, đồng bộ, hiệu quả Kế hoạch số 14-KH/TU.`;
+
+describe('header: one reader for every layout', () => {
+  it('reads a web rendering: the header as a pipe table, emphasis debris, lines wrapped mid-field', () => {
+    const outline = read(`|
+**UỶ BAN NHÂN DÂN**
+TỈNH BẮC NINH
+-------
+|
+**CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 141/KH-UBND
+|
+*Bắc Ninh, ngày 20
+tháng 11 năm 2025*
+|
+
+** **
+
+${BAC_NINH_TITLE_AND_BODY}`);
+    expect(outline.header).toMatchObject(BAC_NINH);
+    expect(outline.sections.map((s) => s.title)).toEqual(['MỤC ĐÍCH, YÊU CẦU', 'Mục đích']);
+  });
+
+  it('reads two columns merged on one line (PDF text, OCR)', () => {
+    const { header } = read(`ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH BẮC NINH Độc lập - Tự do - Hạnh phúc
+Số: 141/KH-UBND Bắc Ninh, ngày 20 tháng 11 năm 2025
+${BAC_NINH_TITLE_AND_BODY}`);
+    expect(header).toMatchObject(BAC_NINH);
+  });
+
+  it('reads a DOCX header table (cells as tab-separated lines)', () => {
+    const { header } = read(`ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH BẮC NINH\tĐộc lập - Tự do - Hạnh phúc
+Số: 141/KH-UBND\tBắc Ninh, ngày 20 tháng 11 năm 2025
+
+${BAC_NINH_TITLE_AND_BODY}`);
+    expect(header).toMatchObject(BAC_NINH);
+  });
+
+  it('reads the number line before the motto, and a unit name with an apostrophe', () => {
+    const { header } = read(`ỦY BAN NHÂN DÂN
+XÃ ĐƯNG K’NỚ
+Số: 25/BC-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Đưng K’Nớ, ngày 05 tháng 3 năm 2025
+BÁO CÁO
+Kết quả thực hiện nhiệm vụ tháng 3 năm 2025
+I. KẾT QUẢ THỰC HIỆN`);
+    expect(header).toMatchObject({
+      kind: 'BC',
+      number: '25',
+      issuer: 'Ủy ban nhân dân xã Đưng K’Nớ',
+      unit: { level: 'xã', name: 'Đưng K’Nớ' },
+      place: 'Đưng K’Nớ',
+      date: { year: 2025, month: 3, day: 5 },
+      title: 'Kết quả thực hiện nhiệm vụ tháng 3 năm 2025',
+    });
+  });
+
+  it('ends a title where the body begins when no blank line separates them (one paragraph per line)', () => {
+    const outline = read(`|
+ỦY BAN NHÂN DÂN
+TỈNH CAO BẰNG
+|
+Số: 2003/QĐ-UBND
+|
+*Cao Bằng, ngày 25
+tháng 11 năm 2025*
+|
+**QUYẾT ĐỊNH**
+PHÊ DUYỆT DANH SÁCH XÃ, PHƯỜNG MIỀN NÚI TRÊN ĐỊA BÀN TỈNH
+CAO BẰNG GIAI ĐOẠN 2026 – 2030
+*Căn cứ Luật Tổ chức chính
+quyền địa phương ngày 16 tháng 6 năm 2025;*
+**QUYẾT ĐỊNH:**
+**Điều 1.****
+**Phê duyệt xã, phường miền núi trên địa bàn tỉnh Cao Bằng
+giai đoạn 2026 – 2030 gồm 56 xã, phường.`);
+    expect(outline.header).toMatchObject({
+      kind: 'QĐ',
+      number: '2003',
+      symbol: 'QĐ-UBND',
+      title: 'PHÊ DUYỆT DANH SÁCH XÃ, PHƯỜNG MIỀN NÚI TRÊN ĐỊA BÀN TỈNH CAO BẰNG GIAI ĐOẠN 2026 – 2030',
+    });
+    const first = outline.blocks[0]!;
+    expect(outline.text.slice(first.content)).toMatch(/^Căn cứ Luật Tổ chức chính/);
+  });
+
+  it('stops a decision title at the enacting line, and splits the year off a number', () => {
+    const { header } = read(`ỦY BAN NHÂN DÂN
+THÀNH PHỐ CẦN THƠ
+|
+Số:
+38/2025/QĐ-UBND
+|
+*Cần Thơ, ngày 20
+tháng 11 năm 2025*
+|
+QUYẾT ĐỊNH
+VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH NỘI BỘ LĨNH VỰC CÔNG
+TÁC DÂN TỘC
+CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN
+THƠ
+*Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;*`);
+    expect(header).toMatchObject({
+      number: '38',
+      symbol: 'QĐ-UBND',
+      issuer: 'Ủy ban nhân dân thành phố Cần Thơ',
+      unit: { level: 'thành phố', name: 'Cần Thơ' },
+      place: 'Cần Thơ',
+      title: 'VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH NỘI BỘ LĨNH VỰC CÔNG TÁC DÂN TỘC',
+    });
+  });
+
+  it('reads a công văn whose `V/v` shares the number cell, and its wrapped recipients', () => {
+    const { header } = read(`|
+ỦY BAN NHÂN DÂN
+**
+THÀNH PHỐ HỒ CHÍ MINH
+-------
+|
+Số: 4240/UBND-VX
+*V/v khẩn trương hoàn thành cập nhật, đồng bộ
+cơ sở dữ liệu cán bộ, công chức, viên chức*
+|
+*Thành phố Hồ Chí
+Minh, ngày 28 tháng 11 năm 2025*
+|
+Kính gửi:
+|
+- Các cơ quan chuyên môn, cơ quan hành chính khác
+thuộc Ủy ban nhân dân Thành phố;
+- Ủy ban nhân dân các xã, phường và đặc khu.
+|
+Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số 3280/UBND-VX.`);
+    expect(header).toMatchObject({
+      kind: 'CV',
+      number: '4240',
+      symbol: 'UBND-VX',
+      place: 'Thành phố Hồ Chí Minh',
+      issuer: 'Ủy ban nhân dân thành phố Hồ Chí Minh',
+      title: 'khẩn trương hoàn thành cập nhật, đồng bộ cơ sở dữ liệu cán bộ, công chức, viên chức',
+      recipients: ['Các cơ quan chuyên môn, cơ quan hành chính khác thuộc Ủy ban nhân dân Thành phố', 'Ủy ban nhân dân các xã, phường và đặc khu'],
+    });
+  });
+
+  it('reads `S06:`, OCR for `Số:`, in a merged line of a restored scan', () => {
+    const { header } = read(`ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+ĐẶC KHU CÁT HẢI Độc lập - Tự do - Hạnh phúc
+S06:120 /BC-UBND Cát Hải, ngày 12 tháng 9 năm 2025
+BÁO CÁO`);
+    expect(header).toMatchObject({
+      number: '120',
+      symbol: 'BC-UBND',
+      unit: { level: 'đặc khu', name: 'Cát Hải' },
+      place: 'Cát Hải',
+      date: { year: 2025, month: 9, day: 12 },
+    });
+  });
+
+  it('leaves the unit unknown when OCR lost the header, never taking a body that is cited first', () => {
+    const outline = read(`Thực hiện Công văn số 137/UBND-TTPVHCC ngày 23/01/2026 của Ủy ban nhân dân thành phố Hải Phòng, Ủy ban nhân dân đặc khu báo cáo như sau:
+1. Tổng số hồ sơ tiếp nhận: 1.894 hồ sơ.`);
+    expect(outline.header.unit).toBeNull();
+    expect(outline.header.issuer).toBeNull();
+    expect(outline.warnings).toContain('header: no issuer block; issuer and unit unknown');
+  });
+
+  it('finds the signer before an appendix with no `Nơi nhận`, and a name wrapped before its last word', () => {
+    const outline = read(`Số: 1994/QĐ-UBND
+Cao Bằng, ngày 24 tháng 11 năm 2025
+QUYẾT ĐỊNH
+VỀ VIỆC PHÊ DUYỆT QUY TRÌNH NỘI BỘ
+Điều 1. Phê duyệt kèm theo Quyết định này.
+|
+**KT. CHỦ TỊCH **
+PHÓ CHỦ TỊCH
+**Lê Hải
+Hòa**
+|
+# PHỤ LỤC
+THỦ TỤC HÀNH CHÍNH
+1. Thủ tục cấp phép
+2. Thủ tục gia hạn
+3. Thủ tục thu hồi`);
+    expect(outline.header.signer).toEqual({ name: 'Lê Hải Hòa', role: 'PHÓ CHỦ TỊCH', onBehalfOf: 'KT. CHỦ TỊCH' });
+  });
+
+  it('takes the title line of a page with no header', () => {
+    const { header } = read(`Kết quả xây dựng nông thôn mới nâng cao năm 2020 của xã Hoằng Lộc, huyện Hoằng Hóa, tỉnh Thanh Hóa
+
+I. ĐẶC ĐIỂM TÌNH HÌNH CHUNG`);
+    expect(header).toMatchObject({ kind: null, title: 'Kết quả xây dựng nông thôn mới nâng cao năm 2020 của xã Hoằng Lộc, huyện Hoằng Hóa, tỉnh Thanh Hóa', unit: null, issuer: null });
+  });
+
+  it('reads a Chairman’s decision: `CHỦ TỊCH ỦY BAN NHÂN DÂN` in the issuer block', () => {
+    const { header } = read(`CHỦ TỊCH ỦY BAN NHÂN DÂN
+TỈNH CAO BẰNG
+|
+Số: 52/2025/QĐ-CTUBND
+|
+Cao Bằng, ngày 28 tháng 11 năm 2025
+|
+QUYẾT ĐỊNH
+VỀ VIỆC KIỆN TOÀN BAN CHỈ ĐẠO`);
+    expect(header).toMatchObject({ kind: 'QĐ', symbol: 'QĐ-CTUBND', issuer: 'Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng', unit: { level: 'tỉnh', name: 'Cao Bằng' } });
+  });
+});
+
+describe('header: issuer blocks of lower units', () => {
+  it('takes the commune, not the district above it, from a two-level block', () => {
+    const { header } = read(`UBND HUYỆN HOẰNG HÓA
+UBND XÃ HOẰNG LỘC
+Số: 45/BC-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hoằng Lộc, ngày 15 tháng 12 năm 2020
+BÁO CÁO
+Kết quả xây dựng nông thôn mới nâng cao năm 2020
+I. ĐẶC ĐIỂM TÌNH HÌNH CHUNG`);
+    expect(header).toMatchObject({ issuer: 'Ủy ban nhân dân xã Hoằng Lộc', unit: { level: 'xã', name: 'Hoằng Lộc' }, place: 'Hoằng Lộc', number: '45' });
+  });
+
+  it('reads a ward of a city and a special zone', () => {
+    expect(read('ỦY BAN NHÂN DÂN\nPHƯỜNG THẠCH KHÔI\n\nSố: /BC-UBND\n\nThạch Khôi, ngày tháng 02 năm 2026\n\nBÁO CÁO\n\nTình hình tháng 02').header.unit).toEqual({ level: 'phường', name: 'Thạch Khôi' });
+    expect(read('ỦY BAN NHÂN DÂN\nĐẶC KHU CÁT HẢI\n\nSố: /BC-UBND\n\nCát Hải, ngày tháng 4 năm 2026\n\nBÁO CÁO\n\nTình hình tháng 4').header.issuer).toBe('Ủy ban nhân dân đặc khu Cát Hải');
+  });
+});
+
+describe('header: older and typed forms', () => {
+  it('reads a numeric date, a typed kind word, `T/M` and a name in capitals', () => {
+    const outline = read(`UBND XÃ HOẰNG LỘC
+Số: 45/BC-UBND
+Hoằng Lộc, ngày 15/12/2020
+Báo cáo
+Kết quả xây dựng nông thôn mới năm 2020
+I. KẾT QUẢ
+Xã đã hoàn thành 19/19 tiêu chí.
+T/M ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+NGUYỄN VĂN HÙNG`);
+    expect(outline.header).toMatchObject({
+      kind: 'BC',
+      date: { year: 2020, month: 12, day: 15 },
+      title: 'Kết quả xây dựng nông thôn mới năm 2020',
+      signer: { name: 'NGUYỄN VĂN HÙNG', role: 'CHỦ TỊCH', onBehalfOf: 'T/M ỦY BAN NHÂN DÂN' },
+    });
+  });
+});
