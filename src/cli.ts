@@ -1,7 +1,9 @@
 /** The command line: parses arguments and calls a pipeline, nothing else. */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { availableParallelism } from 'node:os';
+import pkg from '../package.json' with { type: 'json' };
 import { createProgress } from './progress.js';
+import { SCHEMA_VERSION } from './write/report.js';
 // Each command loads its own modules when it runs: the batch's main thread only orchestrates,
 // and every megabyte it holds is held for the whole run next to the worker threads.
 
@@ -9,6 +11,7 @@ const program = new Command();
 program
   .name('baocao')
   .description('Turn Vietnamese government reports (báo cáo, kế hoạch, công văn) into structured, traceable JSON.')
+  .version(`baocao ${pkg.version}, report schema ${SCHEMA_VERSION}`, '-V, --version')
   .showHelpAfterError();
 
 program
