@@ -38,7 +38,9 @@ export async function build({ types = true } = {}) {
   const { build: esbuild, stop, transform } = await import('esbuild');
   try {
     const result = await esbuild({
-      entryPoints: ENTRIES,
+      // absolute: with `packages: 'external'`, a bare `src/cli.ts` would be taken for a package
+      entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, path]) => [name, join(ROOT, path)])),
+      absWorkingDir: ROOT,
       outdir: DIST,
       entryNames: '[name]',
       chunkNames: '[name]-[hash]',

@@ -120,7 +120,7 @@ function failureLines(summary: BatchSummary, opts: RunOptions): string[] {
 
 /** The last line: what the run did, how long it took, where it went. */
 function totalLine(s: BatchSummary, out: string): string {
-  const copied = s.reused > 0 ? ` (${s.reused} of them copied from files with the same content)` : '';
+  const copied = s.reused > 0 ? ` (${s.reused} copied from files of the same content)` : '';
   const links = s.links > 0 ? `, ${s.links} symbolic ${s.links === 1 ? 'link' : 'links'} followed` : '';
   const checks = `${s.failedChecks} failed ${s.failedChecks === 1 ? 'check' : 'checks'}${s.failing.length > 0 ? ` in ${s.failing.length} ${s.failing.length === 1 ? 'report' : 'reports'}` : ''}`;
   return `${s.files} files${links}: ${s.written + s.reused} written${copied}, ${s.unchanged} unchanged, ${s.failed} failed; ${checks}; ${duration(s.durationMs)} → ${out}`;

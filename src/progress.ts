@@ -36,7 +36,8 @@ export function createProgress(options: ProgressOptions): Progress {
   const multi = options.tty
     ? new cliProgress.MultiBar(
         {
-          format: '{bar} {value}/{total} files | {errors} errors | {rate} files/s | ETA {eta_formatted}',
+          // the counts first: a narrow terminal cuts the end of the line, and the bar is what can go
+          format: '{value}/{total} files | {errors} errors | {rate} files/s | ETA {eta_formatted} {bar}',
           hideCursor: true,
           // cli-progress turns the terminal's line wrapping off while it draws (a bar is cut at the
           // width instead), and a --verbose failure line printed meanwhile was cut with it

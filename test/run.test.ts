@@ -115,7 +115,7 @@ describe('baocao run when the tables cannot be built', () => {
 
     const healed = baocao(['run', input, '--out', out]);
     expect(healed.code).toBe(0);
-    expect(healed.stdout).toContain('1 files: 1 written (1 of them copied from files with the same content), 0 unchanged, 0 failed;');
+    expect(healed.stdout).toContain('1 files: 1 written (1 copied from files of the same content), 0 unchanged, 0 failed;');
     expect(readFileSync(join(out, `${seed}.json`), 'utf8')).toBe(report);
     expect(readFileSync(join(out, 'metrics.csv'), 'utf8')).toBe(metrics);
   });
