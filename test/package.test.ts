@@ -4,7 +4,7 @@
  * checkout's node_modules, as an offline install would find them), and imports it by name.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -90,7 +90,17 @@ describe('the package, installed in another project', () => {
     });
   });
 
-  it('type-checks a TypeScript caller against the declarations', () => {
+  it('throws a UsageError naming the path and the reason when a batch cannot run as given', () => {
+    writeFileSync(join(project, 'notes.txt'), 'not a folder');
+    const out = node(`
+      import { runBatch, UsageError } from 'baocao';
+      const error = await runBatch(['archive'], { out: 'notes.txt' }).catch((e) => e);
+      console.log(JSON.stringify({ usage: error instanceof UsageError, path: error.path, reason: error.reason }));
+    `);
+    expect(out).toEqual({ usage: true, path: 'notes.txt', reason: 'is a file, not a folder (the output of a run is a folder: give a new or existing folder)' });
+  });
+
+  it('type-checks a TypeScript caller, and the README\'s example, against the declarations', () => {
     writeFileSync(
       join(project, 'caller.ts'),
       `import { processFile, runBatch, type Report, type BatchSummary } from 'baocao';
@@ -103,11 +113,15 @@ describe('the package, installed in another project', () => {
        await runBatch(['in'], { out: 'out', jobs: 'two' });
        export { value, summary };`,
     );
+    // and the README's example, as a user would paste it
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const example = readme.slice(readme.indexOf('## Use it as a library')).match(/```ts\n([\s\S]*?)```/)![1]!;
+    writeFileSync(join(project, 'readme-example.ts'), `${example}\nexport {};\n`);
     writeFileSync(
       join(project, 'tsconfig.json'),
       JSON.stringify({
         compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')], skipLibCheck: true },
-        files: ['caller.ts'],
+        files: ['caller.ts', 'readme-example.ts'],
       }),
     );
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', project], { cwd: project, encoding: 'utf8' });
