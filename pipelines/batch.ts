@@ -108,6 +108,8 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   const out = options.out;
   const jobs = options.jobs ?? availableParallelism();
   const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
+  const same = inputs.find((i) => resolve(i) === resolve(out));
+  if (same !== undefined) throw new UsageError(out, 'is also an input: the reports go to a folder of their own (e.g. --out output)');
   const { files, skipped, links } = await walkInputs(inputs, out);
   await makeOutputFolder(out);
   await removeTemporaries(out);

@@ -99,6 +99,17 @@ describe('baocao: a command that cannot run as given says why and exits 2', () =
     expect(baocao(['run', input, '--out', below]).stderr).toBe(`error: ${below}: cannot create the output folder: part of the path is a file\n`);
   });
 
+  it('refuses an --out that is one of the inputs', () => {
+    const input = tmp('in');
+    copyFileSync(seedFile('000'), join(input, '000.txt'));
+    expect(baocao(['run', input, '--out', input])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: ${input}: is also an input: the reports go to a folder of their own (e.g. --out output)\n`,
+    });
+    expect(readdirSync(input)).toEqual(['000.txt']);
+  });
+
   it('refuses an input that does not exist', () => {
     const missing = join(tmp('gone'), 'archive');
     expect(baocao(['run', missing, '--out', tmp('out')])).toEqual({ code: 2, stdout: '', stderr: `error: ${missing}: no such file or folder\n` });
