@@ -222,6 +222,7 @@ function toFigure(f: Placed & { index?: number }, idOf: Map<number, string>): Fi
     value: d.value,
     of: d.of,
     unit: d.unit,
+    comparator: d.comparator,
     subject: d.subject,
     metric: f.metric,
     role: f.role,

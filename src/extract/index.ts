@@ -13,5 +13,5 @@ export function extract(outline: Outline): Extraction {
   const text = outline.text.text;
   const { periods, documentPeriod: period } = periodsOf(outline.header.title, text);
   const figures = findFigures(outline, { documentKind: outline.header.kind, periods, documentPeriod: period });
-  return { figures, references: findReferences(text), periods, documentPeriod: period };
+  return { figures, references: findReferences(text, outline.header), periods, documentPeriod: period };
 }

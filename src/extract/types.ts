@@ -13,7 +13,17 @@ export interface PeriodMention extends Period {
   span: Span;
 }
 
-export type FigureKind = 'count' | 'percent' | 'ratio' | 'score' | 'rank' | 'amount';
+/**
+ * `percent-point`: a change of a percentage (`tăng 4,7 điểm phần trăm`), never a score.
+ * `amount`: money and measures, `value` in the unit as printed (`3,8 tỷ đồng` → 3.8 `tỷ đồng`).
+ */
+export type FigureKind = 'count' | 'percent' | 'ratio' | 'score' | 'rank' | 'amount' | 'percent-point';
+
+/**
+ * A bound rather than an exact value: `ít nhất 10%`, `tối thiểu`, `trở lên`, `không thấp hơn` (≥);
+ * `trên`, `hơn`, `vượt` (>); `tối đa`, `không quá`, `trở xuống` (≤); `dưới` (<).
+ */
+export type Comparator = '≥' | '≤' | '>' | '<';
 
 /** One quantitative fact. Spans are offsets in the current (normalised/restored) text. */
 export interface Figure {
@@ -22,8 +32,10 @@ export interface Figure {
   value: number;
   /** Denominator or maximum for ratio (`1.779/1.894`), score (`19,99/20`) and rank (`72/114`). */
   of: number | null;
-  /** `hồ sơ`, `TTHC`, `PAKN`, `%`, `điểm`, `đồng`… */
+  /** `hồ sơ`, `TTHC`, `PAKN`, `%`, `điểm`, `tỷ đồng`, `ha`… */
   unit: string | null;
+  /** Set when the text states a bound (`tối thiểu 30%` → `≥`), null for an exact value. */
+  comparator: Comparator | null;
   /** The noun phrase it counts: `Số hồ sơ đã giải quyết`, `Lĩnh vực Hộ tịch`. */
   subject: string | null;
   /** Canonical metric id from the lexicon (`applications.resolved`), or null: never a guess. */
