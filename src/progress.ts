@@ -89,6 +89,9 @@ export function createProgress(options: ProgressOptions): Progress {
     stop() {
       if (stopped) return;
       stopped = true;
+      // cli-progress prints logged lines at its next redraw, and stop() does not redraw: a
+      // --verbose failure logged just before the end would be lost
+      multi?.update();
       multi?.stop();
       // the last plain line says where the run ended, however recently the previous one came
       if (!multi && total > 0 && shown !== done) plainLine();
