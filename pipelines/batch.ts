@@ -103,6 +103,12 @@ export interface FailingReport {
 
 const DEFAULTS = { timeoutMs: 120_000, memoryMb: 512, maxBytes: 100e6 };
 
+/**
+ * What `baocao run` does: every file under `inputs` into `options.out`. Resolves with the run's
+ * summary whether or not files failed (each failure is in `errors` and `<out>/errors.jsonl`);
+ * throws a `UsageError` (path and reason) when it cannot run as given: an input that does not
+ * exist, an `out` that is a file, below a file, or one of the inputs.
+ */
 export async function runBatch(inputs: readonly string[], options: BatchOptions): Promise<BatchSummary> {
   const started = new Date();
   const out = options.out;
