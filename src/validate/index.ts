@@ -61,7 +61,7 @@ export function checksByFigure(checks: Check[]): Map<string, string[]> {
   return out;
 }
 
-/** How many checks a report made and how many failed: the one line `baocao run` prints per file. */
+/** How many checks a report made and how many failed (kept in the batch manifest, summed in the run's summary). */
 export interface CheckCount {
   made: number;
   failed: number;
