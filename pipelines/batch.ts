@@ -229,7 +229,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     await pool.close();
   }
 
-  await prune(out, manifest, inputs, seen);
+  await prune(out, manifest, inputs, seen, skipped.filter((x) => x.reason.startsWith('unreadable folder')).map((x) => x.path));
   await writeErrors(out, manifest, clashes);
   // the manifest first: the tables are rebuilt on every run, so if building them fails (or the
   // run is killed meanwhile) the next run only has to build them again
@@ -357,14 +357,26 @@ async function writeTables(out: string, entries: readonly ManifestEntry[]): Prom
 
 /**
  * Entries for files that were under this run's inputs and are gone (deleted or moved away):
- * drop them and their reports. Entries from other input folders are left alone.
+ * drop them and their reports. Entries from other input folders are left alone, and so are those
+ * under an input that yielded no file at all or under a folder that could not be read.
  */
-async function prune(out: string, manifest: Manifest, inputs: readonly string[], seen: Map<string, string>): Promise<void> {
-  const roots = inputs.map((i) => resolve(i));
+async function prune(
+  out: string,
+  manifest: Manifest,
+  inputs: readonly string[],
+  seen: Map<string, string>,
+  unreadable: readonly string[],
+): Promise<void> {
+  const under = (path: string, root: string) => path === root || path.startsWith(root + sep);
+  const seenPaths = [...seen.values()].map((f) => resolve(f));
+  // An input folder that yielded no file (a share that failed to mount, an emptied folder) and a
+  // folder that could not be read say nothing about their files: their reports are kept.
+  const roots = inputs.map((i) => resolve(i)).filter((r) => seenPaths.some((p) => under(p, r)));
+  const kept = unreadable.map((d) => resolve(d));
   for (const e of [...manifest.values()]) {
     if (seen.get(e.relative) === e.file) continue;
     const path = resolve(e.file);
-    if (!roots.some((r) => path === r || path.startsWith(r + sep))) continue;
+    if (!roots.some((r) => under(path, r)) || kept.some((d) => under(path, d))) continue;
     if (await exists(e.file)) continue;
     await rm(outputOf(out, e.relative), { force: true });
     await rm(rowsOf(out, e.relative), { force: true });
