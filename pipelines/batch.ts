@@ -236,7 +236,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   await saveManifest(out, manifest);
   const entries = canonicalEntries(manifest);
   try {
-    await writeTables(out, entries);
+    await writeTables(out, entries, options.onSkip);
   } catch (error) {
     const removed = await removeDamagedRows(out, entries);
     const healing = removed > 0 ? `; ${removed} damaged rows file(s) removed, the next run writes them again from the reports` : '';
@@ -345,11 +345,14 @@ function canonicalEntries(manifest: Manifest): ManifestEntry[] {
  * The DuckDB file and `metrics.csv`, rebuilt from the reports' rows files (one per content hash,
  * in path order) at the end of every run: cheap next to the pipeline, and never stale after a kill.
  */
-async function writeTables(out: string, entries: readonly ManifestEntry[]): Promise<void> {
+async function writeTables(out: string, entries: readonly ManifestEntry[], onSkip?: (skipped: SkippedInput) => void): Promise<void> {
   // DuckDB's native library is loaded only now: it holds memory the file-processing phase can use
   const { buildDatabase, DATABASE_FILE, METRICS_ORDER } = await import('../src/write/duckdb.js');
   const rows = entries.map((e) => rowsOf(out, e.relative));
-  await buildDatabase(join(out, DATABASE_FILE), rows, await readMarks(join(out, MARKS_FILE)), async (db) => {
+  const marks = await readMarks(join(out, MARKS_FILE), (line, reason) =>
+    onSkip?.({ path: `${join(out, MARKS_FILE)}:${line}`, reason: `verdict left out of the tables (${reason})` }),
+  );
+  await buildDatabase(join(out, DATABASE_FILE), rows, marks, async (db) => {
     const result = await db.stream(`SELECT * FROM metrics ${METRICS_ORDER}`);
     await writeMetricsCsv(join(out, METRICS_CSV), result.columnNames(), result.yieldRowsJson());
   });

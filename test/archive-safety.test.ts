@@ -1,6 +1,6 @@
 /**
- * A share that failed to mount looks like an empty folder: a run over it must not take the
- * archive's reports for deleted files.
+ * What an archive's output must survive: a share that failed to mount (an empty folder, whose
+ * files must not be taken for deleted), and a bad verdict line in review.jsonl.
  */
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,5 +27,21 @@ describe('an input folder that is empty this time', () => {
     expect(baocao(['run', input, '--out', out]).code).toBe(0);
     expect(readFileSync(join(out, `${SEED}.json`), 'utf8')).toBe(report);
     expect(readFileSync(join(out, 'manifest.jsonl'), 'utf8')).toContain(SEED);
+  });
+});
+
+describe('a bad line in review.jsonl', () => {
+  it('is left out of the tables with a line naming the file and line; the tables are still built', () => {
+    const input = mkdtempSync(join(tmpdir(), 'baocao-verdict-in-'));
+    const out = mkdtempSync(join(tmpdir(), 'baocao-verdict-out-'));
+    copyFileSync(join(ROOT, 'fixtures', SEED), join(input, SEED));
+    expect(baocao(['run', input, '--out', out]).code).toBe(0);
+    const sha256 = JSON.parse(readFileSync(join(out, `${SEED}.json`), 'utf8')).source.sha256;
+    const verdict = { time: '2026-04-20T08:00:00.000Z', file: SEED, sha256, id: 'f1', target: 'figure', verdict: 'wrong', line: 1, text: 'x' };
+    writeFileSync(join(out, 'review.jsonl'), `${JSON.stringify({ ...verdict, span: { start: 0, end: 1e308 } })}\n`);
+    const again = baocao(['run', input, '--out', out]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`skipped: ${join(out, 'review.jsonl')}:1: verdict left out of the tables ("span" must be {start, end})`);
+    expect(existsSync(join(out, 'metrics.csv'))).toBe(true);
   });
 });
