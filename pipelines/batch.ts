@@ -16,7 +16,8 @@ import { availableParallelism } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
 import { UsageError } from '../src/errors.js';
-import { walkInputs, type InputFile, type SkippedInput } from '../src/ingest/walk.js';
+import { walkInputs, type InputFile, type Inputs, type SkippedInput } from '../src/ingest/walk.js';
+import { lockOutput } from '../src/write/lock.js';
 import { MARKS_FILE, readMarks } from '../src/review/marks.js';
 import { sha256File, stableJson, writeFileAtomic } from '../src/write/files.js';
 import {
@@ -118,6 +119,20 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   if (same !== undefined) throw new UsageError(out, 'is also an input: the reports go to a folder of their own (e.g. --out output)');
   const { files, skipped, links } = await walkInputs(inputs, out);
   await makeOutputFolder(out);
+  const lock = await lockOutput(out);
+  try {
+    return await runLocked(inputs, options, { started, out, jobs, maxBytes, files, skipped, links });
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runLocked(
+  inputs: readonly string[],
+  options: BatchOptions,
+  setting: { started: Date; out: string; jobs: number; maxBytes: number } & Inputs,
+): Promise<BatchSummary> {
+  const { started, out, jobs, maxBytes, files, skipped, links } = setting;
   await removeTemporaries(out);
   const [version, manifest] = await Promise.all([versionKey(), loadManifest(out)]);
   for (const s of skipped) options.onSkip?.(s);

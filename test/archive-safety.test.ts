@@ -2,8 +2,9 @@
  * What an archive's output must survive: a share that failed to mount (an empty folder, whose
  * files must not be taken for deleted), and a bad verdict line in review.jsonl.
  */
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baocao, ROOT } from './helpers.js';
@@ -43,5 +44,23 @@ describe('a bad line in review.jsonl', () => {
     expect(again.code).toBe(0);
     expect(again.stderr).toContain(`skipped: ${join(out, 'review.jsonl')}:1: verdict left out of the tables ("span" must be {start, end})`);
     expect(existsSync(join(out, 'metrics.csv'))).toBe(true);
+  });
+});
+
+describe('two runs on one output folder', () => {
+  it('refuses the second with exit 2 and the owner of the lock, and writes nothing', () => {
+    const input = mkdtempSync(join(tmpdir(), 'baocao-lock-in-'));
+    const out = mkdtempSync(join(tmpdir(), 'baocao-lock-out-'));
+    copyFileSync(join(ROOT, 'fixtures', SEED), join(input, SEED));
+    const other = spawn('sleep', ['60']);
+    try {
+      writeFileSync(join(out, '.baocao.lock'), JSON.stringify({ pid: other.pid, host: hostname(), since: '2026-12-04T21:00:00.000Z' }));
+      const second = baocao(['run', input, '--out', out]);
+      expect(second.code).toBe(2);
+      expect(second.stderr).toContain(`${out}: is in use by another run (pid ${other.pid} on ${hostname()}, since 2026-12-04T21:00:00.000Z)`);
+      expect(existsSync(join(out, `${SEED}.json`))).toBe(false);
+    } finally {
+      other.kill();
+    }
   });
 });
