@@ -6,7 +6,7 @@
  * file costs a worker, never the batch.
  */
 import { parentPort } from 'node:worker_threads';
-import { asPipelineError } from '../src/errors.js';
+import { asPipelineError, isOutputFailure } from '../src/errors.js';
 import { createIngestContext, type IngestContext } from '../src/ingest/context.js';
 import { stableJson, writeFileAtomic } from '../src/write/files.js';
 import { countChecks, type CheckCount } from '../src/validate/index.js';
@@ -24,7 +24,7 @@ export interface WorkerTask {
 
 export type WorkerResult =
   | { id: number; ok: true; checks: CheckCount }
-  | { id: number; ok: false; stage: string; reason: string; stack: string | null };
+  | { id: number; ok: false; stage: string; reason: string; stack: string | null; output?: { path: string; code: string } };
 
 const port = parentPort;
 if (!port) throw new Error('batch-worker.ts must run in a worker thread');
@@ -44,8 +44,17 @@ port.on('message', async (task: WorkerTask | 'close') => {
     // `ingest` is read by processFile once the formats stage passes it on to ingestFile.
     const options = { displayPath: task.displayPath, ingest };
     const report = await processFile(task.file, options);
-    await writeFileAtomic(task.rows, tableRowsJson(report));
-    await writeFileAtomic(task.output, stableJson(report));
+    for (const [path, content] of [[task.rows, tableRowsJson(report)], [task.output, stableJson(report)]] as const) {
+      try {
+        await writeFileAtomic(path, content);
+      } catch (error) {
+        if (!isOutputFailure(error)) throw error;
+        // the output's trouble, not the file's: the batch stops and the file stays to do
+        result = { id: task.id, ok: false, stage: 'write', reason: error.message, stack: null, output: { path, code: error.code! } };
+        port.postMessage(result);
+        return;
+      }
+    }
     result = { id: task.id, ok: true, checks: countChecks(report.checks) };
   } catch (error) {
     const e = asPipelineError(error, 'write', task.file);

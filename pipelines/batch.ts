@@ -15,7 +15,7 @@ import { access, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
-import { UsageError } from '../src/errors.js';
+import { isOutputFailure, OutputError, UsageError } from '../src/errors.js';
 import { walkInputs, type InputFile, type Inputs, type SkippedInput } from '../src/ingest/walk.js';
 import { lockOutput } from '../src/write/lock.js';
 import { MARKS_FILE, readMarks } from '../src/review/marks.js';
@@ -228,6 +228,7 @@ async function runLocked(
       }
     }
     const outcome = await pool.run({ file: input.file, displayPath: input.relative, output, rows });
+    if (!outcome.ok && outcome.output) throw new OutputError(outcome.output.path, outcome.output.code);
     if (outcome.ok) return settle(input, { ...entry, status: 'ok', error: null, checks: outcome.checks }, 'written');
     const error = { stage: outcome.stage, reason: outcome.reason, retry: outcome.retry };
     // a report left from an older run of a file that now fails must not stay in the tables
@@ -238,11 +239,25 @@ async function runLocked(
 
   // Hashing and small reads overlap with the workers' CPU work: a few more tasks than threads.
   const queue = new PQueue({ concurrency: jobs * 2 });
+  // A write the output refused (full disk, read-only, forbidden) stops the run: the files not yet
+  // started are left for the next run, none is marked failed for it, and nothing more is written.
+  let stopped: OutputError | null = null;
+  const guarded = async (input: InputFile) => {
+    if (stopped) return;
+    try {
+      await one(input);
+    } catch (error) {
+      if (error instanceof OutputError) stopped ??= error;
+      else if (isOutputFailure(error)) stopped ??= new OutputError(error.path ?? out, error.code!);
+      else throw error;
+    }
+  };
   try {
-    await Promise.all(files.map((input) => queue.add(() => one(input))));
+    await Promise.all(files.map((input) => queue.add(() => guarded(input))));
   } finally {
     await pool.close();
   }
+  if (stopped) throw stopped;
 
   await prune(out, manifest, inputs, seen, skipped.filter((x) => x.reason.startsWith('unreadable folder')).map((x) => x.path));
   await writeErrors(out, manifest, clashes);
