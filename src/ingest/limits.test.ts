@@ -60,3 +60,37 @@ describe('limits before decoding, rendering or OCR', () => {
     }
   });
 });
+
+/** A ZIP of one entry whose central directory declares the given sizes (the data is not real). */
+function zipDeclaring(name: string, packed: number, size: number): Uint8Array {
+  const nameBytes = Buffer.from(name, 'latin1');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(packed, 18);
+  local.writeUInt32LE(size, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  const data = Buffer.alloc(64);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(packed, 20);
+  central.writeUInt32LE(size, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  const cdOffset = local.length + nameBytes.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + nameBytes.length, 12);
+  end.writeUInt32LE(cdOffset, 16);
+  return new Uint8Array(Buffer.concat([local, nameBytes, data, central, nameBytes, end]));
+}
+
+describe('ZIP containers', () => {
+  it('refuses a DOCX whose document inflates a thousand times, before inflating it', async () => {
+    await expect(ingestBytes(zipDeclaring('word/document.xml', 3_500_000, 3_800_000_000), 'bomb.docx')).rejects.toThrow(
+      'bomb.docx: DOCX refused: ZIP entry inflates 1086 times (3.5 MB to 3800.0 MB; the limit is 200 times)',
+    );
+  });
+});

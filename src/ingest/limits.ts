@@ -10,6 +10,10 @@ export const LIMITS = {
   maxPixels: whole(process.env.BAOCAO_MAX_PIXELS) ?? 120_000_000,
   /** Longer side of a page to render, in points (1/72 inch): A0 is 3 370. */
   maxPagePoints: whole(process.env.BAOCAO_MAX_PAGE_POINTS) ?? 3_400,
+  /** What a ZIP container (DOCX…) may inflate to, how many entries it may hold, and how much one entry may grow. */
+  maxZipBytes: 500_000_000,
+  maxZipEntries: 10_000,
+  maxZipRatio: 200,
 };
 
 function whole(s: string | undefined): number | undefined {
