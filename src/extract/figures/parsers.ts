@@ -6,7 +6,9 @@
  */
 import { NUMBER_PATTERN, parseVietnameseNumber } from '../numbers.js';
 import type { Comparator, FigureKind } from '../types.js';
+import { comparatorOf } from './comparators.js';
 import { COUNT_UNIT_PATTERN, UNIT_PATTERN, unitOf } from './lexicon.js';
+import { countedNoun, enumerates, standsAsCount } from './nouns.js';
 
 export type MentionKind = FigureKind | 'bare' | 'zero';
 
@@ -217,6 +219,43 @@ export const PARSERS: readonly Parser[] = [
     },
   },
   {
+    // `gấp 30 lần GRDP`, `gấp 1,5 lần`, `gấp đôi`: a multiple is the ratio of two quantities, its value the quotient (unit `lần`)
+    name: 'multiple',
+    digit: false,
+    char: 'gấp',
+    pattern: new RegExp(`gấp\\s+(?:khoảng\\s+|hơn\\s+|gần\\s+)?(?:(${N})\\s+lần|(${NUMBER_WORDS}|năm)\\s+lần|(đôi|rưỡi))(?![\\p{L}])`, 'giud'),
+    extract(m) {
+      if (m.index > 0 && /[\p{L}]/u.test(m.input[m.index - 1]!)) return null;
+      const group = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
+      const value = group === 1 ? num(m[1]) : group === 2 ? (m[2]!.toLowerCase() === 'năm' ? 5 : wordNumber(m[2]!)) : m[3]!.toLowerCase() === 'đôi' ? 2 : 1.5;
+      if (value === null) return null;
+      const [s, e] = at(m, group);
+      return { kind: 'ratio', start: m.index, end: m.index + m[0].length, numberStart: s, numberEnd: e, value, of: null, unit: 'lần', unitEnd: m.index + m[0].length, parser: 'multiple', comparator: null };
+    },
+  },
+  {
+    // `05 kịch bản`, `ít nhất 20 tập dữ liệu mở`, `có 16 mục tiêu`, `(6 mục tiêu)`: a count of a noun the
+    // unit lexicon lacks, where the number stands as a count (see `nouns.ts`); after `quantity`, so a lexicon unit wins
+    name: 'noun-count',
+    digit: true,
+    pattern: new RegExp(`(${N})(?=\\s+[\\p{Ll}])`, 'gud'),
+    extract(m) {
+      const value = num(m[1]);
+      // a count is a whole number, and `00` is a time's minutes (`17 giờ 00`)
+      // and `0001` is a code
+      if (value === null || !Number.isInteger(value) || value === 0 || /^0\d\d/u.test(m[1]!)) return null;
+      const [s, e] = at(m, 1);
+      const noun = countedNoun(m.input.slice(e, e + 80));
+      if (!noun) return null;
+      const before = m.input.slice(Math.max(0, s - 40), s);
+      const end = e + noun.length;
+      // `trên`, `dưới` alone are as often `on`, `under` (`đồng thời trên 2 hệ thống`): no count by themselves
+      const bound = comparatorOf(before, m.input.slice(end, end + 60)) !== null && !/(?<![\p{L}])(?:trên|dưới)\s*$/iu.test(before);
+      if (!standsAsCount(m[1]!, before, bound, /^\s*\)/u.test(m.input.slice(end, end + 4)))) return null;
+      return { kind: 'count', start: s, end, numberStart: s, numberEnd: e, value, of: null, unit: noun.unit, unitEnd: end, parser: 'noun-count', comparator: null };
+    },
+  },
+  {
     // `hai xã`, `ba nhóm thủ tục hành chính`, `mười lăm hộ`, `hai (02) xã`: only before a count unit
     name: 'word-count',
     digit: false,
@@ -232,6 +271,40 @@ export const PARSERS: readonly Parser[] = [
       // and `hàng năm tổ chức`, `trong năm` (the year), `các`, `vài`: not a count
       if (/(?<![\p{L}])(?:thứ|mỗi|từng|tháng|ngày|quý|lần|số|mùng|mồng|khóa|khoá|hàng|hằng|trong|cả|các|những|vài|nhiều)\s*$/iu.test(m.input.slice(Math.max(0, m.index - 8), m.index))) return null;
       return withUnit(m, 'count', value, null, 2, 'word-count', [1]);
+    },
+  },
+  {
+    // `ba trụ cột`, `năm yếu tố nền móng: …; …; …; …; và …`, `cả ba trụ cột`, `ba trụ cột kinh tế và một nền tảng số`:
+    // a number in words before a noun the lexicon lacks, only where the text confirms the count (an enumeration of as many
+    // items after a colon, a coordinated count, `cả`, a comparator or a verb of counting before it)
+    name: 'word-noun-count',
+    digit: false,
+    pattern: new RegExp(`(${NUMBER_WORDS}|năm|một)(?=\\s+[\\p{Ll}])`, 'giud'),
+    extract(m) {
+      // a whole word, not a word of a number in digits (`15 năm`, `02 (hai) xã`)
+      if (m.index > 0 && /[\p{L}\p{N}(]/u.test(m.input[m.index - 1]!)) return null;
+      if (/\d\s*$/u.test(m.input.slice(Math.max(0, m.index - 4), m.index))) return null;
+      const word = m[1]!.toLowerCase();
+      const value = word === 'một' ? 1 : word === 'năm' ? 5 : wordNumber(m[1]!);
+      if (value === null) return null;
+      const e = m.index + m[0].length;
+      const noun = countedNoun(m.input.slice(e, e + 80));
+      if (!noun) return null;
+      const before = m.input.slice(Math.max(0, m.index - 60), m.index);
+      if (/(?<![\p{L}])(?:thứ|mỗi|từng|tháng|ngày|quý|lần|số|mùng|mồng|khóa|khoá|hàng|hằng|trong|các|những|vài|nhiều|cùng|một|với|trên|dưới|hơn|trước|sau)\s*$/iu.test(before.slice(-10)) && !/(?<![\p{L}])dựa\s+trên\s*$/iu.test(before.slice(-12))) return null;
+      const end = e + noun.length;
+      const after = m.input.slice(end, end + 600);
+      const confirmed =
+        enumerates(after, value) ||
+        // a list announced right after it (`ba trụ cột kinh tế:`), its items in the blocks below
+        (word !== 'một' && word !== 'năm' && /^[^.,;:()\n\d]{0,40}:\s*$/u.test(after)) ||
+        // coordinated with another count: `ba trụ cột kinh tế và một nền tảng số`, `một X và hai Y`
+        new RegExp(`(?:(?<![\\p{L}\\p{N}])\\d+|(?<![\\p{L}])(?:${NUMBER_WORDS}))\\s+[\\p{Ll}][\\p{Ll}\\s]{0,30}?\\s(?:và|,)\\s*$`, 'iu').test(before) ||
+        new RegExp(`^[\\p{Ll}\\s]{0,30}?\\s(?:và|,)\\s*(?:\\d+|(?:${NUMBER_WORDS}|một))\\s+[\\p{Ll}]`, 'iu').test(after) ||
+        (value >= 3 && word !== 'năm' && /(?<![\p{L}])cả\s*$/iu.test(before)) || // `cả hai` is `both`
+        (word !== 'một' && word !== 'năm' && standsAsCount('', before, comparatorOf(before, after) !== null, false));
+      if (!confirmed) return null;
+      return { kind: 'count', start: m.index, end, numberStart: m.index, numberEnd: e, value, of: null, unit: noun.unit, unitEnd: end, parser: 'word-noun-count', comparator: null };
     },
   },
   {
