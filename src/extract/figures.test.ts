@@ -411,6 +411,16 @@ describe('counts of nouns the unit lexicon lacks', () => {
     ]);
   });
 
+  it('reads a count after `của`, `từ`, `trong` and the next item of a list of counts', () => {
+    expect(counts('đến ngày 19 tháng 11 năm 2025 đã có 15 bộ, ngành, 25 địa phương, 13 tập đoàn, tổng công ty gửi đăng ký').map((c) => [c[2], c[3]])).toEqual([
+      [15, 'bộ'],
+      [25, 'địa phương'],
+      [13, 'tập đoàn'],
+    ]);
+    expect(counts('Khai thác hiệu quả cơ hội từ 17 hiệp định thương mại tự do (FTA) đã ký kết')).toEqual([['17 hiệp định', 'count', 17, 'hiệp định', null]]);
+    expect(counts('giá trị giới hạn tiếp xúc cho phép của 50 yếu tố hóa học tại nơi làm việc.')).toEqual([['50 yếu tố', 'count', 50, 'yếu tố', null]]);
+  });
+
   it('reads a count alone in brackets after a heading: `(16 mục tiêu)`', () => {
     expect(counts('a) Mục tiêu chung (6 mục tiêu)')).toEqual([['6 mục tiêu', 'count', 6, 'mục tiêu', null]]);
     expect(counts('b) Mục tiêu theo ngành, lĩnh vực (10 mục tiêu)')).toEqual([['10 mục tiêu', 'count', 10, 'mục tiêu', null]]);
@@ -446,6 +456,10 @@ describe('counts of nouns the unit lexicon lacks', () => {
     expect(counts('bệ đỡ cho sự phát triển của cả ba trụ cột trên;')).toEqual([['ba trụ cột', 'count', 3, 'trụ cột', null]]);
   });
 
+  it('gives a bare number the unit of a total only when that unit is a lexicon unit: `3 bộ phận (1, 2, 3)` lists positions', () => {
+    expect(values('(C) Mã số được cấu tạo từ 3 bộ phận (1, 2, 3), viết theo hàng ngang, trong đó:')).toEqual([['count', 3, null, null]]);
+  });
+
   it('keeps out numbers that name, list positions, times, measures, `năm` as the year and `cả hai`', () => {
     for (const line of [
       // a list of form numbers after `Mẫu`
@@ -463,6 +477,9 @@ describe('counts of nouns the unit lexicon lacks', () => {
       'độ phân giải tối thiểu 300 dpi; xe mô tô có dung tích xi-lanh trên 125 cm3 trở lên; Đường kính: 0.25mm (0,1 inch)',
       'duy trì thực hiện đồng thời trên 2 hệ thống (Hệ thống thông tin giải quyết TTHC tập trung)',
       'Đơn vị: 01 cọc (cột)',
+      // `giữa hai` is `between the two`; slogans in quotes; an address
+      'chuyển giao dữ liệu giữa hai hệ thống; thỏa thuận giữa 2 bên; địa chỉ: Tầng 1 và tầng 2 (giữa 2 toà nhà A, B)',
+      'thực hiện các phong trào “Gia đình 5 không, 3 sạch”; Thực hiện “4 xin, 4 luôn”: xin chào, xin lỗi',
       // `2 con số`, `cả hai` (both), `hai bên` with no count around it, `một` (the article)
       'tăng trưởng kinh tế đạt 2 con số; điều khiển xe buông cả hai tay; hai bên thống nhất; đi trước một bước',
     ]) {

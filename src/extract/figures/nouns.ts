@@ -93,7 +93,7 @@ export function countedNoun(after: string): NounPhrase | null {
   if (!/^\s/u.test(after)) return null;
   const { words, ends } = syllables(after.slice(0, 80), 6);
   const first = words[0];
-  if (first === undefined || !WORD.test(first) || FUNCTION.has(first)) return null;
+  if (first === undefined || first.length < 2 || !WORD.test(first) || FUNCTION.has(first)) return null;
   if (NOT_COUNTED.has(first) && !COUNTED_AFTER[first]?.includes(words[1] ?? '')) return null;
   // a lexicon form the quantity parser left is another word there (`2 con số`: `con` before `số`)
   if (unitOf(first) !== null) return null;
@@ -119,7 +119,7 @@ const NAMING_BEFORE =
 
 /** Verbs and words of counting right before a number: `gồm 05`, `có 16`, `xây dựng 03`, `tổng số 20`. */
 const COUNTING_BEFORE =
-  /(?<![\p{L}])(?:gồm|bao\s+gồm|có|đạt|hoàn\s+thành|xây\s+dựng|phát\s+triển|triển\s+khai|tổ\s+chức|thành\s+lập|ban\s+hành|thực\s+hiện|hỗ\s+trợ|đào\s+tạo|tập\s+huấn|bồi\s+dưỡng|cấp|cấp\s+mới|tiếp\s+nhận|giải\s+quyết|công\s+bố|bãi\s+bỏ|sửa\s+đổi|phê\s+duyệt|hình\s+thành|thu\s+hút|tạo(?:\s+ra)?|kiểm\s+tra|thanh\s+tra|xử\s+lý|vận\s+hành|đầu\s+tư|nâng\s+cấp|lắp\s+đặt|cải\s+tạo|sửa\s+chữa|xây\s+mới|trồng(?:\s+mới)?|mở|mở\s+mới|lựa\s+chọn|chọn|công\s+nhận|khen\s+thưởng|tặng|trao|ký\s+kết|ký|thành\s+lập\s+mới|duy\s+trì|nhân\s+rộng|số\s+hóa|tích\s+hợp|kết\s+nối|cung\s+cấp|với|tổng\s+số|tổng\s+cộng|trong\s+số|trong\s+đó|còn|thêm|khoảng|gần|hơn)\s*$/iu;
+  /(?<![\p{L}])(?:gồm|bao\s+gồm|có|đạt|hoàn\s+thành|xây\s+dựng|phát\s+triển|triển\s+khai|tổ\s+chức|thành\s+lập|ban\s+hành|thực\s+hiện|hỗ\s+trợ|đào\s+tạo|tập\s+huấn|bồi\s+dưỡng|cấp|cấp\s+mới|tiếp\s+nhận|giải\s+quyết|công\s+bố|bãi\s+bỏ|sửa\s+đổi|phê\s+duyệt|hình\s+thành|thu\s+hút|tạo(?:\s+ra)?|kiểm\s+tra|thanh\s+tra|xử\s+lý|vận\s+hành|đầu\s+tư|nâng\s+cấp|lắp\s+đặt|cải\s+tạo|sửa\s+chữa|xây\s+mới|trồng(?:\s+mới)?|mở|mở\s+mới|lựa\s+chọn|chọn|công\s+nhận|khen\s+thưởng|tặng|trao|ký\s+kết|ký|thành\s+lập\s+mới|duy\s+trì|nhân\s+rộng|số\s+hóa|tích\s+hợp|kết\s+nối|cung\s+cấp|với|tổng\s+số|tổng\s+cộng|trong\s+số|trong\s+đó|còn|thêm|khoảng|gần|hơn|của|trong|từ)\s*$/iu;
 
 /**
  * Whether the number at `start` (with `before`, the text before it) stands where a count stands:
@@ -129,6 +129,8 @@ const COUNTING_BEFORE =
 export function standsAsCount(number: string, before: string, hasComparator: boolean, closedBracket: boolean): boolean {
   const b = before.slice(-40);
   if (NAMING_BEFORE.test(b)) return false;
+  // inside a quotation a number is part of a name or a slogan (`“Gia đình 5 không, 3 sạch”`)
+  if (b.lastIndexOf('“') > b.lastIndexOf('”')) return false;
   // `Đơn vị: 01 cọc`: a norm's unit of measure, not a count
   if (/(?<![\p{L}])đơn\s+vị(?:\s+tính)?\s*:\s*$/iu.test(b)) return false;
   // the next of a list of numbers (`Mẫu 01; 02, 03, 04 (nếu có), 06 lưu tại…`): what the list's first number is, it is
@@ -139,6 +141,9 @@ export function standsAsCount(number: string, before: string, hasComparator: boo
   if (hasComparator) return true;
   if (COUNTING_BEFORE.test(b)) return true;
   if (closedBracket && /\(\s*$/u.test(b)) return true;
+  // the next item of a list of counts: `đã có 15 bộ, ngành, 25 địa phương, 13 tập đoàn`
+  const item = /(?<![\p{L}\p{N}.,/])\d+(\s+\p{Ll}[\p{Ll}\s,]{0,30}),\s*$/u.exec(b);
+  if (item && countedNoun(item[1]!) !== null) return true;
   return /^0\d/u.test(number);
 }
 

@@ -216,7 +216,8 @@ export function readPassage(text: string): Draft[] {
       if (m.kind === 'bare') {
         const delimited = /^\s*(?:[,;.)]|$|và(?![\p{L}]))/u.test(text.slice(m.numberEnd, sent.end));
         if (!delimited) continue;
-        if (parentDraft && (parentDraft.kind === 'count' || parentDraft.kind === 'ratio') && parentDraft.unit) {
+        // (a lexicon unit only: `3 bộ phận (1, 2, 3)` lists positions, not parts)
+        if (parentDraft && (parentDraft.kind === 'count' || parentDraft.kind === 'ratio') && parentDraft.unit && countUnitIn(parentDraft.unit) !== null) {
           unit = parentDraft.unit;
         } else if (answersLabel && countUnitIn(label!)) {
           unit = countUnitIn(label!);
