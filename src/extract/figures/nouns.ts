@@ -113,38 +113,74 @@ export function countedNoun(after: string): NounPhrase | null {
   return { unit: after.slice(0, length).trim().replace(/\s+/gu, ' '), length };
 }
 
-/** Words that, right before a number, make it a name or a position rather than a count (`Thông tư 01`, `Mẫu 02`, `mục tiêu 3`). */
-const NAMING_BEFORE =
-  /(?<![\p{L}])(?:giờ|phút|h|thông\s+tư|nghị\s+định|nghị\s+quyết|quyết\s+định|chỉ\s+thị|kế\s+hoạch|công\s+văn|luật|tờ\s+trình|thông\s+báo|báo\s+cáo|hướng\s+dẫn|mẫu|biểu|phụ\s+lục|mục\s+tiêu|nhiệm\s+vụ|tiêu\s+chí|chỉ\s+tiêu|giải\s+pháp|bước|giai\s+đoạn|phương\s+án|hình\s+thức|văn\s+bản|đề\s+án|dự\s+án|gói\s+thầu|tiểu\s+dự\s+án|hạng\s+mục|công\s+trình|tuyến|đường|cầu|trạm|khu|cụm|lô|tờ|thửa|căn|phòng|tầng|tổ|đội|ấp|khóm|bản|làng|xóm|đợt|khóa|lớp|kỳ|phiên|vòng|số|thứ|mã|ký\s+hiệu|QCVN|TCVN|version|phiên\s+bản|nhóm|loại|hạng|cấp|bậc|mức|vùng|điểm|mục|tiểu\s+mục|tiết|trang|câu|Nghị\s+quyết|Kết\s+luận|kết\s+luận|Quy\s+định|quy\s+định|Chương\s+trình|chương\s+trình|Hiến\s+pháp)\s*$/iu;
+/** Words that, right before a number, make it a name or a position rather than a count (`Thông tư 01`, `Mẫu 02`, `mục tiêu 3`), lower case. */
+const NAMING_BEFORE = phrases(
+  'giờ|phút|h|thông tư|nghị định|nghị quyết|quyết định|chỉ thị|kế hoạch|công văn|luật|tờ trình|thông báo|báo cáo|hướng dẫn|mẫu|biểu|phụ lục|mục tiêu|nhiệm vụ|tiêu chí|chỉ tiêu|giải pháp|bước|giai đoạn|phương án|hình thức|văn bản|đề án|dự án|gói thầu|tiểu dự án|hạng mục|công trình|tuyến|đường|cầu|trạm|khu|cụm|lô|tờ|thửa|căn|phòng|tầng|tổ|đội|ấp|khóm|bản|làng|xóm|đợt|khóa|lớp|kỳ|phiên|vòng|số|thứ|mã|ký hiệu|qcvn|tcvn|version|phiên bản|nhóm|loại|hạng|cấp|bậc|mức|vùng|điểm|mục|tiểu mục|tiết|trang|câu|kết luận|quy định|chương trình|hiến pháp',
+);
 
-/** Verbs and words of counting right before a number: `gồm 05`, `có 16`, `xây dựng 03`, `tổng số 20`. */
-const COUNTING_BEFORE =
-  /(?<![\p{L}])(?:gồm|bao\s+gồm|có|đạt|hoàn\s+thành|xây\s+dựng|phát\s+triển|triển\s+khai|tổ\s+chức|thành\s+lập|ban\s+hành|thực\s+hiện|hỗ\s+trợ|đào\s+tạo|tập\s+huấn|bồi\s+dưỡng|cấp|cấp\s+mới|tiếp\s+nhận|giải\s+quyết|công\s+bố|bãi\s+bỏ|sửa\s+đổi|phê\s+duyệt|hình\s+thành|thu\s+hút|tạo(?:\s+ra)?|kiểm\s+tra|thanh\s+tra|xử\s+lý|vận\s+hành|đầu\s+tư|nâng\s+cấp|lắp\s+đặt|cải\s+tạo|sửa\s+chữa|xây\s+mới|trồng(?:\s+mới)?|mở|mở\s+mới|lựa\s+chọn|chọn|công\s+nhận|khen\s+thưởng|tặng|trao|ký\s+kết|ký|thành\s+lập\s+mới|duy\s+trì|nhân\s+rộng|số\s+hóa|tích\s+hợp|kết\s+nối|cung\s+cấp|với|tổng\s+số|tổng\s+cộng|trong\s+số|trong\s+đó|còn|thêm|khoảng|gần|hơn|của|trong|từ)\s*$/iu;
+/** Verbs and words of counting right before a number: `gồm 05`, `có 16`, `xây dựng 03`, `tổng số 20`, `của 14`, lower case. */
+const COUNTING_BEFORE = phrases(
+  'gồm|bao gồm|có|đạt|hoàn thành|xây dựng|phát triển|triển khai|tổ chức|thành lập|ban hành|thực hiện|hỗ trợ|đào tạo|tập huấn|bồi dưỡng|cấp|cấp mới|tiếp nhận|giải quyết|công bố|bãi bỏ|sửa đổi|phê duyệt|hình thành|thu hút|tạo|tạo ra|kiểm tra|thanh tra|xử lý|vận hành|đầu tư|nâng cấp|lắp đặt|cải tạo|sửa chữa|xây mới|trồng|trồng mới|mở|mở mới|lựa chọn|chọn|công nhận|khen thưởng|tặng|trao|ký kết|ký|thành lập mới|duy trì|nhân rộng|số hóa|tích hợp|kết nối|cung cấp|với|tổng số|tổng cộng|trong số|trong đó|còn|thêm|khoảng|gần|hơn|của|trong|từ',
+);
+
+function phrases(list: string): Set<string> {
+  return new Set(list.normalize('NFC').split('|'));
+}
+
+/** The last one, two and three words of `b` (lower case) when it ends with a word and spaces; `start` is where the last word begins. */
+function lastWords(b: string): { suffixes: string[]; last: string; start: number } | null {
+  let i = b.length;
+  while (i > 0 && /\s/u.test(b[i - 1]!)) i--;
+  const words: string[] = [];
+  let start = i;
+  while (words.length < 3) {
+    let j = i;
+    while (j > 0 && /[\p{L}]/u.test(b[j - 1]!)) j--;
+    if (j === i) break;
+    words.unshift(b.slice(j, i));
+    if (words.length === 1) start = j;
+    i = j;
+    if (i === 0 || !/[ \t\n]/u.test(b[i - 1]!)) break;
+    while (i > 0 && /\s/u.test(b[i - 1]!)) i--;
+  }
+  if (words.length === 0) return null;
+  const lower = words.map((w) => w.toLowerCase());
+  const suffixes = lower.map((_, k) => lower.slice(k).join(' '));
+  return { suffixes, last: words[words.length - 1]!, start };
+}
+
+const ends = (w: ReturnType<typeof lastWords>, set: Set<string>) => w !== null && w.suffixes.some((x) => set.has(x));
 
 /**
  * Whether the number at `start` (with `before`, the text before it) stands where a count stands:
- * a leading zero (`05 kịch bản`), a comparator (`ít nhất 20`), a verb of counting (`có 16`), or
- * alone in brackets (`(16 mục tiêu)`); and not where a name's or a position's number stands.
+ * a leading zero (`05 kịch bản`), a comparator (`ít nhất 20`), a verb of counting (`có 16`), alone
+ * in brackets (`(16 mục tiêu)`) or as the next item of a list of counts; and not where a name's
+ * or a position's number stands. `bound` says whether a comparator stands with the number.
  */
-export function standsAsCount(number: string, before: string, hasComparator: boolean, closedBracket: boolean): boolean {
+export function standsAsCount(number: string, before: string, bound: () => boolean, closedBracket: boolean): boolean {
   const b = before.slice(-40);
-  if (NAMING_BEFORE.test(b)) return false;
+  const w = lastWords(b);
+  if (ends(w, NAMING_BEFORE)) return false;
   // inside a quotation a number is part of a name or a slogan (`“Gia đình 5 không, 3 sạch”`)
   if (b.lastIndexOf('“') > b.lastIndexOf('”')) return false;
+  const trimmed = b.trimEnd();
   // `Đơn vị: 01 cọc`: a norm's unit of measure, not a count
-  if (/(?<![\p{L}])đơn\s+vị(?:\s+tính)?\s*:\s*$/iu.test(b)) return false;
+  if (trimmed.endsWith(':') && /đơn\s+vị(?:\s+tính)?\s*:$/iu.test(trimmed)) return false;
   // the next of a list of numbers (`Mẫu 01; 02, 03, 04 (nếu có), 06 lưu tại…`): what the list's first number is, it is
   if (/\d\s*(?:\([^()]*\))?\s*(?:[,;/\-–]|và|hoặc)\s*$/u.test(b)) return false;
+  const counting = ends(w, COUNTING_BEFORE);
   // `Điều 2`, `Kế hoạch 05`: a capitalised word right before is a name's first word (except at the start of a sentence)
-  const prev = /([\p{L}]+)\s*$/u.exec(b);
-  if (prev && /^\p{Lu}/u.test(prev[1]!) && !/(?:^|[.:;!?(\n]|\s-)\s*[\p{L}]+\s*$/u.test(b) && !COUNTING_BEFORE.test(b)) return false;
-  if (hasComparator) return true;
-  if (COUNTING_BEFORE.test(b)) return true;
-  if (closedBracket && /\(\s*$/u.test(b)) return true;
+  if (w && /^\p{Lu}/u.test(w.last) && !counting && !/(?:^|[.:;!?(\n]|\s-)\s*$/u.test(b.slice(0, w.start))) return false;
+  if (counting) return true;
+  if (closedBracket && trimmed.endsWith('(')) return true;
+  if (/^0\d/u.test(number)) return true;
+  if (bound()) return true;
   // the next item of a list of counts: `đã có 15 bộ, ngành, 25 địa phương, 13 tập đoàn`
-  const item = /(?<![\p{L}\p{N}.,/])\d+(\s+\p{Ll}[\p{Ll}\s,]{0,30}),\s*$/u.exec(b);
-  if (item && countedNoun(item[1]!) !== null) return true;
-  return /^0\d/u.test(number);
+  if (trimmed.endsWith(',')) {
+    const item = /(?<![\p{L}\p{N}.,/])\d+(\s+\p{Ll}[\p{Ll}\s,]{0,30}),\s*$/u.exec(b);
+    if (item && countedNoun(item[1]!) !== null) return true;
+  }
+  return false;
 }
 
 /**
