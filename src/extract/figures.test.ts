@@ -439,6 +439,13 @@ describe('counts of nouns the unit lexicon lacks', () => {
       ['ratio', 3, null, null],
       ['ratio', 2, null, null],
     ]);
+    expect(values('Nhà nước hỗ trợ chi phí mai táng bằng 20 lần mức chuẩn; chi khác không thấp hơn 02 lần mức tối thiểu; mức thưởng gấp đôi.')).toEqual([
+      ['ratio', 20, null, null],
+      ['ratio', 2, null, '≥'],
+      ['ratio', 2, null, null],
+    ]);
+    // `lần` alone is a time in a sequence, not a multiple
+    expect(values('Giảm được khoảng 6 lần đi lại cho công dân; tổ chức 2 lần trong năm; gấp lần thứ hai.')).toEqual([]);
   });
 
   it('reads a count in words before such a noun where the text confirms it', () => {

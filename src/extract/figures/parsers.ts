@@ -37,8 +37,8 @@ export interface Mention {
 interface Needs {
   /** Every match contains a digit. */
   digit: boolean;
-  /** A character (or string) every match contains. */
-  char?: string;
+  /** A character (or string) every match contains, or strings one of which every match contains. */
+  char?: string | string[];
 }
 
 interface Parser extends Needs {
@@ -257,11 +257,12 @@ export const PARSERS: readonly Parser[] = [
     },
   },
   {
-    // `gấp 30 lần GRDP`, `gấp 1,5 lần`, `gấp đôi`: a multiple is the ratio of two quantities, its value the quotient (unit `lần`)
+    // `gấp 30 lần GRDP`, `gấp 1,5 lần`, `gấp đôi`, `bằng 20 lần mức chuẩn`, `không thấp hơn 02 lần`: a multiple is the
+    // ratio of two quantities, its value the quotient (unit `lần`); `lần` alone is a time in a sequence (`giảm 6 lần đi lại`)
     name: 'multiple',
     digit: false,
-    char: 'gấp',
-    pattern: new RegExp(`gấp\\s+(?:khoảng\\s+|hơn\\s+|gần\\s+)?(?:(${N})\\s+lần|(${NUMBER_WORDS}|năm)\\s+lần|(đôi|rưỡi))(?![\\p{L}])`, 'giud'),
+    char: ['lần', 'gấp'],
+    pattern: new RegExp(`(?:gấp|bằng|(?:cao|lớn|nhiều|thấp|nhỏ|ít|kém)\\s+hơn)\\s+(?:khoảng\\s+|hơn\\s+|gần\\s+)?(?:(${N})\\s+lần|(${NUMBER_WORDS}|năm)\\s+lần|(?<=gấp\\s+)(đôi|rưỡi))(?![\\p{L}]|\\s+thứ)`, 'giud'),
     extract(m) {
       if (m.index > 0 && /[\p{L}]/u.test(m.input[m.index - 1]!)) return null;
       const group = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
@@ -426,7 +427,7 @@ export interface Span {
 const DIGIT = /\d/;
 
 function mayMatch(n: Needs, text: string, digit: boolean): boolean {
-  return (digit || !n.digit) && (n.char === undefined || text.includes(n.char));
+  return (digit || !n.digit) && (n.char === undefined || (typeof n.char === 'string' ? text.includes(n.char) : n.char.some((c) => text.includes(c))));
 }
 
 /** The mentions of every parser; `excluded` (from `runExclusions`) spares the parsers of unlexicon nouns the numbers that are something else. */
