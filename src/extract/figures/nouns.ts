@@ -21,9 +21,9 @@ const NOT_COUNTED = new Set(
     // positions in a text or a list, levels and classes
     'điều', 'khoản', 'điểm', 'mục', 'chương', 'phần', 'trang', 'dòng', 'tờ', 'phụ', 'biểu', 'mẫu', 'bước', 'giai', 'cấp', 'bậc', 'hạng', 'số', 'thứ', 'tầng', 'quyển', 'tiết',
     // scale words and units the lexicon keeps out on purpose
-    'triệu', 'nghìn', 'ngàn', 'tỷ', 'tỉ', 'trăm', 'chục', 'vạn', 'phần', 'kv', 'kva', 'mg', 'µg', 'μg', 'ml', 'hz', 'ppm', 'độ', 'mức',
+    'triệu', 'nghìn', 'ngàn', 'tỷ', 'tỉ', 'trăm', 'chục', 'vạn', 'kv', 'kva', 'mg', 'µg', 'μg', 'ml', 'hz', 'ppm', 'độ', 'mức',
     // measures, not counts (and `đông`, a misspelt `đồng`)
-    'dpi', 'inch', 'miligam', 'mililít', 'gam', 'gram', 'ea', 'pixel', 'byte', 'bit', 'kb', 'mb', 'gb', 'tb', 'đông', 'ngày', 'g', 'l',
+    'dpi', 'inch', 'miligam', 'mililít', 'gam', 'gram', 'ea', 'pixel', 'byte', 'bit', 'kb', 'mb', 'gb', 'tb', 'đông',
     // numbers in words: `mười hai (12) giờ` is one number
     'một', 'hai', 'ba', 'bốn', 'tư', 'năm', 'lăm', 'sáu', 'bảy', 'bẩy', 'tám', 'chín', 'mười', 'mươi', 'mốt', 'linh', 'lẻ',
     // a range or an alternative, not a noun
@@ -37,7 +37,7 @@ const COUNTED_AFTER: Record<string, string[]> = { mục: ['tiêu'], phần: ['m�
 /** Function words: they end a noun phrase and never head one. */
 const FUNCTION = new Set(
   [
-    'của', 'và', 'hoặc', 'hay', 'trên', 'dưới', 'trong', 'ngoài', 'tại', 'cho', 'với', 'về', 'theo', 'để', 'từ', 'đến', 'tới', 'là', 'thì', 'mà', 'như', 'nhằm', 'qua', 'do', 'bởi', 'vì', 'khi', 'nếu', 'sau', 'trước', 'giữa', 'cùng', 'đều', 'cũng', 'chỉ', 'còn', 'vào', 'ra', 'lên', 'xuống', 'trở', 'thuộc', 'gồm', 'bao', 'này', 'đó', 'kia', 'nào', 'mỗi', 'các', 'những', 'được', 'bị', 'đã', 'sẽ', 'đang', 'có', 'không', 'chưa', 'phải', 'cần', 'nên', 'rất', 'hơn', 'nhất', 'đạt', 'so', 'kể', 'đối', 'nay', 'đây', 'khác', 'đi', 'lại', 'ở', 'ngay', 'gần', 'khoảng', 'tính', 'chiếm', 'bằng', 'trở', 'tuy', 'nhưng', 'song',
+    'của', 'và', 'hoặc', 'hay', 'trên', 'dưới', 'trong', 'ngoài', 'tại', 'cho', 'với', 'về', 'theo', 'để', 'từ', 'đến', 'tới', 'là', 'thì', 'mà', 'như', 'nhằm', 'qua', 'do', 'bởi', 'vì', 'khi', 'nếu', 'sau', 'trước', 'giữa', 'cùng', 'đều', 'cũng', 'chỉ', 'còn', 'vào', 'ra', 'lên', 'xuống', 'trở', 'thuộc', 'gồm', 'bao', 'này', 'đó', 'kia', 'nào', 'mỗi', 'các', 'những', 'được', 'bị', 'đã', 'sẽ', 'đang', 'có', 'không', 'chưa', 'phải', 'cần', 'nên', 'rất', 'hơn', 'nhất', 'đạt', 'so', 'kể', 'đối', 'nay', 'đây', 'khác', 'đi', 'lại', 'ở', 'ngay', 'gần', 'khoảng', 'tính', 'chiếm', 'bằng', 'tuy', 'nhưng', 'song',
   ].map((w) => w.normalize('NFC')),
 );
 
