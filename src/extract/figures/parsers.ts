@@ -168,6 +168,58 @@ const COORDINATED_BEFORE = new RegExp(`(?:(?<![\\p{L}\\p{N}])\\d+|(?<![\\p{L}])(
 /** `và` or `,`, then a count, right after: `[một đề kiểm tra chính thức] và một đề kiểm tra dự phòng`. */
 const COORDINATED_AFTER = new RegExp(`^[\\p{Ll}\\s]{0,30}?\\s(?:và|,)\\s*(?:\\d+|(?:${NUMBER_WORDS}|một))\\s+[\\p{Ll}]`, 'iu');
 
+/**
+ * Counts in words (`hai xã`, `ba nhóm thủ tục hành chính`, `mười lăm hộ`, `hai (02) xã`) before a count unit of the
+ * lexicon. `một` only when its digits follow (`một (01) thủ tục`). Sticky: tried where the number-word scan stopped.
+ */
+const WORD_COUNT = new RegExp(`(${NUMBER_WORDS}|một(?=\\s*\\(\\s*0?1\\s*\\)))(?:\\s*\\(\\s*${N}\\s*\\))?\\s+(${COUNT_UNIT_PATTERN})`, 'iuyd');
+
+function wordCount(m: RegExpExecArray): Mention | null {
+  // a whole word, not inside one (`công khai thủ tục`) nor in brackets after digits (`02 (hai) xã`)
+  if (m.index > 0 && /[\p{L}\p{N}(]/u.test(m.input[m.index - 1]!)) return null;
+  const value = m[1]!.toLowerCase() === 'một' ? 1 : wordNumber(m[1]!);
+  if (value === null) return null;
+  // `thứ hai`, `mỗi hai`, `tháng ba`: ordinals, dates and distributives
+  // and `hàng năm tổ chức`, `trong năm` (the year), `các`, `vài`: not a count
+  if (/(?<![\p{L}])(?:thứ|mỗi|từng|tháng|ngày|quý|lần|số|mùng|mồng|khóa|khoá|hàng|hằng|trong|cả|các|những|vài|nhiều)\s*$/iu.test(m.input.slice(Math.max(0, m.index - 8), m.index))) return null;
+  return withUnit(m, 'count', value, null, 2, 'word-count', [1]);
+}
+
+/**
+ * `ba trụ cột`, `năm yếu tố nền móng: …; …; …; …; và …`, `cả ba trụ cột`, `ba trụ cột kinh tế và một nền tảng số`:
+ * a number in words before a noun the lexicon lacks, only where the text confirms the count (an enumeration of as
+ * many items after a colon, a coordinated count, `cả`, a comparator or a verb of counting before it).
+ */
+function wordNounCount(m: RegExpExecArray): Mention | null {
+  // a whole word, not a word of a number in digits (`15 năm`, `02 (hai) xã`)
+  if (m.index > 0 && /[\p{L}\p{N}(]/u.test(m.input[m.index - 1]!)) return null;
+  const before = m.input.slice(Math.max(0, m.index - 60), m.index);
+  if (/\d\s*$/u.test(before.slice(-4)) || NOT_A_COUNT_WORD_AFTER.test(before.slice(-10))) return null;
+  const word = m[1]!.toLowerCase();
+  const e = m.index + m[0].length;
+  const near = m.input.slice(e, e + 80);
+  // `một` and `năm` are the article and the year unless a list or another count stands by: look for one before reading the noun
+  const strict = word === 'một' || word === 'năm';
+  if (strict && !near.includes(':') && !/(?:và|,)\s*$/u.test(before) && !/\s(?:và|,)\s/u.test(near)) return null;
+  const value = word === 'một' ? 1 : word === 'năm' ? 5 : wordNumber(m[1]!);
+  if (value === null) return null;
+  const noun = countedNoun(near);
+  if (!noun) return null;
+  const end = e + noun.length;
+  const after = m.input.slice(end, end + 600);
+  const confirmed =
+    enumerates(after, value) ||
+    // a list announced right after it (`ba trụ cột kinh tế:`), its items in the blocks below
+    (!strict && /^[^.,;:()\n\d]{0,40}:\s*$/u.test(after)) ||
+    // coordinated with another count: `ba trụ cột kinh tế và một nền tảng số`, `một X và hai Y`
+    COORDINATED_BEFORE.test(before) ||
+    COORDINATED_AFTER.test(after) ||
+    (value >= 3 && !strict && /(?<![\p{L}])cả\s*$/iu.test(before)) || // `cả hai` is `both`
+    (!strict && standsAsCount('', before, () => comparatorOf(before, after) !== null, false));
+  if (!confirmed) return null;
+  return { kind: 'count', start: m.index, end, numberStart: m.index, numberEnd: e, value, of: null, unit: noun.unit, unitEnd: end, parser: 'word-noun-count', comparator: null };
+}
+
 export const PARSERS: readonly Parser[] = [
   {
     // `xếp thứ 72/114 xã, phường, đặc khu`, `xếp 19/114`, `xếp hạng 5/63`, `đứng thứ 3`,
@@ -273,59 +325,16 @@ export const PARSERS: readonly Parser[] = [
     },
   },
   {
-    // `hai xã`, `ba nhóm thủ tục hành chính`, `mười lăm hộ`, `hai (02) xã`: only before a count unit
+    // counts in words, one scan of the number words for both readings: before a lexicon count unit (`hai xã`,
+    // `hai (02) xã`), else before a noun the lexicon lacks where the text confirms the count (`ba trụ cột: …`)
+    // (no leading look-behind: it would make the engine try every position; the word start is checked in the readers)
     name: 'word-count',
     digit: false,
-    // `một` only when its digits follow: `một (01) thủ tục`
-    // (no leading look-behind: it would make the engine try every position; the word start is checked below)
-    pattern: new RegExp(`(${NUMBER_WORDS}|một(?=\\s*\\(\\s*0?1\\s*\\)))(?:\\s*\\(\\s*${N}\\s*\\))?\\s+(${COUNT_UNIT_PATTERN})`, 'giud'),
+    pattern: new RegExp(`(${NUMBER_WORDS}|năm|một)(?=\\s)`, 'giud'),
     extract(m) {
-      // a whole word, not inside one (`công khai thủ tục`) nor in brackets after digits (`02 (hai) xã`)
-      if (m.index > 0 && /[\p{L}\p{N}(]/u.test(m.input[m.index - 1]!)) return null;
-      const value = m[1]!.toLowerCase() === 'một' ? 1 : wordNumber(m[1]!);
-      if (value === null) return null;
-      // `thứ hai`, `mỗi hai`, `tháng ba`: ordinals, dates and distributives
-      // and `hàng năm tổ chức`, `trong năm` (the year), `các`, `vài`: not a count
-      if (/(?<![\p{L}])(?:thứ|mỗi|từng|tháng|ngày|quý|lần|số|mùng|mồng|khóa|khoá|hàng|hằng|trong|cả|các|những|vài|nhiều)\s*$/iu.test(m.input.slice(Math.max(0, m.index - 8), m.index))) return null;
-      return withUnit(m, 'count', value, null, 2, 'word-count', [1]);
-    },
-  },
-  {
-    // `ba trụ cột`, `năm yếu tố nền móng: …; …; …; …; và …`, `cả ba trụ cột`, `ba trụ cột kinh tế và một nền tảng số`:
-    // a number in words before a noun the lexicon lacks, only where the text confirms the count (an enumeration of as many
-    // items after a colon, a coordinated count, `cả`, a comparator or a verb of counting before it)
-    name: 'word-noun-count',
-    digit: false,
-    unclaimed: true,
-    pattern: new RegExp(`(${NUMBER_WORDS}|năm|một)(?=\\s+[\\p{Ll}])`, 'giud'),
-    extract(m) {
-      // a whole word, not a word of a number in digits (`15 năm`, `02 (hai) xã`)
-      if (m.index > 0 && /[\p{L}\p{N}(]/u.test(m.input[m.index - 1]!)) return null;
-      const before = m.input.slice(Math.max(0, m.index - 60), m.index);
-      if (/\d\s*$/u.test(before.slice(-4)) || NOT_A_COUNT_WORD_AFTER.test(before.slice(-10))) return null;
-      const word = m[1]!.toLowerCase();
-      const e = m.index + m[0].length;
-      const near = m.input.slice(e, e + 80);
-      // `một` and `năm` are the article and the year unless a list or another count stands by: look for one before reading the noun
-      const strict = word === 'một' || word === 'năm';
-      if (strict && !near.includes(':') && !/(?:và|,)\s*$/u.test(before) && !/\s(?:và|,)\s/u.test(near)) return null;
-      const value = word === 'một' ? 1 : word === 'năm' ? 5 : wordNumber(m[1]!);
-      if (value === null) return null;
-      const noun = countedNoun(near);
-      if (!noun) return null;
-      const end = e + noun.length;
-      const after = m.input.slice(end, end + 600);
-      const confirmed =
-        enumerates(after, value) ||
-        // a list announced right after it (`ba trụ cột kinh tế:`), its items in the blocks below
-        (!strict && /^[^.,;:()\n\d]{0,40}:\s*$/u.test(after)) ||
-        // coordinated with another count: `ba trụ cột kinh tế và một nền tảng số`, `một X và hai Y`
-        COORDINATED_BEFORE.test(before) ||
-        COORDINATED_AFTER.test(after) ||
-        (value >= 3 && !strict && /(?<![\p{L}])cả\s*$/iu.test(before)) || // `cả hai` is `both`
-        (!strict && standsAsCount('', before, () => comparatorOf(before, after) !== null, false));
-      if (!confirmed) return null;
-      return { kind: 'count', start: m.index, end, numberStart: m.index, numberEnd: e, value, of: null, unit: noun.unit, unitEnd: end, parser: 'word-noun-count', comparator: null };
+      WORD_COUNT.lastIndex = m.index;
+      const w = WORD_COUNT.exec(m.input);
+      return (w && wordCount(w)) || (free(m.index) ? wordNounCount(m) : null);
     },
   },
   {
