@@ -383,3 +383,114 @@ describe('units real documents count', () => {
     }
   });
 });
+
+describe('counts of nouns the unit lexicon lacks', () => {
+  const counts = (line: string) => figuresIn(line).map((f) => [f.text, f.kind, f.value, f.unit, f.comparator]);
+
+  it('reads a count after a comparator, a leading zero or a verb of counting, with the head noun as unit', () => {
+    expect(counts('công bố trên Cổng Dữ liệu mở tỉnh Bắc Ninh và Cổng Dữ liệu mở quốc gia; có tối thiểu 05 kịch bản ứng dụng dữ liệu cấp tỉnh, ngành và địa phương.')).toEqual([
+      ['05 kịch bản', 'count', 5, 'kịch bản', '≥'],
+    ]);
+    expect(counts('Đến năm 2030, tỉnh Bắc Ninh có ít nhất 20 tập dữ liệu mở phục vụ phát triển kinh tế số và xã hội số được công bố.')).toEqual([
+      ['20 tập dữ liệu mở', 'count', 20, 'tập dữ liệu mở', '≥'],
+    ]);
+    expect(counts('- Phấn đấu mỗi năm phát triển từ 05 bộ dữ liệu mở chất lượng cao phục vụ phát triển kinh tế số và xã hội số;')).toEqual([
+      ['05 bộ dữ liệu mở', 'count', 5, 'bộ dữ liệu mở', null],
+    ]);
+    expect(counts('(5) Phát triển và triển khai tối thiểu 01 sàn giao dịch dữ liệu;')).toEqual([['01 sàn giao dịch dữ liệu', 'count', 1, 'sàn giao dịch dữ liệu', '≥']]);
+    expect(counts('Thông tư số 03/2024/TT-BTP ngày 16 tháng 4 năm 2024 của Bộ trưởng Bộ Tư pháp sửa đổi, bổ sung 08 thông tư liên quan đến thủ tục hành chính')).toEqual([
+      ['08 thông tư', 'count', 8, 'thông tư', null],
+    ]);
+    expect(counts('a) Phát triển kinh tế số ngành, lĩnh vực theo mô hình hợp tác giữa 03 bên: doanh nghiệp công nghệ số, địa phương và các cơ sở kinh tế.')).toEqual([
+      ['03 bên', 'count', 3, 'bên', null],
+    ]);
+    expect(counts('* Số lượng hồ sơ: 02 bộ (01 bộ hồ sơ điện tử và 01 bộ hồ sơ giấy).').map((c) => [c[2], c[3]])).toEqual([
+      [2, 'bộ'],
+      [1, 'hồ sơ'],
+      [1, 'hồ sơ'],
+    ]);
+  });
+
+  it('reads a count after `của`, `từ`, `trong` and the next item of a list of counts', () => {
+    expect(counts('đến ngày 19 tháng 11 năm 2025 đã có 15 bộ, ngành, 25 địa phương, 13 tập đoàn, tổng công ty gửi đăng ký').map((c) => [c[2], c[3]])).toEqual([
+      [15, 'bộ'],
+      [25, 'địa phương'],
+      [13, 'tập đoàn'],
+    ]);
+    expect(counts('Khai thác hiệu quả cơ hội từ 17 hiệp định thương mại tự do (FTA) đã ký kết')).toEqual([['17 hiệp định', 'count', 17, 'hiệp định', null]]);
+    expect(counts('giá trị giới hạn tiếp xúc cho phép của 50 yếu tố hóa học tại nơi làm việc.')).toEqual([['50 yếu tố', 'count', 50, 'yếu tố', null]]);
+  });
+
+  it('reads a count alone in brackets after a heading: `(16 mục tiêu)`', () => {
+    expect(counts('a) Mục tiêu chung (6 mục tiêu)')).toEqual([['6 mục tiêu', 'count', 6, 'mục tiêu', null]]);
+    expect(counts('b) Mục tiêu theo ngành, lĩnh vực (10 mục tiêu)')).toEqual([['10 mục tiêu', 'count', 10, 'mục tiêu', null]]);
+  });
+
+  it('reads a speed in Gb/s and a multiple `gấp 30 lần` as a ratio whose value is the quotient', () => {
+    expect(counts('- Tỷ lệ người sử dụng có khả năng truy cập băng rộng cố định với tốc độ 01 Gb/s đạt 100%.')).toEqual([
+      ['01 Gb/s', 'amount', 1, 'Gb/s', null],
+      ['100%', 'percent', 100, '%', null],
+    ]);
+    expect(figuresIn('(4) Tổng giá trị giao dịch thanh toán không dùng tiền mặt gấp 30 lần GRDP;')).toEqual([
+      { text: '30 lần', kind: 'ratio', value: 30, of: null, unit: 'lần', comparator: null },
+    ]);
+    expect(values('vốn DDI ước đạt 61,3 nghìn tỷ đồng, cao hơn gần gấp 3 lần so với cùng kỳ; mức thưởng gấp đôi')).toEqual([
+      ['amount', 61.3, null, null],
+      ['ratio', 3, null, null],
+      ['ratio', 2, null, null],
+    ]);
+    expect(values('Nhà nước hỗ trợ chi phí mai táng bằng 20 lần mức chuẩn; chi khác không thấp hơn 02 lần mức tối thiểu; mức thưởng gấp đôi.')).toEqual([
+      ['ratio', 20, null, null],
+      ['ratio', 2, null, '≥'],
+      ['ratio', 2, null, null],
+    ]);
+    // `lần` alone is a time in a sequence, not a multiple
+    expect(values('Giảm được khoảng 6 lần đi lại cho công dân; tổ chức 2 lần trong năm; gấp lần thứ hai.')).toEqual([]);
+  });
+
+  it('reads a count in words before such a noun where the text confirms it', () => {
+    // an enumeration of as many items after a colon
+    expect(counts('3. Phát triển dựa trên năm yếu tố nền móng đồng bộ: thể chế, chính sách phù hợp và linh hoạt; nhân lực số chất lượng cao; hạ tầng số hiện đại, an toàn, phủ rộng đến cơ sở; dữ liệu trở thành yếu tố sản xuất chủ đạo; và làm chủ các công nghệ chiến lược. Ưu tiên triển khai trong các ngành.')).toEqual([
+      ['năm yếu tố', 'count', 5, 'yếu tố', null],
+    ]);
+    // coordinated counts, `dựa trên` is no comparator
+    expect(counts('2. Phát triển đột phá, toàn diện dựa trên ba trụ cột kinh tế và một nền tảng số: Xác định chuyển đổi số là động lực then chốt')).toEqual([
+      ['ba trụ cột', 'count', 3, 'trụ cột', null],
+      ['một nền tảng số', 'count', 1, 'nền tảng số', null],
+    ]);
+    // a list announced after it, and `cả ba`
+    expect(counts('tạo mô hình tăng trưởng mới, dựa trên sức mạnh tổng hợp của ba trụ cột kinh tế:')).toEqual([['ba trụ cột', 'count', 3, 'trụ cột', null]]);
+    expect(counts('bệ đỡ cho sự phát triển của cả ba trụ cột trên;')).toEqual([['ba trụ cột', 'count', 3, 'trụ cột', null]]);
+  });
+
+  it('gives a bare number the unit of a total only when that unit is a lexicon unit: `3 bộ phận (1, 2, 3)` lists positions', () => {
+    expect(values('(C) Mã số được cấu tạo từ 3 bộ phận (1, 2, 3), viết theo hàng ngang, trong đó:')).toEqual([['count', 3, null, null]]);
+  });
+
+  it('keeps out numbers that name, list positions, times, measures, `năm` as the year and `cả hai`', () => {
+    for (const line of [
+      // a list of form numbers after `Mẫu`
+      'Mẫu 01; 02, 03, 04 (nếu có), 06 lưu tại Bộ phận TN&TKQ, Trung tâm Phục vụ hành chính công tỉnh. Mẫu 01, 05 lưu theo hồ sơ;',
+      '(Mẫu số 01, 02, 04, 05 ban hành kèm theo Nghị định số 272/2025/NĐ-CP);',
+      // one syllable before a function word is a verb
+      '06 lưu tại Bộ phận TN&TKQ Sở Nông nghiệp và Môi trường tại Trung tâm Phục vụ HCC tỉnh.',
+      // times, years of service, durations, a number in words and its digits
+      'tiếp nhận trên Cổng Dịch vụ công quốc gia sau 17 giờ 00 hàng ngày hoặc vào ngày nghỉ',
+      'có từ 08 năm kinh nghiệm trở lên; người lao động có từ đủ 15 năm đóng bảo hiểm xã hội trở lên',
+      'giá dịch vụ phát điện, tỷ giá quy đổi thực hiện năm liền kề trước',
+      'phải đảm bảo tối thiểu là mười hai (12) giờ liên tục trong một ngày',
+      // names and codes with numbers, measures the lexicon does not read, `trên` as `on`
+      'Căn cứ Thông tư 01 hướng dẫn thực hiện; Kế hoạch 05 của Tỉnh ủy; bắt đầu từ 0001 thể hiện số thứ tự',
+      'độ phân giải tối thiểu 300 dpi; xe mô tô có dung tích xi-lanh trên 125 cm3 trở lên; Đường kính: 0.25mm (0,1 inch)',
+      'duy trì thực hiện đồng thời trên 2 hệ thống (Hệ thống thông tin giải quyết TTHC tập trung)',
+      'Đơn vị: 01 cọc (cột)',
+      // `giữa hai` is `between the two`; slogans in quotes; an address
+      'chuyển giao dữ liệu giữa hai hệ thống; thỏa thuận giữa 2 bên; địa chỉ: Tầng 1 và tầng 2 (giữa 2 toà nhà A, B)',
+      'thực hiện các phong trào “Gia đình 5 không, 3 sạch”; Thực hiện “4 xin, 4 luôn”: xin chào, xin lỗi',
+      // `2 con số`, `cả hai` (both), `hai bên` with no count around it, `một` (the article)
+      'tăng trưởng kinh tế đạt 2 con số; điều khiển xe buông cả hai tay; hai bên thống nhất; đi trước một bước',
+    ]) {
+      expect(values(line), line).toEqual([]);
+    }
+  });
+});

@@ -24,7 +24,7 @@ const BEFORE = new RegExp(
       '(?:cao|lớn|nhiều)\\s+hơn', // > more than
       '(?:thấp|nhỏ|ít)\\s+hơn', // < less than
       'vượt(?:\\s+quá)?', // > beyond
-      'trên', // > over
+      '(?<!dựa\\s)trên', // > over (not `dựa trên`, based on)
       'hơn', // > more than
       'dưới', // < under
     ].join('|'),

@@ -6,7 +6,9 @@
  */
 import { NUMBER_PATTERN, parseVietnameseNumber } from '../numbers.js';
 import type { Comparator, FigureKind } from '../types.js';
+import { comparatorOf } from './comparators.js';
 import { COUNT_UNIT_PATTERN, UNIT_PATTERN, unitOf } from './lexicon.js';
+import { countedNoun, enumerates, standsAsCount } from './nouns.js';
 
 export type MentionKind = FigureKind | 'bare' | 'zero';
 
@@ -35,13 +37,15 @@ export interface Mention {
 interface Needs {
   /** Every match contains a digit. */
   digit: boolean;
-  /** A character (or string) every match contains. */
-  char?: string;
+  /** A character (or string) every match contains, or strings one of which every match contains. */
+  char?: string | string[];
 }
 
 interface Parser extends Needs {
   name: string;
   pattern: RegExp;
+  /** Read only numbers no earlier parser has read (an earlier parser wins a conflict anyway): saves the work on numbers with a lexicon unit. */
+  unclaimed?: boolean;
   extract(m: RegExpExecArray): Mention | null;
 }
 
@@ -126,6 +130,94 @@ export function wordNumber(s: string): number | null {
 /** `sắp xếp 21 xã` (rearrange) is not a rank. */
 function rearranges(m: RegExpExecArray): boolean {
   return /sắp\s*$/iu.test(m.input.slice(Math.max(0, m.index - 6), m.index));
+}
+
+/**
+ * `05 kịch bản`, `ít nhất 20 tập dữ liệu mở`, `có 16 mục tiêu`, `(6 mục tiêu)`: a count of a noun the unit
+ * lexicon lacks, where the number stands as a count (see `nouns.ts`); read by `bare` on the numbers that
+ * no earlier parser read, so a lexicon unit wins.
+ */
+function nounCount(m: RegExpExecArray, value: number): Mention | null {
+  // a count is a whole number; `00` is a time's minutes (`17 giờ 00`), `0001` a code
+  if (!Number.isInteger(value) || value === 0 || /^0\d\d/u.test(m[1]!)) return null;
+  const [s, e] = at(m, 1);
+  if (!/^\s+\p{Ll}/u.test(m.input.slice(e, e + 4))) return null;
+  const noun = countedNoun(m.input.slice(e, e + 80));
+  if (!noun) return null;
+  const before = m.input.slice(Math.max(0, s - 40), s);
+  const end = e + noun.length;
+  const bound = () => comparatorOf(before, m.input.slice(end, end + 60)) !== null && !TRÊN_DƯỚI.test(before);
+  if (!standsAsCount(m[1]!, before, bound, /^\s*\)/u.test(m.input.slice(end, end + 4)))) return null;
+  return { kind: 'count', start: s, end, numberStart: s, numberEnd: e, value, of: null, unit: noun.unit, unitEnd: end, parser: 'bare', comparator: null };
+}
+
+/** While `runParsers` runs: the number starts earlier parsers read, and the characters exclusions cover. */
+let claimed = new Set<number>();
+let excludedAt: Uint8Array | null = null;
+/** A position no earlier parser read and no exclusion covers. */
+function free(at: number): boolean {
+  return !claimed.has(at) && !(excludedAt !== null && excludedAt[at] === 1);
+}
+
+/** `trên`, `dưới` alone are as often `on`, `under` (`đồng thời trên 2 hệ thống`): they make no count by themselves. */
+const TRÊN_DƯỚI = /(?<![\p{L}])(?:trên|dưới)\s*$/iu;
+/** Words before a number in words that make it no count: ordinals, dates, distributives, `các`, `trong năm`. */
+const NOT_A_COUNT_WORD_AFTER = /(?<![\p{L}])(?:thứ|mỗi|từng|tháng|ngày|quý|lần|số|mùng|mồng|khóa|khoá|hàng|hằng|trong|các|những|vài|nhiều|cùng|một|trước|sau)\s*$/iu;
+/** A count, then `và` or `,`, right before: `ba trụ cột kinh tế và [một nền tảng số]`. */
+const COORDINATED_BEFORE = new RegExp(`(?:(?<![\\p{L}\\p{N}])\\d+|(?<![\\p{L}])(?:${NUMBER_WORDS}))\\s+[\\p{Ll}][\\p{Ll}\\s]{0,30}?\\s(?:và|,)\\s*$`, 'iu');
+/** `và` or `,`, then a count, right after: `[một đề kiểm tra chính thức] và một đề kiểm tra dự phòng`. */
+const COORDINATED_AFTER = new RegExp(`^[\\p{Ll}\\s]{0,30}?\\s(?:và|,)\\s*(?:\\d+|(?:${NUMBER_WORDS}|một))\\s+[\\p{Ll}]`, 'iu');
+
+/**
+ * Counts in words (`hai xã`, `ba nhóm thủ tục hành chính`, `mười lăm hộ`, `hai (02) xã`) before a count unit of the
+ * lexicon. `một` only when its digits follow (`một (01) thủ tục`). Sticky: tried where the number-word scan stopped.
+ */
+const WORD_COUNT = new RegExp(`(${NUMBER_WORDS}|một(?=\\s*\\(\\s*0?1\\s*\\)))(?:\\s*\\(\\s*${N}\\s*\\))?\\s+(${COUNT_UNIT_PATTERN})`, 'iuyd');
+
+function wordCount(m: RegExpExecArray): Mention | null {
+  // a whole word, not inside one (`công khai thủ tục`) nor in brackets after digits (`02 (hai) xã`)
+  if (m.index > 0 && /[\p{L}\p{N}(]/u.test(m.input[m.index - 1]!)) return null;
+  const value = m[1]!.toLowerCase() === 'một' ? 1 : wordNumber(m[1]!);
+  if (value === null) return null;
+  // `thứ hai`, `mỗi hai`, `tháng ba`: ordinals, dates and distributives
+  // and `hàng năm tổ chức`, `trong năm` (the year), `các`, `vài`: not a count
+  if (/(?<![\p{L}])(?:thứ|mỗi|từng|tháng|ngày|quý|lần|số|mùng|mồng|khóa|khoá|hàng|hằng|trong|cả|các|những|vài|nhiều)\s*$/iu.test(m.input.slice(Math.max(0, m.index - 8), m.index))) return null;
+  return withUnit(m, 'count', value, null, 2, 'word-count', [1]);
+}
+
+/**
+ * `ba trụ cột`, `năm yếu tố nền móng: …; …; …; …; và …`, `cả ba trụ cột`, `ba trụ cột kinh tế và một nền tảng số`:
+ * a number in words before a noun the lexicon lacks, only where the text confirms the count (an enumeration of as
+ * many items after a colon, a coordinated count, `cả`, a comparator or a verb of counting before it).
+ */
+function wordNounCount(m: RegExpExecArray): Mention | null {
+  // a whole word, not a word of a number in digits (`15 năm`, `02 (hai) xã`)
+  if (m.index > 0 && /[\p{L}\p{N}(]/u.test(m.input[m.index - 1]!)) return null;
+  const before = m.input.slice(Math.max(0, m.index - 60), m.index);
+  if (/\d\s*$/u.test(before.slice(-4)) || NOT_A_COUNT_WORD_AFTER.test(before.slice(-10))) return null;
+  const word = m[1]!.toLowerCase();
+  const e = m.index + m[0].length;
+  const near = m.input.slice(e, e + 80);
+  // `một` and `năm` are the article and the year unless a list or another count stands by: look for one before reading the noun
+  const strict = word === 'một' || word === 'năm';
+  if (strict && !near.includes(':') && !/(?:và|,)\s*$/u.test(before) && !/\s(?:và|,)\s/u.test(near)) return null;
+  const value = word === 'một' ? 1 : word === 'năm' ? 5 : wordNumber(m[1]!);
+  if (value === null) return null;
+  const noun = countedNoun(near);
+  if (!noun) return null;
+  const end = e + noun.length;
+  const after = m.input.slice(end, end + 600);
+  const confirmed =
+    enumerates(after, value) ||
+    // a list announced right after it (`ba trụ cột kinh tế:`), its items in the blocks below
+    (!strict && /^[^.,;:()\n\d]{0,40}:\s*$/u.test(after)) ||
+    // coordinated with another count: `ba trụ cột kinh tế và một nền tảng số`, `một X và hai Y`
+    COORDINATED_BEFORE.test(before) ||
+    COORDINATED_AFTER.test(after) ||
+    (value >= 3 && !strict && /(?<![\p{L}])cả\s*$/iu.test(before)) || // `cả hai` is `both`
+    (!strict && standsAsCount('', before, () => comparatorOf(before, after) !== null, false));
+  if (!confirmed) return null;
+  return { kind: 'count', start: m.index, end, numberStart: m.index, numberEnd: e, value, of: null, unit: noun.unit, unitEnd: end, parser: 'word-noun-count', comparator: null };
 }
 
 export const PARSERS: readonly Parser[] = [
@@ -217,21 +309,32 @@ export const PARSERS: readonly Parser[] = [
     },
   },
   {
-    // `hai xã`, `ba nhóm thủ tục hành chính`, `mười lăm hộ`, `hai (02) xã`: only before a count unit
+    // `gấp 30 lần GRDP`, `gấp 1,5 lần`, `gấp đôi`, `bằng 20 lần mức chuẩn`, `không thấp hơn 02 lần`: a multiple is the
+    // ratio of two quantities, its value the quotient (unit `lần`); `lần` alone is a time in a sequence (`giảm 6 lần đi lại`)
+    name: 'multiple',
+    digit: false,
+    char: ['lần', 'gấp'],
+    pattern: new RegExp(`(?:gấp|bằng|(?:cao|lớn|nhiều|thấp|nhỏ|ít|kém)\\s+hơn)\\s+(?:khoảng\\s+|hơn\\s+|gần\\s+)?(?:(${N})\\s+lần|(${NUMBER_WORDS}|năm)\\s+lần|(?<=gấp\\s+)(đôi|rưỡi))(?![\\p{L}]|\\s+thứ)`, 'giud'),
+    extract(m) {
+      if (m.index > 0 && /[\p{L}]/u.test(m.input[m.index - 1]!)) return null;
+      const group = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
+      const value = group === 1 ? num(m[1]) : group === 2 ? (m[2]!.toLowerCase() === 'năm' ? 5 : wordNumber(m[2]!)) : m[3]!.toLowerCase() === 'đôi' ? 2 : 1.5;
+      if (value === null) return null;
+      const [s, e] = at(m, group);
+      return { kind: 'ratio', start: m.index, end: m.index + m[0].length, numberStart: s, numberEnd: e, value, of: null, unit: 'lần', unitEnd: m.index + m[0].length, parser: 'multiple', comparator: null };
+    },
+  },
+  {
+    // counts in words, one scan of the number words for both readings: before a lexicon count unit (`hai xã`,
+    // `hai (02) xã`), else before a noun the lexicon lacks where the text confirms the count (`ba trụ cột: …`)
+    // (no leading look-behind: it would make the engine try every position; the word start is checked in the readers)
     name: 'word-count',
     digit: false,
-    // `một` only when its digits follow: `một (01) thủ tục`
-    // (no leading look-behind: it would make the engine try every position; the word start is checked below)
-    pattern: new RegExp(`(${NUMBER_WORDS}|một(?=\\s*\\(\\s*0?1\\s*\\)))(?:\\s*\\(\\s*${N}\\s*\\))?\\s+(${COUNT_UNIT_PATTERN})`, 'giud'),
+    pattern: new RegExp(`(${NUMBER_WORDS}|năm|một)(?=\\s)`, 'giud'),
     extract(m) {
-      // a whole word, not inside one (`công khai thủ tục`) nor in brackets after digits (`02 (hai) xã`)
-      if (m.index > 0 && /[\p{L}\p{N}(]/u.test(m.input[m.index - 1]!)) return null;
-      const value = m[1]!.toLowerCase() === 'một' ? 1 : wordNumber(m[1]!);
-      if (value === null) return null;
-      // `thứ hai`, `mỗi hai`, `tháng ba`: ordinals, dates and distributives
-      // and `hàng năm tổ chức`, `trong năm` (the year), `các`, `vài`: not a count
-      if (/(?<![\p{L}])(?:thứ|mỗi|từng|tháng|ngày|quý|lần|số|mùng|mồng|khóa|khoá|hàng|hằng|trong|cả|các|những|vài|nhiều)\s*$/iu.test(m.input.slice(Math.max(0, m.index - 8), m.index))) return null;
-      return withUnit(m, 'count', value, null, 2, 'word-count', [1]);
+      WORD_COUNT.lastIndex = m.index;
+      const w = WORD_COUNT.exec(m.input);
+      return (w && wordCount(w)) || (free(m.index) ? wordNounCount(m) : null);
     },
   },
   {
@@ -267,7 +370,9 @@ export const PARSERS: readonly Parser[] = [
     pattern: new RegExp(`(${N})`, 'gud'),
     extract(m) {
       const value = num(m[1]);
-      return value === null ? null : withUnit(m, 'bare', value, null, 99, 'bare', [1]);
+      if (value === null) return null;
+      // a number no earlier parser read, before a noun the lexicon lacks (one scan for both: numbers are many)
+      return (free(m.index) && nounCount(m, value)) || withUnit(m, 'bare', value, null, 99, 'bare', [1]);
     },
   },
 ];
@@ -331,12 +436,19 @@ export interface Span {
 const DIGIT = /\d/;
 
 function mayMatch(n: Needs, text: string, digit: boolean): boolean {
-  return (digit || !n.digit) && (n.char === undefined || text.includes(n.char));
+  return (digit || !n.digit) && (n.char === undefined || (typeof n.char === 'string' ? text.includes(n.char) : n.char.some((c) => text.includes(c))));
 }
 
-export function runParsers(text: string): Mention[] {
+/** The mentions of every parser; `excluded` (from `runExclusions`) spares the parsers of unlexicon nouns the numbers that are something else. */
+export function runParsers(text: string, excluded: Span[] = []): Mention[] {
   const out: Mention[] = [];
   const digit = DIGIT.test(text);
+  claimed = new Set<number>();
+  excludedAt = null;
+  if (excluded.length > 0) {
+    excludedAt = new Uint8Array(text.length + 1);
+    for (const x of excluded) excludedAt.fill(1, x.start, x.end);
+  }
   for (const p of PARSERS) {
     if (!mayMatch(p, text, digit)) continue;
     p.pattern.lastIndex = 0;
@@ -345,8 +457,12 @@ export function runParsers(text: string): Mention[] {
         p.pattern.lastIndex++;
         continue;
       }
+      if (p.unclaimed && !free(m.index)) continue;
       const r = p.extract(m);
-      if (r) out.push(r);
+      if (r) {
+        out.push(r);
+        claimed.add(r.numberStart);
+      }
     }
   }
   return out;

@@ -131,9 +131,10 @@ function tail(text: string, from: number, limit: number): string {
 }
 
 export function readPassage(text: string): Draft[] {
-  const found = runParsers(text);
+  const excluded = runExclusions(text);
+  const found = runParsers(text, excluded);
   if (found.length === 0) return [];
-  const raw = resolveConflicts(dropExcluded(found, runExclusions(text)));
+  const raw = resolveConflicts(dropExcluded(found, excluded));
   for (const m of raw) m.comparator = comparatorOf(text.slice(Math.max(0, m.numberStart - 32), m.numberStart), text.slice(m.unitEnd ?? m.numberEnd, (m.unitEnd ?? m.numberEnd) + 60));
   const drafts: Draft[] = [];
   const sents = sentences(text);
@@ -216,7 +217,8 @@ export function readPassage(text: string): Draft[] {
       if (m.kind === 'bare') {
         const delimited = /^\s*(?:[,;.)]|$|và(?![\p{L}]))/u.test(text.slice(m.numberEnd, sent.end));
         if (!delimited) continue;
-        if (parentDraft && (parentDraft.kind === 'count' || parentDraft.kind === 'ratio') && parentDraft.unit) {
+        // (a lexicon unit only: `3 bộ phận (1, 2, 3)` lists positions, not parts)
+        if (parentDraft && (parentDraft.kind === 'count' || parentDraft.kind === 'ratio') && parentDraft.unit && countUnitIn(parentDraft.unit) !== null) {
           unit = parentDraft.unit;
         } else if (answersLabel && countUnitIn(label!)) {
           unit = countUnitIn(label!);
