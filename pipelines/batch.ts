@@ -29,6 +29,7 @@ import {
   type Manifest,
   type ManifestEntry,
 } from '../src/write/manifest.js';
+import { CATALOG_CSV } from '../src/write/catalog.js';
 import { METRICS_CSV, writeMetricsCsv } from '../src/write/metrics-csv.js';
 import { relocateReport } from '../src/write/relocate.js';
 import { tableRowsJson } from '../src/write/rows.js';
@@ -284,11 +285,14 @@ function canonicalEntries(manifest: Manifest): ManifestEntry[] {
  */
 async function writeTables(out: string, entries: readonly ManifestEntry[]): Promise<void> {
   // DuckDB's native library is loaded only now: it holds memory the file-processing phase can use
-  const { buildDatabase, DATABASE_FILE, METRICS_ORDER } = await import('../src/write/duckdb.js');
+  const { buildDatabase, DATABASE_FILE, METRICS_ORDER, METRICS_PARQUET, writeParquet } = await import('../src/write/duckdb.js');
   const rows = entries.map((e) => rowsOf(out, e.relative));
   await buildDatabase(join(out, DATABASE_FILE), rows, await readMarks(join(out, MARKS_FILE)), async (db) => {
     const result = await db.stream(`SELECT * FROM metrics ${METRICS_ORDER}`);
     await writeMetricsCsv(join(out, METRICS_CSV), result.columnNames(), result.yieldRowsJson());
+    await writeParquet(db, `SELECT * FROM metrics ${METRICS_ORDER}`, join(out, METRICS_PARQUET));
+    const catalog = await db.stream('SELECT * FROM metric_catalog');
+    await writeMetricsCsv(join(out, CATALOG_CSV), catalog.columnNames(), catalog.yieldRowsJson());
   });
 }
 
