@@ -2,16 +2,20 @@
  * A fingerprint of a document's text that survives its format and OCR noise, so that the signed
  * scan, the DOCX draft and the PDF sent by e-mail of one report are recognised as one document.
  *
- * Two sketches of the restored text, each a set of 32-bit hashes:
+ * Three sketches of the restored text, each a set of 32-bit hashes:
  * - `text`: Broder's mod-m sample of the syllable 3-shingles. Syllables are folded (no marks,
  *   lower case, đ → d), so OCR's tone errors and the restorer's choices do not count; numbers and
  *   punctuation are left out, so layout (pipe tables, DOCX tabs, PDF line breaks) does not either.
  *   A shingle is kept when its hash is 0 mod TEXT_MODULUS: the sample of a page is the part of
  *   the whole document's sample that falls on that page, so containment (how much of the smaller
  *   copy is in the larger) is measured directly, and a one-page scan joins its document.
- * - `numbers`: every number of two digits or more (figures, dates, document numbers), digits only.
- *   Reports of one unit for consecutive months share almost all their words and few of their
- *   numbers; copies of one report share both.
+ * - `numbers`: every number of two digits or more (figures, dates, document numbers), digits only,
+ *   each occurrence counted (`100` the third time is `100#3`), so a value repeated in a table or
+ *   changed in one place of many still counts. Reports of one unit for consecutive months, or two
+ *   versions of a plan with other targets, share almost all their words and few of their numbers;
+ *   copies of one report share both.
+ * - `dates`: the dates the text names (`15/3/2026`, `tháng 4 năm 2026`), so that two reports that
+ *   differ only in their month are two documents even where the header states no month.
  *
  * Thresholds (see `sameText`) were measured by eval/fingerprint.ts on the fixtures' format
  * variants and on near-miss reports generated from the seeds.
@@ -20,24 +24,28 @@ import { createHash } from 'node:crypto';
 import { fold } from '../vietnamese/letters.js';
 
 /** Version of the sketches: fingerprints of different schemes are never compared. */
-export const FINGERPRINT_SCHEME = 'shingle3-mod8+numbers/1';
+export const FINGERPRINT_SCHEME = 'shingle3-mod8+numbers+dates/1';
 const TEXT_MODULUS = 8;
 
 export interface Fingerprint {
   scheme: string;
   /** Sorted distinct hashes of the sampled shingles, as base64 of little-endian uint32. */
   text: string;
-  /** Sorted distinct hashes of the numbers, as base64 of little-endian uint32. */
+  /** Sorted hashes of the numbers' occurrences, as base64 of little-endian uint32. */
   numbers: string;
+  /** Sorted distinct hashes of the dates, as base64 of little-endian uint32. */
+  dates: string;
 }
 
 /** The decoded sketches, for comparing. */
 export interface Sketch {
   text: Uint32Array;
   numbers: Uint32Array;
+  dates: Uint32Array;
 }
 
 const TOKEN = /\p{L}+|\d+(?:[.,/]\d+)*/gu;
+const DATE = /\b(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*((?:19|20)\d\d)\b|tháng\s+(\d{1,2})\s*(?:năm|\/)\s*((?:19|20)\d\d)/giu;
 
 /** FNV-1a over UTF-16 code units, 32-bit. */
 function fnv1a(s: string): number {
@@ -53,14 +61,19 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-export function sketchOf(text: string): Sketch {
+export function sketchOf(raw: string): Sketch {
+  const text = raw.normalize('NFC');
   const syllables: string[] = [];
   const numbers = new Set<number>();
-  for (const [token] of text.normalize('NFC').matchAll(TOKEN)) {
+  const seen = new Map<string, number>();
+  for (const [token] of text.matchAll(TOKEN)) {
     const c = token.charCodeAt(0);
     if (c >= 48 && c <= 57) {
       const digits = token.replace(/\D/g, '');
-      if (digits.length >= 2) numbers.add(fnv1a(digits));
+      if (digits.length < 2) continue;
+      const n = (seen.get(digits) ?? 0) + 1;
+      seen.set(digits, n);
+      numbers.add(fnv1a(`${digits}#${n}`));
     } else {
       syllables.push(fold(token));
     }
@@ -70,14 +83,16 @@ export function sketchOf(text: string): Sketch {
     const h = fnv1a(`${syllables[i]} ${syllables[i + 1]} ${syllables[i + 2]}`);
     if (h % TEXT_MODULUS === 0) shingles.add(h);
   }
-  return { text: sorted(shingles), numbers: sorted(numbers) };
+  const dates = new Set<number>();
+  for (const m of text.matchAll(DATE)) dates.add(fnv1a(m[1] ? `${+m[1]}-${+m[2]!}-${m[3]}` : `${+m[4]!}-${m[5]}`));
+  return { text: sorted(shingles), numbers: sorted(numbers), dates: sorted(dates) };
 }
 
 const sorted = (s: Set<number>) => Uint32Array.from(s).sort();
 
 export function fingerprintOf(text: string): Fingerprint {
   const s = sketchOf(text);
-  return { scheme: FINGERPRINT_SCHEME, text: encode(s.text), numbers: encode(s.numbers) };
+  return { scheme: FINGERPRINT_SCHEME, text: encode(s.text), numbers: encode(s.numbers), dates: encode(s.dates) };
 }
 
 const encode = (a: Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
@@ -89,9 +104,11 @@ function decode(b64: string): Uint32Array {
   return out;
 }
 
-export function decodeFingerprint(f: Pick<Fingerprint, 'text' | 'numbers'>): Sketch {
-  return { text: decode(f.text), numbers: decode(f.numbers) };
+export function decodeFingerprint(f: FingerprintParts): Sketch {
+  return { text: decode(f.text), numbers: decode(f.numbers), dates: decode(f.dates) };
 }
+
+export type FingerprintParts = Pick<Fingerprint, 'text' | 'numbers' | 'dates'>;
 
 /** Share of the smaller set found in the larger (1 when both are empty, 0 when one is). */
 export function containment(a: Uint32Array, b: Uint32Array): number {
@@ -115,26 +132,32 @@ export function containment(a: Uint32Array, b: Uint32Array): number {
 export interface Similarity {
   text: number;
   numbers: number;
+  /** Null when the copy with fewer dates names fewer than THRESHOLDS.minDates. */
+  dates: number | null;
 }
 
 export function similarity(a: Sketch, b: Sketch): Similarity {
-  return { text: containment(a.text, b.text), numbers: containment(a.numbers, b.numbers) };
+  const dates = Math.min(a.dates.length, b.dates.length) >= THRESHOLDS.minDates ? containment(a.dates, b.dates) : null;
+  return { text: containment(a.text, b.text), numbers: containment(a.numbers, b.numbers), dates };
 }
 
 /**
- * Thresholds: the least text and number containment of two copies of one report. A copy's
- * smaller sample must hold MIN_SHINGLES shingles (about 100 words) to be compared at all.
+ * The least containment of two copies of one report, measured by eval/fingerprint.ts: copies
+ * held ≥ 0.989 of each other's text sample, ≥ 0.962 of their numbers and all of their dates; the
+ * near misses that share their dates shared ≤ 0.819 of their numbers, those a month apart ≤ 0.231
+ * of their dates. A copy's smaller text sample must hold MIN_SHINGLES shingles (about 100 words)
+ * to be compared at all; dates are compared when both name at least two.
  */
-export const THRESHOLDS = { text: 0.8, numbers: 0.9, minShingles: 8 } as const;
+export const THRESHOLDS = { text: 0.8, numbers: 0.9, dates: 0.8, minShingles: 8, minDates: 2 } as const;
 
 /** Whether two sketches are copies of one text by the fingerprint alone. */
 export function sameText(a: Sketch, b: Sketch): boolean {
   if (Math.min(a.text.length, b.text.length) < THRESHOLDS.minShingles) return false;
   const s = similarity(a, b);
-  return s.text >= THRESHOLDS.text && s.numbers >= THRESHOLDS.numbers;
+  return s.text >= THRESHOLDS.text && s.numbers >= THRESHOLDS.numbers && (s.dates === null || s.dates >= THRESHOLDS.dates);
 }
 
 /** A short stable name for a fingerprint: `text:` and 16 hex digits. */
-export function fingerprintKey(f: Pick<Fingerprint, 'text' | 'numbers'>): string {
-  return `text:${createHash('sha256').update(f.text).update('\0').update(f.numbers).digest('hex').slice(0, 16)}`;
+export function fingerprintKey(f: FingerprintParts): string {
+  return `text:${createHash('sha256').update(f.text).update('\0').update(f.numbers).update('\0').update(f.dates).digest('hex').slice(0, 16)}`;
 }

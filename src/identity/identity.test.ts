@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DocumentHeader } from '../segment/types.js';
-import { containment, fingerprintOf, sketchOf, similarity } from './fingerprint.js';
+import { containment, fingerprintOf, sameText, sketchOf, similarity } from './fingerprint.js';
 import { groupCopies, headerKey, identityFields, type CopyIdentity } from './index.js';
 
 const SEED = readFileSync(new URL('../../fixtures/000_df22d471c82bd4e0.txt', import.meta.url), 'utf8');
@@ -38,8 +38,24 @@ describe('fingerprint', () => {
   it('reads folded syllables and numbers of two digits or more, whatever the marks and the layout', () => {
     const a = sketchOf('Tỷ lệ hồ sơ trực tuyến đạt 93,93%; tổng số 1.894 hồ sơ.');
     const b = sketchOf('| Ty le ho so | truc tuyen dat | 93,93 % |\n| tong so | 1.894 ho so |');
-    expect(similarity(a, b)).toEqual({ text: 1, numbers: 1 });
+    expect(similarity(a, b)).toEqual({ text: 1, numbers: 1, dates: null });
     expect(a.numbers).toHaveLength(2); // 9393 and 1894
+  });
+
+  it('counts each occurrence of a number, and reads dates written either way as one', () => {
+    expect(sketchOf('100 hồ sơ, 100 hồ sơ, 100%').numbers).toHaveLength(3);
+    // 15/3/2026 and 15 / 03 / 2026 are one date; tháng 4 năm 2026 and tháng 4/2026 another
+    expect(sketchOf('Ngày 15/3/2026, tháng 4 năm 2026, tháng 4/2026 và 15 / 03 / 2026').dates).toHaveLength(2);
+  });
+
+  it('tells two months apart by their dates when the figures are the same', () => {
+    const april = sketchOf(SEED);
+    const may = sketchOf(SEED.replace(/tháng 4/g, 'tháng 5').replace(/\/4\/2026/g, '/5/2026'));
+    const s = similarity(april, may);
+    expect(s.text).toBe(1);
+    expect(s.numbers).toBeCloseTo(0.8986, 4); // at the threshold's edge: the dates decide
+    expect(s.dates).toBeCloseTo(0.6786, 4); // 19 of the 28 dates of May are in April: the references' dates
+    expect(sameText(april, may)).toBe(false);
   });
 
   it('measures containment: the share of the smaller set in the larger', () => {
@@ -53,7 +69,7 @@ describe('fingerprint', () => {
     const page = sketchOf(lines.slice(Math.floor(lines.length * 0.4), Math.floor(lines.length * 0.6)).join('\n'));
     expect(whole.text.length).toBe(307);
     expect(page.text.length).toBeLessThan(100);
-    expect(similarity(page, whole)).toEqual({ text: 1, numbers: 1 });
+    expect(similarity(page, whole)).toEqual({ text: 1, numbers: 1, dates: 1 });
   });
 });
 

@@ -13,7 +13,7 @@
  */
 import type { DocumentHeader } from '../segment/types.js';
 import { fold } from '../vietnamese/letters.js';
-import { decodeFingerprint, fingerprintKey, sameText, type Fingerprint, type Sketch } from './fingerprint.js';
+import { decodeFingerprint, fingerprintKey, sameText, type FingerprintParts, type Sketch } from './fingerprint.js';
 
 export { fingerprintOf, FINGERPRINT_SCHEME, THRESHOLDS, type Fingerprint } from './fingerprint.js';
 
@@ -40,7 +40,7 @@ export interface CopyIdentity {
   confidence: number | null;
   headerKey: string | null;
   fields: IdentityFields;
-  fingerprint: Pick<Fingerprint, 'text' | 'numbers'>;
+  fingerprint: FingerprintParts;
 }
 
 export interface DocumentGroup {
@@ -61,7 +61,7 @@ export function headerKey(h: DocumentHeader): string | null {
 }
 
 /** The report's own key: its header key, else its fingerprint's. */
-export function documentKeyOf(h: DocumentHeader, fingerprint: Pick<Fingerprint, 'text' | 'numbers'>): string {
+export function documentKeyOf(h: DocumentHeader, fingerprint: FingerprintParts): string {
   return headerKey(h) ?? fingerprintKey(fingerprint);
 }
 

@@ -217,7 +217,7 @@ async function groupDocuments(db: DuckDBConnection): Promise<void> {
   const reader = await db.runAndReadAll(`
     SELECT d.sha256, d.path, d.format, d.text_used, d.kind, d.number, d.symbol, d.unit_level, d.unit_name,
            d.date_year, d.date_month, d.date_day, strftime(d.period_from, '%Y-%m-%d') AS period_from,
-           strftime(d.period_to, '%Y-%m-%d') AS period_to, p.header_key, p.ocr, p.confidence, p.text_sample, p.number_sample
+           strftime(d.period_to, '%Y-%m-%d') AS period_to, p.header_key, p.ocr, p.confidence, p.text_sample, p.number_sample, p.date_sample
     FROM documents d JOIN fingerprints p USING (sha256) ORDER BY d.path, d.sha256`);
   const rows = reader.getRowObjectsJson() as Record<string, string | number | boolean | null>[];
   const info = new Map<string, { format: string; textUsed: string }>();
@@ -240,7 +240,7 @@ async function groupDocuments(db: DuckDBConnection): Promise<void> {
       confidence: n('confidence'),
       headerKey: s('header_key'),
       fields: identityFields(header as DocumentHeader, period),
-      fingerprint: { text: s('text_sample') ?? '', numbers: s('number_sample') ?? '' },
+      fingerprint: { text: s('text_sample') ?? '', numbers: s('number_sample') ?? '', dates: s('date_sample') ?? '' },
     };
   });
   const appender = await db.createAppender('copies');

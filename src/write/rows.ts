@@ -254,6 +254,7 @@ export const fingerprints: TableSpec<Cell> = {
     ['confidence', 'DOUBLE'],
     ['text_sample', 'VARCHAR'],
     ['number_sample', 'VARCHAR'],
+    ['date_sample', 'VARCHAR'],
   ],
   rows: (r) => {
     const confidences = r.figures.map((f) => f.confidence).filter((c) => typeof c === 'number');
@@ -265,6 +266,7 @@ export const fingerprints: TableSpec<Cell> = {
         confidences.length > 0 ? confidences.reduce((a, b) => a + b, 0) / confidences.length : null,
         r.fingerprint.text,
         r.fingerprint.numbers,
+        r.fingerprint.dates,
       ],
     ];
   },
