@@ -33,7 +33,7 @@ import { CATALOG_CSV } from '../src/write/catalog.js';
 import { METRICS_CSV, writeMetricsCsv } from '../src/write/metrics-csv.js';
 import { relocateReport } from '../src/write/relocate.js';
 import { tableRowsJson } from '../src/write/rows.js';
-import type { ReportJson } from '../src/write/report.js';
+import type { ReportFormat, ReportJson } from '../src/write/report.js';
 import type { CheckCount } from '../src/validate/index.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -47,6 +47,10 @@ export interface BatchOptions {
   memoryMb?: number;
   /** Files larger than this are refused before reading; default 100 MB. */
   maxBytes?: number;
+  /** `compact`: reports without their texts and restoration changes; default `full`. */
+  format?: ReportFormat;
+  /** Write each document's restored text as Markdown beside its report (`<relative>.md`). */
+  text?: boolean;
   /** Called once the inputs are listed. */
   onStart?: (total: number) => void;
   /** Called after each file, for progress. */
@@ -88,7 +92,10 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
   await mkdir(out, { recursive: true });
   await removeTemporaries(out);
-  const [version, manifest, files] = await Promise.all([versionKey(), loadManifest(out), listInputs(inputs, out)]);
+  const format = options.format ?? 'full';
+  const [code, manifest, files] = await Promise.all([versionKey(), loadManifest(out), listInputs(inputs, out)]);
+  // what a file's outputs depend on besides the code: a run with other output options redoes it
+  const version = `${code}${format === 'compact' ? '+compact' : ''}${options.text ? '+text' : ''}`;
   options.onStart?.(files.length);
 
   const reusable = reusableByHash(manifest, version);
@@ -146,7 +153,8 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
 
     const prev = manifest.get(input.relative);
     const rows = rowsOf(out, input.relative);
-    const done = async () => (await exists(output)) && (await exists(rows));
+    const markdown = options.text ? markdownOf(out, input.relative) : undefined;
+    const done = async () => (await exists(output)) && (await exists(rows)) && (!markdown || (await exists(markdown)));
     if (prev && prev.sha256 === sha256 && prev.version === version && (prev.status === 'ok' ? await done() : !prev.error?.retry)) {
       if (prev.file !== input.file) manifest.set(input.relative, { ...prev, file: input.file });
       if (prev.status === 'ok') {
@@ -163,6 +171,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     if (twin && extname(twin.relative).toLowerCase() === extname(input.relative).toLowerCase()) {
       try {
         const report = relocateReport(JSON.parse(await readFile(outputOf(out, twin.relative), 'utf8')) as ReportJson, input.relative);
+        if (markdown) await writeFileAtomic(markdown, await readFile(markdownOf(out, twin.relative)));
         await writeFileAtomic(rows, tableRowsJson(report));
         await writeFileAtomic(output, stableJson(report));
         return settle(input, { ...entry, status: 'ok', error: null }, 'reused');
@@ -170,12 +179,17 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
         // the twin's report is gone or unreadable: process the file itself
       }
     }
-    const outcome = await pool.run({ file: input.file, displayPath: input.relative, output, rows });
-    if (outcome.ok) return settle(input, { ...entry, status: 'ok', error: null }, 'written', null, outcome.checks);
+    const outcome = await pool.run({ file: input.file, displayPath: input.relative, output, rows, format, ...(markdown ? { markdown } : {}) });
+    if (outcome.ok) {
+      // a Markdown file an earlier run with --text left would no longer follow its report
+      if (!markdown) await rm(markdownOf(out, input.relative), { force: true });
+      return settle(input, { ...entry, status: 'ok', error: null }, 'written', null, outcome.checks);
+    }
     const error = { stage: outcome.stage, reason: outcome.reason, retry: outcome.retry };
     // a report left from an older run of a file that now fails must not stay in the tables
     await rm(output, { force: true });
     await rm(rows, { force: true });
+    await rm(markdownOf(out, input.relative), { force: true });
     return settle(input, { ...entry, status: 'error', error }, 'written', outcome.stack);
   };
 
@@ -233,6 +247,11 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
 
 function outputOf(out: string, relative: string): string {
   return join(out, `${relative}.json`);
+}
+
+/** `--text`: the document's restored text as Markdown, beside its report. */
+function markdownOf(out: string, relative: string): string {
+  return join(out, `${relative}.md`);
 }
 
 function rowsOf(out: string, relative: string): string {
@@ -309,6 +328,7 @@ async function prune(out: string, manifest: Manifest, inputs: readonly string[],
     if (await exists(e.file)) continue;
     await rm(outputOf(out, e.relative), { force: true });
     await rm(rowsOf(out, e.relative), { force: true });
+    await rm(markdownOf(out, e.relative), { force: true });
     manifest.delete(e.relative);
   }
 }

@@ -21,6 +21,8 @@ program
   .addOption(new Option('--max-memory <mb>', 'heap limit per worker thread').default(512).argParser(positiveInt))
   .addOption(new Option('--progress-every <seconds>', 'seconds between plain progress lines (no terminal)').default(5).argParser(positiveNumber))
   .option('-v, --verbose', 'print stack traces of failures')
+  .addOption(new Option('--format <format>', 'report JSON: full, or compact (without the texts and restoration details)').choices(['full', 'compact']).default('full'))
+  .option('--text', "also write each document's restored text as Markdown beside its report (<out>/<input path>.md)")
   .addHelpText(
     'after',
     [
@@ -36,7 +38,7 @@ program
       '  baocao run archive --out output --jobs 2',
     ].join('\n'),
   )
-  .action(async (inputs: string[], opts: { out: string; jobs: number; timeout: number; maxMemory: number; progressEvery: number; verbose?: boolean }) => {
+  .action(async (inputs: string[], opts: { out: string; jobs: number; timeout: number; maxMemory: number; progressEvery: number; verbose?: boolean; format: 'full' | 'compact'; text?: boolean }) => {
     const progress = createProgress({ tty: Boolean(process.stderr.isTTY), verbose: opts.verbose, every: opts.progressEvery });
     let summary;
     // one line per processed file, printed once the progress bar is gone
@@ -48,6 +50,8 @@ program
         jobs: opts.jobs,
         timeoutMs: opts.timeout * 1000,
         memoryMb: opts.maxMemory,
+        format: opts.format,
+        text: Boolean(opts.text),
         onStart: (total) => progress.start(total),
         onFile: (event) => {
           progress.file(event);
