@@ -124,6 +124,16 @@ describe('grouping copies', () => {
     ]);
   });
 
+  it('gives two documents that print one header (another period in each) keys of their own', () => {
+    const april = copy('a.txt', SEED, {}, header());
+    const may = copy('b.txt', nextMonth(SEED), { fields: identityFields(header(), { from: '2026-04-15', to: '2026-05-14' }) }, header());
+    const keys = groupCopies([april, may]).map((g) => g.key);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^BC 120\/BC-UBND 2025-09-12 uy ban nhan dan dac khu cat hai text:[0-9a-f]{16}$/);
+    expect(keys[1]).toMatch(/^BC 120\/BC-UBND 2025-09-12 uy ban nhan dan dac khu cat hai text:[0-9a-f]{16}$/);
+    expect(keys[0]).not.toBe(keys[1]);
+  });
+
   it('keeps the same text of two units apart (a template filled in by two communes)', () => {
     const other = header({ number: null, unit: { level: 'xã', name: 'An Lão' } });
     expect(groupCopies([copy('a.txt', SEED), copy('b.txt', SEED, {}, other)])).toHaveLength(2);

@@ -44,7 +44,11 @@ export interface CopyIdentity {
 }
 
 export interface DocumentGroup {
-  /** The document's key: a header key of one of its copies, else the chosen copy's own key. */
+  /**
+   * The document's key: a header key of one of its copies, else the chosen copy's own key; unique
+   * among the groups (a header key that several documents print gets the chosen copy's
+   * fingerprint key after it).
+   */
   key: string;
   /** Best first: the copy whose values the tables use, then the others in order of preference. */
   copies: CopyIdentity[];
@@ -178,5 +182,16 @@ export function groupCopies(input: readonly CopyIdentity[]): DocumentGroup[] {
     const key = best.find((c) => c.headerKey)?.headerKey ?? fingerprintKey(best[0]!.fingerprint);
     out.push({ key, copies: best });
   }
-  return out.sort((a, b) => cmp(a.copies[0]!.path, b.copies[0]!.path));
+  out.sort((a, b) => cmp(a.copies[0]!.path, b.copies[0]!.path));
+  // One header printed on reports that disagree (another period, another unit) is several
+  // documents: each key gets its chosen copy's fingerprint key, so that no two documents share one.
+  const uses = new Map<string, number>();
+  for (const g of out) uses.set(g.key, (uses.get(g.key) ?? 0) + 1);
+  const taken = new Set<string>();
+  for (const g of out) {
+    if (uses.get(g.key)! > 1) g.key = `${g.key} ${fingerprintKey(g.copies[0]!.fingerprint)}`;
+    for (let n = 2; taken.has(g.key); n++) g.key = `${g.key.replace(/ #\d+$/, '')} #${n}`;
+    taken.add(g.key);
+  }
+  return out;
 }
