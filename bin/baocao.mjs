@@ -1,16 +1,18 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI with no build step between `npm ci` and use: bundle.mjs turns it into
-// JavaScript on first use (and after every change to the sources).
-import { register } from 'node:module';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { bundle } from './bundle.mjs';
+// The command, run from the build (dist/cli.js, made by scripts/build.mjs when `npm ci` runs
+// "prepare"). In a git checkout whose sources changed since the last build, it builds first (a
+// second or two), so the command never runs older code than the sources it stamps its outputs
+// with (the manifest's version key hashes src/ and pipelines/).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const dir = await bundle();
-if (dir) {
-  await import(pathToFileURL(join(dir, 'src/cli.js')).href);
-} else {
-  // node_modules is read-only: the types are stripped as modules load (same CLI, more memory)
-  register('./ts-hooks.mjs', import.meta.url);
-  await import('../src/cli.ts');
+const root = new URL('..', import.meta.url);
+const cli = new URL('dist/cli.js', root);
+if (existsSync(fileURLToPath(new URL('.git', root))) && existsSync(fileURLToPath(new URL('scripts/build.mjs', root)))) {
+  const { build, stale } = await import('../scripts/build.mjs');
+  if (stale()) await build({ types: false });
+} else if (!existsSync(fileURLToPath(cli))) {
+  console.error(`error: baocao is not built (${fileURLToPath(cli)} is missing): run npm run build in ${fileURLToPath(root)}`);
+  process.exit(2);
 }
+await import(cli.href);

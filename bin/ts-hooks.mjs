@@ -1,6 +1,5 @@
 // Module hooks for code run from the sources: batch worker threads started by the tests and
-// scripts, and the CLI itself when its bundle (bundle.mjs) cannot be written to a read-only
-// node_modules. TypeScript files are stripped of their types with esbuild, and `./x.js` imports
+// scripts (the command itself runs from the build, scripts/build.mjs). TypeScript files are stripped of their types with esbuild, and `./x.js` imports
 // find `./x.ts`, as in the rest of the project. tsx does the same, but it held more memory in a
 // worker (its heap grew with every module it transformed, pdf.js above all).
 import { readFile } from 'node:fs/promises';

@@ -1,7 +1,8 @@
 /**
  * `npm run eval -- documents`: the whole pipeline on real UBND documents that no rule was tuned on,
  * scored against the hand annotations in `eval/data/documents/{dev,test}/*.json` (the guide and
- * the split are in that folder's README). The development part and the test part are printed
+ * the split are in that folder's README), and `dev-extra/` (more development text annotated for
+ * some parts only: `parts`, `scopeStart`). The development part and the test part are printed
  * separately; the test part's misses are listed only with `SHOW_TEST_MISSES=1`, so that they are
  * not read while rules are written.
  *
@@ -13,7 +14,7 @@
  * - figures: matched on kind and value (money and measures compared after the unit's multiplier):
  *   precision, recall, F1; unit and comparator agreement on matched pairs.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { processFile } from '../pipelines/report.js';
 import { canonicalToneEdits } from '../src/normalise/tones.js';
@@ -27,6 +28,10 @@ interface DateParts {
 interface Annotation {
   file: string;
   scopeEnd: number;
+  /** First line of the scope (1 unless said). */
+  scopeStart?: number;
+  /** What was annotated, when not everything (`["periods"]` for the extra development texts). */
+  parts?: ('header' | 'references' | 'periods' | 'figures')[];
   header: {
     kind: string | null;
     number: string | null;
@@ -79,7 +84,7 @@ interface Totals {
   figures: { tp: number; fp: number; fn: number; unit: number; comparator: number };
 }
 
-async function scorePart(part: 'dev' | 'test', showMisses: boolean): Promise<void> {
+async function scorePart(part: 'dev' | 'dev-extra' | 'test', showMisses: boolean): Promise<void> {
   const dir = join(ROOT, part);
   const t: Totals = {
     header: Object.fromEntries(HEADER_FIELDS.map((f) => [f, { right: 0, n: 0 }])) as Totals['header'],
@@ -92,8 +97,9 @@ async function scorePart(part: 'dev' | 'test', showMisses: boolean): Promise<voi
   for (const name of files) {
     const gold = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Annotation;
     const report = (await processFile(join(SHARED, gold.file))) as unknown as ReportShape;
-    const inScope = (p: { provenance: { line: number } }) => p.provenance.line <= gold.scopeEnd;
+    const inScope = (p: { provenance: { line: number } }) => p.provenance.line >= (gold.scopeStart ?? 1) && p.provenance.line <= gold.scopeEnd;
     const doc = name.replace(/\.json$/u, '');
+    const annotated = (what: 'header' | 'references' | 'periods' | 'figures') => !gold.parts || gold.parts.includes(what);
 
     // header
     const got = report.document;
@@ -120,7 +126,7 @@ async function scorePart(part: 'dev' | 'test', showMisses: boolean): Promise<voi
       title: fold(g.title),
       signer: fold(g.signer),
     };
-    for (const field of HEADER_FIELDS) {
+    for (const field of annotated('header') ? HEADER_FIELDS : []) {
       t.header[field].n++;
       if (found[field] === want[field]) t.header[field].right++;
       else problems.push(`  header   ${doc} ${field}: got ${JSON.stringify(found[field])}, want ${JSON.stringify(want[field])}`);
@@ -129,7 +135,7 @@ async function scorePart(part: 'dev' | 'test', showMisses: boolean): Promise<voi
     // references
     const refKey = (r: { kind: string; number: string | null; year: number | null; symbol: string | null; date: string | null }) =>
       `${r.kind}|${r.number ?? '-'}|${r.year ?? '-'}|${r.symbol ?? '-'}|${r.date ?? '-'}`;
-    match(
+    if (annotated('references')) match(
       report.references.filter(inScope),
       gold.references,
       (r) => refKey(r),
@@ -142,7 +148,7 @@ async function scorePart(part: 'dev' | 'test', showMisses: boolean): Promise<voi
 
     // periods
     const periodKey = (p: { from: string | null; to: string | null }) => `${p.from ?? '-'}..${p.to ?? '-'}`;
-    const periodPairs = match(
+    const periodPairs = !annotated('periods') ? [] : match(
       (report.periods ?? []).filter(inScope),
       gold.periods,
       periodKey,
@@ -158,7 +164,7 @@ async function scorePart(part: 'dev' | 'test', showMisses: boolean): Promise<voi
     }
 
     // figures
-    const figurePairs = matchFigures(report.figures.filter(inScope), gold.figures, t.figures, doc, problems);
+    const figurePairs = annotated('figures') ? matchFigures(report.figures.filter(inScope), gold.figures, t.figures, doc, problems) : [];
     for (const [f, a] of figurePairs) {
       if (fold(f.unit) === fold(a.unit) || multiplierOf(a.unit) !== 1) t.figures.unit++;
       else problems.push(`  unit     ${doc} line ${a.line} «${a.text}»: got ${JSON.stringify(f.unit)}, want ${JSON.stringify(a.unit)}`);
@@ -264,4 +270,5 @@ interface ReportShape {
 }
 
 await scorePart('dev', true);
+if (existsSync(join(ROOT, 'dev-extra'))) await scorePart('dev-extra', true);
 await scorePart('test', process.env.SHOW_TEST_MISSES === '1');

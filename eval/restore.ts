@@ -20,7 +20,7 @@ import { Restorer, type Weights } from '../src/restore/restore.js';
 import { SourceText } from '../src/text/source-text.js';
 
 const DATA = 'eval/data/restore';
-/** RESTORE_WEIGHTS='{"lm":1.1}' overrides decoding weights (for tuning; see README for how they were chosen). */
+/** RESTORE_WEIGHTS='{"lm":1.1}' overrides decoding weights (for tuning; see docs/restoration.md for how they were chosen). */
 const weights = JSON.parse(process.env.RESTORE_WEIGHTS ?? '{}') as Partial<Weights>;
 if (process.env.RESTORE_WEIGHTS) console.log(`weights ${process.env.RESTORE_WEIGHTS}`);
 const seeds = readdirSync('fixtures').filter((f) => /^00[0-3]_.*\.txt$/.test(f)).sort();

@@ -4,18 +4,22 @@
  * its hash, and resumes after `kill -9` to the same bytes as an uninterrupted run.
  *
  * Output (everything but `runs/` is a function of the inputs and the code):
- *   <out>/<relative>.json        one report per good file (written atomically)
+ *   <out>/<relative>.json        one report per good file (written atomically; `format: 'compact'` without its texts)
+ *   <out>/<relative>.md          with `text`: the document's restored text as Markdown
  *   <out>/.tables/<relative>.json   its rows for the DuckDB tables (rows.ts: tableRowsJson)
  *   <out>/errors.jsonl           one line per failed file: file, sha256, stage, reason
  *   <out>/manifest.jsonl         what each input became (see src/write/manifest.ts)
- *   <out>/metrics.csv, <out>/baocao.duckdb   the analysts' tables, rebuilt from the reports
+ *   <out>/metrics.csv, <out>/metrics.parquet, <out>/metric_catalog.csv, <out>/baocao.duckdb
+ *                                the analysts' tables, rebuilt from the reports (copies of one
+ *                                document counted once: src/identity)
  *   <out>/runs/<start>.json      run metadata: start, duration, counts
  */
 import { access, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
-import { listInputs, type InputFile } from '../src/ingest/walk.js';
+import { UsageError } from '../src/errors.js';
+import { walkInputs, type InputFile, type SkippedInput } from '../src/ingest/walk.js';
 import { MARKS_FILE, readMarks } from '../src/review/marks.js';
 import { sha256File, stableJson, writeFileAtomic } from '../src/write/files.js';
 import {
@@ -53,13 +57,15 @@ export interface BatchOptions {
   text?: boolean;
   /** Called once the inputs are listed. */
   onStart?: (total: number) => void;
+  /** Called for each symbolic link the walk did not follow (broken, or a loop), before `onStart`. */
+  onSkip?: (skipped: SkippedInput) => void;
   /** Called after each file, for progress. */
   onFile?: (event: FileEvent) => void;
 }
 
 /** written: processed now; reused: same content already processed under another path; unchanged: skipped. */
 export type FileEvent =
-  /** checks: counted when the file was processed in this run (null when reused or unchanged). */
+  /** checks: the report's checks and how many failed (null only for a report of an older baocao). */
   | { file: string; ok: true; status: 'written' | 'reused' | 'unchanged'; output: string; checks: CheckCount | null }
   | { file: string; ok: false; status: 'failed'; cached: boolean; error: FileError; stack: string | null };
 
@@ -71,31 +77,61 @@ export interface FileError {
 }
 
 export interface BatchSummary {
+  /** Input files found (after following symbolic links). */
   files: number;
+  /** Files with a report: written + reused + unchanged. */
   ok: number;
   failed: number;
+  /** Reports written by processing the file in this run. */
   written: number;
+  /** Reports copied from a file of the same content already processed under another path. */
   reused: number;
+  /** Files skipped because their report is up to date (same content, same pipeline version). */
   unchanged: number;
   /** Failures among this run's inputs, sorted by file. */
   errors: FileError[];
+  /** Failed checks in the reports of this run's inputs (written, reused and unchanged). */
+  failedChecks: number;
+  /** The reports among them with a failed check: most failed checks first, then by file. */
+  failing: FailingReport[];
+  /** Symbolic links not followed (broken, or a loop), by path. */
+  skipped: SkippedInput[];
+  /** Symbolic links followed. */
+  links: number;
+  durationMs: number;
   /** Path of the run metadata file. */
   run: string;
 }
 
+export interface FailingReport {
+  file: string;
+  output: string;
+  checks: CheckCount;
+}
+
 const DEFAULTS = { timeoutMs: 120_000, memoryMb: 512, maxBytes: 100e6 };
 
+/**
+ * What `baocao run` does: every file under `inputs` into `options.out`. Resolves with the run's
+ * summary whether or not files failed (each failure is in `errors` and `<out>/errors.jsonl`);
+ * throws a `UsageError` (path and reason) when it cannot run as given: an input that does not
+ * exist, an `out` that is a file, below a file, or one of the inputs.
+ */
 export async function runBatch(inputs: readonly string[], options: BatchOptions): Promise<BatchSummary> {
   const started = new Date();
   const out = options.out;
   const jobs = options.jobs ?? availableParallelism();
   const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
-  await mkdir(out, { recursive: true });
+  const same = inputs.find((i) => resolve(i) === resolve(out));
+  if (same !== undefined) throw new UsageError(out, 'is also an input: the reports go to a folder of their own (e.g. --out output)');
+  const { files, skipped, links } = await walkInputs(inputs, out);
+  await makeOutputFolder(out);
   await removeTemporaries(out);
   const format = options.format ?? 'full';
-  const [code, manifest, files] = await Promise.all([versionKey(), loadManifest(out), listInputs(inputs, out)]);
+  const [code, manifest] = await Promise.all([versionKey(), loadManifest(out)]);
   // what a file's outputs depend on besides the code: a run with other output options redoes it
   const version = `${code}${format === 'compact' ? '+compact' : ''}${options.text ? '+text' : ''}`;
+  for (const s of skipped) options.onSkip?.(s);
   options.onStart?.(files.length);
 
   const reusable = reusableByHash(manifest, version);
@@ -107,16 +143,25 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   });
   const counts = { written: 0, reused: 0, unchanged: 0 };
   const errors: FileError[] = [];
+  const failing: FailingReport[] = [];
+  let failedChecks = 0;
+  const reported = (file: string, output: string, checks: CheckCount | null) => {
+    if (!checks || checks.failed === 0) return;
+    failedChecks += checks.failed;
+    failing.push({ file, output, checks });
+  };
   const seen = new Map<string, string>();
   // inputs that would overwrite another's report: not in the manifest (the path is the other's)
   const clashes: FileError[] = [];
 
-  const settle = async (input: InputFile, entry: ManifestEntry, status: 'written' | 'reused', stack: string | null = null, checks: CheckCount | null = null) => {
+  const settle = async (input: InputFile, entry: ManifestEntry, status: 'written' | 'reused', stack: string | null = null) => {
     await journal(out, entry);
     manifest.set(entry.relative, entry);
     if (entry.status === 'ok') {
       counts[status]++;
-      options.onFile?.({ file: input.file, ok: true, status, output: outputOf(out, entry.relative), checks });
+      const output = outputOf(out, entry.relative);
+      reported(input.file, output, entry.checks);
+      options.onFile?.({ file: input.file, ok: true, status, output, checks: entry.checks });
       if (!reusable.has(entry.sha256)) reusable.set(entry.sha256, entry);
     } else {
       fail(input, entry, false, stack);
@@ -146,7 +191,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
       sha256 = await sha256File(input.file);
     } catch (error) {
       const reason = `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
-      return settle(input, { ...base, sha256: '', bytes: 0, status: 'error', error: { stage: 'ingest', reason, retry: true } }, 'written');
+      return settle(input, { ...base, sha256: '', bytes: 0, status: 'error', error: { stage: 'ingest', reason, retry: true }, checks: null }, 'written');
     }
     const entry = { ...base, sha256, bytes };
     const output = outputOf(out, input.relative);
@@ -159,13 +204,14 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
       if (prev.file !== input.file) manifest.set(input.relative, { ...prev, file: input.file });
       if (prev.status === 'ok') {
         counts.unchanged++;
-        options.onFile?.({ file: input.file, ok: true, status: 'unchanged', output, checks: null });
+        reported(input.file, output, prev.checks);
+        options.onFile?.({ file: input.file, ok: true, status: 'unchanged', output, checks: prev.checks });
       } else fail(input, prev, true, null);
       return;
     }
     if (bytes > maxBytes) {
       const reason = `file too large (${(bytes / 1e6).toFixed(1)} MB; the limit is ${(maxBytes / 1e6).toFixed(0)} MB)`;
-      return settle(input, { ...entry, status: 'error', error: { stage: 'ingest', reason, retry: false } }, 'written');
+      return settle(input, { ...entry, status: 'error', error: { stage: 'ingest', reason, retry: false }, checks: null }, 'written');
     }
     const twin = reusable.get(sha256);
     if (twin && extname(twin.relative).toLowerCase() === extname(input.relative).toLowerCase()) {
@@ -174,7 +220,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
         if (markdown) await writeFileAtomic(markdown, await readFile(markdownOf(out, twin.relative)));
         await writeFileAtomic(rows, tableRowsJson(report));
         await writeFileAtomic(output, stableJson(report));
-        return settle(input, { ...entry, status: 'ok', error: null }, 'reused');
+        return settle(input, { ...entry, status: 'ok', error: null, checks: twin.checks }, 'reused');
       } catch {
         // the twin's report is gone or unreadable: process the file itself
       }
@@ -183,14 +229,14 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     if (outcome.ok) {
       // a Markdown file an earlier run with --text left would no longer follow its report
       if (!markdown) await rm(markdownOf(out, input.relative), { force: true });
-      return settle(input, { ...entry, status: 'ok', error: null }, 'written', null, outcome.checks);
+      return settle(input, { ...entry, status: 'ok', error: null, checks: outcome.checks }, 'written');
     }
     const error = { stage: outcome.stage, reason: outcome.reason, retry: outcome.retry };
     // a report left from an older run of a file that now fails must not stay in the tables
     await rm(output, { force: true });
     await rm(rows, { force: true });
     await rm(markdownOf(out, input.relative), { force: true });
-    return settle(input, { ...entry, status: 'error', error }, 'written', outcome.stack);
+    return settle(input, { ...entry, status: 'error', error, checks: null }, 'written', outcome.stack);
   };
 
   // Hashing and small reads overlap with the workers' CPU work: a few more tasks than threads.
@@ -216,15 +262,21 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   }
 
   errors.sort((a, b) => compare(a.file, b.file));
+  failing.sort((a, b) => b.checks.failed - a.checks.failed || compare(a.file, b.file));
+  const finished = new Date();
   const summary = {
     files: files.length,
     ok: counts.written + counts.reused + counts.unchanged,
     failed: errors.length,
     ...counts,
     errors,
+    failedChecks,
+    failing,
+    skipped,
+    links,
+    durationMs: finished.getTime() - started.getTime(),
   };
   const run = join(out, 'runs', `${started.toISOString().replace(/:/g, '-')}.json`);
-  const finished = new Date();
   await writeFileAtomic(
     run,
     stableJson({
@@ -240,9 +292,23 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
       written: summary.written,
       reused: summary.reused,
       unchanged: summary.unchanged,
+      failedChecks: summary.failedChecks,
     }),
   );
   return { ...summary, run };
+}
+
+/** The output folder, made if missing; a clear error when the path is a file or cannot be made. */
+async function makeOutputFolder(out: string): Promise<void> {
+  const info = await stat(out).catch(() => null);
+  if (info && !info.isDirectory()) throw new UsageError(out, 'is a file, not a folder (the output of a run is a folder: give a new or existing folder)');
+  try {
+    await mkdir(out, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOTDIR' || code === 'EEXIST' ? 'part of the path is a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : String(code ?? error);
+    throw new UsageError(out, `cannot create the output folder: ${why}`);
+  }
 }
 
 function outputOf(out: string, relative: string): string {

@@ -8,7 +8,7 @@
  */
 import { asPipelineError, PipelineError, type Stage } from '../src/errors.js';
 import { extract } from '../src/extract/index.js';
-import type { IngestContext } from '../src/ingest/context.js';
+import { createIngestContext, type IngestContext } from '../src/ingest/context.js';
 import { ingestFile } from '../src/ingest/index.js';
 import type { SourceDocument } from '../src/ingest/types.js';
 import { normalise } from '../src/normalise/index.js';
@@ -23,14 +23,24 @@ import { schemaErrors } from '../src/write/schema.js';
 export interface ReportOptions {
   /** The path written into the report (defaults to the file path). */
   displayPath?: string;
-  /** OCR worker pool for scanned PDFs and images, shared across the files of a run. */
+  /**
+   * OCR worker pool for scanned PDFs and images, shared across the files of a run
+   * (`createIngestContext()`, closed by its owner). Without one, a file that needs OCR gets a
+   * pool of its own, closed before `processFile` returns.
+   */
   ingest?: IngestContext;
 }
 
 /** Run the stages on one file. Throws a PipelineError naming the file, the stage and the reason. */
 export async function processFile(file: string, options: ReportOptions = {}): Promise<ReportJson> {
-  const doc = await ingestFile(file, options.ingest);
-  return processDocument(doc, options);
+  // the pool starts no worker until a page needs OCR: text, DOCX and text-layer PDFs cost nothing
+  const own = options.ingest ? null : createIngestContext();
+  try {
+    const doc = await ingestFile(file, options.ingest ?? own!);
+    return processDocument(doc, options);
+  } finally {
+    await own?.close();
+  }
 }
 
 export function processDocument(doc: SourceDocument, options: ReportOptions = {}): ReportJson {

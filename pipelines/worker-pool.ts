@@ -36,10 +36,10 @@ interface Pending {
   resolve: (outcome: Outcome) => void;
 }
 
-/** Defined by bin/bundle.mjs when the CLI runs from its bundle: the bundled worker's URL. */
+/** Defined by scripts/build.mjs in the build: the built worker, relative to this source file. */
 declare const BUNDLED_WORKER: string | undefined;
 // From the sources (tests, scripts), the worker strips its own types (batch-worker.mjs).
-const WORKER_URL = typeof BUNDLED_WORKER === 'string' ? new URL(BUNDLED_WORKER) : new URL('./batch-worker.mjs', import.meta.url);
+const WORKER_URL = new URL(typeof BUNDLED_WORKER === 'string' ? BUNDLED_WORKER : './batch-worker.mjs', import.meta.url);
 /** Per-thread V8 young generation (V8's own default reserves about 32 MB). */
 const YOUNG_GENERATION_MB = 8;
 

@@ -19,7 +19,7 @@ import { SPECIALS, trainKneserNey } from '../src/restore/lm.js';
 import { acronymCounts, dictionarySyllables, lineIds, textIds, vocabularyOf } from '../src/restore/vocabulary.js';
 
 const CORPUS = '/work/shared/corpus';
-/** vi-wiki (CC BY-SA, see README) is on by default: it lifts stripped-text accuracy by 0.3 points. */
+/** vi-wiki (CC BY-SA, see docs/restoration.md) is on by default: it lifts stripped-text accuracy by 0.3 points. */
 const withWiki = !process.argv.includes('--no-wiki');
 const flag = (name: string, fallback: number) => {
   const at = process.argv.indexOf(name);

@@ -1,14 +1,36 @@
 /** The command line: parses arguments and calls a pipeline, nothing else. */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { BatchSummary } from '../pipelines/batch.js';
+import { UsageError } from './errors.js';
+import pkg from '../package.json' with { type: 'json' };
 import { createProgress } from './progress.js';
+import { SCHEMA_VERSION } from './write/report.js';
 // Each command loads its own modules when it runs: the batch's main thread only orchestrates,
 // and every megabyte it holds is held for the whole run next to the worker threads.
 
+/** Reports and failed files listed after a run, unless --verbose asks for all. */
+const LISTED = 10;
+
+interface RunOptions {
+  out: string;
+  jobs: number;
+  timeout: number;
+  maxMemory: number;
+  progressEvery: number;
+  verbose?: boolean;
+  format: 'full' | 'compact';
+  text?: boolean;
+}
+
 const program = new Command();
 program
+  // commander's own errors (an unknown option, a missing argument) exit with 2 like ours
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
   .name('baocao')
   .description('Turn Vietnamese government reports (báo cáo, kế hoạch, công văn) into structured, traceable JSON.')
+  .version(`baocao ${pkg.version}, report schema ${SCHEMA_VERSION}`, '-V, --version')
   .showHelpAfterError();
 
 program
@@ -20,7 +42,7 @@ program
   .addOption(new Option('--timeout <seconds>', 'time limit per file').default(120).argParser(positiveInt))
   .addOption(new Option('--max-memory <mb>', 'heap limit per worker thread').default(512).argParser(positiveInt))
   .addOption(new Option('--progress-every <seconds>', 'seconds between plain progress lines (no terminal)').default(5).argParser(positiveNumber))
-  .option('-v, --verbose', 'print stack traces of failures')
+  .option('-v, --verbose', 'list every failed file and report with failed checks, and print stack traces')
   .addOption(new Option('--format <format>', 'report JSON: full, or compact (without the texts and restoration details)').choices(['full', 'compact']).default('full'))
   .option('--text', "also write each document's restored text as Markdown beside its report (<out>/<input path>.md)")
   .addHelpText(
@@ -31,18 +53,29 @@ program
       '<out>/metrics.csv and <out>/baocao.duckdb (tables documents, figures, references, checks;',
       'view metrics), <out>/manifest.jsonl and run metadata under <out>/runs/.',
       'A re-run skips files already done (same content, same pipeline version) and resumes an',
-      'interrupted run. A progress bar is drawn when stderr is a terminal, plain lines otherwise.',
-      'Exit code 1 when any file failed.',
+      'interrupted run (Ctrl+C, a kill). A progress bar is drawn when stderr is a terminal, plain',
+      'lines otherwise. At the end: the reports with failed checks and the failed files (the first',
+      `${LISTED} of each; --verbose for all), then one summary line.`,
+      'Symbolic links are followed; broken ones and loops are skipped with a line each.',
+      'Exit code 1 when any file failed, 2 when the command cannot run as given.',
       '',
       'Example:',
       '  baocao run archive --out output --jobs 2',
     ].join('\n'),
   )
-  .action(async (inputs: string[], opts: { out: string; jobs: number; timeout: number; maxMemory: number; progressEvery: number; verbose?: boolean; format: 'full' | 'compact'; text?: boolean }) => {
+  .action(async (inputs: string[], opts: RunOptions) => {
     const progress = createProgress({ tty: Boolean(process.stderr.isTTY), verbose: opts.verbose, every: opts.progressEvery });
-    let summary;
-    // one line per processed file, printed once the progress bar is gone
-    const checkLines: string[] = [];
+    // Ctrl+C (or a kill): the bar goes and the cursor comes back; every finished file is already
+    // on disk and in the manifest's journal, so the same command picks up where this one stopped
+    const interrupted = (signal: NodeJS.Signals) => {
+      progress.stop();
+      const done = progress.total > 0 ? `${progress.done} of ${progress.total} files done` : 'no file done yet';
+      console.error(`interrupted (${signal}): ${done}. Run the same command again to resume:\n  ${commandLine()}`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
+    let summary: BatchSummary;
     try {
       const { runBatch } = await import('../pipelines/batch.js');
       summary = await runBatch(inputs, {
@@ -52,24 +85,68 @@ program
         memoryMb: opts.maxMemory,
         format: opts.format,
         text: Boolean(opts.text),
+        onSkip: (s) => console.error(`skipped: ${s.path}: ${s.reason}`),
         onStart: (total) => progress.start(total),
-        onFile: (event) => {
-          progress.file(event);
-          if (event.ok && event.checks) checkLines.push(`checks: ${event.file}: ${event.checks.failed} of ${event.checks.made} failed`);
-        },
+        onFile: (event) => progress.file(event),
       });
     } catch (error) {
       progress.stop();
       fail(error, opts.verbose);
       return;
+    } finally {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
     }
     progress.stop();
-    for (const line of checkLines.sort()) console.log(line);
-    const skipped = summary.unchanged + summary.reused;
-    const detail = skipped > 0 ? ` (${summary.unchanged} unchanged, ${summary.reused} reused by hash)` : '';
-    console.log(`${summary.files} files: ${summary.ok} written, ${summary.failed} failed${detail} → ${opts.out}`);
+    for (const line of summaryLines(summary, opts)) console.log(line);
+    for (const line of failureLines(summary, opts)) console.error(line);
+    console.log(totalLine(summary, opts.out));
     process.exitCode = summary.failed > 0 ? 1 : 0;
   });
+
+/** The reports with failed checks, most first: what QA opens next (`baocao review`). */
+function summaryLines(summary: BatchSummary, opts: RunOptions): string[] {
+  const { failing } = summary;
+  if (failing.length === 0) return [];
+  const shown = opts.verbose ? failing : failing.slice(0, LISTED);
+  const lines = [`Reports with failed checks (${failing.length}, most first):`];
+  for (const r of shown) lines.push(`  ${r.checks.failed} of ${r.checks.made} checks failed: ${r.file}`);
+  if (shown.length < failing.length) lines.push(`  … and ${failing.length - shown.length} more (--verbose lists all; baocao review ${opts.out} shows each check)`);
+  return lines;
+}
+
+/** One line per failed file (reason and stage), on stderr. */
+function failureLines(summary: BatchSummary, opts: RunOptions): string[] {
+  const { errors } = summary;
+  const shown = opts.verbose ? errors : errors.slice(0, LISTED);
+  const lines = shown.map((e) => `error: ${e.file}: ${e.reason} (${e.stage})`);
+  if (shown.length < errors.length) lines.push(`error: … and ${errors.length - shown.length} more failed files (--verbose lists all; every one is in ${join(opts.out, 'errors.jsonl')})`);
+  return lines;
+}
+
+/** The last line: what the run did, how long it took, where it went. */
+function totalLine(s: BatchSummary, out: string): string {
+  const copied = s.reused > 0 ? ` (${s.reused} copied from files of the same content)` : '';
+  const links = s.links > 0 ? `, ${s.links} symbolic ${s.links === 1 ? 'link' : 'links'} followed` : '';
+  const checks = `${s.failedChecks} failed ${s.failedChecks === 1 ? 'check' : 'checks'}${s.failing.length > 0 ? ` in ${s.failing.length} ${s.failing.length === 1 ? 'report' : 'reports'}` : ''}`;
+  return `${s.files} files${links}: ${s.written + s.reused} written${copied}, ${s.unchanged} unchanged, ${s.failed} failed; ${checks}; ${duration(s.durationMs)} → ${out}`;
+}
+
+/** 0.4 s, 12.3 s, 4 min 05 s, 1 h 02 min */
+export function duration(ms: number): string {
+  const seconds = ms / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const whole = Math.round(seconds);
+  if (whole < 3600) return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`;
+  const minutes = Math.round(whole / 60);
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+/** This command as typed, quoted for a POSIX shell where needed. */
+function commandLine(): string {
+  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+  return ['baocao', ...process.argv.slice(2)].map(quote).join(' ');
+}
 
 program
   .command('review')
@@ -100,11 +177,14 @@ program
     }
   });
 
-/** A command that could not finish: its reason on stderr (and where it came from, verbose), exit code 1. */
+/**
+ * A command that could not finish: its reason on stderr (and where it came from, verbose); exit
+ * code 2 when it could not start as given (UsageError), 1 otherwise.
+ */
 function fail(error: unknown, verbose = false): void {
   console.error(`error: ${(error as Error).message}`);
   if (verbose) console.error((error as Error).stack);
-  process.exitCode = 1;
+  process.exitCode = error instanceof UsageError ? 2 : 1;
 }
 
 function portNumber(value: string): number {

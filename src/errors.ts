@@ -22,3 +22,18 @@ export function asPipelineError(error: unknown, stage: Stage, file: string): Pip
   const reason = error instanceof Error ? error.message : String(error);
   return new PipelineError(stage, file, reason, { cause: error });
 }
+
+/**
+ * The command cannot run as given (an input that does not exist, an output path that is a file,
+ * a folder that is not the output of `baocao run`): nothing was processed. The CLI prints the
+ * message and exits with 2.
+ */
+export class UsageError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+    this.name = 'UsageError';
+  }
+}

@@ -1,7 +1,8 @@
 /**
  * Progress of a batch for the person watching: a bar (files done/total, errors, rate, ETA) on a
- * terminal, plain lines every few seconds otherwise (logs, CI), and one line per failed file on
- * stderr. Only presentation: the counts come from the batch's events.
+ * terminal, plain lines every few seconds otherwise (logs, CI). The failed files are listed once
+ * the run ends (src/cli.ts), near its summary; with `verbose`, each is also printed as it fails,
+ * with its stack. Only presentation: the counts come from the batch's events.
  */
 import cliProgress from 'cli-progress';
 import type { FileEvent } from '../pipelines/batch.js';
@@ -17,7 +18,11 @@ export interface ProgressOptions {
 export interface Progress {
   start(total: number): void;
   file(event: FileEvent): void;
+  /** Takes the bar away and shows the cursor again; safe to call more than once. */
   stop(): void;
+  /** Files done so far, and the total. */
+  readonly done: number;
+  readonly total: number;
 }
 
 export function createProgress(options: ProgressOptions): Progress {
@@ -31,8 +36,12 @@ export function createProgress(options: ProgressOptions): Progress {
   const multi = options.tty
     ? new cliProgress.MultiBar(
         {
-          format: '{bar} {value}/{total} files | {errors} errors | {rate} files/s | ETA {eta_formatted}',
+          // the counts first: a narrow terminal cuts the end of the line, and the bar is what can go
+          format: '{value}/{total} files | {errors} errors | {rate} files/s | ETA {eta_formatted} {bar}',
           hideCursor: true,
+          // cli-progress turns the terminal's line wrapping off while it draws (a bar is cut at the
+          // width instead), and a --verbose failure line printed meanwhile was cut with it
+          linewrap: true,
           etaBuffer: 50,
           fps: 5,
         },
@@ -40,6 +49,7 @@ export function createProgress(options: ProgressOptions): Progress {
       )
     : null;
   let bar: cliProgress.SingleBar | null = null;
+  let stopped = false;
 
   const rate = () => {
     const seconds = (Date.now() - started) / 1000;
@@ -67,8 +77,7 @@ export function createProgress(options: ProgressOptions): Progress {
       if (!event.ok) {
         errors++;
         const e = event.error;
-        error(`error: ${e.file}: ${e.reason} (${e.stage})`);
-        if (options.verbose && event.stack) error(event.stack);
+        if (options.verbose) error(`error: ${e.file}: ${e.reason} (${e.stage})${event.stack ? `\n${event.stack}` : ''}`);
       }
       if (bar) bar.update(done, { errors, rate: rate().toFixed(1) });
       // (and at the last file: what comes after it, the tables, is not files)
@@ -78,9 +87,20 @@ export function createProgress(options: ProgressOptions): Progress {
       }
     },
     stop() {
+      if (stopped) return;
+      stopped = true;
+      // cli-progress prints logged lines at its next redraw, and stop() does not redraw: a
+      // --verbose failure logged just before the end would be lost
+      multi?.update();
       multi?.stop();
       // the last plain line says where the run ended, however recently the previous one came
       if (!multi && total > 0 && shown !== done) plainLine();
+    },
+    get done() {
+      return done;
+    },
+    get total() {
+      return total;
     },
   };
 }

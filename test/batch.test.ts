@@ -86,7 +86,7 @@ describe('baocao run on a generated archive', () => {
     const good = expected.files.filter((f) => !f.broken);
     expect(new Set(broken.map((f) => f.broken))).toEqual(new Set(['truncated', 'junk', 'empty', 'wrong-extension', 'encrypted']));
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`${expected.files.length} files: ${good.length} written, ${broken.length} failed`);
+    expect(result.stdout).toContain(`${expected.files.length} files: ${good.length} written, 0 unchanged, ${broken.length} failed;`);
     const reports = filesUnder(clean).filter((f) => f.endsWith('.json') && !f.startsWith('runs/') && !f.startsWith('.tables/'));
     expect(reports.sort()).toEqual(good.map((f) => `${f.path}.json`).sort());
     // and beside each report its rows for the tables
@@ -109,7 +109,7 @@ describe('baocao run on a generated archive', () => {
     const again = baocao(['run', archive, '--out', clean, '--jobs', '2']);
     expect(again.code).toBe(1);
     const good = expected.files.filter((f) => !f.broken).length;
-    expect(again.stdout).toContain(`(${good} unchanged, 0 reused by hash)`);
+    expect(again.stdout).toContain(`: 0 written, ${good} unchanged, ${expected.files.length - good} failed;`);
     expect(comparable(clean).map((f) => [f, readFileSync(join(clean, f), 'utf8')])).toEqual(before);
   });
 
@@ -150,7 +150,7 @@ describe('baocao run on a generated archive', () => {
     // a run over that folder, then over the whole archive into the same output
     expect(baocao(['run', join(copy, sub), '--out', out]).code).toBe(0);
     const whole = baocao(['run', copy, '--out', out]);
-    expect(whole.stdout).toContain(`0 unchanged, ${subFiles.length} reused by hash`);
+    expect(whole.stdout).toContain(`(${subFiles.length} copied from files of the same content), 0 unchanged,`);
 
     const good = expected.files.filter((f) => !f.broken).length;
     const distinct = await withDatabase(join(out, 'baocao.duckdb'), async (db) => ({
@@ -182,7 +182,7 @@ describe('baocao run on a generated archive', () => {
     mkdirSync(join(copy, 'moved'), { recursive: true });
     renameSync(join(copy, moved), join(copy, 'moved', 'report.txt'));
     const after = baocao(['run', copy, '--out', out]);
-    expect(after.stdout).toContain(`, 1 reused by hash)`);
+    expect(after.stdout).toContain(`written (1 copied from files of the same content)`);
     expect(existsSync(join(out, `${moved}.json`))).toBe(false);
     const report = readJson(join(out, 'moved', 'report.txt.json'));
     expect(report.source.path).toBe(join('moved', 'report.txt'));

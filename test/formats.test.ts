@@ -103,7 +103,7 @@ describe('baocao run with broken files of every format', () => {
       `error: ${join(input, 'encrypted.pdf')}: PDF is encrypted (it needs a password) (ingest)`,
       `error: ${join(input, 'truncated.docx')}: truncated DOCX (not a valid zip) (ingest)`,
     ]);
-    expect(r.stdout).toContain('7 files: 3 written, 4 failed');
+    expect(r.stdout).toContain('7 files: 3 written, 0 unchanged, 4 failed;');
     for (const f of ['good.docx', 'good.pdf', 'pdf-named.docx']) expect(schemaErrors(readJson(join(out, `${f}.json`)))).toBeNull();
     expect(readJson(join(out, 'pdf-named.docx.json')).source.format).toBe('pdf');
     const errors = readFileSync(join(out, 'errors.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));

@@ -21,7 +21,7 @@ describe('baocao run on the seed reports', () => {
   it('writes one schema-valid report per seed and exits 0', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`${seeds.length} files: ${seeds.length} written, 0 failed`);
+    expect(result.stdout).toContain(`${seeds.length} files: ${seeds.length} written, 0 unchanged, 0 failed;`);
     for (const f of seeds) expect(schemaErrors(readJson(join(out, `${f}.json`)))).toBeNull();
     expect(readFileSync(join(out, 'errors.jsonl'), 'utf8')).toBe('');
   });
@@ -64,7 +64,7 @@ describe('baocao run with bad files in the batch', () => {
       `error: ${join(input, 'empty.txt')}: empty file (ingest)`,
       `error: ${join(input, 'latin1.txt')}: not UTF-8 at byte 1 (ingest)`,
     ]);
-    expect(r.stdout).toContain('4 files: 1 written, 3 failed');
+    expect(r.stdout).toContain('4 files: 1 written, 0 unchanged, 3 failed;');
     expect(schemaErrors(readJson(join(out, 'good.txt.json')))).toBeNull();
     const errors = readFileSync(join(out, 'errors.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(errors.map((e) => [e.file.slice(input.length + 1), e.stage])).toEqual([
@@ -115,7 +115,7 @@ describe('baocao run when the tables cannot be built', () => {
 
     const healed = baocao(['run', input, '--out', out]);
     expect(healed.code).toBe(0);
-    expect(healed.stdout).toContain('1 files: 1 written, 0 failed (0 unchanged, 1 reused by hash)');
+    expect(healed.stdout).toContain('1 files: 1 written (1 copied from files of the same content), 0 unchanged, 0 failed;');
     expect(readFileSync(join(out, `${seed}.json`), 'utf8')).toBe(report);
     expect(readFileSync(join(out, 'metrics.csv'), 'utf8')).toBe(metrics);
   });

@@ -12,7 +12,7 @@
  * hundred or so (JIT code, the heap V8 sizes for it). A tenth of 10 000 files spans a whole worker
  * life at either setting, so the first and the last tenth compare like with like and "flat" asks
  * whether memory grows with the archive. With 2 000 files the first tenth at `--jobs 2` is each
- * worker's first 100 files only (README, "Batch runs").
+ * worker's first 100 files only (docs/batch-memory.md).
  *
  *   BATCH_FILES=2000 npm run bench:batch     (a smaller archive)
  */

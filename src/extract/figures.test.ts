@@ -66,7 +66,7 @@ describe('seed 000 (Cát Hải, tháng 4/2026)', () => {
   it('reads every line of the 766 index block', () => {
     const [total, rank] = s.onLine(173);
     expect(brief(total!)).toEqual({ kind: 'score', value: 97.61, of: null, unit: 'điểm', subject: 'Tổng hợp chung', metric: 'index766.total', role: 'actual' });
-    expect(brief(rank!)).toEqual({ kind: 'rank', value: 72, of: 114, unit: 'xã, phường, đặc khu', subject: 'Tổng hợp chung', metric: 'index766.rank', role: 'actual' });
+    expect(brief(rank!)).toEqual({ kind: 'rank', value: 72, of: 114, unit: 'xã', subject: 'Tổng hợp chung', metric: 'index766.rank', role: 'actual' });
     const subScores = [174, 175, 176, 177, 178, 179].map((l) => s.onLine(l));
     expect(subScores.map((fs) => fs.map((f) => [f.kind, f.value, f.of, f.subject, f.metric]))).toEqual([
       [['score', 18, 18, 'Công khai, minh bạch', 'index766.publicity']],
@@ -166,7 +166,7 @@ describe('seed 003 (Hải Phòng, quý I/2026)', () => {
 
   it('joins a sentence broken across a page break (`thẩm định 01` / `thủ tục hành chính`)', () => {
     const [f] = s.onLine(27);
-    expect([f!.value, f!.unit, f!.metric]).toEqual([1, 'TTHC', 'procedures.appraised']);
+    expect([f!.value, f!.unit, f!.metric]).toEqual([1, 'thủ tục hành chính', 'procedures.appraised']);
   });
 });
 
@@ -189,5 +189,197 @@ describe('seed 002 (Kế hoạch 2026–2030)', () => {
   it('makes every percentage of a Kế hoạch a target', () => {
     const [f] = s.onLine(30);
     expect([f!.kind, f!.value, f!.role]).toEqual(['percent', 100, 'target']);
+  });
+});
+
+/**
+ * Real lines of UBND documents that no rule was tuned on (the development part of
+ * `../shared/documents/` and the vi-admin corpus), each read as the one paragraph of a section
+ * (under a heading, so that the segmenter does not take a lone line for the title).
+ */
+function figuresIn(line: string) {
+  const text = normalise(SourceText.fromOriginal(`I. KẾT QUẢ\n\n${line}\n`));
+  const { figures } = extract(segment(text));
+  return figures.map((f) => ({ text: text.originalText(f.span), kind: f.kind, value: f.value, of: f.of, unit: f.unit, comparator: f.comparator }));
+}
+const values = (line: string) => figuresIn(line).map((f) => [f.kind, f.value, f.of, f.comparator]);
+
+describe('ranks in their Vietnamese phrasings', () => {
+  it('reads `xếp thứ 05`, `đứng thứ 04/34`, `xếp hạng 5/63`, `đứng thứ 3`', () => {
+    expect(values('Tỉnh đã kết nối hệ thống thông tin, giám sát của Trung ương; năm 2024 xếp thứ 05 cả nước về Chỉ số chuyển đổi số.')).toEqual([['rank', 5, null, null]]);
+    expect(figuresIn('Tăng trưởng 09 tháng đầu năm đạt 10,22%, vượt kịch bản đề ra, đứng thứ 04/34 tỉnh, thành phố trên cả nước.')).toEqual([
+      { text: '10,22%', kind: 'percent', value: 10.22, of: null, unit: '%', comparator: null },
+      { text: '04/34 tỉnh, thành phố', kind: 'rank', value: 4, of: 34, unit: 'tỉnh', comparator: null },
+    ]);
+    expect(values('Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2024 xếp hạng 5/63, đứng thứ 3 khu vực.')).toEqual([['rank', 5, 63, null], ['rank', 3, null, null]]);
+    expect(values('Việt Nam đứng thứ 27 trong số 156 quốc gia có biểu hiện tốt.')).toEqual([['rank', 27, 156, null]]);
+  });
+
+  it('reads ordinal words: `đứng vị trí thứ nhất` → 1, `xếp thứ ba`, `xếp hạng thứ tư`, `đứng thứ hai`', () => {
+    expect(figuresIn('Năm 2024, Chỉ số hài lòng của tỉnh đứng vị trí thứ nhất cả nước.')).toEqual([{ text: 'nhất', kind: 'rank', value: 1, of: null, unit: null, comparator: null }]);
+    expect(values('Nhà thầu có giá đánh giá thấp nhất được xếp thứ nhất.')).toEqual([['rank', 1, null, null]]);
+    expect(figuresIn('cố đô Huế đứng thứ ba với hơn 2 triệu lượt khách').map((f) => [f.kind, f.value, f.unit, f.comparator])).toEqual([
+      ['rank', 3, null, null],
+      ['count', 2, 'triệu lượt', '>'],
+    ]);
+    expect(values('Giải được xếp hạng thứ tư trong số các giải đấu.')).toEqual([['rank', 4, null, null]]);
+  });
+
+  it('takes `dẫn đầu` as first only when the number ranked follows', () => {
+    expect(values('Phường dẫn đầu 114 xã, phường, đặc khu về Chỉ số phục vụ người dân.')).toEqual([['rank', 1, 114, null]]);
+    expect(values('Phấn đấu đến năm 2030, tỉnh nằm trong nhóm các địa phương dẫn đầu cả nước về phát triển kinh tế số.')).toEqual([]);
+  });
+
+  it('never reads `sắp xếp`, `thứ năm 2025` or `vị trí thứ tự` as a rank', () => {
+    expect(values('Sắp xếp 21 xã thành 7 xã.').map((v) => v[0])).toEqual(['count', 'count']);
+    expect(values('Trộn số các bài kiểm tra để đảo vị trí thứ tự của các số báo danh;')).toEqual([]);
+  });
+});
+
+describe('percentage-point changes', () => {
+  it('reads `điểm phần trăm` and `điểm %` as percent-point, not score', () => {
+    expect(figuresIn('Tỷ lệ giải ngân đạt 62,5%, tăng 4,7 điểm phần trăm so với cùng kỳ; tỷ lệ hộ nghèo giảm 1,2 điểm % so với năm 2024.')).toEqual([
+      { text: '62,5%', kind: 'percent', value: 62.5, of: null, unit: '%', comparator: null },
+      { text: '4,7 điểm phần trăm', kind: 'percent-point', value: 4.7, of: null, unit: 'điểm phần trăm', comparator: null },
+      { text: '1,2 điểm %', kind: 'percent-point', value: 1.2, of: null, unit: 'điểm phần trăm', comparator: null },
+    ]);
+    expect(values('Chỉ số SIPAS đạt 97,68 điểm.')).toEqual([['score', 97.68, null, null]]);
+  });
+});
+
+describe('comparators on targets and thresholds', () => {
+  it('keeps ≥ for `ít nhất`, `tối thiểu`, `trở lên`, `không thấp hơn`, and `≥` from LaTeX', () => {
+    expect(figuresIn('- 2030 phấn đấu có ít nhất 10% đội ngũ cán bộ, công chức, viên chức')).toEqual([{ text: '10%', kind: 'percent', value: 10, of: null, unit: '%', comparator: '≥' }]);
+    expect(figuresIn('(6) Phát triển tối thiểu 10 doanh nghiệp công nghệ số')).toEqual([{ text: '10 doanh nghiệp', kind: 'count', value: 10, of: null, unit: 'doanh nghiệp', comparator: '≥' }]);
+    expect(values('mà việc khai thác và bảo vệ liên quan đến 02 tỉnh trở lên quy định tại điểm a khoản 1 Điều 21 Luật Thủy lợi số 08/2017/QH14')).toEqual([['count', 2, null, '≥']]);
+    expect(values('cơ quan, đơn vị, địa phương đạt từ 95 điểm trở lên; đồng thời, không có tiêu chí nào')).toEqual([['score', 95, null, '≥']]);
+    expect(values('Có tổng số điểm trên 90 điểm trở lên (trong đó, hoàn thành 100% chỉ tiêu)')).toEqual([['score', 90, null, '≥'], ['percent', 100, null, null]]);
+    expect(values('Tỷ lệ hồ sơ giải quyết đúng hạn không thấp hơn 95%.')).toEqual([['percent', 95, null, '≥']]);
+    expect(values('Tỷ lệ hồ sơ trực tuyến $\\geq 95$%.')).toEqual([['percent', 95, null, '≥']]);
+    expect(values('Phấn đấu tỷ lệ hồ sơ trực tuyến tối thiểu đạt 30% trở lên.')).toEqual([['percent', 30, null, '≥']]);
+  });
+
+  it('keeps > for `trên`, `hơn`, `vượt`', () => {
+    expect(values('c) Có trên 50% các tiêu chí về kết quả thực hiện nhiệm vụ')).toEqual([['percent', 50, null, '>']]);
+    expect(values('Trong tháng, quận đã cấp 115 Giấy chứng nhận đăng ký kinh doanh với số vốn đăng ký hơn 3,8 tỷ đồng')).toEqual([['count', 115, null, null], ['amount', 3.8, null, '>']]);
+    expect(values('Doanh thu du lịch vượt 5% kế hoạch năm.')).toEqual([['percent', 5, null, '>']]);
+  });
+
+  it('keeps ≤ for `tối đa`, `không quá`, `không vượt quá`, `trở xuống`, and < for `dưới`', () => {
+    expect(values('Số lượng thành viên thường trực là không quá 04 người.')).toEqual([['count', 4, null, '≤']]);
+    expect(values('được sử dụng nhưng không vượt quá 7% vốn điều lệ')).toEqual([['percent', 7, null, '≤']]);
+    expect(values('Cấp tỉnh: Xét tối đa 15 tập thể và 30 cá nhân.')).toEqual([['count', 15, null, '≤'], ['count', 30, null, null]]);
+    expect(values('a) Có tổng số điểm dưới 50 điểm trở xuống.')).toEqual([['score', 50, null, '≤']]);
+    expect(values('- Có dưới 60% đường thôn và đường liên thôn được cứng hóa')).toEqual([['percent', 60, null, '<']]);
+  });
+
+  it('finds no comparator where the cue does not stand right before the number', () => {
+    expect(values('Trên địa bàn xã có 15 hộ nghèo; trên cơ sở 3 dự án đã hoàn thành.')).toEqual([['count', 15, null, null], ['count', 3, null, null]]);
+    expect(values('đảm bảo khả năng sử dụng chung tối thiểu cho hai doanh nghiệp viễn thông')).toEqual([['count', 2, null, null]]);
+  });
+});
+
+describe('counts in words', () => {
+  it('reads a number word before a count unit, and `ba (03)` once', () => {
+    expect(figuresIn('cho tổ chức cộng đồng (thuộc địa bàn từ hai xã trở lên)')).toEqual([{ text: 'hai xã', kind: 'count', value: 2, of: null, unit: 'xã', comparator: '≥' }]);
+    expect(values('Quyết định này thay thế ba (03) thủ tục hành chính được công bố tại Quyết định số 1533/QĐ-UBND ngày 22 tháng 10 năm 2025')).toEqual([['count', 3, null, null]]);
+    expect(values('Quyết định này thay thế một (01) thủ tục hành chính')).toEqual([['count', 1, null, null]]);
+    expect(values('phải bảo đảm khả năng dùng chung cho ít nhất hai doanh nghiệp và mười lăm hộ')).toEqual([['count', 2, null, '≥'], ['count', 15, null, null]]);
+    expect(values('hỗ trợ năm mươi hộ và hai mươi lăm xã')).toEqual([['count', 50, null, null], ['count', 25, null, null]]);
+  });
+
+  it('never reads `một` (the article), `một số`, `một cửa`, `một lần`, ordinals, `hai cấp` or `năm` as the year', () => {
+    for (const line of [
+      'UBND tỉnh xử lý hoặc phân công một cơ quan, đơn vị chủ trì, phối hợp giải quyết.',
+      'Một số xã chưa thực hiện tốt cơ chế một cửa, một cửa liên thông; một lần trong năm.',
+      'Thực hiện thẩm quyền của chính quyền địa phương hai cấp trong lĩnh vực quản lý nhà nước.',
+      'xã hội. Hàng năm tổ chức chuyển hóa thành công địa bàn trọng điểm;',
+      'là xã có một trong hai trường hợp sau: thứ hai xã có đường giao thông',
+      'Kế hoạch thu hút đầu tư công trình giao thông.',
+      'Quý I năm báo cáo sẽ ghi toàn bộ danh mục; chi phí nhân công năm cơ sở được xác định theo',
+    ]) {
+      expect(values(line), line).toEqual([]);
+    }
+  });
+});
+
+describe('units real documents count', () => {
+  it('reads areas, distances, households and persons of a commune report', () => {
+    expect(
+      values('Hoằng Lộc là xã có tổng diện tích tự nhiên 253,99 ha, xã cách trung tâm huyện lỵ 6 km về phía Bắc. Diện tích đất nông nghiệp là 161,62ha; có 1.660 hộ, với 5.539 khẩu.'),
+    ).toEqual([
+      ['amount', 253.99, null, null],
+      ['amount', 6, null, null],
+      ['amount', 161.62, null, null],
+      ['count', 1660, null, null],
+      ['count', 5539, null, null],
+    ]);
+  });
+
+  it('keeps amounts in the unit as printed, with a rate after the unit', () => {
+    expect(figuresIn('Giá trị sản xuất ngành thương mại - dịch vụ ước đạt 1.938 tỷ đồng, lũy kế 10 tháng ước đạt 19.331 tỷ đồng, tăng 11,46%').map((f) => [f.value, f.unit])).toEqual([
+      [1938, 'tỷ đồng'],
+      [19331, 'tỷ đồng'],
+      [11.46, '%'],
+    ]);
+    expect(figuresIn('Mức thu phí: 100.000 đồng/hồ sơ; lệ phí 50.000 đồng / lần.').map((f) => [f.value, f.unit])).toEqual([
+      [100000, 'đồng/hồ sơ'],
+      [50000, 'đồng/lần'],
+    ]);
+    expect(figuresIn('200.000 đồng/người/ngày áp dụng với các nội dung chi sau:')).toEqual([
+      { text: '200.000 đồng/người/ngày', kind: 'amount', value: 200000, of: null, unit: 'đồng/người/ngày', comparator: null },
+    ]);
+  });
+
+  it('reads livestock, trees, a scale word before a count unit, and dân số', () => {
+    expect(figuresIn('Tổng đàn gia súc 1.200 con; trồng mới 5.000 cây xanh; dân số 1,2 triệu người; tăng trưởng kinh tế đạt 2 con số').map((f) => [f.kind, f.value, f.unit])).toEqual([
+      ['count', 1200, 'con'],
+      ['count', 5000, 'cây'],
+      ['count', 1.2, 'triệu người'],
+    ]);
+  });
+
+  it('reads the nouns of a socio-economic report: yields per hectare, work-days, visitors, families, conscripts', () => {
+    expect(
+      figuresIn('Năng suất lúa đạt 60 tạ/ha; huy động 1.200 ngày công; đón 2.000 du khách; 1.500 gia đình văn hóa; giao 500 thanh niên nhập ngũ.').map((f) => [f.kind, f.value, f.unit]),
+    ).toEqual([
+      ['amount', 60, 'tạ/ha'],
+      ['count', 1200, 'ngày công'],
+      ['count', 2000, 'khách'],
+      ['count', 1500, 'gia đình'],
+      ['count', 500, 'thanh niên'],
+    ]);
+    // a list marker's dot keeps `3. Chương trình, đề án` out; `ngõ 5 Tạ Hiện` is an address
+    expect(values('3. Chương trình, đề án, dự án phát triển; trụ sở tại ngõ 5 Tạ Hiện')).toEqual([]);
+  });
+
+  it('reads households, cases, cooperatives and internal workflows', () => {
+    expect(
+      figuresIn('(trong đó cấp mới 84 hộ, cấp đổi 31 hộ) và có 70 trường hợp ngưng kinh doanh; 10 hợp tác xã và 01 loại hình kinh tế hợp tác; phê duyệt 40 quy trình nội bộ').map((f) => [f.value, f.unit]),
+    ).toEqual([
+      [84, 'hộ'],
+      [31, 'hộ'],
+      [70, 'trường hợp'],
+      [10, 'hợp tác xã'],
+      [1, 'loại hình'],
+      [40, 'quy trình'],
+    ]);
+  });
+
+  it('keeps out durations, dates, article numbers, names and places with numbers, list positions', () => {
+    for (const line of [
+      'Trong thời hạn 15 ngày làm việc kể từ ngày nhận đủ hồ sơ; chậm nhất 03 ngày kể từ ngày ban hành.',
+      'Điều 1. Phê duyệt kèm theo Quyết định này; khoản 2 Điều 5.',
+      'quy mô dân số của Phường 4 và Phường 5 (thành phố Mỹ Tho); Ủy ban nhân dân Quận 5',
+      'ra khỏi diện đầu tư của Chương trình 135 giai đoạn II.',
+      'Trung tâm Phục vụ hành chính công tỉnh; địa chỉ: Quảng trường 3/2, phường Bắc Giang, tỉnh Bắc Ninh;',
+      'khuyến khích mở cửa bán hàng 24/24 kể cả thứ Bảy, Chủ nhật',
+      'việc (cắt giảm 01/03 ngày làm việc) kể từ ngày nhận đủ hồ sơ',
+      'Quy trình số: 01',
+      'người đứng đầu đơn vị sự nghiệp thuộc Bộ nhóm 3, nhóm 4 quyết định nâng bậc lương thường xuyên',
+      'hành chính (TTHC số thứ tự 03, 04, 05) được công bố tại Quyết định số 1533/QĐ-UBND',
+    ]) {
+      expect(values(line), line).toEqual([]);
+    }
   });
 });

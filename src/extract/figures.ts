@@ -13,11 +13,12 @@ import { sameFamily } from './figures/lexicon.js';
 import { blockAt, passagesOf, toCurrent, type Passage } from './figures/passages.js';
 import { readPassage, type Draft } from './figures/read.js';
 import { tableFigures } from './figures/tables.js';
-import type { Figure, Period, PeriodMention } from './types.js';
+import type { Figure, Period, StatedPeriod } from './types.js';
 
 export interface FigureOptions {
   documentKind: string | null;
-  periods: PeriodMention[];
+  /** The reporting, cumulative and plan mentions with both ends: a figure is stated for the one of its sentence or block (a result never for a plan), else for the document period. */
+  periods: StatedPeriod[];
   documentPeriod: Period | null;
 }
 
@@ -174,26 +175,28 @@ function blocksById(outline: Outline): Map<string, Block> {
   return m;
 }
 
-function within(m: PeriodMention, start: number, end: number): boolean {
+function within(m: StatedPeriod, start: number, end: number): boolean {
   return m.span.start >= start && m.span.end <= end;
 }
 
-/** The period the sentence states, else its block's, its parent block's, its headings', else the document's. */
+/** The period the sentence states, else its block's, its parent block's, its headings', else the document's (`options.periods` holds only those a figure can be stated for). */
 function periodOf(f: Placed, options: FigureOptions, sections: Map<string, Section>, outline: Outline): Period | null {
-  const strip = (m: PeriodMention): Period => ({ from: m.from, to: m.to, text: m.text });
-  const before = options.periods.filter((m) => within(m, f.sentence.start, f.start));
+  const strip = (m: StatedPeriod): Period => ({ from: m.from, to: m.to, text: m.text });
+  // a result is stated for a reporting or cumulative span; a target also for a plan's
+  const periods = f.role === 'target' ? options.periods : options.periods.filter((m) => m.role !== 'plan');
+  const before = periods.filter((m) => within(m, f.sentence.start, f.start));
   if (before.length > 0) return strip(before[before.length - 1]!);
   if (f.block) {
-    const inBlock = options.periods.filter((m) => within(m, f.block!.content.start, f.sentence.start));
+    const inBlock = periods.filter((m) => within(m, f.block!.content.start, f.sentence.start));
     if (inBlock.length > 0) return strip(inBlock[inBlock.length - 1]!);
     const blocks = blocksById(outline);
     for (let b = f.block.parent ? blocks.get(f.block.parent) : undefined; b; b = b.parent ? blocks.get(b.parent) : undefined) {
-      const hit = options.periods.filter((m) => within(m, b.span.start, b.span.end));
+      const hit = periods.filter((m) => within(m, b.span.start, b.span.end));
       if (hit.length > 0) return strip(hit[hit.length - 1]!);
     }
   }
   for (let s = f.section ? sections.get(f.section) : undefined; s; s = s.parent ? sections.get(s.parent) : undefined) {
-    const hit = options.periods.filter((m) => within(m, s.span.start, s.span.end));
+    const hit = periods.filter((m) => within(m, s.span.start, s.span.end));
     if (hit.length > 0) return strip(hit[hit.length - 1]!);
   }
   return options.documentPeriod;
@@ -222,6 +225,7 @@ function toFigure(f: Placed & { index?: number }, idOf: Map<number, string>): Fi
     value: d.value,
     of: d.of,
     unit: d.unit,
+    comparator: d.comparator,
     subject: d.subject,
     metric: f.metric,
     role: f.role,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { line, seed } from '../../test/seeds.js';
-import { documentPeriod, findPeriods } from './periods.js';
+import { documentPeriod, findPeriods, periodsOf } from './periods.js';
 import { isoDate, parseDate, smallOrdinal } from './dates.js';
 
 const S000 = seed('000');
@@ -34,6 +34,8 @@ describe('findPeriods', () => {
     const text = line(S000, 99);
     const [p] = findPeriods(text);
     expect(p).toEqual({
+      id: 'p1',
+      role: 'reporting',
       from: '2026-03-15',
       to: '2026-04-14',
       text: 'từ ngày 15/3/2026 đến hết ngày 14/4/2026',
@@ -41,8 +43,11 @@ describe('findPeriods', () => {
     });
   });
 
-  it('tính từ ngày … đến hết ngày … and the sentence’s other words (seed 001 line 27)', () => {
-    expect(brief(line(S001, 27))).toEqual([['2026-01-15', '2026-02-14', 'từ ngày 15/01/2026 đến hết ngày 14/02/2026']]);
+  it('tính từ ngày … đến hết ngày … and the sentence’s other words; Trong kỳ báo cáo is that window (seed 001 line 27)', () => {
+    expect(brief(line(S001, 27))).toEqual([
+      ['2026-01-15', '2026-02-14', 'Trong kỳ báo cáo'],
+      ['2026-01-15', '2026-02-14', 'từ ngày 15/01/2026 đến hết ngày 14/02/2026'],
+    ]);
   });
 
   it('months: tháng 4/2026 and tháng 5 năm 2026 (seed 000 line 11)', () => {
@@ -79,13 +84,18 @@ describe('findPeriods', () => {
     expect(brief(line(S003, 91)).slice(0, 1)).toEqual([['2025-12-31', '2025-12-31', 'Tính đến cuối năm 2025']]);
   });
 
-  it('not periods: the header date, a date inside a reference, from a month to now, a start only', () => {
+  it('not periods: the header date, a date inside a reference, from a month to now (with no document date)', () => {
     expect(findPeriods(line(S000, 5))).toEqual([]); // Cát Hải, ngày tháng 4 năm 2026
     expect(findPeriods(line(S003, 5))).toEqual([]); // Hải Phòng, ngày tháng năm 2026
     // `ngày 12 tháng 02 năm 2026` is the date of Quyết định 282, not February
     expect(brief(line(S002, 45)).map((p) => p[2])).not.toContain('tháng 02 năm 2026');
     expect(findPeriods(line(S003, 149))).toEqual([]); // Từ tháng 01/2026 đến nay
-    expect(brief(line(S003, 91)).map((p) => p[2])).toEqual(['Tính đến cuối năm 2025', 'tính đến ngày 14/03/2026']);
+    // `từ tháng 01/2026,` (since January) is a span with an open end, as the guide counts `từ ngày 01 tháng 01 năm 2026`
+    expect(brief(line(S003, 91))).toEqual([
+      ['2025-12-31', '2025-12-31', 'Tính đến cuối năm 2025'],
+      ['2026-01-01', null, 'từ tháng 01/2026'],
+      ['2026-03-14', '2026-03-14', 'tính đến ngày 14/03/2026'],
+    ]);
     expect(findPeriods('tháng 13/2026, quý V/2026, từ ngày 30/02/2026 đến ngày 14/3/2026')).toEqual([]);
   });
 });
@@ -122,5 +132,269 @@ describe('documentPeriod', () => {
     expect(documentPeriod('Báo cáo kết quả năm 2026', body)).toMatchObject({ from: '2026-01-01', to: '2026-12-31' });
     expect(documentPeriod(null, body)).toMatchObject({ from: '2026-01-01', to: '2026-03-31' });
     expect(documentPeriod(null, 'Không có kỳ báo cáo.')).toBeNull();
+  });
+});
+
+/**
+ * Every phrasing of the Periods guide (eval/data/documents/README.md): real lines from the
+ * development documents of ../shared/documents (never the test part) and from the corpus
+ * (../shared/corpus/vi-admin.txt.gz), in, exact role and bounds out. `ctx` is what the header
+ * gives: the document's date and kind.
+ */
+describe('periods with roles', () => {
+  const ctx = (year: number, month: number | null, day: number | null, kind: string | null = null) => ({ date: { year, month, day }, kind });
+  const roles = (text: string, context = {}, title: string | null = null) =>
+    periodsOf(title, text, context).periods.map((p) => [p.role, p.from, p.to, p.text]);
+
+  it('a report: its title month, lũy kế 10 tháng, so với cùng kỳ (the running total a year earlier), giá so sánh 2010 (reports/06)', () => {
+    const title = 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI QUẬN 5 THÁNG 10 NĂM 2018';
+    const text =
+      `BÁO CÁO\n${title}\nI. KINH TẾ:\nGiá trị sản xuất ngành thương mại - dịch\nvụ ước đạt 1.938 tỷ đồng, lũy kế 10 tháng ước đạt 19.331 tỷ đồng, tăng 11,46%\n` +
+      'so với cùng kỳ. Giá trị sản xuất ngành công nghiệp - xây dựng ước đạt 683 tỷ đồng\n(giá so sánh 2010), lũy kế 10 tháng ước đạt 6.647 tỷ đồng, tăng 4,01% so với\ncùng kỳ.\n' +
+      'Trong tháng, quận đã cấp 115 Giấy chứng\nnhận đăng ký kinh doanh';
+    expect(roles(text, ctx(2018, 10, 18, 'BC'), title)).toEqual([
+      ['reporting', '2018-10-01', '2018-10-31', 'THÁNG 10 NĂM 2018'],
+      ['cumulative', '2018-01-01', '2018-10-31', 'lũy kế 10 tháng'],
+      ['comparison', '2017-01-01', '2017-10-31', 'so với cùng kỳ'],
+      ['cumulative', '2018-01-01', '2018-10-31', 'lũy kế 10 tháng'],
+      ['comparison', '2017-01-01', '2017-10-31', 'so với cùng kỳ'],
+      ['reporting', '2018-10-01', '2018-10-31', 'Trong tháng'],
+    ]);
+  });
+
+  it('cùng kỳ năm 2024 after 09 tháng đầu năm 2025: January to September 2024; dự toán năm 2025 is a plan (070712cd L18-20)', () => {
+    const text =
+      'Tuy nhiên, theo báo cáo của\nBHXH thành phố Hà Nội, 09 tháng đầu năm 2025 số chi KCB BHYT tại các cơ sở KCB\n' +
+      'trên địa bàn tăng rất cao so với cùng kỳ năm 2024, bằng 79,5% dự toán năm 2025\nđược BHXH Việt Nam giao';
+    expect(roles(text)).toEqual([
+      ['reporting', '2025-01-01', '2025-09-30', '09 tháng đầu năm 2025'],
+      ['comparison', '2024-01-01', '2024-09-30', 'so với cùng kỳ năm 2024'],
+      ['plan', '2025-01-01', '2025-12-31', 'năm 2025'],
+    ]);
+  });
+
+  it('cùng kỳ năm trước with no reporting period before it: the document period a year earlier; with none at all, nothing', () => {
+    const p = periodsOf('Báo cáo kết quả quý I/2026', 'Số hồ sơ tăng 12% so với cùng kỳ năm trước.', ctx(2026, 3, 20, 'BC')).periods;
+    expect(p.map((x) => [x.role, x.from, x.to])).toEqual([['comparison', '2025-01-01', '2025-03-31']]);
+    expect(findPeriods('Số hồ sơ tăng 12% so với cùng kỳ.')).toEqual([]);
+  });
+
+  it('lũy kế 10 tháng đầu năm (corpus), lũy kế từ đầu năm: of the reporting year', () => {
+    const text = 'Hoạt động du lịch với nhiều sản phẩm đa dạng, phong phú, hấp dẫn; lũy kế 10 tháng đầu năm ước đạt 86,7% mục tiêu tăng trưởng năm 2025.';
+    expect(roles(text, ctx(2025, 11, 12, 'BC')).slice(0, 1)).toEqual([['cumulative', '2025-01-01', '2025-10-31', 'lũy kế 10 tháng đầu năm']]);
+    const p = periodsOf('Báo cáo tháng 10 năm 2025', 'Thu ngân sách lũy kế từ đầu năm đạt 1.200 tỷ đồng.', ctx(2025, 10, 25, 'BC')).periods;
+    expect(p.map((x) => [x.role, x.from, x.to])).toEqual([['cumulative', '2025-01-01', '2025-10-31']]);
+  });
+
+  it('so với tháng 9/2025 and so với năm 2024 are comparisons', () => {
+    expect(roles('Số hồ sơ trực tuyến tháng 10/2025 tăng 5% so với tháng 9/2025.', ctx(2025, 10, 20, 'BC'))).toEqual([
+      ['reporting', '2025-10-01', '2025-10-31', 'tháng 10/2025'],
+      ['comparison', '2025-09-01', '2025-09-30', 'tháng 9/2025'],
+    ]);
+    // corpus: cắt giảm 50% thời gian giải quyết thủ tục hành chính … so với năm 2024
+    expect(roles('cắt giảm 50% thời gian giải quyết thủ tục hành chính, 50% chi phí tuân thủ thủ tục hành chính so với năm 2024.')).toEqual([
+      ['comparison', '2024-01-01', '2024-12-31', 'năm 2024'],
+    ]);
+  });
+
+  it('6 tháng cuối năm 2025, 9 tháng đầu năm 2022, 06 tháng đầu năm with no year (the document’s)', () => {
+    expect(roles('Kế hoạch kiểm soát thủ tục hành chính 6 tháng cuối năm 2025', ctx(2025, 6, 30, 'KH'))).toEqual([
+      ['plan', '2025-07-01', '2025-12-31', '6 tháng cuối năm 2025'],
+    ]);
+    expect(roles('Kết quả thực hiện 9 tháng đầu năm 2022 đạt 75% kế hoạch', ctx(2022, 10, 5, 'BC'))).toEqual([
+      ['reporting', '2022-01-01', '2022-09-30', '9 tháng đầu năm 2022'],
+    ]);
+    // corpus: tăng trưởng GRDP 09 tháng đầu năm đạt 10,22%, vượt kịch bản đề ra
+    expect(roles('tăng trưởng GRDP 09 tháng đầu năm đạt 10,22%, vượt kịch bản đề ra', ctx(2025, 10, 15, 'BC'))).toEqual([
+      ['reporting', '2025-01-01', '2025-09-30', '09 tháng đầu năm'],
+    ]);
+  });
+
+  it('giai đoạn 2020 – 2025 (corpus), thời kỳ 2021 - 2030 with tầm nhìn đến năm 2050, giai đoạn 2022 -⏎2025 (c0a2deaf L29-30)', () => {
+    expect(roles('nhiệm vụ phát triển kinh tế - xã hội của tỉnh năm 2025 và 05 năm giai đoạn 2020 – 2025.', ctx(2025, 11, 20, 'KH'))).toEqual([
+      ['plan', '2025-01-01', '2025-12-31', 'năm 2025'],
+      ['plan', '2020-01-01', '2025-12-31', 'giai đoạn 2020 – 2025'],
+    ]);
+    expect(roles('Quy hoạch tổng thể quốc gia thời kỳ 2021 - 2030, tầm nhìn đến năm 2050;')).toEqual([
+      ['plan', '2021-01-01', '2030-12-31', 'thời kỳ 2021 - 2030'],
+      ['plan', null, '2050-12-31', 'đến năm 2050'],
+    ]);
+    expect(roles('thủ tục hành chính nội bộ trong hệ thống hành chính nhà nước giai đoạn 2022 -\n2025;*')).toEqual([
+      ['plan', '2022-01-01', '2025-12-31', 'giai đoạn 2022 - 2025'],
+    ]);
+  });
+
+  it('đến năm 2020 in a plan (reports/02 L19), từ nay đến cuối năm (070712cd L150: the document’s year), Năm 2025 và các năm tiếp theo (2f6f80b9 L93)', () => {
+    expect(roles('TRIỂN KHAI THỰC HIỆN ĐỀ ÁN CHUYỂN HÓA ĐỊA BÀN TRỌNG ĐIỂM, PHỨC TẠP VỀ\nTRẬT TỰ, AN TOÀN XÃ HỘI ĐẾN NĂM 2020 TRÊN ĐỊA BÀN TỈNH', ctx(2017, 8, 17, 'KH'))).toEqual([
+      ['plan', null, '2020-12-31', 'ĐẾN NĂM 2020'],
+    ]);
+    expect(roles('- Xây dựng kế hoạch, giải\npháp từ nay đến cuối năm về kiểm soát chặt chẽ chi KCB BHYT', ctx(2025, 10, 30))).toEqual([
+      ['plan', null, '2025-12-31', 'từ nay đến cuối năm'],
+    ]);
+    expect(roles('- Thời gian thực hiện: Năm 2025 và các năm tiếp theo.', ctx(2025, 11, 18, 'KH'))).toEqual([
+      ['plan', '2025-01-01', null, 'Năm 2025 và các năm tiếp theo'],
+    ]);
+    expect(roles('- Thời gian thực hiện: Quý\nIV năm 2025 và các năm tiếp theo.', ctx(2025, 11, 19, 'KH'))).toEqual([
+      ['plan', '2025-10-01', null, 'Quý IV năm 2025 và các năm tiếp theo'],
+    ]);
+  });
+
+  it('deadlines: trước ngày 31/12/2025 (corpus), chậm nhất ngày 21/11/2025 (cd648cfa L65), Trước ngày 15/11/2025, hoàn thành trong tháng 11 năm 2025 (f08ec790 L151)', () => {
+    expect(roles('Thực hiện rà soát, thống kê tất cả các công trình khai thác nước dưới đất trên địa bàn, hoàn thành trước ngày 31/12/2025 và tổng hợp báo cáo')).toEqual([
+      ['deadline', null, '2025-12-31', 'trước ngày 31/12/2025'],
+    ]);
+    expect(roles('trình Chủ tịch UBND tỉnh phê duyệt\nchậm nhất ngày 21/11/2025.**', ctx(2025, 11, 14, 'QĐ'))).toEqual([['deadline', null, '2025-11-21', 'chậm nhất ngày 21/11/2025']]);
+    expect(roles('- Thời gian hoàn thành: Trước ngày 15/11/2025.', ctx(2025, 10, 20, 'KH'))).toEqual([['deadline', null, '2025-11-15', 'Trước ngày 15/11/2025']]);
+    expect(roles('hoàn thành chậm nhất trước ngày 31/12/2025; xây dựng lại nhà')).toEqual([['deadline', null, '2025-12-31', 'chậm nhất trước ngày 31/12/2025']]);
+    expect(roles('giải quyết TTHC *(thời gian hoàn thành trong tháng 11 năm 2025).*', ctx(2025, 11, 10, 'QĐ'))).toEqual([
+      ['deadline', '2025-11-01', '2025-11-30', 'tháng 11 năm 2025'],
+    ]);
+    expect(roles('tổ chức triển khai thực hiện, hoàn thành trong năm 2025.')).toEqual([['deadline', '2025-01-01', '2025-12-31', 'năm 2025']]);
+  });
+
+  it('a deadline day with no year: the document’s year, or the next when that would be long past', () => {
+    expect(roles('Các đơn vị gửi báo cáo trước ngày 15/12.', ctx(2025, 11, 20, 'CV'))).toEqual([['deadline', null, '2025-12-15', 'trước ngày 15/12']]);
+    expect(roles('Các đơn vị gửi báo cáo trước ngày 10/01.', ctx(2025, 12, 20, 'CV'))).toEqual([['deadline', null, '2026-01-10', 'trước ngày 10/01']]);
+    // a condition long before the document, not a deadline
+    expect(roles('chứng chỉ được cấp trước ngày 01/7/2004', ctx(2025, 11, 20, 'QĐ'))).toEqual([]);
+  });
+
+  it('effect: có hiệu lực thi hành kể từ ngày 01/12/2025 (77de0148 L80), … kể từ ngày ký (the document’s date), có hiệu lực đến hết ngày 28/02/2027', () => {
+    expect(roles('Quyết định này có hiệu lực thi hành kể từ ngày 01/12/2025.')).toEqual([
+      ['effective', '2025-12-01', null, 'có hiệu lực thi hành kể từ ngày 01/12/2025'],
+    ]);
+    expect(roles('Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.', ctx(2025, 11, 25, 'QĐ'))).toEqual([
+      ['effective', '2025-11-25', null, 'có hiệu lực thi hành kể từ ngày ký ban hành'],
+    ]);
+    expect(roles('Quyết định này có hiệu lực kể từ ngày ký.', ctx(2025, 11, null, 'QĐ'))).toEqual([]); // no day: no date to state
+    expect(roles('Quyết định này có hiệu lực thi hành đến hết ngày 28/02/2027')).toEqual([
+      ['effective', null, '2027-02-28', 'có hiệu lực thi hành đến hết ngày 28/02/2027'],
+    ]);
+    expect(roles('b) Xác định lộ trình cụ thể để\nbảo đảm từ ngày 01 tháng 01 năm 2026, Luật Việc làm và các văn bản', ctx(2025, 11, 18, 'KH'))).toEqual([
+      ['effective', '2026-01-01', null, 'từ ngày 01 tháng 01 năm 2026'],
+    ]);
+  });
+
+  it('từ ngày 21/7 đến 20/8/2021: the first date takes the second’s year; từ ngày 01/10 đến ngày 20/11 của năm báo cáo (corpus): the document’s', () => {
+    expect(roles('Thời gian thực hiện từ ngày 21/7 đến 20/8/2021.', ctx(2021, 7, 15, 'KH'))).toEqual([
+      ['plan', '2021-07-21', '2021-08-20', 'từ ngày 21/7 đến 20/8/2021'],
+    ]);
+    expect(roles('Đối với số liệu ước tính quý IV năm 2025: là số liệu từ ngày 01/10 đến ngày 20/11 của năm báo cáo', ctx(2025, 11, 5, 'CV'))).toEqual([
+      ['reporting', '2025-10-01', '2025-12-31', 'quý IV năm 2025'],
+      ['reporting', '2025-10-01', '2025-11-20', 'từ ngày 01/10 đến ngày 20/11'],
+    ]);
+    // a range across the new year: 15/12 đến 14/3/2026
+    expect(roles('Số liệu tính từ ngày 15/12 đến ngày 14/3/2026')).toEqual([['reporting', '2025-12-15', '2026-03-14', 'từ ngày 15/12 đến ngày 14/3/2026']]);
+  });
+
+  it('quý I/2025 (corpus), tháng 10 năm 2018, a month whose year follows (tháng 5 và 5 tháng năm 2017, reports/05 title)', () => {
+    expect(roles('Báo cáo tiền lương bình quân tháng năm 2024 và quý I/2025 của lao động trong doanh nghiệp', ctx(2025, 6, 1, 'BC'))).toEqual([
+      ['reporting', '2024-01-01', '2024-12-31', 'năm 2024'],
+      ['reporting', '2025-01-01', '2025-03-31', 'quý I/2025'],
+    ]);
+    expect(roles('Trong tháng 10 năm 2018, quận đã cấp 115 Giấy chứng nhận', ctx(2018, 10, 18, 'BC'))).toEqual([
+      ['reporting', '2018-10-01', '2018-10-31', 'tháng 10 năm 2018'],
+    ]);
+    const title = 'Báo cáo công tác chỉ đạo điều hành của UBND tỉnh, tình hình KT-XH tháng 5 và 5 tháng năm 2017; nhiệm vụ công tác trọng tâm tháng 6/2017';
+    expect(roles(title, { kind: 'BC' }, title)).toEqual([
+      ['reporting', '2017-05-01', '2017-05-31', 'tháng 5'],
+      ['cumulative', '2017-01-01', '2017-05-31', '5 tháng năm 2017'],
+      ['plan', '2017-06-01', '2017-06-30', 'tháng 6/2017'],
+    ]);
+  });
+
+  it('day ranges with a dash (corpus: (13/11/2025 -19/11/2025), áp dụng từ 01/7/2025-31/12/2026), months with the year once', () => {
+    expect(roles('Số liệu tuần (13/11/2025 -19/11/2025)', ctx(2025, 11, 20, 'BC'))).toEqual([['reporting', '2025-11-13', '2025-11-19', '13/11/2025 -19/11/2025']]);
+    expect(roles('Thẩm định hồ sơ trang thiết bị y tế: 1.500.000 đồng/01 hồ sơ (áp dụng từ 01/7/2025-31/12/2026)', ctx(2025, 11, 20, 'QĐ'))).toEqual([
+      ['effective', '2025-07-01', '2026-12-31', 'từ 01/7/2025-31/12/2026'],
+    ]);
+    expect(roles('Kết quả từ tháng 01 đến tháng 3/2026 đạt 95%', ctx(2026, 4, 2, 'BC'))).toEqual([['reporting', '2026-01-01', '2026-03-31', 'từ tháng 01 đến tháng 3/2026']]);
+  });
+
+  it('from the start of the year: Cộng dồn từ đầu năm đến cuối quý IV năm 2025 (corpus), Tính từ đầu năm đến nay (to the document’s date)', () => {
+    expect(roles('Cộng dồn từ đầu năm đến cuối quý IV năm 2025 (Triệu đồng)')).toEqual([
+      ['cumulative', '2025-01-01', '2025-12-31', 'Cộng dồn từ đầu năm đến cuối quý IV năm 2025'],
+    ]);
+    expect(roles('Tính từ đầu năm đến nay, Trung tâm đã tiếp nhận 500 hồ sơ.', ctx(2025, 11, 20, 'BC'))).toEqual([
+      ['cumulative', '2025-01-01', '2025-11-20', 'Tính từ đầu năm đến nay'],
+    ]);
+    expect(roles('Từ đầu năm đến ngày 15/10, đã tiếp nhận 10 hồ sơ. Tính đến ngày 15/10, có 5 hồ sơ.', ctx(2019, 10, 20, 'BC'))).toEqual([
+      ['cumulative', '2019-01-01', '2019-10-15', 'Từ đầu năm đến ngày 15/10'],
+      ['reporting', '2019-10-15', '2019-10-15', 'Tính đến ngày 15/10'],
+    ]);
+  });
+
+  it('so với tháng trước / quý trước / năm trước: the unit before the reporting period; tháng trước ngày … is a duration', () => {
+    const p = (text: string) => periodsOf('Báo cáo tháng 10 năm 2025', text, ctx(2025, 10, 25, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    expect(p('Số hồ sơ tăng 3% so với tháng trước.')).toEqual([['comparison', '2025-09-01', '2025-09-30', 'so với tháng trước']]);
+    expect(p('Số hồ sơ tăng 3% so với quý trước.')).toEqual([['comparison', '2025-07-01', '2025-09-30', 'so với quý trước']]);
+    expect(p('Số hồ sơ tăng 3% so với năm trước.')).toEqual([['comparison', '2024-01-01', '2024-12-31', 'so với năm trước']]);
+    expect(p('có thời gian đóng bảo hiểm 03 tháng trước ngày nộp hồ sơ')).toEqual([]);
+  });
+
+  it('spans with both ends after kể từ / có hiệu lực (corpus), and Giai đoạn 2026-2030 và những năm tiếp theo (open end)', () => {
+    expect(roles('b) Kể từ ngày 01 tháng 01 năm 2028 đến hết ngày 31 tháng 12 năm 2029: Thực hiện vùng phát thải thấp', ctx(2025, 11, 20, 'QĐ'))).toEqual([
+      ['plan', '2028-01-01', '2029-12-31', 'Kể từ ngày 01 tháng 01 năm 2028 đến hết ngày 31 tháng 12 năm 2029'],
+    ]);
+    expect(roles('Xem chi tiết thủ tục tại Quyết định 3303/QĐ-BTP có hiệu lực từ ngày 01/7/2025 đến hết ngày 31/12/2026.')).toEqual([
+      ['effective', '2025-07-01', '2026-12-31', 'có hiệu lực từ ngày 01/7/2025 đến hết ngày 31/12/2026'],
+    ]);
+    expect(roles('Thời gian thực hiện: Giai đoạn 2026-2030 và những năm tiếp theo.', ctx(2025, 11, 20, 'KH'))).toEqual([
+      ['plan', '2026-01-01', null, 'Giai đoạn 2026-2030 và những năm tiếp theo'],
+    ]);
+  });
+
+  it('days and months with no year that recur every year name no period (corpus)', () => {
+    for (const text of [
+      'Hàng năm, trước ngày 25 tháng 12, các cơ quan, đơn vị chủ trì',
+      'thời gian ban hành trước ngày 30 tháng 12 năm trước của năm kế hoạch',
+      'cấm sử dụng các thiết bị từ 0h đến 6h sáng trong khoảng thời gian các tháng 10, 11, 12, 1, 2 và 3 hàng năm',
+    ]) {
+      expect([text, roles(text, ctx(2025, 11, 20, 'QĐ'))]).toEqual([text, []]);
+    }
+  });
+
+  it('a report on the first half whose title names the year once, at its end', () => {
+    const title = 'Kết quả thực hiện nhiệm vụ 6 tháng đầu năm và phương hướng nhiệm vụ 6 tháng cuối năm 2019';
+    const text = `BÁO CÁO\n${title}\nI. KẾT QUẢ\nTrong 6 tháng đầu năm, doanh thu tăng 5% so với cùng kỳ.`;
+    const r = periodsOf(title, text, ctx(2019, 6, 20, 'BC'));
+    expect(r.documentPeriod).toEqual({ from: '2019-01-01', to: '2019-06-30', text: '6 tháng đầu năm' });
+    expect(r.periods.map((p) => [p.role, p.from, p.to, p.text])).toEqual([
+      ['reporting', '2019-01-01', '2019-06-30', '6 tháng đầu năm'],
+      ['plan', '2019-07-01', '2019-12-31', '6 tháng cuối năm 2019'],
+      ['reporting', '2019-01-01', '2019-06-30', '6 tháng đầu năm'],
+      ['comparison', '2018-01-01', '2018-06-30', 'so với cùng kỳ'],
+    ]);
+  });
+
+  it('từ năm 2016 đến nay: to the document’s date (other); with no document date, nothing', () => {
+    expect(roles('Từ năm 2016 đến nay, toàn tỉnh đã xây dựng 120 công trình.', ctx(2025, 11, 20, 'BC'))).toEqual([['other', '2016-01-01', '2025-11-20', 'Từ năm 2016 đến nay']]);
+    expect(roles('Từ năm 2016 đến nay, toàn tỉnh đã xây dựng 120 công trình.')).toEqual([]);
+  });
+
+  it('not periods: years in names, base years, school years, durations, dates of documents, vague spans, dates listed by day', () => {
+    const none = [
+      'theo nguyên tắc quy định tại Điều 103 Luật Đất đai năm 2024 trình cấp có thẩm quyền quyết định.', // 46482d81 L67
+      'theo quy định tại khoản 2 Điều 35 Luật Phổ biến, giáo dục pháp luật năm 2012 để Thủ trưởng cơ quan', // 1b479d81
+      'Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;', // 817cf0e3
+      'ước đạt 683 tỷ đồng (giá so sánh 2010)', // reports/06 L24
+      'ước đạt 683 tỷ đồng (giá so sánh năm 2010)',
+      'Kế hoạch tuyển sinh năm học 2025 - 2026',
+      'chậm nhất 03 ngày kể từ ngày ban hành Quyết định', // 04e4130e: a duration
+      'trong thời hạn 15 ngày kể từ ngày nhận được hồ sơ hợp lệ',
+      'Thực hiện Quyết định số 72/QĐ-UBND và Kế hoạch số 04/KH-UBND ngày 20/01/2022', // a document's date
+      '*Cao Bằng, ngày 24 **tháng 11 năm 2025*', // f709d287 L15: the header date with Markdown inside
+      'Hà Tĩnh, ngày 01 tháng12 năm 2025', // 1ea5e769: a space lost
+      'trong thời gian tới, tiếp tục triển khai', // vague
+      'đơn vị toàn Thành phố vào các ngày: 9, 10 tháng 09 và các ngày: 29, 30 tháng 10', // 88b7667d L125: days
+      'để công bố và áp dụng từ ngày 01 tháng 01 của năm tiếp theo', // a02cd: every year, not this one
+      'Trong tháng, quận đã cấp 115 Giấy chứng nhận', // no reporting period to say which month
+      'theo đề nghị của Bộ Tài chính tại văn bản số 18345/BTC-NSNN năm 2025 về việc bổ sung', // corpus: a document's year
+      'Căn cứ Quyết định số /QĐ-BTC ngày ...tháng.... năm 2025 của Bộ trưởng Bộ Tài chính', // corpus: a blank date
+      'tốc độ tăng bình quân năm t tính theo gốc so sánh bình quân năm 1994', // corpus: a base year
+      'đẩy nhanh tiến độ Tổng điều tra kinh tế năm 2017; chỉ đạo kiểm tra', // reports/05: a census's name
+      'kết quả Tổng điều tra dân số và nhà ở năm 2019', // corpus
+    ];
+    for (const text of none) expect([text, roles(text, ctx(2025, 11, 20, 'QĐ'))]).toEqual([text, []]);
   });
 });

@@ -1,73 +1,278 @@
 /**
- * Reporting periods: `từ ngày 15/3/2026 đến hết ngày 14/4/2026`, `tháng 4/2026`, `quý I năm 2026`,
- * `6 tháng cuối năm 2025`, `năm 2026`, `giai đoạn 2026 - 2030`, `(tính đến hết ngày 14/4/2026)`,
- * each as inclusive ISO `from`/`to`.
+ * Periods: every span of time a document's facts, plans or deadlines are about, each with a role
+ * and inclusive ISO `from`/`to` (null for an open end):
  *
- * Same shape as references: an ordered list of parsers (pattern + extract step), then one refiner
- * that keeps, of overlapping candidates, the one that starts first (then the longer). Some parsers
- * only *block*: a full date (`ngày 12 tháng 02 năm 2026` is a day, not the month of February), the
- * blank header date (`ngày tháng 4 năm 2026` is when the report was signed), `từ tháng 01/2026 đến
- * nay` (to now: no end), `từ tháng 01/2026,` (since: no end) and `cuối năm 2025` (end of the year: vague). They win the overlap and
- * are then dropped, so the words they cover yield no period.
+ * - reporting `tháng 10 năm 2018`, `quý I/2020`, `từ ngày 15/3/2026 đến hết ngày 14/4/2026`,
+ *   `6 tháng đầu năm 2025`, `(tính đến hết ngày 14/4/2026)` (as of a day: from = to = that day);
+ * - plan `giai đoạn 2026 - 2030`, `thời kỳ 2021 - 2030`, `đến năm 2030` (open start), `dự toán năm 2025`;
+ * - comparison `so với cùng kỳ` (the span of the period it compares, one year earlier),
+ *   `cùng kỳ năm 2024`, `so với tháng 9/2025`;
+ * - cumulative `lũy kế 10 tháng` (the first ten months of the reporting year), `lũy kế từ đầu năm`;
+ * - deadline `trước ngày 31/12/2025`, `chậm nhất ngày 21/11/2025` (open start), `hoàn thành trong tháng 12/2025`;
+ * - effective `có hiệu lực (thi hành) (kể) từ ngày 01/12/2025` (open end), `… kể từ ngày ký` (the
+ *   document's date), `có hiệu lực đến hết ngày 28/02/2027` (open start);
+ * - other `từ năm 2016 đến nay` (to the document's date).
  *
- * `tính đến (hết) ngày D` (as of D) is a point in time: from = to = D.
+ * Same shape as references (chrono-node style): an ordered list of small parsers (pattern + extract
+ * step), then refiners: overlaps (of overlapping candidates the one that starts first, then the
+ * longer, wins), blockers dropped, roles from the words around each mention (`lexicon/period-cues.json`),
+ * then relative mentions (`cùng kỳ`, `lũy kế 10 tháng`, `6 tháng đầu năm`) resolved against the
+ * reporting period they follow. Some parsers only *block*: a full date (`ngày 12 tháng 02 năm 2026`
+ * is a day, not the month of February), the blank header date (`ngày tháng 4 năm 2026`), a start
+ * with no end (`từ tháng 01/2026,`), `cuối năm 2025` (vague), years inside names (`Luật Đất đai năm
+ * 2024`, `giá so sánh năm 2010`, `năm học 2025 - 2026`). They win the overlap and are then dropped,
+ * so the words they cover yield no period.
+ *
+ * A date without its year (`từ ngày 21/7 đến 20/8/2021`, `trước ngày 15/12`) takes the year of the
+ * range's other end, else of a year named right after it in the clause (`tháng 5 và 5 tháng năm
+ * 2017`), else the document's date.
  */
-import type { Period, PeriodMention } from './types.js';
+import type { Period, PeriodMention, PeriodRole } from './types.js';
+import cueData from './lexicon/period-cues.json' with { type: 'json' };
 import { DATE_SOURCE, isoDate, lastDayOfMonth, monthBounds, parseDate, smallOrdinal } from './dates.js';
 
-type Kind = 'days' | 'asOf' | 'months' | 'quarter' | 'month' | 'years' | 'year' | 'block';
+/** The document's date as the header gives it (any part may be missing). */
+export interface DocumentDate {
+  year: number | null;
+  month: number | null;
+  day: number | null;
+}
+
+/** What periods are read against: the document's date and kind (`BC`, `KH`, `QĐ`…). */
+export interface PeriodContext {
+  date?: DocumentDate | null;
+  kind?: string | null;
+}
+
+/**
+ * Kinds of candidate. The first seven are dated spans (the document period is chosen among them);
+ * `until` has an open start, `since` an open end, `toNow` ends at the document's date; `sameTime`
+ * (cùng kỳ), `running` (lũy kế) and `partYear` (`6 tháng đầu năm` with no year) are resolved
+ * against the reporting period they follow.
+ */
+type Kind =
+  | 'days'
+  | 'asOf'
+  | 'months'
+  | 'quarter'
+  | 'month'
+  | 'years'
+  | 'year'
+  | 'until'
+  | 'since'
+  | 'onward'
+  | 'toNow'
+  | 'sameTime'
+  | 'running'
+  | 'partYear'
+  | 'block';
+
+const DATED: ReadonlySet<Kind> = new Set(['days', 'asOf', 'months', 'quarter', 'month', 'years', 'year']);
+
+interface Bounds {
+  from: string | null;
+  to: string | null;
+}
+
+/** What a relative mention is resolved against: the span it follows and the reporting year. */
+interface Anchor {
+  period: { from: string; to: string } | null;
+  year: number | null;
+  /** The document's date as ISO, when complete. */
+  today: string | null;
+}
+
+type Resolver = (a: Anchor) => Bounds | null;
 
 interface Candidate {
   kind: Kind;
-  from: string;
-  to: string;
+  from: string | null;
+  to: string | null;
+  /** Where the match begins (`start` leaves out a leading unit name); overlaps are settled on it. */
+  at: number;
   start: number;
   end: number;
+  /** The role the mention's own words state (`trước ngày` → deadline), if any. */
+  role?: PeriodRole;
+  resolve?: Resolver;
+}
+
+interface Env {
+  text: string;
+  /** The document's year, for dates written without one. */
+  year: number | null;
+  /** The document's date as ISO, when complete. */
+  today: string | null;
 }
 
 interface Parser {
   kind: Kind;
+  /** Matched against the text as written (its pattern needs capitals: `Luật`, `BTC-NSNN`), not in lower case. */
+  cased?: boolean;
+  /** Role the parser's words state; otherwise it comes from the cues around the mention. */
+  role?: PeriodRole;
   pattern: RegExp;
-  /** From and to, or null when the words name no real period (month 13, a reversed range). */
-  extract(m: RegExpExecArray): { from: string; to: string } | null;
+  /**
+   * Bounds, a resolver for a relative mention, null when the words name no real period (others may
+   * still read them), or `'block'` when no parser should (a range with an impossible date).
+   */
+  extract(m: RegExpExecArray, env: Env): Bounds | Resolver | 'block' | null;
 }
 
 const YEAR = '((?:19|20|21)\\d{2})';
 /** Month and year: `4/2026`, `02 năm 2026`, `4 năm 2026`. */
 const MONTH_YEAR = `(\\d{1,2})(?:[ \\t]*/[ \\t]*|\\s+năm\\s+)${YEAR}`;
 const DASH = '[ \\t]*[-–—][ \\t]*';
-/** Patterns are matched case-insensitively (`Từ ngày`, `QUÝ II NĂM 2026`): none needs letter case. */
-const FLAGS = 'giu';
+/** A dash between two years, which a hard wrap may split (`giai đoạn 2022 -⏎2025`). */
+const YEAR_DASH = '\\s*[-–—]\\s*';
+const SP = '[ \\t\\u00a0]*';
+/** A day and month with no year: `21/7`, `21 tháng 7` (never the start of a full date, nor `01 tháng 01 của năm tiếp theo`). */
+const DAY_MONTH_SOURCE =
+  `(?:\\d{1,2}${SP}/${SP}\\d{1,2}(?!\\d)(?!${SP}[/.\\-]${SP}\\d)(?![.,]\\d)` + `|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?!\\s*,?\\s+năm\\s+\\d)(?!\\d))(?!\\s+(?:của\\s+năm\\s+(?:tiếp|sau|kế)|hằng\\s+năm|hàng\\s+năm))`;
+/** A date with or without its year. */
+const ANY_DATE = `(?:${DATE_SOURCE}|${DAY_MONTH_SOURCE})`;
+/** A quarter's numeral (the text is matched in lower case): `iv`, `3`. */
+const QUARTER = '(iv|iii|ii|i|[1-4])';
+/**
+ * Patterns are written in lower case and matched against the text in lower case (`Từ ngày`, `QUÝ
+ * II NĂM 2026`), which lets the regex engine skip ahead to a pattern's first letters (an `i` flag
+ * with `u` keeps it from doing so: about twice slower); `cased` parsers see the text as written.
+ */
+const FLAGS = 'gu';
 
-const BLOCK = { from: '', to: '' };
+const BLOCK: Bounds = { from: null, to: null };
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 const PARSERS: Parser[] = [
   {
-    // `(tính) từ ngày 15/3/2026 đến (hết) (ngày) 14/4/2026`: the leading `tính` is left out of the span
+    // `(tính) từ ngày 15/3/2026 đến (hết) (ngày) 14/4/2026`, `từ ngày 21/7 đến 20/8/2021` (the first date's year
+    // from the second), `áp dụng từ 01/7/2025-31/12/2026`
     kind: 'days',
-    pattern: new RegExp(`từ\\s+ngày\\s+(${DATE_SOURCE})\\s*,?\\s*đến\\s+(?:hết\\s+)?(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
-    extract: (m) => ordered(parseDate(m[1]!), parseDate(m[2]!)),
+    pattern: new RegExp(
+      `(?:kể\\s+)?từ\\s+(?:ngày\\s+)?(${ANY_DATE})\\s*,?\\s*(?:(?:đến|tới)\\s+|[-–—]\\s*)(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`,
+      FLAGS,
+    ),
+    extract: (m, env) => dayRange(m[1]!, m[2]!, env.year) ?? 'block',
+  },
+  {
+    // `(13/11/2025 - 19/11/2025)`, `ngày 21/7 – 20/8/2021`: two days joined by a dash
+    kind: 'days',
+    pattern: new RegExp(`(?:ngày\\s+)?(${ANY_DATE})[ \\t]*[-–—][ \\t]*(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
+    extract: (m, env) => dayRange(m[1]!, m[2]!, env.year),
   },
   {
     kind: 'months',
-    pattern: new RegExp(`từ\\s+tháng\\s+${MONTH_YEAR}\\s*đến\\s+(?:hết\\s+)?tháng\\s+${MONTH_YEAR}`, FLAGS),
+    pattern: new RegExp(`từ\\s+tháng\\s+${MONTH_YEAR}\\s*(?:đến|tới)\\s+(?:hết\\s+)?tháng\\s+${MONTH_YEAR}`, FLAGS),
     extract: (m) => ordered(monthBounds(+m[2]!, +m[1]!)?.from ?? null, monthBounds(+m[4]!, +m[3]!)?.to ?? null),
   },
   {
-    kind: 'block', // from a month to now: no end we can state
+    // `từ tháng 01 đến tháng 3/2026`: the first month in the second's year
+    kind: 'months',
+    pattern: new RegExp(`từ\\s+tháng\\s+(\\d{1,2})\\s*(?:(?:đến|tới)\\s+|[-–]\\s*)(?:hết\\s+)?tháng\\s+${MONTH_YEAR}`, FLAGS),
+    extract: (m) => ordered(monthBounds(+m[3]!, +m[1]!)?.from ?? null, monthBounds(+m[3]!, +m[2]!)?.to ?? null),
+  },
+  {
+    // `từ năm 2016 đến nay` (from 2016 to now): up to the document's date
+    kind: 'toNow',
+    role: 'other',
+    pattern: new RegExp(`từ\\s+(?:ngày\\s+(${DATE_SOURCE})|tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR})\\s*(?:đến|tới)\\s+nay`, FLAGS),
+    extract: (m, env) => {
+      const from = m[1] ? parseDate(m[1]) : m[2] ? (monthBounds(+m[3]!, +m[2]!)?.from ?? null) : isoDate(+m[4]!, 1, 1);
+      // with no document date, `nay` (now) names no day
+      return from && env.today && from <= env.today ? { from, to: env.today } : null;
+    },
+  },
+  {
+    // `có hiệu lực (thi hành) (kể) từ ngày 01/12/2025`, `… kể từ ngày ký (ban hành)`: from then on (or to the day named after)
+    kind: 'since',
+    role: 'effective',
+    pattern: new RegExp(
+      `(?:(?:có\\s+)?hiệu\\s+lực(?:\\s+thi\\s+hành)?|(?:được\\s+)?áp\\s+dụng|có\\s+hiệu\\s+lực\\s+áp\\s+dụng)\\s+(?:kể\\s+)?từ\\s+ngày\\s+` +
+        `(?:(${ANY_DATE})|(ký\\s+ban\\s+hành|ký|ban\\s+hành|công\\s+bố)(?![\\p{L}]))` +
+        `(?:\\s*,?\\s*(?:đến|tới)\\s+(?:hết\\s+)?(?:ngày\\s+)?(${DATE_SOURCE}))?`,
+      FLAGS,
+    ),
+    extract: (m, env) => {
+      const from = m[1] ? anyDate(m[1], env.year) : env.today;
+      if (!from) return null;
+      if (!m[3]) return { from, to: null };
+      return ordered(from, parseDate(m[3]));
+    },
+  },
+  {
+    // `có hiệu lực (thi hành) đến hết ngày 28/02/2027`: in effect until then
+    kind: 'until',
+    role: 'effective',
+    pattern: new RegExp(`(?:có\\s+)?hiệu\\s+lực(?:\\s+thi\\s+hành)?\\s+đến\\s+(?:hết\\s+)?ngày\\s+(${ANY_DATE})`, FLAGS),
+    extract: (m, env) => until(anyDate(m[1]!, env.year)),
+  },
+  {
+    // `trước ngày 31/12/2025`, `chậm nhất (là) (vào) ngày 21/11/2025`, `hạn chót ngày …`: a deadline.
+    // A date more than a year before the document is a condition (`cấp trước ngày 01/7/2004`), not a deadline.
+    kind: 'until',
+    role: 'deadline',
+    pattern: new RegExp(
+      `(?:trước|chậm\\s+nhất(?:\\s+là)?(?:\\s+(?:vào|trước|đến))?|hạn\\s+chót(?:\\s+là)?|không\\s+muộn\\s+hơn)\\s+(?:(?:hết\\s+)?ngày\\s+)?(${ANY_DATE})`,
+      FLAGS,
+    ),
+    extract: (m, env) => {
+      if (!parseDate(m[1]!) && recurring(env.text, m.index, m.index + m[0].length)) return null;
+      const to = deadlineDate(m[1]!, env);
+      if (!to || (env.today && days(to, env.today) > 366)) return null;
+      return until(to);
+    },
+  },
+  {
+    // `Năm 2025 và các năm tiếp theo`, `Quý IV năm 2025 …`, `Giai đoạn 2026-2030 và những năm tiếp theo` (and the years after): an open end
+    kind: 'onward',
+    pattern: new RegExp(
+      `(?:năm\\s+${YEAR}|quý\\s+${QUARTER}(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|tháng\\s+${MONTH_YEAR}|giai\\s+đoạn\\s+${YEAR}${YEAR_DASH}${YEAR})` +
+        `\\s*,?\\s*(?:và|,)\\s+(?:các|những)\\s+năm\\s+(?:tiếp\\s+theo|sau(?:\\s+đó)?|kế\\s+tiếp)`,
+      FLAGS,
+    ),
+    extract: (m) => {
+      const from = m[1]
+        ? isoDate(+m[1], 1, 1)
+        : m[2]
+          ? (quarterBounds(m[2], +m[3]!)?.from ?? null)
+          : m[4]
+            ? (monthBounds(+m[5]!, +m[4]!)?.from ?? null)
+            : isoDate(+m[6]!, 1, 1);
+      return from ? { from, to: null } : null;
+    },
+  },
+  {
+    kind: 'block', // `từ ngày …/từ tháng … đến nay` with no date we can read, or from a future start
     pattern: new RegExp(`từ\\s+(?:ngày\\s+${DATE_SOURCE}|tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR})\\s*(?:đến|tới)\\s+nay`, FLAGS),
     extract: () => BLOCK,
   },
   {
-    kind: 'block', // `từ tháng 01/2026, …` (since January): a start with no end; a range starting there is longer and wins
-    pattern: new RegExp(`từ\\s+(?:ngày\\s+${DATE_SOURCE}|tháng\\s+${MONTH_YEAR})`, FLAGS),
+    // `(kể) từ ngày 01 tháng 01 năm 2026, Luật Việc làm … được thực hiện`: from a day on (a range starting there is longer and wins)
+    kind: 'since',
+    pattern: new RegExp(`(?:kể\\s+)?từ\\s+ngày\\s+(${DATE_SOURCE})`, FLAGS),
+    extract: (m) => {
+      const from = parseDate(m[1]!);
+      return from ? { from, to: null } : null;
+    },
+  },
+  {
+    // `(kể) từ tháng 9/2017`, `từ năm 2026` (from then on): an open end; a range starting there is longer and wins
+    kind: 'onward',
+    pattern: new RegExp(`(?:kể\\s+)?từ\\s+(?:tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR}(?![\\d/]))`, FLAGS),
+    extract: (m) => {
+      const from = m[1] ? (monthBounds(+m[2]!, +m[1]!)?.from ?? null) : isoDate(+m[3]!, 1, 1);
+      return from ? { from, to: null } : null;
+    },
+  },
+  {
+    kind: 'block', // `từ ngày 21/7,`: a start with no year; a range starting there is longer and wins
+    pattern: new RegExp(`từ\\s+ngày\\s+${ANY_DATE}`, FLAGS),
     extract: () => BLOCK,
   },
   {
     kind: 'asOf',
-    pattern: new RegExp(`tính\\s+đến\\s+(?:hết\\s+)?(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
-    extract: (m) => point(parseDate(m[1]!)),
+    pattern: new RegExp(`tính\\s+đến\\s+(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`, FLAGS),
+    extract: (m, env) => point(anyDate(m[1]!, env.year)),
   },
   {
     kind: 'asOf',
@@ -80,8 +285,47 @@ const PARSERS: Parser[] = [
     extract: (m) => point(isoDate(+m[1]!, 12, 31)),
   },
   {
-    kind: 'block', // the header's date with blanks left for the day (and month): the signing date
-    pattern: new RegExp(`ngày(?:\\s+\\d{1,2})?\\s+tháng(?:\\s+\\d{1,2})?\\s+năm\\s+${YEAR}`, FLAGS),
+    // `(từ nay) đến (hết/cuối) năm 2030`, `tầm nhìn đến năm 2045`: an open start
+    kind: 'until',
+    pattern: new RegExp(`(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+|cuối\\s+)?năm\\s+${YEAR}(?![\\d/])`, FLAGS),
+    extract: (m) => until(isoDate(+m[1]!, 12, 31)),
+  },
+  {
+    // `từ nay đến cuối năm` (from now to the end of this year)
+    kind: 'until',
+    pattern: new RegExp(`từ\\s+nay\\s+đến\\s+(?:hết|cuối)\\s+năm(?:\\s+nay)?(?![\\p{L}\\d]|\\s+\\d)`, FLAGS),
+    extract: (_m, env) => (env.year ? until(isoDate(env.year, 12, 31)) : null),
+  },
+  {
+    // `(từ nay) đến (hết) ngày 31/12/2025`: until a day
+    kind: 'until',
+    pattern: new RegExp(`(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+)?ngày\\s+(${DATE_SOURCE})`, FLAGS),
+    extract: (m) => until(parseDate(m[1]!)),
+  },
+  {
+    // `(từ nay) đến (hết/cuối) tháng 6/2026`, `đến cuối quý IV năm 2025`: until the month's or quarter's end
+    kind: 'until',
+    pattern: new RegExp(
+      `(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+|cuối\\s+)?(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})`,
+      FLAGS,
+    ),
+    extract: (m) => until(m[1] ? (monthBounds(+m[2]!, +m[1]!)?.to ?? null) : (quarterBounds(m[3]!, +m[4]!)?.to ?? null)),
+  },
+  {
+    kind: 'block', // the header's date with Markdown left inside it or a space lost: `ngày 24 **tháng 11 năm 2025`, `ngày 01 tháng12 năm 2025`
+    pattern: new RegExp(`ngày[\\s*_]*\\d{1,2}[\\s*_]+tháng[\\s*_]*\\d{1,2}[\\s*_]+năm[\\s*_]+${YEAR}`, FLAGS),
+    extract: () => BLOCK,
+  },
+  {
+    // a month after a unit's number (`QUẬN 5 THÁNG 10 NĂM 2018`), which would otherwise read as the date 5/10/2018;
+    // the unit's words (`lead`) are left out of the span
+    kind: 'month',
+    pattern: new RegExp(`(?<lead>(?:quận|phường|khu\\s+phố|tổ|ấp|khóm)\\s+\\d{1,2}\\s+)tháng\\s+${MONTH_YEAR}`, FLAGS),
+    extract: (m) => monthBounds(+m[3]!, +m[2]!), // m[1] is the lead
+  },
+  {
+    kind: 'block', // the header's date with blanks (or dots) left for the day (and month): the signing date
+    pattern: new RegExp(`ngày(?:\\s+\\d{1,2}|[\\s.…]*)\\s*tháng(?:\\s+\\d{1,2}|[\\s.…]*)\\s*năm\\s+${YEAR}`, FLAGS),
     extract: () => BLOCK,
   },
   {
@@ -90,26 +334,134 @@ const PARSERS: Parser[] = [
     extract: () => BLOCK,
   },
   {
-    // `6 tháng đầu năm 2025` (first six months), `6 tháng cuối năm 2025` (last six months)
-    kind: 'months',
-    pattern: new RegExp(`(?<![.,])(\\d{1,2})\\s+tháng\\s+(đầu|cuối)\\s+năm\\s+${YEAR}`, FLAGS),
+    kind: 'block', // a day and month with no year: `ngày 21/7` (a date; deadlines and ranges starting earlier win)
+    pattern: new RegExp(`ngày\\s+${DAY_MONTH_SOURCE}`, FLAGS),
+    extract: () => BLOCK,
+  },
+  {
+    // `lũy kế 10 tháng (đầu năm) (2018)`: the first ten months of the reporting year
+    kind: 'running',
+    role: 'cumulative',
+    pattern: new RegExp(`(?:lũy|luỹ)\\s+kế\\s+(\\d{1,2})\\s+tháng(?:\\s+đầu)?(?:\\s+năm(?:\\s+${YEAR}|\\s+nay)?)?`, FLAGS),
     extract: (m) => {
       const n = +m[1]!;
-      const y = +m[3]!;
       if (n < 1 || n > 12) return null;
-      return m[2]!.toLowerCase() === 'đầu'
-        ? { from: isoDate(y, 1, 1)!, to: monthBounds(y, n)!.to }
-        : { from: isoDate(y, 13 - n, 1)!, to: isoDate(y, 12, 31)! };
+      const named = m[2] ? +m[2] : null;
+      return (a) => {
+        const y = named ?? a.year;
+        return y ? { from: isoDate(y, 1, 1), to: monthBounds(y, n)!.to } : null;
+      };
+    },
+  },
+  {
+    // `lũy kế (từ) đầu năm (đến nay)`, `(tính) từ đầu năm đến nay`, `cộng dồn từ đầu năm đến cuối quý IV năm 2025`:
+    // from the first of January to the end named, else the end of the reporting period
+    kind: 'running',
+    role: 'cumulative',
+    pattern: new RegExp(
+      `(?:(?:lũy|luỹ)\\s+kế\\s+(?:từ\\s+)?|cộng\\s+dồn\\s+(?:từ\\s+)?|(?:tính\\s+)?từ\\s+(?=đầu\\s+năm(?:\\s+\\d{4})?\\s+(?:đến|tới)))đầu\\s+năm(?:\\s+${YEAR})?` +
+        `(?:\\s+(?:đến|tới)\\s+(?:nay|(?:hết\\s+|cuối\\s+)?(?:ngày\\s+(${ANY_DATE})|tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})))?`,
+      FLAGS,
+    ),
+    extract: (m, env) => {
+      const end = m[2] ? anyDate(m[2], m[1] ? +m[1] : env.year) : m[3] ? (monthBounds(+m[4]!, +m[3]!)?.to ?? null) : m[5] ? (quarterBounds(m[5], +m[6]!)?.to ?? null) : null;
+      if (end) return { from: `${end.slice(0, 4)}-01-01`, to: end };
+      const named = m[1] ? +m[1] : null;
+      const toNow = /(?:đến|tới)\s+nay$/iu.test(m[0]);
+      return (a) => {
+        const y = named ?? a.year;
+        if (!y) return null;
+        const today = a.today && +a.today.slice(0, 4) === y ? a.today : null;
+        const end = toNow && today ? today : a.period && +a.period.to.slice(0, 4) === y ? a.period.to : today;
+        return end ? { from: isoDate(y, 1, 1), to: end } : null;
+      };
+    },
+  },
+  {
+    // `(so với) cùng kỳ (năm trước / năm 2024)`: the span of the period compared, a year earlier (or in the year named)
+    kind: 'sameTime',
+    role: 'comparison',
+    pattern: new RegExp(`(?:so\\s+(?:với\\s+)?)?cùng\\s+kỳ(?:\\s+năm\\s+(?:${YEAR}|trước|ngoái))?(?![\\p{L}])`, FLAGS),
+    extract: (m) => {
+      const named = m[1] ? +m[1] : null;
+      return (a) => {
+        if (!a.period) return named ? yearsBounds(named, named) : null;
+        const shift = named !== null ? named - +a.period.to.slice(0, 4) : -1;
+        if (shift >= 0) return null;
+        return { from: shiftYears(a.period.from, shift), to: shiftYears(a.period.to, shift) };
+      };
+    },
+  },
+  {
+    // `so với tháng trước / quý trước / năm trước`: the month, quarter or year before the reporting period's
+    kind: 'sameTime',
+    role: 'comparison',
+    pattern: new RegExp(`so\\s+với\\s+(tháng|quý|năm)\\s+(?:trước|liền\\s+kề\\s+trước)(?![\\p{L}])(?!\\s+(?:ngày|khi|đó))`, FLAGS),
+    extract: (m) => {
+      const unit = m[1]!.toLowerCase();
+      return (a) => {
+        if (!a.period) return null;
+        const y = +a.period.to.slice(0, 4);
+        const month = +a.period.to.slice(5, 7);
+        if (unit === 'năm') return yearsBounds(y - 1, y - 1);
+        if (unit === 'quý') {
+          const q = Math.ceil(month / 3);
+          return q === 1 ? quarterBounds('4', y - 1) : quarterBounds(String(q - 1), y);
+        }
+        return month === 1 ? monthBounds(y - 1, 12) : monthBounds(y, month - 1);
+      };
+    },
+  },
+  {
+    // `trong kỳ báo cáo`: the reporting period
+    kind: 'sameTime',
+    role: 'reporting',
+    pattern: new RegExp(`trong\\s+kỳ\\s+báo\\s+cáo(?![\\p{L}])`, FLAGS),
+    extract: () => (a) => a.period,
+  },
+  {
+    // `6 tháng đầu năm 2025` (first six months), `6 tháng cuối năm 2025` (last six), `5 tháng năm 2017` (first five)
+    kind: 'months',
+    pattern: new RegExp(`(?<![.,\\d])(\\d{1,2})\\s+tháng\\s+(?:(đầu|cuối)\\s+)?năm\\s+${YEAR}`, FLAGS),
+    extract: (m) => partOfYear(+m[1]!, m[2]?.toLowerCase() ?? 'đầu', +m[3]!),
+  },
+  {
+    // `6 tháng đầu năm` with no year: of the year named right after it (`6 tháng đầu năm và phương hướng
+    // nhiệm vụ 6 tháng cuối năm 2019`), else of the reporting year
+    kind: 'partYear',
+    pattern: new RegExp(`(?<![.,\\d])(\\d{1,2})\\s+tháng\\s+(đầu|cuối)\\s+năm(?:\\s+nay)?(?![\\p{L}\\d]|\\s+\\d)`, FLAGS),
+    extract: (m, env) => {
+      const n = +m[1]!;
+      const which = m[2]!.toLowerCase();
+      const named = yearAhead(env.text, m.index + m[0].length);
+      if (named !== null) return partOfYear(n, which, named);
+      return (a) => (a.year ? partOfYear(n, which, a.year) : null);
+    },
+  },
+  {
+    // `Trong tháng,` / `trong quý này,` with no number: the reporting period, when it is that long
+    kind: 'sameTime',
+    role: 'reporting',
+    pattern: new RegExp(`trong\\s+(tháng|quý)(?:\\s+(?:này|qua))?(?=\\s*,)`, FLAGS),
+    extract: (m) => {
+      const unit = m[1]!.toLowerCase() === 'tháng' ? 31 : 92;
+      return (a) => (a.period && days(a.period.from, a.period.to) <= unit && days(a.period.from, a.period.to) >= unit - 4 ? a.period : null);
     },
   },
   {
     kind: 'quarter',
-    pattern: new RegExp(`quý\\s+(IV|III|II|I|[1-4])(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}`, FLAGS),
-    extract: (m) => {
-      const q = smallOrdinal(m[1]!);
-      if (q === null || q < 1 || q > 4) return null;
-      const y = +m[2]!;
-      return { from: isoDate(y, 3 * q - 2, 1)!, to: monthBounds(y, 3 * q)!.to };
+    pattern: new RegExp(`quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}`, FLAGS),
+    extract: (m) => quarterBounds(m[1]!, +m[2]!),
+  },
+  {
+    // `quý I` with no year: the year named right after it in the clause (`quý I và quý II năm 2026`), else the document's
+    kind: 'quarter',
+    pattern: new RegExp(`quý\\s+${QUARTER}(?![\\p{L}\\d/])(?!\\s+năm\\s+\\d)`, FLAGS),
+    extract: (m, env) => {
+      const named = yearAhead(env.text, m.index + m[0].length);
+      if (named === null && recurring(env.text, m.index, m.index + m[0].length)) return null;
+      const y = named ?? env.year;
+      return y ? quarterBounds(m[1]!, y) : null;
     },
   },
   {
@@ -118,13 +470,35 @@ const PARSERS: Parser[] = [
     extract: (m) => monthBounds(+m[2]!, +m[1]!),
   },
   {
-    kind: 'years', // `giai đoạn 2026 - 2030` (stage), `nhiệm kỳ` (term), `từ năm 2021 đến năm 2025`
+    kind: 'block', // a day and month with no year or `ngày`: `các ngày 9, 10 tháng 09` (dates, not September)
+    pattern: new RegExp(`(?<![\\d,.])\\d{1,2}\\s+tháng\\s+\\d{1,2}(?![\\d/.\\-])`, FLAGS),
+    extract: () => BLOCK,
+  },
+  {
+    // `tháng 5` with no year: the year named right after it in the clause (`tháng 5 và 5 tháng năm 2017`), else the document's
+    kind: 'month',
+    pattern: new RegExp(`tháng\\s+(\\d{1,2})(?![\\d/.\\-])(?!\\s+năm\\s+\\d)(?!\\s*[-–]\\s*\\d)`, FLAGS),
+    extract: (m, env) => {
+      const named = yearAhead(env.text, m.index + m[0].length);
+      if (named === null && recurring(env.text, m.index, m.index + m[0].length)) return null;
+      const y = named ?? env.year;
+      return y ? monthBounds(y, +m[1]!) : null;
+    },
+  },
+  {
+    kind: 'block', // a school year (September to May), not two calendar years
+    pattern: new RegExp(`năm\\s+học\\s+${YEAR}(?:${DASH}${YEAR})?`, FLAGS),
+    extract: () => BLOCK,
+  },
+  {
+    kind: 'years', // `giai đoạn 2026 - 2030` (stage), `nhiệm kỳ` (term), `thời kỳ` (period), `từ năm 2021 đến năm 2025`, `năm 2021-2025`
     pattern: new RegExp(
-      `(?:(?:giai\\s+đoạn|nhiệm\\s+kỳ|thời\\s+kỳ)\\s+(?:từ\\s+)?(?:năm\\s+)?${YEAR}(?:${DASH}|\\s+đến\\s+(?:năm\\s+)?)${YEAR}` +
-        `|từ\\s+năm\\s+${YEAR}\\s+đến\\s+(?:hết\\s+)?năm\\s+${YEAR})`,
+      `(?:(?:giai\\s+đoạn|nhiệm\\s+kỳ|thời\\s+kỳ)\\s+(?:từ\\s+)?(?:năm\\s+)?${YEAR}(?:${YEAR_DASH}|\\s+(?:đến|tới)\\s+(?:năm\\s+)?)${YEAR}` +
+        `|từ\\s+năm\\s+${YEAR}\\s+(?:đến|tới)\\s+(?:hết\\s+)?năm\\s+${YEAR}` +
+        `|năm\\s+${YEAR}${YEAR_DASH}${YEAR})`,
       FLAGS,
     ),
-    extract: (m) => yearsBounds(+(m[1] ?? m[3])!, +(m[2] ?? m[4])!),
+    extract: (m) => yearsBounds(+(m[1] ?? m[3] ?? m[5])!, +(m[2] ?? m[4] ?? m[6])!),
   },
   {
     kind: 'years', // `năm 2025 và 2026`, `năm 2025 và năm 2026`
@@ -137,15 +511,65 @@ const PARSERS: Parser[] = [
     extract: () => BLOCK,
   },
   {
+    // a year that is part of a name: `Luật Đất đai năm 2024`, `Luật Phổ biến, giáo dục pháp luật năm 2012`, `Hiến pháp năm 2013`
+    // (matched with case: `pháp luật năm 2025` is not a name)
+    kind: 'block',
+    cased: true,
+    pattern: new RegExp(
+      `(?:Bộ\\s+luật|Luật|LUẬT|BỘ\\s+LUẬT|Hiến\\s+pháp|HIẾN\\s+PHÁP|Pháp\\s+lệnh)(?:\\s+[^\\s.;:()\\d]+){1,12}?(?:\\s+\\([^)]{0,40}\\))?\\s+(?:năm|NĂM)\\s+${YEAR}`,
+      'gu',
+    ),
+    extract: () => BLOCK,
+  },
+  {
+    kind: 'block', // a census is named by its year: `Tổng điều tra kinh tế năm 2017`, `Tổng điều tra dân số và nhà ở năm 2019`
+    pattern: new RegExp(`tổng\\s+điều\\s+tra(?:\\s+[^\\s.;:()\\d]+){0,8}?\\s+năm\\s+${YEAR}`, FLAGS),
+    extract: () => BLOCK,
+  },
+  {
+    kind: 'block', // `(giá) so sánh (năm) 2010`, `gốc so sánh bình quân năm 1994`: the base year of constant prices
+    pattern: new RegExp(`so\\s+sánh(?:\\s+bình\\s+quân)?\\s+(?:năm\\s+)?${YEAR}`, FLAGS),
+    extract: () => BLOCK,
+  },
+  {
+    // a document's number and symbol followed by its year: `văn bản số 18345/BTC-NSNN năm 2025`, `Chỉ thị 13/CT-TTg năm 2025`
+    kind: 'block',
+    cased: true,
+    pattern: new RegExp(`\\d+(?:/\\d{4})?/[\\p{Lu}Đ][\\p{L}\\d.-]*(?:/[\\p{L}\\d.-]+)?\\s+(?:năm|NĂM)\\s+${YEAR}`, 'gu'),
+    extract: () => BLOCK,
+  },
+  {
     kind: 'year',
     pattern: new RegExp(`năm\\s+${YEAR}(?![\\d/])`, FLAGS),
     extract: (m) => yearsBounds(+m[1]!, +m[1]!),
   },
 ];
 
+/** Role cues, compiled once from the lexicon. */
+interface Cue {
+  role: PeriodRole;
+  near: boolean;
+  /** The cue anywhere (global). */
+  pattern: RegExp;
+  /** The cue ending right before a mention, at most one word between. */
+  right: RegExp;
+}
+const CUES: Cue[] = (cueData.cues as Array<{ role: string; near: boolean; forms: string[] }>).map((c) => {
+  const words = [...c.forms]
+    .sort((a, b) => b.length - a.length)
+    .map((f) => f.split(/\s+/).map(escape).join('\\s+'))
+    .join('|');
+  return {
+    role: c.role as PeriodRole,
+    near: c.near,
+    pattern: new RegExp(`(?<![\\p{L}\\d])(?:${words})(?![\\p{L}\\d])`, 'giu'),
+    right: new RegExp(`(?<![\\p{L}\\d])(?:${words})\\s+(?:\\p{L}+\\s+)?$`, 'iu'),
+  };
+});
+
 /** Every period named in a text, in text order; spans index into it. */
-export function findPeriods(text: string): PeriodMention[] {
-  return candidates(text).map((c) => mention(text, c));
+export function findPeriods(text: string, context: PeriodContext = {}): PeriodMention[] {
+  return periodsOf(null, text, context).periods;
 }
 
 /**
@@ -160,62 +584,247 @@ export function findPeriods(text: string): PeriodMention[] {
  * mentioned in a yearly report does not replace the year. The most cited window wins, then the
  * first. With no period in the title, the most cited window of the body, else null.
  */
-export function documentPeriod(title: string | null, text: string): Period | null {
-  return mainPeriod(title, text, candidates(text));
+export function documentPeriod(title: string | null, text: string, context: PeriodContext = {}): Period | null {
+  const env = envOf(text, context);
+  return mainPeriod(title, text, candidates(text, env), context);
 }
 
-/** Both at once, reading the text once: what the extract stage needs. */
-export function periodsOf(title: string | null, text: string): { periods: PeriodMention[]; documentPeriod: Period | null } {
-  const found = candidates(text);
-  return { periods: found.map((c) => mention(text, c)), documentPeriod: mainPeriod(title, text, found) };
+/** Both at once, reading the text once: what the extract stage needs. Mentions get ids `p1`, `p2`… */
+export function periodsOf(
+  title: string | null,
+  text: string,
+  context: PeriodContext = {},
+): { periods: PeriodMention[]; documentPeriod: Period | null } {
+  const env = envOf(text, context);
+  const found = candidates(text, env);
+  const docPeriod = mainPeriod(title, text, found, context);
+  const titled = title ? titlePeriod(title, context) : null;
+  const roles = found.map((c) => roleOf(text, c, env, context, docPeriod, titled));
+  const periods: PeriodMention[] = [];
+  const resolved: Array<{ c: Candidate; role: PeriodRole; from: string | null; to: string | null }> = [];
+  for (const [i, c] of found.entries()) {
+    let { from, to } = c;
+    if (c.resolve) {
+      const anchor = anchorOf(text, c, resolved, docPeriod, env);
+      const r = c.resolve(anchor);
+      if (!r || (!r.from && !r.to)) continue;
+      ({ from, to } = r);
+    }
+    resolved.push({ c, role: roles[i]!, from, to });
+  }
+  for (const [k, r] of resolved.entries()) {
+    periods.push({
+      id: `p${k + 1}`,
+      role: r.role,
+      from: r.from,
+      to: r.to,
+      text: text.slice(r.c.start, r.c.end).replace(/\s+/g, ' '),
+      span: { start: r.c.start, end: r.c.end },
+    });
+  }
+  return { periods, documentPeriod: docPeriod };
 }
 
-function mainPeriod(title: string | null, text: string, found: Candidate[]): Period | null {
-  const titled = title ? candidates(title).find((c) => c.kind !== 'asOf') : undefined;
-  const windows = found.filter((c) => c.kind === 'days');
+function envOf(text: string, context: PeriodContext): Env {
+  const d = context.date;
+  const today = d && d.year && d.month && d.day ? isoDate(d.year, d.month, d.day) : null;
+  const env: Env = { text, year: d?.year ?? null, today };
+  // no document date: dates without a year fall in the year the text names most
+  if (env.year === null) env.year = mostNamedYear(text);
+  return env;
+}
+
+/** The year most often named after `năm` or a date's `/` (`năm 2025`, `30/9/2025`); the first of a tie. */
+function mostNamedYear(text: string): number | null {
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(/(?:năm\s+|\/)((?:19|20|21)\d{2})(?!\d)/giu)) counts.set(+m[1]!, (counts.get(+m[1]!) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > counts.get(best)!) best = y;
+  return best;
+}
+
+function titlePeriod(title: string, context: PeriodContext): Candidate | null {
+  return candidates(title, envOf(title, context)).find((c) => DATED.has(c.kind) && c.kind !== 'asOf' && c.from && c.to) ?? null;
+}
+
+function mainPeriod(title: string | null, text: string, found: Candidate[], context: PeriodContext): Period | null {
+  const titled = title ? titlePeriod(title, context) : null;
+  const windows = found.filter((c) => c.kind === 'days' && c.from && c.to);
   const fits = titled
     ? windows.filter((w) => {
-        const len = days(w.from, w.to);
-        const titleLen = days(titled.from, titled.to);
-        return w.to >= titled.from && w.to <= titled.to && len * 2 >= titleLen && len <= titleLen + 31;
+        const len = days(w.from!, w.to!);
+        const titleLen = days(titled.from!, titled.to!);
+        return w.to! >= titled.from! && w.to! <= titled.to! && len * 2 >= titleLen && len <= titleLen + 31;
       })
     : windows;
   const best = mostCited(fits);
-  if (best) return strip(mention(text, best));
-  return titled ? strip(mention(title!, titled)) : null;
+  if (best) return strip(text, best);
+  return titled ? strip(title!, titled) : null;
 }
 
-function candidates(text: string): Candidate[] {
+function candidates(text: string, env: Env): Candidate[] {
   const found: Candidate[] = [];
+  const lower = lowerCase(text);
   for (const p of PARSERS) {
+    const seen = p.cased ? text : lower;
     p.pattern.lastIndex = 0;
-    for (let m = p.pattern.exec(text); m; m = p.pattern.exec(text)) {
+    for (let m = p.pattern.exec(seen); m; m = p.pattern.exec(seen)) {
       // a match must start a word; checked here rather than by a lookbehind, which would keep
       // the regex engine from skipping ahead to the pattern's first letter (40× slower here)
       if (m.index > 0 && WORD_CHAR.test(text[m.index - 1]!)) {
         p.pattern.lastIndex = m.index + 1;
         continue;
       }
-      const r = p.extract(m);
-      if (r) found.push({ kind: p.kind, ...r, start: m.index, end: m.index + m[0].length });
+      const r = p.extract(m, env);
+      if (!r) continue;
+      const lead = m.groups?.['lead']?.length ?? 0;
+      const at = { kind: p.kind, at: m.index, start: m.index + lead, end: m.index + m[0].length, ...(p.role ? { role: p.role } : {}) };
+      if (r === 'block') found.push({ ...at, kind: 'block', from: null, to: null });
+      else if (typeof r === 'function') found.push({ ...at, from: null, to: null, resolve: r });
+      // a part of a year whose year was named is a dated span like `6 tháng đầu năm 2019`
+      else found.push({ ...at, kind: p.kind === 'partYear' ? 'months' : p.kind, from: r.from, to: r.to });
     }
   }
   // refiner: of overlapping candidates keep the first, then the longest; blockers then go
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  found.sort((a, b) => a.at - b.at || b.end - a.end);
   const kept: Candidate[] = [];
   for (const c of found) {
     const last = kept[kept.length - 1];
-    if (!last || c.start >= last.end) kept.push(c);
+    if (!last || c.at >= last.end) kept.push(c);
   }
   return kept.filter((c) => c.kind !== 'block');
 }
 
-function mention(text: string, c: Candidate): PeriodMention {
-  return { from: c.from, to: c.to, text: text.slice(c.start, c.end).replace(/\s+/g, ' '), span: { start: c.start, end: c.end } };
+/** The text in lower case, offset for offset (a letter whose lower case is longer is left as it is). */
+function lowerCase(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  return Array.from(text, (ch) => {
+    const l = ch.toLowerCase();
+    return l.length === ch.length ? l : ch;
+  }).join('');
 }
 
-function strip(m: PeriodMention): Period {
-  return { from: m.from, to: m.to, text: m.text };
+/** Where the clause holding `at` begins: after the last `.`, `;`, `:`, `!`, `?`, `|`, `(` or blank line (at most 240 characters back). */
+function clauseStart(text: string, at: number): number {
+  const floor = Math.max(0, at - 240);
+  for (let i = at - 1; i >= floor; i--) {
+    const ch = text[i]!;
+    if (ch === ';' || ch === '!' || ch === '?' || ch === '|' || ch === '(') return i + 1;
+    if ((ch === '.' || ch === ':') && /\s/.test(text[i + 1] ?? ' ') && !/\d/.test(text[i - 1] ?? '')) return i + 1;
+    if (ch === '\n' && /^\n[ \t]*$/.test(text.slice(text.lastIndexOf('\n', i - 1), i))) return i + 1;
+  }
+  return floor;
+}
+
+/** Where the clause holding `at` ends: at the next `.`, `;`, `!`, `?`, `|`, `)` or line break (at most 120 characters on). */
+function clauseEnd(text: string, at: number): number {
+  const m = /[.;!?|)\n]/.exec(text.slice(at, at + 120));
+  return m ? at + m.index : Math.min(text.length, at + 120);
+}
+
+/**
+ * The role of a mention: stated by its own words (`trước ngày`), else by a cue right before it
+ * (`so với`, `lũy kế`, `hoàn thành trong`), else by the nearest cue earlier in its clause (`kế
+ * hoạch`, `dự toán`, `kết quả`, `có hiệu lực`), else the first one after it, else by its time: the title's period of a report
+ * and spans before the document's date report, later ones plan.
+ */
+function roleOf(text: string, c: Candidate, env: Env, context: PeriodContext, docPeriod: Period | null, titled: Candidate | null): PeriodRole {
+  if (c.role) return c.role;
+  const startOfClause = clauseStart(text, c.start);
+  const before = text.slice(startOfClause, c.start);
+  // a near cue: ends right before the mention, at most one word between
+  for (const cue of CUES) {
+    if (cue.near && cue.right.test(before)) return cue.role;
+  }
+  // `5 tháng năm 2017` in a report on May 2017: the running total from January
+  const report = context.kind === 'BC';
+  if (report && docPeriod && c.kind === 'months' && c.from && c.to && c.from.endsWith('-01-01') && c.from < docPeriod.from && c.to.slice(0, 7) === docPeriod.to.slice(0, 7)) {
+    return 'cumulative';
+  }
+  // a report's own period (its title's, or the window it counts over)
+  if (report && c.from && c.to && ((docPeriod && c.from === docPeriod.from && c.to === docPeriod.to) || (titled && c.from === titled.from && c.to === titled.to))) {
+    return 'reporting';
+  }
+  // the nearest cue; of two ending at the same word, the longer (`thực hiện nhiệm vụ` over `nhiệm vụ`)
+  let best: { role: PeriodRole; at: number; length?: number } | null = null;
+  for (const cue of CUES) {
+    if (cue.near) continue;
+    cue.pattern.lastIndex = 0;
+    for (let m = cue.pattern.exec(before); m; m = cue.pattern.exec(before)) {
+      const at = m.index + m[0].length;
+      if (!best || at > best.at || (at === best.at && m[0].length > best.length!)) best = { role: cue.role, at, length: m[0].length };
+      cue.pattern.lastIndex = m.index + 1; // overlapping forms too: `kết quả thực hiện` and `thực hiện nhiệm vụ`
+    }
+  }
+  if (best) return best.role;
+  // none before: the first clause cue after it, up to the clause's end (`(năm 2025, Sở Tài chính đã tổ chức …`)
+  const after = text.slice(c.end, clauseEnd(text, c.end));
+  for (const cue of CUES) {
+    if (cue.near || cue.role === 'effective') continue;
+    cue.pattern.lastIndex = 0;
+    const m = cue.pattern.exec(after);
+    if (m && (!best || m.index < best.at)) best = { role: cue.role, at: m.index };
+  }
+  if (best) return best.role;
+  switch (c.kind) {
+    case 'days':
+      return env.today && c.from && c.from > env.today ? 'plan' : 'reporting';
+    case 'asOf':
+      return 'reporting';
+    case 'until':
+      return 'plan';
+    case 'since':
+      return 'effective';
+    case 'toNow':
+      return 'other';
+    case 'onward':
+      return 'plan';
+    default:
+  }
+  if (env.today && c.to && c.to < env.today) return 'reporting';
+  if (env.today && c.from && c.from > env.today) return 'plan';
+  return report ? 'reporting' : 'plan';
+}
+
+/** The span a relative mention follows: the last reporting or cumulative mention of its sentence, else the document period, else the first reporting span of the text. */
+function anchorOf(
+  text: string,
+  c: Candidate,
+  resolved: Array<{ c: Candidate; role: PeriodRole; from: string | null; to: string | null }>,
+  docPeriod: Period | null,
+  env: Env,
+): Anchor {
+  const startOfClause = clauseStart(text, c.start);
+  // a sentence: from the last full stop (or blank line), through commas and semicolons
+  let sentenceStart = startOfClause;
+  for (let s = startOfClause; s > 0 && c.start - s < 400; ) {
+    sentenceStart = s;
+    const prev = text[s - 1];
+    if (prev !== ';' && prev !== ',') break;
+    s = clauseStart(text, s - 1);
+  }
+  let period: { from: string; to: string } | null = null;
+  for (let i = resolved.length - 1; i >= 0; i--) {
+    const r = resolved[i]!;
+    if (r.c.end <= sentenceStart) break;
+    if ((r.role === 'reporting' || r.role === 'cumulative') && r.from && r.to && r.c.kind !== 'asOf') {
+      period = { from: r.from, to: r.to };
+      break;
+    }
+  }
+  period ??= docPeriod ? { from: docPeriod.from, to: docPeriod.to } : null;
+  // no document period (its title unread): the first reporting span the text names
+  if (!period) {
+    const first = resolved.find((r) => r.role === 'reporting' && r.from && r.to && DATED.has(r.c.kind) && r.c.kind !== 'asOf');
+    if (first) period = { from: first.from!, to: first.to! };
+  }
+  const year = period ? +period.to.slice(0, 4) : env.year;
+  return { period, year, today: env.today };
+}
+
+function strip(text: string, c: Candidate): Period {
+  return { from: c.from!, to: c.to!, text: text.slice(c.start, c.end).replace(/\s+/g, ' ') };
 }
 
 function mostCited(cs: Candidate[]): Candidate | null {
@@ -235,21 +844,95 @@ function mostCited(cs: Candidate[]): Candidate | null {
   return best;
 }
 
-function ordered(from: string | null, to: string | null): { from: string; to: string } | null {
+/** A date with or without its year (`21/7`, `21 tháng 7`: in `year`). */
+function anyDate(s: string, year: number | null): string | null {
+  const full = parseDate(s);
+  if (full) return full;
+  const m = /^(\d{1,2})\s*(?:\/\s*|\s+tháng\s+)(\d{1,2})$/iu.exec(s.trim());
+  return m && year ? isoDate(year, +m[2]!, +m[1]!) : null;
+}
+
+/** `từ ngày A đến B`: A without a year takes B's (the year before when that would reverse them); B without one the document's. */
+function dayRange(a: string, b: string, year: number | null): Bounds | null {
+  const to = anyDate(b, year);
+  if (!to) return null;
+  const toYear = +to.slice(0, 4);
+  let from = anyDate(a, toYear);
+  if (from && from > to && !parseDate(a)) from = anyDate(a, toYear - 1);
+  return ordered(from, to);
+}
+
+/** A deadline's date; a date with no year falls in the document's year, or the next when that would be long past. */
+function deadlineDate(s: string, env: Env): string | null {
+  const full = parseDate(s);
+  if (full || !env.year) return full;
+  const d = anyDate(s, env.year);
+  if (d && env.today && days(d, env.today) > 60) return anyDate(s, env.year + 1);
+  return d;
+}
+
+/**
+ * Whether a date or month with no year recurs (`Hàng năm, trước ngày 25 tháng 12`, `trước ngày 30
+ * tháng 12 năm trước của năm kế hoạch`, `các tháng 10, 11, 12 … hàng năm`): then it names no one period.
+ */
+function recurring(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 80), start);
+  const after = text.slice(end, end + 80);
+  return (
+    /(?:hàng|hằng|mỗi)\s+(?:năm|quý|tháng)|định\s+kỳ/iu.test(before.slice(before.search(/[.;!?]\s[^.;!?]*$/u) + 1)) ||
+    /^\s*(?:của\s+)?năm\s+(?:trước|sau|cuối|đầu|tiếp|kế|liền)|^[^.;!?]{0,60}(?:hàng|hằng|mỗi)\s+năm/iu.test(after)
+  );
+}
+
+/** The year named right after a mention in its clause (within 60 characters): `tháng 5 và 5 tháng năm 2017` → 2017. */
+function yearAhead(text: string, at: number): number | null {
+  const m = /^(?:[^.;:!?\n]|\n(?![ \t]*\n)){0,60}?(?:năm\s+|\/\s*)((?:19|20|21)\d{2})(?!\d)/iu.exec(text.slice(at, at + 80));
+  return m ? +m[1]! : null;
+}
+
+function partOfYear(n: number, which: string, y: number): Bounds | null {
+  if (n < 1 || n > 12) return null;
+  return which === 'cuối' ? { from: isoDate(y, 13 - n, 1), to: isoDate(y, 12, 31) } : { from: isoDate(y, 1, 1), to: monthBounds(y, n)!.to };
+}
+
+function quarterBounds(numeral: string, y: number): Bounds | null {
+  const q = smallOrdinal(numeral);
+  if (q === null || q < 1 || q > 4) return null;
+  const from = isoDate(y, 3 * q - 2, 1);
+  return from ? { from, to: monthBounds(y, 3 * q)!.to } : null;
+}
+
+function ordered(from: string | null, to: string | null): Bounds | null {
   return from && to && from <= to ? { from, to } : null;
 }
 
-function point(d: string | null): { from: string; to: string } | null {
+function point(d: string | null): Bounds | null {
   return d ? { from: d, to: d } : null;
 }
 
-function yearsBounds(first: number, last: number): { from: string; to: string } | null {
+function until(d: string | null): Bounds | null {
+  return d ? { from: null, to: d } : null;
+}
+
+function yearsBounds(first: number, last: number): Bounds | null {
   const from = isoDate(first, 1, 1);
   const to = isoDate(last, 12, lastDayOfMonth(last, 12));
   return ordered(from, to);
 }
 
+/** The same day `n` years later (earlier when negative); 29 February becomes the 28th. */
+function shiftYears(iso: string, n: number): string {
+  const y = +iso.slice(0, 4) + n;
+  const m = +iso.slice(5, 7);
+  const d = Math.min(+iso.slice(8, 10), lastDayOfMonth(y, m));
+  return isoDate(y, m, d)!;
+}
+
 /** Inclusive length in days. */
 function days(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

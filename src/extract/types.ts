@@ -8,12 +8,45 @@ export interface Period {
   text: string;
 }
 
-/** A period found in the text, with its span in the current text. */
-export interface PeriodMention extends Period {
+/**
+ * What a period mention is to the document (`eval/data/documents/README.md`, section Periods):
+ * the span its facts are about, a plan's horizon, what a figure is compared with, a running
+ * total's span, a deadline, when a rule takes or stops effect, or another span.
+ */
+export type PeriodRole = 'reporting' | 'plan' | 'comparison' | 'cumulative' | 'deadline' | 'effective' | 'other';
+
+/** A period found in the text, with its role and its span in the current text. */
+export interface PeriodMention {
+  /** `p1`, `p2`… in text order. */
+  id: string;
+  role: PeriodRole;
+  /** ISO, inclusive; null for an open start (`đến năm 2030`, `trước ngày 31/12/2025`). */
+  from: string | null;
+  /** ISO, inclusive; null for an open end (`có hiệu lực từ ngày 01/12/2025`). */
+  to: string | null;
+  /** The words it was read from. */
+  text: string;
   span: Span;
 }
 
-export type FigureKind = 'count' | 'percent' | 'ratio' | 'score' | 'rank' | 'amount';
+/** A mention a figure can be stated for: a reporting or cumulative period (or, for targets, a plan's) with both ends. */
+export interface StatedPeriod extends Period {
+  id: string;
+  role: PeriodRole;
+  span: Span;
+}
+
+/**
+ * `percent-point`: a change of a percentage (`tăng 4,7 điểm phần trăm`), never a score.
+ * `amount`: money and measures, `value` in the unit as printed (`3,8 tỷ đồng` → 3.8 `tỷ đồng`).
+ */
+export type FigureKind = 'count' | 'percent' | 'ratio' | 'score' | 'rank' | 'amount' | 'percent-point';
+
+/**
+ * A bound rather than an exact value: `ít nhất 10%`, `tối thiểu`, `trở lên`, `không thấp hơn` (≥);
+ * `trên`, `hơn`, `vượt` (>); `tối đa`, `không quá`, `trở xuống` (≤); `dưới` (<).
+ */
+export type Comparator = '≥' | '≤' | '>' | '<';
 
 /** One quantitative fact. Spans are offsets in the current (normalised/restored) text. */
 export interface Figure {
@@ -22,14 +55,18 @@ export interface Figure {
   value: number;
   /** Denominator or maximum for ratio (`1.779/1.894`), score (`19,99/20`) and rank (`72/114`). */
   of: number | null;
-  /** `hồ sơ`, `TTHC`, `PAKN`, `%`, `điểm`, `đồng`… */
+  /** `hồ sơ`, `TTHC`, `PAKN`, `%`, `điểm`, `tỷ đồng`, `ha`… */
   unit: string | null;
+  /** Set when the text states a bound (`tối thiểu 30%` → `≥`), null for an exact value. */
+  comparator: Comparator | null;
   /** The noun phrase it counts: `Số hồ sơ đã giải quyết`, `Lĩnh vực Hộ tịch`. */
   subject: string | null;
   /** Canonical metric id from the lexicon (`applications.resolved`), or null: never a guess. */
   metric: string | null;
   role: 'actual' | 'target';
   period: Period | null;
+  /** The id of the period mention (`p3`) that `period` was read from, when there is one. */
+  periodId?: string | null;
   /** The figure this one is a part of (`trong đó`, `cụ thể`, a list under a total). */
   parent: string | null;
   /** Section id from the outline. */

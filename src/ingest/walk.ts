@@ -1,6 +1,6 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
-import { PipelineError } from '../errors.js';
+import { UsageError } from '../errors.js';
 
 export interface InputFile {
   /** Path to read. */
@@ -9,36 +9,82 @@ export interface InputFile {
   relative: string;
 }
 
+/** A symbolic link the walk did not follow, and why. */
+export interface SkippedInput {
+  path: string;
+  reason: string;
+}
+
+export interface Inputs {
+  files: InputFile[];
+  /** Links that were not followed: broken, or leading back into a folder being walked. */
+  skipped: SkippedInput[];
+  /** Symbolic links followed (to files and to folders). */
+  links: number;
+}
+
 /**
  * Every file under the given files and folders, recursively, in a stable order. Hidden files and
  * folders are skipped, and so is `exclude` (the output folder, when it sits inside an input).
+ *
+ * Symbolic links are followed, to files and to folders, and a file found through one is named by
+ * the link's path: an archive put together from links (a folder per unit linking into a folder
+ * per month) is read whole. A copy reached twice costs nothing (its report is reused by content
+ * hash, the tables hold it once). A broken link, and a link to a folder that is already being
+ * walked (a loop), is skipped and listed in `skipped`.
  */
-export async function listInputs(inputs: readonly string[], exclude?: string): Promise<InputFile[]> {
-  const out: InputFile[] = [];
+export async function walkInputs(inputs: readonly string[], exclude?: string): Promise<Inputs> {
+  const files: InputFile[] = [];
+  const skipped: SkippedInput[] = [];
+  let links = 0;
   const skip = exclude ? resolve(exclude) : null;
+  const target = async (path: string) => readlink(path).catch(() => '?');
   for (const input of inputs) {
     let info;
     try {
       info = await stat(input);
     } catch {
-      throw new PipelineError('ingest', input, 'no such file or folder');
+      throw new UsageError(input, 'no such file or folder');
     }
     if (info.isFile()) {
-      out.push({ file: input, relative: basename(input) });
+      files.push({ file: input, relative: basename(input) });
       continue;
     }
-    const walk = async (dir: string): Promise<void> => {
+    if (!info.isDirectory()) throw new UsageError(input, 'not a file or folder');
+    // real paths of the folders from the input down to the current one: a link back into one is a loop
+    const walk = async (dir: string, ancestors: readonly string[]): Promise<void> => {
       if (skip && resolve(dir) === skip) return;
       const entries = await readdir(dir, { withFileTypes: true });
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const e of entries) {
         if (e.name.startsWith('.')) continue;
         const path = join(dir, e.name);
-        if (e.isDirectory()) await walk(path);
-        else if (e.isFile()) out.push({ file: path, relative: relative(input, path) });
+        let isDirectory = e.isDirectory();
+        let isFile = e.isFile();
+        if (e.isSymbolicLink()) {
+          const to = await stat(path).catch(() => null);
+          if (!to) {
+            skipped.push({ path, reason: `broken symbolic link (to ${await target(path)})` });
+            continue;
+          }
+          if (to.isDirectory() && ancestors.includes(await realpath(path))) {
+            skipped.push({ path, reason: `symbolic link to a folder that contains it (${await target(path)}): a loop` });
+            continue;
+          }
+          links++;
+          isDirectory = to.isDirectory();
+          isFile = to.isFile();
+        }
+        if (isDirectory) await walk(path, [...ancestors, await realpath(path)]);
+        else if (isFile) files.push({ file: path, relative: relative(input, path) });
       }
     };
-    await walk(input);
+    await walk(input, [await realpath(input)]);
   }
-  return out;
+  return { files, skipped, links };
+}
+
+/** The files of `walkInputs`. */
+export async function listInputs(inputs: readonly string[], exclude?: string): Promise<InputFile[]> {
+  return (await walkInputs(inputs, exclude)).files;
 }

@@ -164,7 +164,7 @@ function restoredTip(c: RestoredToken): string {
 function tooltip(v: Value, current: string): string {
   const read = current.slice(v.span.start, v.span.end);
   const what = v.target === 'figure'
-    ? `${v.id}: ${viNumber(v.value)}${v.of !== null ? `/${viNumber(v.of)}` : ''} ${v.unit ?? ''} · ${v.metric ?? v.subject ?? 'no metric'}`
+    ? `${v.id}: ${v.comparator ? `${v.comparator} ` : ''}${viNumber(v.value)}${v.of !== null ? `/${viNumber(v.of)}` : ''} ${v.unit ?? ''} · ${v.metric ?? v.subject ?? 'no metric'}`
     : `${v.id}: ${v.kind} ${v.number ?? ''}${v.symbol ? `/${v.symbol}` : ''}${v.date ? ` · ${v.date}` : ''}`;
   const where = `line ${v.provenance.line}${v.provenance.page ? `, page ${v.provenance.page}` : ''}`;
   const orig = v.provenance.text !== read ? `\noriginal: ${v.provenance.text}` : '';
@@ -199,7 +199,7 @@ function valueData(v: Value, text: string, status: ValueStatus) {
   if (v.target === 'figure') {
     return {
       ...common,
-      kind: v.kind, value: v.value, of: v.of, unit: v.unit, subject: v.subject, metric: v.metric, role: v.role,
+      kind: v.kind, comparator: v.comparator ?? null, value: v.value, of: v.of, unit: v.unit, subject: v.subject, metric: v.metric, role: v.role,
       period: v.period?.text ?? null, parent: v.parent, section: v.section, checks: v.checks,
     };
   }

@@ -239,3 +239,44 @@ VỀ VIỆC KIỆN TOÀN BAN CHỈ ĐẠO`);
     expect(header).toMatchObject({ kind: 'QĐ', symbol: 'QĐ-CTUBND', issuer: 'Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng', unit: { level: 'tỉnh', name: 'Cao Bằng' } });
   });
 });
+
+describe('header: issuer blocks of lower units', () => {
+  it('takes the commune, not the district above it, from a two-level block', () => {
+    const { header } = read(`UBND HUYỆN HOẰNG HÓA
+UBND XÃ HOẰNG LỘC
+Số: 45/BC-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hoằng Lộc, ngày 15 tháng 12 năm 2020
+BÁO CÁO
+Kết quả xây dựng nông thôn mới nâng cao năm 2020
+I. ĐẶC ĐIỂM TÌNH HÌNH CHUNG`);
+    expect(header).toMatchObject({ issuer: 'Ủy ban nhân dân xã Hoằng Lộc', unit: { level: 'xã', name: 'Hoằng Lộc' }, place: 'Hoằng Lộc', number: '45' });
+  });
+
+  it('reads a ward of a city and a special zone', () => {
+    expect(read('ỦY BAN NHÂN DÂN\nPHƯỜNG THẠCH KHÔI\n\nSố: /BC-UBND\n\nThạch Khôi, ngày tháng 02 năm 2026\n\nBÁO CÁO\n\nTình hình tháng 02').header.unit).toEqual({ level: 'phường', name: 'Thạch Khôi' });
+    expect(read('ỦY BAN NHÂN DÂN\nĐẶC KHU CÁT HẢI\n\nSố: /BC-UBND\n\nCát Hải, ngày tháng 4 năm 2026\n\nBÁO CÁO\n\nTình hình tháng 4').header.issuer).toBe('Ủy ban nhân dân đặc khu Cát Hải');
+  });
+});
+
+describe('header: older and typed forms', () => {
+  it('reads a numeric date, a typed kind word, `T/M` and a name in capitals', () => {
+    const outline = read(`UBND XÃ HOẰNG LỘC
+Số: 45/BC-UBND
+Hoằng Lộc, ngày 15/12/2020
+Báo cáo
+Kết quả xây dựng nông thôn mới năm 2020
+I. KẾT QUẢ
+Xã đã hoàn thành 19/19 tiêu chí.
+T/M ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+NGUYỄN VĂN HÙNG`);
+    expect(outline.header).toMatchObject({
+      kind: 'BC',
+      date: { year: 2020, month: 12, day: 15 },
+      title: 'Kết quả xây dựng nông thôn mới năm 2020',
+      signer: { name: 'NGUYỄN VĂN HÙNG', role: 'CHỦ TỊCH', onBehalfOf: 'T/M ỦY BAN NHÂN DÂN' },
+    });
+  });
+});

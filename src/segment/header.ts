@@ -218,7 +218,7 @@ function readPlaceDate(zone: readonly string[], header: DocumentHeader): void {
     const m = PLACE_DATE.exec(cell);
     if (!m) continue;
     const g = m.groups!;
-    header.date = { year: toInt(g.year), month: toInt(g.month), day: toInt(g.day) };
+    header.date = { year: toInt(g.year ?? g.yearNumeric), month: toInt(g.month ?? g.monthNumeric), day: toInt(g.day ?? g.dayNumeric) };
     const words = cell.slice(0, m.index).trim().split(/\s+/u);
     const place: string[] = [];
     for (let k = words.length - 1; k >= 0 && place.length < 6; k--) {
@@ -233,7 +233,9 @@ function readPlaceDate(zone: readonly string[], header: DocumentHeader): void {
 /** The issuer block: `ỦY BAN NHÂN DÂN` (or `CHỦ TỊCH ỦY BAN NHÂN DÂN`), then its unit line. */
 function readIssuer(zone: readonly string[]): { issuer: string; unit: ReportingUnit | null } | null {
   const text = zone.join(CELL);
-  const m = ISSUER_BLOCK.exec(text);
+  // `UBND HUYỆN HOẰNG HÓA` / `UBND XÃ HOẰNG LỘC`: the body above stands first, the issuer last
+  const matches = [...text.matchAll(new RegExp(ISSUER_BLOCK.source, 'gu'))];
+  const m = [...matches].reverse().find((x) => x.groups!.unit) ?? matches.at(-1);
   if (!m) return null;
   const chair = m.groups!.chair ? 'Chủ tịch ' : '';
   const unitWords = m.groups!.unit?.trim();
@@ -405,7 +407,7 @@ function signerFrom(texts: readonly string[]): { block: SignerBlock; used: numbe
       onBehalf[onBehalf.length - 1] += ` ${text}`; // `TM. ỦY BAN NHÂN` wrapped before `DÂN`
     } else if (ROLE_LINE.test(text) && role === null) {
       role = text;
-    } else if ((role || onBehalf.length > 0) && NAME_LINE.test(text)) {
+    } else if ((role || onBehalf.length > 0) && NAME_LINE.test(text) && !ROLE_LINE.test(text) && !ENACTING_ROLE.test(text)) {
       let name = text;
       let used = k + 1;
       // a name wrapped before its last word: `Lê Hải` / `Hòa`

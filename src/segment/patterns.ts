@@ -15,7 +15,8 @@ export const NUMBER_FIELD =
  * `Cát Hải, ngày tháng 4 năm 2026`, `Hải Phòng, ngày 12 tháng 9 năm 2025` (place, date); blanks
  * allowed. The place is read back from the comma (see `PLACE_WORD`).
  */
-export const PLACE_DATE = /,\s*ngày\s*(?<day>\d{1,2})?\s*tháng\s*(?<month>\d{1,2})?\s*năm\s*(?<year>\d{4})?/u;
+export const PLACE_DATE =
+  /,\s*ngày\s*(?:(?<day>\d{1,2})?\s*tháng\s*(?<month>\d{1,2})?\s*năm\s*(?<year>\d{4})?|(?<dayNumeric>\d{1,2})\s*[/.-]\s*(?<monthNumeric>\d{1,2})\s*[/.-]\s*(?<yearNumeric>\d{4}))/u;
 /** A word of a place name: capitalised (`Bắc`, `TP.`), a number (`Quận 5`), or `phố` of `Thành phố`. */
 export const PLACE_WORD = /^(?:\p{Lu}[\p{L}.’'-]*|\d+|phố|xã|khu)$/u;
 
@@ -25,7 +26,7 @@ export const PLACE_WORD = /^(?:\p{Lu}[\p{L}.’'-]*|\d+|phố|xã|khu)$/u;
  * the line break of `ỦY / BAN NHÂN DÂN` are both met.
  */
 export const ISSUER_BLOCK =
-  /(?<![\p{L}\d/-])(?<![-/]\s+)(?<chair>CHỦ TỊCH\s+)?(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND)(?:\s|‖)*(?<unit>[\p{Lu}\d][\p{Lu}\d’'.-]*(?![\p{Ll}])(?:\s+(?:-\s+)?[\p{Lu}\d][\p{Lu}\d’'.-]*(?![\p{Ll}]))*)?/u;
+  /(?<![\p{L}\d/-])(?<![-/]\s+)(?<chair>CHỦ TỊCH\s+)?(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND)(?:\s|‖)*(?<unit>[\p{Lu}\d][\p{Lu}\d’'.-]*(?![\p{Ll}])(?:\s+(?:-\s+)?(?!UBND\b|ỦY\s|UỶ\s)[\p{Lu}\d][\p{Lu}\d’'.-]*(?![\p{Ll}]))*)?/u;
 
 /** The national motto, in any line split: it is cut out of the header block before reading it. */
 export const MOTTO =
@@ -45,20 +46,29 @@ export const KIND_OPENINGS: ReadonlyArray<[string, string]> = [
   ['Chỉ thị', 'CT'],
 ];
 
-/** Title lines naming the document kind (`BÁO CÁO`), mapped to the symbol's kind code. */
-export const KIND_TITLES: ReadonlyArray<[RegExp, string]> = [
-  [/^BÁO CÁO(?![:\p{L}])/u, 'BC'],
-  [/^KẾ HOẠCH(?![:\p{L}])/u, 'KH'],
-  [/^CÔNG VĂN(?![:\p{L}])/u, 'CV'],
-  [/^QUYẾT ĐỊNH(?![:\p{L}])/u, 'QĐ'],
-  [/^THÔNG BÁO(?![:\p{L}])/u, 'TB'],
-  [/^TỜ TRÌNH(?![:\p{L}])/u, 'TTr'],
-  [/^CHỈ THỊ(?![:\p{L}])/u, 'CT'],
-  [/^NGHỊ QUYẾT(?![:\p{L}])/u, 'NQ'],
-  [/^CÔNG ĐIỆN(?![:\p{L}])/u, 'CĐ'],
-  [/^HƯỚNG DẪN(?![:\p{L}])/u, 'HD'],
-  [/^CHƯƠNG TRÌNH(?![:\p{L}])/u, 'CTr'],
+/**
+ * Title lines naming the document kind (`BÁO CÁO`), mapped to the symbol's kind code: in capitals,
+ * possibly with the title after it on the same line; a typed `Báo cáo` alone on its line counts too.
+ */
+const KIND_WORDS: ReadonlyArray<[word: string, code: string]> = [
+  ['BÁO CÁO', 'BC'], // report
+  ['KẾ HOẠCH', 'KH'], // plan
+  ['CÔNG VĂN', 'CV'], // official letter
+  ['QUYẾT ĐỊNH', 'QĐ'], // decision
+  ['THÔNG BÁO', 'TB'], // notice
+  ['TỜ TRÌNH', 'TTr'], // submission
+  ['CHỈ THỊ', 'CT'], // directive
+  ['NGHỊ QUYẾT', 'NQ'], // resolution
+  ['CÔNG ĐIỆN', 'CĐ'], // urgent dispatch
+  ['HƯỚNG DẪN', 'HD'], // guidance
+  ['CHƯƠNG TRÌNH', 'CTr'], // programme
 ];
+const sentenceCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
+export const KIND_TITLES: ReadonlyArray<[RegExp, string]> = KIND_WORDS.map(([word, code]) => [
+  // `QUYẾT ĐỊNH:` (colon) enacts the articles of a decision; it is not the kind line
+  new RegExp(`^(?:${word}(?![:\\p{L}])|${sentenceCase(word)}$)`, 'u'),
+  code,
+]);
 
 /** Kind codes that may open a document symbol (`BC-UBND` → BC); a bare `UBND-…` is a công văn. */
 export const SYMBOL_KIND_CODES = new Set(['BC', 'KH', 'QĐ', 'TB', 'TTr', 'CT', 'NQ', 'CĐ', 'HD', 'CTr', 'CV', 'GM', 'GP']);
@@ -73,10 +83,10 @@ export const RECIPIENTS_LINE = /^Kính gửi\s*:\s*(?<to>.*)$/u;
 export const DISTRIBUTION_LINE = /^Nơi nhận\s*(?::\s*(?<rest>.*))?$/u;
 
 /** Signer block: `TM. ỦY BAN NHÂN DÂN` (on behalf of), `KT. CHỦ TỊCH` (signing for), the role. */
-export const ON_BEHALF_LINE = /^(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}[\p{Lu}\s]*$/u;
+export const ON_BEHALF_LINE = /^(?:(?:TM|KT|TL|TUQ|Q)\.|T\/M|K\/T|T\/L)\s*\p{Lu}[\p{Lu}\s.]*$/u;
 export const ROLE_LINE = /^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|BÍ THƯ)(?: [\p{Lu} ]+)?$/u;
-/** A person's name: two to six capitalised words. */
-export const NAME_LINE = /^(?:\p{Lu}\p{Ll}*)(?: \p{Lu}\p{Ll}*){1,5}$/u;
+/** A person's name: two to six capitalised words, or three to six in capitals. */
+export const NAME_LINE = /^(?:\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,5}|\p{Lu}+(?: \p{Lu}+){2,5})$/u;
 
 /** Header lines of the issuing body: `ỦY BAN NHÂN DÂN`, `ĐẶC KHU CÁT HẢI` (all capitals). */
 export const ISSUER_LINE = /^(?:ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|SỞ|BAN|VĂN PHÒNG|PHÒNG|TRUNG TÂM)\b[\p{Lu}\s]*$/u;

@@ -5,6 +5,7 @@
  * A list under a figure without such words (`- + Có file kết quả đính kèm: 114 hồ sơ`) describes
  * it from several sides rather than splitting it, so it is not summed.
  */
+import { inBaseUnit } from '../extract/figures/lexicon.js';
 import type { Figure } from '../extract/types.js';
 import { draft, roundingOf, term, type Context } from './context.js';
 import { hasParts, partsOf } from './relations.js';
@@ -22,8 +23,10 @@ export function sumChecks(ctx: Context): CheckDraft[] {
     const parts = (ctx.children.get(whole.id) ?? []).filter((p) => p.kind === whole.kind && isPartOf(whole, p));
     if (parts.length < 2) continue;
     if (!ENUMERATION.test(ctx.text.slice(whole.span.end, parts[0]!.span.start))) continue;
-    const total = parts.reduce((s, p) => s + p.value, 0);
-    const tolerance = roundingOf(ctx, whole) + parts.reduce((s, p) => s + roundingOf(ctx, p), 0);
+    // parts printed in another unit of the whole's family (`2.500 triệu đồng` of `5 tỷ đồng`) in the whole's unit
+    const scale = (p: Figure) => (p.unit === whole.unit ? 1 : inBaseUnit(1, p.unit) / inBaseUnit(1, whole.unit));
+    const total = Math.round(parts.reduce((s, p) => s + p.value * scale(p), 0) * 1e9) / 1e9;
+    const tolerance = roundingOf(ctx, whole) + parts.reduce((s, p) => s + roundingOf(ctx, p) * scale(p), 0);
     out.push(
       draft('sum', [whole, ...parts], whole.value, total, tolerance, (holds) =>
         `${term(whole)} ${holds ? '=' : '≠'} ${parts.map((p) => term(p)).join(' + ')} = ${total}: the parts the text lists under the total`,

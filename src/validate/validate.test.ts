@@ -213,3 +213,28 @@ describe('seed 003 (Hải Phòng, quý I/2026)', () => {
     ]);
   });
 });
+
+/** One paragraph under a heading through normalise → segment → extract → validate. */
+function checksOf(line: string) {
+  const text = normalise(SourceText.fromOriginal(`I. KẾT QUẢ\n\n${line}\n`));
+  const outline = segment(text);
+  const extraction = extract(outline);
+  return { figures: extraction.figures, checks: validate(outline, extraction) };
+}
+
+describe('bounds and units as printed', () => {
+  it('makes no check on a bound: `trên 1.894 hồ sơ` is not a total its parts must add up to', () => {
+    const exact = checksOf('Tổng số hồ sơ tiếp nhận 1.894 hồ sơ, trong đó: 1.852 hồ sơ mới, 42 hồ sơ chuyển qua.');
+    expect(exact.checks.map(brief)).toEqual([{ kind: 'sum', expected: 1894, actual: 1894, tolerance: 0, holds: true }]);
+    const bound = checksOf('Tổng số hồ sơ tiếp nhận trên 1.894 hồ sơ, trong đó: 1.852 hồ sơ mới, 42 hồ sơ chuyển qua.');
+    expect(bound.figures.map((f) => f.comparator)).toEqual(['>', null, null]);
+    expect(bound.checks).toEqual([]);
+  });
+
+  it('adds parts printed in another unit of the family: 5 tỷ đồng = 2.500 triệu đồng + 2,5 tỷ đồng', () => {
+    const { figures, checks } = checksOf('Tổng vốn đầu tư 5 tỷ đồng, trong đó: vốn ngân sách 2.500 triệu đồng, vốn xã hội hóa 2,5 tỷ đồng.');
+    expect(figures.map((f) => [f.value, f.unit])).toEqual([[5, 'tỷ đồng'], [2500, 'triệu đồng'], [2.5, 'tỷ đồng']]);
+    // each part may be rounded to its last printed digit, in the whole's unit: 0,5 + 0,0005 + 0,05
+    expect(checks.map(brief)).toEqual([{ kind: 'sum', expected: 5, actual: 5, tolerance: 0.5505, holds: true }]);
+  });
+});

@@ -25,8 +25,9 @@ export const DATABASE_FILE = 'baocao.duckdb';
 /**
  * One row per (unit, period, metric, role). A report often states the same metric more than once
  * (a total, then per field; a table repeating the prose): the row kept is one QA has not marked
- * wrong, then the top-level figure (no `parent`), then the most confident, then the one in the
- * first document by path, then the first in that document. `candidates` says how many figures
+ * wrong, then an exact value over a bound (`comparator`: `tối thiểu 30%` is `≥ 30`), then the
+ * top-level figure (no `parent`), then the most confident, then the one in the first document by
+ * path, then the first in that document. `candidates` says how many figures
  * competed, so nothing is hidden.
  * A document without a recognised unit is its own unit (never merged with another unknown one).
  * `check_status`: `fail` if any check on the figure fails, `pass` if all hold, null if unchecked.
@@ -36,9 +37,10 @@ CREATE VIEW metrics AS
 WITH candidates AS (
   SELECT f.sha256, f.id, f.period_from, f.period_to, f.metric, f.role,
          coalesce(d.unit_level || ' ' || d.unit_name, 'document ' || f.sha256) AS unit_key,
-         -- the order of preference, least first: not marked wrong, top level, most confident
-         -- (an unknown confidence last), first document by path, first in the document
-         {'wrong': coalesce(r.verdict = 'wrong', false), 'nested': f.parent IS NOT NULL,
+         -- the order of preference, least first: not marked wrong, an exact value (not a bound),
+         -- top level, most confident (an unknown confidence last), first document by path, first
+         -- in the document
+         {'wrong': coalesce(r.verdict = 'wrong', false), 'bound': f.comparator IS NOT NULL, 'nested': f.parent IS NOT NULL,
           'confidence': coalesce(-f.confidence, 'infinity'::DOUBLE), 'path': d.path, 'seq': f.seq} AS preference
   FROM figures f
   JOIN documents d ON d.sha256 = f.sha256
@@ -63,7 +65,7 @@ WITH candidates AS (
   FROM figure_checks f LEFT JOIN checks c ON c.sha256 = f.sha256 AND c.id = f.check_id
   GROUP BY f.sha256, f.id
 )
-SELECT d.unit_level, d.unit_name, f.period_from, f.period_to, f.period_text, f.metric, f.role, f.value, f.of, f.value_unit,
+SELECT d.unit_level, d.unit_name, f.period_from, f.period_to, f.period_text, f.metric, f.role, f.comparator, f.value, f.of, f.value_unit,
        f.subject, d.path AS source_file, f.sha256, f.id AS figure_id, f.page, f.line, f.span_start, f.span_end, f.text,
        f.confidence, s.check_status, r.verdict AS review, k.candidates, d.document_key
 FROM k

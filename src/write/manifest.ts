@@ -16,6 +16,7 @@ import { join, relative, sep } from 'node:path';
 import type { Stage } from '../errors.js';
 import { hashFileInto, writeFileAtomic } from './files.js';
 import { SCHEMA_VERSION } from './report.js';
+import type { CheckCount } from '../validate/index.js';
 
 /**
  * Bump when the pipeline's output changes for the same input without a schema change. The
@@ -48,6 +49,8 @@ export interface ManifestEntry {
   version: string;
   status: 'ok' | 'error';
   error: ManifestError | null;
+  /** Checks the report made and how many failed (null for a failed file): the run's summary of an unchanged file. */
+  checks: CheckCount | null;
 }
 
 export type Manifest = Map<string, ManifestEntry>;
@@ -109,7 +112,7 @@ function parseEntry(line: string): ManifestEntry | null {
   if (!line.trim()) return null;
   try {
     const e = JSON.parse(line) as ManifestEntry;
-    return typeof e.relative === 'string' && typeof e.sha256 === 'string' ? e : null;
+    return typeof e.relative === 'string' && typeof e.sha256 === 'string' ? { ...e, checks: e.checks ?? null } : null;
   } catch {
     return null; // a line cut short by a kill
   }
@@ -141,6 +144,7 @@ function entryLine(e: ManifestEntry): string {
     version: e.version,
     status: e.status,
     error: e.error ? { stage: e.error.stage, reason: e.error.reason, retry: e.error.retry } : null,
+    checks: e.checks ? { made: e.checks.made, failed: e.checks.failed } : null,
   });
 }
 

@@ -1,5 +1,5 @@
 import type { SourceDocument } from '../ingest/types.js';
-import type { Extraction, Figure, Period, Reference } from '../extract/types.js';
+import type { Extraction, Figure, Period, PeriodMention, Reference } from '../extract/types.js';
 import type { RestoreResult } from '../restore/index.js';
 import type { DocumentHeader, Outline, Table } from '../segment/types.js';
 import { checksByFigure, type Check } from '../validate/index.js';
@@ -8,7 +8,7 @@ import type { SourceText, Span } from '../text/source-text.js';
 import { documentKeyOf, fingerprintOf, type Fingerprint } from '../identity/index.js';
 
 /** Bump on any change to the shape of the report JSON (and update schema/report.schema.json). */
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 export type TextUsed = 'original' | 'ocr' | 'restored';
 
@@ -32,6 +32,7 @@ export interface ReportTable {
 
 export type ReportFigure = Omit<Figure, 'span'> & { span: Span; provenance: Provenance; checks: string[] };
 export type ReportReference = Omit<Reference, 'span'> & { span: Span; provenance: Provenance };
+export type ReportPeriod = Omit<PeriodMention, 'span'> & { span: Span; provenance: Provenance };
 
 /** The report JSON: one per input file. */
 export interface ReportJson {
@@ -47,7 +48,10 @@ export interface ReportJson {
   /** The text every `provenance.span` refers to, when it differs from `text`. */
   originalText?: string;
   document: DocumentHeader;
+  /** The document's main reporting period. */
   period: Period | null;
+  /** Every period the text names (in text order), with its role; figures point at one by `periodId`. */
+  periods: ReportPeriod[];
   sections: ReportSection[];
   tables: ReportTable[];
   figures: ReportFigure[];
@@ -99,6 +103,7 @@ export function buildReport({ doc, text, textUsed, outline, extraction, checks =
     ...(text.text !== text.original ? { originalText: text.original } : {}),
     document: outline.header,
     period: extraction.documentPeriod,
+    periods: extraction.periods.map((p) => ({ ...p, provenance: prov(p.span) })),
     sections: outline.sections.map((s) => ({
       id: s.id,
       label: s.label,

@@ -5,7 +5,10 @@ import type { FigureKind } from '../types.js';
 export interface UnitEntry {
   unit: string;
   kind: FigureKind;
+  /** What one of this unit is worth in its family's base unit (`tỷ đồng` → 10⁹ đồng). */
   multiplier: number;
+  /** `không có` before it states a zero count (`không có hồ sơ quá hạn`). */
+  zero: boolean;
 }
 
 interface RawUnit {
@@ -14,18 +17,26 @@ interface RawUnit {
   kind: string;
   multiplier?: number;
   family?: string;
+  zero?: boolean;
+  /** Words that, right after a form, make it another word (`con số`, `tỷ lệ`). */
+  notBefore?: string[];
 }
 
 /** Two spaces in a row, or a space other than ` `: what `singleSpaces` replaces. */
 const SPACES_TO_FOLD = /\s\s|[^\S ]/;
 
 const familyOf = new Map<string, string>();
+const multiplierOf = new Map<string, number>();
 
 const byForm = new Map<string, UnitEntry>();
+/** For forms with `notBefore`: the look-ahead that keeps `con` out of `con số`. */
+const guardOf = new Map<string, string>();
 for (const u of (unitsData as { units: RawUnit[] }).units) {
   familyOf.set(u.unit, u.family ?? u.unit);
+  multiplierOf.set(u.unit, u.multiplier ?? 1);
   for (const form of u.forms) {
-    byForm.set(foldLabel(form.normalize('NFC')), { unit: u.unit, kind: u.kind as FigureKind, multiplier: u.multiplier ?? 1 });
+    if (u.notBefore) guardOf.set(foldLabel(form.normalize('NFC')), `(?!\\s+(?:${u.notBefore.map((w) => escape(w.normalize('NFC'))).join('|')})(?![\\p{L}]))`);
+    byForm.set(foldLabel(form.normalize('NFC')), { unit: u.unit, kind: u.kind as FigureKind, multiplier: u.multiplier ?? 1, zero: u.zero ?? false });
   }
 }
 
@@ -50,10 +61,15 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 }
 
+/** A form as a regex piece, with its `notBefore` guard. */
+function piece(form: string): string {
+  return escape(form) + (guardOf.get(form) ?? '');
+}
+
 /** Every unit form, longest first so that `thành phần hồ sơ` wins over `hồ sơ`. */
 const forms = [...byForm.keys()].sort((a, b) => b.length - a.length);
 /** A unit as a whole word (`%` needs no word boundary). */
-export const UNIT_PATTERN = `(?:${forms.map(escape).join('|')})(?![\\p{L}\\p{N}])`;
+export const UNIT_PATTERN = `(?:${forms.map(piece).join('|')})(?![\\p{L}\\p{N}])`;
 
 const unitCache = new Map<string, UnitEntry | null>();
 export function unitOf(text: string): UnitEntry | null {
@@ -66,7 +82,17 @@ export function unitOf(text: string): UnitEntry | null {
 }
 
 const countForms = forms.filter((f) => byForm.get(f)!.kind === 'count');
-const countUnitInText = new RegExp(`(?<![\\p{L}\\p{N}])(?:${countForms.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const countUnitInText = new RegExp(`(?<![\\p{L}\\p{N}])(?:${countForms.map(piece).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+/** A count unit as a whole word: what a number in words (`hai xã`) must stand before to be a figure. */
+export const COUNT_UNIT_PATTERN = `(?:${countForms.map(piece).join('|')})(?![\\p{L}\\p{N}])`;
+
+/**
+ * A value in its family's base unit (`3,8 tỷ đồng` → 3 800 000 000 đồng), for comparing figures
+ * printed in different units of one family; a value of an unknown unit is returned as it is.
+ */
+export function inBaseUnit(value: number, unit: string | null): number {
+  return unit === null ? value : value * (multiplierOf.get(unit) ?? 1);
+}
 
 /** The first count unit named in a label (`Hồ sơ tái sử dụng lại dữ liệu số hóa` → `hồ sơ`). */
 export function countUnitIn(text: string): string | null {

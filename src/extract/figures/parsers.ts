@@ -5,8 +5,8 @@
  * The refiners in `refiners.ts` then drop, merge and complete what the parsers found.
  */
 import { NUMBER_PATTERN, parseVietnameseNumber } from '../numbers.js';
-import type { FigureKind } from '../types.js';
-import { UNIT_PATTERN, unitOf } from './lexicon.js';
+import type { Comparator, FigureKind } from '../types.js';
+import { COUNT_UNIT_PATTERN, UNIT_PATTERN, unitOf } from './lexicon.js';
 
 export type MentionKind = FigureKind | 'bare' | 'zero';
 
@@ -24,6 +24,8 @@ export interface Mention {
   /** Where the unit is, when the text names it. */
   unitEnd: number | null;
   parser: string;
+  /** A bound stated with the number (`tối thiểu 30%`), set by `comparatorOf` after parsing. */
+  comparator: Comparator | null;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface Mention {
 interface Needs {
   /** Every match contains a digit. */
   digit: boolean;
-  /** A character every match contains. */
+  /** A character (or string) every match contains. */
   char?: string;
 }
 
@@ -55,6 +57,8 @@ interface Exclusion extends Needs {
 
 const N = NUMBER_PATTERN;
 const UNIT = UNIT_PATTERN;
+/** A rate's denominators after the unit: `đồng/người/ngày`, `tạ/ha`, `người/km²`, `đồng/hồ sơ`. */
+const PER = `((?:\\s*/\\s*(?:người|ngày|tháng|năm|hộ|ha|m2|m²|m3|m³|km2|km²|km|kg|tấn|lít|kwh|h|lượt|lần|suất|buổi|ca|lớp|học\\s+sinh|xã|con|cái|chiếc|xe|giờ|hồ\\s+sơ|bộ|trang|bản|giấy\\s+phép|thửa)(?![\\p{L}\\p{N}]))*)`;
 
 function num(s: string | undefined): number | null {
   return s === undefined ? null : parseVietnameseNumber(s);
@@ -65,35 +69,109 @@ function at(m: RegExpExecArray, i: number): [number, number] {
   return m.indices![i]!;
 }
 
-function withUnit(m: RegExpExecArray, kind: MentionKind, value: number, of: number | null, unitGroup: number, name: string, numberGroups: number[]): Mention {
+/**
+ * A mention of the number groups `numberGroups` (first to last) with the unit of `unitGroup`.
+ * Values stay in the unit as printed (`3,8 tỷ đồng` → 3.8 `tỷ đồng`); `perGroup` is a rate's
+ * denominator written after the unit (`đồng/người/ngày`), kept in the unit.
+ */
+function withUnit(m: RegExpExecArray, kind: MentionKind, value: number, of: number | null, unitGroup: number, name: string, numberGroups: number[], perGroup?: number): Mention {
   const unitText = m[unitGroup];
   const entry = unitText ? unitOf(unitText) : null;
   const first = at(m, numberGroups[0]!);
   const last = at(m, numberGroups[numberGroups.length - 1]!);
+  const per = perGroup !== undefined && m[perGroup] ? m[perGroup].replace(/\s*\/\s*/gu, '/').replace(/\s+/gu, ' ') : '';
   return {
     kind,
     start: m.index,
     end: m.index + m[0].length,
     numberStart: first[0],
     numberEnd: last[1],
-    value: value * (entry?.multiplier ?? 1),
-    of: of === null ? null : of * (entry?.multiplier ?? 1),
-    unit: entry?.unit ?? null,
-    unitEnd: unitText ? at(m, unitGroup)[1] : null,
+    value,
+    of,
+    unit: entry ? entry.unit + per : null,
+    unitEnd: unitText ? (per ? at(m, perGroup!)[1] : at(m, unitGroup)[1]) : null,
     parser: name,
+    comparator: null,
   };
+}
+
+/** Ordinal words after `thứ`: `đứng vị trí thứ nhất` → 1. */
+const ORDINALS: Record<string, number> = { nhất: 1, nhì: 2, hai: 2, ba: 3, tư: 4, bốn: 4, năm: 5, sáu: 6, bảy: 7, bẩy: 7, tám: 8, chín: 9, mười: 10 };
+const ORDINAL = Object.keys(ORDINALS).join('|');
+
+/**
+ * Counts in words (`hai xã`, `ba nhóm thủ tục`), 2 to 99. `một` only with its digits after it
+ * (`một (01) thủ tục`): before a noun it is nearly always the article (`một hồ sơ`, `một cơ quan
+ * chủ trì`). `tư` only after `mươi` (`ba mươi tư`): alone it is a syllable of `đầu tư`.
+ */
+const DIGIT_WORDS: Record<string, number> = { hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, bẩy: 7, tám: 8, chín: 9 };
+const UNIT_AFTER_TEN: Record<string, number> = { ...DIGIT_WORDS, một: 1, mốt: 1, tư: 4, lăm: 5 };
+const DIGIT_WORD = Object.keys(DIGIT_WORDS).join('|');
+const AFTER_TEN = Object.keys(UNIT_AFTER_TEN).join('|');
+/** `năm` alone is the year far more often than five (`năm báo cáo`, `năm cơ sở`): only inside a number. */
+const LONE_DIGIT_WORD = DIGIT_WORD.replace(/(?:^|\|)năm(?=\||$)/u, '');
+const NUMBER_WORDS = `(?:(?:${DIGIT_WORD})\\s+mươi(?:\\s+(?:${AFTER_TEN}))?|mười(?:\\s+(?:${AFTER_TEN}))?|${LONE_DIGIT_WORD})`;
+
+/** The value of a number written in words (`hai`, `mười lăm`, `ba mươi tư`), or null. */
+export function wordNumber(s: string): number | null {
+  const w = s.toLowerCase().split(/\s+/u);
+  if (w.length === 1) return w[0] === 'mười' ? 10 : (DIGIT_WORDS[w[0]!] ?? null);
+  if (w[0] === 'mười') return w.length === 2 ? 10 + (UNIT_AFTER_TEN[w[1]!] ?? NaN) : null;
+  const tens = DIGIT_WORDS[w[0]!];
+  if (tens === undefined || w[1] !== 'mươi' || w.length > 3) return null;
+  const n = tens * 10 + (w.length === 3 ? (UNIT_AFTER_TEN[w[2]!] ?? NaN) : 0);
+  return Number.isNaN(n) ? null : n;
+}
+
+/** `sắp xếp 21 xã` (rearrange) is not a rank. */
+function rearranges(m: RegExpExecArray): boolean {
+  return /sắp\s*$/iu.test(m.input.slice(Math.max(0, m.index - 6), m.index));
 }
 
 export const PARSERS: readonly Parser[] = [
   {
-    // `xếp thứ 72/114 xã, phường, đặc khu`, `xếp 19/114`, `xếp hạng 5`
+    // `xếp thứ 72/114 xã, phường, đặc khu`, `xếp 19/114`, `xếp hạng 5/63`, `đứng thứ 3`,
+    // `đứng ở vị trí thứ 2`, `vị trí thứ 10`, `đứng thứ 27 trong số 156 quốc gia`
     name: 'rank',
     digit: true,
-    pattern: new RegExp(`xếp(?:\\s+hạng)?(?:\\s+thứ)?\\s+(${N})(?:\\s*/\\s*(${N}))?(?:\\s+(${UNIT}))?`, 'giud'),
+    pattern: new RegExp(
+      `(?:(?:xếp|đứng)(?:\\s+(?:ở|tại))?(?:\\s+(?:hạng|vị\\s+trí))?(?:\\s+thứ)?|(?:vị\\s+trí|hạng)\\s+thứ)\\s+(${N})(?:\\s*/\\s*(${N})|\\s+(?:trên|trong(?:\\s+số)?)\\s+(?:tổng\\s+số\\s+)?(${N}))?(?:\\s+(${UNIT}))?`,
+      'giud',
+    ),
     extract(m) {
       const value = num(m[1]);
-      if (value === null) return null;
-      return withUnit(m, 'rank', value, num(m[2]), 3, 'rank', m[2] ? [1, 2] : [1]);
+      if (value === null || rearranges(m)) return null;
+      // a bare `xếp 5` / `đứng 3` is a rank only with its total (`xếp 19/114`)
+      if (m[2] === undefined && !/thứ|hạng|vị\s+trí/iu.test(m[0].slice(0, at(m, 1)[0] - m.index))) return null;
+      const ofGroup = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : null;
+      return withUnit(m, 'rank', value, ofGroup ? num(m[ofGroup]) : null, 4, 'rank', ofGroup ? [1, ofGroup] : [1]);
+    },
+  },
+  {
+    // `đứng vị trí thứ nhất`, `xếp thứ ba`, `xếp hạng thứ tư`, `đứng thứ hai sau …` (not `thứ năm 2025`)
+    name: 'rank-word',
+    digit: false,
+    char: 'thứ',
+    pattern: new RegExp(
+      `(?:(?:xếp|đứng)(?:\\s+(?:ở|tại))?(?:\\s+(?:hạng|vị\\s+trí))?|(?:vị\\s+trí|hạng))\\s+thứ\\s+(${ORDINAL})(?![\\p{L}\\p{N}])(?!\\s*\\d)(?:\\s*/\\s*(${N}))?`,
+      'giud',
+    ),
+    extract(m) {
+      const value = ORDINALS[m[1]!.toLowerCase()];
+      if (value === undefined || rearranges(m)) return null;
+      const numberEnd = at(m, m[2] ? 2 : 1)[1];
+      return { kind: 'rank', start: m.index, end: m.index + m[0].length, numberStart: at(m, 1)[0], numberEnd, value, of: num(m[2]), unit: null, unitEnd: null, parser: 'rank-word', comparator: null };
+    },
+  },
+  {
+    // `dẫn đầu 114 xã, phường` (first of 114): `dẫn đầu` is a rank only when the number ranked follows
+    name: 'rank-lead',
+    digit: true,
+    char: 'đầu',
+    pattern: new RegExp(`(?:dẫn|đứng)\\s+đầu\\s+(?:(?:cả|toàn)\\s+(?:nước|quốc)\\s+)?(?:(?:trong|trên)\\s+(?:số\\s+|tổng\\s+số\\s+)?)?(?:các\\s+)?(${N})\\s+(${COUNT_UNIT_PATTERN})`, 'giud'),
+    extract(m) {
+      const of = num(m[1]);
+      return of === null || of < 2 ? null : withUnit(m, 'rank', 1, of, 2, 'rank-lead', [1]);
     },
   },
   {
@@ -123,15 +201,37 @@ export const PARSERS: readonly Parser[] = [
     },
   },
   {
-    // `1.894 hồ sơ`, `97,61 điểm`, `5 tỷ đồng`; `2.210 (100%) TTHC` keeps its unit across the aside
+    // `1.894 hồ sơ`, `97,61 điểm`, `5 tỷ đồng`, `161,62ha`, `4,7 điểm phần trăm`; `2.210 (100%) TTHC`
+    // and `02 (hai) thủ tục` keep their unit across the aside; `200.000 đồng/người/ngày`
     name: 'quantity',
     digit: true,
-    pattern: new RegExp(`(${N})(?:\\s*\\(\\s*${N}\\s?%\\s*\\))?\\s*(${UNIT})`, 'giud'),
+    // `1,2 triệu người`, `15 nghìn hộ`: a scale word before a count unit stays in the unit (`triệu người`)
+    pattern: new RegExp(`(${N})(?:\\s*\\(\\s*(?:${N}\\s?%|${NUMBER_WORDS}|một)\\s*\\))?\\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ)\\s+(?=${COUNT_UNIT_PATTERN}))?(${UNIT})${PER}`, 'giud'),
     extract(m) {
       const value = num(m[1]);
-      const unit = unitOf(m[2]!);
+      const unit = unitOf(m[3]!);
       if (value === null || !unit) return null;
-      return withUnit(m, unit.kind, value, null, 2, 'quantity', [1]);
+      const mention = withUnit(m, unit.kind, value, null, 3, 'quantity', [1], 4);
+      if (m[2]) mention.unit = `${m[2].toLowerCase()} ${mention.unit}`;
+      return mention;
+    },
+  },
+  {
+    // `hai xã`, `ba nhóm thủ tục hành chính`, `mười lăm hộ`, `hai (02) xã`: only before a count unit
+    name: 'word-count',
+    digit: false,
+    // `một` only when its digits follow: `một (01) thủ tục`
+    // (no leading look-behind: it would make the engine try every position; the word start is checked below)
+    pattern: new RegExp(`(${NUMBER_WORDS}|một(?=\\s*\\(\\s*0?1\\s*\\)))(?:\\s*\\(\\s*${N}\\s*\\))?\\s+(${COUNT_UNIT_PATTERN})`, 'giud'),
+    extract(m) {
+      // a whole word, not inside one (`công khai thủ tục`) nor in brackets after digits (`02 (hai) xã`)
+      if (m.index > 0 && /[\p{L}\p{N}(]/u.test(m.input[m.index - 1]!)) return null;
+      const value = m[1]!.toLowerCase() === 'một' ? 1 : wordNumber(m[1]!);
+      if (value === null) return null;
+      // `thứ hai`, `mỗi hai`, `tháng ba`: ordinals, dates and distributives
+      // and `hàng năm tổ chức`, `trong năm` (the year), `các`, `vài`: not a count
+      if (/(?<![\p{L}])(?:thứ|mỗi|từng|tháng|ngày|quý|lần|số|mùng|mồng|khóa|khoá|hàng|hằng|trong|cả|các|những|vài|nhiều)\s*$/iu.test(m.input.slice(Math.max(0, m.index - 8), m.index))) return null;
+      return withUnit(m, 'count', value, null, 2, 'word-count', [1]);
     },
   },
   {
@@ -143,7 +243,8 @@ export const PARSERS: readonly Parser[] = [
       const [s, e] = at(m, 1);
       const unitText = m[2];
       const entry = unitText ? unitOf(unitText) : null;
-      if (unitText && entry?.kind !== 'count') return null;
+      // before other nouns (`không có văn bản`, `không có tiêu chí nào`) it states a condition
+      if (unitText && (entry?.kind !== 'count' || !entry.zero)) return null;
       return {
         kind: 'zero',
         start: m.index,
@@ -155,6 +256,7 @@ export const PARSERS: readonly Parser[] = [
         unit: entry?.unit ?? null,
         unitEnd: unitText ? at(m, 2)[1] : null,
         parser: 'zero',
+        comparator: null,
       };
     },
   },
@@ -180,6 +282,8 @@ export const EXCLUSIONS: readonly Exclusion[] = [
   // dates: `23/01/2026`, `ngày 14/4`, `ngày 12 tháng 02 năm 2026`, `tháng 4/2026`, `6/2028`
   { name: 'date', digit: true, char: '/', pattern: /(?<!\d)\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}(?!\d)/gu },
   { name: 'date', digit: true, pattern: /ngày\s+\d{1,2}(?:\s*\/\s*\d{1,2})?/giu },
+  // `vào các ngày: 9, 10 tháng 09`
+  { name: 'date', digit: true, pattern: /ngày\s*:\s*\d{1,2}(?:\s*(?:,|và|-|–)\s*\d{1,2}(?![\d.,]\d))*/giu },
   // (no look-behind before the words: a leading look-behind makes the engine try every position)
   { name: 'date', digit: true, pattern: /(?:tháng|năm|quý|giai\s+đoạn)\s+\d{1,4}(?![\d.,]\d)(?:\s*\/\s*\d{4})?/giu },
   { name: 'date', digit: true, char: '/', pattern: /(?<![\d,.])(?:0?[1-9]|1[0-2])\s*\/\s*(?:19|20)\d{2}(?!\d)/gu },
@@ -191,14 +295,28 @@ export const EXCLUSIONS: readonly Exclusion[] = [
     notAfter: /(?<![\p{L}]|danh\s|Danh\s)/iuy,
     pattern: /(?:điều|khoản|mục|chương|phần|phụ\s+lục)\s+\d+(?![\d.,]\d)(?:\s*(?:,|và)\s*\d+(?![\d.,]\d))*/giu,
   },
+  // row numbers of a list: `(TTHC số thứ tự 03, 04, 05)`, `STT 12`
+  { name: 'row-number', digit: true, pattern: /(?:số\s+thứ\s+tự|thứ\s+tự|STT|TT)\s*:?\s*\d+(?![\d.,]\d)(?:\s*(?:,|và|-|–)\s*\d+(?![\d.,]\d))*/gu },
   // `số 18 Hoàng Diệu` (No. 18), but not `tổng số 71`
-  { name: 'numbered', digit: true, pattern: /(?<![\p{L}]|tổng\s|Tổng\s)số\s+\d+(?![\d.,]*\s*%)/gu },
+  { name: 'numbered', digit: true, pattern: /(?<![\p{L}]|tổng\s|Tổng\s|trong\s|dân\s|Dân\s)số\s*:?\s+\d+(?![\d.,]*\s*%)/gu },
+  // places, groups and programmes named by a number: `Quận 5`, `Phường 5 quận 8`, `tổ 3`, `nhóm 4`,
+  // `Chương trình 135`, `Quốc lộ 1A`, `thửa 12 tờ 5`
+  {
+    name: 'place-name',
+    digit: true,
+    notAfter: /(?<![\p{L}])/uy,
+    pattern: /(?:quận|phường|xã|huyện|tổ|nhóm|khu\s+phố|tổ\s+dân\s+phố|ấp|thôn|xóm|khóm|khu|tiểu\s+khu|đội|lô|thửa|tờ\s+bản\s+đồ|tờ|ngõ|ngách|hẻm|kiệt|quốc\s+lộ|tỉnh\s+lộ|huyện\s+lộ|chương\s+trình|khóa|khoá|kỳ\s+họp|phòng|tầng)\s+\d+(?![\d.,]\d)/giu,
+  },
   // names with numbers: `Bộ chỉ số 766`, `Đề án 06`, `top 10`, `ISO 9001:2015`, `mô hình 5 tại chỗ`, `lần 2`
   {
     name: 'name',
     digit: true,
     pattern: /(?:chỉ\s+số|đề\s+án|top|iso|tcvn|mô\s+hình|phương\s+thức|lần(?:\s+thứ)?|nhóm\s+(?=\d+\s*(?:[,;.)]|$)))\s+\d+(?::\d{4})?/giu,
   },
+  // streets and squares named by a date (`Quảng trường 3/2`, `đường 30/4`), `24/24` (round the clock)
+  { name: 'place-name', digit: true, char: '/', pattern: /(?:(?:đường|phố|quảng\s+trường|cầu)\s+\d{1,2}\s*\/\s*\d{1,2}|(?<!\d)24\s*\/\s*(?:24|7)(?!\d))/giu },
+  // durations as fractions: `cắt giảm 01/03 ngày làm việc`
+  { name: 'duration', digit: true, char: '/', pattern: /(?<![\d.,])\d+\s*\/\s*\d+\s*(?=(?:ngày|tháng|năm|giờ|phút|tuần)(?![\p{L}]))/giu },
   // list enumerators `(1)`, `(11)`
   { name: 'enumerator', digit: true, char: '(', pattern: /\(\s*\d{1,2}\s*\)/gu },
   // telephone numbers

@@ -7,13 +7,16 @@ import { countUnitIn, foldLabel, sameFamily, singleSpaces } from './lexicon.js';
 import type { Mention } from './parsers.js';
 import { dropExcluded, resolveConflicts } from './refiners.js';
 import { runExclusions, runParsers } from './parsers.js';
-import type { FigureKind } from '../types.js';
+import { comparatorOf } from './comparators.js';
+import type { Comparator, FigureKind } from '../types.js';
 
 export interface Draft {
   kind: FigureKind;
   value: number;
   of: number | null;
   unit: string | null;
+  /** A bound (`tối thiểu 30%` → `≥`), null for an exact value. */
+  comparator: Comparator | null;
   /** Span in the passage text: the number and its unit. */
   start: number;
   end: number;
@@ -36,9 +39,9 @@ export interface Draft {
 const WEAK = new Set(['đạt', 'xếp', 'thứ', 'hạng', 'với', 'là', 'có', 'chiếm', 'khoảng', 'gần', 'trên', 'hơn', 'tối', 'thiểu', 'được', 'gồm', 'và', 'đã', 'phấn', 'đấu', 'còn', 'lại', 'tổng', 'cộng']);
 const SCOPE = /(?<![\p{L}])(?:trong\s+đó|trong\s+số\s+đó|cụ\s+thể|bao\s+gồm)(?:\s+(?:có|là|như\s+sau|(?:các|những)\s+lĩnh\s+vực))*\s*:?|[();]/giu;
 const LEADING = /^(?:[\s,;:.)\-–]+|(?:và|trong\s+đó(?:\s+có)?|trong\s+số\s+đó|cụ\s+thể(?:\s+như\s+sau)?|bao\s+gồm|gồm|(?:các|những)\s+lĩnh\s+vực|còn\s+lại|ngoài\s+ra|bên\s+cạnh\s+đó|theo\s+đó|tuy\s+nhiên|đồng\s+thời|trong\s+kỳ\s+báo\s+cáo|trong\s+kỳ(?=\s*,))(?![\p{L}]))+/iu;
-const TRAILING_WEAK = /(?:[\s,:]+|(?<![\p{L}])(?:là|đạt|chiếm|đối\s+với|với|có|gồm|bao\s+gồm|được|khoảng|và|hoặc)(?![\p{L}]))+$/iu;
+const TRAILING_WEAK = /(?:[\s,:≥≤<>=]+|(?<![\p{L}])(?:là|đạt|chiếm|đối\s+với|với|có|gồm|bao\s+gồm|được|khoảng|và|hoặc|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+(?:vượt\s+)?quá|không\s+(?:thấp|cao)\s+hơn|không\s+dưới|trên|dưới|hơn|vượt|từ)(?![\p{L}]))+$/iu;
 /** The last characters a `TRAILING_WEAK` match can end with (same flags, so the same case folding). */
-const MAY_END_WEAK = /^[\s,:àtmiócg]$/iu;
+const MAY_END_WEAK = /^[\s,:àtmiócguaáừn≥≤<>=]$/iu;
 /** Words that open a measure's name: where a subject starts inside a longer clause. */
 const HEAD = /(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|tổng\s+số|số\s+lượng|số\s+(?=hồ\s+sơ|TTHC|PAKN|thủ\s+tục))/iu;
 
@@ -131,6 +134,7 @@ export function readPassage(text: string): Draft[] {
   const found = runParsers(text);
   if (found.length === 0) return [];
   const raw = resolveConflicts(dropExcluded(found, runExclusions(text)));
+  for (const m of raw) m.comparator = comparatorOf(text.slice(Math.max(0, m.numberStart - 32), m.numberStart), text.slice(m.unitEnd ?? m.numberEnd, (m.unitEnd ?? m.numberEnd) + 60));
   const drafts: Draft[] = [];
   const sents = sentences(text);
   let lastOfPreviousSentence: number | null = null;
@@ -267,6 +271,7 @@ export function readPassage(text: string): Draft[] {
         value: m.value,
         of: m.of,
         unit,
+        comparator: m.comparator,
         start: m.kind === 'zero' ? m.start : m.numberStart,
         end: m.unitEnd ?? m.numberEnd,
         subject,

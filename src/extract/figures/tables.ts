@@ -6,6 +6,7 @@
 import type { Outline, TableCell, TableRow } from '../../segment/types.js';
 import type { FigureOptions, Placed } from '../figures.js';
 import { NUMBER_PATTERN, parseVietnameseNumber } from '../numbers.js';
+import { cellComparator } from './comparators.js';
 import { foldLabel, unitOf } from './lexicon.js';
 import { readPassage, type Draft } from './read.js';
 
@@ -18,7 +19,7 @@ const COLUMNS = {
   responsible: /chịu trách nhiệm|chủ trì|cơ quan thực hiện|đơn vị thực hiện/u, // responsible / lead body
 };
 
-const VALUE = new RegExp(`^(?:(≥|>=|≤|<=|tối thiểu|ít nhất|trên)\\s*)?(${NUMBER_PATTERN})\\s*(%)?$`, 'u');
+const VALUE = new RegExp(`^(?:(≥|>=|≤|<=|>|<|tối thiểu|ít nhất|tối đa|không quá|trên|dưới)\\s*)?(${NUMBER_PATTERN})\\s*(%)?$`, 'iu');
 
 function column(header: TableRow, pattern: RegExp, skip: number[] = []): number {
   return header.cells.findIndex((c, i) => !skip.includes(i) && pattern.test(foldLabel(c.text)));
@@ -71,6 +72,7 @@ export function tableFigures(outline: Outline, options: FigureOptions): Placed[]
             value,
             of: null,
             unit: entry?.unit ?? (unitText || null),
+            comparator: cellComparator(m[1]),
             start: valueCell.span.start,
             end: valueCell.span.end,
             subject,

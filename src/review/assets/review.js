@@ -104,7 +104,7 @@
       };
       add('Read as', v.read, 'orig');
       if (v.target === 'figure') {
-        add('Value', v.value + (v.of !== null ? ' / ' + v.of : '') + (v.unit ? ' ' + v.unit : ''));
+        add('Value', (v.comparator ? v.comparator + ' ' : '') + v.value + (v.of !== null ? ' / ' + v.of : '') + (v.unit ? ' ' + v.unit : ''));
         add('Kind', v.kind + (v.role === 'target' ? ' (target)' : ''));
         add('Subject', v.subject);
         add('Metric', v.metric || 'none');
