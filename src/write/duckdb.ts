@@ -216,35 +216,21 @@ async function build(
  */
 async function groupDocuments(db: DuckDBConnection): Promise<void> {
   await db.run(COPIES_TABLE);
-  const reader = await db.runAndReadAll(`
+  // streamed, a chunk at a time: the fingerprints are the largest column the build reads back
+  const result = await db.stream(`
     SELECT d.sha256, d.path, d.format, d.text_used, d.kind, d.number, d.symbol, d.unit_level, d.unit_name,
            d.date_year, d.date_month, d.date_day, strftime(d.period_from, '%Y-%m-%d') AS period_from,
            strftime(d.period_to, '%Y-%m-%d') AS period_to, p.header_key, p.ocr, p.confidence, p.text_sample, p.number_sample, p.date_sample
     FROM documents d JOIN fingerprints p USING (sha256) ORDER BY d.path, d.sha256`);
-  const rows = reader.getRowObjectsJson() as Record<string, string | number | boolean | null>[];
+  const names = result.columnNames();
   const info = new Map<string, { format: string; textUsed: string }>();
-  const copies: CopyIdentity[] = rows.map((r) => {
-    const s = (k: string) => (r[k] === null || r[k] === undefined ? null : String(r[k]));
-    const n = (k: string) => (typeof r[k] === 'number' ? (r[k] as number) : null);
-    info.set(String(r.sha256), { format: s('format') ?? '', textUsed: s('text_used') ?? '' });
-    const header = {
-      kind: s('kind'),
-      number: s('number'),
-      symbol: s('symbol'),
-      unit: s('unit_level') && s('unit_name') ? { level: s('unit_level')!, name: s('unit_name')! } : null,
-      date: n('date_year') !== null || n('date_month') !== null || n('date_day') !== null ? { year: n('date_year'), month: n('date_month'), day: n('date_day') } : null,
-    };
-    const period = s('period_from') && s('period_to') ? { from: s('period_from')!, to: s('period_to')! } : null;
-    return {
-      sha256: String(r.sha256),
-      path: String(r.path),
-      ocr: r.ocr === true,
-      confidence: n('confidence'),
-      headerKey: s('header_key'),
-      fields: identityFields(header as DocumentHeader, period),
-      fingerprint: { text: s('text_sample') ?? '', numbers: s('number_sample') ?? '', dates: s('date_sample') ?? '' },
-    };
-  });
+  const copies: CopyIdentity[] = [];
+  for await (const chunk of result.yieldRowsJson()) {
+    for (const row of chunk) {
+      const r = Object.fromEntries(names.map((n, i) => [n, row[i]])) as Record<string, string | number | boolean | null>;
+      copies.push(copyIdentity(r, info));
+    }
+  }
   const appender = await db.createAppender('copies');
   for (const group of groupCopies(copies)) {
     group.copies.forEach((c, rank) => {
@@ -273,6 +259,30 @@ async function groupDocuments(db: DuckDBConnection): Promise<void> {
     WHERE o.document_key = documents.document_key`);
   await db.run('DROP TABLE fingerprints');
   await db.run('DROP TABLE review_marks');
+}
+
+/** A row of the documents and fingerprints tables as the grouping sees it. */
+function copyIdentity(r: Record<string, string | number | boolean | null>, info: Map<string, { format: string; textUsed: string }>): CopyIdentity {
+  const s = (k: string) => (r[k] === null || r[k] === undefined ? null : String(r[k]));
+  const n = (k: string) => (typeof r[k] === 'number' ? (r[k] as number) : null);
+  info.set(String(r.sha256), { format: s('format') ?? '', textUsed: s('text_used') ?? '' });
+  const header = {
+    kind: s('kind'),
+    number: s('number'),
+    symbol: s('symbol'),
+    unit: s('unit_level') && s('unit_name') ? { level: s('unit_level')!, name: s('unit_name')! } : null,
+    date: n('date_year') !== null || n('date_month') !== null || n('date_day') !== null ? { year: n('date_year'), month: n('date_month'), day: n('date_day') } : null,
+  };
+  const period = s('period_from') && s('period_to') ? { from: s('period_from')!, to: s('period_to')! } : null;
+  return {
+    sha256: String(r.sha256),
+    path: String(r.path),
+    ocr: r.ocr === true,
+    confidence: n('confidence'),
+    headerKey: s('header_key'),
+    fields: identityFields(header as DocumentHeader, period),
+    fingerprint: { text: s('text_sample') ?? '', numbers: s('number_sample') ?? '', dates: s('date_sample') ?? '' },
+  };
 }
 
 /**
