@@ -49,8 +49,13 @@ export function processDocument(doc: SourceDocument, options: ReportOptions = {}
 
 /** `processFile`, with the document's restored text as Markdown (`baocao run --text`). */
 export async function processFileWithText(file: string, options: ReportOptions = {}): Promise<{ report: ReportJson; markdown: string }> {
-  const { report, outline } = processDocumentParts(await ingestFile(file, options.ingest), options);
-  return { report, markdown: documentMarkdown(outline) };
+  const own = options.ingest ? null : createIngestContext();
+  try {
+    const { report, outline } = processDocumentParts(await ingestFile(file, options.ingest ?? own!), options);
+    return { report, markdown: documentMarkdown(outline) };
+  } finally {
+    await own?.close();
+  }
 }
 
 function processDocumentParts(doc: SourceDocument, options: ReportOptions): { report: ReportJson; outline: Outline } {

@@ -35,9 +35,14 @@ export function documentMarkdown(outline: Outline): string {
       continue;
     }
     const s = headings.get(b.span.start);
+    const lines = raw.split('\n').map((l) => l.trim()).filter(Boolean);
     if (b.kind === 'heading' || s) {
       const level = Math.min(6, (s?.level ?? 1) + 1);
-      out.push(`${'#'.repeat(level)} ${oneLine(raw)}`);
+      // a Markdown heading of the source (`## Mục tiêu`) gets the level of its place in the tree
+      out.push(`${'#'.repeat(level)} ${oneLine(raw).replace(/^#+\s*/, '')}`);
+    } else if (lines.length > 1 && lines.every((l) => l.startsWith('|'))) {
+      // pipe-table lines the segmenter did not read as a table: kept line by line
+      out.push(lines.join('\n'));
     } else if (b.kind === 'list-item') {
       // a dash or bullet item is a Markdown item; `a)`, `1.1.` items keep their label as printed
       const bullet = b.marker !== null && /^[-+*•–]$/.test(b.marker);
