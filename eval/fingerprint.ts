@@ -131,7 +131,7 @@ function report(items: Item[], started: number): void {
       confidence: confidences.length ? confidences.reduce((a, b) => a + b, 0) / confidences.length : null,
       headerKey: headerKey(r.document),
       fields: identityFields(r.document, r.period),
-      fingerprint: r.fingerprint,
+      sketch: decodeFingerprint(r.fingerprint),
     };
   });
   const truth = new Map(items.map((it) => [it.name, it.truth]));

@@ -97,6 +97,7 @@ export function fingerprintOf(text: string): Fingerprint {
 
 const encode = (a: Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 
+/** A fresh array (not a view of Buffer's shared pool, which would keep its 8 KB slab alive). */
 function decode(b64: string): Uint32Array {
   const buf = Buffer.from(b64, 'base64');
   const out = new Uint32Array(buf.length >>> 2);
@@ -153,11 +154,34 @@ export const THRESHOLDS = { text: 0.8, numbers: 0.9, dates: 0.8, minShingles: 8,
 /** Whether two sketches are copies of one text by the fingerprint alone. */
 export function sameText(a: Sketch, b: Sketch): boolean {
   if (Math.min(a.text.length, b.text.length) < THRESHOLDS.minShingles) return false;
-  const s = similarity(a, b);
-  return s.text >= THRESHOLDS.text && s.numbers >= THRESHOLDS.numbers && (s.dates === null || s.dates >= THRESHOLDS.dates);
+  // the numbers first: they tell most near misses apart, and the walk stops once they cannot pass
+  if (!holds(a.numbers, b.numbers, THRESHOLDS.numbers)) return false;
+  if (Math.min(a.dates.length, b.dates.length) >= THRESHOLDS.minDates && !holds(a.dates, b.dates, THRESHOLDS.dates)) return false;
+  return holds(a.text, b.text, THRESHOLDS.text);
 }
 
-/** A short stable name for a fingerprint: `text:` and 16 hex digits. */
-export function fingerprintKey(f: FingerprintParts): string {
-  return `text:${createHash('sha256').update(f.text).update('\0').update(f.numbers).update('\0').update(f.dates).digest('hex').slice(0, 16)}`;
+/**
+ * `containment(a, b) >= threshold`, stopping as soon as the smaller set has missed more than the
+ * threshold allows (a batch compares thousands of near misses of one report with each other).
+ */
+function holds(a: Uint32Array, b: Uint32Array, threshold: number): boolean {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  if (small.length === 0) return large.length === 0;
+  const allowed = small.length - Math.ceil(threshold * small.length - 1e-9);
+  let misses = 0;
+  let j = 0;
+  for (let i = 0; i < small.length; i++) {
+    const v = small[i]!;
+    while (j < large.length && large[j]! < v) j++;
+    if (j < large.length && large[j] === v) j++;
+    else if (++misses > allowed) return false;
+  }
+  return true;
+}
+
+/** A short stable name for a fingerprint: `text:` and 16 hex digits of a hash of its sketches. */
+export function fingerprintKey(s: Sketch): string {
+  const hash = createHash('sha256');
+  for (const a of [s.text, s.numbers, s.dates]) hash.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).update('\0');
+  return `text:${hash.digest('hex').slice(0, 16)}`;
 }

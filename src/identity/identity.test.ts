@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DocumentHeader } from '../segment/types.js';
-import { containment, fingerprintOf, sameText, sketchOf, similarity } from './fingerprint.js';
+import { containment, sameText, sketchOf, similarity } from './fingerprint.js';
 import { groupCopies, headerKey, identityFields, type CopyIdentity } from './index.js';
 
 const SEED = readFileSync(new URL('../../fixtures/000_df22d471c82bd4e0.txt', import.meta.url), 'utf8');
@@ -89,7 +89,7 @@ const copy = (path: string, text: string, over: Partial<CopyIdentity> = {}, h = 
   confidence: 0.9,
   headerKey: headerKey(h),
   fields: identityFields(h, { from: '2026-03-15', to: '2026-04-14' }),
-  fingerprint: fingerprintOf(text),
+  sketch: sketchOf(text),
   ...over,
 });
 

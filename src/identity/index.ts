@@ -15,7 +15,7 @@ import type { DocumentHeader } from '../segment/types.js';
 import { fold } from '../vietnamese/letters.js';
 import { decodeFingerprint, fingerprintKey, sameText, type FingerprintParts, type Sketch } from './fingerprint.js';
 
-export { fingerprintOf, FINGERPRINT_SCHEME, THRESHOLDS, type Fingerprint } from './fingerprint.js';
+export { decodeFingerprint, fingerprintOf, FINGERPRINT_SCHEME, sketchOf, THRESHOLDS, type Fingerprint, type Sketch } from './fingerprint.js';
 
 /** Header fields and period that tell two documents apart when both are known. */
 export interface IdentityFields {
@@ -40,7 +40,8 @@ export interface CopyIdentity {
   confidence: number | null;
   headerKey: string | null;
   fields: IdentityFields;
-  fingerprint: FingerprintParts;
+  /** Its fingerprint, decoded (`decodeFingerprint`). */
+  sketch: Sketch;
 }
 
 export interface DocumentGroup {
@@ -66,7 +67,7 @@ export function headerKey(h: DocumentHeader): string | null {
 
 /** The report's own key: its header key, else its fingerprint's. */
 export function documentKeyOf(h: DocumentHeader, fingerprint: FingerprintParts): string {
-  return headerKey(h) ?? fingerprintKey(fingerprint);
+  return headerKey(h) ?? fingerprintKey(decodeFingerprint(fingerprint));
 }
 
 export function identityFields(h: DocumentHeader, period: { from: string; to: string } | null): IdentityFields {
@@ -93,19 +94,17 @@ function known(c: CopyIdentity): Known {
 }
 
 function agree(a: Known, b: Known): boolean {
-  for (const [k, v] of Object.entries(a)) {
+  for (const k in a) {
     const w = b[k as keyof Known];
-    if (w !== undefined && w !== v) return false;
+    if (w !== undefined && w !== a[k as keyof Known]) return false;
   }
   return true;
 }
 
 /** Whether two copies are one document (before the group-level check of `groupCopies`). */
-export function sameDocument(a: CopyIdentity, b: CopyIdentity, sketches?: [Sketch, Sketch]): boolean {
+export function sameDocument(a: CopyIdentity, b: CopyIdentity): boolean {
   if (a.headerKey && b.headerKey) return a.headerKey === b.headerKey;
-  if (!agree(known(a), known(b))) return false;
-  const [sa, sb] = sketches ?? [decodeFingerprint(a.fingerprint), decodeFingerprint(b.fingerprint)];
-  return sameText(sa, sb);
+  return agree(known(a), known(b)) && sameText(a.sketch, b.sketch);
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -117,7 +116,7 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function groupCopies(input: readonly CopyIdentity[]): DocumentGroup[] {
   const copies = [...input].sort((a, b) => cmp(a.path, b.path) || cmp(a.sha256, b.sha256));
-  const sketches = copies.map((c) => decodeFingerprint(c.fingerprint));
+  const sketches = copies.map((c) => c.sketch);
   const parent = copies.map((_, i) => i);
   const facts = copies.map(known);
   const find = (i: number): number => {
@@ -149,9 +148,16 @@ export function groupCopies(input: readonly CopyIdentity[]): DocumentGroup[] {
       buckets.set(k, [...(buckets.get(k) ?? []), i]);
     } else wild.push(i);
   });
+  // each copy's own known fields, computed once (the pairs are many: thousands of near misses of one report)
+  const own = copies.map(known);
   const tryPair = (i: number, j: number) => {
     if (find(i) === find(j)) return;
-    if (sameDocument(copies[i]!, copies[j]!, [sketches[i]!, sketches[j]!])) union(i, j);
+    const [a, b] = [copies[i]!, copies[j]!];
+    if (a.headerKey && b.headerKey) {
+      if (a.headerKey === b.headerKey) union(i, j);
+      return;
+    }
+    if (agree(own[i]!, own[j]!) && sameText(sketches[i]!, sketches[j]!)) union(i, j);
   };
   for (const members of buckets.values()) {
     for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) tryPair(members[x]!, members[y]!);
@@ -179,7 +185,7 @@ export function groupCopies(input: readonly CopyIdentity[]): DocumentGroup[] {
       return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || i - j;
     });
     const best = ordered.map((i) => copies[i]!);
-    const key = best.find((c) => c.headerKey)?.headerKey ?? fingerprintKey(best[0]!.fingerprint);
+    const key = best.find((c) => c.headerKey)?.headerKey ?? fingerprintKey(best[0]!.sketch);
     out.push({ key, copies: best });
   }
   out.sort((a, b) => cmp(a.copies[0]!.path, b.copies[0]!.path));
@@ -189,7 +195,7 @@ export function groupCopies(input: readonly CopyIdentity[]): DocumentGroup[] {
   for (const g of out) uses.set(g.key, (uses.get(g.key) ?? 0) + 1);
   const taken = new Set<string>();
   for (const g of out) {
-    if (uses.get(g.key)! > 1) g.key = `${g.key} ${fingerprintKey(g.copies[0]!.fingerprint)}`;
+    if (uses.get(g.key)! > 1) g.key = `${g.key} ${fingerprintKey(g.copies[0]!.sketch)}`;
     for (let n = 2; taken.has(g.key); n++) g.key = `${g.key.replace(/ #\d+$/, '')} #${n}`;
     taken.add(g.key);
   }

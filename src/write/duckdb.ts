@@ -15,7 +15,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { rename, rm, stat } from 'node:fs/promises';
 import { latestMarks, type ReviewMark } from '../review/marks.js';
-import { groupCopies, identityFields, type CopyIdentity } from '../identity/index.js';
+import { decodeFingerprint, groupCopies, identityFields, type CopyIdentity } from '../identity/index.js';
 import type { DocumentHeader } from '../segment/types.js';
 import { metricCatalog } from './catalog.js';
 import { TABLES, type Cell, type TableSpec } from './rows.js';
@@ -216,21 +216,23 @@ async function build(
  */
 async function groupDocuments(db: DuckDBConnection): Promise<void> {
   await db.run(COPIES_TABLE);
-  // streamed, a chunk at a time: the fingerprints are the largest column the build reads back
-  const result = await db.stream(`
-    SELECT d.sha256, d.path, d.format, d.text_used, d.kind, d.number, d.symbol, d.unit_level, d.unit_name,
-           d.date_year, d.date_month, d.date_day, strftime(d.period_from, '%Y-%m-%d') AS period_from,
-           strftime(d.period_to, '%Y-%m-%d') AS period_to, p.header_key, p.ocr, p.confidence, p.text_sample, p.number_sample, p.date_sample
-    FROM documents d JOIN fingerprints p USING (sha256) ORDER BY d.path, d.sha256`);
-  const names = result.columnNames();
+  // Two plain scans, streamed a chunk at a time, joined here: the fingerprints are the largest
+  // column the build reads back, and a join or a sort of them in DuckDB needed more than the
+  // build's 64 MB over 9 500 reports (groupCopies orders the copies itself).
+  const byHash = new Map<string, Record<string, string | number | boolean | null>>();
+  for await (const r of rowObjects(db, `
+    SELECT sha256, path, format, text_used, kind, number, symbol, unit_level, unit_name, date_year, date_month, date_day,
+           strftime(period_from, '%Y-%m-%d') AS period_from, strftime(period_to, '%Y-%m-%d') AS period_to
+    FROM documents`)) {
+    byHash.set(String(r.sha256), r);
+  }
   const info = new Map<string, { format: string; textUsed: string }>();
   const copies: CopyIdentity[] = [];
-  for await (const chunk of result.yieldRowsJson()) {
-    for (const row of chunk) {
-      const r = Object.fromEntries(names.map((n, i) => [n, row[i]])) as Record<string, string | number | boolean | null>;
-      copies.push(copyIdentity(r, info));
-    }
+  for await (const p of rowObjects(db, 'SELECT sha256, header_key, ocr, confidence, text_sample, number_sample, date_sample FROM fingerprints')) {
+    const d = byHash.get(String(p.sha256));
+    if (d) copies.push(copyIdentity({ ...d, ...p }, info));
   }
+  byHash.clear();
   const appender = await db.createAppender('copies');
   for (const group of groupCopies(copies)) {
     group.copies.forEach((c, rank) => {
@@ -261,6 +263,15 @@ async function groupDocuments(db: DuckDBConnection): Promise<void> {
   await db.run('DROP TABLE review_marks');
 }
 
+/** The rows of a query as objects, streamed a chunk at a time. */
+async function* rowObjects(db: DuckDBConnection, sql: string): AsyncGenerator<Record<string, string | number | boolean | null>> {
+  const result = await db.stream(sql);
+  const names = result.columnNames();
+  for await (const chunk of result.yieldRowsJson()) {
+    for (const row of chunk) yield Object.fromEntries(names.map((n, i) => [n, row[i]])) as Record<string, string | number | boolean | null>;
+  }
+}
+
 /** A row of the documents and fingerprints tables as the grouping sees it. */
 function copyIdentity(r: Record<string, string | number | boolean | null>, info: Map<string, { format: string; textUsed: string }>): CopyIdentity {
   const s = (k: string) => (r[k] === null || r[k] === undefined ? null : String(r[k]));
@@ -281,7 +292,7 @@ function copyIdentity(r: Record<string, string | number | boolean | null>, info:
     confidence: n('confidence'),
     headerKey: s('header_key'),
     fields: identityFields(header as DocumentHeader, period),
-    fingerprint: { text: s('text_sample') ?? '', numbers: s('number_sample') ?? '', dates: s('date_sample') ?? '' },
+    sketch: decodeFingerprint({ text: s('text_sample') ?? '', numbers: s('number_sample') ?? '', dates: s('date_sample') ?? '' }),
   };
 }
 
