@@ -102,6 +102,7 @@ async function scorePart(part: 'dev' | 'dev-extra' | 'test', showMisses: boolean
     const annotated = (what: 'header' | 'references' | 'periods' | 'figures') => !gold.parts || gold.parts.includes(what);
 
     // header
+    if (annotated('header')) {
     const got = report.document;
     const found: Record<(typeof HEADER_FIELDS)[number], string | null> = {
       kind: got.kind,
@@ -126,10 +127,11 @@ async function scorePart(part: 'dev' | 'dev-extra' | 'test', showMisses: boolean
       title: fold(g.title),
       signer: fold(g.signer),
     };
-    for (const field of annotated('header') ? HEADER_FIELDS : []) {
+    for (const field of HEADER_FIELDS) {
       t.header[field].n++;
       if (found[field] === want[field]) t.header[field].right++;
       else problems.push(`  header   ${doc} ${field}: got ${JSON.stringify(found[field])}, want ${JSON.stringify(want[field])}`);
+    }
     }
 
     // references
@@ -177,9 +179,11 @@ async function scorePart(part: 'dev' | 'dev-extra' | 'test', showMisses: boolean
   const right = fields.reduce((s, x) => s + x.right, 0);
   const n = fields.reduce((s, x) => s + x.n, 0);
   console.log(`\n## ${part} part: ${files.length} documents`);
-  console.log(`header fields: ${right}/${n} exactly right (${ratio(right, n)})`);
-  console.log(`  ${HEADER_FIELDS.map((f) => `${f} ${t.header[f].right}/${t.header[f].n}`).join(', ')}`);
-  printPrf('references', t.refs);
+  if (n > 0) {
+    console.log(`header fields: ${right}/${n} exactly right (${ratio(right, n)})`);
+    console.log(`  ${HEADER_FIELDS.map((f) => `${f} ${t.header[f].right}/${t.header[f].n}`).join(', ')}`);
+  }
+  if (t.refs.tp + t.refs.fp + t.refs.fn > 0) printPrf('references', t.refs);
   const pr = t.periods;
   console.log(
     `periods: recall ${ratio(pr.tp, pr.tp + pr.fn)} precision ${ratio(pr.tp, pr.tp + pr.fp)} (tp ${pr.tp}, fp ${pr.fp}, fn ${pr.fn}); role agreement ${pr.role}/${pr.tp} (${ratio(pr.role, pr.tp)})`,

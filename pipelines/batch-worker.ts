@@ -6,7 +6,7 @@
  * file costs a worker, never the batch.
  */
 import { parentPort } from 'node:worker_threads';
-import { asPipelineError } from '../src/errors.js';
+import { asPipelineError, isOutputFailure } from '../src/errors.js';
 import { createIngestContext, type IngestContext } from '../src/ingest/context.js';
 import { stableJson, writeFileAtomic } from '../src/write/files.js';
 import { countChecks, type CheckCount } from '../src/validate/index.js';
@@ -29,7 +29,7 @@ export interface WorkerTask {
 
 export type WorkerResult =
   | { id: number; ok: true; checks: CheckCount }
-  | { id: number; ok: false; stage: string; reason: string; stack: string | null };
+  | { id: number; ok: false; stage: string; reason: string; stack: string | null; output?: { path: string; code: string } };
 
 const port = parentPort;
 if (!port) throw new Error('batch-worker.ts must run in a worker thread');
@@ -49,9 +49,20 @@ port.on('message', async (task: WorkerTask | 'close') => {
     // `ingest` is read by processFile once the formats stage passes it on to ingestFile.
     const options = { displayPath: task.displayPath, ingest };
     const { report, markdown } = task.markdown ? await processFileWithText(task.file, options) : { report: await processFile(task.file, options), markdown: null };
-    await writeFileAtomic(task.rows, tableRowsJson(report));
-    if (task.markdown && markdown !== null) await writeFileAtomic(task.markdown, markdown);
-    await writeFileAtomic(task.output, stableJson(task.format === 'compact' ? compactReport(report) : report));
+    const writes: [string, string][] = [[task.rows, tableRowsJson(report)]];
+    if (task.markdown && markdown !== null) writes.push([task.markdown, markdown]);
+    writes.push([task.output, stableJson(task.format === 'compact' ? compactReport(report) : report)]);
+    for (const [path, content] of writes) {
+      try {
+        await writeFileAtomic(path, content);
+      } catch (error) {
+        if (!isOutputFailure(error)) throw error;
+        // the output's trouble, not the file's: the batch stops and the file stays to do
+        result = { id: task.id, ok: false, stage: 'write', reason: error.message, stack: null, output: { path, code: error.code! } };
+        port.postMessage(result);
+        return;
+      }
+    }
     result = { id: task.id, ok: true, checks: countChecks(report.checks) };
   } catch (error) {
     const e = asPipelineError(error, 'write', task.file);

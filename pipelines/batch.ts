@@ -18,8 +18,9 @@ import { access, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
-import { UsageError } from '../src/errors.js';
-import { walkInputs, type InputFile, type SkippedInput } from '../src/ingest/walk.js';
+import { isOutputFailure, OutputError, UsageError } from '../src/errors.js';
+import { walkInputs, type InputFile, type Inputs, type SkippedInput } from '../src/ingest/walk.js';
+import { lockOutput } from '../src/write/lock.js';
 import { MARKS_FILE, readMarks } from '../src/review/marks.js';
 import { sha256File, stableJson, writeFileAtomic } from '../src/write/files.js';
 import {
@@ -126,6 +127,20 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   if (same !== undefined) throw new UsageError(out, 'is also an input: the reports go to a folder of their own (e.g. --out output)');
   const { files, skipped, links } = await walkInputs(inputs, out);
   await makeOutputFolder(out);
+  const lock = await lockOutput(out);
+  try {
+    return await runLocked(inputs, options, { started, out, jobs, maxBytes, files, skipped, links });
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runLocked(
+  inputs: readonly string[],
+  options: BatchOptions,
+  setting: { started: Date; out: string; jobs: number; maxBytes: number } & Inputs,
+): Promise<BatchSummary> {
+  const { started, out, jobs, maxBytes, files, skipped, links } = setting;
   await removeTemporaries(out);
   const format = options.format ?? 'full';
   const [code, manifest] = await Promise.all([versionKey(), loadManifest(out)]);
@@ -226,6 +241,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
       }
     }
     const outcome = await pool.run({ file: input.file, displayPath: input.relative, output, rows, format, ...(markdown ? { markdown } : {}) });
+    if (!outcome.ok && outcome.output) throw new OutputError(outcome.output.path, outcome.output.code);
     if (outcome.ok) {
       // a Markdown file an earlier run with --text left would no longer follow its report
       if (!markdown) await rm(markdownOf(out, input.relative), { force: true });
@@ -241,20 +257,34 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
 
   // Hashing and small reads overlap with the workers' CPU work: a few more tasks than threads.
   const queue = new PQueue({ concurrency: jobs * 2 });
+  // A write the output refused (full disk, read-only, forbidden) stops the run: the files not yet
+  // started are left for the next run, none is marked failed for it, and nothing more is written.
+  let stopped: OutputError | null = null;
+  const guarded = async (input: InputFile) => {
+    if (stopped) return;
+    try {
+      await one(input);
+    } catch (error) {
+      if (error instanceof OutputError) stopped ??= error;
+      else if (isOutputFailure(error)) stopped ??= new OutputError(error.path ?? out, error.code!);
+      else throw error;
+    }
+  };
   try {
-    await Promise.all(files.map((input) => queue.add(() => one(input))));
+    await Promise.all(files.map((input) => queue.add(() => guarded(input))));
   } finally {
     await pool.close();
   }
+  if (stopped) throw stopped;
 
-  await prune(out, manifest, inputs, seen);
+  await prune(out, manifest, inputs, seen, skipped.filter((x) => x.reason.startsWith('unreadable folder')).map((x) => x.path));
   await writeErrors(out, manifest, clashes);
   // the manifest first: the tables are rebuilt on every run, so if building them fails (or the
   // run is killed meanwhile) the next run only has to build them again
   await saveManifest(out, manifest);
   const entries = canonicalEntries(manifest);
   try {
-    await writeTables(out, entries);
+    await writeTables(out, entries, options.onSkip);
   } catch (error) {
     const removed = await removeDamagedRows(out, entries);
     const healing = removed > 0 ? `; ${removed} damaged rows file(s) removed, the next run writes them again from the reports` : '';
@@ -368,11 +398,14 @@ function canonicalEntries(manifest: Manifest): ManifestEntry[] {
  * The DuckDB file and `metrics.csv`, rebuilt from the reports' rows files (one per content hash,
  * in path order) at the end of every run: cheap next to the pipeline, and never stale after a kill.
  */
-async function writeTables(out: string, entries: readonly ManifestEntry[]): Promise<void> {
+async function writeTables(out: string, entries: readonly ManifestEntry[], onSkip?: (skipped: SkippedInput) => void): Promise<void> {
   // DuckDB's native library is loaded only now: it holds memory the file-processing phase can use
   const { buildDatabase, DATABASE_FILE, METRICS_ORDER, METRICS_PARQUET, writeParquet } = await import('../src/write/duckdb.js');
   const rows = entries.map((e) => rowsOf(out, e.relative));
-  await buildDatabase(join(out, DATABASE_FILE), rows, await readMarks(join(out, MARKS_FILE)), async (db) => {
+  const marks = await readMarks(join(out, MARKS_FILE), (line, reason) =>
+    onSkip?.({ path: `${join(out, MARKS_FILE)}:${line}`, reason: `verdict left out of the tables (${reason})` }),
+  );
+  await buildDatabase(join(out, DATABASE_FILE), rows, marks, async (db) => {
     const result = await db.stream(`SELECT * FROM metrics ${METRICS_ORDER}`);
     await writeMetricsCsv(join(out, METRICS_CSV), result.columnNames(), result.yieldRowsJson());
     await writeParquet(db, `SELECT * FROM metrics ${METRICS_ORDER}`, join(out, METRICS_PARQUET));
@@ -383,14 +416,26 @@ async function writeTables(out: string, entries: readonly ManifestEntry[]): Prom
 
 /**
  * Entries for files that were under this run's inputs and are gone (deleted or moved away):
- * drop them and their reports. Entries from other input folders are left alone.
+ * drop them and their reports. Entries from other input folders are left alone, and so are those
+ * under an input that yielded no file at all or under a folder that could not be read.
  */
-async function prune(out: string, manifest: Manifest, inputs: readonly string[], seen: Map<string, string>): Promise<void> {
-  const roots = inputs.map((i) => resolve(i));
+async function prune(
+  out: string,
+  manifest: Manifest,
+  inputs: readonly string[],
+  seen: Map<string, string>,
+  unreadable: readonly string[],
+): Promise<void> {
+  const under = (path: string, root: string) => path === root || path.startsWith(root + sep);
+  const seenPaths = [...seen.values()].map((f) => resolve(f));
+  // An input folder that yielded no file (a share that failed to mount, an emptied folder) and a
+  // folder that could not be read say nothing about their files: their reports are kept.
+  const roots = inputs.map((i) => resolve(i)).filter((r) => seenPaths.some((p) => under(p, r)));
+  const kept = unreadable.map((d) => resolve(d));
   for (const e of [...manifest.values()]) {
     if (seen.get(e.relative) === e.file) continue;
     const path = resolve(e.file);
-    if (!roots.some((r) => path === r || path.startsWith(r + sep))) continue;
+    if (!roots.some((r) => under(path, r)) || kept.some((d) => under(path, d))) continue;
     if (await exists(e.file)) continue;
     await rm(outputOf(out, e.relative), { force: true });
     await rm(rowsOf(out, e.relative), { force: true });

@@ -24,7 +24,7 @@ export interface PoolOptions {
 
 export type Outcome =
   | { ok: true; checks: CheckCount }
-  | { ok: false; stage: ErrorStage; reason: string; retry: boolean; stack: string | null };
+  | { ok: false; stage: ErrorStage; reason: string; retry: boolean; stack: string | null; output?: { path: string; code: string } };
 
 interface Slot {
   worker: Worker | null;
@@ -123,7 +123,7 @@ export class WorkerPool {
       finish(
         result.ok
           ? { ok: true, checks: result.checks }
-          : { ok: false, stage: result.stage as ErrorStage, reason: result.reason, retry: false, stack: result.stack },
+          : { ok: false, stage: result.stage as ErrorStage, reason: result.reason, retry: false, stack: result.stack, ...(result.output ? { output: result.output } : {}) },
         false,
       );
     };

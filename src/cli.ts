@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { BatchSummary } from '../pipelines/batch.js';
-import { UsageError } from './errors.js';
+import { OutputError, UsageError } from './errors.js';
 import pkg from '../package.json' with { type: 'json' };
 import { createProgress } from './progress.js';
 import { SCHEMA_VERSION } from './write/report.js';
@@ -179,12 +179,13 @@ program
 
 /**
  * A command that could not finish: its reason on stderr (and where it came from, verbose); exit
- * code 2 when it could not start as given (UsageError), 1 otherwise.
+ * code 2 when it could not start as given (UsageError) or its output could not be written
+ * (OutputError), 1 otherwise.
  */
 function fail(error: unknown, verbose = false): void {
   console.error(`error: ${(error as Error).message}`);
   if (verbose) console.error((error as Error).stack);
-  process.exitCode = error instanceof UsageError ? 2 : 1;
+  process.exitCode = error instanceof UsageError || error instanceof OutputError ? 2 : 1;
 }
 
 function portNumber(value: string): number {

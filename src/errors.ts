@@ -37,3 +37,24 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** Codes of a write that failed because of the output's disk or permissions, not the file's content. */
+const OUTPUT_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EPERM', 'EACCES', 'EIO']);
+
+export const isOutputFailure = (error: unknown): error is NodeJS.ErrnoException =>
+  error instanceof Error && OUTPUT_CODES.has((error as NodeJS.ErrnoException).code ?? '');
+
+/**
+ * The output could not be written (a full disk, a read-only or forbidden folder): the run's
+ * trouble, not a file's. The batch stops cleanly; no file is marked failed for it; the same command
+ * run again, once the cause is fixed, goes on where it stopped.
+ */
+export class OutputError extends Error {
+  constructor(
+    readonly path: string,
+    readonly code: string,
+  ) {
+    super(`cannot write ${path} (${code}): the run stopped and no file was marked failed; fix the output folder (free space, permissions) and run the same command again`);
+    this.name = 'OutputError';
+  }
+}

@@ -5,6 +5,7 @@
  */
 import mammoth from 'mammoth';
 import { PipelineError } from '../errors.js';
+import { zipBombReason } from './zip.js';
 import type { Span } from '../text/source-text.js';
 import type { DocxLocation } from './types.js';
 
@@ -29,6 +30,8 @@ interface Node {
 const LAYOUT_TABLE_ROWS = 3;
 
 export async function readDocx(bytes: Uint8Array, file: string): Promise<DocxText> {
+  const bomb = zipBombReason(bytes);
+  if (bomb) throw new PipelineError('ingest', file, `DOCX refused: ${bomb}`);
   let root: Node | null = null;
   try {
     await mammoth.convertToHtml(

@@ -3,12 +3,15 @@
  */
 import { PipelineError } from '../errors.js';
 import type { IngestContext } from './context.js';
+import { tooManyPixels } from './limits.js';
 import { layoutPage, PagedTextBuilder } from './layout.js';
 import type { PagedText } from './pdf.js';
 
 export async function readImage(bytes: Uint8Array, file: string, ctx: IngestContext | undefined): Promise<PagedText> {
   const size = imageSize(bytes);
   if (!size) throw new PipelineError('ingest', file, 'corrupt or truncated image');
+  const huge = tooManyPixels(size.width, size.height, 'image');
+  if (huge) throw new PipelineError('ingest', file, huge);
   if (!ctx) throw new PipelineError('ingest', file, 'images need OCR (no OCR context given)');
   let segments;
   try {

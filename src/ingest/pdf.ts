@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { getDocument, ImageKind, OPS, type PDFDocumentProxy, type PDFPageProxy } from './pdfjs.js';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { PipelineError } from '../errors.js';
+import { LIMITS, pageTooLarge, tooManyPixels } from './limits.js';
 import type { IngestContext } from './context.js';
 import { layoutPage, PagedTextBuilder, pageJoin, segmentsFromRuns, segmentText, type PageLayout, type Run, type Segment } from './layout.js';
 import { RawPdf } from './pdf-scan.js';
@@ -51,7 +52,11 @@ export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContex
       }
       await Promise.all(
         pages.map(async (p) => {
-          if (p.segments === null) p.segments = await ocrPage(doc, p.page, ctx, raw);
+          if (p.segments !== null) return;
+          const { width, height } = p.page.getViewport({ scale: 1 });
+          const huge = pageTooLarge(width, height, p.page.pageNumber);
+          if (huge) throw new PipelineError('ingest', file, huge);
+          p.segments = await ocrPage(doc, p.page, ctx, raw, file);
         }),
       );
     }
@@ -90,6 +95,8 @@ async function openPdf(bytes: Uint8Array, file: string): Promise<PDFDocumentProx
       standardFontDataUrl: PDFJS_DIR + 'standard_fonts/',
       cMapUrl: PDFJS_DIR + 'cmaps/',
       cMapPacked: true,
+      // images above this are not decoded at all (a page of them is then refused as too large)
+      maxImageSize: LIMITS.maxPixels,
     }).promise;
   } catch (error) {
     const name = (error as { name?: string }).name;
@@ -145,11 +152,14 @@ export function usable(segments: Segment[]): boolean {
   return score.words < 20 || score.ratio >= 0.5 || /[\u00A0-\u00FF]{2,}/u.test(text);
 }
 
-async function ocrPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: IngestContext, raw: () => RawPdf): Promise<Segment[]> {
+async function ocrPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: IngestContext, raw: () => RawPdf, file: string): Promise<Segment[]> {
   return ctx.ocr.withSlot(async () => {
     // A scanned page is most often one upright image covering the page. Best, its JPEG goes to
     // tesseract as stored (decoded in the worker); else its pixels as pdf.js decoded them (no
     // drawing, no canvas read-back); else the page is rendered at 300 dpi.
+    const stored = page.ref ? raw().scanImage(page.ref) : null;
+    const huge = stored && tooManyPixels(stored.width, stored.height, `the scan of page ${page.pageNumber}`);
+    if (huge) throw new PipelineError('ingest', file, huge);
     const scan = (await storedJpeg(page, raw())) ?? (await pageImage(page));
     if (scan) {
       const result = await ctx.ocr.recognize(scan.image, scan.scale);

@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
@@ -17,7 +18,7 @@ export interface SkippedInput {
 
 export interface Inputs {
   files: InputFile[];
-  /** Links that were not followed: broken, or leading back into a folder being walked. */
+  /** Links that were not followed (broken, or leading back into a folder being walked), and unreadable folders. */
   skipped: SkippedInput[];
   /** Symbolic links followed (to files and to folders). */
   links: number;
@@ -33,11 +34,13 @@ export interface Inputs {
  * hash, the tables hold it once). A broken link, and a link to a folder that is already being
  * walked (a loop), is skipped and listed in `skipped`.
  */
-export async function walkInputs(inputs: readonly string[], exclude?: string): Promise<Inputs> {
+export async function walkInputs(inputs: readonly string[], exclude?: string, options: WalkOptions = {}): Promise<Inputs> {
   const files: InputFile[] = [];
   const skipped: SkippedInput[] = [];
   let links = 0;
-  const skip = exclude ? resolve(exclude) : null;
+  const readDirectory = options.readDirectory ?? ((dir: string) => readdir(dir, { withFileTypes: true }));
+  // the output folder by its real path: reached through a link it is still the output
+  const skip = exclude ? await realpath(exclude).catch(() => resolve(exclude)) : null;
   const target = async (path: string) => readlink(path).catch(() => '?');
   for (const input of inputs) {
     let info;
@@ -53,8 +56,17 @@ export async function walkInputs(inputs: readonly string[], exclude?: string): P
     if (!info.isDirectory()) throw new UsageError(input, 'not a file or folder');
     // real paths of the folders from the input down to the current one: a link back into one is a loop
     const walk = async (dir: string, ancestors: readonly string[]): Promise<void> => {
-      if (skip && resolve(dir) === skip) return;
-      const entries = await readdir(dir, { withFileTypes: true });
+      if (skip && ancestors.at(-1) === skip) return;
+      let entries;
+      try {
+        entries = await readDirectory(dir);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        if (dir === input) throw new UsageError(input, `cannot read the folder (${code})`);
+        // one unreadable folder of an archive is its own line; the rest of the archive goes on
+        skipped.push({ path: dir, reason: `unreadable folder (${code})` });
+        return;
+      }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const e of entries) {
         if (e.name.startsWith('.')) continue;
@@ -82,6 +94,11 @@ export async function walkInputs(inputs: readonly string[], exclude?: string): P
     await walk(input, [await realpath(input)]);
   }
   return { files, skipped, links };
+}
+
+export interface WalkOptions {
+  /** How a folder is listed (tests stand in for a folder the process may not read). */
+  readDirectory?: (dir: string) => Promise<Dirent[]>;
 }
 
 /** The files of `walkInputs`. */

@@ -42,7 +42,7 @@ export function removeMarkup(text: SourceText): SourceText {
   // Markdown emphasis: `**Phụ lục I**`, `*Tiếp nhận …*`, `__x__`; lone `*` list markers are left alone
   // (bold may run over a line break, as in `**KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**`, never over a blank line)
   t = t.replaceAll(/(\*\*|__)(?=\S)((?:[^\n]|\n(?!\s*\n))*?\S)\1/gu, (m) => m[2]!);
-  t = t.replaceAll(/(?<![*\w])\*(?=[^\s*])((?:[^\n*]|\n(?!\s*\n))*?[^\s*])\*(?![*\w])/gu, (m) => m[1]!);
+  t = t.replaceAll(/(?<![*\w])\*(?=[^\s*])([^*]*?[^\s*])\*(?![*\w])/gu, (m) => (/\n[ \t]*\n/u.test(m[1]!) ? null : m[1]!));
   // what is left unpaired by web renderings: `**` runs (`Điều 1.****`, `DÂN **`) and lines of lone stars
   t = t.replaceAll(/\*{2,}/gu, () => '');
   t = t.replaceAll(/^[ \t]*\*(?:[ \t]*\*)*[ \t]*$/gmu, () => '');

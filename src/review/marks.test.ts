@@ -20,6 +20,13 @@ describe('review marks', () => {
     expect(parseMark([mark])).toBe('expected a JSON object');
   });
 
+  it('refuses offsets past what the tables store (a span ending at 1e308 broke every later build)', () => {
+    expect(parseMark({ ...mark, span: { start: 0, end: 1e308 } })).toBe('"span" must be {start, end}');
+    expect(parseMark({ ...mark, line: 2 ** 31 })).toBe('"line" must be a whole number');
+    expect(parseMark({ ...mark, value: Number.POSITIVE_INFINITY })).toBe('"value" must be a finite number or null');
+    expect(parseMarks(`${JSON.stringify({ ...mark, span: { start: 0, end: 1e308 } })}\n${JSON.stringify(mark)}\n`)).toEqual([mark]);
+  });
+
   it('reads a file with a torn line and keeps the last verdict per value', () => {
     const later = { ...mark, time: '2026-04-20T09:00:00.000Z', verdict: 'confirmed' };
     const other = { ...mark, id: 'f10', span: { start: 8650, end: 8661 }, text: '1.852 hồ sơ' };

@@ -30,12 +30,15 @@ export interface ReviewMark {
   note?: string;
 }
 
+const MAX_INT32 = 2 ** 31 - 1;
+
 /** Check an untrusted object (a POST body, a line of the file); returns the mark or a reason. */
 export function parseMark(raw: unknown): ReviewMark | string {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return 'expected a JSON object';
   const o = raw as Record<string, unknown>;
   const str = (k: string, max = 2000) => typeof o[k] === 'string' && (o[k] as string).length <= max;
-  const int = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+  // offsets and lines are stored as 32-bit integers in the tables: `1e308` is an integer to JavaScript
+  const int = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_INT32;
   for (const k of ['time', 'file', 'sha256', 'id', 'text']) if (!str(k)) return `"${k}" must be a string`;
   if (!/^[0-9a-f]{64}$/.test(o.sha256 as string)) return '"sha256" must be 64 hex digits';
   if (Number.isNaN(Date.parse(o.time as string))) return '"time" must be an ISO date';
@@ -44,7 +47,7 @@ export function parseMark(raw: unknown): ReviewMark | string {
   const span = o.span as Record<string, unknown> | undefined;
   if (!span || !int(span.start) || !int(span.end) || (span.end as number) < (span.start as number)) return '"span" must be {start, end}';
   if (!int(o.line)) return '"line" must be a whole number';
-  if (o.value !== undefined && o.value !== null && typeof o.value !== 'number') return '"value" must be a number or null';
+  if (o.value !== undefined && o.value !== null && !Number.isFinite(o.value)) return '"value" must be a finite number or null';
   if (o.metric !== undefined && o.metric !== null && !str('metric', 200)) return '"metric" must be a string or null';
   if (o.note !== undefined && !str('note')) return '"note" must be a string';
   const mark: ReviewMark = {
@@ -68,23 +71,27 @@ export function parseMark(raw: unknown): ReviewMark | string {
 export const markKey = (m: Pick<ReviewMark, 'sha256' | 'span'>) => `${m.sha256}:${m.span.start}-${m.span.end}`;
 
 /** Every valid line of a marks file, in order; unreadable lines are skipped (the file is hand-editable). */
-export function parseMarks(content: string): ReviewMark[] {
+export function parseMarks(content: string, onBad?: (line: number, reason: string) => void): ReviewMark[] {
   const out: ReviewMark[] = [];
-  for (const line of content.split('\n')) {
+  for (const [i, line] of content.split('\n').entries()) {
     if (!line.trim()) continue;
+    // A torn or hand-broken line must not hide the others.
+    let m: ReviewMark | string;
     try {
-      const m = parseMark(JSON.parse(line));
-      if (typeof m !== 'string') out.push(m);
+      m = parseMark(JSON.parse(line));
     } catch {
-      // A torn or hand-broken line must not hide the others.
+      m = 'not JSON';
     }
+    if (typeof m !== 'string') out.push(m);
+    else onBad?.(i + 1, m);
   }
   return out;
 }
 
-export async function readMarks(path: string): Promise<ReviewMark[]> {
+/** The marks of a file (none when it does not exist); `onBad` hears of each line left out. */
+export async function readMarks(path: string, onBad?: (line: number, reason: string) => void): Promise<ReviewMark[]> {
   try {
-    return parseMarks(await readFile(path, 'utf8'));
+    return parseMarks(await readFile(path, 'utf8'), onBad);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;

@@ -10,7 +10,15 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await writeFile(tmp, data);
+    // flushed to the disk before the rename: after a power cut the name holds the old file or
+    // the whole new one, never a file of zeros
+    const handle = await open(tmp, 'w');
+    try {
+      await writeFile(handle, data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(tmp, path);
   } catch (error) {
     await rm(tmp, { force: true });

@@ -1,0 +1,66 @@
+/**
+ * What an archive's output must survive: a share that failed to mount (an empty folder, whose
+ * files must not be taken for deleted), and a bad verdict line in review.jsonl.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { baocao, ROOT } from './helpers.js';
+
+const SEED = '001_226b3a6e67be8d17.txt';
+
+describe('an input folder that is empty this time', () => {
+  it('keeps every report, while a file deleted from a folder that still has files loses its own', () => {
+    const input = mkdtempSync(join(tmpdir(), 'baocao-empty-in-'));
+    const out = mkdtempSync(join(tmpdir(), 'baocao-empty-out-'));
+    copyFileSync(join(ROOT, 'fixtures', SEED), join(input, SEED));
+    writeFileSync(join(input, 'note.txt'), 'Số: 12/BC-UBND\n\nBÁO CÁO\n\nTiếp nhận 15 hồ sơ.\n');
+    expect(baocao(['run', input, '--out', out]).code).toBe(0);
+    const report = readFileSync(join(out, `${SEED}.json`), 'utf8');
+
+    rmSync(join(input, 'note.txt'));
+    expect(baocao(['run', input, '--out', out]).code).toBe(0);
+    expect(existsSync(join(out, 'note.txt.json'))).toBe(false);
+
+    rmSync(join(input, SEED));
+    expect(baocao(['run', input, '--out', out]).code).toBe(0);
+    expect(readFileSync(join(out, `${SEED}.json`), 'utf8')).toBe(report);
+    expect(readFileSync(join(out, 'manifest.jsonl'), 'utf8')).toContain(SEED);
+  });
+});
+
+describe('a bad line in review.jsonl', () => {
+  it('is left out of the tables with a line naming the file and line; the tables are still built', () => {
+    const input = mkdtempSync(join(tmpdir(), 'baocao-verdict-in-'));
+    const out = mkdtempSync(join(tmpdir(), 'baocao-verdict-out-'));
+    copyFileSync(join(ROOT, 'fixtures', SEED), join(input, SEED));
+    expect(baocao(['run', input, '--out', out]).code).toBe(0);
+    const sha256 = JSON.parse(readFileSync(join(out, `${SEED}.json`), 'utf8')).source.sha256;
+    const verdict = { time: '2026-04-20T08:00:00.000Z', file: SEED, sha256, id: 'f1', target: 'figure', verdict: 'wrong', line: 1, text: 'x' };
+    writeFileSync(join(out, 'review.jsonl'), `${JSON.stringify({ ...verdict, span: { start: 0, end: 1e308 } })}\n`);
+    const again = baocao(['run', input, '--out', out]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`skipped: ${join(out, 'review.jsonl')}:1: verdict left out of the tables ("span" must be {start, end})`);
+    expect(existsSync(join(out, 'metrics.csv'))).toBe(true);
+  });
+});
+
+describe('two runs on one output folder', () => {
+  it('refuses the second with exit 2 and the owner of the lock, and writes nothing', () => {
+    const input = mkdtempSync(join(tmpdir(), 'baocao-lock-in-'));
+    const out = mkdtempSync(join(tmpdir(), 'baocao-lock-out-'));
+    copyFileSync(join(ROOT, 'fixtures', SEED), join(input, SEED));
+    const other = spawn('sleep', ['60']);
+    try {
+      writeFileSync(join(out, '.baocao.lock'), JSON.stringify({ pid: other.pid, host: hostname(), since: '2026-12-04T21:00:00.000Z' }));
+      const second = baocao(['run', input, '--out', out]);
+      expect(second.code).toBe(2);
+      expect(second.stderr).toContain(`${out}: is in use by another run (pid ${other.pid} on ${hostname()}, since 2026-12-04T21:00:00.000Z)`);
+      expect(existsSync(join(out, `${SEED}.json`))).toBe(false);
+    } finally {
+      other.kill();
+    }
+  });
+});
