@@ -11,7 +11,8 @@ import { createIngestContext, type IngestContext } from '../src/ingest/context.j
 import { stableJson, writeFileAtomic } from '../src/write/files.js';
 import { countChecks, type CheckCount } from '../src/validate/index.js';
 import { tableRowsJson } from '../src/write/rows.js';
-import { processFile } from './report.js';
+import { compactReport, type ReportFormat } from '../src/write/report.js';
+import { processFile, processFileWithText } from './report.js';
 
 export interface WorkerTask {
   id: number;
@@ -20,6 +21,10 @@ export interface WorkerTask {
   output: string;
   /** Where the report's table rows go (`tableRowsJson`), for the batch's DuckDB tables. */
   rows: string;
+  /** `compact`: the report without its texts and restoration changes (`--format compact`). */
+  format?: ReportFormat;
+  /** Where the document's restored text goes as Markdown (`--text`), if anywhere. */
+  markdown?: string;
 }
 
 export type WorkerResult =
@@ -43,8 +48,11 @@ port.on('message', async (task: WorkerTask | 'close') => {
     ingest ??= createIngestContext({ workers: 1 });
     // `ingest` is read by processFile once the formats stage passes it on to ingestFile.
     const options = { displayPath: task.displayPath, ingest };
-    const report = await processFile(task.file, options);
-    for (const [path, content] of [[task.rows, tableRowsJson(report)], [task.output, stableJson(report)]] as const) {
+    const { report, markdown } = task.markdown ? await processFileWithText(task.file, options) : { report: await processFile(task.file, options), markdown: null };
+    const writes: [string, string][] = [[task.rows, tableRowsJson(report)]];
+    if (task.markdown && markdown !== null) writes.push([task.markdown, markdown]);
+    writes.push([task.output, stableJson(task.format === 'compact' ? compactReport(report) : report)]);
+    for (const [path, content] of writes) {
       try {
         await writeFileAtomic(path, content);
       } catch (error) {

@@ -4,11 +4,14 @@
  * its hash, and resumes after `kill -9` to the same bytes as an uninterrupted run.
  *
  * Output (everything but `runs/` is a function of the inputs and the code):
- *   <out>/<relative>.json        one report per good file (written atomically)
+ *   <out>/<relative>.json        one report per good file (written atomically; `format: 'compact'` without its texts)
+ *   <out>/<relative>.md          with `text`: the document's restored text as Markdown
  *   <out>/.tables/<relative>.json   its rows for the DuckDB tables (rows.ts: tableRowsJson)
  *   <out>/errors.jsonl           one line per failed file: file, sha256, stage, reason
  *   <out>/manifest.jsonl         what each input became (see src/write/manifest.ts)
- *   <out>/metrics.csv, <out>/baocao.duckdb   the analysts' tables, rebuilt from the reports
+ *   <out>/metrics.csv, <out>/metrics.parquet, <out>/metric_catalog.csv, <out>/baocao.duckdb
+ *                                the analysts' tables, rebuilt from the reports (copies of one
+ *                                document counted once: src/identity)
  *   <out>/runs/<start>.json      run metadata: start, duration, counts
  */
 import { access, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
@@ -31,10 +34,11 @@ import {
   type Manifest,
   type ManifestEntry,
 } from '../src/write/manifest.js';
+import { CATALOG_CSV } from '../src/write/catalog.js';
 import { METRICS_CSV, writeMetricsCsv } from '../src/write/metrics-csv.js';
 import { relocateReport } from '../src/write/relocate.js';
 import { tableRowsJson } from '../src/write/rows.js';
-import type { ReportJson } from '../src/write/report.js';
+import type { ReportFormat, ReportJson } from '../src/write/report.js';
 import type { CheckCount } from '../src/validate/index.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -48,6 +52,10 @@ export interface BatchOptions {
   memoryMb?: number;
   /** Files larger than this are refused before reading; default 100 MB. */
   maxBytes?: number;
+  /** `compact`: reports without their texts and restoration changes; default `full`. */
+  format?: ReportFormat;
+  /** Write each document's restored text as Markdown beside its report (`<relative>.md`). */
+  text?: boolean;
   /** Called once the inputs are listed. */
   onStart?: (total: number) => void;
   /** Called for each symbolic link the walk did not follow (broken, or a loop), before `onStart`. */
@@ -134,7 +142,10 @@ async function runLocked(
 ): Promise<BatchSummary> {
   const { started, out, jobs, maxBytes, files, skipped, links } = setting;
   await removeTemporaries(out);
-  const [version, manifest] = await Promise.all([versionKey(), loadManifest(out)]);
+  const format = options.format ?? 'full';
+  const [code, manifest] = await Promise.all([versionKey(), loadManifest(out)]);
+  // what a file's outputs depend on besides the code: a run with other output options redoes it
+  const version = `${code}${format === 'compact' ? '+compact' : ''}${options.text ? '+text' : ''}`;
   for (const s of skipped) options.onSkip?.(s);
   options.onStart?.(files.length);
 
@@ -202,7 +213,8 @@ async function runLocked(
 
     const prev = manifest.get(input.relative);
     const rows = rowsOf(out, input.relative);
-    const done = async () => (await exists(output)) && (await exists(rows));
+    const markdown = options.text ? markdownOf(out, input.relative) : undefined;
+    const done = async () => (await exists(output)) && (await exists(rows)) && (!markdown || (await exists(markdown)));
     if (prev && prev.sha256 === sha256 && prev.version === version && (prev.status === 'ok' ? await done() : !prev.error?.retry)) {
       if (prev.file !== input.file) manifest.set(input.relative, { ...prev, file: input.file });
       if (prev.status === 'ok') {
@@ -220,6 +232,7 @@ async function runLocked(
     if (twin && extname(twin.relative).toLowerCase() === extname(input.relative).toLowerCase()) {
       try {
         const report = relocateReport(JSON.parse(await readFile(outputOf(out, twin.relative), 'utf8')) as ReportJson, input.relative);
+        if (markdown) await writeFileAtomic(markdown, await readFile(markdownOf(out, twin.relative)));
         await writeFileAtomic(rows, tableRowsJson(report));
         await writeFileAtomic(output, stableJson(report));
         return settle(input, { ...entry, status: 'ok', error: null, checks: twin.checks }, 'reused');
@@ -227,13 +240,18 @@ async function runLocked(
         // the twin's report is gone or unreadable: process the file itself
       }
     }
-    const outcome = await pool.run({ file: input.file, displayPath: input.relative, output, rows });
+    const outcome = await pool.run({ file: input.file, displayPath: input.relative, output, rows, format, ...(markdown ? { markdown } : {}) });
     if (!outcome.ok && outcome.output) throw new OutputError(outcome.output.path, outcome.output.code);
-    if (outcome.ok) return settle(input, { ...entry, status: 'ok', error: null, checks: outcome.checks }, 'written');
+    if (outcome.ok) {
+      // a Markdown file an earlier run with --text left would no longer follow its report
+      if (!markdown) await rm(markdownOf(out, input.relative), { force: true });
+      return settle(input, { ...entry, status: 'ok', error: null, checks: outcome.checks }, 'written');
+    }
     const error = { stage: outcome.stage, reason: outcome.reason, retry: outcome.retry };
     // a report left from an older run of a file that now fails must not stay in the tables
     await rm(output, { force: true });
     await rm(rows, { force: true });
+    await rm(markdownOf(out, input.relative), { force: true });
     return settle(input, { ...entry, status: 'error', error, checks: null }, 'written', outcome.stack);
   };
 
@@ -327,6 +345,11 @@ function outputOf(out: string, relative: string): string {
   return join(out, `${relative}.json`);
 }
 
+/** `--text`: the document's restored text as Markdown, beside its report. */
+function markdownOf(out: string, relative: string): string {
+  return join(out, `${relative}.md`);
+}
+
 function rowsOf(out: string, relative: string): string {
   return join(out, '.tables', `${relative}.json`);
 }
@@ -377,7 +400,7 @@ function canonicalEntries(manifest: Manifest): ManifestEntry[] {
  */
 async function writeTables(out: string, entries: readonly ManifestEntry[], onSkip?: (skipped: SkippedInput) => void): Promise<void> {
   // DuckDB's native library is loaded only now: it holds memory the file-processing phase can use
-  const { buildDatabase, DATABASE_FILE, METRICS_ORDER } = await import('../src/write/duckdb.js');
+  const { buildDatabase, DATABASE_FILE, METRICS_ORDER, METRICS_PARQUET, writeParquet } = await import('../src/write/duckdb.js');
   const rows = entries.map((e) => rowsOf(out, e.relative));
   const marks = await readMarks(join(out, MARKS_FILE), (line, reason) =>
     onSkip?.({ path: `${join(out, MARKS_FILE)}:${line}`, reason: `verdict left out of the tables (${reason})` }),
@@ -385,6 +408,9 @@ async function writeTables(out: string, entries: readonly ManifestEntry[], onSki
   await buildDatabase(join(out, DATABASE_FILE), rows, marks, async (db) => {
     const result = await db.stream(`SELECT * FROM metrics ${METRICS_ORDER}`);
     await writeMetricsCsv(join(out, METRICS_CSV), result.columnNames(), result.yieldRowsJson());
+    await writeParquet(db, `SELECT * FROM metrics ${METRICS_ORDER}`, join(out, METRICS_PARQUET));
+    const catalog = await db.stream('SELECT * FROM metric_catalog');
+    await writeMetricsCsv(join(out, CATALOG_CSV), catalog.columnNames(), catalog.yieldRowsJson());
   });
 }
 
@@ -413,6 +439,7 @@ async function prune(
     if (await exists(e.file)) continue;
     await rm(outputOf(out, e.relative), { force: true });
     await rm(rowsOf(out, e.relative), { force: true });
+    await rm(markdownOf(out, e.relative), { force: true });
     manifest.delete(e.relative);
   }
 }

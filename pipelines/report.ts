@@ -14,6 +14,8 @@ import type { SourceDocument } from '../src/ingest/types.js';
 import { normalise } from '../src/normalise/index.js';
 import { detectDamage, restoreDiacritics } from '../src/restore/index.js';
 import { segment } from '../src/segment/index.js';
+import type { Outline } from '../src/segment/types.js';
+import { documentMarkdown } from '../src/write/markdown.js';
 import { validate } from '../src/validate/index.js';
 import { buildReport, type ReportJson, type TextUsed } from '../src/write/report.js';
 import { schemaErrors } from '../src/write/schema.js';
@@ -42,6 +44,21 @@ export async function processFile(file: string, options: ReportOptions = {}): Pr
 }
 
 export function processDocument(doc: SourceDocument, options: ReportOptions = {}): ReportJson {
+  return processDocumentParts(doc, options).report;
+}
+
+/** `processFile`, with the document's restored text as Markdown (`baocao run --text`). */
+export async function processFileWithText(file: string, options: ReportOptions = {}): Promise<{ report: ReportJson; markdown: string }> {
+  const own = options.ingest ? null : createIngestContext();
+  try {
+    const { report, outline } = processDocumentParts(await ingestFile(file, options.ingest ?? own!), options);
+    return { report, markdown: documentMarkdown(outline) };
+  } finally {
+    await own?.close();
+  }
+}
+
+function processDocumentParts(doc: SourceDocument, options: ReportOptions): { report: ReportJson; outline: Outline } {
   const file = doc.path;
   const stage = <T>(name: Stage, run: () => T): T => {
     try {
@@ -68,5 +85,5 @@ export function processDocument(doc: SourceDocument, options: ReportOptions = {}
   );
   const invalid = schemaErrors(report);
   if (invalid) throw new PipelineError('write', file, `report does not match the schema: ${invalid}`);
-  return report;
+  return { report, outline };
 }

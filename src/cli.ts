@@ -20,6 +20,8 @@ interface RunOptions {
   maxMemory: number;
   progressEvery: number;
   verbose?: boolean;
+  format: 'full' | 'compact';
+  text?: boolean;
 }
 
 const program = new Command();
@@ -41,6 +43,8 @@ program
   .addOption(new Option('--max-memory <mb>', 'heap limit per worker thread').default(512).argParser(positiveInt))
   .addOption(new Option('--progress-every <seconds>', 'seconds between plain progress lines (no terminal)').default(5).argParser(positiveNumber))
   .option('-v, --verbose', 'list every failed file and report with failed checks, and print stack traces')
+  .addOption(new Option('--format <format>', 'report JSON: full, or compact (without the texts and restoration details)').choices(['full', 'compact']).default('full'))
+  .option('--text', "also write each document's restored text as Markdown beside its report (<out>/<input path>.md)")
   .addHelpText(
     'after',
     [
@@ -79,6 +83,8 @@ program
         jobs: opts.jobs,
         timeoutMs: opts.timeout * 1000,
         memoryMb: opts.maxMemory,
+        format: opts.format,
+        text: Boolean(opts.text),
         onSkip: (s) => console.error(`skipped: ${s.path}: ${s.reason}`),
         onStart: (total) => progress.start(total),
         onFile: (event) => progress.file(event),

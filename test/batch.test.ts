@@ -154,7 +154,15 @@ describe('baocao run on a generated archive', () => {
 
     const good = expected.files.filter((f) => !f.broken).length;
     const distinct = await withDatabase(join(out, 'baocao.duckdb'), async (db) => ({
-      documents: (await queryRows(db, 'SELECT count(*)::INTEGER AS n, count(DISTINCT sha256)::INTEGER AS d FROM documents')).rows[0],
+      // every good file once among the copies, and one documents row per document
+      copies: (await queryRows(db, 'SELECT count(*)::INTEGER AS n, count(DISTINCT sha256)::INTEGER AS d FROM copies')).rows[0],
+      documents: (
+        await queryRows(
+          db,
+          `SELECT count(*)::INTEGER AS n, count(DISTINCT document_key)::INTEGER AS d,
+                  (SELECT count(DISTINCT document_key) FROM copies)::INTEGER AS grouped FROM documents`,
+        )
+      ).rows[0],
       metrics: (
         await queryRows(
           db,
@@ -164,7 +172,9 @@ describe('baocao run on a generated archive', () => {
         )
       ).rows.length,
     }));
-    expect(distinct.documents).toEqual({ n: good, d: good });
+    expect(distinct.copies).toEqual({ n: good, d: good });
+    expect(distinct.documents!.n).toBe(distinct.documents!.d);
+    expect(distinct.documents!.n).toBe(distinct.documents!.grouped);
     expect(distinct.metrics).toBe(0);
 
     // move one good file to another folder: its report follows it, computed from the old one

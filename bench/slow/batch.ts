@@ -103,9 +103,9 @@ async function check(archive: string, out: string, expected: Expected, distinctG
   }
   // the tables hold one document per distinct content, however many statements loaded them
   if (existsSync(join(out, DATABASE_FILE))) {
-    const { rows } = await withDatabase(join(out, DATABASE_FILE), (db) => queryRows(db, 'SELECT count(*) AS n, count(DISTINCT sha256) AS distinct_n FROM documents'));
+    const { rows } = await withDatabase(join(out, DATABASE_FILE), (db) => queryRows(db, 'SELECT count(*) AS n, count(DISTINCT sha256) AS distinct_n FROM copies'));
     const [n, distinct] = [Number(rows[0]!.n), Number(rows[0]!.distinct_n)];
-    if (n !== distinctGood || distinct !== distinctGood) problems.push(`documents table: ${n} rows (${distinct} distinct) for ${distinctGood} distinct good files`);
+    if (n !== distinctGood || distinct !== distinctGood) problems.push(`copies table: ${n} rows (${distinct} distinct) for ${distinctGood} distinct good files`);
   }
   return problems;
 }
@@ -115,7 +115,7 @@ const made = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts
 if (made.status !== 0) throw new Error(made.stderr);
 console.log(made.stdout.trim());
 const expected = JSON.parse(readFileSync(join(archive, '.expected.json'), 'utf8')) as Expected;
-// the good files' distinct contents: the rows `documents` must hold after each run
+// the good files' distinct contents: the rows `copies` must hold after each run (`documents` holds one row per document: copies of a report count once)
 const goodHashes = new Set<string>();
 for (const f of expected.files) if (!f.broken) goodHashes.add(await sha256File(join(archive, f.path))); // one at a time: 10 000 open files at once could run out of descriptors
 const distinctGood = goodHashes.size;
@@ -144,7 +144,7 @@ for (const jobs of [1, 2]) {
     `  peak RSS ${peak.toFixed(0)} MB (target ≤ 300); first 10 % of files ${early.toFixed(0)} MB, last 10 % ${late.toFixed(0)} MB (${late <= early ? 'flat' : 'grew'}); building the tables ${tables.toFixed(0)} MB; ${r.progressLines} progress lines`,
   );
   console.log(`  peak RSS by tenth of the files: ${byTenth.map((x) => x.toFixed(0)).join(' ')} MB`);
-  console.log(problems.length === 0 ? '  outcome: every good file has one report and one row in documents, every broken file one error line, and the run ended with its summary and tables' : `  outcome: ${problems.length} problems:\n    ${problems.slice(0, 20).join('\n    ')}`);
+  console.log(problems.length === 0 ? '  outcome: every good file has one report and one row in copies, every broken file one error line, and the run ended with its summary and tables' : `  outcome: ${problems.length} problems:\n    ${problems.slice(0, 20).join('\n    ')}`);
   rmSync(r.out, { recursive: true, force: true });
 }
 console.log(`--jobs 2 / --jobs 1: ${(rates[1]! / rates[0]!).toFixed(2)}× files/s`);

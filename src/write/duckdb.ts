@@ -1,6 +1,12 @@
 /**
  * The DuckDB database of a batch: tables `documents`, `figures`, `references`, `checks` (see
- * rows.ts) and the view `metrics`, one row per (reporting unit, period, metric, role).
+ * rows.ts), `copies`, `reviews`, `metric_catalog` and the view `metrics`, one row per (reporting
+ * unit, period, metric, role).
+ *
+ * A document counts once however many copies of it the inputs hold (the DOCX, the PDF, the scan):
+ * `copies` lists every file with the document it is a copy of (src/identity), and `documents`,
+ * `figures`, `references` and `checks` keep the rows of one copy per document, the best: a text
+ * layer or DOCX before OCR, a whole copy before a part, then the more confident figures.
  *
  * The file is built under a temporary name and renamed into place, so a kill leaves the previous
  * database or the new one. Rows are appended in a fixed order; the bytes of the file may still
@@ -9,6 +15,9 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { rename, rm, stat } from 'node:fs/promises';
 import { latestMarks, type ReviewMark } from '../review/marks.js';
+import { decodeFingerprint, groupCopies, identityFields, type CopyIdentity } from '../identity/index.js';
+import type { DocumentHeader } from '../segment/types.js';
+import { metricCatalog } from './catalog.js';
 import { TABLES, type Cell, type TableSpec } from './rows.js';
 
 export const DATABASE_FILE = 'baocao.duckdb';
@@ -35,7 +44,7 @@ WITH candidates AS (
           'confidence': coalesce(-f.confidence, 'infinity'::DOUBLE), 'path': d.path, 'seq': f.seq} AS preference
   FROM figures f
   JOIN documents d ON d.sha256 = f.sha256
-  LEFT JOIN reviews r ON r.sha256 = f.sha256 AND r.span_start = f.span_start AND r.span_end = f.span_end
+  LEFT JOIN reviews r ON r.document_key = d.document_key AND r.position = f.position
   WHERE f.metric IS NOT NULL
 ), picked AS (
   -- one small state per row of the view (an aggregate), not a sort of every candidate figure
@@ -56,21 +65,49 @@ WITH candidates AS (
   FROM figure_checks f LEFT JOIN checks c ON c.sha256 = f.sha256 AND c.id = f.check_id
   GROUP BY f.sha256, f.id
 )
-SELECT d.unit_level, d.unit_name, f.period_from, f.period_to, f.period_text, f.metric, f.role, f.comparator, f.value, f.of, f.unit,
+SELECT d.unit_level, d.unit_name, f.period_from, f.period_to, f.period_text, f.metric, f.role, f.comparator, f.value, f.of, f.value_unit,
        f.subject, d.path AS source_file, f.sha256, f.id AS figure_id, f.page, f.line, f.span_start, f.span_end, f.text,
-       f.confidence, s.check_status, r.verdict AS review, k.candidates
+       f.confidence, s.check_status, r.verdict AS review, k.candidates, d.document_key
 FROM k
 JOIN figures f ON f.sha256 = k.sha256 AND f.id = k.id
 JOIN documents d ON d.sha256 = f.sha256
 JOIN status s ON s.sha256 = f.sha256 AND s.id = f.id
-LEFT JOIN reviews r ON r.sha256 = f.sha256 AND r.span_start = f.span_start AND r.span_end = f.span_end`;
+LEFT JOIN reviews r ON r.document_key = d.document_key AND r.position = f.position`;
 
 /**
- * QA verdicts from `review.jsonl` (the latest per value), keyed like the figures: source hash and
- * span in the original text. A value marked wrong loses the pick to any other candidate.
+ * QA verdicts from `review.jsonl` as given: source hash and span in the original text of the copy
+ * the reviewer read. `reviews` (below) keys them by document and value position, so that a verdict
+ * given on one copy applies to the value in every copy.
  */
-const REVIEWS_TABLE =
-  'CREATE TABLE reviews (sha256 VARCHAR, span_start INTEGER, span_end INTEGER, target VARCHAR, verdict VARCHAR, "time" VARCHAR)';
+const MARKS_TABLE =
+  'CREATE TEMP TABLE review_marks (sha256 VARCHAR, span_start INTEGER, span_end INTEGER, target VARCHAR, verdict VARCHAR, "time" VARCHAR)';
+
+/**
+ * The latest verdict per (document, value position), with the copy and span it was given on. A
+ * value marked wrong loses the metrics view's pick to any other candidate.
+ */
+const REVIEWS_TABLE = `
+CREATE TABLE reviews AS
+WITH located AS (
+  SELECT c.document_key, f.position, m.target, m.verdict, m."time", m.sha256, m.span_start, m.span_end
+  FROM review_marks m
+  JOIN figures f ON m.target = 'figure' AND f.sha256 = m.sha256 AND f.span_start = m.span_start AND f.span_end = m.span_end
+  JOIN copies c ON c.sha256 = m.sha256
+  UNION ALL
+  SELECT c.document_key, x.position, m.target, m.verdict, m."time", m.sha256, m.span_start, m.span_end
+  FROM review_marks m
+  JOIN "references" x ON m.target = 'reference' AND x.sha256 = m.sha256 AND x.span_start = m.span_start AND x.span_end = m.span_end
+  JOIN copies c ON c.sha256 = m.sha256
+)
+SELECT * FROM located
+QUALIFY row_number() OVER (PARTITION BY document_key, position ORDER BY "time" DESC, sha256, span_start, span_end) = 1
+ORDER BY document_key, position`;
+
+/** Every input file that became a report, with the document it is a copy of (`chosen`: its rows are the document's). */
+const COPIES_TABLE = `CREATE TABLE copies (document_key VARCHAR, sha256 VARCHAR, path VARCHAR, format VARCHAR, text_used VARCHAR,
+  ocr BOOLEAN, confidence DOUBLE, chosen BOOLEAN, "rank" INTEGER)`;
+
+const CATALOG_TABLE = 'CREATE TABLE metric_catalog (id VARCHAR, label_vi VARCHAR, gloss_en VARCHAR, unit VARCHAR)';
 
 /** A stable order for the view's rows (the CSV is written in it). */
 export const METRICS_ORDER =
@@ -129,9 +166,8 @@ async function build(
   try {
     const db = await instance.connect();
     for (const table of TABLES) await db.run(createTable(table));
-    await db.run(REVIEWS_TABLE);
-    await db.run(METRICS_VIEW);
-    const reviews = await db.createAppender('reviews');
+    await db.run(MARKS_TABLE);
+    const reviews = await db.createAppender('review_marks');
     const latest = [...latestMarks(marks).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     for (const [, m] of latest) {
       reviews.appendVarchar(m.sha256);
@@ -151,6 +187,15 @@ async function build(
       const source = `read_json(${files}, format = 'newline_delimited', maximum_object_size = ${largest + 1024}, columns = {${columns}})`;
       for (const table of TABLES) await db.run(`INSERT INTO "${table.name}" SELECT unnest("${table.name}", recursive := true) FROM ${source}`);
     }
+    await groupDocuments(db);
+    await db.run(METRICS_VIEW);
+    await db.run(CATALOG_TABLE);
+    const catalog = await db.createAppender('metric_catalog');
+    for (const row of metricCatalog()) {
+      for (const v of [row.id, row.label_vi, row.gloss_en, row.unit]) (v === null ? catalog.appendNull() : catalog.appendVarchar(v));
+      catalog.endRow();
+    }
+    catalog.closeSync();
     await after?.(db);
     await db.run('CHECKPOINT');
     db.closeSync();
@@ -161,6 +206,94 @@ async function build(
   }
   instance.closeSync();
   await rename(tmp, path);
+}
+
+/**
+ * Group the loaded reports into documents (src/identity: header keys, fingerprints), record every
+ * copy in `copies`, key the QA verdicts by document and value position (`reviews`), then keep the
+ * rows of each document's chosen copy only, with the paths of its other copies in
+ * `documents.copies`.
+ */
+async function groupDocuments(db: DuckDBConnection): Promise<void> {
+  await db.run(COPIES_TABLE);
+  // Two plain scans, streamed a chunk at a time, joined here: the fingerprints are the largest
+  // column the build reads back, and a join or a sort of them in DuckDB needed more than the
+  // build's 64 MB over 9 500 reports (groupCopies orders the copies itself).
+  const byHash = new Map<string, Record<string, string | number | boolean | null>>();
+  for await (const r of rowObjects(db, `
+    SELECT sha256, path, format, text_used, kind, number, symbol, unit_level, unit_name, date_year, date_month, date_day,
+           strftime(period_from, '%Y-%m-%d') AS period_from, strftime(period_to, '%Y-%m-%d') AS period_to
+    FROM documents`)) {
+    byHash.set(String(r.sha256), r);
+  }
+  const info = new Map<string, { format: string; textUsed: string }>();
+  const copies: CopyIdentity[] = [];
+  for await (const p of rowObjects(db, 'SELECT sha256, header_key, ocr, confidence, text_sample, number_sample, date_sample FROM fingerprints')) {
+    const d = byHash.get(String(p.sha256));
+    if (d) copies.push(copyIdentity({ ...d, ...p }, info));
+  }
+  byHash.clear();
+  const appender = await db.createAppender('copies');
+  for (const group of groupCopies(copies)) {
+    group.copies.forEach((c, rank) => {
+      const { format, textUsed } = info.get(c.sha256)!;
+      appender.appendVarchar(group.key);
+      appender.appendVarchar(c.sha256);
+      appender.appendVarchar(c.path);
+      appender.appendVarchar(format);
+      appender.appendVarchar(textUsed);
+      appender.appendBoolean(c.ocr);
+      if (c.confidence === null) appender.appendNull();
+      else appender.appendDouble(c.confidence);
+      appender.appendBoolean(rank === 0);
+      appender.appendInteger(rank);
+      appender.endRow();
+    });
+  }
+  appender.closeSync();
+  await db.run('UPDATE documents SET document_key = c.document_key FROM copies c WHERE c.sha256 = documents.sha256');
+  await db.run(REVIEWS_TABLE);
+  for (const table of ['figures', 'references', 'checks', 'documents']) {
+    await db.run(`DELETE FROM "${table}" WHERE sha256 IN (SELECT sha256 FROM copies WHERE NOT chosen)`);
+  }
+  await db.run(`UPDATE documents SET copies = o.paths
+    FROM (SELECT document_key, list(path ORDER BY "rank") AS paths FROM copies WHERE NOT chosen GROUP BY document_key) o
+    WHERE o.document_key = documents.document_key`);
+  await db.run('DROP TABLE fingerprints');
+  await db.run('DROP TABLE review_marks');
+}
+
+/** The rows of a query as objects, streamed a chunk at a time. */
+async function* rowObjects(db: DuckDBConnection, sql: string): AsyncGenerator<Record<string, string | number | boolean | null>> {
+  const result = await db.stream(sql);
+  const names = result.columnNames();
+  for await (const chunk of result.yieldRowsJson()) {
+    for (const row of chunk) yield Object.fromEntries(names.map((n, i) => [n, row[i]])) as Record<string, string | number | boolean | null>;
+  }
+}
+
+/** A row of the documents and fingerprints tables as the grouping sees it. */
+function copyIdentity(r: Record<string, string | number | boolean | null>, info: Map<string, { format: string; textUsed: string }>): CopyIdentity {
+  const s = (k: string) => (r[k] === null || r[k] === undefined ? null : String(r[k]));
+  const n = (k: string) => (typeof r[k] === 'number' ? (r[k] as number) : null);
+  info.set(String(r.sha256), { format: s('format') ?? '', textUsed: s('text_used') ?? '' });
+  const header = {
+    kind: s('kind'),
+    number: s('number'),
+    symbol: s('symbol'),
+    unit: s('unit_level') && s('unit_name') ? { level: s('unit_level')!, name: s('unit_name')! } : null,
+    date: n('date_year') !== null || n('date_month') !== null || n('date_day') !== null ? { year: n('date_year'), month: n('date_month'), day: n('date_day') } : null,
+  };
+  const period = s('period_from') && s('period_to') ? { from: s('period_from')!, to: s('period_to')! } : null;
+  return {
+    sha256: String(r.sha256),
+    path: String(r.path),
+    ocr: r.ocr === true,
+    confidence: n('confidence'),
+    headerKey: s('header_key'),
+    fields: identityFields(header as DocumentHeader, period),
+    sketch: decodeFingerprint({ text: s('text_sample') ?? '', numbers: s('number_sample') ?? '', dates: s('date_sample') ?? '' }),
+  };
 }
 
 /**
@@ -178,6 +311,23 @@ function columnsSql(table: TableSpec<Cell>): string {
 
 function createTable(table: TableSpec<Cell>): string {
   return `CREATE TABLE "${table.name}" (${columnsSql(table)})`;
+}
+
+export const METRICS_PARQUET = 'metrics.parquet';
+
+/**
+ * `metrics.parquet`: the rows of a query (the metrics view, in the CSV's order) written by DuckDB
+ * itself, under a temporary name renamed into place.
+ */
+export async function writeParquet(db: DuckDBConnection, sql: string, path: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    await db.run(`COPY (${sql}) TO ${sqlString(tmp)} (FORMAT parquet, COMPRESSION zstd)`);
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
 }
 
 /** Column names and rows of a query, as plain JSON values (dates as `YYYY-MM-DD`). */

@@ -5,9 +5,10 @@ import type { DocumentHeader, Outline, Table } from '../segment/types.js';
 import { checksByFigure, type Check } from '../validate/index.js';
 import { provenanceOf, type Provenance } from '../text/provenance.js';
 import type { SourceText, Span } from '../text/source-text.js';
+import { documentKeyOf, fingerprintOf, type Fingerprint } from '../identity/index.js';
 
 /** Bump on any change to the shape of the report JSON (and update schema/report.schema.json). */
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 export type TextUsed = 'original' | 'ocr' | 'restored';
 
@@ -37,6 +38,10 @@ export type ReportPeriod = Omit<PeriodMention, 'span'> & { span: Span; provenanc
 export interface ReportJson {
   schemaVersion: string;
   source: { path: string; sha256: string; format: string; bytes: number; pages: number | null; encoding: string };
+  /** The document this file is a copy of: its header key when complete, else `text:` and its fingerprint's hash (src/identity). */
+  documentKey: string;
+  /** What recognises other copies of the same document (other formats, scans): see src/identity/fingerprint.ts. */
+  fingerprint: Fingerprint;
   textUsed: TextUsed;
   /** The text every `span` refers to (normalised, and restored where `textUsed` is `restored`). */
   text: string;
@@ -80,6 +85,7 @@ export function buildReport({ doc, text, textUsed, outline, extraction, checks =
   const restored = textUsed === 'restored';
   const prov = (span: Span) => ({ ...provenanceOf(doc, text, span, restored), file: path });
   const checksOf = checksByFigure(checks);
+  const fingerprint = fingerprintOf(text.text);
   const report: ReportJson = {
     schemaVersion: SCHEMA_VERSION,
     source: {
@@ -90,6 +96,8 @@ export function buildReport({ doc, text, textUsed, outline, extraction, checks =
       pages: doc.pages.length > 0 ? doc.pages.length : null,
       encoding: doc.encoding,
     },
+    documentKey: documentKeyOf(outline.header, fingerprint),
+    fingerprint,
     textUsed,
     text: text.text,
     ...(text.text !== text.original ? { originalText: text.original } : {}),
@@ -128,4 +136,24 @@ function tableJson(t: Table, prov: (span: Span) => Provenance): ReportTable {
     rows: t.rows.map((r) => r.cells.map((c) => c.text)),
     provenance: prov(span),
   };
+}
+
+export type ReportFormat = 'full' | 'compact';
+
+/** `--format compact`: the report without its texts and the restoration's changes (`detail: 'compact'`). */
+export type CompactReport = Omit<ReportJson, 'text' | 'originalText' | 'restoration'> & {
+  detail: 'compact';
+  restoration: Pick<ReportJson['restoration'], 'damage'>;
+};
+
+export function compactReport(report: ReportJson): CompactReport {
+  const { text: _text, originalText: _original, restoration, ...rest } = report;
+  const out: Record<string, unknown> = {};
+  // key order as in the full report, `detail` after `schemaVersion`
+  for (const [k, v] of Object.entries(rest)) {
+    out[k] = v;
+    if (k === 'schemaVersion') out.detail = 'compact';
+    if (k === 'checks') out.restoration = { damage: restoration.damage };
+  }
+  return out as CompactReport;
 }

@@ -3,7 +3,9 @@
  * and check, with the columns (name and SQL type) declared once here and used both to create
  * the tables and to fill them.
  */
+import { headerKey } from '../identity/index.js';
 import type { Provenance } from '../text/provenance.js';
+import { fold } from '../vietnamese/letters.js';
 import type { ReportJson } from './report.js';
 
 export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'VARCHAR[]';
@@ -61,6 +63,10 @@ export const documents: TableSpec<Cell> = {
     ['references', 'INTEGER'],
     ['checks', 'INTEGER'],
     ['warnings', 'INTEGER'],
+    // the document this file is a copy of, and the paths of its other copies (set when the
+    // tables are built: see duckdb.ts, groupDocuments)
+    ['document_key', 'VARCHAR'],
+    ['copies', 'VARCHAR[]'],
   ],
   rows: (r) => {
     const d = r.document;
@@ -91,6 +97,8 @@ export const documents: TableSpec<Cell> = {
         r.references.length,
         r.checks.length,
         r.warnings.length,
+        r.documentKey,
+        [],
       ],
     ];
   },
@@ -105,7 +113,7 @@ export const figures: TableSpec<Cell> = {
     ['kind', 'VARCHAR'],
     ['value', 'DOUBLE'],
     ['of', 'DOUBLE'],
-    ['unit', 'VARCHAR'],
+    ['value_unit', 'VARCHAR'],
     ['comparator', 'VARCHAR'],
     ['subject', 'VARCHAR'],
     ['metric', 'VARCHAR'],
@@ -118,9 +126,11 @@ export const figures: TableSpec<Cell> = {
     ['confidence', 'DOUBLE'],
     ...PROVENANCE_COLUMNS,
     ['checks', 'VARCHAR[]'],
+    ['position', 'VARCHAR'],
   ],
-  rows: (r) =>
-    r.figures.map((f, seq) => {
+  rows: (r) => {
+    const position = positions();
+    return r.figures.map((f, seq) => {
       const period = f.period ?? r.period;
       return [
         r.source.sha256,
@@ -142,9 +152,26 @@ export const figures: TableSpec<Cell> = {
         num(f.confidence),
         ...provenanceCells(f.provenance),
         (f.checks ?? []).map(String),
+        position(`${f.metric ?? `subject ${fold(f.subject ?? '')}`} ${f.role} ${f.kind}`),
       ];
-    }),
+    });
+  },
 };
+
+/**
+ * A value's position in its document, the same in every copy (a DOCX and its scan): what it
+ * measures (the metric, else the folded subject), its role and kind, and its rank among the
+ * document's values alike (`online.rate actual percent #0`). QA verdicts follow a value from copy
+ * to copy by it; spans and ids differ between copies.
+ */
+function positions(): (what: string) => string {
+  const seen = new Map<string, number>();
+  return (what) => {
+    const n = seen.get(what) ?? 0;
+    seen.set(what, n + 1);
+    return `${what} #${n}`;
+  };
+}
 
 export const references: TableSpec<Cell> = {
   name: 'references',
@@ -162,9 +189,11 @@ export const references: TableSpec<Cell> = {
     ['key', 'VARCHAR'],
     ['confidence', 'DOUBLE'],
     ...PROVENANCE_COLUMNS,
+    ['position', 'VARCHAR'],
   ],
-  rows: (r) =>
-    r.references.map((x) => [
+  rows: (r) => {
+    const position = positions();
+    return r.references.map((x) => [
       r.source.sha256,
       x.id,
       x.kind,
@@ -178,7 +207,9 @@ export const references: TableSpec<Cell> = {
       x.key,
       num(x.confidence),
       ...provenanceCells(x.provenance),
-    ]),
+      position(`reference ${x.key}`),
+    ]);
+  },
 };
 
 /** Checks come from the validate stage; read field by field so a new field never breaks the table. */
@@ -212,7 +243,38 @@ export const checks: TableSpec<Cell> = {
     }),
 };
 
-export const TABLES = [documents, figures, references, checks] as const;
+/**
+ * What groups copies into documents when the tables are built (duckdb.ts), dropped once it has:
+ * the header key, whether the text came from OCR, the figures' mean confidence, the fingerprint.
+ */
+export const fingerprints: TableSpec<Cell> = {
+  name: 'fingerprints',
+  columns: [
+    ['sha256', 'VARCHAR'],
+    ['header_key', 'VARCHAR'],
+    ['ocr', 'BOOLEAN'],
+    ['confidence', 'DOUBLE'],
+    ['text_sample', 'VARCHAR'],
+    ['number_sample', 'VARCHAR'],
+    ['date_sample', 'VARCHAR'],
+  ],
+  rows: (r) => {
+    const confidences = r.figures.map((f) => f.confidence).filter((c) => typeof c === 'number');
+    return [
+      [
+        r.source.sha256,
+        headerKey(r.document),
+        r.source.encoding === 'ocr' || r.source.format === 'image',
+        confidences.length > 0 ? confidences.reduce((a, b) => a + b, 0) / confidences.length : null,
+        r.fingerprint.text,
+        r.fingerprint.numbers,
+        r.fingerprint.dates,
+      ],
+    ];
+  },
+};
+
+export const TABLES = [documents, figures, references, checks, fingerprints] as const;
 
 /**
  * A report's rows for every table as one JSON line, `{"documents": [{column: value, …}], …}`
