@@ -228,7 +228,8 @@ describe('periods with roles', () => {
     expect(roles('TRIỂN KHAI THỰC HIỆN ĐỀ ÁN CHUYỂN HÓA ĐỊA BÀN TRỌNG ĐIỂM, PHỨC TẠP VỀ\nTRẬT TỰ, AN TOÀN XÃ HỘI ĐẾN NĂM 2020 TRÊN ĐỊA BÀN TỈNH', ctx(2017, 8, 17, 'KH'))).toEqual([
       ['plan', null, '2020-12-31', 'ĐẾN NĂM 2020'],
     ]);
-    expect(roles('- Xây dựng kế hoạch, giải\npháp từ nay đến cuối năm về kiểm soát chặt chẽ chi KCB BHYT', ctx(2025, 10, 30))).toEqual([
+    // the document has no date: `nay` (now) names no day, only the year
+    expect(roles('- Xây dựng kế hoạch, giải\npháp từ nay đến cuối năm về kiểm soát chặt chẽ chi KCB BHYT', ctx(2025, null, null))).toEqual([
       ['plan', null, '2025-12-31', 'từ nay đến cuối năm'],
     ]);
     expect(roles('- Thời gian thực hiện: Năm 2025 và các năm tiếp theo.', ctx(2025, 11, 18, 'KH'))).toEqual([
@@ -370,6 +371,44 @@ describe('periods with roles', () => {
   it('từ năm 2016 đến nay: to the document’s date (other); with no document date, nothing', () => {
     expect(roles('Từ năm 2016 đến nay, toàn tỉnh đã xây dựng 120 công trình.', ctx(2025, 11, 20, 'BC'))).toEqual([['other', '2016-01-01', '2025-11-20', 'Từ năm 2016 đến nay']]);
     expect(roles('Từ năm 2016 đến nay, toàn tỉnh đã xây dựng 120 công trình.')).toEqual([]);
+  });
+
+  it('từ nay (from now): the document’s date, or the date of the document cited in the sentence (689f49d2 L38-41, corpus)', () => {
+    const cited =
+      'Căn cứ Quyết định số 03-QĐ/BCĐ ngày 13/8/2025 của\nBan Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số\ntỉnh ban hành Chương trình công tác của Ban Chỉ đạo tỉnh về phát triển khoa học,\ncông nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh Đồng Tháp từ nay đến cuối năm\n2025;';
+    expect(roles(cited, ctx(2025, 11, 27, 'KH'))).toEqual([['plan', '2025-08-13', '2025-12-31', 'từ nay đến cuối năm 2025']]);
+    expect(roles('b) Thời gian hỗ trợ: Từ nay đến hết ngày 31 tháng 12 năm 2025.', ctx(2025, 11, 20, 'QĐ'))).toEqual([
+      ['plan', '2025-11-20', '2025-12-31', 'Từ nay đến hết ngày 31 tháng 12 năm 2025'],
+    ]);
+    expect(roles('2. Về nhiệm vụ trọng tâm từ nay đến tháng 6/2027', ctx(2025, 11, 20, 'KH'))).toEqual([
+      ['plan', '2025-11-20', '2027-06-30', 'từ nay đến tháng 6/2027'],
+    ]);
+  });
+
+  it('from when this decision takes effect: hết hiệu lực kể từ ngày Quyết định này có hiệu lực (44bc41ec L100, d71b3a48 L66, e4fe6376 L87)', () => {
+    const repeal =
+      'Quyết định này có hiệu lực thi hành kể từ ngày 28 tháng 11 năm 2025.\n2. Quyết định số\n27/2024/QĐ-UBND ngày 20 tháng 11 năm 2024 của Ủy ban nhân dân thành phố Cần Thơ\nquy định danh mục tài sản cố định đặc thù hết hiệu lực thi hành kể\ntừ ngày Quyết định này có hiệu lực thi hành.';
+    expect(roles(repeal, ctx(2025, 11, 17, 'QĐ')).map((r) => r.slice(0, 3))).toEqual([
+      ['effective', '2025-11-28', null],
+      ['effective', '2025-11-28', null],
+    ]);
+    // the decision takes effect on signing, said at its end
+    const delegation =
+      '**Điều 2. **Thời hạn ủy\nquyền: Kể từ ngày Quyết định này có hiệu lực đến hết ngày 28 tháng 02 năm\n2027, trừ trường hợp quy định của pháp luật về nội dung liên quan có thay đổi.\n' +
+      '**Điều 4. **Chánh Văn\nphòng Ủy ban nhân dân thành phố, các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này kể từ\nngày ký./.';
+    expect(roles(delegation, ctx(2025, 11, 21, 'QĐ'))).toEqual([
+      ['effective', '2025-11-21', '2027-02-28', 'Kể từ ngày Quyết định này có hiệu lực đến hết ngày 28 tháng 02 năm 2027'],
+      ['effective', '2025-11-21', null, 'kể từ ngày ký'],
+    ]);
+    // no clause says when it takes effect: nothing to resolve against
+    expect(roles('Các Quyết định sau hết hiệu lực kể từ ngày Quyết định này có hiệu lực.', ctx(2025, 11, 21, 'QĐ'))).toEqual([]);
+    // a duration counted from an event is not a period
+    expect(roles('Hoàn thành xong trong thời hạn 03 ngày làm việc, kể từ ngày Quyết định có hiệu lực thi hành.', ctx(2025, 11, 21, 'QĐ'))).toEqual([]);
+    expect(roles('Thời gian thực hiện: …… tháng (kể từ ngày ký hợp đồng).', ctx(2025, 11, 21, 'QĐ'))).toEqual([]);
+  });
+
+  it('a start without ngày: Thời gian thực hiện: Từ 01/7/2025 (09daab28 L274-275)', () => {
+    expect(roles('*Thời gian thực hiện: *Từ\n01/7/2025.', ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1))).toEqual([['2025-07-01', null, 'Từ 01/7/2025']]);
   });
 
   it('not periods: years in names, base years, school years, durations, dates of documents, vague spans, dates listed by day', () => {

@@ -103,6 +103,8 @@ interface Env {
   year: number | null;
   /** The document's date as ISO, when complete. */
   today: string | null;
+  /** When the document itself takes effect (`Quyết định này có hiệu lực từ ngày …`), read on first use. */
+  effective?: string | null;
 }
 
 interface Parser {
@@ -242,14 +244,45 @@ const PARSERS: Parser[] = [
     },
   },
   {
+    // `(hết hiệu lực) kể từ ngày Quyết định này có hiệu lực (thi hành)`, `Thời hạn ủy quyền: Kể từ ngày Quyết định này có
+    // hiệu lực đến hết ngày 28 tháng 02 năm 2027`: from when this document takes effect (its own `có hiệu lực từ ngày …`)
+    kind: 'since',
+    role: 'effective',
+    pattern: new RegExp(
+      `(?:kể\\s+)?từ\\s+ngày\\s+(?:quyết\\s+định|chỉ\\s+thị|quy\\s+chế|quy\\s+định|kế\\s+hoạch|văn\\s+bản)(?:\\s+này)?\\s+(?:có\\s+hiệu\\s+lực|được\\s+ban\\s+hành)(?:\\s+thi\\s+hành)?` +
+        `(?:\\s*,?\\s*(?:đến|tới)\\s+(?:hết\\s+)?(?:ngày\\s+)?(${DATE_SOURCE}))?`,
+      FLAGS,
+    ),
+    extract: (m, env) => {
+      if (afterDuration(env.text, m.index)) return null;
+      const from = /ban\s+hành$/iu.test(m[0]) ? env.today : ownEffective(env);
+      if (!from) return null;
+      return m[1] ? ordered(from, parseDate(m[1])) : { from, to: null };
+    },
+  },
+  {
+    // `… chịu trách nhiệm thi hành Quyết định này kể từ ngày ký.`, `triển khai thực hiện từ ngày ban hành Kế hoạch đến …`:
+    // from the document's date (never after a duration: `trong thời hạn 15 ngày kể từ ngày ký`, `ký hợp đồng`)
+    kind: 'since',
+    pattern: new RegExp(
+      `(?:kể\\s+)?từ\\s+ngày\\s+(?:ký\\s+ban\\s+hành|ký|ban\\s+hành)(?:\\s+(?:quyết\\s+định|kế\\s+hoạch|chỉ\\s+thị|văn\\s+bản|quy\\s+chế|quy\\s+định)(?:\\s+này)?)?` +
+        `(?:\\s*,?\\s*(?:đến|tới)\\s+(?:hết\\s+)?(?:ngày\\s+)?(${DATE_SOURCE})|(?=[ \\t]*(?:[.;,:)/*\\n]|$)))`,
+      FLAGS,
+    ),
+    extract: (m, env) => {
+      if (afterDuration(env.text, m.index) || !env.today) return null;
+      return m[1] ? ordered(env.today, parseDate(m[1])) : { from: env.today, to: null };
+    },
+  },
+  {
     kind: 'block', // `từ ngày …/từ tháng … đến nay` with no date we can read, or from a future start
     pattern: new RegExp(`từ\\s+(?:ngày\\s+${DATE_SOURCE}|tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR})\\s*(?:đến|tới)\\s+nay`, FLAGS),
     extract: () => BLOCK,
   },
   {
-    // `(kể) từ ngày 01 tháng 01 năm 2026, Luật Việc làm … được thực hiện`: from a day on (a range starting there is longer and wins)
+    // `(kể) từ ngày 01 tháng 01 năm 2026, Luật Việc làm … được thực hiện`, `Thời gian thực hiện: Từ 01/7/2025.`: from a day on (a range starting there is longer and wins)
     kind: 'since',
-    pattern: new RegExp(`(?:kể\\s+)?từ\\s+ngày\\s+(${DATE_SOURCE})`, FLAGS),
+    pattern: new RegExp(`(?:kể\\s+)?từ\\s+(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
     extract: (m) => {
       const from = parseDate(m[1]!);
       return from ? { from, to: null } : null;
@@ -288,19 +321,19 @@ const PARSERS: Parser[] = [
     // `(từ nay) đến (hết/cuối) năm 2030`, `tầm nhìn đến năm 2045`: an open start
     kind: 'until',
     pattern: new RegExp(`(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+|cuối\\s+)?năm\\s+${YEAR}(?![\\d/])`, FLAGS),
-    extract: (m) => until(isoDate(+m[1]!, 12, 31)),
+    extract: (m, env) => fromNow(m, env, isoDate(+m[1]!, 12, 31)),
   },
   {
     // `từ nay đến cuối năm` (from now to the end of this year)
     kind: 'until',
     pattern: new RegExp(`từ\\s+nay\\s+đến\\s+(?:hết|cuối)\\s+năm(?:\\s+nay)?(?![\\p{L}\\d]|\\s+\\d)`, FLAGS),
-    extract: (_m, env) => (env.year ? until(isoDate(env.year, 12, 31)) : null),
+    extract: (m, env) => (env.year ? fromNow(m, env, isoDate(env.year, 12, 31)) : null),
   },
   {
     // `(từ nay) đến (hết) ngày 31/12/2025`: until a day
     kind: 'until',
     pattern: new RegExp(`(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+)?ngày\\s+(${DATE_SOURCE})`, FLAGS),
-    extract: (m) => until(parseDate(m[1]!)),
+    extract: (m, env) => fromNow(m, env, parseDate(m[1]!)),
   },
   {
     // `(từ nay) đến (hết/cuối) tháng 6/2026`, `đến cuối quý IV năm 2025`: until the month's or quarter's end
@@ -309,7 +342,7 @@ const PARSERS: Parser[] = [
       `(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+|cuối\\s+)?(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})`,
       FLAGS,
     ),
-    extract: (m) => until(m[1] ? (monthBounds(+m[2]!, +m[1]!)?.to ?? null) : (quarterBounds(m[3]!, +m[4]!)?.to ?? null)),
+    extract: (m, env) => fromNow(m, env, m[1] ? (monthBounds(+m[2]!, +m[1]!)?.to ?? null) : (quarterBounds(m[3]!, +m[4]!)?.to ?? null)),
   },
   {
     kind: 'block', // the header's date with Markdown left inside it or a space lost: `ngày 24 **tháng 11 năm 2025`, `ngày 01 tháng12 năm 2025`
@@ -883,6 +916,50 @@ function recurring(text: string, start: number, end: number): boolean {
     /^\s*(?:của\s+)?năm\s+(?:trước|sau|cuối|đầu|tiếp|kế|liền)|^[^.;!?]{0,60}(?:hàng|hằng|mỗi)\s+năm/iu.test(after)
   );
 }
+
+/** Whether a duration ends right before `at` (`03 ngày làm việc kể từ …`, `15 (mười lăm) ngày, kể từ …`): then what follows counts from an event. */
+function afterDuration(text: string, at: number): boolean {
+  return /(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s*(?:\([^)]*\)\s*)?(?:ngày|tháng|năm|giờ|tuần)(?:\s+làm\s+việc)?\s*,?\s*$/iu.test(
+    text.slice(Math.max(0, at - 60), at),
+  );
+}
+
+/**
+ * When the document itself takes effect: the day its own clause names (`Quyết định này có hiệu lực
+ * (thi hành) (kể) từ ngày 05/12/2025`, `… chịu trách nhiệm thi hành Quyết định này kể từ ngày ký`),
+ * or its date when that says `kể từ ngày ký (ban hành)`; null when it says neither.
+ */
+function ownEffective(env: Env): string | null {
+  if (env.effective !== undefined) return env.effective;
+  const m = new RegExp(`này\\s+${EFFECTIVE_FROM}`, 'iu').exec(env.text) ?? new RegExp(EFFECTIVE_FROM, 'iu').exec(env.text);
+  env.effective = m ? (m[1] ? parseDate(m[1]) : env.today) : null;
+  return env.effective;
+}
+const EFFECTIVE_FROM =
+  `(?:có\\s+hiệu\\s+lực(?:\\s+thi\\s+hành)?|thi\\s+hành\\s+(?:quyết\\s+định|chỉ\\s+thị|quy\\s+chế|quy\\s+định|kế\\s+hoạch)\\s+này)\\s+(?:kể\\s+)?từ\\s+(?:ngày\\s+)?` +
+  `(?:(${DATE_SOURCE})|(?:ký\\s+ban\\s+hành|ký|ban\\s+hành)(?![\\p{L}]))`;
+
+/**
+ * An end date, and the start when the words begin `từ nay` (from now): the date of the document
+ * cited in the same sentence (`Quyết định số 03-QĐ/BCĐ ngày 13/8/2025 … ban hành Chương trình … từ
+ * nay đến cuối năm 2025`: its now), else the document's date; without either, an open start.
+ */
+function fromNow(m: RegExpExecArray, env: Env, to: string | null): Bounds | null {
+  if (!to) return null;
+  if (!/^từ\s+nay/iu.test(m[0])) return until(to);
+  const now = citedDate(env.text, m.index) ?? env.today;
+  return now && now <= to ? { from: now, to } : until(to);
+}
+
+/** The date of a document cited earlier in the sentence holding `at` (`… số 03-QĐ/BCĐ ngày 13/8/2025 của …`). */
+function citedDate(text: string, at: number): string | null {
+  const before = text.slice(Math.max(0, at - 400), at);
+  const sentence = before.slice(before.search(/[.;!?](?=\s)[^.;!?]*$/u) + 1);
+  let last: string | null = null;
+  for (const m of sentence.matchAll(CITED_DATE)) last = parseDate(m[1]!) ?? last;
+  return last;
+}
+const CITED_DATE = new RegExp(`số\\s*:?\\s*[\\p{L}\\d][\\p{L}\\d/.\\-]*\\s*,?\\s+ngày\\s+(${DATE_SOURCE})`, 'giu');
 
 /** The year named right after a mention in its clause (within 60 characters): `tháng 5 và 5 tháng năm 2017` → 2017. */
 function yearAhead(text: string, at: number): number | null {
