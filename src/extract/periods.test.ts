@@ -411,6 +411,30 @@ describe('periods with roles', () => {
     expect(roles('*Thời gian thực hiện: *Từ\n01/7/2025.', ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1))).toEqual([['2025-07-01', null, 'Từ 01/7/2025']]);
   });
 
+  it('months and quarters joined by a dash or đến, the year once (corpus: Thời gian hoàn thành: Tháng 11 - 12/2025; the label gives the role)', () => {
+    expect(roles('- Phối hợp với các cơ quan liên quan. Thời gian hoàn thành: Tháng 11 - 12/2025.', ctx(2025, 11, 20, 'KH'))).toEqual([
+      ['deadline', '2025-11-01', '2025-12-31', 'Tháng 11 - 12/2025'],
+    ]);
+    expect(roles('Thời gian thực hiện: Tháng 11 - 12/2025.', ctx(2025, 11, 20, 'KH'))).toEqual([['plan', '2025-11-01', '2025-12-31', 'Tháng 11 - 12/2025']]);
+    const spans = (text: string) => roles(text, ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1));
+    expect(spans('triển khai trong quý III - IV/2025')).toEqual([['2025-07-01', '2025-12-31', 'quý III - IV/2025']]);
+    expect(spans('triển khai từ quý IV/2025 đến quý I/2026')).toEqual([['2025-10-01', '2026-03-31', 'từ quý IV/2025 đến quý I/2026']]);
+    expect(spans('thực hiện từ tháng 10/2025 đến hết năm 2025')).toEqual([['2025-10-01', '2025-12-31', 'từ tháng 10/2025 đến hết năm 2025']]);
+    expect(spans('thực hiện từ tháng 12 đến tháng 02/2026')).toEqual([['2025-12-01', '2026-02-28', 'từ tháng 12 đến tháng 02/2026']]);
+    expect(spans('tháng 12/2025 - tháng 01/2026')).toEqual([['2025-12-01', '2026-01-31', 'tháng 12/2025 - tháng 01/2026']]);
+    // every year, an event's month and year, months with no year: none
+    expect(spans('Thời gian thực hiện: Từ tháng 3 đến tháng 11 hàng năm')).toEqual([]);
+    expect(spans('Đại hội đại biểu toàn quốc lần thứ VI của Đảng (tháng 12-1986)')).toEqual([]);
+  });
+
+  it('a month without tháng after đến (seed 002 L340: đến 6/2028), a day without ngày after đến, a deadline at an hour of a day (corpus)', () => {
+    expect(roles('Theo tiến độ TP (đến 6/2028)', ctx(2026, 1, 5, 'KH')).map((r) => r.slice(1))).toEqual([[null, '2028-06-30', 'đến 6/2028']]);
+    expect(roles('Các đơn vị thực hiện đến 31/12/2025.', ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1))).toEqual([[null, '2025-12-31', 'đến 31/12/2025']]);
+    expect(roles('gửi về Bộ Tài chính, Bộ Nông nghiệp và Môi trường trước 17 giờ ngày 27/11/2025 để tổng hợp', ctx(2025, 11, 25, 'CV'))).toEqual([
+      ['deadline', null, '2025-11-27', 'trước 17 giờ ngày 27/11/2025'],
+    ]);
+  });
+
   it('not periods: years in names, base years, school years, durations, dates of documents, vague spans, dates listed by day', () => {
     const none = [
       'theo nguyên tắc quy định tại Điều 103 Luật Đất đai năm 2024 trình cấp có thẩm quyền quyết định.', // 46482d81 L67

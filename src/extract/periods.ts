@@ -131,6 +131,8 @@ const SP = '[ \\t\\u00a0]*';
 /** A day and month with no year: `21/7`, `21 tháng 7` (never the start of a full date, nor `01 tháng 01 của năm tiếp theo`). */
 const DAY_MONTH_SOURCE =
   `(?:\\d{1,2}${SP}/${SP}\\d{1,2}(?!\\d)(?!${SP}[/.\\-]${SP}\\d)(?![.,]\\d)` + `|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?!\\s*,?\\s+năm\\s+\\d)(?!\\d))(?!\\s+(?:của\\s+năm\\s+(?:tiếp|sau|kế)|hằng\\s+năm|hàng\\s+năm))`;
+/** A time of day before a date: `17 giờ`, `16h00`, `15 giờ 30 phút`, `8 giờ sáng,`. */
+const TIME = '(?:\\d{1,2}[ \\t]*(?:giờ|h)(?:[ \\t]*\\d{2}(?:[ \\t]*phút)?)?(?:\\s+(?:sáng|chiều|tối))?\\s*,?\\s*)';
 /** A date with or without its year. */
 const ANY_DATE = `(?:${DATE_SOURCE}|${DAY_MONTH_SOURCE})`;
 /** A quarter's numeral (the text is matched in lower case): `iv`, `3`. */
@@ -174,6 +176,29 @@ const PARSERS: Parser[] = [
     extract: (m) => ordered(monthBounds(+m[3]!, +m[1]!)?.from ?? null, monthBounds(+m[3]!, +m[2]!)?.to ?? null),
   },
   {
+    // `Tháng 11 - 12/2025`, `tháng 12/2025 - tháng 01/2026`, `quý III - IV/2025`, `từ quý IV/2025 đến quý I/2026`,
+    // `từ tháng 10/2025 đến hết năm 2025`: from the first's start to the second's end (the first in the second's year
+    // when it names none, the year before when that would reverse them)
+    kind: 'months',
+    pattern: new RegExp(
+      `(?:(?:kể\\s+)?từ\\s+)?(tháng|quý)\\s+(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})?` +
+        `\\s*(?:[-–—]|(?:đến|tới)\\s+(?:hết\\s+)?)\\s*` +
+        `(?:(?:(tháng|quý)\\s+)?(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|năm\\s+${YEAR}(?![\\d/]))`,
+      FLAGS,
+    ),
+    extract: (m) => {
+      // m: 1 first unit, 2 its number, 3 its year; 4 second unit, 5 its number, 6 its year; 7 a year (`đến hết năm 2025`)
+      const span = (unit: string, n: string, y: number): Bounds | null =>
+        unit === 'tháng' ? (/^\d+$/u.test(n) ? monthBounds(y, +n) : null) : quarterBounds(n, y);
+      const last = m[7] ? yearsBounds(+m[7], +m[7]) : span(m[4] ?? m[1]!, m[5]!, +m[6]!);
+      if (!last) return null;
+      const y = m[3] ? +m[3] : +last.to!.slice(0, 4);
+      let first = span(m[1]!, m[2]!, y);
+      if (first && !m[3] && first.from! > last.from!) first = span(m[1]!, m[2]!, y - 1);
+      return first ? ordered(first.from, last.to) : null;
+    },
+  },
+  {
     // `từ năm 2016 đến nay` (from 2016 to now): up to the document's date
     kind: 'toNow',
     role: 'other',
@@ -209,12 +234,12 @@ const PARSERS: Parser[] = [
     extract: (m, env) => until(anyDate(m[1]!, env.year)),
   },
   {
-    // `trước ngày 31/12/2025`, `chậm nhất (là) (vào) ngày 21/11/2025`, `hạn chót ngày …`: a deadline.
+    // `trước ngày 31/12/2025`, `chậm nhất (là) (vào) ngày 21/11/2025`, `hạn chót ngày …`, `trước 17 giờ ngày 27/11/2025`: a deadline.
     // A date more than a year before the document is a condition (`cấp trước ngày 01/7/2004`), not a deadline.
     kind: 'until',
     role: 'deadline',
     pattern: new RegExp(
-      `(?:trước|chậm\\s+nhất(?:\\s+là)?(?:\\s+(?:vào|trước|đến))?|hạn\\s+chót(?:\\s+là)?|không\\s+muộn\\s+hơn)\\s+(?:(?:hết\\s+)?ngày\\s+)?(${ANY_DATE})`,
+      `(?:trước|chậm\\s+nhất(?:\\s+là)?(?:\\s+(?:vào|trước|đến))?|hạn\\s+chót(?:\\s+là)?|không\\s+muộn\\s+hơn)\\s+${TIME}?(?:(?:hết\\s+)?ngày\\s+)?(${ANY_DATE})`,
       FLAGS,
     ),
     extract: (m, env) => {
@@ -330,19 +355,20 @@ const PARSERS: Parser[] = [
     extract: (m, env) => (env.year ? fromNow(m, env, isoDate(env.year, 12, 31)) : null),
   },
   {
-    // `(từ nay) đến (hết) ngày 31/12/2025`: until a day
+    // `(từ nay) đến (hết) (ngày) 31/12/2025`: until a day
     kind: 'until',
-    pattern: new RegExp(`(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+)?ngày\\s+(${DATE_SOURCE})`, FLAGS),
+    pattern: new RegExp(`(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+)?(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
     extract: (m, env) => fromNow(m, env, parseDate(m[1]!)),
   },
   {
-    // `(từ nay) đến (hết/cuối) tháng 6/2026`, `đến cuối quý IV năm 2025`: until the month's or quarter's end
+    // `(từ nay) đến (hết/cuối) tháng 6/2026`, `đến cuối quý IV năm 2025`, `(đến 6/2028)`: until the month's or quarter's end
     kind: 'until',
     pattern: new RegExp(
-      `(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+|cuối\\s+)?(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})`,
+      `(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+|cuối\\s+)?(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|(\\d{1,2})[ \\t]*/[ \\t]*${YEAR}(?![\\d/]))`,
       FLAGS,
     ),
-    extract: (m, env) => fromNow(m, env, m[1] ? (monthBounds(+m[2]!, +m[1]!)?.to ?? null) : (quarterBounds(m[3]!, +m[4]!)?.to ?? null)),
+    extract: (m, env) =>
+      fromNow(m, env, m[1] ? (monthBounds(+m[2]!, +m[1]!)?.to ?? null) : m[3] ? (quarterBounds(m[3], +m[4]!)?.to ?? null) : (monthBounds(+m[6]!, +m[5]!)?.to ?? null)),
   },
   {
     kind: 'block', // the header's date with Markdown left inside it or a space lost: `ngày 24 **tháng 11 năm 2025`, `ngày 01 tháng12 năm 2025`
@@ -765,7 +791,13 @@ function clauseEnd(text: string, at: number): number {
 function roleOf(text: string, c: Candidate, env: Env, context: PeriodContext, docPeriod: Period | null, titled: Candidate | null): PeriodRole {
   if (c.role) return c.role;
   const startOfClause = clauseStart(text, c.start);
-  const before = text.slice(startOfClause, c.start);
+  let before = text.slice(startOfClause, c.start);
+  // the mention is all that follows a label (`Thời gian hoàn thành: Tháng 11 - 12/2025`, `*Thời gian thực hiện: *Từ
+  // 01/7/2025`): the label's words are its cues
+  if (/^[\s*_]*$/u.test(before) && text[startOfClause - 1] === ':') {
+    const label = text.slice(clauseStart(text, startOfClause - 1), startOfClause - 1).replace(/[*_]/gu, ' ');
+    if (label.trim().split(/\s+/u).length <= 6) before = `${label.trim()} `;
+  }
   // a near cue: ends right before the mention, at most one word between
   for (const cue of CUES) {
     if (cue.near && cue.right.test(before)) return cue.role;
