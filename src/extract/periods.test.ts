@@ -435,6 +435,20 @@ describe('periods with roles', () => {
     ]);
   });
 
+  it('a report on a past year: months, quarters and days with no year are of the year reported on, its plans of the document’s year', () => {
+    const title = 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI NĂM 2017 VÀ PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2018';
+    const text =
+      `BÁO CÁO\n${title}\nI. KINH TẾ\nQuý IV, thu ngân sách đạt 120 tỷ đồng, tính đến ngày 31/12 đạt 98% dự toán; tháng 12 tăng 5% so với cùng kỳ. ` +
+      'Dự kiến quý I tăng.';
+    expect(roles(text, ctx(2018, 3, 20, 'BC'), title).slice(2)).toEqual([
+      ['reporting', '2017-10-01', '2017-12-31', 'Quý IV'],
+      ['reporting', '2017-12-31', '2017-12-31', 'tính đến ngày 31/12'],
+      ['reporting', '2017-12-01', '2017-12-31', 'tháng 12'],
+      ['comparison', '2016-12-01', '2016-12-31', 'so với cùng kỳ'],
+      ['plan', '2018-01-01', '2018-03-31', 'quý I'],
+    ]);
+  });
+
   it('not periods: years in names, base years, school years, durations, dates of documents, vague spans, dates listed by day', () => {
     const none = [
       'theo nguyên tắc quy định tại Điều 103 Luật Đất đai năm 2024 trình cấp có thẩm quyền quyết định.', // 46482d81 L67

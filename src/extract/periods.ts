@@ -103,6 +103,11 @@ interface Env {
   year: number | null;
   /** The document's date as ISO, when complete. */
   today: string | null;
+  /**
+   * The year a report is about, for months, quarters and days written without a year: its title's period's (a report
+   * on 2017 dated March 2018 says `quý IV` of 2017), else the document's year.
+   */
+  reportYear: number | null;
   /** When the document itself takes effect (`Quyết định này có hiệu lực từ ngày …`), read on first use. */
   effective?: string | null;
 }
@@ -156,13 +161,13 @@ const PARSERS: Parser[] = [
       `(?:kể\\s+)?từ\\s+(?:ngày\\s+)?(${ANY_DATE})\\s*,?\\s*(?:(?:đến|tới)\\s+|[-–—]\\s*)(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`,
       FLAGS,
     ),
-    extract: (m, env) => dayRange(m[1]!, m[2]!, env.year) ?? 'block',
+    extract: (m, env) => dayRange(m[1]!, m[2]!, env.reportYear) ?? 'block',
   },
   {
     // `(13/11/2025 - 19/11/2025)`, `ngày 21/7 – 20/8/2021`: two days joined by a dash
     kind: 'days',
     pattern: new RegExp(`(?:ngày\\s+)?(${ANY_DATE})[ \\t]*[-–—][ \\t]*(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
-    extract: (m, env) => dayRange(m[1]!, m[2]!, env.year),
+    extract: (m, env) => dayRange(m[1]!, m[2]!, env.reportYear),
   },
   {
     kind: 'months',
@@ -330,7 +335,7 @@ const PARSERS: Parser[] = [
   {
     kind: 'asOf',
     pattern: new RegExp(`tính\\s+đến\\s+(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`, FLAGS),
-    extract: (m, env) => point(anyDate(m[1]!, env.year)),
+    extract: (m, env) => point(anyDate(m[1]!, env.reportYear)),
   },
   {
     kind: 'asOf',
@@ -423,7 +428,7 @@ const PARSERS: Parser[] = [
       FLAGS,
     ),
     extract: (m, env) => {
-      const end = m[2] ? anyDate(m[2], m[1] ? +m[1] : env.year) : m[3] ? (monthBounds(+m[4]!, +m[3]!)?.to ?? null) : m[5] ? (quarterBounds(m[5], +m[6]!)?.to ?? null) : null;
+      const end = m[2] ? anyDate(m[2], m[1] ? +m[1] : env.reportYear) : m[3] ? (monthBounds(+m[4]!, +m[3]!)?.to ?? null) : m[5] ? (quarterBounds(m[5], +m[6]!)?.to ?? null) : null;
       if (end) return { from: `${end.slice(0, 4)}-01-01`, to: end };
       const named = m[1] ? +m[1] : null;
       const toNow = /(?:đến|tới)\s+nay$/iu.test(m[0]);
@@ -519,7 +524,7 @@ const PARSERS: Parser[] = [
     extract: (m, env) => {
       const named = yearAhead(env.text, m.index + m[0].length);
       if (named === null && recurring(env.text, m.index, m.index + m[0].length)) return null;
-      const y = named ?? env.year;
+      const y = named ?? env.reportYear;
       return y ? quarterBounds(m[1]!, y) : null;
     },
   },
@@ -540,7 +545,7 @@ const PARSERS: Parser[] = [
     extract: (m, env) => {
       const named = yearAhead(env.text, m.index + m[0].length);
       if (named === null && recurring(env.text, m.index, m.index + m[0].length)) return null;
-      const y = named ?? env.year;
+      const y = named ?? env.reportYear;
       return y ? monthBounds(y, +m[1]!) : null;
     },
   },
@@ -644,7 +649,7 @@ export function findPeriods(text: string, context: PeriodContext = {}): PeriodMe
  * first. With no period in the title, the most cited window of the body, else null.
  */
 export function documentPeriod(title: string | null, text: string, context: PeriodContext = {}): Period | null {
-  const env = envOf(text, context);
+  const env = envOf(text, context, title);
   return mainPeriod(title, text, candidates(text, env), context);
 }
 
@@ -654,7 +659,7 @@ export function periodsOf(
   text: string,
   context: PeriodContext = {},
 ): { periods: PeriodMention[]; documentPeriod: Period | null } {
-  const env = envOf(text, context);
+  const env = envOf(text, context, title);
   const found = candidates(text, env);
   const docPeriod = mainPeriod(title, text, found, context);
   const titled = title ? titlePeriod(title, context) : null;
@@ -663,6 +668,13 @@ export function periodsOf(
   const resolved: Array<{ c: Candidate; role: PeriodRole; from: string | null; to: string | null }> = [];
   for (const [i, c] of found.entries()) {
     let { from, to } = c;
+    // a month or quarter with no year in the plan part of a report on a past year (`Dự kiến quý I …` in a report on
+    // 2017 dated 2018): the document's year
+    const shift = env.year !== null && env.reportYear !== null ? env.year - env.reportYear : 0;
+    if (shift > 0 && roles[i] === 'plan' && (c.kind === 'month' || c.kind === 'quarter') && from && to && !/\d{4}/u.test(text.slice(c.start, c.end))) {
+      from = shiftYears(from, shift);
+      to = shiftYears(to, shift);
+    }
     if (c.resolve) {
       const anchor = anchorOf(text, c, resolved, docPeriod, env);
       const r = c.resolve(anchor);
@@ -684,12 +696,14 @@ export function periodsOf(
   return { periods, documentPeriod: docPeriod };
 }
 
-function envOf(text: string, context: PeriodContext): Env {
+function envOf(text: string, context: PeriodContext, title: string | null = null): Env {
   const d = context.date;
   const today = d && d.year && d.month && d.day ? isoDate(d.year, d.month, d.day) : null;
-  const env: Env = { text, year: d?.year ?? null, today };
+  const env: Env = { text, year: d?.year ?? null, today, reportYear: null };
   // no document date: dates without a year fall in the year the text names most
   if (env.year === null) env.year = mostNamedYear(text);
+  const titled = context.kind === 'BC' && title ? titlePeriod(title, context) : null;
+  env.reportYear = titled && days(titled.from!, titled.to!) <= 366 ? +titled.to!.slice(0, 4) : env.year;
   return env;
 }
 
