@@ -449,6 +449,23 @@ describe('periods with roles', () => {
     ]);
   });
 
+  it('a report’s year named without its number: đạt 45% dự toán năm, ước cả năm, năm nay (corpus); not in other documents', () => {
+    const text =
+      'Tổng thu ngân sách 6 tháng đầu năm 2017 đạt 45% dự toán năm, tăng 8% so với cùng kỳ; ước cả năm đạt 300 tỷ đồng, tăng 5% so với cùng kỳ, trong năm nay phấn đấu vượt kế hoạch năm.';
+    expect(roles(text, ctx(2017, 7, 14, 'BC'))).toEqual([
+      ['reporting', '2017-01-01', '2017-06-30', '6 tháng đầu năm 2017'],
+      ['plan', '2017-01-01', '2017-12-31', 'dự toán năm'],
+      ['comparison', '2016-01-01', '2016-06-30', 'so với cùng kỳ'],
+      ['reporting', '2017-01-01', '2017-12-31', 'ước cả năm'],
+      ['comparison', '2016-01-01', '2016-12-31', 'so với cùng kỳ'],
+      ['reporting', '2017-01-01', '2017-12-31', 'năm nay'],
+      ['plan', '2017-01-01', '2017-12-31', 'kế hoạch năm'],
+    ]);
+    // rules, not reports: the plan of any year
+    expect(roles('trong phạm vi dự toán năm của cơ quan; phi dự án đào tạo theo kế hoạch năm.', ctx(2025, 11, 20, 'QĐ'))).toEqual([]);
+    expect(roles('Kế hoạch năm học 2025 - 2026; dự toán năm sau', ctx(2025, 11, 20, 'BC'))).toEqual([]);
+  });
+
   it('not periods: years in names, base years, school years, durations, dates of documents, vague spans, dates listed by day', () => {
     const none = [
       'theo nguyên tắc quy định tại Điều 103 Luật Đất đai năm 2024 trình cấp có thẩm quyền quyết định.', // 46482d81 L67

@@ -108,6 +108,8 @@ interface Env {
    * on 2017 dated March 2018 says `quý IV` of 2017), else the document's year.
    */
   reportYear: number | null;
+  /** Whether the document is a report (`BC`). */
+  report: boolean;
   /** When the document itself takes effect (`Quyết định này có hiệu lực từ ngày …`), read on first use. */
   effective?: string | null;
 }
@@ -136,6 +138,8 @@ const SP = '[ \\t\\u00a0]*';
 /** A day and month with no year: `21/7`, `21 tháng 7` (never the start of a full date, nor `01 tháng 01 của năm tiếp theo`). */
 const DAY_MONTH_SOURCE =
   `(?:\\d{1,2}${SP}/${SP}\\d{1,2}(?!\\d)(?!${SP}[/.\\-]${SP}\\d)(?![.,]\\d)` + `|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?!\\s*,?\\s+năm\\s+\\d)(?!\\d))(?!\\s+(?:của\\s+năm\\s+(?:tiếp|sau|kế)|hằng\\s+năm|hàng\\s+năm))`;
+/** `năm` (year) not followed by a year or a word that makes it another year or a name (`năm 2025`, `năm học`, `năm sau`). */
+const YEARLESS = '(?![\\p{L}\\d]|\\s+(?:\\d|học|sau|trước|tới|nay|kế|tiếp|liền|đầu|cuối|ngân|tài|được|đã|nào|đó|này))';
 /** A time of day before a date: `17 giờ`, `16h00`, `15 giờ 30 phút`, `8 giờ sáng,`. */
 const TIME = '(?:\\d{1,2}[ \\t]*(?:giờ|h)(?:[ \\t]*\\d{2}(?:[ \\t]*phút)?)?(?:\\s+(?:sáng|chiều|tối))?\\s*,?\\s*)';
 /** A date with or without its year. */
@@ -607,6 +611,25 @@ const PARSERS: Parser[] = [
     pattern: new RegExp(`năm\\s+${YEAR}(?![\\d/])`, FLAGS),
     extract: (m) => yearsBounds(+m[1]!, +m[1]!),
   },
+  {
+    // `(trong) năm nay` (this year): the document's year
+    kind: 'year',
+    pattern: new RegExp(`năm\\s+nay(?![\\p{L}\\d])`, FLAGS),
+    extract: (_m, env) => (env.year ? yearsBounds(env.year, env.year) : null),
+  },
+  {
+    // in a report, the year's plan named without its year: `đạt 45% kế hoạch năm`, `bằng 81% dự toán năm`: the year reported on
+    kind: 'year',
+    role: 'plan',
+    pattern: new RegExp(`(?:kế\\s+hoạch|dự\\s+toán|chỉ\\s+tiêu)\\s+năm${YEARLESS}`, FLAGS),
+    extract: (_m, env) => (env.report && env.reportYear ? yearsBounds(env.reportYear, env.reportYear) : null),
+  },
+  {
+    // in a report, `ước (thực hiện) cả năm` (the whole year, estimated): the year reported on
+    kind: 'year',
+    pattern: new RegExp(`ước\\s+(?:tính\\s+|thực\\s+hiện\\s+|đạt\\s+)?cả\\s+năm${YEARLESS}`, FLAGS),
+    extract: (_m, env) => (env.report && env.reportYear ? yearsBounds(env.reportYear, env.reportYear) : null),
+  },
 ];
 
 /** Role cues, compiled once from the lexicon. */
@@ -699,7 +722,7 @@ export function periodsOf(
 function envOf(text: string, context: PeriodContext, title: string | null = null): Env {
   const d = context.date;
   const today = d && d.year && d.month && d.day ? isoDate(d.year, d.month, d.day) : null;
-  const env: Env = { text, year: d?.year ?? null, today, reportYear: null };
+  const env: Env = { text, year: d?.year ?? null, today, reportYear: null, report: context.kind === 'BC' };
   // no document date: dates without a year fall in the year the text names most
   if (env.year === null) env.year = mostNamedYear(text);
   const titled = context.kind === 'BC' && title ? titlePeriod(title, context) : null;
