@@ -466,6 +466,21 @@ describe('periods with roles', () => {
     expect(roles('Kế hoạch năm học 2025 - 2026; dự toán năm sau', ctx(2025, 11, 20, 'BC'))).toEqual([]);
   });
 
+  it('a bare N tháng in a report on a span ending in month N: January to N; never a duration', () => {
+    const title = 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI QUẬN 5 THÁNG 10 NĂM 2018';
+    const text =
+      `BÁO CÁO\n${title}\nI. KINH TẾ\nTổng thu ngân sách 10 tháng ước đạt 500 tỷ đồng, tăng 5% so với cùng kỳ. Trong 10 tháng, quận đã cấp phép. ` +
+      'Hợp đồng có thời hạn 10 tháng. Trẻ 6 tháng tuổi. Báo cáo định kỳ 6 tháng.';
+    expect(roles(text, ctx(2018, 10, 18, 'BC'), title).slice(1)).toEqual([
+      ['cumulative', '2018-01-01', '2018-10-31', '10 tháng'],
+      ['comparison', '2017-01-01', '2017-10-31', 'so với cùng kỳ'],
+      ['cumulative', '2018-01-01', '2018-10-31', '10 tháng'],
+    ]);
+    // not a report, or a report on another span: nothing
+    expect(roles('Tổng thu ngân sách 10 tháng ước đạt 500 tỷ đồng', ctx(2018, 10, 18, 'KH'))).toEqual([]);
+    expect(roles('Tổng thu ngân sách 9 tháng ước đạt 500 tỷ đồng', ctx(2018, 10, 18, 'BC'), title).slice(1)).toEqual([]);
+  });
+
   it('not periods: years in names, base years, school years, durations, dates of documents, vague spans, dates listed by day', () => {
     const none = [
       'theo nguyên tắc quy định tại Điều 103 Luật Đất đai năm 2024 trình cấp có thẩm quyền quyết định.', // 46482d81 L67

@@ -507,6 +507,27 @@ const PARSERS: Parser[] = [
     },
   },
   {
+    // in a report on a span ending in month N, a bare `N tháng` (`Tổng thu ngân sách 10 tháng ước đạt …` in a report on
+    // October): the months from January to N of that year; never a duration (`trong thời hạn 10 tháng`, `10 tháng tuổi`)
+    kind: 'running',
+    role: 'cumulative',
+    pattern: new RegExp(
+      `(?<![.,\\d/])(\\d{1,2})\\s+tháng(?![\\p{L}\\d/]|\\s*[-–(]|\\s+(?:\\d|đầu|cuối|năm|qua|tới|trước|sau|kể|tuổi|lương|trở|liên|liền|một|thì|không|nếu|đến|tính|làm|kể|từ|của|mỗi|hoặc))`,
+      FLAGS,
+    ),
+    extract: (m, env) => {
+      const n = +m[1]!;
+      if (!env.report || n < 2 || n > 12) return null;
+      const lead = env.text.slice(Math.max(0, m.index - 24), m.index);
+      if (/(?:thời\s+hạn|sau|trước|quá|đủ|dưới|trên|mỗi|kỳ|vòng|hơn|thêm|tối\s+đa|tối\s+thiểu|ít\s+nhất|từ|đến|khoảng|gần|chưa|hạn|lần|hết)\s*$/iu.test(lead)) return null;
+      return (a) => {
+        if (!a.period || +a.period.to.slice(5, 7) !== n) return null;
+        const y = +a.period.to.slice(0, 4);
+        return { from: isoDate(y, 1, 1), to: monthBounds(y, n)!.to };
+      };
+    },
+  },
+  {
     // `Trong tháng,` / `trong quý này,` with no number: the reporting period, when it is that long
     kind: 'sameTime',
     role: 'reporting',
