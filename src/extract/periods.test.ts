@@ -481,6 +481,16 @@ describe('periods with roles', () => {
     expect(roles('Tổng thu ngân sách 9 tháng ước đạt 500 tỷ đồng', ctx(2018, 10, 18, 'BC'), title).slice(1)).toEqual([]);
   });
 
+  it('two days joined by đến with no từ; a deadline day after trong (corpus); an event’s day after vào is not one', () => {
+    const spans = (text: string) => roles(text, ctx(2025, 11, 19, 'CV')).map((r) => r.slice(0, 3));
+    expect(spans('xuất ngũ, thôi việc trong khoảng thời gian ngày 15 tháng 12 năm 1993 đến ngày 31 tháng 12 năm 1994) sau khi về nước')).toEqual([
+      ['reporting', '1993-12-15', '1994-12-31'],
+    ]);
+    expect(spans('Bộ Khoa học và Công nghệ tổng hợp, báo cáo Thủ tướng Chính phủ trong ngày 20 tháng 11 năm 2025.')).toEqual([['deadline', null, '2025-11-20']]);
+    expect(spans('mỗi tỉnh khoảng 150 tỷ đồng, hoàn thành ngay trong ngày 20 tháng 11 năm 2025.')).toEqual([['deadline', null, '2025-11-20']]);
+    expect(spans('tổ chức lễ khánh thành các dự án vào ngày 19 tháng 12 năm 2025')).toEqual([]);
+  });
+
   it('not periods: years in names, base years, school years, durations, dates of documents, vague spans, dates listed by day', () => {
     const none = [
       'theo nguyên tắc quy định tại Điều 103 Luật Đất đai năm 2024 trình cấp có thẩm quyền quyết định.', // 46482d81 L67

@@ -174,6 +174,22 @@ const PARSERS: Parser[] = [
     extract: (m, env) => dayRange(m[1]!, m[2]!, env.reportYear),
   },
   {
+    // `(trong thời gian) ngày 15 tháng 12 năm 1993 đến ngày 31 tháng 12 năm 1994`: two days joined by đến, with no từ
+    kind: 'days',
+    pattern: new RegExp(`ngày\\s+(${ANY_DATE})\\s*,?\\s*(?:đến|tới)\\s+(?:hết\\s+)?ngày\\s+(${DATE_SOURCE})`, FLAGS),
+    extract: (m, env) => dayRange(m[1]!, m[2]!, env.reportYear),
+  },
+  {
+    // `báo cáo Thủ tướng Chính phủ trong ngày 20 tháng 11 năm 2025`, `hoàn thành ngay trong ngày …`: to be done by that day
+    kind: 'until',
+    role: 'deadline',
+    pattern: new RegExp(
+      `(?<lead>(?:hoàn\\s+thành|xong|gửi|nộp|báo\\s+cáo|trình)(?:\\s+[^\\s.;:]+){0,8}?\\s+(?:ngay\\s+)?trong\\s+)ngày\\s+(${DATE_SOURCE})`,
+      FLAGS,
+    ),
+    extract: (m) => until(parseDate(m[2]!)),
+  },
+  {
     kind: 'months',
     pattern: new RegExp(`từ\\s+tháng\\s+${MONTH_YEAR}\\s*(?:đến|tới)\\s+(?:hết\\s+)?tháng\\s+${MONTH_YEAR}`, FLAGS),
     extract: (m) => ordered(monthBounds(+m[2]!, +m[1]!)?.from ?? null, monthBounds(+m[4]!, +m[3]!)?.to ?? null),
