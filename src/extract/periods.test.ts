@@ -513,6 +513,8 @@ describe('periods with roles', () => {
       'tốc độ tăng bình quân năm t tính theo gốc so sánh bình quân năm 1994', // corpus: a base year
       'đẩy nhanh tiến độ Tổng điều tra kinh tế năm 2017; chỉ đạo kiểm tra', // reports/05: a census's name
       'kết quả Tổng điều tra dân số và nhà ở năm 2019', // corpus
+      'bảo đảm chỗ ở ổn định cho Nhân dân trước Tết nguyên đán năm 2026, tiếp theo Công điện', // corpus: a holiday, not a year
+      'phục vụ nhu cầu dịp Tết Dương lịch 2026',
     ];
     for (const text of none) expect([text, roles(text, ctx(2025, 11, 20, 'QĐ'))]).toEqual([text, []]);
   });

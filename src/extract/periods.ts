@@ -627,6 +627,11 @@ const PARSERS: Parser[] = [
     extract: () => BLOCK,
   },
   {
+    kind: 'block', // a holiday named with its year, a day not a year: `trước Tết nguyên đán năm 2026`, `Tết Dương lịch năm 2026`, `Tết Bính Ngọ năm 2026`
+    pattern: new RegExp(`tết(?:\\s+(?:nguyên\\s+đán|dương\\s+lịch|âm\\s+lịch|cổ\\s+truyền))?(?:\\s+\\p{L}+){0,2}?\\s+(?:năm\\s+)?${YEAR}`, FLAGS),
+    extract: () => BLOCK,
+  },
+  {
     kind: 'block', // a census is named by its year: `Tổng điều tra kinh tế năm 2017`, `Tổng điều tra dân số và nhà ở năm 2019`
     pattern: new RegExp(`tổng\\s+điều\\s+tra(?:\\s+[^\\s.;:()\\d]+){0,8}?\\s+năm\\s+${YEAR}`, FLAGS),
     extract: () => BLOCK,
