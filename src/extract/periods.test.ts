@@ -491,6 +491,17 @@ describe('periods with roles', () => {
     expect(spans('tổ chức lễ khánh thành các dự án vào ngày 19 tháng 12 năm 2025')).toEqual([]);
   });
 
+  it('other spellings: quí I năm 2020, cùng kì, thời kì, giai đọan', () => {
+    expect(roles('GRDP quí I năm 2020 tăng 0,42% so với cùng kì năm 2019', ctx(2020, 4, 28, 'BC'))).toEqual([
+      ['reporting', '2020-01-01', '2020-03-31', 'quí I năm 2020'],
+      ['comparison', '2019-01-01', '2019-03-31', 'so với cùng kì năm 2019'],
+    ]);
+    expect(roles('quy hoạch thời kì 2021 - 2030; giai đọan 2021-2025', ctx(2025, 11, 20, 'QĐ')).map((r) => r.slice(1, 3))).toEqual([
+      ['2021-01-01', '2030-12-31'],
+      ['2021-01-01', '2025-12-31'],
+    ]);
+  });
+
   it('not periods: years in names, base years, school years, durations, dates of documents, vague spans, dates listed by day', () => {
     const none = [
       'theo nguyên tắc quy định tại Điều 103 Luật Đất đai năm 2024 trình cấp có thẩm quyền quyết định.', // 46482d81 L67

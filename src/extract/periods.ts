@@ -802,7 +802,7 @@ function mainPeriod(title: string | null, text: string, found: Candidate[], cont
 
 function candidates(text: string, env: Env): Candidate[] {
   const found: Candidate[] = [];
-  const lower = lowerCase(text);
+  const lower = spellings(lowerCase(text));
   for (const p of PARSERS) {
     const seen = p.cased ? text : lower;
     p.pattern.lastIndex = 0;
@@ -831,6 +831,17 @@ function candidates(text: string, env: Env): Candidate[] {
     if (!last || c.at >= last.end) kept.push(c);
   }
   return kept.filter((c) => c.kind !== 'block');
+}
+
+/**
+ * Other spellings of the words periods are made of, rewritten letter for letter (offsets kept): `quí` (quý, quarter)
+ * before its numeral, `kì` (kỳ) in `cùng kì`, `thời kì`, `nhiệm kì`, `giai đọan` (đoạn).
+ */
+function spellings(lower: string): string {
+  return lower
+    .replace(/quí(?=\s+(?:iv|iii|ii|i|[1-4]|này|trước|tới)(?![\p{L}\d]))/gu, 'quý')
+    .replace(/(cùng|thời|nhiệm)(\s+)kì(?![\p{L}])/gu, '$1$2kỳ')
+    .replace(/giai(\s+)đọan(?![\p{L}])/gu, 'giai$1đoạn');
 }
 
 /** The text in lower case, offset for offset (a letter whose lower case is longer is left as it is). */
