@@ -491,6 +491,11 @@ describe('periods with roles', () => {
     expect(spans('tổ chức lễ khánh thành các dự án vào ngày 19 tháng 12 năm 2025')).toEqual([]);
   });
 
+  it('Markdown emphasis inside a phrase: giai đoạn **2026 - 2030**; a date split by it stays a date (b6ae4bd4: ngày 21 tháng* *6 năm 2021)', () => {
+    expect(roles('Kế hoạch phát triển giai đoạn **2026 - 2030**', ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1, 3))).toEqual([['2026-01-01', '2030-12-31']]);
+    expect(roles('Căn cứ Nghị định số 60/2021/NĐ-CP ngày 21 tháng* *6 năm 2021 của Chính phủ', ctx(2025, 11, 20, 'QĐ'))).toEqual([]);
+  });
+
   it('other spellings: quí I năm 2020, cùng kì, thời kì, giai đọan', () => {
     expect(roles('GRDP quí I năm 2020 tăng 0,42% so với cùng kì năm 2019', ctx(2020, 4, 28, 'BC'))).toEqual([
       ['reporting', '2020-01-01', '2020-03-31', 'quí I năm 2020'],

@@ -834,11 +834,13 @@ function candidates(text: string, env: Env): Candidate[] {
 }
 
 /**
- * Other spellings of the words periods are made of, rewritten letter for letter (offsets kept): `quí` (quý, quarter)
+ * Emphasis marks read as spaces, and other spellings of the words periods are made of, rewritten letter for letter
+ * (offsets kept): `quí` (quý, quarter)
  * before its numeral, `kì` (kỳ) in `cùng kì`, `thời kì`, `nhiệm kì`, `giai đọan` (đoạn).
  */
 function spellings(lower: string): string {
   return lower
+    .replace(/[*_]/gu, ' ') // Markdown emphasis inside a phrase (`ngày 21 tháng* *6 năm 2021`) reads as space
     .replace(/quí(?=\s+(?:iv|iii|ii|i|[1-4]|này|trước|tới)(?![\p{L}\d]))/gu, 'quý')
     .replace(/(cùng|thời|nhiệm)(\s+)kì(?![\p{L}])/gu, '$1$2kỳ')
     .replace(/giai(\s+)đọan(?![\p{L}])/gu, 'giai$1đoạn');
