@@ -507,6 +507,18 @@ describe('periods with roles', () => {
     ]);
   });
 
+  it('two years joined by a dash with no word before them: (2025 - 2026), 5 năm (2021-2025), trung hạn 2026-2030, a table cell (corpus, f004d93b)', () => {
+    const spans = (text: string) => roles(text, ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1));
+    expect(spans('tùy điều kiện có thể tiến tới thí điểm (2025 - 2026).')).toEqual([['2025-01-01', '2026-12-31', '2025 - 2026']]);
+    expect(spans('tổng kết chặng đường 5 năm (2021-2025) thực hiện')).toEqual([['2021-01-01', '2025-12-31', '2021-2025']]);
+    expect(spans('trong Kế hoạch đầu tư công trung hạn 2026-2030:')).toEqual([['2026-01-01', '2030-12-31', '2026-2030']]);
+    expect(spans('| Sở Khoa học và Công nghệ | Các sở, ban, ngành; UBND các phường, xã | 2026 - 2030 | Chiến lược và Kế hoạch |')).toEqual([
+      ['2026-01-01', '2030-12-31', '2026 - 2030'],
+    ]);
+    // inside a symbol, reversed, or too long a span: none
+    expect(spans('Quyết định số 1234/2025-2030/QĐ; 2030-2025; 1990-2100')).toEqual([]);
+  });
+
   it('not periods: years in names, base years, school years, durations, dates of documents, vague spans, dates listed by day', () => {
     const none = [
       'theo nguyên tắc quy định tại Điều 103 Luật Đất đai năm 2024 trình cấp có thẩm quyền quyết định.', // 46482d81 L67

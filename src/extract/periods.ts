@@ -606,6 +606,17 @@ const PARSERS: Parser[] = [
     extract: (m) => yearsBounds(+(m[1] ?? m[3] ?? m[5])!, +(m[2] ?? m[4] ?? m[6])!),
   },
   {
+    // two years joined by a dash with no word before them: `thí điểm (2025 - 2026)`, `kế hoạch 5 năm (2021-2025)`, `Kế hoạch
+    // đầu tư công trung hạn 2026-2030`: the span (never inside a number, a date or a symbol; at most 30 years)
+    kind: 'years',
+    pattern: new RegExp(`(?<![\\d/.,\\-–—])${YEAR}[ \\t]*[-–—][ \\t]*${YEAR}(?![\\d/.,]\\d|[\\d/])`, FLAGS),
+    extract: (m) => {
+      const a = +m[1]!;
+      const b = +m[2]!;
+      return b > a && b - a <= 30 ? yearsBounds(a, b) : null;
+    },
+  },
+  {
     kind: 'years', // `năm 2025 và 2026`, `năm 2025 và năm 2026`
     pattern: new RegExp(`năm\\s+${YEAR}\\s+và\\s+(?:năm\\s+)?${YEAR}`, FLAGS),
     extract: (m) => (+m[2]! === +m[1]! + 1 ? yearsBounds(+m[1]!, +m[2]!) : null),
