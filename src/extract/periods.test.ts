@@ -422,6 +422,10 @@ describe('periods with roles', () => {
     expect(spans('thực hiện từ tháng 10/2025 đến hết năm 2025')).toEqual([['2025-10-01', '2025-12-31', 'từ tháng 10/2025 đến hết năm 2025']]);
     expect(spans('thực hiện từ tháng 12 đến tháng 02/2026')).toEqual([['2025-12-01', '2026-02-28', 'từ tháng 12 đến tháng 02/2026']]);
     expect(spans('tháng 12/2025 - tháng 01/2026')).toEqual([['2025-12-01', '2026-01-31', 'tháng 12/2025 - tháng 01/2026']]);
+    // a run of two with the unit word once: tháng 11, 12/2025; a list that is not a run keeps its first
+    expect(spans('Thời gian: tháng 11, 12/2025.')).toEqual([['2025-11-01', '2025-12-31', 'tháng 11, 12/2025']]);
+    expect(spans('triển khai trong quý III, IV năm 2025')).toEqual([['2025-07-01', '2025-12-31', 'quý III, IV năm 2025']]);
+    expect(spans('triển khai trong các tháng 10, 12/2025')).toEqual([['2025-10-01', '2025-10-31', 'tháng 10']]);
     // every year, an event's month and year, months with no year: none
     expect(spans('Thời gian thực hiện: Từ tháng 3 đến tháng 11 hàng năm')).toEqual([]);
     expect(spans('Đại hội đại biểu toàn quốc lần thứ VI của Đảng (tháng 12-1986)')).toEqual([]);

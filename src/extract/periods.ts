@@ -201,21 +201,25 @@ const PARSERS: Parser[] = [
     extract: (m) => ordered(monthBounds(+m[3]!, +m[1]!)?.from ?? null, monthBounds(+m[3]!, +m[2]!)?.to ?? null),
   },
   {
-    // `Tháng 11 - 12/2025`, `tháng 12/2025 - tháng 01/2026`, `quý III - IV/2025`, `từ quý IV/2025 đến quý I/2026`,
+    // `Tháng 11 - 12/2025`, `tháng 11, 12/2025`, `tháng 12/2025 - tháng 01/2026`, `quý III - IV/2025`, `từ quý IV/2025 đến quý I/2026`,
     // `từ tháng 10/2025 đến hết năm 2025`: from the first's start to the second's end (the first in the second's year
     // when it names none, the year before when that would reverse them)
     kind: 'months',
     pattern: new RegExp(
       `(?:(?:kể\\s+)?từ\\s+)?(tháng|quý)\\s+(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})?` +
-        `\\s*(?:[-–—]|(?:đến|tới)\\s+(?:hết\\s+)?)\\s*` +
-        `(?:(?:(tháng|quý)\\s+)?(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|năm\\s+${YEAR}(?![\\d/]))`,
+        `(?:\\s*(?:[-–—]|(?:đến|tới)\\s+(?:hết\\s+)?)\\s*` +
+        `(?:(?:(tháng|quý)\\s+)?(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|năm\\s+${YEAR}(?![\\d/]))` +
+        // `tháng 11, 12/2025`, `quý III, IV năm 2025`: the next one, its unit word left out
+        `|[ \\t]*,[ \\t]*(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})`,
       FLAGS,
     ),
     extract: (m) => {
-      // m: 1 first unit, 2 its number, 3 its year; 4 second unit, 5 its number, 6 its year; 7 a year (`đến hết năm 2025`)
+      // m: 1 first unit, 2 its number, 3 its year; 4 second unit, 5 its number, 6 its year; 7 a year (`đến hết năm 2025`);
+      // 8, 9 the next number and its year after a comma
       const span = (unit: string, n: string, y: number): Bounds | null =>
         unit === 'tháng' ? (/^\d+$/u.test(n) ? monthBounds(y, +n) : null) : quarterBounds(n, y);
-      const last = m[7] ? yearsBounds(+m[7], +m[7]) : span(m[4] ?? m[1]!, m[5]!, +m[6]!);
+      if (m[8] && (smallOrdinal(m[8]) ?? 0) !== (smallOrdinal(m[2]!) ?? -1) + 1) return null; // a list, not a run
+      const last = m[7] ? yearsBounds(+m[7], +m[7]) : m[8] ? span(m[1]!, m[8], +m[9]!) : span(m[4] ?? m[1]!, m[5]!, +m[6]!);
       if (!last) return null;
       const y = m[3] ? +m[3] : +last.to!.slice(0, 4);
       let first = span(m[1]!, m[2]!, y);
