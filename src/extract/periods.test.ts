@@ -523,6 +523,21 @@ describe('periods with roles', () => {
     expect(spans('Quyết định số 1234/2025-2030/QĐ; 2030-2025; 1990-2100')).toEqual([]);
   });
 
+  it('a plan over several years anchors no relative mention: no cùng kỳ of giai đoạn 2026 - 2030, 6 tháng đầu năm in the document’s year', () => {
+    const title = 'PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TRÊN ĐỊA BÀN TỈNH ĐỒNG NAI GIAI ĐOẠN 2026 - 2030';
+    const text = `KẾ HOẠCH\n${title}\nI. THỰC TRẠNG\nDoanh thu thương mại điện tử tăng 12,9% so với cùng kỳ; 6 tháng đầu năm đạt 40%.`;
+    expect(roles(text, ctx(2025, 11, 18, 'KH'), title).map((r) => r.slice(1))).toEqual([
+      ['2026-01-01', '2030-12-31', 'GIAI ĐOẠN 2026 - 2030'],
+      ['2025-01-01', '2025-06-30', '6 tháng đầu năm'],
+    ]);
+  });
+
+  it('a table cell (tab-separated, seed 002 L345) takes no cue from the cells before it', () => {
+    expect(roles('5\tSử dụng hiệu quả\tCác cơ quan, đơn vị\tBáo cáo, số liệu đánh giá định kỳ\t2026 - 2030', ctx(2026, 1, 5, 'KH'))).toEqual([
+      ['plan', '2026-01-01', '2030-12-31', '2026 - 2030'],
+    ]);
+  });
+
   it('not periods: years in names, base years, school years, durations, dates of documents, vague spans, dates listed by day', () => {
     const none = [
       'theo nguyên tắc quy định tại Điều 103 Luật Đất đai năm 2024 trình cấp có thẩm quyền quyết định.', // 46482d81 L67

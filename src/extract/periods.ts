@@ -871,12 +871,12 @@ function lowerCase(text: string): string {
   }).join('');
 }
 
-/** Where the clause holding `at` begins: after the last `.`, `;`, `:`, `!`, `?`, `|`, `(` or blank line (at most 240 characters back). */
+/** Where the clause holding `at` begins: after the last `.`, `;`, `:`, `!`, `?`, `|`, `(`, a tab (a table cell) or blank line (at most 240 characters back). */
 function clauseStart(text: string, at: number): number {
   const floor = Math.max(0, at - 240);
   for (let i = at - 1; i >= floor; i--) {
     const ch = text[i]!;
-    if (ch === ';' || ch === '!' || ch === '?' || ch === '|' || ch === '(') return i + 1;
+    if (ch === ';' || ch === '!' || ch === '?' || ch === '|' || ch === '(' || ch === '\t') return i + 1;
     if ((ch === '.' || ch === ':') && /\s/.test(text[i + 1] ?? ' ') && !/\d/.test(text[i - 1] ?? '')) return i + 1;
     if (ch === '\n' && /^\n[ \t]*$/.test(text.slice(text.lastIndexOf('\n', i - 1), i))) return i + 1;
   }
@@ -980,15 +980,18 @@ function anchorOf(
   for (let i = resolved.length - 1; i >= 0; i--) {
     const r = resolved[i]!;
     if (r.c.end <= sentenceStart) break;
-    if ((r.role === 'reporting' || r.role === 'cumulative') && r.from && r.to && r.c.kind !== 'asOf') {
+    if ((r.role === 'reporting' || r.role === 'cumulative') && r.from && r.to && r.c.kind !== 'asOf' && withinYear(r.from, r.to)) {
       period = { from: r.from, to: r.to };
       break;
     }
   }
-  period ??= docPeriod ? { from: docPeriod.from, to: docPeriod.to } : null;
+  // a span of several years (a plan's `giai đoạn 2026 - 2030`) has no `cùng kỳ`, and its year is not this one's
+  period ??= docPeriod && withinYear(docPeriod.from, docPeriod.to) ? { from: docPeriod.from, to: docPeriod.to } : null;
   // no document period (its title unread): the first reporting span the text names
   if (!period) {
-    const first = resolved.find((r) => r.role === 'reporting' && r.from && r.to && DATED.has(r.c.kind) && r.c.kind !== 'asOf');
+    const first = resolved.find(
+      (r) => r.role === 'reporting' && r.from && r.to && DATED.has(r.c.kind) && r.c.kind !== 'asOf' && withinYear(r.from, r.to),
+    );
     if (first) period = { from: first.from!, to: first.to! };
   }
   const year = period ? +period.to.slice(0, 4) : env.year;
@@ -1142,6 +1145,11 @@ function shiftYears(iso: string, n: number): string {
   const m = +iso.slice(5, 7);
   const d = Math.min(+iso.slice(8, 10), lastDayOfMonth(y, m));
   return isoDate(y, m, d)!;
+}
+
+/** Whether a span is at most a year long. */
+function withinYear(from: string, to: string): boolean {
+  return days(from, to) <= 366;
 }
 
 /** Inclusive length in days. */
