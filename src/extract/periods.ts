@@ -4,13 +4,17 @@
  *
  * - reporting `tháng 10 năm 2018`, `quý I/2020`, `từ ngày 15/3/2026 đến hết ngày 14/4/2026`,
  *   `6 tháng đầu năm 2025`, `(tính đến hết ngày 14/4/2026)` (as of a day: from = to = that day);
- * - plan `giai đoạn 2026 - 2030`, `thời kỳ 2021 - 2030`, `đến năm 2030` (open start), `dự toán năm 2025`;
+ * - plan `giai đoạn 2026 - 2030`, `thời kỳ 2021 - 2030`, `(2025 - 2026)`, `đến năm 2030` (open start), `dự toán năm 2025`,
+ *   `từ nay đến cuối năm 2025` (from the document's date), `Tháng 11 - 12/2025`, `từ quý IV/2025 đến quý I/2026`;
  * - comparison `so với cùng kỳ` (the span of the period it compares, one year earlier),
  *   `cùng kỳ năm 2024`, `so với tháng 9/2025`;
- * - cumulative `lũy kế 10 tháng` (the first ten months of the reporting year), `lũy kế từ đầu năm`;
- * - deadline `trước ngày 31/12/2025`, `chậm nhất ngày 21/11/2025` (open start), `hoàn thành trong tháng 12/2025`;
+ * - cumulative `lũy kế 10 tháng` (the first ten months of the reporting year), `lũy kế từ đầu năm`, a bare
+ *   `10 tháng` in a report on October;
+ * - deadline `trước ngày 31/12/2025`, `chậm nhất ngày 21/11/2025` (open start), `hoàn thành trong tháng 12/2025`,
+ *   `trước 17 giờ ngày 27/11/2025`, `Thời gian hoàn thành: Tháng 12/2025` (the label before a colon is the cue);
  * - effective `có hiệu lực (thi hành) (kể) từ ngày 01/12/2025` (open end), `… kể từ ngày ký` (the
- *   document's date), `có hiệu lực đến hết ngày 28/02/2027` (open start);
+ *   document's date), `có hiệu lực đến hết ngày 28/02/2027` (open start), `hết hiệu lực kể từ ngày Quyết
+ *   định này có hiệu lực` (the day this document's own clause names);
  * - other `từ năm 2016 đến nay` (to the document's date).
  *
  * Same shape as references (chrono-node style): an ordered list of small parsers (pattern + extract
@@ -25,7 +29,9 @@
  *
  * A date without its year (`từ ngày 21/7 đến 20/8/2021`, `trước ngày 15/12`) takes the year of the
  * range's other end, else of a year named right after it in the clause (`tháng 5 và 5 tháng năm
- * 2017`), else the document's date.
+ * 2017`), else the year a report is about (its title's period: `quý IV` in a report on 2017 dated
+ * 2018), else the document's date. Markdown emphasis inside a phrase and old spellings (`quí`, `kì`)
+ * are read through.
  */
 import type { Period, PeriodMention, PeriodRole } from './types.js';
 import cueData from './lexicon/period-cues.json' with { type: 'json' };
