@@ -562,6 +562,7 @@ describe('periods with roles', () => {
       'kết quả Tổng điều tra dân số và nhà ở năm 2019', // corpus
       'bảo đảm chỗ ở ổn định cho Nhân dân trước Tết nguyên đán năm 2026, tiếp theo Công điện', // corpus: a holiday, not a year
       'phục vụ nhu cầu dịp Tết Dương lịch 2026',
+      'Thực hiện Chỉ thị số 05-CT/TW năm 2016 của Bộ Chính trị và Nghị quyết 57-NQ/TW năm 2024', // Party symbols with their year
     ];
     for (const text of none) expect([text, roles(text, ctx(2025, 11, 20, 'QĐ'))]).toEqual([text, []]);
   });

@@ -663,10 +663,14 @@ const PARSERS: Parser[] = [
     extract: () => BLOCK,
   },
   {
-    // a document's number and symbol followed by its year: `văn bản số 18345/BTC-NSNN năm 2025`, `Chỉ thị 13/CT-TTg năm 2025`
+    // a document's number and symbol followed by its year: `văn bản số 18345/BTC-NSNN năm 2025`, `Chỉ thị 13/CT-TTg năm 2025`,
+    // Party style `Chỉ thị số 05-CT/TW năm 2016`
     kind: 'block',
     cased: true,
-    pattern: new RegExp(`\\d+(?:/\\d{4})?/[\\p{Lu}Đ][\\p{L}\\d.-]*(?:/[\\p{L}\\d.-]+)?\\s+(?:năm|NĂM)\\s+${YEAR}`, 'gu'),
+    pattern: new RegExp(
+      `\\d+(?:(?:/\\d{4})?/[\\p{Lu}Đ][\\p{L}\\d.-]*(?:/[\\p{L}\\d.-]+)?|-[\\p{Lu}Đ][\\p{L}\\d.]*/[\\p{L}\\d.-]+)\\s+(?:năm|NĂM)\\s+${YEAR}`,
+      'gu',
+    ),
     extract: () => BLOCK,
   },
   {
