@@ -538,6 +538,16 @@ describe('periods with roles', () => {
     ]);
   });
 
+  it('Trong năm, in a report on a year is that year (as Trong tháng, in a report on a month); elsewhere nothing', () => {
+    const title = 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI NĂM 2017';
+    const text = `BÁO CÁO\n${title}\nTrong năm, quận đã cấp 1.115 Giấy chứng nhận. Trong năm qua, thu ngân sách tăng.`;
+    expect(roles(text, ctx(2018, 3, 20, 'BC'), title).slice(1)).toEqual([
+      ['reporting', '2017-01-01', '2017-12-31', 'Trong năm'],
+      ['reporting', '2017-01-01', '2017-12-31', 'Trong năm qua'],
+    ]);
+    expect(roles('Trong năm, không để xảy ra vụ việc vi phạm.', ctx(2025, 11, 20, 'QĐ'))).toEqual([]);
+  });
+
   it('not periods: years in names, base years, school years, durations, dates of documents, vague spans, dates listed by day', () => {
     const none = [
       'theo nguyên tắc quy định tại Điều 103 Luật Đất đai năm 2024 trình cấp có thẩm quyền quyết định.', // 46482d81 L67

@@ -554,12 +554,12 @@ const PARSERS: Parser[] = [
     },
   },
   {
-    // `Trong tháng,` / `trong quý này,` with no number: the reporting period, when it is that long
+    // `Trong tháng,` / `trong quý này,` / `Trong năm qua,` with no number: the reporting period, when it is that long
     kind: 'sameTime',
     role: 'reporting',
-    pattern: new RegExp(`trong\\s+(tháng|quý)(?:\\s+(?:này|qua))?(?=\\s*,)`, FLAGS),
+    pattern: new RegExp(`trong\\s+(tháng|quý|năm)(?:\\s+(?:này|qua))?(?=\\s*,)`, FLAGS),
     extract: (m) => {
-      const unit = m[1]!.toLowerCase() === 'tháng' ? 31 : 92;
+      const unit = { tháng: 31, quý: 92, năm: 366 }[m[1]!.toLowerCase() as 'tháng' | 'quý' | 'năm'];
       return (a) => (a.period && days(a.period.from, a.period.to) <= unit && days(a.period.from, a.period.to) >= unit - 4 ? a.period : null);
     },
   },
