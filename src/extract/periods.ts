@@ -538,7 +538,7 @@ const PARSERS: Parser[] = [
     kind: 'running',
     role: 'cumulative',
     pattern: new RegExp(
-      `(?<![.,\\d/])(\\d{1,2})\\s+tháng(?![\\p{L}\\d/]|\\s*[-–(]|\\s+(?:\\d|đầu|cuối|năm|qua|tới|trước|sau|kể|tuổi|lương|trở|liên|liền|một|thì|không|nếu|đến|tính|làm|kể|từ|của|mỗi|hoặc))`,
+      `(?<![.,\\d/])(\\d{1,2})\\s+tháng(?![\\p{L}\\d/]|\\s*[-–(]|\\s+(?:\\d|đầu|cuối|năm|qua|tới|trước|sau|kể|tuổi|lương|trở|liên|liền|một|thì|không|nếu|đến|tính|làm|từ|của|mỗi|hoặc))`,
       FLAGS,
     ),
     extract: (m, env) => {
