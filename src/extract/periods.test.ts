@@ -548,6 +548,19 @@ describe('periods with roles', () => {
     expect(roles('Trong năm, không để xảy ra vụ việc vi phạm.', ctx(2025, 11, 20, 'QĐ'))).toEqual([]);
   });
 
+  it('a day range whose first day has only its number (corpus): từ ngày 16 đến ngày 22/11/2025, từ ngày 16-22/11/2025, at hours', () => {
+    const spans = (text: string) => roles(text, ctx(2025, 11, 25, 'CV')).map((r) => r.slice(1));
+    expect(spans('đợt mưa lũ lịch sử từ ngày 16 đến ngày 22/11/2025 tại các tỉnh')).toEqual([['2025-11-16', '2025-11-22', 'từ ngày 16 đến ngày 22/11/2025']]);
+    expect(spans('thiệt hại do đợt mưa lũ từ ngày 16-22/11/2025, gửi')).toEqual([['2025-11-16', '2025-11-22', 'từ ngày 16-22/11/2025']]);
+    expect(spans('Từ ngày 08 đến ngày 09 tháng 11 năm 2025 tại Thanh Hóa')).toEqual([
+      ['2025-11-08', '2025-11-09', 'Từ ngày 08 đến ngày 09 tháng 11 năm 2025'],
+    ]);
+    expect(spans('mưa lớn từ 07 giờ ngày 16 đến 13 giờ ngày 17/11/2025 tại')).toEqual([['2025-11-16', '2025-11-17', 'từ 07 giờ ngày 16 đến 13 giờ ngày 17/11/2025']]);
+    expect(spans('thực hiện từ ngày 25 đến ngày 05/12/2025')).toEqual([['2025-11-25', '2025-12-05', 'từ ngày 25 đến ngày 05/12/2025']]);
+    // no year at the end (a rule for every year): none
+    expect(spans('gửi báo cáo về Sở Nội vụ từ ngày 10 đến ngày 15 tháng 12;')).toEqual([]);
+  });
+
   it('not periods: years in names, base years, school years, durations, dates of documents, vague spans, dates listed by day', () => {
     const none = [
       'theo nguyên tắc quy định tại Điều 103 Luật Đất đai năm 2024 trình cấp có thẩm quyền quyết định.', // 46482d81 L67

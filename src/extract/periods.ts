@@ -180,6 +180,25 @@ const PARSERS: Parser[] = [
     extract: (m, env) => dayRange(m[1]!, m[2]!, env.reportYear),
   },
   {
+    // `từ ngày 16 đến ngày 22/11/2025`, `từ ngày 16-22/11/2025`, `Từ ngày 08 đến ngày 09 tháng 11 năm 2025`, `từ 07 giờ ngày
+    // 16 đến 13 giờ ngày 17/11/2025`: the first day in the second's month (the month before when that would reverse them)
+    kind: 'days',
+    pattern: new RegExp(
+      `(?:(?:kể\\s+)?từ\\s+)?${TIME}?ngày\\s+(\\d{1,2})(?![\\d/.]|\\s+tháng)\\s*(?:[-–—]|(?:đến|tới)\\s+(?:hết\\s+)?)\\s*${TIME}?(?:ngày\\s+)?(${DATE_SOURCE})`,
+      FLAGS,
+    ),
+    extract: (m) => {
+      const to = parseDate(m[2]!);
+      if (!to) return null;
+      const y = +to.slice(0, 4);
+      const mo = +to.slice(5, 7);
+      const from = isoDate(y, mo, +m[1]!) ?? null;
+      if (from && from <= to) return { from, to };
+      const before = mo === 1 ? isoDate(y - 1, 12, +m[1]!) : isoDate(y, mo - 1, +m[1]!);
+      return ordered(before, to);
+    },
+  },
+  {
     // `(trong thời gian) ngày 15 tháng 12 năm 1993 đến ngày 31 tháng 12 năm 1994`: two days joined by đến, with no từ
     kind: 'days',
     pattern: new RegExp(`ngày\\s+(${ANY_DATE})\\s*,?\\s*(?:đến|tới)\\s+(?:hết\\s+)?ngày\\s+(${DATE_SOURCE})`, FLAGS),
