@@ -400,6 +400,14 @@ describe('periods with roles', () => {
       ['effective', '2025-11-21', '2027-02-28', 'Kể từ ngày Quyết định này có hiệu lực đến hết ngày 28 tháng 02 năm 2027'],
       ['effective', '2025-11-21', null, 'kể từ ngày ký'],
     ]);
+    // a resolution of a council speaks of itself the same way; another document's effect is not this one's
+    const council =
+      'Nghị quyết này có hiệu lực thi hành kể từ ngày 01/12/2025. Các Nghị quyết sau hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực thi hành. ' +
+      'Người chơi casino kể từ ngày Nghị quyết 08/2025/NQ-CP có hiệu lực thi hành.';
+    expect(roles(council, ctx(2025, 11, 20, 'NQ')).map((r) => r.slice(1))).toEqual([
+      ['2025-12-01', null, 'có hiệu lực thi hành kể từ ngày 01/12/2025'],
+      ['2025-12-01', null, 'kể từ ngày Nghị quyết này có hiệu lực thi hành'],
+    ]);
     // no clause says when it takes effect: nothing to resolve against
     expect(roles('Các Quyết định sau hết hiệu lực kể từ ngày Quyết định này có hiệu lực.', ctx(2025, 11, 21, 'QĐ'))).toEqual([]);
     // a duration counted from an event is not a period

@@ -146,6 +146,8 @@ const DAY_MONTH_SOURCE =
   `(?:\\d{1,2}${SP}/${SP}\\d{1,2}(?!\\d)(?!${SP}[/.\\-]${SP}\\d)(?![.,]\\d)` + `|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?!\\s*,?\\s+năm\\s+\\d)(?!\\d))(?!\\s+(?:của\\s+năm\\s+(?:tiếp|sau|kế)|hằng\\s+năm|hàng\\s+năm))`;
 /** `năm` (year) not followed by a year or a word that makes it another year or a name (`năm 2025`, `năm học`, `năm sau`). */
 const YEARLESS = '(?![\\p{L}\\d]|\\s+(?:\\d|học|sau|trước|tới|nay|kế|tiếp|liền|đầu|cuối|ngân|tài|được|đã|nào|đó|này))';
+/** Other kinds of document that speak of themselves as `… này` (this …) in their effect clauses. */
+const OWN_KINDS = '(?:nghị\\s+quyết|nghị\\s+định|thông\\s+tư|hướng\\s+dẫn|thông\\s+báo|đề\\s+án|chương\\s+trình|điều\\s+lệ|nội\\s+quy)';
 /** A time of day before a date: `17 giờ`, `16h00`, `15 giờ 30 phút`, `8 giờ sáng,`. */
 const TIME = '(?:\\d{1,2}[ \\t]*(?:giờ|h)(?:[ \\t]*\\d{2}(?:[ \\t]*phút)?)?(?:\\s+(?:sáng|chiều|tối))?\\s*,?\\s*)';
 /** A date with or without its year. */
@@ -328,7 +330,7 @@ const PARSERS: Parser[] = [
     kind: 'since',
     role: 'effective',
     pattern: new RegExp(
-      `(?:kể\\s+)?từ\\s+ngày\\s+(?:quyết\\s+định|chỉ\\s+thị|quy\\s+chế|quy\\s+định|kế\\s+hoạch|văn\\s+bản)(?:\\s+này)?\\s+(?:có\\s+hiệu\\s+lực|được\\s+ban\\s+hành)(?:\\s+thi\\s+hành)?` +
+      `(?:kể\\s+)?từ\\s+ngày\\s+(?:(?:quyết\\s+định|chỉ\\s+thị|quy\\s+chế|quy\\s+định|kế\\s+hoạch|văn\\s+bản)(?:\\s+này)?|${OWN_KINDS}\\s+này)\\s+(?:có\\s+hiệu\\s+lực|được\\s+ban\\s+hành)(?:\\s+thi\\s+hành)?` +
         `(?:\\s*,?\\s*(?:đến|tới)\\s+(?:hết\\s+)?(?:ngày\\s+)?(${DATE_SOURCE}))?`,
       FLAGS,
     ),
@@ -1107,7 +1109,7 @@ function ownEffective(env: Env): string | null {
   return env.effective;
 }
 const EFFECTIVE_FROM =
-  `(?:có\\s+hiệu\\s+lực(?:\\s+thi\\s+hành)?|thi\\s+hành\\s+(?:quyết\\s+định|chỉ\\s+thị|quy\\s+chế|quy\\s+định|kế\\s+hoạch)\\s+này)\\s+(?:kể\\s+)?từ\\s+(?:ngày\\s+)?` +
+  `(?:có\\s+hiệu\\s+lực(?:\\s+thi\\s+hành)?|thi\\s+hành\\s+(?:quyết\\s+định|chỉ\\s+thị|quy\\s+chế|quy\\s+định|kế\\s+hoạch|${OWN_KINDS})\\s+này)\\s+(?:kể\\s+)?từ\\s+(?:ngày\\s+)?` +
   `(?:(${DATE_SOURCE})|(?:ký\\s+ban\\s+hành|ký|ban\\s+hành)(?![\\p{L}]))`;
 
 /**
