@@ -569,6 +569,13 @@ describe('periods with roles', () => {
     expect(spans('gửi báo cáo về Sở Nội vụ từ ngày 10 đến ngày 15 tháng 12;')).toEqual([]);
   });
 
+  it('halves in words: nửa đầu năm 2025, nửa cuối năm (of the reporting year)', () => {
+    expect(roles('Kết quả nửa đầu năm 2025 và nhiệm vụ nửa cuối năm', ctx(2025, 7, 10, 'BC')).map((r) => r.slice(1))).toEqual([
+      ['2025-01-01', '2025-06-30', 'nửa đầu năm 2025'],
+      ['2025-07-01', '2025-12-31', 'nửa cuối năm'],
+    ]);
+  });
+
   it('not periods: years in names, base years, school years, durations, dates of documents, vague spans, dates listed by day', () => {
     const none = [
       'theo nguyên tắc quy định tại Điều 103 Luật Đất đai năm 2024 trình cấp có thẩm quyền quyết định.', // 46482d81 L67

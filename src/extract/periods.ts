@@ -541,6 +541,16 @@ const PARSERS: Parser[] = [
     extract: (m) => partOfYear(+m[1]!, m[2]?.toLowerCase() ?? 'đầu', +m[3]!),
   },
   {
+    // `nửa đầu năm 2025` (the first half), `nửa cuối năm` (the second half; with no year, of the reporting year): six months
+    kind: 'partYear',
+    pattern: new RegExp(`nửa\\s+(đầu|cuối|sau)\\s+năm(?:\\s+${YEAR}|\\s+nay)?(?![\\p{L}\\d]|\\s+\\d)`, FLAGS),
+    extract: (m) => {
+      const which = m[1]!.toLowerCase() === 'đầu' ? 'đầu' : 'cuối';
+      if (m[2]) return partOfYear(6, which, +m[2]);
+      return (a) => (a.year ? partOfYear(6, which, a.year) : null);
+    },
+  },
+  {
     // `6 tháng đầu năm` with no year: of the year named right after it (`6 tháng đầu năm và phương hướng
     // nhiệm vụ 6 tháng cuối năm 2019`), else of the reporting year
     kind: 'partYear',
