@@ -569,6 +569,14 @@ describe('periods with roles', () => {
     expect(spans('gửi báo cáo về Sở Nội vụ từ ngày 10 đến ngày 15 tháng 12;')).toEqual([]);
   });
 
+  it('tháng 12 năm nay, quý IV năm nay: of the document’s year, one mention each', () => {
+    expect(roles('hoàn thành trong tháng 12 năm nay và tháng 1 năm 2026, quý IV năm nay', ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1))).toEqual([
+      ['2025-12-01', '2025-12-31', 'tháng 12 năm nay'],
+      ['2026-01-01', '2026-01-31', 'tháng 1 năm 2026'],
+      ['2025-10-01', '2025-12-31', 'quý IV năm nay'],
+    ]);
+  });
+
   it('halves in words: nửa đầu năm 2025, nửa cuối năm (of the reporting year)', () => {
     expect(roles('Kết quả nửa đầu năm 2025 và nhiệm vụ nửa cuối năm', ctx(2025, 7, 10, 'BC')).map((r) => r.slice(1))).toEqual([
       ['2025-01-01', '2025-06-30', 'nửa đầu năm 2025'],

@@ -602,8 +602,9 @@ const PARSERS: Parser[] = [
   {
     // `quý I` with no year: the year named right after it in the clause (`quý I và quý II năm 2026`), else the document's
     kind: 'quarter',
-    pattern: new RegExp(`quý\\s+${QUARTER}(?![\\p{L}\\d/])(?!\\s+năm\\s+\\d)`, FLAGS),
+    pattern: new RegExp(`quý\\s+${QUARTER}(?![\\p{L}\\d/])(?!\\s+năm\\s+\\d)(?:\\s+năm\\s+nay(?![\\p{L}]))?`, FLAGS),
     extract: (m, env) => {
+      if (/nay$/iu.test(m[0])) return env.year ? quarterBounds(m[1]!, env.year) : null; // `quý IV năm nay`: this year
       const named = yearAhead(env.text, m.index + m[0].length);
       if (named === null && recurring(env.text, m.index, m.index + m[0].length)) return null;
       const y = named ?? env.reportYear;
@@ -623,8 +624,9 @@ const PARSERS: Parser[] = [
   {
     // `tháng 5` with no year: the year named right after it in the clause (`tháng 5 và 5 tháng năm 2017`), else the document's
     kind: 'month',
-    pattern: new RegExp(`tháng\\s+(\\d{1,2})(?![\\d/.\\-])(?!\\s+năm\\s+\\d)(?!\\s*[-–]\\s*\\d)`, FLAGS),
+    pattern: new RegExp(`tháng\\s+(\\d{1,2})(?![\\d/.\\-])(?!\\s+năm\\s+\\d)(?!\\s*[-–]\\s*\\d)(?:\\s+năm\\s+nay(?![\\p{L}]))?`, FLAGS),
     extract: (m, env) => {
+      if (/nay$/iu.test(m[0])) return env.year ? monthBounds(env.year, +m[1]!) : null; // `tháng 12 năm nay`: this year
       const named = yearAhead(env.text, m.index + m[0].length);
       if (named === null && recurring(env.text, m.index, m.index + m[0].length)) return null;
       const y = named ?? env.reportYear;
