@@ -228,7 +228,8 @@ describe('periods with roles', () => {
     expect(roles('TRIỂN KHAI THỰC HIỆN ĐỀ ÁN CHUYỂN HÓA ĐỊA BÀN TRỌNG ĐIỂM, PHỨC TẠP VỀ\nTRẬT TỰ, AN TOÀN XÃ HỘI ĐẾN NĂM 2020 TRÊN ĐỊA BÀN TỈNH', ctx(2017, 8, 17, 'KH'))).toEqual([
       ['plan', null, '2020-12-31', 'ĐẾN NĂM 2020'],
     ]);
-    expect(roles('- Xây dựng kế hoạch, giải\npháp từ nay đến cuối năm về kiểm soát chặt chẽ chi KCB BHYT', ctx(2025, 10, 30))).toEqual([
+    // the document has no date: `nay` (now) names no day, only the year
+    expect(roles('- Xây dựng kế hoạch, giải\npháp từ nay đến cuối năm về kiểm soát chặt chẽ chi KCB BHYT', ctx(2025, null, null))).toEqual([
       ['plan', null, '2025-12-31', 'từ nay đến cuối năm'],
     ]);
     expect(roles('- Thời gian thực hiện: Năm 2025 và các năm tiếp theo.', ctx(2025, 11, 18, 'KH'))).toEqual([
@@ -372,6 +373,217 @@ describe('periods with roles', () => {
     expect(roles('Từ năm 2016 đến nay, toàn tỉnh đã xây dựng 120 công trình.')).toEqual([]);
   });
 
+  it('từ nay (from now): the document’s date, or the date of the document cited in the sentence (689f49d2 L38-41, corpus)', () => {
+    const cited =
+      'Căn cứ Quyết định số 03-QĐ/BCĐ ngày 13/8/2025 của\nBan Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số\ntỉnh ban hành Chương trình công tác của Ban Chỉ đạo tỉnh về phát triển khoa học,\ncông nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh Đồng Tháp từ nay đến cuối năm\n2025;';
+    expect(roles(cited, ctx(2025, 11, 27, 'KH'))).toEqual([['plan', '2025-08-13', '2025-12-31', 'từ nay đến cuối năm 2025']]);
+    expect(roles('b) Thời gian hỗ trợ: Từ nay đến hết ngày 31 tháng 12 năm 2025.', ctx(2025, 11, 20, 'QĐ'))).toEqual([
+      ['plan', '2025-11-20', '2025-12-31', 'Từ nay đến hết ngày 31 tháng 12 năm 2025'],
+    ]);
+    expect(roles('2. Về nhiệm vụ trọng tâm từ nay đến tháng 6/2027', ctx(2025, 11, 20, 'KH'))).toEqual([
+      ['plan', '2025-11-20', '2027-06-30', 'từ nay đến tháng 6/2027'],
+    ]);
+  });
+
+  it('from when this decision takes effect: hết hiệu lực kể từ ngày Quyết định này có hiệu lực (44bc41ec L100, d71b3a48 L66, e4fe6376 L87)', () => {
+    const repeal =
+      'Quyết định này có hiệu lực thi hành kể từ ngày 28 tháng 11 năm 2025.\n2. Quyết định số\n27/2024/QĐ-UBND ngày 20 tháng 11 năm 2024 của Ủy ban nhân dân thành phố Cần Thơ\nquy định danh mục tài sản cố định đặc thù hết hiệu lực thi hành kể\ntừ ngày Quyết định này có hiệu lực thi hành.';
+    expect(roles(repeal, ctx(2025, 11, 17, 'QĐ')).map((r) => r.slice(0, 3))).toEqual([
+      ['effective', '2025-11-28', null],
+      ['effective', '2025-11-28', null],
+    ]);
+    // the decision takes effect on signing, said at its end
+    const delegation =
+      '**Điều 2. **Thời hạn ủy\nquyền: Kể từ ngày Quyết định này có hiệu lực đến hết ngày 28 tháng 02 năm\n2027, trừ trường hợp quy định của pháp luật về nội dung liên quan có thay đổi.\n' +
+      '**Điều 4. **Chánh Văn\nphòng Ủy ban nhân dân thành phố, các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này kể từ\nngày ký./.';
+    expect(roles(delegation, ctx(2025, 11, 21, 'QĐ'))).toEqual([
+      ['effective', '2025-11-21', '2027-02-28', 'Kể từ ngày Quyết định này có hiệu lực đến hết ngày 28 tháng 02 năm 2027'],
+      ['effective', '2025-11-21', null, 'kể từ ngày ký'],
+    ]);
+    // a resolution of a council speaks of itself the same way; another document's effect is not this one's
+    const council =
+      'Nghị quyết này có hiệu lực thi hành kể từ ngày 01/12/2025. Các Nghị quyết sau hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực thi hành. ' +
+      'Người chơi casino kể từ ngày Nghị quyết 08/2025/NQ-CP có hiệu lực thi hành.';
+    expect(roles(council, ctx(2025, 11, 20, 'NQ')).map((r) => r.slice(1))).toEqual([
+      ['2025-12-01', null, 'có hiệu lực thi hành kể từ ngày 01/12/2025'],
+      ['2025-12-01', null, 'kể từ ngày Nghị quyết này có hiệu lực thi hành'],
+    ]);
+    // no clause says when it takes effect: nothing to resolve against
+    expect(roles('Các Quyết định sau hết hiệu lực kể từ ngày Quyết định này có hiệu lực.', ctx(2025, 11, 21, 'QĐ'))).toEqual([]);
+    // a duration counted from an event is not a period
+    expect(roles('Hoàn thành xong trong thời hạn 03 ngày làm việc, kể từ ngày Quyết định có hiệu lực thi hành.', ctx(2025, 11, 21, 'QĐ'))).toEqual([]);
+    expect(roles('Thời gian thực hiện: …… tháng (kể từ ngày ký hợp đồng).', ctx(2025, 11, 21, 'QĐ'))).toEqual([]);
+  });
+
+  it('a start without ngày: Thời gian thực hiện: Từ 01/7/2025 (09daab28 L274-275)', () => {
+    expect(roles('*Thời gian thực hiện: *Từ\n01/7/2025.', ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1))).toEqual([['2025-07-01', null, 'Từ 01/7/2025']]);
+  });
+
+  it('months and quarters joined by a dash or đến, the year once (corpus: Thời gian hoàn thành: Tháng 11 - 12/2025; the label gives the role)', () => {
+    expect(roles('- Phối hợp với các cơ quan liên quan. Thời gian hoàn thành: Tháng 11 - 12/2025.', ctx(2025, 11, 20, 'KH'))).toEqual([
+      ['deadline', '2025-11-01', '2025-12-31', 'Tháng 11 - 12/2025'],
+    ]);
+    expect(roles('Thời gian thực hiện: Tháng 11 - 12/2025.', ctx(2025, 11, 20, 'KH'))).toEqual([['plan', '2025-11-01', '2025-12-31', 'Tháng 11 - 12/2025']]);
+    const spans = (text: string) => roles(text, ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1));
+    expect(spans('triển khai trong quý III - IV/2025')).toEqual([['2025-07-01', '2025-12-31', 'quý III - IV/2025']]);
+    expect(spans('triển khai từ quý IV/2025 đến quý I/2026')).toEqual([['2025-10-01', '2026-03-31', 'từ quý IV/2025 đến quý I/2026']]);
+    expect(spans('thực hiện từ tháng 10/2025 đến hết năm 2025')).toEqual([['2025-10-01', '2025-12-31', 'từ tháng 10/2025 đến hết năm 2025']]);
+    expect(spans('thực hiện từ tháng 12 đến tháng 02/2026')).toEqual([['2025-12-01', '2026-02-28', 'từ tháng 12 đến tháng 02/2026']]);
+    expect(spans('tháng 12/2025 - tháng 01/2026')).toEqual([['2025-12-01', '2026-01-31', 'tháng 12/2025 - tháng 01/2026']]);
+    // a run of two with the unit word once: tháng 11, 12/2025; a list that is not a run keeps its first
+    expect(spans('Thời gian: tháng 11, 12/2025.')).toEqual([['2025-11-01', '2025-12-31', 'tháng 11, 12/2025']]);
+    expect(spans('triển khai trong quý III, IV năm 2025')).toEqual([['2025-07-01', '2025-12-31', 'quý III, IV năm 2025']]);
+    expect(spans('triển khai trong các tháng 10, 12/2025')).toEqual([['2025-10-01', '2025-10-31', 'tháng 10']]);
+    // every year, an event's month and year, months with no year: none
+    expect(spans('Thời gian thực hiện: Từ tháng 3 đến tháng 11 hàng năm')).toEqual([]);
+    expect(spans('Đại hội đại biểu toàn quốc lần thứ VI của Đảng (tháng 12-1986)')).toEqual([]);
+  });
+
+  it('a month without tháng after đến (seed 002 L340: đến 6/2028), a day without ngày after đến, a deadline at an hour of a day (corpus)', () => {
+    expect(roles('Theo tiến độ TP (đến 6/2028)', ctx(2026, 1, 5, 'KH')).map((r) => r.slice(1))).toEqual([[null, '2028-06-30', 'đến 6/2028']]);
+    expect(roles('Các đơn vị thực hiện đến 31/12/2025.', ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1))).toEqual([[null, '2025-12-31', 'đến 31/12/2025']]);
+    expect(roles('gửi về Bộ Tài chính, Bộ Nông nghiệp và Môi trường trước 17 giờ ngày 27/11/2025 để tổng hợp', ctx(2025, 11, 25, 'CV'))).toEqual([
+      ['deadline', null, '2025-11-27', 'trước 17 giờ ngày 27/11/2025'],
+    ]);
+  });
+
+  it('a report on a past year: months, quarters and days with no year are of the year reported on, its plans of the document’s year', () => {
+    const title = 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI NĂM 2017 VÀ PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2018';
+    const text =
+      `BÁO CÁO\n${title}\nI. KINH TẾ\nQuý IV, thu ngân sách đạt 120 tỷ đồng, tính đến ngày 31/12 đạt 98% dự toán; tháng 12 tăng 5% so với cùng kỳ. ` +
+      'Dự kiến quý I tăng.';
+    expect(roles(text, ctx(2018, 3, 20, 'BC'), title).slice(2)).toEqual([
+      ['reporting', '2017-10-01', '2017-12-31', 'Quý IV'],
+      ['reporting', '2017-12-31', '2017-12-31', 'tính đến ngày 31/12'],
+      ['reporting', '2017-12-01', '2017-12-31', 'tháng 12'],
+      ['comparison', '2016-12-01', '2016-12-31', 'so với cùng kỳ'],
+      ['plan', '2018-01-01', '2018-03-31', 'quý I'],
+    ]);
+  });
+
+  it('a report’s year named without its number: đạt 45% dự toán năm, ước cả năm, năm nay (corpus); not in other documents', () => {
+    const text =
+      'Tổng thu ngân sách 6 tháng đầu năm 2017 đạt 45% dự toán năm, tăng 8% so với cùng kỳ; ước cả năm đạt 300 tỷ đồng, tăng 5% so với cùng kỳ, trong năm nay phấn đấu vượt kế hoạch năm.';
+    expect(roles(text, ctx(2017, 7, 14, 'BC'))).toEqual([
+      ['reporting', '2017-01-01', '2017-06-30', '6 tháng đầu năm 2017'],
+      ['plan', '2017-01-01', '2017-12-31', 'dự toán năm'],
+      ['comparison', '2016-01-01', '2016-06-30', 'so với cùng kỳ'],
+      ['reporting', '2017-01-01', '2017-12-31', 'ước cả năm'],
+      ['comparison', '2016-01-01', '2016-12-31', 'so với cùng kỳ'],
+      ['reporting', '2017-01-01', '2017-12-31', 'năm nay'],
+      ['plan', '2017-01-01', '2017-12-31', 'kế hoạch năm'],
+    ]);
+    // rules, not reports: the plan of any year
+    expect(roles('trong phạm vi dự toán năm của cơ quan; phi dự án đào tạo theo kế hoạch năm.', ctx(2025, 11, 20, 'QĐ'))).toEqual([]);
+    expect(roles('Kế hoạch năm học 2025 - 2026; dự toán năm sau', ctx(2025, 11, 20, 'BC'))).toEqual([]);
+  });
+
+  it('a bare N tháng in a report on a span ending in month N: January to N; never a duration', () => {
+    const title = 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI QUẬN 5 THÁNG 10 NĂM 2018';
+    const text =
+      `BÁO CÁO\n${title}\nI. KINH TẾ\nTổng thu ngân sách 10 tháng ước đạt 500 tỷ đồng, tăng 5% so với cùng kỳ. Trong 10 tháng, quận đã cấp phép. ` +
+      'Hợp đồng có thời hạn 10 tháng. Trẻ 6 tháng tuổi. Báo cáo định kỳ 6 tháng.';
+    expect(roles(text, ctx(2018, 10, 18, 'BC'), title).slice(1)).toEqual([
+      ['cumulative', '2018-01-01', '2018-10-31', '10 tháng'],
+      ['comparison', '2017-01-01', '2017-10-31', 'so với cùng kỳ'],
+      ['cumulative', '2018-01-01', '2018-10-31', '10 tháng'],
+    ]);
+    // not a report, or a report on another span: nothing
+    expect(roles('Tổng thu ngân sách 10 tháng ước đạt 500 tỷ đồng', ctx(2018, 10, 18, 'KH'))).toEqual([]);
+    expect(roles('Tổng thu ngân sách 9 tháng ước đạt 500 tỷ đồng', ctx(2018, 10, 18, 'BC'), title).slice(1)).toEqual([]);
+  });
+
+  it('two days joined by đến with no từ; a deadline day after trong (corpus); an event’s day after vào is not one', () => {
+    const spans = (text: string) => roles(text, ctx(2025, 11, 19, 'CV')).map((r) => r.slice(0, 3));
+    expect(spans('xuất ngũ, thôi việc trong khoảng thời gian ngày 15 tháng 12 năm 1993 đến ngày 31 tháng 12 năm 1994) sau khi về nước')).toEqual([
+      ['reporting', '1993-12-15', '1994-12-31'],
+    ]);
+    expect(spans('Bộ Khoa học và Công nghệ tổng hợp, báo cáo Thủ tướng Chính phủ trong ngày 20 tháng 11 năm 2025.')).toEqual([['deadline', null, '2025-11-20']]);
+    expect(spans('mỗi tỉnh khoảng 150 tỷ đồng, hoàn thành ngay trong ngày 20 tháng 11 năm 2025.')).toEqual([['deadline', null, '2025-11-20']]);
+    expect(spans('tổ chức lễ khánh thành các dự án vào ngày 19 tháng 12 năm 2025')).toEqual([]);
+  });
+
+  it('Markdown emphasis inside a phrase: giai đoạn **2026 - 2030**; a date split by it stays a date (b6ae4bd4: ngày 21 tháng* *6 năm 2021)', () => {
+    expect(roles('Kế hoạch phát triển giai đoạn **2026 - 2030**', ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1, 3))).toEqual([['2026-01-01', '2030-12-31']]);
+    expect(roles('Căn cứ Nghị định số 60/2021/NĐ-CP ngày 21 tháng* *6 năm 2021 của Chính phủ', ctx(2025, 11, 20, 'QĐ'))).toEqual([]);
+  });
+
+  it('other spellings: quí I năm 2020, cùng kì, thời kì, giai đọan', () => {
+    expect(roles('GRDP quí I năm 2020 tăng 0,42% so với cùng kì năm 2019', ctx(2020, 4, 28, 'BC'))).toEqual([
+      ['reporting', '2020-01-01', '2020-03-31', 'quí I năm 2020'],
+      ['comparison', '2019-01-01', '2019-03-31', 'so với cùng kì năm 2019'],
+    ]);
+    expect(roles('quy hoạch thời kì 2021 - 2030; giai đọan 2021-2025', ctx(2025, 11, 20, 'QĐ')).map((r) => r.slice(1, 3))).toEqual([
+      ['2021-01-01', '2030-12-31'],
+      ['2021-01-01', '2025-12-31'],
+    ]);
+  });
+
+  it('two years joined by a dash with no word before them: (2025 - 2026), 5 năm (2021-2025), trung hạn 2026-2030, a table cell (corpus, f004d93b)', () => {
+    const spans = (text: string) => roles(text, ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1));
+    expect(spans('tùy điều kiện có thể tiến tới thí điểm (2025 - 2026).')).toEqual([['2025-01-01', '2026-12-31', '2025 - 2026']]);
+    expect(spans('tổng kết chặng đường 5 năm (2021-2025) thực hiện')).toEqual([['2021-01-01', '2025-12-31', '2021-2025']]);
+    expect(spans('trong Kế hoạch đầu tư công trung hạn 2026-2030:')).toEqual([['2026-01-01', '2030-12-31', '2026-2030']]);
+    expect(spans('| Sở Khoa học và Công nghệ | Các sở, ban, ngành; UBND các phường, xã | 2026 - 2030 | Chiến lược và Kế hoạch |')).toEqual([
+      ['2026-01-01', '2030-12-31', '2026 - 2030'],
+    ]);
+    // inside a symbol, reversed, or too long a span: none
+    expect(spans('Quyết định số 1234/2025-2030/QĐ; 2030-2025; 1990-2100')).toEqual([]);
+  });
+
+  it('a plan over several years anchors no relative mention: no cùng kỳ of giai đoạn 2026 - 2030, 6 tháng đầu năm in the document’s year', () => {
+    const title = 'PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TRÊN ĐỊA BÀN TỈNH ĐỒNG NAI GIAI ĐOẠN 2026 - 2030';
+    const text = `KẾ HOẠCH\n${title}\nI. THỰC TRẠNG\nDoanh thu thương mại điện tử tăng 12,9% so với cùng kỳ; 6 tháng đầu năm đạt 40%.`;
+    expect(roles(text, ctx(2025, 11, 18, 'KH'), title).map((r) => r.slice(1))).toEqual([
+      ['2026-01-01', '2030-12-31', 'GIAI ĐOẠN 2026 - 2030'],
+      ['2025-01-01', '2025-06-30', '6 tháng đầu năm'],
+    ]);
+  });
+
+  it('a table cell (tab-separated, seed 002 L345) takes no cue from the cells before it', () => {
+    expect(roles('5\tSử dụng hiệu quả\tCác cơ quan, đơn vị\tBáo cáo, số liệu đánh giá định kỳ\t2026 - 2030', ctx(2026, 1, 5, 'KH'))).toEqual([
+      ['plan', '2026-01-01', '2030-12-31', '2026 - 2030'],
+    ]);
+  });
+
+  it('Trong năm, in a report on a year is that year (as Trong tháng, in a report on a month); elsewhere nothing', () => {
+    const title = 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI NĂM 2017';
+    const text = `BÁO CÁO\n${title}\nTrong năm, quận đã cấp 1.115 Giấy chứng nhận. Trong năm qua, thu ngân sách tăng.`;
+    expect(roles(text, ctx(2018, 3, 20, 'BC'), title).slice(1)).toEqual([
+      ['reporting', '2017-01-01', '2017-12-31', 'Trong năm'],
+      ['reporting', '2017-01-01', '2017-12-31', 'Trong năm qua'],
+    ]);
+    expect(roles('Trong năm, không để xảy ra vụ việc vi phạm.', ctx(2025, 11, 20, 'QĐ'))).toEqual([]);
+  });
+
+  it('a day range whose first day has only its number (corpus): từ ngày 16 đến ngày 22/11/2025, từ ngày 16-22/11/2025, at hours', () => {
+    const spans = (text: string) => roles(text, ctx(2025, 11, 25, 'CV')).map((r) => r.slice(1));
+    expect(spans('đợt mưa lũ lịch sử từ ngày 16 đến ngày 22/11/2025 tại các tỉnh')).toEqual([['2025-11-16', '2025-11-22', 'từ ngày 16 đến ngày 22/11/2025']]);
+    expect(spans('thiệt hại do đợt mưa lũ từ ngày 16-22/11/2025, gửi')).toEqual([['2025-11-16', '2025-11-22', 'từ ngày 16-22/11/2025']]);
+    expect(spans('Từ ngày 08 đến ngày 09 tháng 11 năm 2025 tại Thanh Hóa')).toEqual([
+      ['2025-11-08', '2025-11-09', 'Từ ngày 08 đến ngày 09 tháng 11 năm 2025'],
+    ]);
+    expect(spans('mưa lớn từ 07 giờ ngày 16 đến 13 giờ ngày 17/11/2025 tại')).toEqual([['2025-11-16', '2025-11-17', 'từ 07 giờ ngày 16 đến 13 giờ ngày 17/11/2025']]);
+    expect(spans('thực hiện từ ngày 25 đến ngày 05/12/2025')).toEqual([['2025-11-25', '2025-12-05', 'từ ngày 25 đến ngày 05/12/2025']]);
+    // no year at the end (a rule for every year): none
+    expect(spans('gửi báo cáo về Sở Nội vụ từ ngày 10 đến ngày 15 tháng 12;')).toEqual([]);
+  });
+
+  it('tháng 12 năm nay, quý IV năm nay: of the document’s year, one mention each', () => {
+    expect(roles('hoàn thành trong tháng 12 năm nay và tháng 1 năm 2026, quý IV năm nay', ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1))).toEqual([
+      ['2025-12-01', '2025-12-31', 'tháng 12 năm nay'],
+      ['2026-01-01', '2026-01-31', 'tháng 1 năm 2026'],
+      ['2025-10-01', '2025-12-31', 'quý IV năm nay'],
+    ]);
+  });
+
+  it('halves in words: nửa đầu năm 2025, nửa cuối năm (of the reporting year)', () => {
+    expect(roles('Kết quả nửa đầu năm 2025 và nhiệm vụ nửa cuối năm', ctx(2025, 7, 10, 'BC')).map((r) => r.slice(1))).toEqual([
+      ['2025-01-01', '2025-06-30', 'nửa đầu năm 2025'],
+      ['2025-07-01', '2025-12-31', 'nửa cuối năm'],
+    ]);
+  });
+
   it('not periods: years in names, base years, school years, durations, dates of documents, vague spans, dates listed by day', () => {
     const none = [
       'theo nguyên tắc quy định tại Điều 103 Luật Đất đai năm 2024 trình cấp có thẩm quyền quyết định.', // 46482d81 L67
@@ -394,6 +606,9 @@ describe('periods with roles', () => {
       'tốc độ tăng bình quân năm t tính theo gốc so sánh bình quân năm 1994', // corpus: a base year
       'đẩy nhanh tiến độ Tổng điều tra kinh tế năm 2017; chỉ đạo kiểm tra', // reports/05: a census's name
       'kết quả Tổng điều tra dân số và nhà ở năm 2019', // corpus
+      'bảo đảm chỗ ở ổn định cho Nhân dân trước Tết nguyên đán năm 2026, tiếp theo Công điện', // corpus: a holiday, not a year
+      'phục vụ nhu cầu dịp Tết Dương lịch 2026',
+      'Thực hiện Chỉ thị số 05-CT/TW năm 2016 của Bộ Chính trị và Nghị quyết 57-NQ/TW năm 2024', // Party symbols with their year
     ];
     for (const text of none) expect([text, roles(text, ctx(2025, 11, 20, 'QĐ'))]).toEqual([text, []]);
   });

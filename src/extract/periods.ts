@@ -4,13 +4,17 @@
  *
  * - reporting `tháng 10 năm 2018`, `quý I/2020`, `từ ngày 15/3/2026 đến hết ngày 14/4/2026`,
  *   `6 tháng đầu năm 2025`, `(tính đến hết ngày 14/4/2026)` (as of a day: from = to = that day);
- * - plan `giai đoạn 2026 - 2030`, `thời kỳ 2021 - 2030`, `đến năm 2030` (open start), `dự toán năm 2025`;
+ * - plan `giai đoạn 2026 - 2030`, `thời kỳ 2021 - 2030`, `(2025 - 2026)`, `đến năm 2030` (open start), `dự toán năm 2025`,
+ *   `từ nay đến cuối năm 2025` (from the document's date), `Tháng 11 - 12/2025`, `từ quý IV/2025 đến quý I/2026`;
  * - comparison `so với cùng kỳ` (the span of the period it compares, one year earlier),
  *   `cùng kỳ năm 2024`, `so với tháng 9/2025`;
- * - cumulative `lũy kế 10 tháng` (the first ten months of the reporting year), `lũy kế từ đầu năm`;
- * - deadline `trước ngày 31/12/2025`, `chậm nhất ngày 21/11/2025` (open start), `hoàn thành trong tháng 12/2025`;
+ * - cumulative `lũy kế 10 tháng` (the first ten months of the reporting year), `lũy kế từ đầu năm`, a bare
+ *   `10 tháng` in a report on October;
+ * - deadline `trước ngày 31/12/2025`, `chậm nhất ngày 21/11/2025` (open start), `hoàn thành trong tháng 12/2025`,
+ *   `trước 17 giờ ngày 27/11/2025`, `Thời gian hoàn thành: Tháng 12/2025` (the label before a colon is the cue);
  * - effective `có hiệu lực (thi hành) (kể) từ ngày 01/12/2025` (open end), `… kể từ ngày ký` (the
- *   document's date), `có hiệu lực đến hết ngày 28/02/2027` (open start);
+ *   document's date), `có hiệu lực đến hết ngày 28/02/2027` (open start), `hết hiệu lực kể từ ngày Quyết
+ *   định này có hiệu lực` (the day this document's own clause names);
  * - other `từ năm 2016 đến nay` (to the document's date).
  *
  * Same shape as references (chrono-node style): an ordered list of small parsers (pattern + extract
@@ -25,7 +29,9 @@
  *
  * A date without its year (`từ ngày 21/7 đến 20/8/2021`, `trước ngày 15/12`) takes the year of the
  * range's other end, else of a year named right after it in the clause (`tháng 5 và 5 tháng năm
- * 2017`), else the document's date.
+ * 2017`), else the year a report is about (its title's period: `quý IV` in a report on 2017 dated
+ * 2018), else the document's date. Markdown emphasis inside a phrase and old spellings (`quí`, `kì`)
+ * are read through.
  */
 import type { Period, PeriodMention, PeriodRole } from './types.js';
 import cueData from './lexicon/period-cues.json' with { type: 'json' };
@@ -103,6 +109,15 @@ interface Env {
   year: number | null;
   /** The document's date as ISO, when complete. */
   today: string | null;
+  /**
+   * The year a report is about, for months, quarters and days written without a year: its title's period's (a report
+   * on 2017 dated March 2018 says `quý IV` of 2017), else the document's year.
+   */
+  reportYear: number | null;
+  /** Whether the document is a report (`BC`). */
+  report: boolean;
+  /** When the document itself takes effect (`Quyết định này có hiệu lực từ ngày …`), read on first use. */
+  effective?: string | null;
 }
 
 interface Parser {
@@ -129,6 +144,12 @@ const SP = '[ \\t\\u00a0]*';
 /** A day and month with no year: `21/7`, `21 tháng 7` (never the start of a full date, nor `01 tháng 01 của năm tiếp theo`). */
 const DAY_MONTH_SOURCE =
   `(?:\\d{1,2}${SP}/${SP}\\d{1,2}(?!\\d)(?!${SP}[/.\\-]${SP}\\d)(?![.,]\\d)` + `|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?!\\s*,?\\s+năm\\s+\\d)(?!\\d))(?!\\s+(?:của\\s+năm\\s+(?:tiếp|sau|kế)|hằng\\s+năm|hàng\\s+năm))`;
+/** `năm` (year) not followed by a year or a word that makes it another year or a name (`năm 2025`, `năm học`, `năm sau`). */
+const YEARLESS = '(?![\\p{L}\\d]|\\s+(?:\\d|học|sau|trước|tới|nay|kế|tiếp|liền|đầu|cuối|ngân|tài|được|đã|nào|đó|này))';
+/** Other kinds of document that speak of themselves as `… này` (this …) in their effect clauses. */
+const OWN_KINDS = '(?:nghị\\s+quyết|nghị\\s+định|thông\\s+tư|hướng\\s+dẫn|thông\\s+báo|đề\\s+án|chương\\s+trình|điều\\s+lệ|nội\\s+quy)';
+/** A time of day before a date: `17 giờ`, `16h00`, `15 giờ 30 phút`, `8 giờ sáng,`. */
+const TIME = '(?:\\d{1,2}[ \\t]*(?:giờ|h)(?:[ \\t]*\\d{2}(?:[ \\t]*phút)?)?(?:\\s+(?:sáng|chiều|tối))?\\s*,?\\s*)';
 /** A date with or without its year. */
 const ANY_DATE = `(?:${DATE_SOURCE}|${DAY_MONTH_SOURCE})`;
 /** A quarter's numeral (the text is matched in lower case): `iv`, `3`. */
@@ -152,13 +173,48 @@ const PARSERS: Parser[] = [
       `(?:kể\\s+)?từ\\s+(?:ngày\\s+)?(${ANY_DATE})\\s*,?\\s*(?:(?:đến|tới)\\s+|[-–—]\\s*)(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`,
       FLAGS,
     ),
-    extract: (m, env) => dayRange(m[1]!, m[2]!, env.year) ?? 'block',
+    extract: (m, env) => dayRange(m[1]!, m[2]!, env.reportYear) ?? 'block',
   },
   {
     // `(13/11/2025 - 19/11/2025)`, `ngày 21/7 – 20/8/2021`: two days joined by a dash
     kind: 'days',
     pattern: new RegExp(`(?:ngày\\s+)?(${ANY_DATE})[ \\t]*[-–—][ \\t]*(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
-    extract: (m, env) => dayRange(m[1]!, m[2]!, env.year),
+    extract: (m, env) => dayRange(m[1]!, m[2]!, env.reportYear),
+  },
+  {
+    // `từ ngày 16 đến ngày 22/11/2025`, `từ ngày 16-22/11/2025`, `Từ ngày 08 đến ngày 09 tháng 11 năm 2025`, `từ 07 giờ ngày
+    // 16 đến 13 giờ ngày 17/11/2025`: the first day in the second's month (the month before when that would reverse them)
+    kind: 'days',
+    pattern: new RegExp(
+      `(?:(?:kể\\s+)?từ\\s+)?${TIME}?ngày\\s+(\\d{1,2})(?![\\d/.]|\\s+tháng)\\s*(?:[-–—]|(?:đến|tới)\\s+(?:hết\\s+)?)\\s*${TIME}?(?:ngày\\s+)?(${DATE_SOURCE})`,
+      FLAGS,
+    ),
+    extract: (m) => {
+      const to = parseDate(m[2]!);
+      if (!to) return null;
+      const y = +to.slice(0, 4);
+      const mo = +to.slice(5, 7);
+      const from = isoDate(y, mo, +m[1]!) ?? null;
+      if (from && from <= to) return { from, to };
+      const before = mo === 1 ? isoDate(y - 1, 12, +m[1]!) : isoDate(y, mo - 1, +m[1]!);
+      return ordered(before, to);
+    },
+  },
+  {
+    // `(trong thời gian) ngày 15 tháng 12 năm 1993 đến ngày 31 tháng 12 năm 1994`: two days joined by đến, with no từ
+    kind: 'days',
+    pattern: new RegExp(`ngày\\s+(${ANY_DATE})\\s*,?\\s*(?:đến|tới)\\s+(?:hết\\s+)?ngày\\s+(${DATE_SOURCE})`, FLAGS),
+    extract: (m, env) => dayRange(m[1]!, m[2]!, env.reportYear),
+  },
+  {
+    // `báo cáo Thủ tướng Chính phủ trong ngày 20 tháng 11 năm 2025`, `hoàn thành ngay trong ngày …`: to be done by that day
+    kind: 'until',
+    role: 'deadline',
+    pattern: new RegExp(
+      `(?<lead>(?:hoàn\\s+thành|xong|gửi|nộp|báo\\s+cáo|trình)(?:\\s+[^\\s.;:]+){0,8}?\\s+(?:ngay\\s+)?trong\\s+)ngày\\s+(${DATE_SOURCE})`,
+      FLAGS,
+    ),
+    extract: (m) => until(parseDate(m[2]!)),
   },
   {
     kind: 'months',
@@ -170,6 +226,33 @@ const PARSERS: Parser[] = [
     kind: 'months',
     pattern: new RegExp(`từ\\s+tháng\\s+(\\d{1,2})\\s*(?:(?:đến|tới)\\s+|[-–]\\s*)(?:hết\\s+)?tháng\\s+${MONTH_YEAR}`, FLAGS),
     extract: (m) => ordered(monthBounds(+m[3]!, +m[1]!)?.from ?? null, monthBounds(+m[3]!, +m[2]!)?.to ?? null),
+  },
+  {
+    // `Tháng 11 - 12/2025`, `tháng 11, 12/2025`, `tháng 12/2025 - tháng 01/2026`, `quý III - IV/2025`, `từ quý IV/2025 đến quý I/2026`,
+    // `từ tháng 10/2025 đến hết năm 2025`: from the first's start to the second's end (the first in the second's year
+    // when it names none, the year before when that would reverse them)
+    kind: 'months',
+    pattern: new RegExp(
+      `(?:(?:kể\\s+)?từ\\s+)?(tháng|quý)\\s+(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})?` +
+        `(?:\\s*(?:[-–—]|(?:đến|tới)\\s+(?:hết\\s+)?)\\s*` +
+        `(?:(?:(tháng|quý)\\s+)?(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|năm\\s+${YEAR}(?![\\d/]))` +
+        // `tháng 11, 12/2025`, `quý III, IV năm 2025`: the next one, its unit word left out
+        `|[ \\t]*,[ \\t]*(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})`,
+      FLAGS,
+    ),
+    extract: (m) => {
+      // m: 1 first unit, 2 its number, 3 its year; 4 second unit, 5 its number, 6 its year; 7 a year (`đến hết năm 2025`);
+      // 8, 9 the next number and its year after a comma
+      const span = (unit: string, n: string, y: number): Bounds | null =>
+        unit === 'tháng' ? (/^\d+$/u.test(n) ? monthBounds(y, +n) : null) : quarterBounds(n, y);
+      if (m[8] && (smallOrdinal(m[8]) ?? 0) !== (smallOrdinal(m[2]!) ?? -1) + 1) return null; // a list, not a run
+      const last = m[7] ? yearsBounds(+m[7], +m[7]) : m[8] ? span(m[1]!, m[8], +m[9]!) : span(m[4] ?? m[1]!, m[5]!, +m[6]!);
+      if (!last) return null;
+      const y = m[3] ? +m[3] : +last.to!.slice(0, 4);
+      let first = span(m[1]!, m[2]!, y);
+      if (first && !m[3] && first.from! > last.from!) first = span(m[1]!, m[2]!, y - 1);
+      return first ? ordered(first.from, last.to) : null;
+    },
   },
   {
     // `từ năm 2016 đến nay` (from 2016 to now): up to the document's date
@@ -207,12 +290,12 @@ const PARSERS: Parser[] = [
     extract: (m, env) => until(anyDate(m[1]!, env.year)),
   },
   {
-    // `trước ngày 31/12/2025`, `chậm nhất (là) (vào) ngày 21/11/2025`, `hạn chót ngày …`: a deadline.
+    // `trước ngày 31/12/2025`, `chậm nhất (là) (vào) ngày 21/11/2025`, `hạn chót ngày …`, `trước 17 giờ ngày 27/11/2025`: a deadline.
     // A date more than a year before the document is a condition (`cấp trước ngày 01/7/2004`), not a deadline.
     kind: 'until',
     role: 'deadline',
     pattern: new RegExp(
-      `(?:trước|chậm\\s+nhất(?:\\s+là)?(?:\\s+(?:vào|trước|đến))?|hạn\\s+chót(?:\\s+là)?|không\\s+muộn\\s+hơn)\\s+(?:(?:hết\\s+)?ngày\\s+)?(${ANY_DATE})`,
+      `(?:trước|chậm\\s+nhất(?:\\s+là)?(?:\\s+(?:vào|trước|đến))?|hạn\\s+chót(?:\\s+là)?|không\\s+muộn\\s+hơn)\\s+${TIME}?(?:(?:hết\\s+)?ngày\\s+)?(${ANY_DATE})`,
       FLAGS,
     ),
     extract: (m, env) => {
@@ -242,14 +325,45 @@ const PARSERS: Parser[] = [
     },
   },
   {
+    // `(hết hiệu lực) kể từ ngày Quyết định này có hiệu lực (thi hành)`, `Thời hạn ủy quyền: Kể từ ngày Quyết định này có
+    // hiệu lực đến hết ngày 28 tháng 02 năm 2027`: from when this document takes effect (its own `có hiệu lực từ ngày …`)
+    kind: 'since',
+    role: 'effective',
+    pattern: new RegExp(
+      `(?:kể\\s+)?từ\\s+ngày\\s+(?:(?:quyết\\s+định|chỉ\\s+thị|quy\\s+chế|quy\\s+định|kế\\s+hoạch|văn\\s+bản)(?:\\s+này)?|${OWN_KINDS}\\s+này)\\s+(?:có\\s+hiệu\\s+lực|được\\s+ban\\s+hành)(?:\\s+thi\\s+hành)?` +
+        `(?:\\s*,?\\s*(?:đến|tới)\\s+(?:hết\\s+)?(?:ngày\\s+)?(${DATE_SOURCE}))?`,
+      FLAGS,
+    ),
+    extract: (m, env) => {
+      if (afterDuration(env.text, m.index)) return null;
+      const from = /ban\s+hành$/iu.test(m[0]) ? env.today : ownEffective(env);
+      if (!from) return null;
+      return m[1] ? ordered(from, parseDate(m[1])) : { from, to: null };
+    },
+  },
+  {
+    // `… chịu trách nhiệm thi hành Quyết định này kể từ ngày ký.`, `triển khai thực hiện từ ngày ban hành Kế hoạch đến …`:
+    // from the document's date (never after a duration: `trong thời hạn 15 ngày kể từ ngày ký`, `ký hợp đồng`)
+    kind: 'since',
+    pattern: new RegExp(
+      `(?:kể\\s+)?từ\\s+ngày\\s+(?:ký\\s+ban\\s+hành|ký|ban\\s+hành)(?:\\s+(?:quyết\\s+định|kế\\s+hoạch|chỉ\\s+thị|văn\\s+bản|quy\\s+chế|quy\\s+định)(?:\\s+này)?)?` +
+        `(?:\\s*,?\\s*(?:đến|tới)\\s+(?:hết\\s+)?(?:ngày\\s+)?(${DATE_SOURCE})|(?=[ \\t]*(?:[.;,:)/*\\n]|$)))`,
+      FLAGS,
+    ),
+    extract: (m, env) => {
+      if (afterDuration(env.text, m.index) || !env.today) return null;
+      return m[1] ? ordered(env.today, parseDate(m[1])) : { from: env.today, to: null };
+    },
+  },
+  {
     kind: 'block', // `từ ngày …/từ tháng … đến nay` with no date we can read, or from a future start
     pattern: new RegExp(`từ\\s+(?:ngày\\s+${DATE_SOURCE}|tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR})\\s*(?:đến|tới)\\s+nay`, FLAGS),
     extract: () => BLOCK,
   },
   {
-    // `(kể) từ ngày 01 tháng 01 năm 2026, Luật Việc làm … được thực hiện`: from a day on (a range starting there is longer and wins)
+    // `(kể) từ ngày 01 tháng 01 năm 2026, Luật Việc làm … được thực hiện`, `Thời gian thực hiện: Từ 01/7/2025.`: from a day on (a range starting there is longer and wins)
     kind: 'since',
-    pattern: new RegExp(`(?:kể\\s+)?từ\\s+ngày\\s+(${DATE_SOURCE})`, FLAGS),
+    pattern: new RegExp(`(?:kể\\s+)?từ\\s+(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
     extract: (m) => {
       const from = parseDate(m[1]!);
       return from ? { from, to: null } : null;
@@ -272,7 +386,7 @@ const PARSERS: Parser[] = [
   {
     kind: 'asOf',
     pattern: new RegExp(`tính\\s+đến\\s+(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`, FLAGS),
-    extract: (m, env) => point(anyDate(m[1]!, env.year)),
+    extract: (m, env) => point(anyDate(m[1]!, env.reportYear)),
   },
   {
     kind: 'asOf',
@@ -288,28 +402,29 @@ const PARSERS: Parser[] = [
     // `(từ nay) đến (hết/cuối) năm 2030`, `tầm nhìn đến năm 2045`: an open start
     kind: 'until',
     pattern: new RegExp(`(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+|cuối\\s+)?năm\\s+${YEAR}(?![\\d/])`, FLAGS),
-    extract: (m) => until(isoDate(+m[1]!, 12, 31)),
+    extract: (m, env) => fromNow(m, env, isoDate(+m[1]!, 12, 31)),
   },
   {
     // `từ nay đến cuối năm` (from now to the end of this year)
     kind: 'until',
     pattern: new RegExp(`từ\\s+nay\\s+đến\\s+(?:hết|cuối)\\s+năm(?:\\s+nay)?(?![\\p{L}\\d]|\\s+\\d)`, FLAGS),
-    extract: (_m, env) => (env.year ? until(isoDate(env.year, 12, 31)) : null),
+    extract: (m, env) => (env.year ? fromNow(m, env, isoDate(env.year, 12, 31)) : null),
   },
   {
-    // `(từ nay) đến (hết) ngày 31/12/2025`: until a day
+    // `(từ nay) đến (hết) (ngày) 31/12/2025`: until a day
     kind: 'until',
-    pattern: new RegExp(`(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+)?ngày\\s+(${DATE_SOURCE})`, FLAGS),
-    extract: (m) => until(parseDate(m[1]!)),
+    pattern: new RegExp(`(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+)?(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
+    extract: (m, env) => fromNow(m, env, parseDate(m[1]!)),
   },
   {
-    // `(từ nay) đến (hết/cuối) tháng 6/2026`, `đến cuối quý IV năm 2025`: until the month's or quarter's end
+    // `(từ nay) đến (hết/cuối) tháng 6/2026`, `đến cuối quý IV năm 2025`, `(đến 6/2028)`: until the month's or quarter's end
     kind: 'until',
     pattern: new RegExp(
-      `(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+|cuối\\s+)?(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})`,
+      `(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+|cuối\\s+)?(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|(\\d{1,2})[ \\t]*/[ \\t]*${YEAR}(?![\\d/]))`,
       FLAGS,
     ),
-    extract: (m) => until(m[1] ? (monthBounds(+m[2]!, +m[1]!)?.to ?? null) : (quarterBounds(m[3]!, +m[4]!)?.to ?? null)),
+    extract: (m, env) =>
+      fromNow(m, env, m[1] ? (monthBounds(+m[2]!, +m[1]!)?.to ?? null) : m[3] ? (quarterBounds(m[3], +m[4]!)?.to ?? null) : (monthBounds(+m[6]!, +m[5]!)?.to ?? null)),
   },
   {
     kind: 'block', // the header's date with Markdown left inside it or a space lost: `ngày 24 **tháng 11 năm 2025`, `ngày 01 tháng12 năm 2025`
@@ -364,7 +479,7 @@ const PARSERS: Parser[] = [
       FLAGS,
     ),
     extract: (m, env) => {
-      const end = m[2] ? anyDate(m[2], m[1] ? +m[1] : env.year) : m[3] ? (monthBounds(+m[4]!, +m[3]!)?.to ?? null) : m[5] ? (quarterBounds(m[5], +m[6]!)?.to ?? null) : null;
+      const end = m[2] ? anyDate(m[2], m[1] ? +m[1] : env.reportYear) : m[3] ? (monthBounds(+m[4]!, +m[3]!)?.to ?? null) : m[5] ? (quarterBounds(m[5], +m[6]!)?.to ?? null) : null;
       if (end) return { from: `${end.slice(0, 4)}-01-01`, to: end };
       const named = m[1] ? +m[1] : null;
       const toNow = /(?:đến|tới)\s+nay$/iu.test(m[0]);
@@ -426,6 +541,16 @@ const PARSERS: Parser[] = [
     extract: (m) => partOfYear(+m[1]!, m[2]?.toLowerCase() ?? 'đầu', +m[3]!),
   },
   {
+    // `nửa đầu năm 2025` (the first half), `nửa cuối năm` (the second half; with no year, of the reporting year): six months
+    kind: 'partYear',
+    pattern: new RegExp(`nửa\\s+(đầu|cuối|sau)\\s+năm(?:\\s+${YEAR}|\\s+nay)?(?![\\p{L}\\d]|\\s+\\d)`, FLAGS),
+    extract: (m) => {
+      const which = m[1]!.toLowerCase() === 'đầu' ? 'đầu' : 'cuối';
+      if (m[2]) return partOfYear(6, which, +m[2]);
+      return (a) => (a.year ? partOfYear(6, which, a.year) : null);
+    },
+  },
+  {
     // `6 tháng đầu năm` with no year: of the year named right after it (`6 tháng đầu năm và phương hướng
     // nhiệm vụ 6 tháng cuối năm 2019`), else of the reporting year
     kind: 'partYear',
@@ -439,12 +564,33 @@ const PARSERS: Parser[] = [
     },
   },
   {
-    // `Trong tháng,` / `trong quý này,` with no number: the reporting period, when it is that long
+    // in a report on a span ending in month N, a bare `N tháng` (`Tổng thu ngân sách 10 tháng ước đạt …` in a report on
+    // October): the months from January to N of that year; never a duration (`trong thời hạn 10 tháng`, `10 tháng tuổi`)
+    kind: 'running',
+    role: 'cumulative',
+    pattern: new RegExp(
+      `(?<![.,\\d/])(\\d{1,2})\\s+tháng(?![\\p{L}\\d/]|\\s*[-–(]|\\s+(?:\\d|đầu|cuối|năm|qua|tới|trước|sau|kể|tuổi|lương|trở|liên|liền|một|thì|không|nếu|đến|tính|làm|từ|của|mỗi|hoặc))`,
+      FLAGS,
+    ),
+    extract: (m, env) => {
+      const n = +m[1]!;
+      if (!env.report || n < 2 || n > 12) return null;
+      const lead = env.text.slice(Math.max(0, m.index - 24), m.index);
+      if (/(?:thời\s+hạn|sau|trước|quá|đủ|dưới|trên|mỗi|kỳ|vòng|hơn|thêm|tối\s+đa|tối\s+thiểu|ít\s+nhất|từ|đến|khoảng|gần|chưa|hạn|lần|hết)\s*$/iu.test(lead)) return null;
+      return (a) => {
+        if (!a.period || +a.period.to.slice(5, 7) !== n) return null;
+        const y = +a.period.to.slice(0, 4);
+        return { from: isoDate(y, 1, 1), to: monthBounds(y, n)!.to };
+      };
+    },
+  },
+  {
+    // `Trong tháng,` / `trong quý này,` / `Trong năm qua,` with no number: the reporting period, when it is that long
     kind: 'sameTime',
     role: 'reporting',
-    pattern: new RegExp(`trong\\s+(tháng|quý)(?:\\s+(?:này|qua))?(?=\\s*,)`, FLAGS),
+    pattern: new RegExp(`trong\\s+(tháng|quý|năm)(?:\\s+(?:này|qua))?(?=\\s*,)`, FLAGS),
     extract: (m) => {
-      const unit = m[1]!.toLowerCase() === 'tháng' ? 31 : 92;
+      const unit = { tháng: 31, quý: 92, năm: 366 }[m[1]!.toLowerCase() as 'tháng' | 'quý' | 'năm'];
       return (a) => (a.period && days(a.period.from, a.period.to) <= unit && days(a.period.from, a.period.to) >= unit - 4 ? a.period : null);
     },
   },
@@ -456,11 +602,12 @@ const PARSERS: Parser[] = [
   {
     // `quý I` with no year: the year named right after it in the clause (`quý I và quý II năm 2026`), else the document's
     kind: 'quarter',
-    pattern: new RegExp(`quý\\s+${QUARTER}(?![\\p{L}\\d/])(?!\\s+năm\\s+\\d)`, FLAGS),
+    pattern: new RegExp(`quý\\s+${QUARTER}(?![\\p{L}\\d/])(?!\\s+năm\\s+\\d)(?:\\s+năm\\s+nay(?![\\p{L}]))?`, FLAGS),
     extract: (m, env) => {
+      if (/nay$/iu.test(m[0])) return env.year ? quarterBounds(m[1]!, env.year) : null; // `quý IV năm nay`: this year
       const named = yearAhead(env.text, m.index + m[0].length);
       if (named === null && recurring(env.text, m.index, m.index + m[0].length)) return null;
-      const y = named ?? env.year;
+      const y = named ?? env.reportYear;
       return y ? quarterBounds(m[1]!, y) : null;
     },
   },
@@ -477,11 +624,12 @@ const PARSERS: Parser[] = [
   {
     // `tháng 5` with no year: the year named right after it in the clause (`tháng 5 và 5 tháng năm 2017`), else the document's
     kind: 'month',
-    pattern: new RegExp(`tháng\\s+(\\d{1,2})(?![\\d/.\\-])(?!\\s+năm\\s+\\d)(?!\\s*[-–]\\s*\\d)`, FLAGS),
+    pattern: new RegExp(`tháng\\s+(\\d{1,2})(?![\\d/.\\-])(?!\\s+năm\\s+\\d)(?!\\s*[-–]\\s*\\d)(?:\\s+năm\\s+nay(?![\\p{L}]))?`, FLAGS),
     extract: (m, env) => {
+      if (/nay$/iu.test(m[0])) return env.year ? monthBounds(env.year, +m[1]!) : null; // `tháng 12 năm nay`: this year
       const named = yearAhead(env.text, m.index + m[0].length);
       if (named === null && recurring(env.text, m.index, m.index + m[0].length)) return null;
-      const y = named ?? env.year;
+      const y = named ?? env.reportYear;
       return y ? monthBounds(y, +m[1]!) : null;
     },
   },
@@ -499,6 +647,17 @@ const PARSERS: Parser[] = [
       FLAGS,
     ),
     extract: (m) => yearsBounds(+(m[1] ?? m[3] ?? m[5])!, +(m[2] ?? m[4] ?? m[6])!),
+  },
+  {
+    // two years joined by a dash with no word before them: `thí điểm (2025 - 2026)`, `kế hoạch 5 năm (2021-2025)`, `Kế hoạch
+    // đầu tư công trung hạn 2026-2030`: the span (never inside a number, a date or a symbol; at most 30 years)
+    kind: 'years',
+    pattern: new RegExp(`(?<![\\d/.,\\-–—])${YEAR}[ \\t]*[-–—][ \\t]*${YEAR}(?![\\d/.,]\\d|[\\d/])`, FLAGS),
+    extract: (m) => {
+      const a = +m[1]!;
+      const b = +m[2]!;
+      return b > a && b - a <= 30 ? yearsBounds(a, b) : null;
+    },
   },
   {
     kind: 'years', // `năm 2025 và 2026`, `năm 2025 và năm 2026`
@@ -522,6 +681,11 @@ const PARSERS: Parser[] = [
     extract: () => BLOCK,
   },
   {
+    kind: 'block', // a holiday named with its year, a day not a year: `trước Tết nguyên đán năm 2026`, `Tết Dương lịch năm 2026`, `Tết Bính Ngọ năm 2026`
+    pattern: new RegExp(`tết(?:\\s+(?:nguyên\\s+đán|dương\\s+lịch|âm\\s+lịch|cổ\\s+truyền))?(?:\\s+\\p{L}+){0,2}?\\s+(?:năm\\s+)?${YEAR}`, FLAGS),
+    extract: () => BLOCK,
+  },
+  {
     kind: 'block', // a census is named by its year: `Tổng điều tra kinh tế năm 2017`, `Tổng điều tra dân số và nhà ở năm 2019`
     pattern: new RegExp(`tổng\\s+điều\\s+tra(?:\\s+[^\\s.;:()\\d]+){0,8}?\\s+năm\\s+${YEAR}`, FLAGS),
     extract: () => BLOCK,
@@ -532,16 +696,39 @@ const PARSERS: Parser[] = [
     extract: () => BLOCK,
   },
   {
-    // a document's number and symbol followed by its year: `văn bản số 18345/BTC-NSNN năm 2025`, `Chỉ thị 13/CT-TTg năm 2025`
+    // a document's number and symbol followed by its year: `văn bản số 18345/BTC-NSNN năm 2025`, `Chỉ thị 13/CT-TTg năm 2025`,
+    // Party style `Chỉ thị số 05-CT/TW năm 2016`
     kind: 'block',
     cased: true,
-    pattern: new RegExp(`\\d+(?:/\\d{4})?/[\\p{Lu}Đ][\\p{L}\\d.-]*(?:/[\\p{L}\\d.-]+)?\\s+(?:năm|NĂM)\\s+${YEAR}`, 'gu'),
+    pattern: new RegExp(
+      `\\d+(?:(?:/\\d{4})?/[\\p{Lu}Đ][\\p{L}\\d.-]*(?:/[\\p{L}\\d.-]+)?|-[\\p{Lu}Đ][\\p{L}\\d.]*/[\\p{L}\\d.-]+)\\s+(?:năm|NĂM)\\s+${YEAR}`,
+      'gu',
+    ),
     extract: () => BLOCK,
   },
   {
     kind: 'year',
     pattern: new RegExp(`năm\\s+${YEAR}(?![\\d/])`, FLAGS),
     extract: (m) => yearsBounds(+m[1]!, +m[1]!),
+  },
+  {
+    // `(trong) năm nay` (this year): the document's year
+    kind: 'year',
+    pattern: new RegExp(`năm\\s+nay(?![\\p{L}\\d])`, FLAGS),
+    extract: (_m, env) => (env.year ? yearsBounds(env.year, env.year) : null),
+  },
+  {
+    // in a report, the year's plan named without its year: `đạt 45% kế hoạch năm`, `bằng 81% dự toán năm`: the year reported on
+    kind: 'year',
+    role: 'plan',
+    pattern: new RegExp(`(?:kế\\s+hoạch|dự\\s+toán|chỉ\\s+tiêu)\\s+năm${YEARLESS}`, FLAGS),
+    extract: (_m, env) => (env.report && env.reportYear ? yearsBounds(env.reportYear, env.reportYear) : null),
+  },
+  {
+    // in a report, `ước (thực hiện) cả năm` (the whole year, estimated): the year reported on
+    kind: 'year',
+    pattern: new RegExp(`ước\\s+(?:tính\\s+|thực\\s+hiện\\s+|đạt\\s+)?cả\\s+năm${YEARLESS}`, FLAGS),
+    extract: (_m, env) => (env.report && env.reportYear ? yearsBounds(env.reportYear, env.reportYear) : null),
   },
 ];
 
@@ -585,7 +772,7 @@ export function findPeriods(text: string, context: PeriodContext = {}): PeriodMe
  * first. With no period in the title, the most cited window of the body, else null.
  */
 export function documentPeriod(title: string | null, text: string, context: PeriodContext = {}): Period | null {
-  const env = envOf(text, context);
+  const env = envOf(text, context, title);
   return mainPeriod(title, text, candidates(text, env), context);
 }
 
@@ -595,7 +782,7 @@ export function periodsOf(
   text: string,
   context: PeriodContext = {},
 ): { periods: PeriodMention[]; documentPeriod: Period | null } {
-  const env = envOf(text, context);
+  const env = envOf(text, context, title);
   const found = candidates(text, env);
   const docPeriod = mainPeriod(title, text, found, context);
   const titled = title ? titlePeriod(title, context) : null;
@@ -604,6 +791,13 @@ export function periodsOf(
   const resolved: Array<{ c: Candidate; role: PeriodRole; from: string | null; to: string | null }> = [];
   for (const [i, c] of found.entries()) {
     let { from, to } = c;
+    // a month or quarter with no year in the plan part of a report on a past year (`Dự kiến quý I …` in a report on
+    // 2017 dated 2018): the document's year
+    const shift = env.year !== null && env.reportYear !== null ? env.year - env.reportYear : 0;
+    if (shift > 0 && roles[i] === 'plan' && (c.kind === 'month' || c.kind === 'quarter') && from && to && !/\d{4}/u.test(text.slice(c.start, c.end))) {
+      from = shiftYears(from, shift);
+      to = shiftYears(to, shift);
+    }
     if (c.resolve) {
       const anchor = anchorOf(text, c, resolved, docPeriod, env);
       const r = c.resolve(anchor);
@@ -625,12 +819,14 @@ export function periodsOf(
   return { periods, documentPeriod: docPeriod };
 }
 
-function envOf(text: string, context: PeriodContext): Env {
+function envOf(text: string, context: PeriodContext, title: string | null = null): Env {
   const d = context.date;
   const today = d && d.year && d.month && d.day ? isoDate(d.year, d.month, d.day) : null;
-  const env: Env = { text, year: d?.year ?? null, today };
+  const env: Env = { text, year: d?.year ?? null, today, reportYear: null, report: context.kind === 'BC' };
   // no document date: dates without a year fall in the year the text names most
   if (env.year === null) env.year = mostNamedYear(text);
+  const titled = context.kind === 'BC' && title ? titlePeriod(title, context) : null;
+  env.reportYear = titled && days(titled.from!, titled.to!) <= 366 ? +titled.to!.slice(0, 4) : env.year;
   return env;
 }
 
@@ -664,7 +860,7 @@ function mainPeriod(title: string | null, text: string, found: Candidate[], cont
 
 function candidates(text: string, env: Env): Candidate[] {
   const found: Candidate[] = [];
-  const lower = lowerCase(text);
+  const lower = spellings(lowerCase(text));
   for (const p of PARSERS) {
     const seen = p.cased ? text : lower;
     p.pattern.lastIndex = 0;
@@ -695,6 +891,19 @@ function candidates(text: string, env: Env): Candidate[] {
   return kept.filter((c) => c.kind !== 'block');
 }
 
+/**
+ * Emphasis marks read as spaces, and other spellings of the words periods are made of, rewritten letter for letter
+ * (offsets kept): `quí` (quý, quarter)
+ * before its numeral, `kì` (kỳ) in `cùng kì`, `thời kì`, `nhiệm kì`, `giai đọan` (đoạn).
+ */
+function spellings(lower: string): string {
+  return lower
+    .replace(/[*_]/gu, ' ') // Markdown emphasis inside a phrase (`ngày 21 tháng* *6 năm 2021`) reads as space
+    .replace(/quí(?=\s+(?:iv|iii|ii|i|[1-4]|này|trước|tới)(?![\p{L}\d]))/gu, 'quý')
+    .replace(/(cùng|thời|nhiệm)(\s+)kì(?![\p{L}])/gu, '$1$2kỳ')
+    .replace(/giai(\s+)đọan(?![\p{L}])/gu, 'giai$1đoạn');
+}
+
 /** The text in lower case, offset for offset (a letter whose lower case is longer is left as it is). */
 function lowerCase(text: string): string {
   const lower = text.toLowerCase();
@@ -705,12 +914,12 @@ function lowerCase(text: string): string {
   }).join('');
 }
 
-/** Where the clause holding `at` begins: after the last `.`, `;`, `:`, `!`, `?`, `|`, `(` or blank line (at most 240 characters back). */
+/** Where the clause holding `at` begins: after the last `.`, `;`, `:`, `!`, `?`, `|`, `(`, a tab (a table cell) or blank line (at most 240 characters back). */
 function clauseStart(text: string, at: number): number {
   const floor = Math.max(0, at - 240);
   for (let i = at - 1; i >= floor; i--) {
     const ch = text[i]!;
-    if (ch === ';' || ch === '!' || ch === '?' || ch === '|' || ch === '(') return i + 1;
+    if (ch === ';' || ch === '!' || ch === '?' || ch === '|' || ch === '(' || ch === '\t') return i + 1;
     if ((ch === '.' || ch === ':') && /\s/.test(text[i + 1] ?? ' ') && !/\d/.test(text[i - 1] ?? '')) return i + 1;
     if (ch === '\n' && /^\n[ \t]*$/.test(text.slice(text.lastIndexOf('\n', i - 1), i))) return i + 1;
   }
@@ -732,7 +941,13 @@ function clauseEnd(text: string, at: number): number {
 function roleOf(text: string, c: Candidate, env: Env, context: PeriodContext, docPeriod: Period | null, titled: Candidate | null): PeriodRole {
   if (c.role) return c.role;
   const startOfClause = clauseStart(text, c.start);
-  const before = text.slice(startOfClause, c.start);
+  let before = text.slice(startOfClause, c.start);
+  // the mention is all that follows a label (`Thời gian hoàn thành: Tháng 11 - 12/2025`, `*Thời gian thực hiện: *Từ
+  // 01/7/2025`): the label's words are its cues
+  if (/^[\s*_]*$/u.test(before) && text[startOfClause - 1] === ':') {
+    const label = text.slice(clauseStart(text, startOfClause - 1), startOfClause - 1).replace(/[*_]/gu, ' ');
+    if (label.trim().split(/\s+/u).length <= 6) before = `${label.trim()} `;
+  }
   // a near cue: ends right before the mention, at most one word between
   for (const cue of CUES) {
     if (cue.near && cue.right.test(before)) return cue.role;
@@ -808,15 +1023,18 @@ function anchorOf(
   for (let i = resolved.length - 1; i >= 0; i--) {
     const r = resolved[i]!;
     if (r.c.end <= sentenceStart) break;
-    if ((r.role === 'reporting' || r.role === 'cumulative') && r.from && r.to && r.c.kind !== 'asOf') {
+    if ((r.role === 'reporting' || r.role === 'cumulative') && r.from && r.to && r.c.kind !== 'asOf' && withinYear(r.from, r.to)) {
       period = { from: r.from, to: r.to };
       break;
     }
   }
-  period ??= docPeriod ? { from: docPeriod.from, to: docPeriod.to } : null;
+  // a span of several years (a plan's `giai đoạn 2026 - 2030`) has no `cùng kỳ`, and its year is not this one's
+  period ??= docPeriod && withinYear(docPeriod.from, docPeriod.to) ? { from: docPeriod.from, to: docPeriod.to } : null;
   // no document period (its title unread): the first reporting span the text names
   if (!period) {
-    const first = resolved.find((r) => r.role === 'reporting' && r.from && r.to && DATED.has(r.c.kind) && r.c.kind !== 'asOf');
+    const first = resolved.find(
+      (r) => r.role === 'reporting' && r.from && r.to && DATED.has(r.c.kind) && r.c.kind !== 'asOf' && withinYear(r.from, r.to),
+    );
     if (first) period = { from: first.from!, to: first.to! };
   }
   const year = period ? +period.to.slice(0, 4) : env.year;
@@ -884,6 +1102,50 @@ function recurring(text: string, start: number, end: number): boolean {
   );
 }
 
+/** Whether a duration ends right before `at` (`03 ngày làm việc kể từ …`, `15 (mười lăm) ngày, kể từ …`): then what follows counts from an event. */
+function afterDuration(text: string, at: number): boolean {
+  return /(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s*(?:\([^)]*\)\s*)?(?:ngày|tháng|năm|giờ|tuần)(?:\s+làm\s+việc)?\s*,?\s*$/iu.test(
+    text.slice(Math.max(0, at - 60), at),
+  );
+}
+
+/**
+ * When the document itself takes effect: the day its own clause names (`Quyết định này có hiệu lực
+ * (thi hành) (kể) từ ngày 05/12/2025`, `… chịu trách nhiệm thi hành Quyết định này kể từ ngày ký`),
+ * or its date when that says `kể từ ngày ký (ban hành)`; null when it says neither.
+ */
+function ownEffective(env: Env): string | null {
+  if (env.effective !== undefined) return env.effective;
+  const m = new RegExp(`này\\s+${EFFECTIVE_FROM}`, 'iu').exec(env.text) ?? new RegExp(EFFECTIVE_FROM, 'iu').exec(env.text);
+  env.effective = m ? (m[1] ? parseDate(m[1]) : env.today) : null;
+  return env.effective;
+}
+const EFFECTIVE_FROM =
+  `(?:có\\s+hiệu\\s+lực(?:\\s+thi\\s+hành)?|thi\\s+hành\\s+(?:quyết\\s+định|chỉ\\s+thị|quy\\s+chế|quy\\s+định|kế\\s+hoạch|${OWN_KINDS})\\s+này)\\s+(?:kể\\s+)?từ\\s+(?:ngày\\s+)?` +
+  `(?:(${DATE_SOURCE})|(?:ký\\s+ban\\s+hành|ký|ban\\s+hành)(?![\\p{L}]))`;
+
+/**
+ * An end date, and the start when the words begin `từ nay` (from now): the date of the document
+ * cited in the same sentence (`Quyết định số 03-QĐ/BCĐ ngày 13/8/2025 … ban hành Chương trình … từ
+ * nay đến cuối năm 2025`: its now), else the document's date; without either, an open start.
+ */
+function fromNow(m: RegExpExecArray, env: Env, to: string | null): Bounds | null {
+  if (!to) return null;
+  if (!/^từ\s+nay/iu.test(m[0])) return until(to);
+  const now = citedDate(env.text, m.index) ?? env.today;
+  return now && now <= to ? { from: now, to } : until(to);
+}
+
+/** The date of a document cited earlier in the sentence holding `at` (`… số 03-QĐ/BCĐ ngày 13/8/2025 của …`). */
+function citedDate(text: string, at: number): string | null {
+  const before = text.slice(Math.max(0, at - 400), at);
+  const sentence = before.slice(before.search(/[.;!?](?=\s)[^.;!?]*$/u) + 1);
+  let last: string | null = null;
+  for (const m of sentence.matchAll(CITED_DATE)) last = parseDate(m[1]!) ?? last;
+  return last;
+}
+const CITED_DATE = new RegExp(`số\\s*:?\\s*[\\p{L}\\d][\\p{L}\\d/.\\-]*\\s*,?\\s+ngày\\s+(${DATE_SOURCE})`, 'giu');
+
 /** The year named right after a mention in its clause (within 60 characters): `tháng 5 và 5 tháng năm 2017` → 2017. */
 function yearAhead(text: string, at: number): number | null {
   const m = /^(?:[^.;:!?\n]|\n(?![ \t]*\n)){0,60}?(?:năm\s+|\/\s*)((?:19|20|21)\d{2})(?!\d)/iu.exec(text.slice(at, at + 80));
@@ -926,6 +1188,11 @@ function shiftYears(iso: string, n: number): string {
   const m = +iso.slice(5, 7);
   const d = Math.min(+iso.slice(8, 10), lastDayOfMonth(y, m));
   return isoDate(y, m, d)!;
+}
+
+/** Whether a span is at most a year long. */
+function withinYear(from: string, to: string): boolean {
+  return days(from, to) <= 366;
 }
 
 /** Inclusive length in days. */
