@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withDatabase } from '../src/write/duckdb.js';
 import { baocao, ROOT } from './helpers.js';
 
 const SEED = '001_226b3a6e67be8d17.txt';
@@ -62,5 +63,22 @@ describe('two runs on one output folder', () => {
     } finally {
       other.kill();
     }
+  });
+});
+
+describe('file names that are patterns or formulas', () => {
+  it('count once each in the tables, and reach metrics.csv as text', async () => {
+    const input = mkdtempSync(join(tmpdir(), 'baocao-names-in-'));
+    const out = mkdtempSync(join(tmpdir(), 'baocao-names-out-'));
+    const names = ['*.txt', 'star*.txt', 'starX.txt', "=1+1+cmd|' _C calc'!A0.txt"];
+    names.forEach((name, i) => {
+      writeFileSync(join(input, name), `ỦY BAN NHÂN DÂN\nXÃ SỐ ${i + 1}\n\nSố: ${i + 10}/BC-UBND\n\nBÁO CÁO\n\nTình hình tháng ${i + 1} năm 2026\n\n1. Tổng số hồ sơ tiếp nhận: ${1000 + i} hồ sơ.\n`);
+    });
+    expect(baocao(['run', input, '--out', out]).code).toBe(0);
+    const rows = await withDatabase(join(out, 'baocao.duckdb'), async (db) => (await db.runAndReadAll('SELECT path FROM documents ORDER BY path')).getRowObjectsJson());
+    expect(rows).toEqual([...names].sort().map((path) => ({ path })));
+    const csv = readFileSync(join(out, 'metrics.csv'), 'utf8');
+    expect(csv).toContain(`,'=1+1+cmd|' _C calc'!A0.txt,`);
+    expect(csv.split('\n').some((line) => line.split(',').some((c) => /^"?[=+@]/.test(c)))).toBe(false);
   });
 });

@@ -183,7 +183,7 @@ async function build(
     // a few statements of ROWS_FILES_PER_INSERT files each: rows keep the order of the files and,
     // within a file, of the report
     for (let at = 0; at < rowsFiles.length; at += ROWS_FILES_PER_INSERT) {
-      const files = `[${rowsFiles.slice(at, at + ROWS_FILES_PER_INSERT).map(sqlString).join(', ')}]`;
+      const files = `[${rowsFiles.slice(at, at + ROWS_FILES_PER_INSERT).map((f) => sqlString(globLiteral(f))).join(', ')}]`;
       const source = `read_json(${files}, format = 'newline_delimited', maximum_object_size = ${largest + 1024}, columns = {${columns}})`;
       for (const table of TABLES) await db.run(`INSERT INTO "${table.name}" SELECT unnest("${table.name}", recursive := true) FROM ${source}`);
     }
@@ -262,6 +262,12 @@ async function groupDocuments(db: DuckDBConnection): Promise<void> {
   await db.run('DROP TABLE fingerprints');
   await db.run('DROP TABLE review_marks');
 }
+
+/**
+ * A path as a glob that matches only itself: DuckDB's file readers take every path as a pattern,
+ * so an input named `*` or `star*.txt` read every rows file again (13 documents for 7 files).
+ */
+export const globLiteral = (path: string) => path.replace(/[*?[]/gu, (c) => `[${c}]`);
 
 /** The rows of a query as objects, streamed a chunk at a time. */
 async function* rowObjects(db: DuckDBConnection, sql: string): AsyncGenerator<Record<string, string | number | boolean | null>> {

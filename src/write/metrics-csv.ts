@@ -21,9 +21,14 @@ export async function writeMetricsCsv(path: string, columns: readonly string[], 
   await Promise.all([writeFileAtomic(path, csv), feed]);
 }
 
-function cell(v: unknown): string | number | null {
+export function cell(v: unknown): string | number | null {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.join(' ');
-  return String(v);
+  if (typeof v === 'number') return v;
+  return neutralised(Array.isArray(v) ? v.join(' ') : String(v));
 }
+
+/**
+ * A text cell a spreadsheet would run as a formula (`=1+1+cmd|' _C calc'!A0`, from a file name)
+ * gets a leading apostrophe, as OWASP recommends for CSV injection: shown as text, not run.
+ */
+export const neutralised = (s: string) => (/^[=+\-@\t\r]/u.test(s) ? `'${s}` : s);
