@@ -47,25 +47,35 @@ export interface Sketch {
 const TOKEN = /\p{L}+|\d+(?:[.,/]\d+)*/gu;
 const DATE = /\b(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*((?:19|20)\d\d)\b|tháng\s+(\d{1,2})\s*(?:năm|\/)\s*((?:19|20)\d\d)/giu;
 
-/** FNV-1a over UTF-16 code units, 32-bit. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a's running state over the UTF-16 code units of `s`. */
+function fnvUpdate(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  // a final mix, so that the low bits (the modulus) depend on every character
+  return h;
+}
+
+/** A final mix, so that the low bits (the modulus) depend on every character. */
+function fnvFinish(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   return h >>> 0;
 }
 
+/** FNV-1a over UTF-16 code units, 32-bit. */
+const fnv1a = (s: string) => fnvFinish(fnvUpdate(FNV_OFFSET, s));
+
 export function sketchOf(raw: string): Sketch {
   const text = raw.normalize('NFC');
   const syllables: string[] = [];
   const numbers = new Set<number>();
   const seen = new Map<string, number>();
+  // a report repeats its words: each is folded once
+  const folded = new Map<string, string>();
   for (const [token] of text.matchAll(TOKEN)) {
     const c = token.charCodeAt(0);
     if (c >= 48 && c <= 57) {
@@ -75,12 +85,15 @@ export function sketchOf(raw: string): Sketch {
       seen.set(digits, n);
       numbers.add(fnv1a(`${digits}#${n}`));
     } else {
-      syllables.push(fold(token));
+      let f = folded.get(token);
+      if (f === undefined) folded.set(token, (f = fold(token)));
+      syllables.push(f);
     }
   }
   const shingles = new Set<number>();
   for (let i = 0; i + 2 < syllables.length; i++) {
-    const h = fnv1a(`${syllables[i]} ${syllables[i + 1]} ${syllables[i + 2]}`);
+    // the hash of `a b c` without building the string
+    const h = fnvFinish(fnvUpdate(fnvUpdate(fnvUpdate(fnvUpdate(fnvUpdate(FNV_OFFSET, syllables[i]!), ' '), syllables[i + 1]!), ' '), syllables[i + 2]!));
     if (h % TEXT_MODULUS === 0) shingles.add(h);
   }
   const dates = new Set<number>();
