@@ -125,11 +125,11 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
   const same = inputs.find((i) => resolve(i) === resolve(out));
   if (same !== undefined) throw new UsageError(out, 'is also an input: the reports go to a folder of their own (e.g. --out output)');
-  const { files, skipped, links } = await walkInputs(inputs, out);
+  const walked = await walkInputs(inputs, out);
   await makeOutputFolder(out);
   const lock = await lockOutput(out);
   try {
-    return await runLocked(inputs, options, { started, out, jobs, maxBytes, files, skipped, links });
+    return await runLocked(inputs, options, { started, out, jobs, maxBytes, ...walked });
   } finally {
     await lock.release();
   }
@@ -140,7 +140,7 @@ async function runLocked(
   options: BatchOptions,
   setting: { started: Date; out: string; jobs: number; maxBytes: number } & Inputs,
 ): Promise<BatchSummary> {
-  const { started, out, jobs, maxBytes, files, skipped, links } = setting;
+  const { started, out, jobs, maxBytes, files, skipped, links, unreadable } = setting;
   await removeTemporaries(out);
   const format = options.format ?? 'full';
   const [code, manifest] = await Promise.all([versionKey(), loadManifest(out)]);
@@ -277,7 +277,7 @@ async function runLocked(
   }
   if (stopped) throw stopped;
 
-  await prune(out, manifest, inputs, seen, skipped.filter((x) => x.reason.startsWith('unreadable folder')).map((x) => x.path));
+  await prune(out, manifest, inputs, seen, unreadable);
   await writeErrors(out, manifest, clashes);
   // the manifest first: the tables are rebuilt on every run, so if building them fails (or the
   // run is killed meanwhile) the next run only has to build them again

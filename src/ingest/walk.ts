@@ -22,6 +22,8 @@ export interface Inputs {
   skipped: SkippedInput[];
   /** Symbolic links followed (to files and to folders). */
   links: number;
+  /** Folders that could not be read (also in `skipped`): what their files are now is unknown. */
+  unreadable: string[];
 }
 
 /**
@@ -37,6 +39,7 @@ export interface Inputs {
 export async function walkInputs(inputs: readonly string[], exclude?: string, options: WalkOptions = {}): Promise<Inputs> {
   const files: InputFile[] = [];
   const skipped: SkippedInput[] = [];
+  const unreadable: string[] = [];
   let links = 0;
   const readDirectory = options.readDirectory ?? ((dir: string) => readdir(dir, { withFileTypes: true }));
   // the output folder by its real path: reached through a link it is still the output
@@ -65,6 +68,7 @@ export async function walkInputs(inputs: readonly string[], exclude?: string, op
         if (dir === input) throw new UsageError(input, `cannot read the folder (${code})`);
         // one unreadable folder of an archive is its own line; the rest of the archive goes on
         skipped.push({ path: dir, reason: `unreadable folder (${code})` });
+        unreadable.push(dir);
         return;
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -93,7 +97,7 @@ export async function walkInputs(inputs: readonly string[], exclude?: string, op
     };
     await walk(input, [await realpath(input)]);
   }
-  return { files, skipped, links };
+  return { files, skipped, links, unreadable };
 }
 
 export interface WalkOptions {
