@@ -36,10 +36,18 @@ export async function processFile(file: string, options: ReportOptions = {}): Pr
   // the pool starts no worker until a page needs OCR: text, DOCX and text-layer PDFs cost nothing
   const own = options.ingest ? null : createIngestContext();
   try {
-    const doc = await ingestFile(file, options.ingest ?? own!);
-    return processDocument(doc, options);
+    return processDocument(await ingestStage(file, options.ingest ?? own!), options);
   } finally {
     await own?.close();
+  }
+}
+
+/** Ingest, with any error a reader let through (pdf.js, mammoth) named as the ingest stage's. */
+async function ingestStage(file: string, ingest: IngestContext): Promise<SourceDocument> {
+  try {
+    return await ingestFile(file, ingest);
+  } catch (error) {
+    throw asPipelineError(error, 'ingest', file);
   }
 }
 
@@ -51,7 +59,7 @@ export function processDocument(doc: SourceDocument, options: ReportOptions = {}
 export async function processFileWithText(file: string, options: ReportOptions = {}): Promise<{ report: ReportJson; markdown: string }> {
   const own = options.ingest ? null : createIngestContext();
   try {
-    const { report, outline } = processDocumentParts(await ingestFile(file, options.ingest ?? own!), options);
+    const { report, outline } = processDocumentParts(await ingestStage(file, options.ingest ?? own!), options);
     return { report, markdown: documentMarkdown(outline) };
   } finally {
     await own?.close();
