@@ -194,7 +194,7 @@ describe('seed 002 (Kế hoạch 2026–2030)', () => {
 
 /**
  * Real lines of UBND documents that no rule was tuned on (the development part of
- * `../shared/documents/` and the vi-admin corpus), each read as the one paragraph of a section
+ * the shared document set and the vi-admin corpus), each read as the one paragraph of a section
  * (under a heading, so that the segmenter does not take a lone line for the title).
  */
 function figuresIn(line: string) {

@@ -137,8 +137,8 @@ describe('documentPeriod', () => {
 
 /**
  * Every phrasing of the Periods guide (eval/data/documents/README.md): real lines from the
- * development documents of ../shared/documents (never the test part) and from the corpus
- * (../shared/corpus/vi-admin.txt.gz), in, exact role and bounds out. `ctx` is what the header
+ * development documents of the shared document set (never the test part) and from the corpus
+ * (vi-admin, the shared corpus of 2025 state documents), in, exact role and bounds out. `ctx` is what the header
  * gives: the document's date and kind.
  */
 describe('periods with roles', () => {

@@ -223,7 +223,7 @@ describe('reference forms', () => {
 });
 
 // Issue 17: references on real documents nobody tuned on. Lines are short excerpts of the
-// development part of ../shared/documents (file and line named), as normalise leaves them.
+// development part of the shared document set (file and line named), as normalise leaves them.
 const fields = (refs: ReturnType<typeof findReferences>) => refs.map((r) => [r.kind, r.number, r.year, r.symbol, r.date]);
 
 describe('a date stated once for a coordinated list', () => {
