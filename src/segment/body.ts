@@ -1,4 +1,4 @@
-import type { Line } from './lines.js';
+import { isCapitals, type Line } from './lines.js';
 import { FOOTNOTE_LINE, HEADING_LABELS, LIST_ITEM, MARKDOWN_HEADING } from './patterns.js';
 import type { Block, Section } from './types.js';
 
@@ -214,12 +214,6 @@ export function parseBody(
   return { sections, blocks, sectionOfLine };
 }
 
-/** Mostly capitals: at least 80 % of the letters. */
-function isCapitals(s: string): boolean {
-  const letters = s.match(/\p{L}/gu) ?? [];
-  const upper = s.match(/\p{Lu}/gu) ?? [];
-  return letters.length > 0 && upper.length / letters.length >= 0.8;
-}
 
 /** A line that introduces what follows: `…, trong đó:`, `… như sau:`. */
 const ENDS_INTRO = /:\s*$/u;

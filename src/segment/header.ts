@@ -1,4 +1,4 @@
-import type { Line } from './lines.js';
+import { isCapitals, type Line } from './lines.js';
 import {
   BODY_OPENER,
   DISTRIBUTION_LINE,
@@ -283,12 +283,6 @@ const NUMBERED_HEADING = /^(?:[IVXL]+|\d{1,2})[.)]\s/u;
 /** The enacting line after a Quyết định's title: `ỦY BAN NHÂN DÂN TỈNH …`, `CHỦ TỊCH ỦY BAN NHÂN DÂN …`. */
 const ENACTING = /^(?:CHỦ TỊCH )?(?:ỦY|UỶ) BAN NHÂN DÂN\b/u;
 
-/** Mostly capitals: at least 80 % of the letters. */
-function isCapitals(s: string): boolean {
-  const letters = s.match(/\p{L}/gu) ?? [];
-  const upper = s.match(/\p{Lu}/gu) ?? [];
-  return letters.length > 0 && upper.length / letters.length >= 0.8;
-}
 
 /** The lines of the cell that holds line `from` (for a `V/v` outside the header block). */
 function collectCell(lines: readonly Line[], from: number): string {

@@ -25,3 +25,10 @@ export function splitLines(text: string): Line[] {
   }
   return lines;
 }
+
+/** Mostly capitals: at least 80 % of the letters (a title or heading set in capitals). */
+export function isCapitals(s: string): boolean {
+  const letters = s.match(/\p{L}/gu) ?? [];
+  const upper = s.match(/\p{Lu}/gu) ?? [];
+  return letters.length > 0 && upper.length / letters.length >= 0.8;
+}
