@@ -4,7 +4,7 @@
  * the split are in that folder's README), and `dev-extra/` (more development text annotated for
  * some parts only: `parts`, `scopeStart`). The development part and the test part are printed
  * separately; the test part's misses are listed only with `SHOW_TEST_MISSES=1`, so that they are
- * not read while rules are written.
+ * not read while rules are written; `EVAL_PARTS=dev,dev-extra` leaves the test part out altogether.
  *
  * - header: each field (kind, number, symbol, date, place, issuer, unit, title, signer) exactly
  *   right, with case, spaces, dashes and tone placement folded for text fields;
@@ -84,7 +84,7 @@ interface Totals {
   figures: { tp: number; fp: number; fn: number; unit: number; comparator: number };
 }
 
-async function scorePart(part: 'dev' | 'dev-extra' | 'test', showMisses: boolean): Promise<void> {
+async function scorePart(part: string, showMisses: boolean): Promise<void> {
   const dir = join(ROOT, part);
   const t: Totals = {
     header: Object.fromEntries(HEADER_FIELDS.map((f) => [f, { right: 0, n: 0 }])) as Totals['header'],
@@ -273,6 +273,10 @@ interface ReportShape {
   figures: (Located & { kind: string; value: number; unit: string | null; comparator?: string | null })[];
 }
 
-await scorePart('dev', true);
-if (existsSync(join(ROOT, 'dev-extra'))) await scorePart('dev-extra', true);
-await scorePart('test', process.env.SHOW_TEST_MISSES === '1');
+// EVAL_PARTS=dev,dev-extra scores those parts only: rule writers need not even see the test totals
+const parts = (process.env.EVAL_PARTS ?? 'dev,dev-extra,test').split(',');
+for (const part of readdirSync(ROOT, { withFileTypes: true })) {
+  if (!part.isDirectory() || !parts.includes(part.name)) continue;
+  if (part.name !== 'test') await scorePart(part.name, true);
+}
+if (parts.includes('test')) await scorePart('test', process.env.SHOW_TEST_MISSES === '1');
