@@ -1,11 +1,10 @@
 /**
- * One batch worker thread: takes files from the batch, runs `processFile` on each and writes the
- * report JSON and its table rows itself (atomically), so a report never crosses threads as a big
- * string and is never parsed again to build the tables. The thread
- * runs under `resourceLimits`, and the batch terminates it when a file takes too long: a bad
- * file costs a worker, never the batch.
+ * One batch worker process: takes files from the batch, runs `processFile` on each and writes the
+ * report JSON and its table rows itself (atomically), so a report never crosses processes as a
+ * big string and is never parsed again to build the tables. The process runs under a memory
+ * bound, and the batch kills it when a file takes too long or holds too much (worker-pool.ts): a
+ * bad file costs a worker, never the batch.
  */
-import { parentPort } from 'node:worker_threads';
 import { asPipelineError, isOutputFailure } from '../src/errors.js';
 import { createIngestContext, type IngestContext } from '../src/ingest/context.js';
 import { stableJson, writeFileAtomic } from '../src/write/files.js';
@@ -31,16 +30,22 @@ export type WorkerResult =
   | { id: number; ok: true; checks: CheckCount }
   | { id: number; ok: false; stage: string; reason: string; stack: string | null; output?: { path: string; code: string } };
 
-const port = parentPort;
-if (!port) throw new Error('batch-worker.ts must run in a worker thread');
+const send = process.send?.bind(process);
+if (!send) throw new Error('batch-worker.ts must run as a child process of the batch (worker-pool.ts)');
+const post = (result: WorkerResult) => send(result);
 
-// One OCR pool per worker thread, started only when a scanned page needs it.
+// One OCR pool per worker, started only when a scanned page needs it.
 let ingest: IngestContext | null = null;
 
-port.on('message', async (task: WorkerTask | 'close') => {
+// Ctrl+C reaches the whole process group: the batch decides what stops, and kills its workers.
+process.on('SIGINT', () => {});
+// the batch is gone (killed): nothing to report to
+process.on('disconnect', () => process.exit(0));
+
+process.on('message', async (task: WorkerTask | 'close') => {
   if (task === 'close') {
     await ingest?.close();
-    port.close();
+    process.disconnect();
     return;
   }
   let result: WorkerResult;
@@ -59,7 +64,7 @@ port.on('message', async (task: WorkerTask | 'close') => {
         if (!isOutputFailure(error)) throw error;
         // the output's trouble, not the file's: the batch stops and the file stays to do
         result = { id: task.id, ok: false, stage: 'write', reason: error.message, stack: null, output: { path, code: error.code! } };
-        port.postMessage(result);
+        post(result);
         return;
       }
     }
@@ -69,5 +74,5 @@ port.on('message', async (task: WorkerTask | 'close') => {
     const cause = e.cause instanceof Error ? e.cause : e;
     result = { id: task.id, ok: false, stage: e.stage, reason: e.reason, stack: cause.stack ?? null };
   }
-  port.postMessage(result);
+  post(result);
 });

@@ -1,7 +1,8 @@
 /**
- * Many files through `processFile`, each in a guarded worker thread (time and memory limits), with
+ * Many files through `processFile`, each in a guarded worker process (time and memory limits), with
  * a manifest so that a re-run skips what is done, redoes what changed, recognises a moved file by
- * its hash, and resumes after `kill -9` to the same bytes as an uninterrupted run.
+ * its hash, resumes after `kill -9` to the same bytes as an uninterrupted run, and skips a file
+ * that took its worker or the run down too often (manifest.ts: poison files).
  *
  * Output (everything but `runs/` is a function of the inputs and the code):
  *   <out>/<relative>.json        one report per good file (written atomically; `format: 'compact'` without its texts)
@@ -25,7 +26,10 @@ import { MARKS_FILE, readMarks } from '../src/review/marks.js';
 import { sha256File, stableJson, writeFileAtomic } from '../src/write/files.js';
 import {
   compare,
+  guardFailure,
   journal,
+  journalReleased,
+  journalStarted,
   loadManifest,
   saveManifest,
   sortedEntries,
@@ -48,8 +52,15 @@ export interface BatchOptions {
   jobs?: number;
   /** Per-file time limit; default 120 s (OCR of a long scan is the slow case). */
   timeoutMs?: number;
-  /** Per-worker heap limit; default 512 MB. */
+  /** Per-worker memory bound (each worker is a process); default 1024 MB. */
   memoryMb?: number;
+  /**
+   * Process again the files that failed in an earlier run with this version of the code: those
+   * that failed a guard MAX_ATTEMPTS times, and those whose failure is their own.
+   */
+  retryFailed?: boolean;
+  /** Aborting it stops the run at once (Ctrl+C): the workers are killed, their files are not counted against them. */
+  signal?: AbortSignal;
   /** Files larger than this are refused before reading; default 100 MB. */
   maxBytes?: number;
   /** `compact`: reports without their texts and restoration changes; default `full`. */
@@ -110,7 +121,7 @@ export interface FailingReport {
   checks: CheckCount;
 }
 
-const DEFAULTS = { timeoutMs: 120_000, memoryMb: 512, maxBytes: 100e6 };
+const DEFAULTS = { timeoutMs: 120_000, memoryMb: 1024, maxBytes: 100e6 };
 
 /**
  * What `baocao run` does: every file under `inputs` into `options.out`. Resolves with the run's
@@ -150,12 +161,19 @@ async function runLocked(
   options.onStart?.(files.length);
 
   const reusable = reusableByHash(manifest, version);
+  // files in a worker now: if the run is interrupted on purpose, they are not counted against
+  const inFlight = new Set<string>();
   const pool = new WorkerPool({
     size: jobs,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
     memoryMb: options.memoryMb ?? DEFAULTS.memoryMb,
     recycleAfter: 500,
   });
+  const interrupt = () => {
+    pool.kill();
+    journalReleased(out, inFlight);
+  };
+  options.signal?.addEventListener('abort', interrupt, { once: true });
   const counts = { written: 0, reused: 0, unchanged: 0 };
   const errors: FileError[] = [];
   const failing: FailingReport[] = [];
@@ -215,7 +233,9 @@ async function runLocked(
     const rows = rowsOf(out, input.relative);
     const markdown = options.text ? markdownOf(out, input.relative) : undefined;
     const done = async () => (await exists(output)) && (await exists(rows)) && (!markdown || (await exists(markdown)));
-    if (prev && prev.sha256 === sha256 && prev.version === version && (prev.status === 'ok' ? await done() : !prev.error?.retry)) {
+    // done before with this content and code: a report, or a failure not to be retried
+    const settled = async (p: ManifestEntry) => (p.status === 'ok' ? await done() : !p.error?.retry && !options.retryFailed);
+    if (prev && prev.sha256 === sha256 && prev.version === version && (await settled(prev))) {
       if (prev.file !== input.file) manifest.set(input.relative, { ...prev, file: input.file });
       if (prev.status === 'ok') {
         counts.unchanged++;
@@ -240,19 +260,25 @@ async function runLocked(
         // the twin's report is gone or unreadable: process the file itself
       }
     }
+    await journalStarted(out, entry);
+    inFlight.add(input.relative);
     const outcome = await pool.run({ file: input.file, displayPath: input.relative, output, rows, format, ...(markdown ? { markdown } : {}) });
+    inFlight.delete(input.relative);
     if (!outcome.ok && outcome.output) throw new OutputError(outcome.output.path, outcome.output.code);
     if (outcome.ok) {
       // a Markdown file an earlier run with --text left would no longer follow its report
       if (!markdown) await rm(markdownOf(out, input.relative), { force: true });
       return settle(input, { ...entry, status: 'ok', error: null, checks: outcome.checks }, 'written');
     }
-    const error = { stage: outcome.stage, reason: outcome.reason, retry: outcome.retry };
     // a report left from an older run of a file that now fails must not stay in the tables
     await rm(output, { force: true });
     await rm(rows, { force: true });
     await rm(markdownOf(out, input.relative), { force: true });
-    return settle(input, { ...entry, status: 'error', error, checks: null }, 'written', outcome.stack);
+    const failed: ManifestEntry =
+      outcome.stage === 'batch' && outcome.retry
+        ? guardFailure(entry, outcome.reason, prev)
+        : { ...entry, status: 'error', error: { stage: outcome.stage, reason: outcome.reason, retry: outcome.retry }, checks: null };
+    return settle(input, failed, 'written', outcome.stack);
   };
 
   // Hashing and small reads overlap with the workers' CPU work: a few more tasks than threads.
@@ -273,6 +299,7 @@ async function runLocked(
   try {
     await Promise.all(files.map((input) => queue.add(() => guarded(input))));
   } finally {
+    options.signal?.removeEventListener('abort', interrupt);
     await pool.close();
   }
   if (stopped) throw stopped;

@@ -3,35 +3,39 @@ import { WorkerPool, type Outcome } from './worker-pool.js';
 
 const workerUrl = new URL('./testing/hostile-worker.mjs', import.meta.url);
 const task = (file: string) => ({ file, displayPath: file, output: '', rows: '' });
-const thread = (o: Outcome) => (o.ok ? o.checks.made : null);
+const worker = (o: Outcome) => (o.ok ? o.checks.made : null);
 
-describe('WorkerPool: one hostile file costs a thread, never the batch', () => {
-  it('turns a hang, a heap blown past its limit and an exiting thread into retryable outcomes, while other files go on', async () => {
-    const pool = new WorkerPool({ size: 2, timeoutMs: 1500, memoryMb: 16, workerUrl });
+describe('WorkerPool: one hostile file costs a worker process, never the batch', () => {
+  it('turns a hang, a heap or native memory past the bound and an exiting worker into retryable outcomes, while other files go on', async () => {
+    const pool = new WorkerPool({ size: 2, timeoutMs: 3000, memoryMb: 160, workerUrl });
     try {
-      const [hang, good, memory, exit, fail] = await Promise.all(['hang', 'good', 'exhaust-memory', 'exit', 'fail'].map((f) => pool.run(task(f))));
-      expect(hang).toEqual({ ok: false, stage: 'batch', reason: 'timed out after 1.5 s', retry: true, stack: null });
+      const [hang, good, heap, native, exit, fail] = await Promise.all(
+        ['hang', 'good', 'exhaust-memory', 'native-memory', 'exit', 'fail'].map((f) => pool.run(task(f))),
+      );
+      expect(hang).toEqual({ ok: false, stage: 'batch', reason: 'timed out after 3 s', retry: true, stack: null });
       expect(good).toMatchObject({ ok: true });
-      expect(memory).toMatchObject({ ok: false, stage: 'batch', reason: 'ran out of memory (limit 16 MB)', retry: true });
+      expect(heap).toEqual({ ok: false, stage: 'batch', reason: 'ran out of memory (limit 160 MB)', retry: true, stack: null });
+      // refused by the data bound: the process aborts, as a native library does when malloc fails
+      expect(native).toEqual({ ok: false, stage: 'batch', reason: 'worker process killed by SIGABRT', retry: true, stack: null });
       expect(exit).toEqual({ ok: false, stage: 'batch', reason: 'worker exited with code 3', retry: true, stack: null });
       // a failure the pipeline reports is the file's own: not retried
       expect(fail).toEqual({ ok: false, stage: 'extract', reason: 'no figures', retry: false, stack: null });
-      // the threads that died were replaced: the pool still works at full size
+      // the workers that died were replaced: the pool still works at full size
       const after = await Promise.all(['a', 'b', 'c', 'd'].map((f) => pool.run(task(f))));
       expect(after.every((o) => o.ok)).toBe(true);
     } finally {
       await pool.close();
     }
-  }, 20_000);
+  }, 30_000);
 
-  it('replaces a thread after `recycleAfter` files, the old one gone first', async () => {
-    const pool = new WorkerPool({ size: 1, timeoutMs: 5000, memoryMb: 64, recycleAfter: 2, workerUrl });
+  it('replaces a worker after `recycleAfter` files, the old one gone first', async () => {
+    const pool = new WorkerPool({ size: 1, timeoutMs: 5000, memoryMb: 256, recycleAfter: 2, workerUrl });
     try {
-      const threads: (number | null)[] = [];
-      for (const f of ['a', 'b', 'c', 'd', 'e']) threads.push(thread(await pool.run(task(f))));
-      expect(threads[0]).toBe(threads[1]);
-      expect(threads[2]).toBe(threads[3]);
-      expect(new Set(threads).size).toBe(3);
+      const workers: (number | null)[] = [];
+      for (const f of ['a', 'b', 'c', 'd', 'e']) workers.push(worker(await pool.run(task(f))));
+      expect(workers[0]).toBe(workers[1]);
+      expect(workers[2]).toBe(workers[3]);
+      expect(new Set(workers).size).toBe(3);
     } finally {
       await pool.close();
     }

@@ -1,11 +1,18 @@
 /**
- * A fixed number of worker threads that each process one file at a time, with a guard per file:
- * a time limit (the thread is terminated and replaced) and a heap limit (`resourceLimits`: V8
- * stops the thread instead of the whole process). Either becomes an outcome like any other
- * error, so one hostile file never stalls or kills the batch. Threads are also replaced after a
- * number of files, so that slow leaks cannot grow the process over a long run.
+ * A fixed number of worker processes that each process one file at a time, with a guard per file,
+ * the way Tika forks its parsers: a file can only ever cost its own worker.
+ *
+ * - Memory: each worker is a child process under an address-space bound for data (`ulimit -d`,
+ *   Linux's RLIMIT_DATA: the JavaScript heap, malloc, WebAssembly memory, a native library's
+ *   pixel buffers), and the pool kills it if its resident memory still passes the bound. A bomb
+ *   in pdf.js, the canvas or OCR fails or kills that child alone, never the batch.
+ * - Time: a worker that takes longer than the limit is killed.
+ * Either becomes an outcome like any other error; the child is replaced. Workers are also
+ * replaced after a number of files, so that slow leaks cannot grow a long run.
  */
-import { Worker } from 'node:worker_threads';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { CheckCount } from '../src/validate/index.js';
 import type { ErrorStage } from '../src/write/manifest.js';
 import type { WorkerResult, WorkerTask } from './batch-worker.js';
@@ -14,11 +21,11 @@ export interface PoolOptions {
   size: number;
   /** Per-file wall-clock limit. */
   timeoutMs: number;
-  /** Per-thread V8 old-generation limit. */
+  /** Per-worker memory bound (MB): its data segment, and its resident memory. */
   memoryMb: number;
-  /** Replace a thread after this many files. */
+  /** Replace a worker after this many files. */
   recycleAfter?: number;
-  /** The thread's script (tests give one of their own); the batch worker by default. */
+  /** The worker's script (tests give one of their own); the batch worker by default. */
   workerUrl?: URL;
 }
 
@@ -27,7 +34,7 @@ export type Outcome =
   | { ok: false; stage: ErrorStage; reason: string; retry: boolean; stack: string | null; output?: { path: string; code: string } };
 
 interface Slot {
-  worker: Worker | null;
+  worker: ChildProcess | null;
   done: number;
 }
 
@@ -40,27 +47,33 @@ interface Pending {
 declare const BUNDLED_WORKER: string | undefined;
 // From the sources (tests, scripts), the worker strips its own types (batch-worker.mjs).
 const WORKER_URL = new URL(typeof BUNDLED_WORKER === 'string' ? BUNDLED_WORKER : './batch-worker.mjs', import.meta.url);
-/** Per-thread V8 young generation (V8's own default reserves about 32 MB). */
-const YOUNG_GENERATION_MB = 8;
+/**
+ * V8's semi-space (MB). Its default reserves some 25 MB more per worker; the price is 10–20 %
+ * more time in the collector (measured on the bench archive when workers were threads).
+ */
+const SEMI_SPACE_MB = 3;
+/** How often the pool reads each worker's resident memory. */
+const RSS_POLL_MS = 100;
+/** What V8 and Node need besides the JavaScript heap (code, the runtime's own allocations). */
+const NATIVE_SHARE = 0.5;
 
 export class WorkerPool {
   private readonly slots: Slot[];
   private readonly queue: Pending[] = [];
+  private readonly busy = new Set<Slot>();
   private nextId = 1;
 
   constructor(private readonly options: PoolOptions) {
     this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: null, done: 0 }));
   }
 
-  /** Process one file in a worker thread; never rejects. */
+  /** Process one file in a worker process; never rejects. */
   run(task: Omit<WorkerTask, 'id'>): Promise<Outcome> {
     return new Promise((resolve) => {
       this.queue.push({ task, resolve });
       this.dispatch();
     });
   }
-
-  private readonly busy = new Set<Slot>();
 
   private dispatch(): void {
     for (const slot of this.slots) {
@@ -70,42 +83,52 @@ export class WorkerPool {
     }
   }
 
+  /** A new worker process under the memory bound. */
+  private spawnWorker(): ChildProcess {
+    const { memoryMb } = this.options;
+    const heapMb = Math.max(16, Math.floor(memoryMb * (1 - NATIVE_SHARE)));
+    const script = fileURLToPath(this.options.workerUrl ?? WORKER_URL);
+    // `ulimit -d` takes KB; a lower hard limit already in force stays (the shell says why on stderr)
+    const bound = `ulimit -d ${memoryMb * 1024} || echo "baocao: the worker runs without a memory bound" >&2; exec "$@"`;
+    const child = spawn('/bin/sh', ['-c', bound, 'sh', process.execPath, `--max-old-space-size=${heapMb}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, script], {
+      // the worker's own console output (a library's warnings) must not mix with the progress
+      // lines; stderr is kept to tell a heap limit from a crash
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      // none of the parent's Node options (a test may run under a loader): the worker has its own
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    child.stderr!.setEncoding('utf8');
+    let tail = '';
+    child.stderr!.on('data', (s: string) => (tail = (tail + s).slice(-4000)));
+    stderrTails.set(child, () => tail);
+    return child;
+  }
+
   private start(slot: Slot, pending: Pending): void {
     this.busy.add(slot);
     if (slot.worker && slot.done >= (this.options.recycleAfter ?? Infinity)) {
-      // the old thread is gone before its successor loads: two at once would double the memory
+      // the old worker is gone before its successor loads: two at once would double the memory
       const old = slot.worker;
       slot.worker = null;
-      void old.terminate().then(() => this.start(slot, pending));
+      void stop(old).then(() => this.start(slot, pending));
       return;
     }
     if (!slot.worker) {
-      slot.worker = new Worker(this.options.workerUrl ?? WORKER_URL, {
-        // A small young generation: V8's default semi-spaces hold some 25 MB more per thread;
-        // the price is 10–20 % more time in the collector (measured on the bench archive).
-        resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-        // none of the parent's flags (a script may run under `--import tsx`): the worker registers
-        // its own loader
-        execArgv: [],
-        // The worker's own console output (e.g. a library's warnings) must not mix with the
-        // progress lines: drop it; failures come back as messages.
-        stdout: true,
-        stderr: true,
-      });
-      slot.worker.stdout.resume();
-      slot.worker.stderr.resume();
+      slot.worker = this.spawnWorker();
       slot.done = 0;
     }
     const worker = slot.worker;
     const id = this.nextId++;
+    const { memoryMb } = this.options;
     let settled = false;
     const finish = (outcome: Outcome, replace: boolean) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearInterval(watch);
       worker.off('message', onMessage);
-      worker.off('error', onError);
       worker.off('exit', onExit);
+      worker.off('error', onError);
       slot.done++;
       pending.resolve(outcome);
       const free = () => {
@@ -113,11 +136,13 @@ export class WorkerPool {
         this.dispatch();
       };
       if (replace) {
-        // the slot takes a new file once this thread is gone (a hung one can take a moment)
+        // the slot takes a new file once this worker is gone: it hangs, holds too much or is dead
         slot.worker = null;
-        void worker.terminate().then(free, free);
+        void kill(worker).then(free);
       } else free();
     };
+    const guard = (reason: string): Outcome => ({ ok: false, stage: 'batch', reason, retry: true, stack: null });
+    const outOfMemory = guard(`ran out of memory (limit ${memoryMb} MB)`);
     const onMessage = (result: WorkerResult) => {
       if (result.id !== id) return;
       finish(
@@ -127,37 +152,74 @@ export class WorkerPool {
         false,
       );
     };
-    const onError = (error: Error) => {
-      const oom = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      const reason = oom ? `ran out of memory (limit ${this.options.memoryMb} MB)` : `worker crashed: ${error.message}`;
-      finish({ ok: false, stage: 'batch', reason, retry: true, stack: error.stack ?? null }, true);
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+      const said = stderrTails.get(worker)?.() ?? '';
+      // V8 at its heap limit, or an allocation the data bound refused (the process aborts)
+      if (/heap out of memory|Reached heap limit|allocation failed|Cannot allocate memory|std::bad_alloc/i.test(said)) return finish(outOfMemory, true);
+      if (signal) return finish(guard(`worker process killed by ${signal}`), true);
+      finish(guard(`worker exited with code ${code}`), true);
     };
-    const onExit = (code: number) => {
-      finish({ ok: false, stage: 'batch', reason: `worker exited with code ${code}`, retry: true, stack: null }, true);
-    };
+    const onError = (error: Error) => finish(guard(`worker process failed: ${error.message}`), true);
     const timer = setTimeout(() => {
       const seconds = Math.round(this.options.timeoutMs / 100) / 10;
-      finish({ ok: false, stage: 'batch', reason: `timed out after ${seconds} s`, retry: true, stack: null }, true);
+      finish(guard(`timed out after ${seconds} s`), true);
     }, this.options.timeoutMs);
+    // The data bound stops most allocations; memory that escapes it (a library's own mappings)
+    // is caught here, a tenth of a second late at most.
+    const watch = setInterval(() => {
+      if (worker.pid !== undefined && residentMb(worker.pid) > memoryMb) finish(outOfMemory, true);
+    }, RSS_POLL_MS);
     worker.on('message', onMessage);
-    worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage({ ...pending.task, id } satisfies WorkerTask);
+    worker.on('error', onError);
+    worker.send({ ...pending.task, id } satisfies WorkerTask);
   }
 
-  /** Let every thread finish its OCR pool and exit. */
+  /** Let every worker finish its OCR pool and exit. */
   async close(): Promise<void> {
     await Promise.all(
       this.slots.map(async (slot) => {
         const worker = slot.worker;
         slot.worker = null;
-        if (!worker) return;
-        const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-        worker.postMessage('close');
-        const timer = setTimeout(() => void worker.terminate(), 5000);
-        await exited;
-        clearTimeout(timer);
+        if (worker) await stop(worker);
       }),
     );
+  }
+
+  /** Kill every worker at once (the run is interrupted): nothing it was doing is kept. */
+  kill(): void {
+    for (const slot of this.slots) slot.worker?.kill('SIGKILL');
+  }
+}
+
+const stderrTails = new WeakMap<ChildProcess, () => string>();
+
+const gone = (worker: ChildProcess) => worker.exitCode !== null || worker.signalCode !== null;
+
+/** Ask a worker to finish (its OCR pool, then exit); kill it if it has not within 5 s. */
+async function stop(worker: ChildProcess): Promise<void> {
+  if (gone(worker)) return;
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  if (worker.connected) worker.send('close');
+  else worker.kill('SIGKILL');
+  const timer = setTimeout(() => worker.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function kill(worker: ChildProcess): Promise<void> {
+  if (gone(worker)) return;
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.kill('SIGKILL');
+  await exited;
+}
+
+/** A process's resident memory in MB (0 once it is gone). */
+function residentMb(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : 0;
+  } catch {
+    return 0;
   }
 }

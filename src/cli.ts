@@ -18,6 +18,7 @@ interface RunOptions {
   jobs: number;
   timeout: number;
   maxMemory: number;
+  retryFailed?: boolean;
   progressEvery: number;
   verbose?: boolean;
   format: 'full' | 'compact';
@@ -40,7 +41,8 @@ program
   .requiredOption('-o, --out <dir>', 'output folder')
   .addOption(new Option('-j, --jobs <n>', 'files processed at once').default(availableParallelism()).argParser(positiveInt))
   .addOption(new Option('--timeout <seconds>', 'time limit per file').default(120).argParser(positiveInt))
-  .addOption(new Option('--max-memory <mb>', 'heap limit per worker thread').default(512).argParser(positiveInt))
+  .addOption(new Option('--max-memory <mb>', 'memory bound of each worker process (a file that needs more fails alone)').default(1024).argParser(positiveInt))
+  .option('--retry-failed', 'process again the files that failed before, even those skipped after failing 3 times')
   .addOption(new Option('--progress-every <seconds>', 'seconds between plain progress lines (no terminal)').default(5).argParser(positiveNumber))
   .option('-v, --verbose', 'list every failed file and report with failed checks, and print stack traces')
   .addOption(new Option('--format <format>', 'report JSON: full, or compact (without the texts and restoration details)').choices(['full', 'compact']).default('full'))
@@ -67,7 +69,10 @@ program
     const progress = createProgress({ tty: Boolean(process.stderr.isTTY), verbose: opts.verbose, every: opts.progressEvery });
     // Ctrl+C (or a kill): the bar goes and the cursor comes back; every finished file is already
     // on disk and in the manifest's journal, so the same command picks up where this one stopped
+    const stopping = new AbortController();
     const interrupted = (signal: NodeJS.Signals) => {
+      // the workers go now; the files they held are not counted against them
+      stopping.abort();
       progress.stop();
       const done = progress.total > 0 ? `${progress.done} of ${progress.total} files done` : 'no file done yet';
       console.error(`interrupted (${signal}): ${done}. Run the same command again to resume:\n  ${commandLine()}`);
@@ -83,6 +88,8 @@ program
         jobs: opts.jobs,
         timeoutMs: opts.timeout * 1000,
         memoryMb: opts.maxMemory,
+        retryFailed: Boolean(opts.retryFailed),
+        signal: stopping.signal,
         format: opts.format,
         text: Boolean(opts.text),
         onSkip: (s) => console.error(`skipped: ${s.path}: ${s.reason}`),

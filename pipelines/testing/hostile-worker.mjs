@@ -1,22 +1,34 @@
-// A stand-in for batch-worker.ts in the worker pool's tests: the "file" names what the thread
-// does with it, so each guard of the pool can be hit on purpose.
-import { parentPort, threadId } from 'node:worker_threads';
-
-parentPort.on('message', (task) => {
-  if (task === 'close') return parentPort.close();
+// A stand-in for batch-worker.ts in the worker pool's tests: the "file" names what the worker
+// process does with it, so each guard of the pool can be hit on purpose.
+process.on('disconnect', () => process.exit(0));
+process.on('message', (task) => {
+  if (task === 'close') return process.disconnect();
   switch (task.file) {
     case 'hang':
       for (;;);
     case 'exhaust-memory': {
+      // the JavaScript heap past its limit: V8 aborts the process
       const kept = [];
       for (;;) kept.push(new Array(1e5).fill(kept.length));
+    }
+    case 'native-memory': {
+      // memory outside the JavaScript heap, as a native decoder takes it, touched page by page:
+      // the data bound refuses it (a RangeError), and resident memory never passes the limit
+      const kept = [];
+      try {
+        for (;;) kept.push(Buffer.alloc(16 << 20, 1));
+      } catch {
+        // what a native library does when malloc fails: abort
+        process.abort();
+      }
+      break;
     }
     case 'exit':
       process.exit(3);
     case 'fail':
-      return parentPort.postMessage({ id: task.id, ok: false, stage: 'extract', reason: 'no figures', stack: null });
+      return process.send({ id: task.id, ok: false, stage: 'extract', reason: 'no figures', stack: null });
     default:
-      // `made` carries the thread's id, so a test can tell a replaced thread from the old one
-      return parentPort.postMessage({ id: task.id, ok: true, checks: { made: threadId, failed: 0 } });
+      // `made` carries the process's id, so a test can tell a replaced worker from the old one
+      return process.send({ id: task.id, ok: true, checks: { made: process.pid, failed: 0 } });
   }
 });

@@ -9,8 +9,15 @@
  * - `<out>/manifest.journal.jsonl`: one line appended per finished file during a run, replayed
  *   over the manifest on the next start, deleted once the manifest holds it. A line cut short by
  *   a kill is ignored (its file is simply redone).
+ *
+ * Poison files: a `started` line goes into the journal before a file is handed to a worker. A
+ * started file with no outcome after it was being processed when the whole run died (killed, out
+ * of memory): the next start records that as a failed attempt. A file that fails a guard (time,
+ * memory, a crashed worker) or takes the run down MAX_ATTEMPTS times is skipped until the
+ * version of the code changes, or a run asks to retry failed files.
  */
 import { createHash } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { appendFile, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Stage } from '../errors.js';
@@ -27,6 +34,8 @@ export const PIPELINE_VERSION = '1';
 
 export const MANIFEST_FILE = 'manifest.jsonl';
 export const JOURNAL_FILE = 'manifest.journal.jsonl';
+/** Runs a file may fail a guard in, or take down, before it is skipped. */
+export const MAX_ATTEMPTS = 3;
 
 /** Where a file failed: a pipeline stage, or the batch's own guards (timeout, memory, crash). */
 export type ErrorStage = Stage | 'batch';
@@ -34,8 +43,10 @@ export type ErrorStage = Stage | 'batch';
 export interface ManifestError {
   stage: ErrorStage;
   reason: string;
-  /** Failures of the environment (timeout, memory, crash) are tried again on the next run. */
+  /** Failures of the environment (timeout, memory, crash) are tried again on the next run, up to MAX_ATTEMPTS. */
   retry: boolean;
+  /** For a guard's failure: the runs this content failed in with this version of the code. */
+  attempts?: number;
 }
 
 export interface ManifestEntry {
@@ -90,9 +101,16 @@ async function filesUnder(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** The manifest and, replayed over it, the journal of an interrupted run. */
+/** A file handed to a worker: what its entry will be, but for the outcome. */
+export type StartedFile = Pick<ManifestEntry, 'relative' | 'file' | 'sha256' | 'bytes' | 'version'>;
+
+/**
+ * The manifest and, replayed over it, the journal of an interrupted run: its settled files, and
+ * each file it started and never settled recorded as a failed attempt (`guardFailure`).
+ */
 export async function loadManifest(out: string): Promise<Manifest> {
   const manifest: Manifest = new Map();
+  const started = new Map<string, StartedFile>();
   for (const name of [MANIFEST_FILE, JOURNAL_FILE]) {
     let text: string;
     try {
@@ -101,18 +119,45 @@ export async function loadManifest(out: string): Promise<Manifest> {
       continue;
     }
     for (const line of text.split('\n')) {
-      const entry = parseEntry(line);
-      if (entry) manifest.set(entry.relative, entry);
+      const record = parseLine(line);
+      if (!record) continue;
+      if ('started' in record) started.set(record.started.relative, record.started);
+      else if ('released' in record) started.delete(record.released);
+      else {
+        started.delete(record.relative);
+        manifest.set(record.relative, record);
+      }
     }
+  }
+  for (const file of started.values()) {
+    const reason = 'the run ended while this file was being processed (killed, or out of memory)';
+    manifest.set(file.relative, guardFailure(file, reason, manifest.get(file.relative)));
   }
   return manifest;
 }
 
-function parseEntry(line: string): ManifestEntry | null {
+/**
+ * The entry of a file that failed a guard (time, memory, a crashed worker or run): one more
+ * attempt than its last entry counted for the same content and code; the last allowed one says
+ * that the file is now skipped.
+ */
+export function guardFailure(file: StartedFile, reason: string, previous: ManifestEntry | undefined): ManifestEntry {
+  const same = previous?.sha256 === file.sha256 && previous.version === file.version;
+  const attempts = (same ? (previous.error?.attempts ?? 0) : 0) + 1;
+  const retry = attempts < MAX_ATTEMPTS;
+  const said = retry ? reason : `${reason}; failed ${attempts} times, skipped until baocao changes (--retry-failed tries again)`;
+  return { ...file, status: 'error', error: { stage: 'batch', reason: said, retry, attempts }, checks: null };
+}
+
+type JournalLine = ManifestEntry | { started: StartedFile } | { released: string };
+
+function parseLine(line: string): JournalLine | null {
   if (!line.trim()) return null;
   try {
-    const e = JSON.parse(line) as ManifestEntry;
-    return typeof e.relative === 'string' && typeof e.sha256 === 'string' ? { ...e, checks: e.checks ?? null } : null;
+    const e = JSON.parse(line) as Partial<ManifestEntry> & { started?: StartedFile; released?: string };
+    if (e.started && typeof e.started.relative === 'string') return { started: e.started };
+    if (typeof e.released === 'string') return { released: e.released };
+    return typeof e.relative === 'string' && typeof e.sha256 === 'string' ? ({ ...e, checks: e.checks ?? null } as ManifestEntry) : null;
   } catch {
     return null; // a line cut short by a kill
   }
@@ -121,6 +166,21 @@ function parseEntry(line: string): ManifestEntry | null {
 /** Append one settled file to the journal (one `write` of one line: a kill leaves it whole or cut). */
 export async function journal(out: string, entry: ManifestEntry): Promise<void> {
   await appendFile(join(out, JOURNAL_FILE), `${entryLine(entry)}\n`);
+}
+
+/** Before a file goes to a worker: if the run dies before its outcome, the next start knows. */
+export async function journalStarted(out: string, file: StartedFile): Promise<void> {
+  const { relative, file: path, sha256, bytes, version } = file;
+  await appendFile(join(out, JOURNAL_FILE), `${JSON.stringify({ started: { relative, file: path, sha256, bytes, version } })}\n`);
+}
+
+/**
+ * The files in a worker when the run is interrupted on purpose (Ctrl+C, a kill): not their fault.
+ * Synchronous, for a signal handler that exits next.
+ */
+export function journalReleased(out: string, relatives: Iterable<string>): void {
+  const lines = [...relatives].map((r) => `${JSON.stringify({ released: r })}\n`).join('');
+  if (lines) appendFileSync(join(out, JOURNAL_FILE), lines);
 }
 
 /** Write the manifest sorted by path, then drop the journal it now contains. */
@@ -143,7 +203,7 @@ function entryLine(e: ManifestEntry): string {
     bytes: e.bytes,
     version: e.version,
     status: e.status,
-    error: e.error ? { stage: e.error.stage, reason: e.error.reason, retry: e.error.retry } : null,
+    error: e.error ? { stage: e.error.stage, reason: e.error.reason, retry: e.error.retry, ...(e.error.attempts ? { attempts: e.error.attempts } : {}) } : null,
     checks: e.checks ? { made: e.checks.made, failed: e.checks.failed } : null,
   });
 }
