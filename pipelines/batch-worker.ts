@@ -5,6 +5,7 @@
  * bound, and the batch kills it when a file takes too long or holds too much (worker-pool.ts): a
  * bad file costs a worker, never the batch.
  */
+import { parentPort } from 'node:worker_threads';
 import { asPipelineError, isOutputFailure } from '../src/errors.js';
 import { createIngestContext, type IngestContext } from '../src/ingest/context.js';
 import { stableJson, writeFileAtomic } from '../src/write/files.js';
@@ -30,9 +31,14 @@ export type WorkerResult =
   | { id: number; ok: true; checks: CheckCount }
   | { id: number; ok: false; stage: string; reason: string; stack: string | null; output?: { path: string; code: string } };
 
-const send = process.send?.bind(process);
-if (!send) throw new Error('batch-worker.ts must run as a child process of the batch (worker-pool.ts)');
-const post = (result: WorkerResult) => send(result);
+// A child process of the batch (worker-pool.ts), or a thread where the bench compares the two.
+const channel = parentPort
+  ? { post: (r: WorkerResult) => parentPort!.postMessage(r), on: (f: (m: WorkerTask | 'close') => void) => parentPort!.on('message', f), close: () => parentPort!.close() }
+  : process.send
+    ? { post: (r: WorkerResult) => process.send!(r), on: (f: (m: WorkerTask | 'close') => void) => process.on('message', f), close: () => process.disconnect() }
+    : null;
+if (!channel) throw new Error('batch-worker.ts runs in a worker of the batch (worker-pool.ts)');
+const post = channel.post;
 
 // One OCR pool per worker, started only when a scanned page needs it.
 let ingest: IngestContext | null = null;
@@ -42,10 +48,10 @@ process.on('SIGINT', () => {});
 // the batch is gone (killed): nothing to report to
 process.on('disconnect', () => process.exit(0));
 
-process.on('message', async (task: WorkerTask | 'close') => {
+channel.on(async (task) => {
   if (task === 'close') {
     await ingest?.close();
-    process.disconnect();
+    channel.close();
     return;
   }
   let result: WorkerResult;

@@ -61,6 +61,8 @@ export interface BatchOptions {
   retryFailed?: boolean;
   /** Aborting it stops the run at once (Ctrl+C): the workers are killed, their files are not counted against them. */
   signal?: AbortSignal;
+  /** Workers as child processes under the memory bound (default), or threads (the bench's baseline: worker-pool.ts). */
+  isolation?: 'process' | 'thread';
   /** Files larger than this are refused before reading; default 100 MB. */
   maxBytes?: number;
   /** `compact`: reports without their texts and restoration changes; default `full`. */
@@ -168,6 +170,7 @@ async function runLocked(
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
     memoryMb: options.memoryMb ?? DEFAULTS.memoryMb,
     recycleAfter: 500,
+    isolation: options.isolation ?? 'process',
   });
   const interrupt = () => {
     pool.kill();

@@ -40,4 +40,16 @@ describe('WorkerPool: one hostile file costs a worker process, never the batch',
       await pool.close();
     }
   }, 20_000);
+
+  it("runs threads instead where asked (the bench's baseline): a heap limit, no bound on native memory", async () => {
+    const pool = new WorkerPool({ size: 1, timeoutMs: 3000, memoryMb: 32, workerUrl, isolation: 'thread' });
+    try {
+      const [heap, good] = [await pool.run(task('exhaust-memory')), await pool.run(task('good'))];
+      expect(heap).toMatchObject({ ok: false, stage: 'batch', reason: 'ran out of memory (limit 32 MB)', retry: true });
+      expect(good).toMatchObject({ ok: true });
+      expect(worker(good)).not.toBe(process.pid);
+    } finally {
+      await pool.close();
+    }
+  }, 20_000);
 });

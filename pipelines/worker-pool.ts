@@ -2,17 +2,18 @@
  * A fixed number of worker processes that each process one file at a time, with a guard per file,
  * the way Tika forks its parsers: a file can only ever cost its own worker.
  *
- * - Memory: each worker is a child process under an address-space bound for data (`ulimit -d`,
- *   Linux's RLIMIT_DATA: the JavaScript heap, malloc, WebAssembly memory, a native library's
- *   pixel buffers), and the pool kills it if its resident memory still passes the bound. A bomb
+ * - Memory: each worker is a child process under a bound on its data (`ulimit -d`, Linux's
+ *   RLIMIT_DATA: the JavaScript heap, malloc, WebAssembly memory, a native library's pixel
+ *   buffers), and the pool kills it if its private resident memory still passes the bound. A bomb
  *   in pdf.js, the canvas or OCR fails or kills that child alone, never the batch.
  * - Time: a worker that takes longer than the limit is killed.
  * Either becomes an outcome like any other error; the child is replaced. Workers are also
  * replaced after a number of files, so that slow leaks cannot grow a long run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { CheckCount } from '../src/validate/index.js';
 import type { ErrorStage } from '../src/write/manifest.js';
 import type { WorkerResult, WorkerTask } from './batch-worker.js';
@@ -27,6 +28,12 @@ export interface PoolOptions {
   recycleAfter?: number;
   /** The worker's script (tests give one of their own); the batch worker by default. */
   workerUrl?: URL;
+  /**
+   * `process` (the default): each worker a child process under the memory bound. `thread`: a
+   * worker thread with a heap limit only, as before process isolation; kept so that the batch
+   * bench measures what the isolation costs against it in the same run.
+   */
+  isolation?: 'process' | 'thread';
 }
 
 export type Outcome =
@@ -34,8 +41,22 @@ export type Outcome =
   | { ok: false; stage: ErrorStage; reason: string; retry: boolean; stack: string | null; output?: { path: string; code: string } };
 
 interface Slot {
-  worker: ChildProcess | null;
+  worker: Handle | null;
   done: number;
+}
+
+/** A worker, process or thread, as the pool drives it. */
+interface Handle {
+  send(task: WorkerTask): void;
+  /** `onResult` for each result; `onDeath` once if the worker dies (`memory`: of a memory limit), until `detach`. */
+  watch(onResult: (r: WorkerResult) => void, onDeath: (reason: string, memory: boolean) => void): void;
+  detach(): void;
+  /** Private resident memory in MB, where the pool must watch it (null for a thread). */
+  residentMb(): number | null;
+  /** Finish the OCR pool and exit; killed if not done within 5 s. */
+  stop(): Promise<void>;
+  /** Now: it hangs, holds too much or is dead. */
+  kill(): Promise<void>;
 }
 
 interface Pending {
@@ -48,13 +69,13 @@ declare const BUNDLED_WORKER: string | undefined;
 // From the sources (tests, scripts), the worker strips its own types (batch-worker.mjs).
 const WORKER_URL = new URL(typeof BUNDLED_WORKER === 'string' ? BUNDLED_WORKER : './batch-worker.mjs', import.meta.url);
 /**
- * V8's semi-space (MB). Its default reserves some 25 MB more per worker; the price is 10–20 %
- * more time in the collector (measured on the bench archive when workers were threads).
+ * V8's young generation (MB): its default holds some 25 MB more per worker; the price is 10–20 %
+ * more time in the collector (measured on the bench archive).
  */
-const SEMI_SPACE_MB = 3;
-/** How often the pool reads each worker's resident memory. */
+const YOUNG_GENERATION_MB = 8;
+/** How often the pool reads each worker process's resident memory. */
 const RSS_POLL_MS = 100;
-/** What V8 and Node need besides the JavaScript heap (code, the runtime's own allocations). */
+/** The share of a worker process's bound left to what is not JavaScript heap (code, buffers, OCR). */
 const NATIVE_SHARE = 0.5;
 
 export class WorkerPool {
@@ -67,7 +88,7 @@ export class WorkerPool {
     this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: null, done: 0 }));
   }
 
-  /** Process one file in a worker process; never rejects. */
+  /** Process one file in a worker; never rejects. */
   run(task: Omit<WorkerTask, 'id'>): Promise<Outcome> {
     return new Promise((resolve) => {
       this.queue.push({ task, resolve });
@@ -83,38 +104,18 @@ export class WorkerPool {
     }
   }
 
-  /** A new worker process under the memory bound. */
-  private spawnWorker(): ChildProcess {
-    const { memoryMb } = this.options;
-    const heapMb = Math.max(16, Math.floor(memoryMb * (1 - NATIVE_SHARE)));
-    const script = fileURLToPath(this.options.workerUrl ?? WORKER_URL);
-    // `ulimit -d` takes KB; a lower hard limit already in force stays (the shell says why on stderr)
-    const bound = `ulimit -d ${memoryMb * 1024} || echo "baocao: the worker runs without a memory bound" >&2; exec "$@"`;
-    const child = spawn('/bin/sh', ['-c', bound, 'sh', process.execPath, `--max-old-space-size=${heapMb}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, script], {
-      // the worker's own console output (a library's warnings) must not mix with the progress
-      // lines; stderr is kept to tell a heap limit from a crash
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      // none of the parent's Node options (a test may run under a loader): the worker has its own
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
-    child.stderr!.setEncoding('utf8');
-    let tail = '';
-    child.stderr!.on('data', (s: string) => (tail = (tail + s).slice(-4000)));
-    stderrTails.set(child, () => tail);
-    return child;
-  }
-
   private start(slot: Slot, pending: Pending): void {
     this.busy.add(slot);
     if (slot.worker && slot.done >= (this.options.recycleAfter ?? Infinity)) {
       // the old worker is gone before its successor loads: two at once would double the memory
       const old = slot.worker;
       slot.worker = null;
-      void stop(old).then(() => this.start(slot, pending));
+      void old.stop().then(() => this.start(slot, pending));
       return;
     }
     if (!slot.worker) {
-      slot.worker = this.spawnWorker();
+      const script = this.options.workerUrl ?? WORKER_URL;
+      slot.worker = this.options.isolation === 'thread' ? workerThread(script, this.options.memoryMb) : workerProcess(script, this.options.memoryMb);
       slot.done = 0;
     }
     const worker = slot.worker;
@@ -126,9 +127,7 @@ export class WorkerPool {
       settled = true;
       clearTimeout(timer);
       clearInterval(watch);
-      worker.off('message', onMessage);
-      worker.off('exit', onExit);
-      worker.off('error', onError);
+      worker.detach();
       slot.done++;
       pending.resolve(outcome);
       const free = () => {
@@ -136,30 +135,25 @@ export class WorkerPool {
         this.dispatch();
       };
       if (replace) {
-        // the slot takes a new file once this worker is gone: it hangs, holds too much or is dead
+        // the slot takes a new file once this worker is gone
         slot.worker = null;
-        void kill(worker).then(free);
+        void worker.kill().then(free);
       } else free();
     };
     const guard = (reason: string): Outcome => ({ ok: false, stage: 'batch', reason, retry: true, stack: null });
     const outOfMemory = guard(`ran out of memory (limit ${memoryMb} MB)`);
-    const onMessage = (result: WorkerResult) => {
-      if (result.id !== id) return;
-      finish(
-        result.ok
-          ? { ok: true, checks: result.checks }
-          : { ok: false, stage: result.stage as ErrorStage, reason: result.reason, retry: false, stack: result.stack, ...(result.output ? { output: result.output } : {}) },
-        false,
-      );
-    };
-    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
-      const said = stderrTails.get(worker)?.() ?? '';
-      // V8 at its heap limit, or an allocation the data bound refused (the process aborts)
-      if (/heap out of memory|Reached heap limit|allocation failed|Cannot allocate memory|std::bad_alloc/i.test(said)) return finish(outOfMemory, true);
-      if (signal) return finish(guard(`worker process killed by ${signal}`), true);
-      finish(guard(`worker exited with code ${code}`), true);
-    };
-    const onError = (error: Error) => finish(guard(`worker process failed: ${error.message}`), true);
+    worker.watch(
+      (result) => {
+        if (result.id !== id) return;
+        finish(
+          result.ok
+            ? { ok: true, checks: result.checks }
+            : { ok: false, stage: result.stage as ErrorStage, reason: result.reason, retry: false, stack: result.stack, ...(result.output ? { output: result.output } : {}) },
+          false,
+        );
+      },
+      (reason, memory) => finish(memory ? outOfMemory : guard(reason), true),
+    );
     const timer = setTimeout(() => {
       const seconds = Math.round(this.options.timeoutMs / 100) / 10;
       finish(guard(`timed out after ${seconds} s`), true);
@@ -167,12 +161,9 @@ export class WorkerPool {
     // The data bound stops most allocations; memory that escapes it (a library's own mappings)
     // is caught here, a tenth of a second late at most.
     const watch = setInterval(() => {
-      if (worker.pid !== undefined && residentMb(worker.pid) > memoryMb) finish(outOfMemory, true);
+      if ((worker.residentMb() ?? 0) > memoryMb) finish(outOfMemory, true);
     }, RSS_POLL_MS);
-    worker.on('message', onMessage);
-    worker.on('exit', onExit);
-    worker.on('error', onError);
-    worker.send({ ...pending.task, id } satisfies WorkerTask);
+    worker.send({ ...pending.task, id });
   }
 
   /** Let every worker finish its OCR pool and exit. */
@@ -181,43 +172,110 @@ export class WorkerPool {
       this.slots.map(async (slot) => {
         const worker = slot.worker;
         slot.worker = null;
-        if (worker) await stop(worker);
+        if (worker) await worker.stop();
       }),
     );
   }
 
   /** Kill every worker at once (the run is interrupted): nothing it was doing is kept. */
   kill(): void {
-    for (const slot of this.slots) slot.worker?.kill('SIGKILL');
+    for (const slot of this.slots) void slot.worker?.kill();
   }
 }
 
-const stderrTails = new WeakMap<ChildProcess, () => string>();
-
-const gone = (worker: ChildProcess) => worker.exitCode !== null || worker.signalCode !== null;
-
-/** Ask a worker to finish (its OCR pool, then exit); kill it if it has not within 5 s. */
-async function stop(worker: ChildProcess): Promise<void> {
-  if (gone(worker)) return;
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  if (worker.connected) worker.send('close');
-  else worker.kill('SIGKILL');
-  const timer = setTimeout(() => worker.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
+/** A child process under the memory bound (`ulimit -d`, in KB), its heap half of it. */
+function workerProcess(script: URL, memoryMb: number): Handle {
+  const heapMb = Math.max(16, Math.floor(memoryMb * (1 - NATIVE_SHARE)));
+  // a lower hard limit already in force stays (the shell says why on stderr)
+  const bound = `ulimit -d ${memoryMb * 1024} || echo "baocao: the worker runs without a memory bound" >&2; exec "$@"`;
+  const flags = [`--max-old-space-size=${heapMb}`, `--max-semi-space-size=${Math.floor(YOUNG_GENERATION_MB / 3)}`];
+  const child = spawn('/bin/sh', ['-c', bound, 'sh', process.execPath, ...flags, fileURLToPath(script)], {
+    // the worker's own console output (a library's warnings) must not mix with the progress
+    // lines; stderr is kept to tell a heap limit from a crash
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    // none of the parent's Node options (a test may run under a loader): the worker has its own
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  let said = '';
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (s: string) => (said = (said + s).slice(-4000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const gone = () => child.exitCode !== null || child.signalCode !== null;
+  let detach = () => {};
+  return {
+    send: (task) => child.send(task),
+    watch(onResult, onDeath) {
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+        // V8 at its heap limit, or an allocation the data bound refused (the process aborts)
+        if (/heap out of memory|Reached heap limit|allocation failed|Cannot allocate memory|std::bad_alloc/i.test(said)) onDeath('', true);
+        else onDeath(signal ? `worker process killed by ${signal}` : `worker exited with code ${code}`, false);
+      };
+      const onError = (error: Error) => onDeath(`worker process failed: ${error.message}`, false);
+      child.on('message', onResult).on('exit', onExit).on('error', onError);
+      detach = () => child.off('message', onResult).off('exit', onExit).off('error', onError);
+    },
+    detach: () => detach(),
+    residentMb: () => (child.pid === undefined ? 0 : privateResidentMb(child.pid)),
+    async stop() {
+      if (gone()) return;
+      if (child.connected) child.send('close');
+      else child.kill('SIGKILL');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+    async kill() {
+      if (!gone()) child.kill('SIGKILL');
+      await exited;
+    },
+  };
 }
 
-async function kill(worker: ChildProcess): Promise<void> {
-  if (gone(worker)) return;
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  worker.kill('SIGKILL');
-  await exited;
+/** A worker thread with a heap limit (`resourceLimits`): no bound on native memory. */
+function workerThread(script: URL, memoryMb: number): Handle {
+  const worker = new Worker(script, {
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    // none of the parent's flags (a script may run under `--import tsx`): the worker has its own loader
+    execArgv: [],
+    stdout: true,
+    stderr: true,
+  });
+  worker.stdout.resume();
+  worker.stderr.resume();
+  let alive = true;
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => ((alive = false), resolve())));
+  let detach = () => {};
+  return {
+    send: (task) => worker.postMessage(task),
+    watch(onResult, onDeath) {
+      const onError = (error: Error) =>
+        onDeath(`worker crashed: ${error.message}`, (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY');
+      const onExit = (code: number) => onDeath(`worker exited with code ${code}`, false);
+      worker.on('message', onResult).on('error', onError).on('exit', onExit);
+      detach = () => worker.off('message', onResult).off('error', onError).off('exit', onExit);
+    },
+    detach: () => detach(),
+    residentMb: () => null,
+    async stop() {
+      if (!alive) return;
+      worker.postMessage('close');
+      const timer = setTimeout(() => void worker.terminate(), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+    async kill() {
+      await worker.terminate();
+    },
+  };
 }
 
-/** A process's resident memory in MB (0 once it is gone). */
-function residentMb(pid: number): number {
+/**
+ * A process's private resident memory in MB (0 once it is gone): what it allocated, not the pages
+ * of Node's binary and libraries it shares with every other Node process.
+ */
+function privateResidentMb(pid: number): number {
   try {
-    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    const kb = /RssAnon:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb ? Number(kb) / 1024 : 0;
   } catch {
     return 0;

@@ -19,6 +19,7 @@ interface RunOptions {
   timeout: number;
   maxMemory: number;
   retryFailed?: boolean;
+  isolation: 'process' | 'thread';
   progressEvery: number;
   verbose?: boolean;
   format: 'full' | 'compact';
@@ -43,6 +44,8 @@ program
   .addOption(new Option('--timeout <seconds>', 'time limit per file').default(120).argParser(positiveInt))
   .addOption(new Option('--max-memory <mb>', 'memory bound of each worker process (a file that needs more fails alone)').default(1024).argParser(positiveInt))
   .option('--retry-failed', 'process again the files that failed before, even those skipped after failing 3 times')
+  // worker threads instead of processes: no bound on native memory; for `npm run bench:batch`'s baseline
+  .addOption(new Option('--isolation <kind>').choices(['process', 'thread']).default('process').hideHelp())
   .addOption(new Option('--progress-every <seconds>', 'seconds between plain progress lines (no terminal)').default(5).argParser(positiveNumber))
   .option('-v, --verbose', 'list every failed file and report with failed checks, and print stack traces')
   .addOption(new Option('--format <format>', 'report JSON: full, or compact (without the texts and restoration details)').choices(['full', 'compact']).default('full'))
@@ -89,6 +92,7 @@ program
         timeoutMs: opts.timeout * 1000,
         memoryMb: opts.maxMemory,
         retryFailed: Boolean(opts.retryFailed),
+        isolation: opts.isolation,
         signal: stopping.signal,
         format: opts.format,
         text: Boolean(opts.text),

@@ -1,20 +1,22 @@
 /**
  * `npm run bench:batch`: an archive of 10 000 generated files (scripts/make-archive.ts: seeds
  * rewritten for other units, months and numbers, DOCX and PDF copies, 5 % broken) through
- * `baocao run` as a user runs it, with `--jobs 1` and `--jobs 2`. Prints files/s and MB/s (and
- * the ratio), peak RSS of the process and its children over the whole run and over each tenth
- * of the files (flat means the last tenth is no higher than the first), and checks the outcome:
+ * `baocao run` as a user runs it, with `--jobs 1` and `--jobs 2`, and at `--jobs 2` with worker
+ * threads instead of processes (the baseline of what process isolation costs). Prints files/s and
+ * MB/s (and the ratios), peak memory (PSS) of the process and its children over the whole run and
+ * over each tenth of the files (flat means the last tenth is no higher than the first), and checks the outcome:
  * every good file's report present exactly once, every broken file in errors.jsonl, one row per
  * distinct good file in the database, exit code 1. One run per setting (a run is minutes long):
  * the figures are single measurements.
  *
- * Why 10 000: a worker thread is replaced after 500 files, and its memory rises over its first
+ * Why 10 000: a worker is replaced after 500 files, and its memory rises over its first
  * hundred or so (JIT code, the heap V8 sizes for it). A tenth of 10 000 files spans a whole worker
  * life at either setting, so the first and the last tenth compare like with like and "flat" asks
  * whether memory grows with the archive. With 2 000 files the first tenth at `--jobs 2` is each
  * worker's first 100 files only (docs/batch-memory.md).
  *
- *   BATCH_FILES=2000 npm run bench:batch     (a smaller archive)
+ *   BATCH_FILES=2000 npm run bench:batch                 (a smaller archive)
+ *   BATCH_SETTINGS=2:process,2:thread npm run bench:batch   (some of the runs)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -26,19 +28,32 @@ import { mb } from '../_measure.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const FILES = Number(process.env.BATCH_FILES ?? 10_000);
+type Isolation = 'process' | 'thread';
+/**
+ * The runs, as `jobs:isolation`: workers as processes (what a user runs) at one and two jobs, and
+ * as threads at two jobs, the baseline for what process isolation costs, measured in the same run.
+ */
+const SETTINGS = (process.env.BATCH_SETTINGS ?? '1:process,2:process,2:thread').split(',').map((s) => {
+  const [jobs, isolation] = s.split(':');
+  return { jobs: Number(jobs), isolation: (isolation ?? 'process') as Isolation };
+});
 
 interface Expected {
   files: { path: string; kind: string; broken: string | null }[];
 }
 
-/** Resident memory of a process and all its descendants (worker threads are in the process; esbuild services are children). */
-function treeRssKb(pid: number): number {
+/**
+ * Memory of a process and all its descendants (the worker processes; worker threads are in their
+ * process): the sum of their proportional set sizes, so that the pages of Node's binary and
+ * libraries that the processes share count once, as they take memory once.
+ */
+function treePssKb(pid: number): number {
   let total = 0;
   try {
-    total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    total += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
       const children = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
-      for (const c of children ? children.split(/\s+/) : []) total += treeRssKb(Number(c));
+      for (const c of children ? children.split(/\s+/) : []) total += treePssKb(Number(c));
     }
   } catch {
     // the process ended between two reads
@@ -46,11 +61,11 @@ function treeRssKb(pid: number): number {
   return total;
 }
 
-async function run(archive: string, jobs: number) {
-  const out = mkdtempSync(join(tmpdir(), `baocao-bench-out-j${jobs}-`));
+async function run(archive: string, jobs: number, isolation: Isolation) {
+  const out = mkdtempSync(join(tmpdir(), `baocao-bench-out-j${jobs}-${isolation}-`));
   const t0 = performance.now();
   // the command as installed (bin/baocao, which sets glibc's allocator tunables), as a user runs it
-  const child = spawn(join(ROOT, 'bin/baocao'), ['run', archive, '--out', out, '--jobs', String(jobs), '--progress-every', '0.1'], {
+  const child = spawn(join(ROOT, 'bin/baocao'), ['run', archive, '--out', out, '--jobs', String(jobs), '--isolation', isolation, '--progress-every', '0.1'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -67,7 +82,7 @@ async function run(archive: string, jobs: number) {
   });
   child.stderr.resume();
   const samples: { done: number; kb: number }[] = [];
-  const timer = setInterval(() => samples.push({ done, kb: treeRssKb(child.pid!) }), 250);
+  const timer = setInterval(() => samples.push({ done, kb: treePssKb(child.pid!) }), 250);
   // 'close', not 'exit': the last stdout chunks (the summary) may come after the exit
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(timer);
@@ -121,9 +136,9 @@ for (const f of expected.files) if (!f.broken) goodHashes.add(await sha256File(j
 const distinctGood = goodHashes.size;
 const bytes = expected.files.reduce((n, f) => n + statSync(join(archive, f.path)).size, 0);
 
-const rates: number[] = [];
-for (const jobs of [1, 2]) {
-  const r = await run(archive, jobs);
+const rates = new Map<string, number>();
+for (const { jobs, isolation } of SETTINGS) {
+  const r = await run(archive, jobs, isolation);
   const peak = Math.max(...r.samples.map((s) => s.kb)) / 1024;
   const n = expected.files.length;
   const tenth = n / 10;
@@ -135,17 +150,22 @@ for (const jobs of [1, 2]) {
   // after the last file: the DuckDB file and metrics.csv are built from all the reports
   const tables = peakMb(n, n + 1);
   const problems = await check(archive, r.out, expected, distinctGood, r.code, r.summary);
-  rates.push(expected.files.length / r.seconds);
-  console.log(`--jobs ${jobs}: ${r.summary}`);
+  rates.set(`${jobs}:${isolation}`, expected.files.length / r.seconds);
+  console.log(`--jobs ${jobs}, workers as ${isolation}es: ${r.summary}`);
   console.log(
     `  ${r.seconds.toFixed(1)} s, ${(expected.files.length / r.seconds).toFixed(2)} files/s, ${(mb(bytes) / r.seconds).toFixed(2)} MB/s (${mb(bytes).toFixed(1)} MB in)`,
   );
   console.log(
-    `  peak RSS ${peak.toFixed(0)} MB (target ≤ 300); first 10 % of files ${early.toFixed(0)} MB, last 10 % ${late.toFixed(0)} MB (${late <= early ? 'flat' : 'grew'}); building the tables ${tables.toFixed(0)} MB; ${r.progressLines} progress lines`,
+    `  peak memory (PSS of the process tree) ${peak.toFixed(0)} MB (target ≤ 300); first 10 % of files ${early.toFixed(0)} MB, last 10 % ${late.toFixed(0)} MB (${late <= early ? 'flat' : 'grew'}); building the tables ${tables.toFixed(0)} MB; ${r.progressLines} progress lines`,
   );
-  console.log(`  peak RSS by tenth of the files: ${byTenth.map((x) => x.toFixed(0)).join(' ')} MB`);
+  console.log(`  peak memory by tenth of the files: ${byTenth.map((x) => x.toFixed(0)).join(' ')} MB`);
   console.log(problems.length === 0 ? '  outcome: every good file has one report and one row in copies, every broken file one error line, and the run ended with its summary and tables' : `  outcome: ${problems.length} problems:\n    ${problems.slice(0, 20).join('\n    ')}`);
   rmSync(r.out, { recursive: true, force: true });
 }
-console.log(`--jobs 2 / --jobs 1: ${(rates[1]! / rates[0]!).toFixed(2)}× files/s`);
+const ratio = (a: string, b: string, what: string) => {
+  if (rates.has(a) && rates.has(b)) console.log(`${what}: ${(rates.get(a)! / rates.get(b)!).toFixed(2)}× files/s`);
+};
+ratio('2:process', '1:process', '--jobs 2 / --jobs 1 (processes)');
+// the issue's target: process isolation costs at most 10 % of files/s against threads
+ratio('2:process', '2:thread', '--jobs 2, processes / threads (target ≥ 0.90)');
 rmSync(archive, { recursive: true, force: true });

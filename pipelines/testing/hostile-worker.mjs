@@ -1,8 +1,11 @@
 // A stand-in for batch-worker.ts in the worker pool's tests: the "file" names what the worker
-// process does with it, so each guard of the pool can be hit on purpose.
+// (a process, or a thread) does with it, so each guard of the pool can be hit on purpose.
+import { parentPort, threadId } from 'node:worker_threads';
+
+const send = (m) => (parentPort ? parentPort.postMessage(m) : process.send(m));
 process.on('disconnect', () => process.exit(0));
-process.on('message', (task) => {
-  if (task === 'close') return process.disconnect();
+(parentPort ?? process).on('message', (task) => {
+  if (task === 'close') return parentPort ? parentPort.close() : process.disconnect();
   switch (task.file) {
     case 'hang':
       for (;;);
@@ -26,9 +29,9 @@ process.on('message', (task) => {
     case 'exit':
       process.exit(3);
     case 'fail':
-      return process.send({ id: task.id, ok: false, stage: 'extract', reason: 'no figures', stack: null });
+      return send({ id: task.id, ok: false, stage: 'extract', reason: 'no figures', stack: null });
     default:
-      // `made` carries the process's id, so a test can tell a replaced worker from the old one
-      return process.send({ id: task.id, ok: true, checks: { made: process.pid, failed: 0 } });
+      // `made` carries the worker's id, so a test can tell a replaced worker from the old one
+      return send({ id: task.id, ok: true, checks: { made: parentPort ? threadId : process.pid, failed: 0 } });
   }
 });
