@@ -67,7 +67,7 @@ function fnvFinish(h: number): number {
 }
 
 /** FNV-1a over UTF-16 code units, 32-bit. */
-const fnv1a = (s: string) => fnvFinish(fnvUpdate(FNV_OFFSET, s));
+export const fnv1a = (s: string) => fnvFinish(fnvUpdate(FNV_OFFSET, s));
 
 export function sketchOf(raw: string): Sketch {
   const text = raw.normalize('NFC');

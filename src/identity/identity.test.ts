@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DocumentHeader } from '../segment/types.js';
 import { containment, sameText, sketchOf, similarity } from './fingerprint.js';
-import { groupCopies, headerKey, identityFields, type CopyIdentity } from './index.js';
+import { CopyGrouping, groupCopies, headerKey, identityFields, type CopyIdentity, type DocumentGroup } from './index.js';
 
 const SEED = readFileSync(new URL('../../fixtures/000_df22d471c82bd4e0.txt', import.meta.url), 'utf8');
 
@@ -137,5 +137,37 @@ describe('grouping copies', () => {
   it('keeps the same text of two units apart (a template filled in by two communes)', () => {
     const other = header({ number: null, unit: { level: 'xã', name: 'An Lão' } });
     expect(groupCopies([copy('a.txt', SEED), copy('b.txt', SEED, {}, other)])).toHaveLength(2);
+  });
+
+  it('groups the same with the fingerprints given a part of the archive at a time, as the tables build does', () => {
+    const other = (unit: string) => header({ number: null, unit: { level: 'xã', name: unit } });
+    const none = identityFields(header({ number: null, unit: null, date: null }), null);
+    const copies = [
+      copy('a/report.docx', SEED),
+      copy('b/scan.pdf', stripped, { ocr: true, confidence: 0.95 }),
+      copy('c/page4.png', page, { ocr: true, confidence: 1, fields: none }),
+      copy('d/may.txt', nextMonth(SEED), {}, header({ number: null, date: { year: 2026, month: 5, day: null } })),
+      copy('e/an-lao.txt', SEED, {}, other('An Lão')),
+      copy('f/an-lao.pdf', stripped, { ocr: true }, other('An Lão')),
+      copy('g/hoai-nhon.txt', SEED, {}, other('Hoài Nhơn')),
+    ];
+    const whole = groupCopies(copies);
+    const grouping = new CopyGrouping(copies);
+    const partOf = grouping.partOf(3);
+    // the copies of one unit and period share a part; the copy without either is in part -1
+    expect(partOf[grouping.copies.findIndex((c) => c.path === 'c/page4.png')]).toBe(-1);
+    expect(new Set(partOf.filter((p) => p >= 0)).size).toBeGreaterThan(1);
+    for (const part of [-1, 0, 1, 2]) {
+      const sketches = new Map(grouping.copies.flatMap((c, i) => (partOf[i] === part ? [[i, (c as CopyIdentity).sketch] as const] : [])));
+      grouping.compare(part, sketches);
+    }
+    const paths = (groups: DocumentGroup[]) => groups.map((g) => [g.key, g.copies.map((c) => c.path)]);
+    expect(paths(grouping.groups())).toEqual(paths(whole));
+    expect(paths(whole).map(([, p]) => p)).toEqual([
+      ['a/report.docx', 'b/scan.pdf', 'c/page4.png'],
+      ['d/may.txt'],
+      ['e/an-lao.txt', 'f/an-lao.pdf'],
+      ['g/hoai-nhon.txt'],
+    ]);
   });
 });

@@ -13,7 +13,7 @@
  */
 import type { DocumentHeader } from '../segment/types.js';
 import { fold } from '../vietnamese/letters.js';
-import { decodeFingerprint, fingerprintKey, sameText, type FingerprintParts, type Sketch } from './fingerprint.js';
+import { decodeFingerprint, fingerprintKey, fnv1a, sameText, type FingerprintParts, type Sketch } from './fingerprint.js';
 
 export { decodeFingerprint, fingerprintOf, FINGERPRINT_SCHEME, sketchOf, THRESHOLDS, type Fingerprint, type Sketch } from './fingerprint.js';
 
@@ -30,8 +30,8 @@ export interface IdentityFields {
   periodTo: string | null;
 }
 
-/** One copy as the grouping sees it. */
-export interface CopyIdentity {
+/** One copy as the grouping keeps it for the whole archive: everything but its fingerprint. */
+export interface CopyFacts {
   sha256: string;
   path: string;
   /** Its text came from OCR (a scan, an image, a PDF with scanned pages). */
@@ -40,8 +40,19 @@ export interface CopyIdentity {
   confidence: number | null;
   headerKey: string | null;
   fields: IdentityFields;
-  /** Its fingerprint, decoded (`decodeFingerprint`). */
+}
+
+/** One copy with its fingerprint, decoded (`decodeFingerprint`). */
+export interface CopyIdentity extends CopyFacts {
   sketch: Sketch;
+}
+
+/** A copy in its document: what its fingerprint told, kept once the fingerprint is dropped. */
+export interface GroupedCopy extends CopyFacts {
+  /** Shingles in its text sample: a copy much smaller than the fullest is a part of the document. */
+  textSize: number;
+  /** `fingerprintKey` of its fingerprint. */
+  fingerprintKey: string;
 }
 
 export interface DocumentGroup {
@@ -52,7 +63,7 @@ export interface DocumentGroup {
    */
   key: string;
   /** Best first: the copy whose values the tables use, then the others in order of preference. */
-  copies: CopyIdentity[];
+  copies: GroupedCopy[];
 }
 
 const norm = (s: string | null | undefined) => (s ? fold(s).replace(/\s+/g, ' ').trim() : null);
@@ -86,7 +97,7 @@ export function identityFields(h: DocumentHeader, period: { from: string; to: st
 
 type Known = Partial<Record<keyof IdentityFields | 'headerKey', string | number>>;
 
-function known(c: CopyIdentity): Known {
+function known(c: CopyFacts): Known {
   const out: Known = {};
   for (const [k, v] of Object.entries(c.fields)) if (v !== null) out[k as keyof IdentityFields] = v;
   if (c.headerKey) out.headerKey = c.headerKey;
@@ -109,95 +120,156 @@ export function sameDocument(a: CopyIdentity, b: CopyIdentity): boolean {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/**
- * Group copies into documents. Pairs are compared within a bucket of one unit and period, and
- * copies without a unit or a period against every other, so an archive of many units and months
- * is not compared pair by pair. Deterministic: copies are taken in path order.
- */
+/** Group copies into documents, their fingerprints at hand (see `CopyGrouping`). */
 export function groupCopies(input: readonly CopyIdentity[]): DocumentGroup[] {
-  const copies = [...input].sort((a, b) => cmp(a.path, b.path) || cmp(a.sha256, b.sha256));
-  const sketches = copies.map((c) => c.sketch);
-  const parent = copies.map((_, i) => i);
-  const facts = copies.map(known);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-    return i;
+  const grouping = new CopyGrouping(input);
+  const sketches = (part: number) => {
+    const out = new Map<number, Sketch>();
+    grouping.partOf(1).forEach((p, i) => p === part && out.set(i, (grouping.copies[i] as CopyIdentity).sketch));
+    return out;
   };
-  const union = (i: number, j: number) => {
-    const [a, b] = [find(i), find(j)];
-    if (a === b || !agree(facts[a]!, facts[b]!)) return;
-    const [root, child] = a < b ? [a, b] : [b, a];
-    parent[child] = root;
-    facts[root] = { ...facts[child], ...facts[root] };
-  };
-  // equal header keys first
-  const byHeader = new Map<string, number>();
-  copies.forEach((c, i) => {
-    if (!c.headerKey) return;
-    const first = byHeader.get(c.headerKey);
-    if (first === undefined) byHeader.set(c.headerKey, i);
-    else union(first, i);
-  });
-  // then the fingerprints, within buckets
-  const buckets = new Map<string, number[]>();
-  const wild: number[] = [];
-  copies.forEach((c, i) => {
-    const f = c.fields;
-    if (f.unit && f.periodFrom && f.periodTo) {
-      const k = `${f.unit}|${f.periodFrom}|${f.periodTo}`;
-      buckets.set(k, [...(buckets.get(k) ?? []), i]);
-    } else wild.push(i);
-  });
-  // each copy's own known fields, computed once (the pairs are many: thousands of near misses of one report)
-  const own = copies.map(known);
-  const tryPair = (i: number, j: number) => {
-    if (find(i) === find(j)) return;
-    const [a, b] = [copies[i]!, copies[j]!];
-    if (a.headerKey && b.headerKey) {
-      if (a.headerKey === b.headerKey) union(i, j);
-      return;
-    }
-    if (agree(own[i]!, own[j]!) && sameText(sketches[i]!, sketches[j]!)) union(i, j);
-  };
-  for (const members of buckets.values()) {
-    for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) tryPair(members[x]!, members[y]!);
-  }
-  const isWild = new Set(wild);
-  for (const w of wild) {
-    for (let j = 0; j < copies.length; j++) if (j !== w && !(isWild.has(j) && j < w)) tryPair(Math.min(w, j), Math.max(w, j));
+  grouping.compare(-1, sketches(-1));
+  grouping.compare(0, sketches(0));
+  return grouping.groups();
+}
+
+/**
+ * Copies grouped into documents: equal header keys at once, then the fingerprints, compared
+ * within a bucket of one unit and period, and copies without a unit or a period against every
+ * other, so an archive of many units and months is not compared pair by pair. The fingerprints
+ * come a part of the archive at a time (`compare`), so that an archive's tables are built
+ * without holding every fingerprint at once: part -1 first (the copies without a unit or a
+ * period), then the others in any order. Deterministic: copies are taken in path order.
+ */
+export class CopyGrouping {
+  /** The copies in path order: what the indices of `partOf` and `compare` count. */
+  readonly copies: readonly CopyFacts[];
+  private readonly parent: number[];
+  /** Known fields of each group (at its root), and of each copy. */
+  private readonly facts: Known[];
+  private readonly own: Known[];
+  private readonly buckets: (string | null)[];
+  private readonly textSize: number[];
+  private readonly keys: string[];
+  /** Part -1's sketches, compared with every copy. */
+  private wild = new Map<number, Sketch>();
+  /**
+   * Pairs of a copy of part -1 and another whose texts match, joined once every part is compared,
+   * in one order (the copy of part -1, then the other): a page that matches two documents joins
+   * the same one however the archive was cut into parts.
+   */
+  private readonly wildPairs: [number, number][] = [];
+
+  constructor(input: readonly CopyFacts[]) {
+    this.copies = [...input].sort((a, b) => cmp(a.path, b.path) || cmp(a.sha256, b.sha256));
+    this.parent = this.copies.map((_, i) => i);
+    this.own = this.copies.map(known);
+    this.facts = this.copies.map(known);
+    this.buckets = this.copies.map(({ fields: f }) => (f.unit && f.periodFrom && f.periodTo ? `${f.unit}|${f.periodFrom}|${f.periodTo}` : null));
+    this.textSize = this.copies.map(() => 0);
+    this.keys = this.copies.map(() => '');
+    // equal header keys first
+    const byHeader = new Map<string, number>();
+    this.copies.forEach((c, i) => {
+      if (!c.headerKey) return;
+      const first = byHeader.get(c.headerKey);
+      if (first === undefined) byHeader.set(c.headerKey, i);
+      else this.union(first, i);
+    });
   }
 
-  const groups = new Map<number, number[]>();
-  copies.forEach((_, i) => {
-    const r = find(i);
-    groups.set(r, [...(groups.get(r) ?? []), i]);
-  });
-  const out: DocumentGroup[] = [];
-  for (const members of groups.values()) {
-    const fullest = Math.max(...members.map((i) => sketches[i]!.text.length));
-    const rank = (i: number) => {
-      const c = copies[i]!;
-      // a copy with less than 90 % of the fullest copy's text is a part (a page, a few pages)
-      return [c.ocr ? 1 : 0, sketches[i]!.text.length < 0.9 * fullest ? 1 : 0, -(c.confidence ?? -1)] as const;
-    };
-    const ordered = [...members].sort((i, j) => {
-      const [a, b] = [rank(i), rank(j)];
-      return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || i - j;
+  /** The part each copy's fingerprint is compared in, of `parts`: -1 without a unit or period, else by its bucket. */
+  partOf(parts: number): number[] {
+    return this.buckets.map((b) => (b === null ? -1 : parts === 1 ? 0 : fnv1a(b) % parts));
+  }
+
+  /** Compare the copies of one part, their sketches by index: within each bucket, and each with part -1's. */
+  compare(part: number, sketches: ReadonlyMap<number, Sketch>): void {
+    for (const [i, s] of sketches) {
+      this.textSize[i] = s.text.length;
+      this.keys[i] = fingerprintKey(s);
+    }
+    if (part === -1) {
+      this.wild = new Map(sketches);
+      const wild = [...sketches.keys()].sort((a, b) => a - b);
+      for (let x = 0; x < wild.length; x++) for (let y = x + 1; y < wild.length; y++) this.matchWild(wild[x]!, wild[y]!, sketches);
+      return;
+    }
+    const members = new Map<string, number[]>();
+    for (const i of [...sketches.keys()].sort((a, b) => a - b)) {
+      const b = this.buckets[i]!;
+      members.set(b, [...(members.get(b) ?? []), i]);
+    }
+    for (const list of members.values()) {
+      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) this.tryPair(list[x]!, list[y]!, sketches);
+    }
+    const both = new Map([...this.wild, ...sketches]);
+    for (const w of this.wild.keys()) for (const i of sketches.keys()) this.matchWild(w, i, both);
+  }
+
+  /** The documents, best copy first, once every part has been compared. */
+  groups(): DocumentGroup[] {
+    this.wildPairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    for (const [w, i] of this.wildPairs.splice(0)) this.union(w, i);
+    const groups = new Map<number, number[]>();
+    this.copies.forEach((_, i) => {
+      const r = this.find(i);
+      groups.set(r, [...(groups.get(r) ?? []), i]);
     });
-    const best = ordered.map((i) => copies[i]!);
-    const key = best.find((c) => c.headerKey)?.headerKey ?? fingerprintKey(best[0]!.sketch);
-    out.push({ key, copies: best });
+    const out: DocumentGroup[] = [];
+    for (const members of groups.values()) {
+      const fullest = Math.max(...members.map((i) => this.textSize[i]!));
+      const rank = (i: number) => {
+        const c = this.copies[i]!;
+        // a copy with less than 90 % of the fullest copy's text is a part (a page, a few pages)
+        return [c.ocr ? 1 : 0, this.textSize[i]! < 0.9 * fullest ? 1 : 0, -(c.confidence ?? -1)] as const;
+      };
+      const ordered = [...members].sort((i, j) => {
+        const [a, b] = [rank(i), rank(j)];
+        return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || i - j;
+      });
+      const best = ordered.map((i): GroupedCopy => ({ ...this.copies[i]!, textSize: this.textSize[i]!, fingerprintKey: this.keys[i]! }));
+      const key = best.find((c) => c.headerKey)?.headerKey ?? best[0]!.fingerprintKey;
+      out.push({ key, copies: best });
+    }
+    out.sort((a, b) => cmp(a.copies[0]!.path, b.copies[0]!.path));
+    // One header printed on reports that disagree (another period, another unit) is several
+    // documents: each key gets its chosen copy's fingerprint key, so that no two documents share one.
+    const uses = new Map<string, number>();
+    for (const g of out) uses.set(g.key, (uses.get(g.key) ?? 0) + 1);
+    const taken = new Set<string>();
+    for (const g of out) {
+      if (uses.get(g.key)! > 1) g.key = `${g.key} ${g.copies[0]!.fingerprintKey}`;
+      for (let n = 2; taken.has(g.key); n++) g.key = `${g.key.replace(/ #\d+$/, '')} #${n}`;
+      taken.add(g.key);
+    }
+    return out;
   }
-  out.sort((a, b) => cmp(a.copies[0]!.path, b.copies[0]!.path));
-  // One header printed on reports that disagree (another period, another unit) is several
-  // documents: each key gets its chosen copy's fingerprint key, so that no two documents share one.
-  const uses = new Map<string, number>();
-  for (const g of out) uses.set(g.key, (uses.get(g.key) ?? 0) + 1);
-  const taken = new Set<string>();
-  for (const g of out) {
-    if (uses.get(g.key)! > 1) g.key = `${g.key} ${fingerprintKey(g.copies[0]!.sketch)}`;
-    for (let n = 2; taken.has(g.key); n++) g.key = `${g.key.replace(/ #\d+$/, '')} #${n}`;
-    taken.add(g.key);
+
+  private find(i: number): number {
+    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]!]!;
+    return i;
   }
-  return out;
+
+  private union(i: number, j: number): void {
+    const [a, b] = [this.find(i), this.find(j)];
+    if (a === b || !agree(this.facts[a]!, this.facts[b]!)) return;
+    const [root, child] = a < b ? [a, b] : [b, a];
+    this.parent[child] = root;
+    this.facts[root] = { ...this.facts[child], ...this.facts[root] };
+  }
+
+  /** Whether two copies, not both with a header key (those were joined at once), are one text. */
+  private match(i: number, j: number, sketches: ReadonlyMap<number, Sketch>): boolean {
+    if (this.copies[i]!.headerKey && this.copies[j]!.headerKey) return false;
+    return agree(this.own[i]!, this.own[j]!) && sameText(sketches.get(i)!, sketches.get(j)!);
+  }
+
+  private tryPair(i: number, j: number, sketches: ReadonlyMap<number, Sketch>): void {
+    if (this.find(i) !== this.find(j) && this.match(i, j, sketches)) this.union(i, j);
+  }
+
+  private matchWild(w: number, i: number, sketches: ReadonlyMap<number, Sketch>): void {
+    if (this.match(Math.min(w, i), Math.max(w, i), sketches)) this.wildPairs.push([w, i]);
+  }
 }

@@ -15,7 +15,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { rename, rm, stat } from 'node:fs/promises';
 import { latestMarks, type ReviewMark } from '../review/marks.js';
-import { decodeFingerprint, groupCopies, identityFields, type CopyIdentity } from '../identity/index.js';
+import { CopyGrouping, decodeFingerprint, identityFields, type CopyFacts, type Sketch } from '../identity/index.js';
 import type { DocumentHeader } from '../segment/types.js';
 import { metricCatalog } from './catalog.js';
 import { TABLES, type Cell, type TableSpec } from './rows.js';
@@ -216,25 +216,44 @@ async function build(
  */
 async function groupDocuments(db: DuckDBConnection): Promise<void> {
   await db.run(COPIES_TABLE);
-  // Two plain scans, streamed a chunk at a time, joined here: the fingerprints are the largest
-  // column the build reads back, and a join or a sort of them in DuckDB needed more than the
-  // build's 64 MB over 9 500 reports (groupCopies orders the copies itself).
-  const byHash = new Map<string, Record<string, string | number | boolean | null>>();
-  for await (const r of rowObjects(db, `
-    SELECT sha256, path, format, text_used, kind, number, symbol, unit_level, unit_name, date_year, date_month, date_day,
-           strftime(period_from, '%Y-%m-%d') AS period_from, strftime(period_to, '%Y-%m-%d') AS period_to
-    FROM documents`)) {
-    byHash.set(String(r.sha256), r);
-  }
+  // Everything but the fingerprints first, for every copy: small. The fingerprints, the largest
+  // column the build reads back, come a part of the archive at a time (copies of one unit and
+  // period in one part): 9 500 reports' fingerprints at once held some 100 MB more. Joins and
+  // sorts of the fingerprints in DuckDB needed more than the build's 64 MB.
   const info = new Map<string, { format: string; textUsed: string }>();
-  const copies: CopyIdentity[] = [];
-  for await (const p of rowObjects(db, 'SELECT sha256, header_key, ocr, confidence, text_sample, number_sample, date_sample FROM fingerprints')) {
-    const d = byHash.get(String(p.sha256));
-    if (d) copies.push(copyIdentity({ ...d, ...p }, info));
+  const facts: CopyFacts[] = [];
+  for await (const r of rowObjects(db, `
+    SELECT d.sha256, d.path, d.format, d.text_used, d.kind, d.number, d.symbol, d.unit_level, d.unit_name, d.date_year, d.date_month, d.date_day,
+           strftime(d.period_from, '%Y-%m-%d') AS period_from, strftime(d.period_to, '%Y-%m-%d') AS period_to,
+           f.header_key, f.ocr, f.confidence
+    FROM documents d JOIN fingerprints f USING (sha256)`)) {
+    facts.push(copyFacts(r, info));
   }
-  byHash.clear();
+  const grouping = new CopyGrouping(facts);
+  const parts = Math.max(1, Math.ceil(facts.length / COPIES_PER_PART));
+  const partOf = grouping.partOf(parts);
+  const indexOf = new Map(grouping.copies.map((c, i) => [c.sha256, i]));
+  await db.run('CREATE TEMP TABLE fingerprint_parts (sha256 VARCHAR, part INTEGER)');
+  const partRows = await db.createAppender('fingerprint_parts');
+  grouping.copies.forEach((c, i) => {
+    partRows.appendVarchar(c.sha256);
+    partRows.appendInteger(partOf[i]!);
+    partRows.endRow();
+  });
+  partRows.closeSync();
+  for (let part = -1; part < parts; part++) {
+    const sketches = new Map<number, Sketch>();
+    for await (const r of rowObjects(db, `
+      SELECT f.sha256, f.text_sample, f.number_sample, f.date_sample
+      FROM fingerprints f JOIN fingerprint_parts p USING (sha256) WHERE p.part = ${part}`)) {
+      const s = (k: string) => (r[k] === null || r[k] === undefined ? '' : String(r[k]));
+      sketches.set(indexOf.get(String(r.sha256))!, decodeFingerprint({ text: s('text_sample'), numbers: s('number_sample'), dates: s('date_sample') }));
+    }
+    grouping.compare(part, sketches);
+  }
+  await db.run('DROP TABLE fingerprint_parts');
   const appender = await db.createAppender('copies');
-  for (const group of groupCopies(copies)) {
+  for (const group of grouping.groups()) {
     group.copies.forEach((c, rank) => {
       const { format, textUsed } = info.get(c.sha256)!;
       appender.appendVarchar(group.key);
@@ -278,8 +297,8 @@ async function* rowObjects(db: DuckDBConnection, sql: string): AsyncGenerator<Re
   }
 }
 
-/** A row of the documents and fingerprints tables as the grouping sees it. */
-function copyIdentity(r: Record<string, string | number | boolean | null>, info: Map<string, { format: string; textUsed: string }>): CopyIdentity {
+/** A row of the documents and fingerprints tables as the grouping sees it, but the fingerprint. */
+function copyFacts(r: Record<string, string | number | boolean | null>, info: Map<string, { format: string; textUsed: string }>): CopyFacts {
   const s = (k: string) => (r[k] === null || r[k] === undefined ? null : String(r[k]));
   const n = (k: string) => (typeof r[k] === 'number' ? (r[k] as number) : null);
   info.set(String(r.sha256), { format: s('format') ?? '', textUsed: s('text_used') ?? '' });
@@ -298,9 +317,11 @@ function copyIdentity(r: Record<string, string | number | boolean | null>, info:
     confidence: n('confidence'),
     headerKey: s('header_key'),
     fields: identityFields(header as DocumentHeader, period),
-    sketch: decodeFingerprint({ text: s('text_sample') ?? '', numbers: s('number_sample') ?? '', dates: s('date_sample') ?? '' }),
   };
 }
+
+/** Copies whose fingerprints the grouping holds at once (about 5 KB each). */
+const COPIES_PER_PART = 500;
 
 /**
  * DuckDB's reader keeps some 6 KB for every file a statement lists until the statement ends: one
