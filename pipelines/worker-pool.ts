@@ -206,8 +206,10 @@ function workerProcess(script: URL, memoryMb: number): Handle {
     send: (task) => child.send(task),
     watch(onResult, onDeath) {
       const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
-        // V8 at its heap limit, or an allocation the data bound refused (the process aborts)
-        if (/heap out of memory|Reached heap limit|allocation failed|Cannot allocate memory|std::bad_alloc/i.test(said)) onDeath('', true);
+        // V8 at its heap limit, or an allocation the data bound refused (the process aborts, or a
+        // library says so and throws where nothing catches it: tesseract's libpng on a large PNG
+        // said "libpng error: Out of memory", and the worker exited with code 1)
+        if (/out of memory|Reached heap limit|allocation failed|Cannot allocate memory|std::bad_alloc/i.test(said)) onDeath('', true);
         else onDeath(signal ? `worker process killed by ${signal}` : `worker exited with code ${code}`, false);
       };
       const onError = (error: Error) => onDeath(`worker process failed: ${error.message}`, false);
