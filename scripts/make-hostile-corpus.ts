@@ -1,14 +1,15 @@
 /**
  * A hostile corpus: the files that took a batch down (issue 18) or that an archive hands over
- * sooner or later, each with what `baocao run` must make of it. Small on disk (under 1 MB), made in
- * about a second; test/hostile-corpus.test.ts runs a batch over it.
+ * sooner or later, each with what `baocao run` must make of it. Small on disk (under 2 MB), made in
+ * a second or two; test/hostile-corpus.test.ts runs a batch over it.
  *
  *   node --import tsx scripts/make-hostile-corpus.ts <dir>
  *
  * Writes the files under <dir> and prints the cases as JSON lines.
  */
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { docx, docxParagraphs, pdf, pdfScanOf, pngHeader, writeDocxBomb } from '../src/ingest/testing/hostile.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -100,6 +101,9 @@ export async function makeHostileCorpus(dir: string): Promise<HostileCase[]> {
   const deep = Array.from({ length: 100 }, (_, i) => `d${i % 10}`).join('/');
   put(`${deep}/deep.txt`, goodReport(7), 'a report 100 folders deep', null);
   mkdirSync(join(dir, 'loop'), { recursive: true });
+  // made again over an earlier corpus
+  rmSync(join(dir, 'loop', 'up'), { force: true });
+  rmSync(join(dir, 'self.txt'), { force: true });
   symlinkSync('..', join(dir, 'loop', 'up'));
   cases.push({ path: 'loop/up', what: 'a symbolic link to a folder above it', error: null, skipped: 'symbolic link to a folder that contains it (..): a loop' });
   symlinkSync('self.txt', join(dir, 'self.txt'));
@@ -107,7 +111,7 @@ export async function makeHostileCorpus(dir: string): Promise<HostileCase[]> {
   return cases.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dir = process.argv[2];
   if (!dir) {
     console.error('usage: node --import tsx scripts/make-hostile-corpus.ts <dir>');
