@@ -213,8 +213,11 @@ function workerProcess(script: URL, memoryMb: number): Handle {
         else onDeath(signal ? `worker process killed by ${signal}` : `worker exited with code ${code}`, false);
       };
       const onError = (error: Error) => onDeath(`worker process failed: ${error.message}`, false);
-      child.on('message', onResult).on('exit', onExit).on('error', onError);
-      detach = () => child.off('message', onResult).off('exit', onExit).off('error', onError);
+      // 'close', not 'exit': only once its stderr is read to the end does it say why it died (on
+      // 'exit' the last lines may still be on their way, and an out-of-memory death was sometimes
+      // reported as a crash)
+      child.on('message', onResult).on('close', onExit).on('error', onError);
+      detach = () => child.off('message', onResult).off('close', onExit).off('error', onError);
     },
     detach: () => detach(),
     residentMb: () => (child.pid === undefined ? 0 : privateResidentMb(child.pid)),

@@ -36,8 +36,14 @@ const manifestLine = (out: string, relative: string) =>
 
 const errorOf = (out: string) => JSON.parse(manifestLine(out, POISON)).error;
 
-const OOM = 'ran out of memory (limit 200 MB)';
-const skipped = (attempts: number) => `${OOM}; failed ${attempts} times, skipped until baocao changes (--retry-failed tries again)`;
+/**
+ * How the worker's death is recorded: out of memory when it said so on its way out (libpng, or V8
+ * when the bound refused its heap: which one comes first varies with the machine's load), else
+ * the signal that ended it.
+ */
+const DIED = String.raw`(ran out of memory \(limit 200 MB\)|worker process killed by SIG[A-Z]+)`;
+const died = new RegExp(`^${DIED}$`);
+const skipped = (attempts: number) => new RegExp(`^${DIED}; failed ${attempts} times, skipped until baocao changes \\(--retry-failed tries again\\)$`);
 
 describe('a file that kills its worker every time', () => {
   it('is retried on the next two runs, skipped from its third failure on, and tried again with --retry-failed', () => {
@@ -49,34 +55,34 @@ describe('a file that kills its worker every time', () => {
     expect(first.code).toBe(1);
     // the batch went on: the good file has its report
     expect(first.stdout).toMatch(/^2 files: 1 written, 0 unchanged, 1 failed; /m);
-    expect(errorLine()).toEqual({ file: join(input, POISON), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), stage: 'batch', reason: OOM });
-    expect(errorOf(out)).toEqual({ stage: 'batch', reason: OOM, retry: true, attempts: 1 });
+    expect(errorLine()).toEqual({ file: join(input, POISON), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), stage: 'batch', reason: errorOf(out).reason });
+    expect(errorOf(out)).toEqual({ stage: 'batch', reason: expect.stringMatching(died), retry: true, attempts: 1 });
 
     expect(run(input, out).stdout).toMatch(/^2 files: 0 written, 1 unchanged, 1 failed; /m);
-    expect(errorOf(out)).toEqual({ stage: 'batch', reason: OOM, retry: true, attempts: 2 });
+    expect(errorOf(out)).toEqual({ stage: 'batch', reason: expect.stringMatching(died), retry: true, attempts: 2 });
 
     const third = run(input, out);
-    expect(third.stderr).toContain(`error: ${join(input, POISON)}: ${skipped(3)} (batch)\n`);
-    expect(errorLine().reason).toBe(skipped(3));
-    expect(errorOf(out)).toEqual({ stage: 'batch', reason: skipped(3), retry: false, attempts: 3 });
+    expect(errorOf(out)).toEqual({ stage: 'batch', reason: expect.stringMatching(skipped(3)), retry: false, attempts: 3 });
+    expect(third.stderr).toContain(`error: ${join(input, POISON)}: ${errorOf(out).reason} (batch)\n`);
+    expect(errorLine().reason).toBe(errorOf(out).reason);
 
     // not handed to a worker again: a fourth attempt would have counted (attempts 4)
     const line = manifestLine(out, POISON);
     const fourth = run(input, out);
     expect(fourth.code).toBe(1);
-    expect(fourth.stderr).toContain(`error: ${join(input, POISON)}: ${skipped(3)} (batch)\n`);
+    expect(fourth.stderr).toContain(`error: ${join(input, POISON)}: ${errorOf(out).reason} (batch)\n`);
     expect(manifestLine(out, POISON)).toBe(line);
 
     const retried = run(input, out, '--retry-failed');
     expect(retried.code).toBe(1);
-    expect(errorOf(out)).toEqual({ stage: 'batch', reason: skipped(4), retry: false, attempts: 4 });
+    expect(errorOf(out)).toEqual({ stage: 'batch', reason: expect.stringMatching(skipped(4)), retry: false, attempts: 4 });
   }, 90_000);
 
   it('counts a run that died while the file was in a worker as one attempt', () => {
     const input = poisonInput();
     const out = tmp('out');
     expect(run(input, out).code).toBe(1);
-    expect(errorOf(out)).toEqual({ stage: 'batch', reason: OOM, retry: true, attempts: 1 });
+    expect(errorOf(out)).toEqual({ stage: 'batch', reason: expect.stringMatching(died), retry: true, attempts: 1 });
 
     // the second run killed with the file in flight: its `started` line, as journalStarted writes
     // it, and no outcome after it
@@ -86,6 +92,6 @@ describe('a file that kills its worker every time', () => {
     // the third run counts the second as attempt 2, fails the third, and skips the file from now on
     const third = run(input, out);
     expect(third.code).toBe(1);
-    expect(errorOf(out)).toEqual({ stage: 'batch', reason: skipped(3), retry: false, attempts: 3 });
+    expect(errorOf(out)).toEqual({ stage: 'batch', reason: expect.stringMatching(skipped(3)), retry: false, attempts: 3 });
   }, 60_000);
 });
