@@ -206,13 +206,18 @@ function workerProcess(script: URL, memoryMb: number): Handle {
     send: (task) => child.send(task),
     watch(onResult, onDeath) {
       const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
-        // V8 at its heap limit, or an allocation the data bound refused (the process aborts)
-        if (/heap out of memory|Reached heap limit|allocation failed|Cannot allocate memory|std::bad_alloc/i.test(said)) onDeath('', true);
+        // V8 at its heap limit, or an allocation the data bound refused (the process aborts, or a
+        // library says so and throws where nothing catches it: tesseract's libpng on a large PNG
+        // said "libpng error: Out of memory", and the worker exited with code 1)
+        if (/out of memory|Reached heap limit|allocation failed|Cannot allocate memory|std::bad_alloc/i.test(said)) onDeath('', true);
         else onDeath(signal ? `worker process killed by ${signal}` : `worker exited with code ${code}`, false);
       };
       const onError = (error: Error) => onDeath(`worker process failed: ${error.message}`, false);
-      child.on('message', onResult).on('exit', onExit).on('error', onError);
-      detach = () => child.off('message', onResult).off('exit', onExit).off('error', onError);
+      // 'close', not 'exit': only once its stderr is read to the end does it say why it died (on
+      // 'exit' the last lines may still be on their way, and an out-of-memory death was sometimes
+      // reported as a crash)
+      child.on('message', onResult).on('close', onExit).on('error', onError);
+      detach = () => child.off('message', onResult).off('close', onExit).off('error', onError);
     },
     detach: () => detach(),
     residentMb: () => (child.pid === undefined ? 0 : privateResidentMb(child.pid)),
