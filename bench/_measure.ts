@@ -1,4 +1,5 @@
 /** Shared helpers for bench scripts: medians of repeated runs, peak memory. */
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 export function median(xs: readonly number[]): number {
@@ -22,3 +23,22 @@ export async function medianSeconds(fn: () => unknown, runs = 5): Promise<{ medi
 
 export const mb = (bytes: number) => bytes / 1e6;
 export const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+/**
+ * Memory of a process and all its descendants (worker processes; worker threads are in their
+ * process), in KB: the sum of their proportional set sizes, so that the pages of Node's binary and
+ * libraries that the processes share count once, as they take memory once.
+ */
+export function treePssKb(pid: number): number {
+  let total = 0;
+  try {
+    total += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+      for (const c of children ? children.split(/\s+/) : []) total += treePssKb(Number(c));
+    }
+  } catch {
+    // the process ended between two reads
+  }
+  return total;
+}

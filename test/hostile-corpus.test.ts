@@ -5,32 +5,18 @@
  * files made them, and the whole process tree stays under 2 GB while it runs.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeHostileCorpus } from '../scripts/make-hostile-corpus.js';
+import { treePssKb } from '../bench/_measure.js';
 import { BIN, filesUnder, ROOT } from './helpers.js';
 
 const tmp = (name: string) => mkdtempSync(join(tmpdir(), `baocao-hostile-${name}-`));
 
 /** Real reports, one of them in a subfolder: their reports must not change when hostile files join them. */
 const GOOD = ['001_226b3a6e67be8d17.txt', '004_0ecefb93d6d43162.txt', '2026-02/000_df22d471c82bd4e0.txt'];
-
-/** Proportional set size (KB) of a process and all its descendants: shared pages counted once overall. */
-function treePssKb(pid: number): number {
-  let total = 0;
-  try {
-    total += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      const children = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
-      for (const c of children ? children.split(/\s+/) : []) total += treePssKb(Number(c));
-    }
-  } catch {
-    // the process ended between two reads
-  }
-  return total;
-}
 
 /** The CLI as installed, its process tree's memory sampled every 50 ms; resolves once its output is all read. */
 function runSampled(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; peakMb: number }> {

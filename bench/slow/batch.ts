@@ -19,12 +19,12 @@
  *   BATCH_SETTINGS=2:process,2:thread npm run bench:batch   (some of the runs)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATABASE_FILE, queryRows, withDatabase } from '../../src/write/duckdb.js';
 import { sha256File } from '../../src/write/files.js';
-import { mb } from '../_measure.js';
+import { mb, treePssKb } from '../_measure.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const FILES = Number(process.env.BATCH_FILES ?? 10_000);
@@ -40,25 +40,6 @@ const SETTINGS = (process.env.BATCH_SETTINGS ?? '1:process,2:process,2:thread').
 
 interface Expected {
   files: { path: string; kind: string; broken: string | null }[];
-}
-
-/**
- * Memory of a process and all its descendants (the worker processes; worker threads are in their
- * process): the sum of their proportional set sizes, so that the pages of Node's binary and
- * libraries that the processes share count once, as they take memory once.
- */
-function treePssKb(pid: number): number {
-  let total = 0;
-  try {
-    total += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      const children = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
-      for (const c of children ? children.split(/\s+/) : []) total += treePssKb(Number(c));
-    }
-  } catch {
-    // the process ended between two reads
-  }
-  return total;
 }
 
 async function run(archive: string, jobs: number, isolation: Isolation) {
