@@ -61,6 +61,13 @@ export interface BatchOptions {
   retryFailed?: boolean;
   /** Aborting it stops the run at once (Ctrl+C): the workers are killed, their files are not counted against them. */
   signal?: AbortSignal;
+  /**
+   * Reports of files gone from the inputs are removed only while they are at most this share of
+   * the output's (default 0.25): more looks like a share half mounted or a folder moved, not
+   * deletions, and they are kept with a `skipped:` line. `prune: true` removes them however many.
+   */
+  pruneShare?: number;
+  prune?: boolean;
   /** Workers as child processes under the memory bound (default), or threads (the bench's baseline: worker-pool.ts). */
   isolation?: 'process' | 'thread';
   /** Files larger than this are refused before reading; default 100 MB. */
@@ -123,7 +130,7 @@ export interface FailingReport {
   checks: CheckCount;
 }
 
-const DEFAULTS = { timeoutMs: 120_000, memoryMb: 1024, maxBytes: 100e6 };
+const DEFAULTS = { timeoutMs: 120_000, memoryMb: 1024, maxBytes: 100e6, pruneShare: 0.25 };
 
 /**
  * What `baocao run` does: every file under `inputs` into `options.out`. Resolves with the run's
@@ -307,7 +314,11 @@ async function runLocked(
   }
   if (stopped) throw stopped;
 
-  await prune(out, manifest, inputs, seen, unreadable);
+  const kept = await prune(out, manifest, inputs, seen, unreadable, options.prune ? Infinity : (options.pruneShare ?? DEFAULTS.pruneShare));
+  if (kept > 0) {
+    const share = Math.round((options.pruneShare ?? DEFAULTS.pruneShare) * 100);
+    options.onSkip?.({ path: out, reason: `kept the reports of ${kept} files that are gone from the inputs: more than ${share} % of the output at once (--prune removes them)` });
+  }
   await writeErrors(out, manifest, clashes);
   // the manifest first: the tables are rebuilt on every run, so if building them fails (or the
   // run is killed meanwhile) the next run only has to build them again
@@ -446,8 +457,9 @@ async function writeTables(out: string, entries: readonly ManifestEntry[], onSki
 
 /**
  * Entries for files that were under this run's inputs and are gone (deleted or moved away):
- * drop them and their reports. Entries from other input folders are left alone, and so are those
- * under an input that yielded no file at all or under a folder that could not be read.
+ * drop them and their reports, unless they are more than `share` of the manifest (then all are
+ * kept, and their number returned). Entries from other input folders are left alone, and so are
+ * those under an input that yielded no file at all or under a folder that could not be read.
  */
 async function prune(
   out: string,
@@ -455,23 +467,29 @@ async function prune(
   inputs: readonly string[],
   seen: Map<string, string>,
   unreadable: readonly string[],
-): Promise<void> {
+  share: number,
+): Promise<number> {
   const under = (path: string, root: string) => path === root || path.startsWith(root + sep);
   const seenPaths = [...seen.values()].map((f) => resolve(f));
   // An input folder that yielded no file (a share that failed to mount, an emptied folder) and a
   // folder that could not be read say nothing about their files: their reports are kept.
   const roots = inputs.map((i) => resolve(i)).filter((r) => seenPaths.some((p) => under(p, r)));
-  const kept = unreadable.map((d) => resolve(d));
+  const unread = unreadable.map((d) => resolve(d));
+  const gone: ManifestEntry[] = [];
   for (const e of [...manifest.values()]) {
     if (seen.get(e.relative) === e.file) continue;
     const path = resolve(e.file);
-    if (!roots.some((r) => under(path, r)) || kept.some((d) => under(path, d))) continue;
-    if (await exists(e.file)) continue;
+    if (!roots.some((r) => under(path, r)) || unread.some((d) => under(path, d))) continue;
+    if (!(await exists(e.file))) gone.push(e);
+  }
+  if (gone.length > share * manifest.size) return gone.length;
+  for (const e of gone) {
     await rm(outputOf(out, e.relative), { force: true });
     await rm(rowsOf(out, e.relative), { force: true });
     await rm(markdownOf(out, e.relative), { force: true });
     manifest.delete(e.relative);
   }
+  return 0;
 }
 
 /** The `errors.jsonl` line of a failed entry (fixed key order). */

@@ -19,6 +19,8 @@ interface RunOptions {
   timeout: number;
   maxMemory: number;
   retryFailed?: boolean;
+  prune?: boolean;
+  pruneLimit: number;
   isolation: 'process' | 'thread';
   progressEvery: number;
   verbose?: boolean;
@@ -44,6 +46,8 @@ program
   .addOption(new Option('--timeout <seconds>', 'time limit per file').default(120).argParser(positiveInt))
   .addOption(new Option('--max-memory <mb>', 'memory bound of each worker process (a file that needs more fails alone)').default(1024).argParser(positiveInt))
   .option('--retry-failed', 'process again the files that failed before, even those skipped after failing 3 times')
+  .option('--prune', 'remove the reports of files gone from the inputs, however many (without it: at most --prune-limit)')
+  .addOption(new Option('--prune-limit <percent>', 'most of the output whose reports a run removes because their files are gone').default(25).argParser(positiveNumber))
   // worker threads instead of processes: no bound on native memory; for `npm run bench:batch`'s baseline
   .addOption(new Option('--isolation <kind>').choices(['process', 'thread']).default('process').hideHelp())
   .addOption(new Option('--progress-every <seconds>', 'seconds between plain progress lines (no terminal)').default(5).argParser(positiveNumber))
@@ -92,6 +96,8 @@ program
         timeoutMs: opts.timeout * 1000,
         memoryMb: opts.maxMemory,
         retryFailed: Boolean(opts.retryFailed),
+        prune: Boolean(opts.prune),
+        pruneShare: opts.pruneLimit / 100,
         isolation: opts.isolation,
         signal: stopping.signal,
         format: opts.format,

@@ -1,6 +1,6 @@
 /**
  * What an archive's output must survive: a share that failed to mount (an empty folder, whose
- * files must not be taken for deleted), and a bad verdict line in review.jsonl.
+ * files must not be taken for deleted, or a folder half there), and a bad verdict line in review.jsonl.
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ describe('an input folder that is empty this time', () => {
     const out = mkdtempSync(join(tmpdir(), 'baocao-empty-out-'));
     copyFileSync(join(ROOT, 'fixtures', SEED), join(input, SEED));
     writeFileSync(join(input, 'note.txt'), 'Số: 12/BC-UBND\n\nBÁO CÁO\n\nTiếp nhận 15 hồ sơ.\n');
+    for (const n of [13, 14, 15]) writeFileSync(join(input, `note-${n}.txt`), `Số: ${n}/BC-UBND\n\nBÁO CÁO\n\nTiếp nhận ${n} hồ sơ.\n`);
     expect(baocao(['run', input, '--out', out]).code).toBe(0);
     const report = readFileSync(join(out, `${SEED}.json`), 'utf8');
 
@@ -25,10 +26,44 @@ describe('an input folder that is empty this time', () => {
     expect(baocao(['run', input, '--out', out]).code).toBe(0);
     expect(existsSync(join(out, 'note.txt.json'))).toBe(false);
 
-    rmSync(join(input, SEED));
+    for (const name of [SEED, 'note-13.txt', 'note-14.txt', 'note-15.txt']) rmSync(join(input, name));
     expect(baocao(['run', input, '--out', out]).code).toBe(0);
     expect(readFileSync(join(out, `${SEED}.json`), 'utf8')).toBe(report);
     expect(readFileSync(join(out, 'manifest.jsonl'), 'utf8')).toContain(SEED);
+  });
+});
+
+describe('many files gone at once from a folder that still has files', () => {
+  it('keeps their reports with a line saying why, and removes them with --prune', () => {
+    const input = mkdtempSync(join(tmpdir(), 'baocao-prune-in-'));
+    const out = mkdtempSync(join(tmpdir(), 'baocao-prune-out-'));
+    const names = [11, 12, 13, 14].map((n) => `bc-${n}.txt`);
+    names.forEach((name, i) => writeFileSync(join(input, name), `Số: ${11 + i}/BC-UBND\n\nBÁO CÁO\n\nTiếp nhận ${11 + i} hồ sơ.\n`));
+    expect(baocao(['run', input, '--out', out]).code).toBe(0);
+
+    // two of four gone: half the output, over the 25 % a run removes on its own
+    for (const name of names.slice(0, 2)) rmSync(join(input, name));
+    const kept = baocao(['run', input, '--out', out]);
+    expect(kept.code).toBe(0);
+    expect(kept.stderr).toContain(`skipped: ${out}: kept the reports of 2 files that are gone from the inputs: more than 25 % of the output at once (--prune removes them)\n`);
+    expect(names.map((n) => existsSync(join(out, `${n}.json`)))).toEqual([true, true, true, true]);
+
+    expect(baocao(['run', input, '--out', out, '--prune-limit', '50']).code).toBe(0);
+    expect(names.map((n) => existsSync(join(out, `${n}.json`)))).toEqual([false, false, true, true]);
+  });
+
+  it('removes them however many with --prune', () => {
+    const input = mkdtempSync(join(tmpdir(), 'baocao-prune-in-'));
+    const out = mkdtempSync(join(tmpdir(), 'baocao-prune-out-'));
+    const names = [11, 12, 13].map((n) => `bc-${n}.txt`);
+    names.forEach((name, i) => writeFileSync(join(input, name), `Số: ${11 + i}/BC-UBND\n\nBÁO CÁO\n\nTiếp nhận ${11 + i} hồ sơ.\n`));
+    expect(baocao(['run', input, '--out', out]).code).toBe(0);
+    for (const name of names.slice(0, 2)) rmSync(join(input, name));
+    const pruned = baocao(['run', input, '--out', out, '--prune']);
+    expect(pruned.code).toBe(0);
+    expect(pruned.stderr).not.toContain('kept the reports');
+    expect(names.map((n) => existsSync(join(out, `${n}.json`)))).toEqual([false, false, true]);
+    expect(readFileSync(join(out, 'manifest.jsonl'), 'utf8')).not.toContain('bc-11.txt');
   });
 });
 
