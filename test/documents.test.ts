@@ -9,6 +9,8 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { documentPath } from '../src/review/index-page.js';
+import { writeSite } from '../src/review/site.js';
 import { metricCatalog } from '../src/write/catalog.js';
 import { queryRows, withDatabase } from '../src/write/duckdb.js';
 import { figures as figureRows } from '../src/write/rows.js';
@@ -159,6 +161,30 @@ describe('baocao run over every copy of the fixtures', () => {
       expect(await sql(`SELECT r.position, r.verdict, c.path FROM reviews r JOIN copies c USING (sha256)`)).toEqual([
         { position, verdict: 'wrong', path: `formats/${S000}.scan.pdf` },
       ]);
+    });
+
+    it('shows on the same value in the review site page of every copy, naming the copy it was given on', async () => {
+      await writeSite(out);
+      const embedded = (path: string) => {
+        const html = readFileSync(join(out, 'review', documentPath(`${path}.json`)), 'utf8');
+        return JSON.parse(/<script type="application\/json" id="review-data">([\s\S]*?)<\/script>/.exec(html)![1]!).marks as {
+          id: string;
+          verdict: string;
+          note?: string;
+          span: { start: number; end: number };
+        }[];
+      };
+      // the later verdict (wrong, on the scan) wins on every copy, at that copy's own value and span
+      for (const path of [`${S000}.txt`, `formats/${S000}.docx`]) {
+        const { figure } = atPosition(path);
+        expect(embedded(path), path).toEqual([
+          expect.objectContaining({ id: figure.id, verdict: 'wrong', span: figure.provenance.span, note: `given on formats/${S000}.scan.pdf` }),
+        ]);
+      }
+      expect(embedded(`formats/${S000}.scan.pdf`)).toEqual([expect.objectContaining({ verdict: 'wrong' })]);
+      expect(embedded(`formats/${S000}.scan.pdf`)[0]!.note).toBeUndefined();
+      // another document's page shows none
+      expect(embedded(`${S003}.txt`)).toEqual([]);
     });
   });
 

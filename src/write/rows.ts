@@ -152,11 +152,32 @@ export const figures: TableSpec<Cell> = {
         num(f.confidence),
         ...provenanceCells(f.provenance),
         (f.checks ?? []).map(String),
-        position(`${f.metric ?? `subject ${fold(f.subject ?? '')}`} ${f.role} ${f.kind}`),
+        position(figureKind(f)),
       ];
     });
   },
 };
+
+/** What a figure measures, as its position names it. */
+const figureKind = (f: { metric: string | null; subject: string | null; role: string; kind: string }) =>
+  `${f.metric ?? `subject ${fold(f.subject ?? '')}`} ${f.role} ${f.kind}`;
+const referenceKind = (x: { key: string }) => `reference ${x.key}`;
+
+/**
+ * Each figure's and reference's position (the tables' `position` column), by its id: how the
+ * review site shows a verdict given on one copy on the same value of the others.
+ */
+export function valuePositions(r: {
+  figures: readonly { id: string; metric: string | null; subject: string | null; role: string; kind: string }[];
+  references: readonly { id: string; key: string }[];
+}): Map<string, string> {
+  const out = new Map<string, string>();
+  const figure = positions();
+  for (const f of r.figures) out.set(f.id, figure(figureKind(f)));
+  const reference = positions();
+  for (const x of r.references) out.set(x.id, reference(referenceKind(x)));
+  return out;
+}
 
 /**
  * A value's position in its document, the same in every copy (a DOCX and its scan): what it
@@ -207,7 +228,7 @@ export const references: TableSpec<Cell> = {
       x.key,
       num(x.confidence),
       ...provenanceCells(x.provenance),
-      position(`reference ${x.key}`),
+      position(referenceKind(x)),
     ]);
   },
 };
