@@ -17,6 +17,7 @@
  *
  *   BATCH_FILES=2000 npm run bench:batch                 (a smaller archive)
  *   BATCH_SETTINGS=2:process,2:thread npm run bench:batch   (some of the runs)
+ *   BATCH_REPEAT=3 …                                        (each setting 3 times, interleaved; medians)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -24,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATABASE_FILE, queryRows, withDatabase } from '../../src/write/duckdb.js';
 import { sha256File } from '../../src/write/files.js';
-import { mb, treePssKb } from '../_measure.js';
+import { mb, median, treePssKb } from '../_measure.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const FILES = Number(process.env.BATCH_FILES ?? 10_000);
@@ -117,8 +118,11 @@ for (const f of expected.files) if (!f.broken) goodHashes.add(await sha256File(j
 const distinctGood = goodHashes.size;
 const bytes = expected.files.reduce((n, f) => n + statSync(join(archive, f.path)).size, 0);
 
-const rates = new Map<string, number>();
-for (const { jobs, isolation } of SETTINGS) {
+// BATCH_REPEAT=3: the settings run in turn that many times (interleaved, so that the machine's
+// load falls on each alike), and files/s is compared by medians
+const REPEAT = Number(process.env.BATCH_REPEAT ?? 1);
+const rates = new Map<string, number[]>();
+for (const { jobs, isolation } of Array.from({ length: REPEAT }, () => SETTINGS).flat()) {
   const r = await run(archive, jobs, isolation);
   const peak = Math.max(...r.samples.map((s) => s.kb)) / 1024;
   const n = expected.files.length;
@@ -131,8 +135,9 @@ for (const { jobs, isolation } of SETTINGS) {
   // after the last file: the DuckDB file and metrics.csv are built from all the reports
   const tables = peakMb(n, n + 1);
   const problems = await check(archive, r.out, expected, distinctGood, r.code, r.summary);
-  rates.set(`${jobs}:${isolation}`, expected.files.length / r.seconds);
-  console.log(`--jobs ${jobs}, workers as ${isolation}es: ${r.summary}`);
+  const key = `${jobs}:${isolation}`;
+  rates.set(key, [...(rates.get(key) ?? []), expected.files.length / r.seconds]);
+  console.log(`--jobs ${jobs}, workers as ${isolation === 'process' ? 'processes' : 'threads'}: ${r.summary}`);
   console.log(
     `  ${r.seconds.toFixed(1)} s, ${(expected.files.length / r.seconds).toFixed(2)} files/s, ${(mb(bytes) / r.seconds).toFixed(2)} MB/s (${mb(bytes).toFixed(1)} MB in)`,
   );
@@ -144,7 +149,10 @@ for (const { jobs, isolation } of SETTINGS) {
   rmSync(r.out, { recursive: true, force: true });
 }
 const ratio = (a: string, b: string, what: string) => {
-  if (rates.has(a) && rates.has(b)) console.log(`${what}: ${(rates.get(a)! / rates.get(b)!).toFixed(2)}× files/s`);
+  if (!rates.has(a) || !rates.has(b)) return;
+  const [x, y] = [median(rates.get(a)!), median(rates.get(b)!)];
+  const runs = REPEAT > 1 ? ` (medians of ${REPEAT} runs: ${x.toFixed(2)} and ${y.toFixed(2)} files/s)` : '';
+  console.log(`${what}: ${(x / y).toFixed(2)}× files/s${runs}`);
 };
 ratio('2:process', '1:process', '--jobs 2 / --jobs 1 (processes)');
 // the issue's target: process isolation costs at most 10 % of files/s against threads
