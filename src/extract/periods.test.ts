@@ -79,9 +79,9 @@ describe('findPeriods', () => {
     expect(brief(line(S000, 23))).toEqual([['2026-01-01', '2026-12-31', 'năm 2026']]);
   });
 
-  it('as of: (tính đến hết ngày 14/4/2026) is the day itself (seed 000 line 171)', () => {
-    expect(brief(line(S000, 171))).toEqual([['2026-04-14', '2026-04-14', 'tính đến hết ngày 14/4/2026']]);
-    expect(brief(line(S003, 91)).slice(0, 1)).toEqual([['2025-12-31', '2025-12-31', 'Tính đến cuối năm 2025']]);
+  it('as of: (tính đến hết ngày 14/4/2026) counts up to that day, from a start it does not name (seed 000 line 171)', () => {
+    expect(brief(line(S000, 171))).toEqual([[null, '2026-04-14', 'tính đến hết ngày 14/4/2026']]);
+    expect(brief(line(S003, 91)).slice(0, 1)).toEqual([[null, '2025-12-31', 'Tính đến cuối năm 2025']]);
   });
 
   it('not periods: the header date, a date inside a reference, from a month to now (with no document date)', () => {
@@ -92,9 +92,9 @@ describe('findPeriods', () => {
     expect(findPeriods(line(S003, 149))).toEqual([]); // Từ tháng 01/2026 đến nay
     // `từ tháng 01/2026,` (since January) is a span with an open end, as the guide counts `từ ngày 01 tháng 01 năm 2026`
     expect(brief(line(S003, 91))).toEqual([
-      ['2025-12-31', '2025-12-31', 'Tính đến cuối năm 2025'],
+      [null, '2025-12-31', 'Tính đến cuối năm 2025'],
       ['2026-01-01', null, 'từ tháng 01/2026'],
-      ['2026-03-14', '2026-03-14', 'tính đến ngày 14/03/2026'],
+      [null, '2026-03-14', 'tính đến ngày 14/03/2026'],
     ]);
     expect(findPeriods('tháng 13/2026, quý V/2026, từ ngày 30/02/2026 đến ngày 14/3/2026')).toEqual([]);
   });
@@ -321,7 +321,7 @@ describe('periods with roles', () => {
     ]);
     expect(roles('Từ đầu năm đến ngày 15/10, đã tiếp nhận 10 hồ sơ. Tính đến ngày 15/10, có 5 hồ sơ.', ctx(2019, 10, 20, 'BC'))).toEqual([
       ['cumulative', '2019-01-01', '2019-10-15', 'Từ đầu năm đến ngày 15/10'],
-      ['reporting', '2019-10-15', '2019-10-15', 'Tính đến ngày 15/10'],
+      ['cumulative', null, '2019-10-15', 'Tính đến ngày 15/10'],
     ]);
   });
 
@@ -430,10 +430,9 @@ describe('periods with roles', () => {
     expect(spans('thực hiện từ tháng 10/2025 đến hết năm 2025')).toEqual([['2025-10-01', '2025-12-31', 'từ tháng 10/2025 đến hết năm 2025']]);
     expect(spans('thực hiện từ tháng 12 đến tháng 02/2026')).toEqual([['2025-12-01', '2026-02-28', 'từ tháng 12 đến tháng 02/2026']]);
     expect(spans('tháng 12/2025 - tháng 01/2026')).toEqual([['2025-12-01', '2026-01-31', 'tháng 12/2025 - tháng 01/2026']]);
-    // a run of two with the unit word once: tháng 11, 12/2025; a list that is not a run keeps its first
+    // a run of two with the unit word once: tháng 11, 12/2025 (a list that is not a run: below)
     expect(spans('Thời gian: tháng 11, 12/2025.')).toEqual([['2025-11-01', '2025-12-31', 'tháng 11, 12/2025']]);
     expect(spans('triển khai trong quý III, IV năm 2025')).toEqual([['2025-07-01', '2025-12-31', 'quý III, IV năm 2025']]);
-    expect(spans('triển khai trong các tháng 10, 12/2025')).toEqual([['2025-10-01', '2025-10-31', 'tháng 10']]);
     // every year, an event's month and year, months with no year: none
     expect(spans('Thời gian thực hiện: Từ tháng 3 đến tháng 11 hàng năm')).toEqual([]);
     expect(spans('Đại hội đại biểu toàn quốc lần thứ VI của Đảng (tháng 12-1986)')).toEqual([]);
@@ -454,7 +453,7 @@ describe('periods with roles', () => {
       'Dự kiến quý I tăng.';
     expect(roles(text, ctx(2018, 3, 20, 'BC'), title).slice(2)).toEqual([
       ['reporting', '2017-10-01', '2017-12-31', 'Quý IV'],
-      ['reporting', '2017-12-31', '2017-12-31', 'tính đến ngày 31/12'],
+      ['cumulative', null, '2017-12-31', 'tính đến ngày 31/12'],
       ['reporting', '2017-12-01', '2017-12-31', 'tháng 12'],
       ['comparison', '2016-12-01', '2016-12-31', 'so với cùng kỳ'],
       ['plan', '2018-01-01', '2018-03-31', 'quý I'],
@@ -611,5 +610,85 @@ describe('periods with roles', () => {
       'Thực hiện Chỉ thị số 05-CT/TW năm 2016 của Bộ Chính trị và Nghị quyết 57-NQ/TW năm 2024', // Party symbols with their year
     ];
     for (const text of none) expect([text, roles(text, ctx(2025, 11, 20, 'QĐ'))]).toEqual([text, []]);
+  });
+
+  it('two years wrapped after the dash, and from a year on (001c610b L303-319: a plan’s roadmap)', () => {
+    const text =
+      '2. Thu thập, số hóa, chuẩn\nhóa cơ sở dữ liệu quy hoạch Thành phố và tích hợp vào Hệ thống quốc gia (2025 -\n2030).\n\n' +
+      '3. Tùy điều kiện, mở rộng và\ntiến tới vận hành, khai thác và kết nối dữ liệu quy hoạch Thành phố với Trung\ntâm dữ liệu quốc gia (2026 trở đi).\n\n' +
+      '5. Đào tạo nhân lực, nâng\ncao nhận thức cộng đồng, huy động doanh nghiệp tham gia (xuyên suốt 2025 -\n2035).';
+    expect(roles(text, ctx(2025, 11, 19, 'QĐ'))).toEqual([
+      ['plan', '2025-01-01', '2030-12-31', '2025 - 2030'],
+      ['plan', '2026-01-01', null, '2026 trở đi'],
+      ['plan', '2025-01-01', '2035-12-31', '2025 - 2035'],
+    ]);
+  });
+
+  it('trở đi (from then on) and trở về trước (then and before): open ends (corpus)', () => {
+    expect(roles('Ngày hết hạn sẽ không áp dụng với các hộ chiếu được cấp từ năm 2023 trở đi.', ctx(2025, 11, 20, 'CV'))).toEqual([
+      ['effective', '2023-01-01', null, 'từ năm 2023 trở đi'],
+    ]);
+    expect(roles('kê khai “Số tiền nộp thay” từ kỳ tháng 1/2025, quý I/2025 trở đi.', ctx(2025, 11, 20, 'CV')).map((r) => r.slice(1))).toEqual([
+      ['2025-01-01', '2025-01-31', 'tháng 1/2025'],
+      ['2025-01-01', null, 'quý I/2025 trở đi'],
+    ]);
+    expect(roles('Quân nhân tham gia kháng chiến chống Mỹ cứu nước, nhập ngũ từ ngày 30 tháng 4 năm 1975 trở về trước, có dưới 15 năm công tác', ctx(2025, 11, 20, 'QĐ'))).toEqual([
+      ['other', null, '1975-04-30', 'từ ngày 30 tháng 4 năm 1975 trở về trước'],
+    ]);
+  });
+
+  it('a transition clause is no period: trước ngày Quyết định này có hiệu lực (a16f8b41 L93, afe7b51a L237)', () => {
+    const text =
+      '1. Quyết định này có hiệu lực kể từ ngày 01 tháng\n12 năm 2025.\n\n' +
+      '3. Những trường hợp đã nộp hồ sơ lệ phí trước bạ\ntrước ngày Quyết định này có hiệu lực thi hành nhưng chưa ban hành thông báo\nthì áp dụng theo quy định tại Quyết định này.';
+    expect(roles(text, ctx(2025, 11, 19, 'QĐ'))).toEqual([['effective', '2025-12-01', null, 'có hiệu lực kể từ ngày 01 tháng 12 năm 2025']]);
+  });
+
+  it('a resolution in effect from the day it is adopted: từ ngày thông qua (corpus)', () => {
+    expect(roles('1. Nghị quyết này có hiệu lực thi hành từ ngày thông qua.', ctx(2025, 12, 10, 'NQ'))).toEqual([
+      ['effective', '2025-12-10', null, 'có hiệu lực thi hành từ ngày thông qua'],
+    ]);
+  });
+
+  it('yearly rules without hằng năm: a day of the year named by its role, a periodic report’s due day (corpus)', () => {
+    const none = [
+      '1.1. Trước ngày 31 tháng 7 của năm xét tặng, Cục Quản lý Y, Dược cổ truyền có văn bản đề nghị',
+      'Đơn vị trực tiếp quản lý gửi hồ sơ của cá nhân đề nghị xét tặng về Hội đồng cơ sở chậm nhất là ngày 30 tháng 9 của năm xét tặng.',
+      'Báo cáo 6 tháng gửi trước ngày 20 tháng 6 và báo cáo năm gửi trước ngày 20 tháng 12 theo đúng thời gian quy định.',
+    ];
+    for (const text of none) expect([text, roles(text, ctx(2025, 11, 20, 'QĐ'))]).toEqual([text, []]);
+    // a report of a named year is due once: its deadline stands
+    expect(roles('Báo cáo năm 2025 gửi về Sở trước ngày 15 tháng 12.', ctx(2025, 11, 20, 'CV'))).toEqual([
+      ['reporting', '2025-01-01', '2025-12-31', 'năm 2025'],
+      ['deadline', null, '2025-12-15', 'trước ngày 15 tháng 12'],
+    ]);
+  });
+
+  it('tính đến tháng 10/2025 (corpus): counted up to the month’s end', () => {
+    expect(roles('Áp dụng mức doanh thu này, theo số liệu tính đến tháng 10/2025 có hơn 2,54 triệu hộ kinh doanh', ctx(2025, 11, 20, 'CV'))).toEqual([
+      ['cumulative', null, '2025-10-31', 'tính đến tháng 10/2025'],
+    ]);
+  });
+
+  it('a list of months or quarters with the year once: each its own mention (tháng 10 và tháng 12 năm 2025, tháng 10, 12/2025)', () => {
+    const spans = (text: string) => roles(text, ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1));
+    expect(spans('Tổ chức kiểm tra trong tháng 10 và tháng 12 năm 2025.')).toEqual([
+      ['2025-10-01', '2025-10-31', 'tháng 10'],
+      ['2025-12-01', '2025-12-31', 'tháng 12 năm 2025'],
+    ]);
+    expect(spans('triển khai trong các tháng 10, 12/2025')).toEqual([
+      ['2025-10-01', '2025-10-31', 'tháng 10'],
+      ['2025-12-01', '2025-12-31', '12/2025'],
+    ]);
+    expect(spans('Tổ chức kiểm tra trong tháng 10 và 12 năm 2025.')).toEqual([
+      ['2025-10-01', '2025-10-31', 'tháng 10'],
+      ['2025-12-01', '2025-12-31', '12 năm 2025'],
+    ]);
+    expect(spans('sơ kết vào quý I, III/2026')).toEqual([
+      ['2026-01-01', '2026-03-31', 'quý I'],
+      ['2026-07-01', '2026-09-30', 'III/2026'],
+    ]);
+    // days listed before a month are dates
+    expect(spans('vào các ngày 9, 10 tháng 09 năm 2025')).toEqual([]);
   });
 });
