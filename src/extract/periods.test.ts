@@ -664,6 +664,18 @@ describe('periods with roles', () => {
     ]);
   });
 
+  it('before a year, quarter or month: up to the day before it begins (corpus: hoàn thành trước năm 2027; xe sản xuất trước năm 1999)', () => {
+    expect(roles('Hệ thống mạng lưới quan trắc môi trường được đầu tư, đồng bộ hoàn thành trước năm 2027 và vận hành thường xuyên', ctx(2025, 11, 20, 'QĐ'))).toEqual([
+      ['deadline', null, '2026-12-31', 'trước năm 2027'],
+    ]);
+    expect(roles('Hoàn thành trước tháng 12/2025; rà soát trước quý II/2026.', ctx(2025, 11, 20, 'KH'))).toEqual([
+      ['deadline', null, '2025-11-30', 'trước tháng 12/2025'],
+      ['plan', null, '2026-03-31', 'trước quý II/2026'],
+    ]);
+    // a past bound with no cue is a condition
+    expect(roles('1. Xe ô tô sản xuất trước năm 1999 áp dụng Mức 1', ctx(2025, 11, 20, 'QĐ'))).toEqual([['other', null, '1998-12-31', 'trước năm 1999']]);
+  });
+
   it('tính đến tháng 10/2025 (corpus): counted up to the month’s end', () => {
     expect(roles('Áp dụng mức doanh thu này, theo số liệu tính đến tháng 10/2025 có hơn 2,54 triệu hộ kinh doanh', ctx(2025, 11, 20, 'CV'))).toEqual([
       ['cumulative', null, '2025-10-31', 'tính đến tháng 10/2025'],

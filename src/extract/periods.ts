@@ -11,7 +11,8 @@
  * - cumulative `lũy kế 10 tháng` (the first ten months of the reporting year), `lũy kế từ đầu năm`, a bare
  *   `10 tháng` in a report on October, `(tính đến hết ngày 14/4/2026)` (counted up to a day: open start);
  * - deadline `trước ngày 31/12/2025`, `chậm nhất ngày 21/11/2025` (open start), `hoàn thành trong tháng 12/2025`,
- *   `trước 17 giờ ngày 27/11/2025`, `Thời gian hoàn thành: Tháng 12/2025` (the label before a colon is the cue);
+ *   `trước 17 giờ ngày 27/11/2025`, `Thời gian hoàn thành: Tháng 12/2025` (the label before a colon is the cue),
+ *   `hoàn thành trước năm 2027` (open start, to the day before the year, quarter or month named);
  * - effective `có hiệu lực (thi hành) (kể) từ ngày 01/12/2025` (open end), `… kể từ ngày ký` (`ngày thông qua`: the
  *   document's date), `có hiệu lực đến hết ngày 28/02/2027` (open start), `hết hiệu lực kể từ ngày Quyết
  *   định này có hiệu lực` (the day this document's own clause names);
@@ -336,6 +337,19 @@ const PARSERS: Parser[] = [
       const to = deadlineDate(m[1]!, env);
       if (!to || (env.today && days(to, env.today) > 366)) return null;
       return until(to);
+    },
+  },
+  {
+    // `hoàn thành trước năm 2027`, `trước tháng 12/2025`, `trước quý II/2026` (before that month, quarter or year): an
+    // open start, to the day before it begins; the role comes from the words around (`hoàn thành` → deadline)
+    kind: 'until',
+    pattern: new RegExp(
+      `trước\\s+(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|năm\\s+${YEAR}(?![\\d/]))`,
+      FLAGS,
+    ),
+    extract: (m) => {
+      const start = m[1] ? monthBounds(+m[2]!, +m[1]!)?.from : m[3] ? quarterBounds(m[3], +m[4]!)?.from : isoDate(+m[5]!, 1, 1);
+      return start ? until(dayBefore(start)) : null;
     },
   },
   {
@@ -1049,7 +1063,8 @@ function roleOf(text: string, c: Candidate, env: Env, context: PeriodContext, do
     case 'asOf':
       return 'reporting';
     case 'until':
-      return 'plan';
+      // up to a day already past with no cue (`xe sản xuất trước năm 1999`): a condition, not a plan
+      return env.today && c.to && c.to < env.today ? 'other' : 'plan';
     case 'since':
       return 'effective';
     case 'toNow':
@@ -1252,6 +1267,11 @@ function shiftYears(iso: string, n: number): string {
   const m = +iso.slice(5, 7);
   const d = Math.min(+iso.slice(8, 10), lastDayOfMonth(y, m));
   return isoDate(y, m, d)!;
+}
+
+/** The day before an ISO day. */
+function dayBefore(iso: string): string {
+  return new Date(Date.parse(iso) - 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Whether a span is at most a year long. */
