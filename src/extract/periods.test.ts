@@ -676,6 +676,21 @@ describe('periods with roles', () => {
     expect(roles('1. Xe ô tô sản xuất trước năm 1999 áp dụng Mức 1', ctx(2025, 11, 20, 'QĐ'))).toEqual([['other', null, '1998-12-31', 'trước năm 1999']]);
   });
 
+  it('a year after so với / cùng kỳ is the compared one’s, and a sentence may end with a year (written in the style of reports/06: no dev line has it)', () => {
+    const title = 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI QUẬN 5 THÁNG 10 NĂM 2018';
+    const text =
+      `BÁO CÁO\n${title}\n1. Thu ngân sách:\nTổng thu ngân sách 10 tháng đầu năm ước đạt 900 tỷ đồng, tăng 7% so với cùng kỳ năm 2017.\n` +
+      'Chỉ số giá bình quân 10 tháng tăng 3,2% so với bình quân cùng kỳ. Kim ngạch xuất khẩu tháng 10 tăng 3% so với tháng 10 năm 2017.';
+    expect(roles(text, ctx(2018, 11, 5, 'BC'), title).slice(1)).toEqual([
+      ['reporting', '2018-01-01', '2018-10-31', '10 tháng đầu năm'],
+      ['comparison', '2017-01-01', '2017-10-31', 'so với cùng kỳ năm 2017'],
+      ['cumulative', '2018-01-01', '2018-10-31', '10 tháng'],
+      ['comparison', '2017-01-01', '2017-10-31', 'cùng kỳ'],
+      ['reporting', '2018-10-01', '2018-10-31', 'tháng 10'],
+      ['comparison', '2017-10-01', '2017-10-31', 'tháng 10 năm 2017'],
+    ]);
+  });
+
   it('tính đến tháng 10/2025 (corpus): counted up to the month’s end', () => {
     expect(roles('Áp dụng mức doanh thu này, theo số liệu tính đến tháng 10/2025 có hơn 2,54 triệu hộ kinh doanh', ctx(2025, 11, 20, 'CV'))).toEqual([
       ['cumulative', null, '2025-10-31', 'tính đến tháng 10/2025'],

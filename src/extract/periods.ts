@@ -995,10 +995,18 @@ function clauseStart(text: string, at: number): number {
   for (let i = at - 1; i >= floor; i--) {
     const ch = text[i]!;
     if (ch === ';' || ch === '!' || ch === '?' || ch === '|' || ch === '(' || ch === '\t') return i + 1;
-    if ((ch === '.' || ch === ':') && /\s/.test(text[i + 1] ?? ' ') && !/\d/.test(text[i - 1] ?? '')) return i + 1;
+    if ((ch === '.' || ch === ':') && /\s/.test(text[i + 1] ?? ' ') && !enumerator(text, i)) return i + 1;
     if (ch === '\n' && /^\n[ \t]*$/.test(text.slice(text.lastIndexOf('\n', i - 1), i))) return i + 1;
   }
   return floor;
+}
+
+/** Whether the `.` or `:` at `i` ends a list number (`1.`, `2.1.`, `a:` is not one) rather than a sentence (`… năm 2017.`). */
+function enumerator(text: string, i: number): boolean {
+  if (!/\d/.test(text[i - 1] ?? '')) return false;
+  let j = i - 1;
+  while (j >= 0 && /[\d.]/.test(text[j]!)) j--;
+  return j < 0 || /^[ \t*_#(-]*$/u.test(text.slice(text.lastIndexOf('\n', j) + 1, j + 1));
 }
 
 /** Where the clause holding `at` ends: at the next `.`, `;`, `!`, `?`, `|`, `)` or line break (at most 120 characters on). */
@@ -1231,7 +1239,8 @@ const CITED_DATE = new RegExp(`số\\s*:?\\s*[\\p{L}\\d][\\p{L}\\d/.\\-]*\\s*,?\
 
 /** The year named right after a mention in its clause (within 60 characters): `tháng 5 và 5 tháng năm 2017` → 2017. */
 function yearAhead(text: string, at: number): number | null {
-  const m = /^(?:[^.;:!?\n]|\n(?![ \t]*\n)){0,60}?(?:năm\s+|\/\s*)((?:19|20|21)\d{2})(?!\d)/iu.exec(text.slice(at, at + 80));
+  // never across a comparison: in `10 tháng đầu năm … tăng 7% so với cùng kỳ năm 2017` the year is the compared one's
+  const m = /^(?:(?!so\s+với|cùng\s+kỳ)(?:[^.;:!?\n]|\n(?![ \t]*\n))){0,60}?(?:năm\s+|\/\s*)((?:19|20|21)\d{2})(?!\d)/iu.exec(text.slice(at, at + 80));
   return m ? +m[1]! : null;
 }
 
