@@ -43,6 +43,16 @@ console.log(`pool ${pool.length}, drawn ${drawn.length}; rich in strong cues:`);
 for (const d of pool) if (!drawn.includes(d.file) && show(d.file, d.kind, STRONG, MIN_STRONG)) drawn.push(d.file);
 console.log(`drawn ${drawn.length}`);
 
+// a third stage, drawn after the rules were fitted to the first two (`dev-periods-2/`): the next SECOND texts in the
+// seeded order that pass the first stage's test, for a figure on text the rules were not written on
+const SECOND = 12;
+console.log('second batch:');
+let second = 0;
+for (const d of pool.sort((a, b) => order(a.file).localeCompare(order(b.file)))) {
+  if (second >= SECOND) break;
+  if (!drawn.includes(d.file) && show(d.file, d.kind, CUE, MIN_CUES)) second++;
+}
+
 /** Prints the text's window of most cues when it has at least `min` in all. */
 function show(file: string, kind: string, cue: RegExp, min: number): boolean {
   const lines = readFileSync(`../shared/${file}`, 'utf8').split('\n');
