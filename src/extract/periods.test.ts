@@ -655,6 +655,8 @@ describe('periods with roles', () => {
       '1.1. Trước ngày 31 tháng 7 của năm xét tặng, Cục Quản lý Y, Dược cổ truyền có văn bản đề nghị',
       'Đơn vị trực tiếp quản lý gửi hồ sơ của cá nhân đề nghị xét tặng về Hội đồng cơ sở chậm nhất là ngày 30 tháng 9 của năm xét tặng.',
       'Báo cáo 6 tháng gửi trước ngày 20 tháng 6 và báo cáo năm gửi trước ngày 20 tháng 12 theo đúng thời gian quy định.',
+      'Tiêu chí đánh giá về công tác giải ngân vốn đầu tư công (tính đến ngày 31/12 của năm đánh giá, tỷ lệ giải ngân vốn đầu tư công đạt hoặc ước đạt)',
+      '2. Số liệu đánh giá các tiêu chí phân loại đơn vị hành chính là số liệu tính đến ngày 31 tháng 12 của năm trước liền kề với năm gửi hồ sơ đến cơ quan thẩm định.',
     ];
     for (const text of none) expect([text, roles(text, ctx(2025, 11, 20, 'QĐ'))]).toEqual([text, []]);
     // a report of a named year is due once: its deadline stands

@@ -455,7 +455,11 @@ const PARSERS: Parser[] = [
     kind: 'asOf',
     role: 'cumulative',
     pattern: new RegExp(`tính\\s+đến\\s+(?:hết\\s+)?(?:thời\\s+điểm\\s+)?(?:(?:hết\\s+)?ngày\\s+)?(${ANY_DATE})`, FLAGS),
-    extract: (m, env) => until(anyDate(m[1]!, env.reportYear)),
+    extract: (m, env) => {
+      // `tính đến ngày 31/12 của năm đánh giá` (of the year assessed): every year's, no one period
+      if (!parseDate(m[1]!) && recurring(env.text, m.index, m.index + m[0].length)) return null;
+      return until(anyDate(m[1]!, env.reportYear));
+    },
   },
   {
     // `tính đến (hết/cuối) tháng 10/2025`: up to the month's end
