@@ -657,6 +657,8 @@ describe('periods with roles', () => {
       'Báo cáo 6 tháng gửi trước ngày 20 tháng 6 và báo cáo năm gửi trước ngày 20 tháng 12 theo đúng thời gian quy định.',
       'Tiêu chí đánh giá về công tác giải ngân vốn đầu tư công (tính đến ngày 31/12 của năm đánh giá, tỷ lệ giải ngân vốn đầu tư công đạt hoặc ước đạt)',
       '2. Số liệu đánh giá các tiêu chí phân loại đơn vị hành chính là số liệu tính đến ngày 31 tháng 12 của năm trước liền kề với năm gửi hồ sơ đến cơ quan thẩm định.',
+      'bình quân 180 ngày (180 Days - Average) của 36 tháng liền kề tính từ thời điểm ngày đầu tiên của tháng 3, tháng 6, tháng 9 hoặc tháng 12 gần nhất của năm đàm phán được công',
+      '(ii) Kỳ báo cáo năm được tính từ ngày 01 tháng 01 đến ngày 31 tháng 12; thời hạn gửi báo cáo chậm nhất vào ngày 15 của',
     ];
     for (const text of none) expect([text, roles(text, ctx(2025, 11, 20, 'QĐ'))]).toEqual([text, []]);
     // a report of a named year is due once: its deadline stands

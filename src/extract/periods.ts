@@ -182,7 +182,11 @@ const PARSERS: Parser[] = [
       `(?:kể\\s+)?từ\\s+(?:ngày\\s+)?(${ANY_DATE})\\s*,?\\s*(?:(?:đến|tới)\\s+|[-–—]\\s*)(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`,
       FLAGS,
     ),
-    extract: (m, env) => dayRange(m[1]!, m[2]!, env.reportYear) ?? 'block',
+    extract: (m, env) => {
+      // `Kỳ báo cáo năm được tính từ ngày 01 tháng 01 đến ngày 31 tháng 12` (the yearly report's span): every year's
+      if (!parseDate(m[1]!) && !parseDate(m[2]!) && recurring(env.text, m.index, m.index + m[0].length)) return 'block';
+      return dayRange(m[1]!, m[2]!, env.reportYear) ?? 'block';
+    },
   },
   {
     // `(13/11/2025 - 19/11/2025)`, `ngày 21/7 – 20/8/2021`: two days joined by a dash
@@ -1191,7 +1195,10 @@ function recurring(text: string, start: number, end: number): boolean {
   return (
     /(?:hàng|hằng|mỗi)\s+(?:năm|quý|tháng)|định\s+kỳ/iu.test(sentence) ||
     PERIODIC_REPORT.test(sentence.slice(sentence.lastIndexOf(',') + 1)) ||
-    /^\s*(?:của\s+)?năm\s+(?:trước|sau|cuối|đầu|tiếp|kế|liền)|^\s*của\s+năm(?!\s*\d)|^[^.;!?]{0,60}(?:hàng|hằng|mỗi)\s+năm/iu.test(after)
+    /^\s*(?:của\s+)?năm\s+(?:trước|sau|cuối|đầu|tiếp|kế|liền)|^[^.;!?]{0,60}(?:hàng|hằng|mỗi)\s+năm/iu.test(after) ||
+    // `… của năm xét tặng` (of the year of the award), `tháng 3, tháng 6 … gần nhất của năm đàm phán`: a year named by its
+    // role, when the sentence names none (`quý IV năm 2025: … đến ngày 20/11 của năm báo cáo` is 2025's)
+    (/^(?:(?!(?:19|20)\d{2})[^.;!?]){0,60}?của\s+năm\s+(?!(?:nay|này)(?![\p{L}]))\p{L}/iu.test(after) && !/(?:19|20)\d{2}/u.test(sentence))
   );
 }
 /** A periodic report named by its span and no number (`báo cáo năm`, `Báo cáo 6 tháng`, `báo cáo quý`), not `báo cáo năm 2025`. */
