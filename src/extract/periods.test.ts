@@ -608,6 +608,8 @@ describe('periods with roles', () => {
       'bảo đảm chỗ ở ổn định cho Nhân dân trước Tết nguyên đán năm 2026, tiếp theo Công điện', // corpus: a holiday, not a year
       'phục vụ nhu cầu dịp Tết Dương lịch 2026',
       'Thực hiện Chỉ thị số 05-CT/TW năm 2016 của Bộ Chính trị và Nghị quyết 57-NQ/TW năm 2024', // Party symbols with their year
+      'công trình, dự án chào mừng 80 năm Cách mạng Tháng Tám thành công và Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam (02/9/1945 - 02/9/2025), Thủ tướng Chính phủ đã ban h', // corpus: an anniversary
+      '25 nhân kỷ niệm 79 năm ngày toàn quốc kháng chiến (19/12/1946-19/12/2025) và chào mừng Đại hội đại biểu', // corpus
     ];
     for (const text of none) expect([text, roles(text, ctx(2025, 11, 20, 'QĐ'))]).toEqual([text, []]);
   });

@@ -189,10 +189,15 @@ const PARSERS: Parser[] = [
     },
   },
   {
-    // `(13/11/2025 - 19/11/2025)`, `ngày 21/7 – 20/8/2021`: two days joined by a dash
+    // `(13/11/2025 - 19/11/2025)`, `ngày 21/7 – 20/8/2021`: two days joined by a dash; the same day years apart is an
+    // anniversary's (`kỷ niệm 80 năm Quốc khánh (02/9/1945 - 02/9/2025)`), not a span the text is about
     kind: 'days',
     pattern: new RegExp(`(?:ngày\\s+)?(${ANY_DATE})[ \\t]*[-–—][ \\t]*(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
-    extract: (m, env) => dayRange(m[1]!, m[2]!, env.reportYear),
+    extract: (m, env) => {
+      const r = dayRange(m[1]!, m[2]!, env.reportYear);
+      if (r && r.from!.slice(5) === r.to!.slice(5) && +r.to!.slice(0, 4) - +r.from!.slice(0, 4) >= 5) return 'block';
+      return r;
+    },
   },
   {
     // `từ ngày 16 đến ngày 22/11/2025`, `từ ngày 16-22/11/2025`, `Từ ngày 08 đến ngày 09 tháng 11 năm 2025`, `từ 07 giờ ngày
