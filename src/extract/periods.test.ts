@@ -697,6 +697,12 @@ describe('periods with roles', () => {
     ]);
   });
 
+  it('từ ngày A đến trước ngày B (corpus): from A to the printed B, as trước ngày D is', () => {
+    expect(roles('3. Đất đã được sử dụng ổn định từ ngày 01 tháng 7 năm 2004 đến trước ngày 01 tháng 7 năm 2014 thì được', ctx(2025, 11, 20, 'QĐ')).map((r) => r.slice(1))).toEqual([
+      ['2004-07-01', '2014-07-01', 'từ ngày 01 tháng 7 năm 2004 đến trước ngày 01 tháng 7 năm 2014'],
+    ]);
+  });
+
   it('tính đến tháng 10/2025 (corpus): counted up to the month’s end', () => {
     expect(roles('Áp dụng mức doanh thu này, theo số liệu tính đến tháng 10/2025 có hơn 2,54 triệu hộ kinh doanh', ctx(2025, 11, 20, 'CV'))).toEqual([
       ['cumulative', null, '2025-10-31', 'tính đến tháng 10/2025'],

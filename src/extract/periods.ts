@@ -176,10 +176,11 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 const PARSERS: Parser[] = [
   {
     // `(tính) từ ngày 15/3/2026 đến (hết) (ngày) 14/4/2026`, `từ ngày 21/7 đến 20/8/2021` (the first date's year
-    // from the second), `áp dụng từ 01/7/2025-31/12/2026`
+    // from the second), `áp dụng từ 01/7/2025-31/12/2026`, `từ ngày 01 tháng 7 năm 2004 đến trước ngày 01 tháng 7 năm 2014`
+    // (to the printed day, as `trước ngày D` is)
     kind: 'days',
     pattern: new RegExp(
-      `(?:kể\\s+)?từ\\s+(?:ngày\\s+)?(${ANY_DATE})\\s*,?\\s*(?:(?:đến|tới)\\s+|[-–—]\\s*)(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`,
+      `(?:kể\\s+)?từ\\s+(?:ngày\\s+)?(${ANY_DATE})\\s*,?\\s*(?:(?:đến|tới)\\s+(?:trước\\s+)?|[-–—]\\s*)(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`,
       FLAGS,
     ),
     extract: (m, env) => {
