@@ -79,9 +79,9 @@ describe('findPeriods', () => {
     expect(brief(line(S000, 23))).toEqual([['2026-01-01', '2026-12-31', 'năm 2026']]);
   });
 
-  it('as of: (tính đến hết ngày 14/4/2026) is the day itself (seed 000 line 171)', () => {
-    expect(brief(line(S000, 171))).toEqual([['2026-04-14', '2026-04-14', 'tính đến hết ngày 14/4/2026']]);
-    expect(brief(line(S003, 91)).slice(0, 1)).toEqual([['2025-12-31', '2025-12-31', 'Tính đến cuối năm 2025']]);
+  it('as of: (tính đến hết ngày 14/4/2026) counts up to that day, from a start it does not name (seed 000 line 171)', () => {
+    expect(brief(line(S000, 171))).toEqual([[null, '2026-04-14', 'tính đến hết ngày 14/4/2026']]);
+    expect(brief(line(S003, 91)).slice(0, 1)).toEqual([[null, '2025-12-31', 'Tính đến cuối năm 2025']]);
   });
 
   it('not periods: the header date, a date inside a reference, from a month to now (with no document date)', () => {
@@ -92,9 +92,9 @@ describe('findPeriods', () => {
     expect(findPeriods(line(S003, 149))).toEqual([]); // Từ tháng 01/2026 đến nay
     // `từ tháng 01/2026,` (since January) is a span with an open end, as the guide counts `từ ngày 01 tháng 01 năm 2026`
     expect(brief(line(S003, 91))).toEqual([
-      ['2025-12-31', '2025-12-31', 'Tính đến cuối năm 2025'],
+      [null, '2025-12-31', 'Tính đến cuối năm 2025'],
       ['2026-01-01', null, 'từ tháng 01/2026'],
-      ['2026-03-14', '2026-03-14', 'tính đến ngày 14/03/2026'],
+      [null, '2026-03-14', 'tính đến ngày 14/03/2026'],
     ]);
     expect(findPeriods('tháng 13/2026, quý V/2026, từ ngày 30/02/2026 đến ngày 14/3/2026')).toEqual([]);
   });
@@ -321,7 +321,7 @@ describe('periods with roles', () => {
     ]);
     expect(roles('Từ đầu năm đến ngày 15/10, đã tiếp nhận 10 hồ sơ. Tính đến ngày 15/10, có 5 hồ sơ.', ctx(2019, 10, 20, 'BC'))).toEqual([
       ['cumulative', '2019-01-01', '2019-10-15', 'Từ đầu năm đến ngày 15/10'],
-      ['reporting', '2019-10-15', '2019-10-15', 'Tính đến ngày 15/10'],
+      ['cumulative', null, '2019-10-15', 'Tính đến ngày 15/10'],
     ]);
   });
 
@@ -430,10 +430,9 @@ describe('periods with roles', () => {
     expect(spans('thực hiện từ tháng 10/2025 đến hết năm 2025')).toEqual([['2025-10-01', '2025-12-31', 'từ tháng 10/2025 đến hết năm 2025']]);
     expect(spans('thực hiện từ tháng 12 đến tháng 02/2026')).toEqual([['2025-12-01', '2026-02-28', 'từ tháng 12 đến tháng 02/2026']]);
     expect(spans('tháng 12/2025 - tháng 01/2026')).toEqual([['2025-12-01', '2026-01-31', 'tháng 12/2025 - tháng 01/2026']]);
-    // a run of two with the unit word once: tháng 11, 12/2025; a list that is not a run keeps its first
+    // a run of two with the unit word once: tháng 11, 12/2025 (a list that is not a run: below)
     expect(spans('Thời gian: tháng 11, 12/2025.')).toEqual([['2025-11-01', '2025-12-31', 'tháng 11, 12/2025']]);
     expect(spans('triển khai trong quý III, IV năm 2025')).toEqual([['2025-07-01', '2025-12-31', 'quý III, IV năm 2025']]);
-    expect(spans('triển khai trong các tháng 10, 12/2025')).toEqual([['2025-10-01', '2025-10-31', 'tháng 10']]);
     // every year, an event's month and year, months with no year: none
     expect(spans('Thời gian thực hiện: Từ tháng 3 đến tháng 11 hàng năm')).toEqual([]);
     expect(spans('Đại hội đại biểu toàn quốc lần thứ VI của Đảng (tháng 12-1986)')).toEqual([]);
@@ -454,7 +453,7 @@ describe('periods with roles', () => {
       'Dự kiến quý I tăng.';
     expect(roles(text, ctx(2018, 3, 20, 'BC'), title).slice(2)).toEqual([
       ['reporting', '2017-10-01', '2017-12-31', 'Quý IV'],
-      ['reporting', '2017-12-31', '2017-12-31', 'tính đến ngày 31/12'],
+      ['cumulative', null, '2017-12-31', 'tính đến ngày 31/12'],
       ['reporting', '2017-12-01', '2017-12-31', 'tháng 12'],
       ['comparison', '2016-12-01', '2016-12-31', 'so với cùng kỳ'],
       ['plan', '2018-01-01', '2018-03-31', 'quý I'],
@@ -609,7 +608,126 @@ describe('periods with roles', () => {
       'bảo đảm chỗ ở ổn định cho Nhân dân trước Tết nguyên đán năm 2026, tiếp theo Công điện', // corpus: a holiday, not a year
       'phục vụ nhu cầu dịp Tết Dương lịch 2026',
       'Thực hiện Chỉ thị số 05-CT/TW năm 2016 của Bộ Chính trị và Nghị quyết 57-NQ/TW năm 2024', // Party symbols with their year
+      'công trình, dự án chào mừng 80 năm Cách mạng Tháng Tám thành công và Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam (02/9/1945 - 02/9/2025), Thủ tướng Chính phủ đã ban h', // corpus: an anniversary
+      '25 nhân kỷ niệm 79 năm ngày toàn quốc kháng chiến (19/12/1946-19/12/2025) và chào mừng Đại hội đại biểu', // corpus
     ];
     for (const text of none) expect([text, roles(text, ctx(2025, 11, 20, 'QĐ'))]).toEqual([text, []]);
+  });
+
+  it('two years wrapped after the dash, and from a year on (001c610b L303-319: a plan’s roadmap)', () => {
+    const text =
+      '2. Thu thập, số hóa, chuẩn\nhóa cơ sở dữ liệu quy hoạch Thành phố và tích hợp vào Hệ thống quốc gia (2025 -\n2030).\n\n' +
+      '3. Tùy điều kiện, mở rộng và\ntiến tới vận hành, khai thác và kết nối dữ liệu quy hoạch Thành phố với Trung\ntâm dữ liệu quốc gia (2026 trở đi).\n\n' +
+      '5. Đào tạo nhân lực, nâng\ncao nhận thức cộng đồng, huy động doanh nghiệp tham gia (xuyên suốt 2025 -\n2035).';
+    expect(roles(text, ctx(2025, 11, 19, 'QĐ'))).toEqual([
+      ['plan', '2025-01-01', '2030-12-31', '2025 - 2030'],
+      ['plan', '2026-01-01', null, '2026 trở đi'],
+      ['plan', '2025-01-01', '2035-12-31', '2025 - 2035'],
+    ]);
+  });
+
+  it('trở đi (from then on) and trở về trước (then and before): open ends (corpus)', () => {
+    expect(roles('Ngày hết hạn sẽ không áp dụng với các hộ chiếu được cấp từ năm 2023 trở đi.', ctx(2025, 11, 20, 'CV'))).toEqual([
+      ['effective', '2023-01-01', null, 'từ năm 2023 trở đi'],
+    ]);
+    expect(roles('kê khai “Số tiền nộp thay” từ kỳ tháng 1/2025, quý I/2025 trở đi.', ctx(2025, 11, 20, 'CV')).map((r) => r.slice(1))).toEqual([
+      ['2025-01-01', '2025-01-31', 'tháng 1/2025'],
+      ['2025-01-01', null, 'quý I/2025 trở đi'],
+    ]);
+    expect(roles('Quân nhân tham gia kháng chiến chống Mỹ cứu nước, nhập ngũ từ ngày 30 tháng 4 năm 1975 trở về trước, có dưới 15 năm công tác', ctx(2025, 11, 20, 'QĐ'))).toEqual([
+      ['other', null, '1975-04-30', 'từ ngày 30 tháng 4 năm 1975 trở về trước'],
+    ]);
+  });
+
+  it('a transition clause is no period: trước ngày Quyết định này có hiệu lực (a16f8b41 L93, afe7b51a L237)', () => {
+    const text =
+      '1. Quyết định này có hiệu lực kể từ ngày 01 tháng\n12 năm 2025.\n\n' +
+      '3. Những trường hợp đã nộp hồ sơ lệ phí trước bạ\ntrước ngày Quyết định này có hiệu lực thi hành nhưng chưa ban hành thông báo\nthì áp dụng theo quy định tại Quyết định này.';
+    expect(roles(text, ctx(2025, 11, 19, 'QĐ'))).toEqual([['effective', '2025-12-01', null, 'có hiệu lực kể từ ngày 01 tháng 12 năm 2025']]);
+  });
+
+  it('a resolution in effect from the day it is adopted: từ ngày thông qua (corpus)', () => {
+    expect(roles('1. Nghị quyết này có hiệu lực thi hành từ ngày thông qua.', ctx(2025, 12, 10, 'NQ'))).toEqual([
+      ['effective', '2025-12-10', null, 'có hiệu lực thi hành từ ngày thông qua'],
+    ]);
+  });
+
+  it('yearly rules without hằng năm: a day of the year named by its role, a periodic report’s due day (corpus)', () => {
+    const none = [
+      '1.1. Trước ngày 31 tháng 7 của năm xét tặng, Cục Quản lý Y, Dược cổ truyền có văn bản đề nghị',
+      'Đơn vị trực tiếp quản lý gửi hồ sơ của cá nhân đề nghị xét tặng về Hội đồng cơ sở chậm nhất là ngày 30 tháng 9 của năm xét tặng.',
+      'Báo cáo 6 tháng gửi trước ngày 20 tháng 6 và báo cáo năm gửi trước ngày 20 tháng 12 theo đúng thời gian quy định.',
+      'Tiêu chí đánh giá về công tác giải ngân vốn đầu tư công (tính đến ngày 31/12 của năm đánh giá, tỷ lệ giải ngân vốn đầu tư công đạt hoặc ước đạt)',
+      '2. Số liệu đánh giá các tiêu chí phân loại đơn vị hành chính là số liệu tính đến ngày 31 tháng 12 của năm trước liền kề với năm gửi hồ sơ đến cơ quan thẩm định.',
+      'bình quân 180 ngày (180 Days - Average) của 36 tháng liền kề tính từ thời điểm ngày đầu tiên của tháng 3, tháng 6, tháng 9 hoặc tháng 12 gần nhất của năm đàm phán được công',
+      '(ii) Kỳ báo cáo năm được tính từ ngày 01 tháng 01 đến ngày 31 tháng 12; thời hạn gửi báo cáo chậm nhất vào ngày 15 của',
+    ];
+    for (const text of none) expect([text, roles(text, ctx(2025, 11, 20, 'QĐ'))]).toEqual([text, []]);
+    // a report of a named year is due once: its deadline stands
+    expect(roles('Báo cáo năm 2025 gửi về Sở trước ngày 15 tháng 12.', ctx(2025, 11, 20, 'CV'))).toEqual([
+      ['reporting', '2025-01-01', '2025-12-31', 'năm 2025'],
+      ['deadline', null, '2025-12-15', 'trước ngày 15 tháng 12'],
+    ]);
+  });
+
+  it('before a year, quarter or month: up to the day before it begins (corpus: hoàn thành trước năm 2027; xe sản xuất trước năm 1999)', () => {
+    expect(roles('Hệ thống mạng lưới quan trắc môi trường được đầu tư, đồng bộ hoàn thành trước năm 2027 và vận hành thường xuyên', ctx(2025, 11, 20, 'QĐ'))).toEqual([
+      ['deadline', null, '2026-12-31', 'trước năm 2027'],
+    ]);
+    expect(roles('Hoàn thành trước tháng 12/2025; rà soát trước quý II/2026.', ctx(2025, 11, 20, 'KH'))).toEqual([
+      ['deadline', null, '2025-11-30', 'trước tháng 12/2025'],
+      ['plan', null, '2026-03-31', 'trước quý II/2026'],
+    ]);
+    // a past bound with no cue is a condition
+    expect(roles('1. Xe ô tô sản xuất trước năm 1999 áp dụng Mức 1', ctx(2025, 11, 20, 'QĐ'))).toEqual([['other', null, '1998-12-31', 'trước năm 1999']]);
+  });
+
+  it('a year after so với / cùng kỳ is the compared one’s, and a sentence may end with a year (written in the style of reports/06: no dev line has it)', () => {
+    const title = 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI QUẬN 5 THÁNG 10 NĂM 2018';
+    const text =
+      `BÁO CÁO\n${title}\n1. Thu ngân sách:\nTổng thu ngân sách 10 tháng đầu năm ước đạt 900 tỷ đồng, tăng 7% so với cùng kỳ năm 2017.\n` +
+      'Chỉ số giá bình quân 10 tháng tăng 3,2% so với bình quân cùng kỳ. Kim ngạch xuất khẩu tháng 10 tăng 3% so với tháng 10 năm 2017.';
+    expect(roles(text, ctx(2018, 11, 5, 'BC'), title).slice(1)).toEqual([
+      ['reporting', '2018-01-01', '2018-10-31', '10 tháng đầu năm'],
+      ['comparison', '2017-01-01', '2017-10-31', 'so với cùng kỳ năm 2017'],
+      ['cumulative', '2018-01-01', '2018-10-31', '10 tháng'],
+      ['comparison', '2017-01-01', '2017-10-31', 'cùng kỳ'],
+      ['reporting', '2018-10-01', '2018-10-31', 'tháng 10'],
+      ['comparison', '2017-10-01', '2017-10-31', 'tháng 10 năm 2017'],
+    ]);
+  });
+
+  it('từ ngày A đến trước ngày B (corpus): from A to the printed B, as trước ngày D is', () => {
+    expect(roles('3. Đất đã được sử dụng ổn định từ ngày 01 tháng 7 năm 2004 đến trước ngày 01 tháng 7 năm 2014 thì được', ctx(2025, 11, 20, 'QĐ')).map((r) => r.slice(1))).toEqual([
+      ['2004-07-01', '2014-07-01', 'từ ngày 01 tháng 7 năm 2004 đến trước ngày 01 tháng 7 năm 2014'],
+    ]);
+  });
+
+  it('tính đến tháng 10/2025 (corpus): counted up to the month’s end', () => {
+    expect(roles('Áp dụng mức doanh thu này, theo số liệu tính đến tháng 10/2025 có hơn 2,54 triệu hộ kinh doanh', ctx(2025, 11, 20, 'CV'))).toEqual([
+      ['cumulative', null, '2025-10-31', 'tính đến tháng 10/2025'],
+    ]);
+  });
+
+  it('a list of months or quarters with the year once: each its own mention (tháng 10 và tháng 12 năm 2025, tháng 10, 12/2025)', () => {
+    const spans = (text: string) => roles(text, ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1));
+    expect(spans('Tổ chức kiểm tra trong tháng 10 và tháng 12 năm 2025.')).toEqual([
+      ['2025-10-01', '2025-10-31', 'tháng 10'],
+      ['2025-12-01', '2025-12-31', 'tháng 12 năm 2025'],
+    ]);
+    expect(spans('triển khai trong các tháng 10, 12/2025')).toEqual([
+      ['2025-10-01', '2025-10-31', 'tháng 10'],
+      ['2025-12-01', '2025-12-31', '12/2025'],
+    ]);
+    expect(spans('Tổ chức kiểm tra trong tháng 10 và 12 năm 2025.')).toEqual([
+      ['2025-10-01', '2025-10-31', 'tháng 10'],
+      ['2025-12-01', '2025-12-31', '12 năm 2025'],
+    ]);
+    expect(spans('sơ kết vào quý I, III/2026')).toEqual([
+      ['2026-01-01', '2026-03-31', 'quý I'],
+      ['2026-07-01', '2026-09-30', 'III/2026'],
+    ]);
+    // days listed before a month are dates
+    expect(spans('vào các ngày 9, 10 tháng 09 năm 2025')).toEqual([]);
   });
 });

@@ -3,19 +3,21 @@
  * and inclusive ISO `from`/`to` (null for an open end):
  *
  * - reporting `tháng 10 năm 2018`, `quý I/2020`, `từ ngày 15/3/2026 đến hết ngày 14/4/2026`,
- *   `6 tháng đầu năm 2025`, `(tính đến hết ngày 14/4/2026)` (as of a day: from = to = that day);
+ *   `6 tháng đầu năm 2025`;
  * - plan `giai đoạn 2026 - 2030`, `thời kỳ 2021 - 2030`, `(2025 - 2026)`, `đến năm 2030` (open start), `dự toán năm 2025`,
  *   `từ nay đến cuối năm 2025` (from the document's date), `Tháng 11 - 12/2025`, `từ quý IV/2025 đến quý I/2026`;
  * - comparison `so với cùng kỳ` (the span of the period it compares, one year earlier),
  *   `cùng kỳ năm 2024`, `so với tháng 9/2025`;
  * - cumulative `lũy kế 10 tháng` (the first ten months of the reporting year), `lũy kế từ đầu năm`, a bare
- *   `10 tháng` in a report on October;
+ *   `10 tháng` in a report on October, `(tính đến hết ngày 14/4/2026)` (counted up to a day: open start);
  * - deadline `trước ngày 31/12/2025`, `chậm nhất ngày 21/11/2025` (open start), `hoàn thành trong tháng 12/2025`,
- *   `trước 17 giờ ngày 27/11/2025`, `Thời gian hoàn thành: Tháng 12/2025` (the label before a colon is the cue);
- * - effective `có hiệu lực (thi hành) (kể) từ ngày 01/12/2025` (open end), `… kể từ ngày ký` (the
+ *   `trước 17 giờ ngày 27/11/2025`, `Thời gian hoàn thành: Tháng 12/2025` (the label before a colon is the cue),
+ *   `hoàn thành trước năm 2027` (open start, to the day before the year, quarter or month named);
+ * - effective `có hiệu lực (thi hành) (kể) từ ngày 01/12/2025` (open end), `… kể từ ngày ký` (`ngày thông qua`: the
  *   document's date), `có hiệu lực đến hết ngày 28/02/2027` (open start), `hết hiệu lực kể từ ngày Quyết
  *   định này có hiệu lực` (the day this document's own clause names);
- * - other `từ năm 2016 đến nay` (to the document's date).
+ * - other `từ năm 2016 đến nay` (to the document's date), `từ ngày 30 tháng 4 năm 1975 trở về trước` (open start);
+ * - open ends also `(2026 trở đi)`, `từ năm 2023 trở đi` (from then on).
  *
  * Same shape as references (chrono-node style): an ordered list of small parsers (pattern + extract
  * step), then refiners: overlaps (of overlapping candidates the one that starts first, then the
@@ -129,9 +131,16 @@ interface Parser {
   pattern: RegExp;
   /**
    * Bounds, a resolver for a relative mention, null when the words name no real period (others may
-   * still read them), or `'block'` when no parser should (a range with an impossible date).
+   * still read them), `'block'` when no parser should (a range with an impossible date), or several
+   * mentions in the match (a list: `tháng 10, 12/2025`), each with its offsets in the match.
    */
-  extract(m: RegExpExecArray, env: Env): Bounds | Resolver | 'block' | null;
+  extract(m: RegExpExecArray, env: Env): Bounds | Resolver | 'block' | Piece[] | null;
+}
+
+/** One mention of a list matched at once, its offsets relative to the match. */
+interface Piece extends Bounds {
+  start: number;
+  end: number;
 }
 
 const YEAR = '((?:19|20|21)\\d{2})';
@@ -167,19 +176,29 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 const PARSERS: Parser[] = [
   {
     // `(tính) từ ngày 15/3/2026 đến (hết) (ngày) 14/4/2026`, `từ ngày 21/7 đến 20/8/2021` (the first date's year
-    // from the second), `áp dụng từ 01/7/2025-31/12/2026`
+    // from the second), `áp dụng từ 01/7/2025-31/12/2026`, `từ ngày 01 tháng 7 năm 2004 đến trước ngày 01 tháng 7 năm 2014`
+    // (to the printed day, as `trước ngày D` is)
     kind: 'days',
     pattern: new RegExp(
-      `(?:kể\\s+)?từ\\s+(?:ngày\\s+)?(${ANY_DATE})\\s*,?\\s*(?:(?:đến|tới)\\s+|[-–—]\\s*)(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`,
+      `(?:kể\\s+)?từ\\s+(?:ngày\\s+)?(${ANY_DATE})\\s*,?\\s*(?:(?:đến|tới)\\s+(?:trước\\s+)?|[-–—]\\s*)(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`,
       FLAGS,
     ),
-    extract: (m, env) => dayRange(m[1]!, m[2]!, env.reportYear) ?? 'block',
+    extract: (m, env) => {
+      // `Kỳ báo cáo năm được tính từ ngày 01 tháng 01 đến ngày 31 tháng 12` (the yearly report's span): every year's
+      if (!parseDate(m[1]!) && !parseDate(m[2]!) && recurring(env.text, m.index, m.index + m[0].length)) return 'block';
+      return dayRange(m[1]!, m[2]!, env.reportYear) ?? 'block';
+    },
   },
   {
-    // `(13/11/2025 - 19/11/2025)`, `ngày 21/7 – 20/8/2021`: two days joined by a dash
+    // `(13/11/2025 - 19/11/2025)`, `ngày 21/7 – 20/8/2021`: two days joined by a dash; the same day years apart is an
+    // anniversary's (`kỷ niệm 80 năm Quốc khánh (02/9/1945 - 02/9/2025)`), not a span the text is about
     kind: 'days',
     pattern: new RegExp(`(?:ngày\\s+)?(${ANY_DATE})[ \\t]*[-–—][ \\t]*(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
-    extract: (m, env) => dayRange(m[1]!, m[2]!, env.reportYear),
+    extract: (m, env) => {
+      const r = dayRange(m[1]!, m[2]!, env.reportYear);
+      if (r && r.from!.slice(5) === r.to!.slice(5) && +r.to!.slice(0, 4) - +r.from!.slice(0, 4) >= 5) return 'block';
+      return r;
+    },
   },
   {
     // `từ ngày 16 đến ngày 22/11/2025`, `từ ngày 16-22/11/2025`, `Từ ngày 08 đến ngày 09 tháng 11 năm 2025`, `từ 07 giờ ngày
@@ -255,6 +274,31 @@ const PARSERS: Parser[] = [
     },
   },
   {
+    // `tháng 10, 12/2025`, `tháng 10 và 12 năm 2025`, `quý I, III/2025`, `tháng 9, 10, 11/2025`: a list of months or
+    // quarters with the year once, after the last; each is a mention of its own (two in a row joined by a comma are one
+    // span, read above)
+    kind: 'month',
+    pattern: new RegExp(
+      `(tháng|quý)\\s+(?:\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d/])(?:[ \\t]*(?:,|và)[ \\t]*(?:(?:tháng|quý)\\s+)?(?:\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d/]))*` +
+        `[ \\t]*(?:,|và)[ \\t]*(?:(?:tháng|quý)\\s+)?(?:\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}(?![\\d/])`,
+      FLAGS,
+    ),
+    extract: (m) => {
+      const year = +m[2]!;
+      const quarters = m[1] === 'quý';
+      const pieces: Piece[] = [];
+      const items = [...m[0].matchAll(/(?:(?:tháng|quý)\s+)?(\d{1,2}|iv|iii|ii|i)(?![\p{L}\d])(?:(?:\s+năm\s+|[ \t]*\/[ \t]*)\d{4})?/gu)];
+      for (const [k, it] of items.entries()) {
+        // the first keeps its unit word; the year is part of the last
+        const n = it[1]!;
+        const span = quarters ? quarterBounds(n, year) : /^\d+$/u.test(n) ? monthBounds(year, +n) : null;
+        if (!span || (k < items.length - 1 && /\d{4}$/u.test(it[0]))) return null;
+        pieces.push({ ...span, start: it.index, end: it.index + it[0].length });
+      }
+      return pieces.length >= 2 ? pieces : null;
+    },
+  },
+  {
     // `từ năm 2016 đến nay` (from 2016 to now): up to the document's date
     kind: 'toNow',
     role: 'other',
@@ -271,7 +315,7 @@ const PARSERS: Parser[] = [
     role: 'effective',
     pattern: new RegExp(
       `(?:(?:có\\s+)?hiệu\\s+lực(?:\\s+thi\\s+hành)?|(?:được\\s+)?áp\\s+dụng|có\\s+hiệu\\s+lực\\s+áp\\s+dụng)\\s+(?:kể\\s+)?từ\\s+ngày\\s+` +
-        `(?:(${ANY_DATE})|(ký\\s+ban\\s+hành|ký|ban\\s+hành|công\\s+bố)(?![\\p{L}]))` +
+        `(?:(${ANY_DATE})|(ký\\s+ban\\s+hành|ký|ban\\s+hành|công\\s+bố|thông\\s+qua)(?![\\p{L}]))` +
         `(?:\\s*,?\\s*(?:đến|tới)\\s+(?:hết\\s+)?(?:ngày\\s+)?(${DATE_SOURCE}))?`,
       FLAGS,
     ),
@@ -303,6 +347,19 @@ const PARSERS: Parser[] = [
       const to = deadlineDate(m[1]!, env);
       if (!to || (env.today && days(to, env.today) > 366)) return null;
       return until(to);
+    },
+  },
+  {
+    // `hoàn thành trước năm 2027`, `trước tháng 12/2025`, `trước quý II/2026` (before that month, quarter or year): an
+    // open start, to the day before it begins; the role comes from the words around (`hoàn thành` → deadline)
+    kind: 'until',
+    pattern: new RegExp(
+      `trước\\s+(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|năm\\s+${YEAR}(?![\\d/]))`,
+      FLAGS,
+    ),
+    extract: (m) => {
+      const start = m[1] ? monthBounds(+m[2]!, +m[1]!)?.from : m[3] ? quarterBounds(m[3], +m[4]!)?.from : isoDate(+m[5]!, 1, 1);
+      return start ? until(dayBefore(start)) : null;
     },
   },
   {
@@ -356,6 +413,25 @@ const PARSERS: Parser[] = [
     },
   },
   {
+    // `(từ) năm 2023 trở đi`, `(2026 trở đi)`, `quý I/2025 trở đi`, `tháng 7/2025 trở đi` (from then on): an open end
+    kind: 'onward',
+    pattern: new RegExp(
+      `(?:(?:kể\\s+)?từ\\s+)?(?:(?:năm\\s+)?${YEAR}|tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})\\s+trở\\s+đi(?![\\p{L}])`,
+      FLAGS,
+    ),
+    extract: (m) => {
+      const from = m[1] ? isoDate(+m[1], 1, 1) : m[2] ? (monthBounds(+m[3]!, +m[2]!)?.from ?? null) : (quarterBounds(m[4]!, +m[5]!)?.from ?? null);
+      return from ? { from, to: null } : null;
+    },
+  },
+  {
+    // `(kể) từ ngày 30 tháng 4 năm 1975 trở về trước`, `từ năm 2015 trở về trước` (that day and before): an open start
+    kind: 'until',
+    role: 'other',
+    pattern: new RegExp(`(?:kể\\s+)?từ\\s+(?:ngày\\s+(${DATE_SOURCE})|năm\\s+${YEAR})\\s+trở\\s+về\\s+trước`, FLAGS),
+    extract: (m) => until(m[1] ? parseDate(m[1]) : isoDate(+m[2]!, 12, 31)),
+  },
+  {
     kind: 'block', // `từ ngày …/từ tháng … đến nay` with no date we can read, or from a future start
     pattern: new RegExp(`từ\\s+(?:ngày\\s+${DATE_SOURCE}|tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR})\\s*(?:đến|tới)\\s+nay`, FLAGS),
     extract: () => BLOCK,
@@ -384,19 +460,30 @@ const PARSERS: Parser[] = [
     extract: () => BLOCK,
   },
   {
+    // `tính đến (hết) (ngày) 30/6/2025`, `tính đến thời điểm 31/12/2025` (counted up to that day): a running total or a
+    // stock whose start the words do not name, so an open start (as `đến năm 2030`)
     kind: 'asOf',
-    pattern: new RegExp(`tính\\s+đến\\s+(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`, FLAGS),
-    extract: (m, env) => point(anyDate(m[1]!, env.reportYear)),
+    role: 'cumulative',
+    pattern: new RegExp(`tính\\s+đến\\s+(?:hết\\s+)?(?:thời\\s+điểm\\s+)?(?:(?:hết\\s+)?ngày\\s+)?(${ANY_DATE})`, FLAGS),
+    extract: (m, env) => {
+      // `tính đến ngày 31/12 của năm đánh giá` (of the year assessed): every year's, no one period
+      if (!parseDate(m[1]!) && recurring(env.text, m.index, m.index + m[0].length)) return null;
+      return until(anyDate(m[1]!, env.reportYear));
+    },
   },
   {
+    // `tính đến (hết/cuối) tháng 10/2025`: up to the month's end
     kind: 'asOf',
-    pattern: new RegExp(`tính\\s+đến\\s+(?:hết\\s+|cuối\\s+)tháng\\s+${MONTH_YEAR}`, FLAGS),
-    extract: (m) => point(monthBounds(+m[2]!, +m[1]!)?.to ?? null),
+    role: 'cumulative',
+    pattern: new RegExp(`tính\\s+đến\\s+(?:hết\\s+|cuối\\s+)?tháng\\s+${MONTH_YEAR}`, FLAGS),
+    extract: (m) => until(monthBounds(+m[2]!, +m[1]!)?.to ?? null),
   },
   {
+    // `tính đến (hết/cuối) năm 2025`: up to the year's end
     kind: 'asOf',
-    pattern: new RegExp(`tính\\s+đến\\s+(?:hết\\s+|cuối\\s+)năm\\s+${YEAR}`, FLAGS),
-    extract: (m) => point(isoDate(+m[1]!, 12, 31)),
+    role: 'cumulative',
+    pattern: new RegExp(`tính\\s+đến\\s+(?:hết\\s+|cuối\\s+)?năm\\s+${YEAR}(?![\\d/])`, FLAGS),
+    extract: (m) => until(isoDate(+m[1]!, 12, 31)),
   },
   {
     // `(từ nay) đến (hết/cuối) năm 2030`, `tầm nhìn đến năm 2045`: an open start
@@ -652,7 +739,8 @@ const PARSERS: Parser[] = [
     // two years joined by a dash with no word before them: `thí điểm (2025 - 2026)`, `kế hoạch 5 năm (2021-2025)`, `Kế hoạch
     // đầu tư công trung hạn 2026-2030`: the span (never inside a number, a date or a symbol; at most 30 years)
     kind: 'years',
-    pattern: new RegExp(`(?<![\\d/.,\\-–—])${YEAR}[ \\t]*[-–—][ \\t]*${YEAR}(?![\\d/.,]\\d|[\\d/])`, FLAGS),
+    // (a hard wrap may follow the dash: `(xuyên suốt 2025 -⏎2035)`)
+    pattern: new RegExp(`(?<![\\d/.,\\-–—])${YEAR}[ \\t]*[-–—][ \\t]*(?:\\n[ \\t]*)?${YEAR}(?![\\d/.,]\\d|[\\d/])`, FLAGS),
     extract: (m) => {
       const a = +m[1]!;
       const b = +m[2]!;
@@ -876,6 +964,7 @@ function candidates(text: string, env: Env): Candidate[] {
       const lead = m.groups?.['lead']?.length ?? 0;
       const at = { kind: p.kind, at: m.index, start: m.index + lead, end: m.index + m[0].length, ...(p.role ? { role: p.role } : {}) };
       if (r === 'block') found.push({ ...at, kind: 'block', from: null, to: null });
+      else if (Array.isArray(r)) for (const x of r) found.push({ ...at, at: m.index + x.start, start: m.index + x.start, end: m.index + x.end, from: x.from, to: x.to });
       else if (typeof r === 'function') found.push({ ...at, from: null, to: null, resolve: r });
       // a part of a year whose year was named is a dated span like `6 tháng đầu năm 2019`
       else found.push({ ...at, kind: p.kind === 'partYear' ? 'months' : p.kind, from: r.from, to: r.to });
@@ -920,10 +1009,18 @@ function clauseStart(text: string, at: number): number {
   for (let i = at - 1; i >= floor; i--) {
     const ch = text[i]!;
     if (ch === ';' || ch === '!' || ch === '?' || ch === '|' || ch === '(' || ch === '\t') return i + 1;
-    if ((ch === '.' || ch === ':') && /\s/.test(text[i + 1] ?? ' ') && !/\d/.test(text[i - 1] ?? '')) return i + 1;
+    if ((ch === '.' || ch === ':') && /\s/.test(text[i + 1] ?? ' ') && !enumerator(text, i)) return i + 1;
     if (ch === '\n' && /^\n[ \t]*$/.test(text.slice(text.lastIndexOf('\n', i - 1), i))) return i + 1;
   }
   return floor;
+}
+
+/** Whether the `.` or `:` at `i` ends a list number (`1.`, `2.1.`, `a:` is not one) rather than a sentence (`… năm 2017.`). */
+function enumerator(text: string, i: number): boolean {
+  if (!/\d/.test(text[i - 1] ?? '')) return false;
+  let j = i - 1;
+  while (j >= 0 && /[\d.]/.test(text[j]!)) j--;
+  return j < 0 || /^[ \t*_#(-]*$/u.test(text.slice(text.lastIndexOf('\n', j) + 1, j + 1));
 }
 
 /** Where the clause holding `at` ends: at the next `.`, `;`, `!`, `?`, `|`, `)` or line break (at most 120 characters on). */
@@ -988,7 +1085,8 @@ function roleOf(text: string, c: Candidate, env: Env, context: PeriodContext, do
     case 'asOf':
       return 'reporting';
     case 'until':
-      return 'plan';
+      // up to a day already past with no cue (`xe sản xuất trước năm 1999`): a condition, not a plan
+      return env.today && c.to && c.to < env.today ? 'other' : 'plan';
     case 'since':
       return 'effective';
     case 'toNow':
@@ -1092,15 +1190,25 @@ function deadlineDate(s: string, env: Env): string | null {
 /**
  * Whether a date or month with no year recurs (`Hàng năm, trước ngày 25 tháng 12`, `trước ngày 30
  * tháng 12 năm trước của năm kế hoạch`, `các tháng 10, 11, 12 … hàng năm`): then it names no one period.
+ * A yearly rule need not say `hằng năm`: the date may be of a year named by its role (`trước ngày 31 tháng 7 của
+ * năm xét tặng`, the year of the award), or be when a periodic report is due (`Báo cáo 6 tháng gửi trước ngày 20
+ * tháng 6 và báo cáo năm gửi trước ngày 20 tháng 12`).
  */
 function recurring(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 80), start);
   const after = text.slice(end, end + 80);
+  const sentence = before.slice(before.search(/[.;!?]\s[^.;!?]*$/u) + 1);
   return (
-    /(?:hàng|hằng|mỗi)\s+(?:năm|quý|tháng)|định\s+kỳ/iu.test(before.slice(before.search(/[.;!?]\s[^.;!?]*$/u) + 1)) ||
-    /^\s*(?:của\s+)?năm\s+(?:trước|sau|cuối|đầu|tiếp|kế|liền)|^[^.;!?]{0,60}(?:hàng|hằng|mỗi)\s+năm/iu.test(after)
+    /(?:hàng|hằng|mỗi)\s+(?:năm|quý|tháng)|định\s+kỳ/iu.test(sentence) ||
+    PERIODIC_REPORT.test(sentence.slice(sentence.lastIndexOf(',') + 1)) ||
+    /^\s*(?:của\s+)?năm\s+(?:trước|sau|cuối|đầu|tiếp|kế|liền)|^[^.;!?]{0,60}(?:hàng|hằng|mỗi)\s+năm/iu.test(after) ||
+    // `… của năm xét tặng` (of the year of the award), `tháng 3, tháng 6 … gần nhất của năm đàm phán`: a year named by its
+    // role, when the sentence names none (`quý IV năm 2025: … đến ngày 20/11 của năm báo cáo` is 2025's)
+    (/^(?:(?!(?:19|20)\d{2})[^.;!?]){0,60}?của\s+năm\s+(?!(?:nay|này)(?![\p{L}]))\p{L}/iu.test(after) && !/(?:19|20)\d{2}/u.test(sentence))
   );
 }
+/** A periodic report named by its span and no number (`báo cáo năm`, `Báo cáo 6 tháng`, `báo cáo quý`), not `báo cáo năm 2025`. */
+const PERIODIC_REPORT = /báo\s+cáo\s+(?:năm|quý|tháng|(?:6|sáu|9|chín)\s+tháng)(?![\p{L}\d]|\s*(?:\d|[ivx]+(?![\p{L}])))/iu;
 
 /** Whether a duration ends right before `at` (`03 ngày làm việc kể từ …`, `15 (mười lăm) ngày, kể từ …`): then what follows counts from an event. */
 function afterDuration(text: string, at: number): boolean {
@@ -1148,7 +1256,8 @@ const CITED_DATE = new RegExp(`số\\s*:?\\s*[\\p{L}\\d][\\p{L}\\d/.\\-]*\\s*,?\
 
 /** The year named right after a mention in its clause (within 60 characters): `tháng 5 và 5 tháng năm 2017` → 2017. */
 function yearAhead(text: string, at: number): number | null {
-  const m = /^(?:[^.;:!?\n]|\n(?![ \t]*\n)){0,60}?(?:năm\s+|\/\s*)((?:19|20|21)\d{2})(?!\d)/iu.exec(text.slice(at, at + 80));
+  // never across a comparison: in `10 tháng đầu năm … tăng 7% so với cùng kỳ năm 2017` the year is the compared one's
+  const m = /^(?:(?!so\s+với|cùng\s+kỳ)(?:[^.;:!?\n]|\n(?![ \t]*\n))){0,60}?(?:năm\s+|\/\s*)((?:19|20|21)\d{2})(?!\d)/iu.exec(text.slice(at, at + 80));
   return m ? +m[1]! : null;
 }
 
@@ -1168,10 +1277,6 @@ function ordered(from: string | null, to: string | null): Bounds | null {
   return from && to && from <= to ? { from, to } : null;
 }
 
-function point(d: string | null): Bounds | null {
-  return d ? { from: d, to: d } : null;
-}
-
 function until(d: string | null): Bounds | null {
   return d ? { from: null, to: d } : null;
 }
@@ -1188,6 +1293,11 @@ function shiftYears(iso: string, n: number): string {
   const m = +iso.slice(5, 7);
   const d = Math.min(+iso.slice(8, 10), lastDayOfMonth(y, m));
   return isoDate(y, m, d)!;
+}
+
+/** The day before an ISO day. */
+function dayBefore(iso: string): string {
+  return new Date(Date.parse(iso) - 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Whether a span is at most a year long. */
