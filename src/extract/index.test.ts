@@ -34,10 +34,21 @@ describe('extract: periods and the figures stated for them', () => {
     const p = x.periods.find((m) => m.id === f.periodId)!;
     expect([p.role, p.from, p.to]).toEqual(['reporting', '2026-03-15', '2026-04-14']);
     expect([f.period?.from, f.period?.to]).toEqual([p.from, p.to]);
-    // every figure's period id names a mention with the same bounds
+    // every figure's period id names a mention with the same bounds (a count up to a day: that day)
     for (const g of x.figures.filter((g) => g.periodId)) {
       const m = x.periods.find((q) => q.id === g.periodId)!;
-      expect([m.from, m.to]).toEqual([g.period!.from, g.period!.to]);
+      expect([m.from ?? m.to, m.to]).toEqual([g.period!.from, g.period!.to]);
     }
+  });
+
+  it('a count up to a day is stated for that day: the stock on a date, not the report’s month (seed 003 line 91)', () => {
+    const x = run(
+      'BÁO CÁO\nTình hình thực hiện công tác kiểm soát thủ tục hành chính quý I năm 2026\n\n' +
+        'Tính đến cuối năm 2025, thành phố Hải Phòng đã tích hợp 2.220 TTHC cung cấp dịch vụ công trực tuyến trên Cổng Dịch vụ công Quốc gia.\n',
+    );
+    const asOf = x.periods.find((p) => p.text === 'Tính đến cuối năm 2025')!;
+    expect([asOf.role, asOf.from, asOf.to]).toEqual(['cumulative', null, '2025-12-31']);
+    const f = x.figures.find((g) => g.value === 2220)!;
+    expect([f.period, f.periodId]).toEqual([{ from: '2025-12-31', to: '2025-12-31', text: 'Tính đến cuối năm 2025' }, asOf.id]);
   });
 });

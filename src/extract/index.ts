@@ -13,15 +13,21 @@ export function extract(outline: Outline): Extraction {
   const text = outline.text.text;
   const { header } = outline;
   const { periods, documentPeriod: period } = periodsOf(header.title, text, { date: header.date, kind: header.kind });
-  const stated = periods.filter(isStated);
+  const stated = periods.flatMap(statedFor);
   const figures = findFigures(outline, { documentKind: header.kind, periods: stated, documentPeriod: period });
   for (const f of figures) f.periodId = periodIdOf(f, stated, periods);
   return { figures, references: findReferences(text, outline.header), periods, documentPeriod: period };
 }
 
-/** A figure can be stated for a reporting or cumulative mention with both ends, a target also for a plan's (figures.ts tells them apart). */
-function isStated(p: PeriodMention): p is PeriodMention & StatedPeriod {
-  return (p.role === 'reporting' || p.role === 'cumulative' || p.role === 'plan') && p.from !== null && p.to !== null;
+/**
+ * A figure can be stated for a reporting or cumulative mention with both ends, a target also for
+ * a plan's (figures.ts tells them apart); a count up to a day (`tính đến ngày 31/12/2025`:
+ * cumulative, no start) is stated for that day, as a stock is counted on a date.
+ */
+function statedFor(p: PeriodMention): StatedPeriod[] {
+  if (p.to === null) return [];
+  if (p.from === null) return p.role === 'cumulative' ? [{ id: p.id, role: p.role, span: p.span, text: p.text, from: p.to, to: p.to }] : [];
+  return p.role === 'reporting' || p.role === 'cumulative' || p.role === 'plan' ? [{ id: p.id, role: p.role, span: p.span, text: p.text, from: p.from, to: p.to }] : [];
 }
 
 /**
