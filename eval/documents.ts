@@ -273,9 +273,10 @@ interface ReportShape {
   figures: (Located & { kind: string; value: number; unit: string | null; comparator?: string | null })[];
 }
 
-// EVAL_PARTS=dev,dev-extra scores those parts only: rule writers need not even see the test totals
-const parts = (process.env.EVAL_PARTS ?? 'dev,dev-extra,test').split(',');
-for (const part of readdirSync(ROOT, { withFileTypes: true })) {
+// every part by default, the test part last; EVAL_PARTS=dev,dev-extra scores those parts only:
+// rule writers need not even see the test totals
+const parts = process.env.EVAL_PARTS?.split(',') ?? readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+for (const part of readdirSync(ROOT, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
   if (!part.isDirectory() || !parts.includes(part.name)) continue;
   if (part.name !== 'test') await scorePart(part.name, true);
 }

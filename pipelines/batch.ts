@@ -48,7 +48,7 @@ import { WorkerPool } from './worker-pool.js';
 
 export interface BatchOptions {
   out: string;
-  /** Files processed at once (worker threads); default: the cores available. */
+  /** Files processed at once (worker processes); default: the cores available. */
   jobs?: number;
   /** Per-file time limit; default 120 s (OCR of a long scan is the slow case). */
   timeoutMs?: number;

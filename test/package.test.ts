@@ -65,7 +65,7 @@ describe('the package, installed in another project', () => {
     });
   });
 
-  it('runs a batch with runBatch in its worker threads, the OCR-garbled seed 004 restored with the shipped model', () => {
+  it('runs a batch with runBatch in its worker processes, the OCR-garbled seed 004 restored with the shipped model', () => {
     const input = join(project, 'archive');
     mkdirSync(input);
     for (const id of ['000', '004']) copyFileSync(seedFile(id), join(input, `${id}.txt`));
