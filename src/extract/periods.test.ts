@@ -477,6 +477,25 @@ describe('periods with roles', () => {
     expect(roles('Kế hoạch năm học 2025 - 2026; dự toán năm sau', ctx(2025, 11, 20, 'BC'))).toEqual([]);
   });
 
+  it('ước thực hiện cả năm before its figure, and the mistyped Uớc (corpus, a provincial budget report); never a year', () => {
+    expect(roles('a) Chi đầu tư phát triển: Ước thực hiện cả năm 5.817,196 tỷ đồng/5.937,440 tỷ đồng, đạt 97,97% kế hoạch; cụ thể:', ctx(2025, 11, 20, 'BC'))).toEqual([
+      ['reporting', '2025-01-01', '2025-12-31', 'Ước thực hiện cả năm'],
+    ]);
+    expect(roles('b) Chi thường xuyên: Uớc thực hiện cả năm là 15.942,496 tỷ đồng/14.635,050 tỷ đồng, đạt 108,93% dự toán.', ctx(2025, 11, 20, 'BC'))).toEqual([
+      ['reporting', '2025-01-01', '2025-12-31', 'Uớc thực hiện cả năm'],
+    ]);
+    // a year after it is the year's own mention
+    expect(roles('Ước thực hiện cả năm 2026 đạt 5 tỷ đồng.', ctx(2025, 11, 20, 'BC'))).toEqual([['reporting', '2026-01-01', '2026-12-31', 'năm 2026']]);
+  });
+
+  it('deadline cues of directives: báo cáo Thủ tướng Chính phủ trong …, xong cuối tháng … (corpus); not a bare xong', () => {
+    expect(roles('Báo cáo Thủ tướng Chính phủ trong tháng 10/2025.', ctx(2025, 9, 30, 'CV'))).toEqual([['deadline', '2025-10-01', '2025-10-31', 'tháng 10/2025']]);
+    expect(
+      roles('cần tập trung lãnh đạo, chỉ đạo, cơ bản tháo gỡ khó khăn xong cuối tháng 12 năm 2025 theo chỉ đạo của Bộ Chính trị', ctx(2025, 11, 20, 'CV')),
+    ).toEqual([['deadline', '2025-12-01', '2025-12-31', 'tháng 12 năm 2025']]);
+    expect(roles('Các công trình đã xong năm 2024 được bàn giao.', ctx(2025, 11, 20, 'BC'))).toEqual([['reporting', '2024-01-01', '2024-12-31', 'năm 2024']]);
+  });
+
   it('a bare N tháng in a report on a span ending in month N: January to N; never a duration', () => {
     const title = 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI QUẬN 5 THÁNG 10 NĂM 2018';
     const text =

@@ -155,6 +155,8 @@ const DAY_MONTH_SOURCE =
   `(?:\\d{1,2}${SP}/${SP}\\d{1,2}(?!\\d)(?!${SP}[/.\\-]${SP}\\d)(?![.,]\\d)` + `|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?!\\s*,?\\s+năm\\s+\\d)(?!\\d))(?!\\s+(?:của\\s+năm\\s+(?:tiếp|sau|kế)|hằng\\s+năm|hàng\\s+năm))`;
 /** `năm` (year) not followed by a year or a word that makes it another year or a name (`năm 2025`, `năm học`, `năm sau`). */
 const YEARLESS = '(?![\\p{L}\\d]|\\s+(?:\\d|học|sau|trước|tới|nay|kế|tiếp|liền|đầu|cuối|ngân|tài|được|đã|nào|đó|này))';
+/** As YEARLESS, but a figure may follow (`ước thực hiện cả năm 5.817,196 tỷ đồng`): only a year (`cả năm 2025`) is excluded. */
+const YEARLESS_BEFORE_FIGURE = YEARLESS.replace('\\d|học', '(?:19|20|21)\\d{2}(?!\\d|[.,]\\d)|học');
 /** Other kinds of document that speak of themselves as `… này` (this …) in their effect clauses. */
 const OWN_KINDS = '(?:nghị\\s+quyết|nghị\\s+định|thông\\s+tư|hướng\\s+dẫn|thông\\s+báo|đề\\s+án|chương\\s+trình|điều\\s+lệ|nội\\s+quy)';
 /** A time of day before a date: `17 giờ`, `16h00`, `15 giờ 30 phút`, `8 giờ sáng,`. */
@@ -813,9 +815,10 @@ const PARSERS: Parser[] = [
     extract: (_m, env) => (env.report && env.reportYear ? yearsBounds(env.reportYear, env.reportYear) : null),
   },
   {
-    // in a report, `ước (thực hiện) cả năm` (the whole year, estimated): the year reported on
+    // in a report, `ước (thực hiện) cả năm` (the whole year, estimated): the year reported on, also before its figure
+    // (`Ước thực hiện cả năm 5.817,196 tỷ đồng`; `Uớc`, a common mistyping, too)
     kind: 'year',
-    pattern: new RegExp(`ước\\s+(?:tính\\s+|thực\\s+hiện\\s+|đạt\\s+)?cả\\s+năm${YEARLESS}`, FLAGS),
+    pattern: new RegExp(`[ưu]ớc\\s+(?:tính\\s+|thực\\s+hiện\\s+|đạt\\s+)?cả\\s+năm${YEARLESS_BEFORE_FIGURE}`, FLAGS),
     extract: (_m, env) => (env.report && env.reportYear ? yearsBounds(env.reportYear, env.reportYear) : null),
   },
 ];
