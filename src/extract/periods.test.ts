@@ -485,7 +485,24 @@ describe('periods with roles', () => {
       ['reporting', '2025-01-01', '2025-12-31', 'Uớc thực hiện cả năm'],
     ]);
     // a year after it is the year's own mention
-    expect(roles('Ước thực hiện cả năm 2026 đạt 5 tỷ đồng.', ctx(2025, 11, 20, 'BC'))).toEqual([['reporting', '2026-01-01', '2026-12-31', 'năm 2026']]);
+    expect(roles('Ước thực hiện cả năm 2025 đạt 5 tỷ đồng.', ctx(2025, 11, 20, 'BC'))).toEqual([['reporting', '2025-01-01', '2025-12-31', 'năm 2025']]);
+  });
+
+  it('a span ahead of the document’s date with a result cue is a target (plan); so với mức trung bình compares (corpus)', () => {
+    expect(
+      roles('- Tại thành phố Hà Nội, nồng độ bụi PM2.5 trung bình năm vào năm 2030 đạt dưới 40 μg/m3 (giảm 20% so với mức trung bình năm 2024) tại các điểm đo', ctx(2025, 11, 20, 'KH')),
+    ).toEqual([
+      ['plan', '2030-01-01', '2030-12-31', 'năm 2030'],
+      ['comparison', '2024-01-01', '2024-12-31', 'năm 2024'],
+    ]);
+    expect(roles('Đến năm 2030, tỷ lệ thu gom, xử lý rác thải nhựa tại các bãi biển, khu du lịch biển đạt 100%.', ctx(2025, 11, 20, 'KH'))).toEqual([
+      ['plan', null, '2030-12-31', 'Đến năm 2030'],
+    ]);
+    // a past span keeps its result cue; an estimate of the year (ước cả năm) reports whatever cue precedes it
+    expect(roles('Năm 2024 đạt 100% kế hoạch.', ctx(2025, 11, 20, 'BC'))).toEqual([['reporting', '2024-01-01', '2024-12-31', 'Năm 2024']]);
+    expect(roles('- Hoạt động hỗ trợ, phát triển doanh nghiệp được triển khai tích cực, ước cả năm có 1.600 doanh nghiệp đăng ký mới', ctx(2025, 11, 20, 'BC'))).toEqual([
+      ['reporting', '2025-01-01', '2025-12-31', 'ước cả năm'],
+    ]);
   });
 
   it('deadline cues of directives: báo cáo Thủ tướng Chính phủ trong …, xong cuối tháng … (corpus); not a bare xong', () => {

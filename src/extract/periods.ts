@@ -816,8 +816,10 @@ const PARSERS: Parser[] = [
   },
   {
     // in a report, `ước (thực hiện) cả năm` (the whole year, estimated): the year reported on, also before its figure
-    // (`Ước thực hiện cả năm 5.817,196 tỷ đồng`; `Uớc`, a common mistyping, too)
+    // (`Ước thực hiện cả năm 5.817,196 tỷ đồng`; `Uớc`, a common mistyping, too); an estimate of results, so reporting
+    // whatever cue precedes it (`được triển khai tích cực, ước cả năm có 1.600 doanh nghiệp`)
     kind: 'year',
+    role: 'reporting',
     pattern: new RegExp(`[ưu]ớc\\s+(?:tính\\s+|thực\\s+hiện\\s+|đạt\\s+)?cả\\s+năm${YEARLESS_BEFORE_FIGURE}`, FLAGS),
     extract: (_m, env) => (env.report && env.reportYear ? yearsBounds(env.reportYear, env.reportYear) : null),
   },
@@ -1072,7 +1074,7 @@ function roleOf(text: string, c: Candidate, env: Env, context: PeriodContext, do
       cue.pattern.lastIndex = m.index + 1; // overlapping forms too: `kết quả thực hiện` and `thực hiện nhiệm vụ`
     }
   }
-  if (best) return best.role;
+  if (best) return ahead(best.role, c, env);
   // none before: the first clause cue after it, up to the clause's end (`(năm 2025, Sở Tài chính đã tổ chức …`)
   const after = text.slice(c.end, clauseEnd(text, c.end));
   for (const cue of CUES) {
@@ -1081,7 +1083,7 @@ function roleOf(text: string, c: Candidate, env: Env, context: PeriodContext, do
     const m = cue.pattern.exec(after);
     if (m && (!best || m.index < best.at)) best = { role: cue.role, at: m.index };
   }
-  if (best) return best.role;
+  if (best) return ahead(best.role, c, env);
   switch (c.kind) {
     case 'days':
       return env.today && c.from && c.from > env.today ? 'plan' : 'reporting';
@@ -1101,6 +1103,17 @@ function roleOf(text: string, c: Candidate, env: Env, context: PeriodContext, do
   if (env.today && c.to && c.to < env.today) return 'reporting';
   if (env.today && c.from && c.from > env.today) return 'plan';
   return report ? 'reporting' : 'plan';
+}
+
+/**
+ * A span still ahead of the document's date holds no facts yet: a reporting cue near it (`đạt`, `ước`) states a target
+ * (`Đến năm 2030, tỷ lệ thu gom … đạt 100%`, `nồng độ bụi PM2.5 … vào năm 2030 đạt dưới 40 μg/m3`), so it is a plan. Ahead:
+ * it starts after that day, or, with an open start, it ends in a later year.
+ */
+function ahead(role: PeriodRole, c: Candidate, env: Env): PeriodRole {
+  if (role !== 'reporting' || !env.today || !c.to) return role;
+  const later = c.from ? c.from > env.today : c.to.slice(0, 4) > env.today.slice(0, 4);
+  return later ? 'plan' : role;
 }
 
 /** The span a relative mention follows: the last reporting or cumulative mention of its sentence, else the document period, else the first reporting span of the text. */
