@@ -21,7 +21,8 @@
  *
  * Same shape as references (chrono-node style): an ordered list of small parsers (pattern + extract
  * step), then refiners: overlaps (of overlapping candidates the one that starts first, then the
- * longer, wins), blockers dropped, roles from the words around each mention (`lexicon/period-cues.json`),
+ * longer, wins), blockers dropped, roles from the words around each mention (`lexicon/period-cues.json`; a result
+ * cue such as `đạt` on a span still ahead of the document's date states a target, so a plan),
  * then relative mentions (`cùng kỳ`, `lũy kế 10 tháng`, `6 tháng đầu năm`) resolved against the
  * reporting period they follow. Some parsers only *block*: a full date (`ngày 12 tháng 02 năm 2026`
  * is a day, not the month of February), the blank header date (`ngày tháng 4 năm 2026`), a start
