@@ -477,6 +477,42 @@ describe('periods with roles', () => {
     expect(roles('Kế hoạch năm học 2025 - 2026; dự toán năm sau', ctx(2025, 11, 20, 'BC'))).toEqual([]);
   });
 
+  it('ước thực hiện cả năm before its figure, and the mistyped Uớc (corpus, a provincial budget report); never a year', () => {
+    expect(roles('a) Chi đầu tư phát triển: Ước thực hiện cả năm 5.817,196 tỷ đồng/5.937,440 tỷ đồng, đạt 97,97% kế hoạch; cụ thể:', ctx(2025, 11, 20, 'BC'))).toEqual([
+      ['reporting', '2025-01-01', '2025-12-31', 'Ước thực hiện cả năm'],
+    ]);
+    expect(roles('b) Chi thường xuyên: Uớc thực hiện cả năm là 15.942,496 tỷ đồng/14.635,050 tỷ đồng, đạt 108,93% dự toán.', ctx(2025, 11, 20, 'BC'))).toEqual([
+      ['reporting', '2025-01-01', '2025-12-31', 'Uớc thực hiện cả năm'],
+    ]);
+    // a year after it is the year's own mention
+    expect(roles('Ước thực hiện cả năm 2025 đạt 5 tỷ đồng.', ctx(2025, 11, 20, 'BC'))).toEqual([['reporting', '2025-01-01', '2025-12-31', 'năm 2025']]);
+  });
+
+  it('a span ahead of the document’s date with a result cue is a target (plan); so với mức trung bình compares (corpus)', () => {
+    expect(
+      roles('- Tại thành phố Hà Nội, nồng độ bụi PM2.5 trung bình năm vào năm 2030 đạt dưới 40 μg/m3 (giảm 20% so với mức trung bình năm 2024) tại các điểm đo', ctx(2025, 11, 20, 'KH')),
+    ).toEqual([
+      ['plan', '2030-01-01', '2030-12-31', 'năm 2030'],
+      ['comparison', '2024-01-01', '2024-12-31', 'năm 2024'],
+    ]);
+    expect(roles('Đến năm 2030, tỷ lệ thu gom, xử lý rác thải nhựa tại các bãi biển, khu du lịch biển đạt 100%.', ctx(2025, 11, 20, 'KH'))).toEqual([
+      ['plan', null, '2030-12-31', 'Đến năm 2030'],
+    ]);
+    // a past span keeps its result cue; an estimate of the year (ước cả năm) reports whatever cue precedes it
+    expect(roles('Năm 2024 đạt 100% kế hoạch.', ctx(2025, 11, 20, 'BC'))).toEqual([['reporting', '2024-01-01', '2024-12-31', 'Năm 2024']]);
+    expect(roles('- Hoạt động hỗ trợ, phát triển doanh nghiệp được triển khai tích cực, ước cả năm có 1.600 doanh nghiệp đăng ký mới', ctx(2025, 11, 20, 'BC'))).toEqual([
+      ['reporting', '2025-01-01', '2025-12-31', 'ước cả năm'],
+    ]);
+  });
+
+  it('deadline cues of directives: báo cáo Thủ tướng Chính phủ trong …, xong cuối tháng … (corpus); not a bare xong', () => {
+    expect(roles('Báo cáo Thủ tướng Chính phủ trong tháng 10/2025.', ctx(2025, 9, 30, 'CV'))).toEqual([['deadline', '2025-10-01', '2025-10-31', 'tháng 10/2025']]);
+    expect(
+      roles('cần tập trung lãnh đạo, chỉ đạo, cơ bản tháo gỡ khó khăn xong cuối tháng 12 năm 2025 theo chỉ đạo của Bộ Chính trị', ctx(2025, 11, 20, 'CV')),
+    ).toEqual([['deadline', '2025-12-01', '2025-12-31', 'tháng 12 năm 2025']]);
+    expect(roles('Các công trình đã xong năm 2024 được bàn giao.', ctx(2025, 11, 20, 'BC'))).toEqual([['reporting', '2024-01-01', '2024-12-31', 'năm 2024']]);
+  });
+
   it('a bare N tháng in a report on a span ending in month N: January to N; never a duration', () => {
     const title = 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI QUẬN 5 THÁNG 10 NĂM 2018';
     const text =

@@ -21,7 +21,8 @@
  *
  * Same shape as references (chrono-node style): an ordered list of small parsers (pattern + extract
  * step), then refiners: overlaps (of overlapping candidates the one that starts first, then the
- * longer, wins), blockers dropped, roles from the words around each mention (`lexicon/period-cues.json`),
+ * longer, wins), blockers dropped, roles from the words around each mention (`lexicon/period-cues.json`; a result
+ * cue such as `đạt` on a span still ahead of the document's date states a target, so a plan),
  * then relative mentions (`cùng kỳ`, `lũy kế 10 tháng`, `6 tháng đầu năm`) resolved against the
  * reporting period they follow. Some parsers only *block*: a full date (`ngày 12 tháng 02 năm 2026`
  * is a day, not the month of February), the blank header date (`ngày tháng 4 năm 2026`), a start
@@ -155,6 +156,8 @@ const DAY_MONTH_SOURCE =
   `(?:\\d{1,2}${SP}/${SP}\\d{1,2}(?!\\d)(?!${SP}[/.\\-]${SP}\\d)(?![.,]\\d)` + `|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?!\\s*,?\\s+năm\\s+\\d)(?!\\d))(?!\\s+(?:của\\s+năm\\s+(?:tiếp|sau|kế)|hằng\\s+năm|hàng\\s+năm))`;
 /** `năm` (year) not followed by a year or a word that makes it another year or a name (`năm 2025`, `năm học`, `năm sau`). */
 const YEARLESS = '(?![\\p{L}\\d]|\\s+(?:\\d|học|sau|trước|tới|nay|kế|tiếp|liền|đầu|cuối|ngân|tài|được|đã|nào|đó|này))';
+/** As YEARLESS, but a figure may follow (`ước thực hiện cả năm 5.817,196 tỷ đồng`): only a year (`cả năm 2025`) is excluded. */
+const YEARLESS_BEFORE_FIGURE = YEARLESS.replace('\\d|học', '(?:19|20|21)\\d{2}(?!\\d|[.,]\\d)|học');
 /** Other kinds of document that speak of themselves as `… này` (this …) in their effect clauses. */
 const OWN_KINDS = '(?:nghị\\s+quyết|nghị\\s+định|thông\\s+tư|hướng\\s+dẫn|thông\\s+báo|đề\\s+án|chương\\s+trình|điều\\s+lệ|nội\\s+quy)';
 /** A time of day before a date: `17 giờ`, `16h00`, `15 giờ 30 phút`, `8 giờ sáng,`. */
@@ -813,9 +816,12 @@ const PARSERS: Parser[] = [
     extract: (_m, env) => (env.report && env.reportYear ? yearsBounds(env.reportYear, env.reportYear) : null),
   },
   {
-    // in a report, `ước (thực hiện) cả năm` (the whole year, estimated): the year reported on
+    // in a report, `ước (thực hiện) cả năm` (the whole year, estimated): the year reported on, also before its figure
+    // (`Ước thực hiện cả năm 5.817,196 tỷ đồng`; `Uớc`, a common mistyping, too); an estimate of results, so reporting
+    // whatever cue precedes it (`được triển khai tích cực, ước cả năm có 1.600 doanh nghiệp`)
     kind: 'year',
-    pattern: new RegExp(`ước\\s+(?:tính\\s+|thực\\s+hiện\\s+|đạt\\s+)?cả\\s+năm${YEARLESS}`, FLAGS),
+    role: 'reporting',
+    pattern: new RegExp(`[ưu]ớc\\s+(?:tính\\s+|thực\\s+hiện\\s+|đạt\\s+)?cả\\s+năm${YEARLESS_BEFORE_FIGURE}`, FLAGS),
     extract: (_m, env) => (env.report && env.reportYear ? yearsBounds(env.reportYear, env.reportYear) : null),
   },
 ];
@@ -1069,7 +1075,7 @@ function roleOf(text: string, c: Candidate, env: Env, context: PeriodContext, do
       cue.pattern.lastIndex = m.index + 1; // overlapping forms too: `kết quả thực hiện` and `thực hiện nhiệm vụ`
     }
   }
-  if (best) return best.role;
+  if (best) return ahead(best.role, c, env);
   // none before: the first clause cue after it, up to the clause's end (`(năm 2025, Sở Tài chính đã tổ chức …`)
   const after = text.slice(c.end, clauseEnd(text, c.end));
   for (const cue of CUES) {
@@ -1078,7 +1084,7 @@ function roleOf(text: string, c: Candidate, env: Env, context: PeriodContext, do
     const m = cue.pattern.exec(after);
     if (m && (!best || m.index < best.at)) best = { role: cue.role, at: m.index };
   }
-  if (best) return best.role;
+  if (best) return ahead(best.role, c, env);
   switch (c.kind) {
     case 'days':
       return env.today && c.from && c.from > env.today ? 'plan' : 'reporting';
@@ -1098,6 +1104,17 @@ function roleOf(text: string, c: Candidate, env: Env, context: PeriodContext, do
   if (env.today && c.to && c.to < env.today) return 'reporting';
   if (env.today && c.from && c.from > env.today) return 'plan';
   return report ? 'reporting' : 'plan';
+}
+
+/**
+ * A span still ahead of the document's date holds no facts yet: a reporting cue near it (`đạt`, `ước`) states a target
+ * (`Đến năm 2030, tỷ lệ thu gom … đạt 100%`, `nồng độ bụi PM2.5 … vào năm 2030 đạt dưới 40 μg/m3`), so it is a plan. Ahead:
+ * it starts after that day, or, with an open start, it ends in a later year.
+ */
+function ahead(role: PeriodRole, c: Candidate, env: Env): PeriodRole {
+  if (role !== 'reporting' || !env.today || !c.to) return role;
+  const later = c.from ? c.from > env.today : c.to.slice(0, 4) > env.today.slice(0, 4);
+  return later ? 'plan' : role;
 }
 
 /** The span a relative mention follows: the last reporting or cumulative mention of its sentence, else the document period, else the first reporting span of the text. */
