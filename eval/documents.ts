@@ -188,8 +188,11 @@ async function scorePart(part: string, showMisses: boolean): Promise<void> {
   console.log(
     `periods: recall ${ratio(pr.tp, pr.tp + pr.fn)} precision ${ratio(pr.tp, pr.tp + pr.fp)} (tp ${pr.tp}, fp ${pr.fp}, fn ${pr.fn}); role agreement ${pr.role}/${pr.tp} (${ratio(pr.role, pr.tp)})`,
   );
-  printPrf('figures', t.figures);
-  console.log(`  unit agreement ${t.figures.unit}/${t.figures.tp}, comparator agreement ${t.figures.comparator}/${t.figures.tp}`);
+  // parts annotated for periods only have no figures to score
+  if (t.figures.tp + t.figures.fp + t.figures.fn > 0) {
+    printPrf('figures', t.figures);
+    console.log(`  unit agreement ${t.figures.unit}/${t.figures.tp}, comparator agreement ${t.figures.comparator}/${t.figures.tp}`);
+  }
   if (showMisses) console.log(problems.length ? `problems:\n${problems.join('\n')}` : 'problems: none');
   else console.log(`(${problems.length} problems not listed: this is the test part; SHOW_TEST_MISSES=1 lists them)`);
 }
