@@ -75,8 +75,13 @@ const WORKER_URL = new URL(typeof BUNDLED_WORKER === 'string' ? BUNDLED_WORKER :
 const YOUNG_GENERATION_MB = 8;
 /** How often the pool reads each worker process's resident memory. */
 const RSS_POLL_MS = 100;
-/** The share of a worker process's bound left to what is not JavaScript heap (code, buffers, OCR). */
-const NATIVE_SHARE = 0.5;
+/**
+ * The share of a worker process's bound that its JavaScript heap may take (256 MB of the default
+ * 1 024); the rest is for code, buffers, pdf.js's canvas and OCR. V8 grows a heap faster the larger
+ * its limit: at half the bound a `--jobs 2` run over 2 000 files peaked at 305–320 MB (PSS of the
+ * tree), at a quarter at 285–291 MB, some 5–10 % slower (docs/batch-memory.md).
+ */
+const HEAP_SHARE = 0.25;
 
 export class WorkerPool {
   private readonly slots: Slot[];
@@ -115,7 +120,8 @@ export class WorkerPool {
     }
     if (!slot.worker) {
       const script = this.options.workerUrl ?? WORKER_URL;
-      slot.worker = this.options.isolation === 'thread' ? workerThread(script, this.options.memoryMb) : workerProcess(script, this.options.memoryMb);
+      // a thread gets half the bound as its heap: the 512 MB it had by default before processes
+      slot.worker = this.options.isolation === 'thread' ? workerThread(script, Math.floor(this.options.memoryMb / 2)) : workerProcess(script, this.options.memoryMb);
       slot.done = 0;
     }
     const worker = slot.worker;
@@ -183,9 +189,9 @@ export class WorkerPool {
   }
 }
 
-/** A child process under the memory bound (`ulimit -d`, in KB), its heap half of it. */
+/** A child process under the memory bound (`ulimit -d`, in KB), its heap a quarter of it. */
 function workerProcess(script: URL, memoryMb: number): Handle {
-  const heapMb = Math.max(16, Math.floor(memoryMb * (1 - NATIVE_SHARE)));
+  const heapMb = Math.max(16, Math.floor(memoryMb * HEAP_SHARE));
   // a lower hard limit already in force stays (the shell says why on stderr)
   const bound = `ulimit -d ${memoryMb * 1024} || echo "baocao: the worker runs without a memory bound" >&2; exec "$@"`;
   // One collector thread per worker: two processes' parallel collectors on two cores waited on each
