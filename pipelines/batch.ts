@@ -179,9 +179,17 @@ async function runLocked(
     recycleAfter: 500,
     isolation: options.isolation ?? 'process',
   });
+  // a journal the full disk refuses leaves the files counted as attempts: once, and retried
+  const releaseQuietly = (relatives: Iterable<string>) => {
+    try {
+      journalReleased(out, relatives);
+    } catch {
+      // the run is stopping for the output's sake already
+    }
+  };
   const interrupt = () => {
     pool.kill();
-    journalReleased(out, inFlight);
+    releaseQuietly(inFlight);
   };
   options.signal?.addEventListener('abort', interrupt, { once: true });
   const counts = { written: 0, reused: 0, unchanged: 0 };
@@ -274,7 +282,11 @@ async function runLocked(
     inFlight.add(input.relative);
     const outcome = await pool.run({ file: input.file, displayPath: input.relative, output, rows, format, ...(markdown ? { markdown } : {}) });
     inFlight.delete(input.relative);
-    if (!outcome.ok && outcome.output) throw new OutputError(outcome.output.path, outcome.output.code);
+    if (!outcome.ok && outcome.output) {
+      // the output's trouble, not the file's: not an attempt against it
+      releaseQuietly([input.relative]);
+      throw new OutputError(outcome.output.path, outcome.output.code);
+    }
     if (outcome.ok) {
       // a Markdown file an earlier run with --text left would no longer follow its report
       if (!markdown) await rm(markdownOf(out, input.relative), { force: true });

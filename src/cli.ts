@@ -8,7 +8,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { createProgress } from './progress.js';
 import { SCHEMA_VERSION } from './write/report.js';
 // Each command loads its own modules when it runs: the batch's main thread only orchestrates,
-// and every megabyte it holds is held for the whole run next to the worker threads.
+// and every megabyte it holds is held for the whole run next to the workers.
 
 /** Reports and failed files listed after a run, unless --verbose asks for all. */
 const LISTED = 10;
