@@ -165,9 +165,9 @@ export class WorkerPool {
       finish(guard(`timed out after ${seconds} s`), true);
     }, this.options.timeoutMs);
     // The data bound stops most allocations; memory that escapes it (a library's own mappings)
-    // is caught here, a tenth of a second late at most.
-    const watch = setInterval(() => {
-      if ((worker.residentMb() ?? 0) > memoryMb) finish(outOfMemory, true);
+    // is caught here, a tenth of a second late at most. A thread's heap limit is V8's to keep.
+    const watch = worker.residentMb() === null ? undefined : setInterval(() => {
+      if (worker.residentMb()! > memoryMb) finish(outOfMemory, true);
     }, RSS_POLL_MS);
     worker.send({ ...pending.task, id });
   }

@@ -25,9 +25,9 @@ export function extract(outline: Outline): Extraction {
  * cumulative, no start) is stated for that day, as a stock is counted on a date.
  */
 function statedFor(p: PeriodMention): StatedPeriod[] {
-  if (p.to === null) return [];
-  if (p.from === null) return p.role === 'cumulative' ? [{ id: p.id, role: p.role, span: p.span, text: p.text, from: p.to, to: p.to }] : [];
-  return p.role === 'reporting' || p.role === 'cumulative' || p.role === 'plan' ? [{ id: p.id, role: p.role, span: p.span, text: p.text, from: p.from, to: p.to }] : [];
+  const stated = p.from === null ? p.role === 'cumulative' : p.role === 'reporting' || p.role === 'cumulative' || p.role === 'plan';
+  if (p.to === null || !stated) return [];
+  return [{ id: p.id, role: p.role, span: p.span, text: p.text, from: p.from ?? p.to, to: p.to }];
 }
 
 /**

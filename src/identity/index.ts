@@ -123,13 +123,10 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Group copies into documents, their fingerprints at hand (see `CopyGrouping`). */
 export function groupCopies(input: readonly CopyIdentity[]): DocumentGroup[] {
   const grouping = new CopyGrouping(input);
-  const sketches = (part: number) => {
-    const out = new Map<number, Sketch>();
-    grouping.partOf(1).forEach((p, i) => p === part && out.set(i, (grouping.copies[i] as CopyIdentity).sketch));
-    return out;
-  };
-  grouping.compare(-1, sketches(-1));
-  grouping.compare(0, sketches(0));
+  // one part, and part -1: the copies without a unit or a period
+  const parts = new Map<number, Map<number, Sketch>>([[-1, new Map()], [0, new Map()]]);
+  grouping.partOf(1).forEach((p, i) => parts.get(p)!.set(i, (grouping.copies[i] as CopyIdentity).sketch));
+  for (const [part, sketches] of parts) grouping.compare(part, sketches);
   return grouping.groups();
 }
 

@@ -30,7 +30,7 @@ export async function writeSite(out: string): Promise<SiteSummary> {
   for (const loaded of folder.reports) {
     const rel = documentPath(loaded.jsonPath);
     const depth = rel.split('/').length - 1;
-    const marks = marksOnCopy(loaded, copiesOf.get(loaded.report.source.sha256) ?? [loaded], latest);
+    const marks = marksOnCopy(loaded, copiesOf(loaded), latest);
     await writeFileAtomic(join(dir, rel), renderDocument(loaded, { root: '../'.repeat(depth), marks }));
     failedChecks += loaded.report.checks.filter((c) => !c.holds).length;
   }
@@ -45,24 +45,18 @@ export async function writeSite(out: string): Promise<SiteSummary> {
  * Each report's copies (itself included) as the tables grouped them (`copies` in baocao.duckdb);
  * each report alone when the tables are not built.
  */
-async function copiesByDocument(out: string, reports: readonly LoadedReport[]): Promise<Map<string, LoadedReport[]>> {
+async function copiesByDocument(out: string, reports: readonly LoadedReport[]): Promise<(page: LoadedReport) => LoadedReport[]> {
   const database = join(out, DATABASE_FILE);
   const keyOf = new Map<string, string>();
   if (await stat(database).catch(() => null)) {
     const { rows } = await withDatabase(database, (db) => queryRows(db, 'SELECT sha256, document_key FROM copies'));
     for (const r of rows) keyOf.set(String(r.sha256), String(r.document_key));
   }
-  const byKey = new Map<string, LoadedReport[]>();
-  for (const r of reports) {
-    const key = keyOf.get(r.report.source.sha256);
-    if (key !== undefined) byKey.set(key, [...(byKey.get(key) ?? []), r]);
-  }
-  const bySha = new Map<string, LoadedReport[]>();
-  for (const r of reports) {
-    const key = keyOf.get(r.report.source.sha256);
-    bySha.set(r.report.source.sha256, key === undefined ? [r] : byKey.get(key)!);
-  }
-  return bySha;
+  // a report the tables do not hold is a document of its own
+  const documentOf = (r: LoadedReport) => keyOf.get(r.report.source.sha256) ?? `file ${r.report.source.sha256}`;
+  const byDocument = new Map<string, LoadedReport[]>();
+  for (const r of reports) byDocument.set(documentOf(r), [...(byDocument.get(documentOf(r)) ?? []), r]);
+  return (page) => byDocument.get(documentOf(page))!;
 }
 
 /**

@@ -227,7 +227,8 @@ async function groupDocuments(db: DuckDBConnection): Promise<void> {
            strftime(d.period_from, '%Y-%m-%d') AS period_from, strftime(d.period_to, '%Y-%m-%d') AS period_to,
            f.header_key, f.ocr, f.confidence
     FROM documents d JOIN fingerprints f USING (sha256)`)) {
-    facts.push(copyFacts(r, info));
+    info.set(String(r.sha256), { format: r.format === null ? '' : String(r.format), textUsed: r.text_used === null ? '' : String(r.text_used) });
+    facts.push(copyFacts(r));
   }
   const grouping = new CopyGrouping(facts);
   const parts = Math.max(1, Math.ceil(facts.length / COPIES_PER_PART));
@@ -298,10 +299,9 @@ async function* rowObjects(db: DuckDBConnection, sql: string): AsyncGenerator<Re
 }
 
 /** A row of the documents and fingerprints tables as the grouping sees it, but the fingerprint. */
-function copyFacts(r: Record<string, string | number | boolean | null>, info: Map<string, { format: string; textUsed: string }>): CopyFacts {
+function copyFacts(r: Record<string, string | number | boolean | null>): CopyFacts {
   const s = (k: string) => (r[k] === null || r[k] === undefined ? null : String(r[k]));
   const n = (k: string) => (typeof r[k] === 'number' ? (r[k] as number) : null);
-  info.set(String(r.sha256), { format: s('format') ?? '', textUsed: s('text_used') ?? '' });
   const header = {
     kind: s('kind'),
     number: s('number'),
