@@ -61,8 +61,8 @@ describe('DOCX', () => {
     bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     bytes.set(Buffer.from('EncryptionInfo', 'utf16le'), 1024);
     bytes.set(Buffer.from('EncryptedPackage', 'utf16le'), 1152);
-    await expect(ingestBytes(bytes, 'secret.docx')).rejects.toThrow('secret.docx: DOCX is password-protected');
+    await expect(ingestBytes(bytes, 'secret.docx')).rejects.toThrow('secret.docx: Office file is password-protected');
     bytes.fill(0, 1024);
-    await expect(ingestBytes(bytes, 'old.doc')).rejects.toThrow('old.doc: old binary Office file (.doc/.xls) is not supported: save it as DOCX');
+    await expect(ingestBytes(bytes, 'old.doc')).rejects.toThrow('old.doc: OLE compound file that is neither Word nor Excel');
   });
 });

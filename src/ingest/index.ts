@@ -6,15 +6,22 @@ import type { IngestContext } from './context.js';
 import { convertLegacy, detectLegacy } from './legacy.js';
 import { decodeText } from './text.js';
 import type { SourceDocument, SourceFormat } from './types.js';
+import { openDocumentType, zipEntryNames } from './zip.js';
 
 export type { SourceDocument, SourceFormat, Page, Box, TextBox, DocxLocation } from './types.js';
 export { createIngestContext, type IngestContext } from './context.js';
 
-/** Guess the format from the first bytes (and, for plain text, the name). */
-export function sniffFormat(bytes: Uint8Array, file: string): SourceFormat | 'unknown' {
+/**
+ * Guess the format from the content (and, for plain text, the name). `zip` is an archive of other
+ * files, which the batch opens (archive.ts); a ZIP whose directory cannot be read is taken for the
+ * DOCX it most often is, so its error names a truncated DOCX.
+ */
+export function sniffFormat(bytes: Uint8Array, file: string): SourceFormat | 'zip' | 'unknown' {
   const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
   if (head.startsWith('%PDF-')) return 'pdf';
-  if (head.startsWith('PK\u0003\u0004')) return 'docx';
+  if (head.startsWith('PK\u0003\u0004') || head.startsWith('PK\u0005\u0006')) return zipKind(bytes);
+  if (head.startsWith('{\\rtf')) return 'rtf';
+  if (head.startsWith('\xd0\xcf\x11\xe0')) return oleKind(bytes);
   if (head.startsWith('\x89PNG') || head.startsWith('\xff\xd8\xff') || head.startsWith('II*\0') || head.startsWith('MM\0*')) {
     return 'image';
   }
@@ -44,8 +51,6 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
   switch (format) {
     case 'text':
     case 'markdown': {
-      const ole = oleReason(bytes);
-      if (ole) throw new PipelineError('ingest', file, ole);
       const decoded = decodeLegacyBytes(bytes, file);
       return {
         ...base,
@@ -58,7 +63,18 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
         warnings: [],
       };
     }
+    case 'doc':
+    case 'xls':
+    case 'rtf':
+    case 'odt':
+    case 'xlsx':
+    case 'ods':
+      throw new PipelineError('ingest', file, `${FORMAT_NAMES[format]} is not supported yet`);
+    case 'zip':
+      throw new PipelineError('ingest', file, 'ZIP archive: its files are read one by one by `baocao run`');
     case 'docx': {
+      const ole = oleReason(bytes);
+      if (ole) throw new PipelineError('ingest', file, ole);
       // the readers of binary formats (mammoth, pdf.js, tesseract.js) load on first use: plain
       // text runs, the common case in archives, never pay for them in time or memory
       const { readDocx } = await import('./docx.js');
@@ -124,13 +140,47 @@ function decodeLegacyBytes(bytes: Uint8Array, file: string): { text: SourceText;
   }
 }
 
-/**
- * An OLE compound file (D0 CF 11 E0): a password-protected DOCX (its package is encrypted inside
- * one) or an old binary Word/Excel file.
- */
+function zipKind(bytes: Uint8Array): SourceFormat | 'zip' {
+  const odf = openDocumentType(bytes);
+  if (odf === 'application/vnd.oasis.opendocument.text') return 'odt';
+  if (odf === 'application/vnd.oasis.opendocument.spreadsheet') return 'ods';
+  const names = zipEntryNames(bytes);
+  if (!names) return 'docx';
+  if (names.includes('word/document.xml')) return 'docx';
+  if (names.includes('xl/workbook.xml') || names.includes('xl/workbook.bin')) return 'xlsx';
+  // an Office package with its main part missing is a broken document, not an archive
+  if (names.includes('[Content_Types].xml')) return 'docx';
+  return 'zip';
+}
+
+/** An OLE compound file (D0 CF 11 E0) holds a Word or Excel 97–2003 file, or an encrypted OOXML package. */
+function oleKind(bytes: Uint8Array): SourceFormat {
+  // directory entry names are UTF-16LE; the streams name what the container holds
+  const names = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
+  if (names.includes('WordDocument')) return 'doc';
+  if (names.includes('Workbook') || names.includes('Book')) return 'xls';
+  return 'docx'; // EncryptedPackage: a password-protected DOCX or XLSX, refused by oleReason
+}
+
+/** An OLE compound file (D0 CF 11 E0) that is not Word or Excel 97–2003: an encrypted OOXML package, or something else. */
 function oleReason(bytes: Uint8Array): string | null {
   if (!(bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) return null;
   const names = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
-  if (names.includes('EncryptedPackage')) return 'DOCX is password-protected';
-  return 'old binary Office file (.doc/.xls) is not supported: save it as DOCX';
+  if (names.includes('EncryptedPackage')) return 'Office file is password-protected';
+  return 'OLE compound file that is neither Word nor Excel';
 }
+
+/** How error messages name a format. */
+export const FORMAT_NAMES: Record<SourceFormat, string> = {
+  text: 'text',
+  markdown: 'Markdown',
+  docx: 'DOCX',
+  pdf: 'PDF',
+  image: 'image',
+  doc: 'Word 97–2003 (.doc)',
+  rtf: 'RTF',
+  odt: 'OpenDocument text (.odt)',
+  xlsx: 'XLSX',
+  xls: 'Excel 97–2003 (.xls)',
+  ods: 'OpenDocument spreadsheet (.ods)',
+};

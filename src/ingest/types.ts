@@ -1,7 +1,10 @@
 import type { SourceText } from '../text/source-text.js';
 
-/** What a file turned out to be, judged by its content, not its name. */
-export type SourceFormat = 'text' | 'markdown' | 'docx' | 'pdf' | 'image';
+/**
+ * What a file turned out to be, judged by its content, not its name: `doc` is Word 97–2003, `xls`
+ * Excel 97–2003, `odt`/`ods` OpenDocument text and spreadsheet.
+ */
+export type SourceFormat = 'text' | 'markdown' | 'docx' | 'pdf' | 'image' | 'doc' | 'rtf' | 'odt' | 'xlsx' | 'xls' | 'ods';
 
 /** A page of a paged source: the original-text offsets it covers. */
 export interface Page {

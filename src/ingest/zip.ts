@@ -35,4 +35,42 @@ export function zipBombReason(bytes: Uint8Array): string | null {
   return null;
 }
 
+/**
+ * The entry names of a ZIP's central directory, in order, or null when there is none to read
+ * (a truncated file). Enough to tell a DOCX from an XLSX, an ODT or a plain archive.
+ */
+export function zipEntryNames(bytes: Uint8Array): string[] | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const entries = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  const names: string[] = [];
+  for (let n = 0; n < entries && at + 46 <= bytes.length; n++) {
+    if (view.getUint32(at, true) !== 0x02014b50) return null;
+    const length = view.getUint16(at + 28, true);
+    names.push(Buffer.from(bytes.buffer, bytes.byteOffset + at + 46, Math.min(length, bytes.length - at - 46)).toString('utf8'));
+    at += 46 + length + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return names;
+}
+
+/**
+ * An OpenDocument package's media type: its first entry, `mimetype`, stored uncompressed right
+ * after its local header (the format requires both), or null.
+ */
+export function openDocumentType(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 200));
+  if (head.toString('latin1', 30, 38) !== 'mimetype') return null;
+  const start = 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
+  const match = /^application\/vnd\.oasis\.opendocument\.[a-z-]+/.exec(head.toString('latin1', start, start + 80));
+  return match ? match[0] : null;
+}
+
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
