@@ -21,6 +21,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
 import { isOutputFailure, OutputError, UsageError } from '../src/errors.js';
 import { walkInputs, type InputFile, type Inputs, type SkippedInput } from '../src/ingest/walk.js';
+import { ENTRY_SEPARATOR, expandArchives } from '../src/ingest/archive.js';
 import { lockOutput } from '../src/write/lock.js';
 import { MARKS_FILE, readMarks } from '../src/review/marks.js';
 import { sha256File, stableJson, writeFileAtomic } from '../src/write/files.js';
@@ -130,6 +131,9 @@ export interface FailingReport {
   checks: CheckCount;
 }
 
+/** Where archives' entries are extracted for a run, inside `--out` (hidden from the walk). */
+const ARCHIVES_FOLDER = '.archives';
+
 const DEFAULTS = { timeoutMs: 120_000, memoryMb: 1024, maxBytes: 100e6, pruneShare: 0.25 };
 
 /**
@@ -160,8 +164,12 @@ async function runLocked(
   options: BatchOptions,
   setting: { started: Date; out: string; jobs: number; maxBytes: number } & Inputs,
 ): Promise<BatchSummary> {
-  const { started, out, jobs, maxBytes, files, skipped, links, unreadable } = setting;
+  const { started, out, jobs, maxBytes, skipped, links, unreadable } = setting;
   await removeTemporaries(out);
+  // ZIP archives' entries are files of their own, extracted for the run and removed after it
+  const extracted = join(out, ARCHIVES_FOLDER);
+  await rm(extracted, { recursive: true, force: true });
+  const files = await expandArchives(setting.files, extracted, maxBytes);
   const format = options.format ?? 'full';
   const [code, manifest] = await Promise.all([versionKey(), loadManifest(out)]);
   // what a file's outputs depend on besides the code: a run with other output options redoes it
@@ -229,17 +237,24 @@ async function runLocked(
     const other = seen.get(input.relative);
     if (other !== undefined) {
       // Two inputs would write the same report path: keep the first, name the clash.
-      const sha256 = await sha256File(input.file).catch(() => '');
+      const sha256 = await sha256File(input.source ?? input.file).catch(() => '');
       clashes.push(fail(input, { sha256, error: { stage: 'write', reason: `same output path as ${other}`, retry: false } }, false, null));
       return;
     }
     seen.set(input.relative, input.file);
     const base = { relative: input.relative, file: input.file, version };
+    if (input.refused !== undefined) {
+      // an archive refused whole, by its own bytes; an entry that was never extracted, by none
+      const sha256 = input.source === undefined && input.relative.includes(ENTRY_SEPARATOR) ? '' : await sha256File(input.source ?? input.file).catch(() => '');
+      const error = { stage: 'ingest' as const, reason: input.refused, retry: false };
+      return settle(input, { ...base, sha256, bytes: 0, status: 'error', error, checks: null }, 'written');
+    }
+    const source = input.source ?? input.file;
     let bytes: number;
     let sha256: string;
     try {
-      bytes = (await stat(input.file)).size;
-      sha256 = await sha256File(input.file);
+      bytes = (await stat(source)).size;
+      sha256 = await sha256File(source);
     } catch (error) {
       const reason = `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
       return settle(input, { ...base, sha256: '', bytes: 0, status: 'error', error: { stage: 'ingest', reason, retry: true }, checks: null }, 'written');
@@ -280,7 +295,7 @@ async function runLocked(
     }
     await journalStarted(out, entry);
     inFlight.add(input.relative);
-    const outcome = await pool.run({ file: input.file, displayPath: input.relative, output, rows, format, ...(markdown ? { markdown } : {}) });
+    const outcome = await pool.run({ file: source, displayPath: input.relative, output, rows, format, ...(markdown ? { markdown } : {}) });
     inFlight.delete(input.relative);
     if (!outcome.ok && outcome.output) {
       // the output's trouble, not the file's: not an attempt against it
@@ -323,6 +338,7 @@ async function runLocked(
   } finally {
     options.signal?.removeEventListener('abort', interrupt);
     await pool.close();
+    await rm(extracted, { recursive: true, force: true });
   }
   if (stopped) throw stopped;
 

@@ -6,7 +6,7 @@ import type { IngestContext } from './context.js';
 import { convertLegacy, detectLegacy } from './legacy.js';
 import { decodeText } from './text.js';
 import type { SourceDocument, SourceFormat } from './types.js';
-import { openDocumentType, zipEntryNames } from './zip.js';
+import { isDocumentPackage, openDocumentType, zipEntryNames } from './zip.js';
 
 export type { SourceDocument, SourceFormat, Page, Box, TextBox, DocxLocation } from './types.js';
 export { createIngestContext, type IngestContext } from './context.js';
@@ -149,8 +149,7 @@ function zipKind(bytes: Uint8Array): SourceFormat | 'zip' {
   if (names.includes('word/document.xml')) return 'docx';
   if (names.includes('xl/workbook.xml') || names.includes('xl/workbook.bin')) return 'xlsx';
   // an Office package with its main part missing is a broken document, not an archive
-  if (names.includes('[Content_Types].xml')) return 'docx';
-  return 'zip';
+  return isDocumentPackage(names) ? 'docx' : 'zip';
 }
 
 /** An OLE compound file (D0 CF 11 E0) holds a Word or Excel 97–2003 file, or an encrypted OOXML package. */

@@ -8,6 +8,10 @@ export interface InputFile {
   file: string;
   /** Path relative to the input it was found under (the file name for a file given directly). */
   relative: string;
+  /** Where its bytes are when `file` is not a path on disk: an archive's entry, extracted (archive.ts). */
+  source?: string;
+  /** Why it is not processed, decided before it is read: an archive refused whole, an entry too large. */
+  refused?: string;
 }
 
 /** A symbolic link the walk did not follow, and why. */

@@ -62,6 +62,14 @@ export function zipEntryNames(bytes: Uint8Array): string[] | null {
 }
 
 /**
+ * Whether a ZIP's entries are those of an Office document (OOXML's `[Content_Types].xml`,
+ * OpenDocument's `mimetype`) rather than an archive of files.
+ */
+export function isDocumentPackage(names: readonly string[]): boolean {
+  return names.includes('[Content_Types].xml') || names.includes('mimetype') || names.includes('word/document.xml') || names.includes('xl/workbook.xml');
+}
+
+/**
  * An OpenDocument package's media type: its first entry, `mimetype`, stored uncompressed right
  * after its local header (the format requires both), or null.
  */

@@ -5,7 +5,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { crc32, createDeflateRaw, deflateRawSync, deflateSync } from 'node:zlib';
+import { constants as zlibConstants, crc32, createDeflateRaw, deflateRawSync, deflateSync } from 'node:zlib';
 
 /** A PNG that is only a header: what a decoder would allocate for is all the check reads. */
 export function pngHeader(width: number, height: number): Uint8Array {
@@ -202,4 +202,31 @@ export async function writeDocxBomb(path: string, paragraphs: number): Promise<{
   out.end(zip);
   await once(out, 'finish');
   return { inflated: size, packed: bomb.packed.length };
+}
+
+/** A real ZIP of the given files, deflated, their names exactly as given (`../x` and `/etc/x` included). */
+export function zipFiles(files: readonly { name: string; data: Uint8Array | string }[]): Uint8Array {
+  return new Uint8Array(
+    zipOf(
+      files.map(({ name, data }) => {
+        const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
+        return { name, crc: crc32(bytes), size: bytes.length, packed: deflateRawSync(bytes) };
+      }),
+    ),
+  );
+}
+
+/**
+ * A ZIP bomb: one entry `bao-cao.txt` of `megabytes` MB of spaces, a thousand times smaller on
+ * disk. One megabyte is deflated once with a full flush (which ends its blocks and forgets the
+ * window) and repeated: a valid deflate stream, made in a second instead of a minute.
+ */
+export function zipBomb(megabytes: number): Uint8Array {
+  const block = Buffer.alloc(1 << 20, 0x20);
+  const chunk = deflateRawSync(block, { level: 9, finishFlush: zlibConstants.Z_FULL_FLUSH });
+  let crc = 0;
+  for (let i = 0; i < megabytes; i++) crc = crc32(block, crc);
+  // a final, empty fixed-Huffman block ends the stream
+  const packed = Buffer.concat([...Array.from({ length: megabytes }, () => chunk), Buffer.from([0x03, 0x00])]);
+  return new Uint8Array(zipOf([{ name: 'bao-cao.txt', crc, size: megabytes * block.length, packed }]));
 }
