@@ -25,6 +25,8 @@ export interface WorkerTask {
   format?: ReportFormat;
   /** Where the document's restored text goes as Markdown (`--text`), if anywhere. */
   markdown?: string;
+  /** The OCR cache's folder (src/ingest/ocr-cache.ts), the same for every task of a run. */
+  ocrCache?: string;
 }
 
 export type WorkerResult =
@@ -56,7 +58,7 @@ channel.on(async (task) => {
   }
   let result: WorkerResult;
   try {
-    ingest ??= createIngestContext({ workers: 1 });
+    ingest ??= createIngestContext({ workers: 1, ...(task.ocrCache ? { cacheDir: task.ocrCache } : {}) });
     // `ingest` is read by processFile once the formats stage passes it on to ingestFile.
     const options = { displayPath: task.displayPath, ingest };
     const { report, markdown } = task.markdown ? await processFileWithText(task.file, options) : { report: await processFile(task.file, options), markdown: null };

@@ -14,6 +14,7 @@
  *                                the analysts' tables, rebuilt from the reports (copies of one
  *                                document counted once: src/identity)
  *   <out>/runs/<start>.json      run metadata: start, duration, counts
+ *   <out>/.ocr-cache/            OCR results by page image and engine: a re-run after an upgrade reads no page again
  */
 import { access, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -133,6 +134,8 @@ export interface FailingReport {
 
 /** Where archives' entries are extracted for a run, inside `--out` (hidden from the walk). */
 const ARCHIVES_FOLDER = '.archives';
+/** OCR results by page image, kept across runs and versions (src/ingest/ocr-cache.ts). */
+export const OCR_CACHE_FOLDER = '.ocr-cache';
 
 const DEFAULTS = { timeoutMs: 120_000, memoryMb: 1024, maxBytes: 100e6, pruneShare: 0.25 };
 
@@ -170,6 +173,7 @@ async function runLocked(
   const extracted = join(out, ARCHIVES_FOLDER);
   await rm(extracted, { recursive: true, force: true });
   const files = await expandArchives(setting.files, extracted, maxBytes);
+  const ocrCache = join(out, OCR_CACHE_FOLDER);
   const format = options.format ?? 'full';
   const [code, manifest] = await Promise.all([versionKey(), loadManifest(out)]);
   // what a file's outputs depend on besides the code: a run with other output options redoes it
@@ -295,7 +299,7 @@ async function runLocked(
     }
     await journalStarted(out, entry);
     inFlight.add(input.relative);
-    const outcome = await pool.run({ file: source, displayPath: input.relative, output, rows, format, ...(markdown ? { markdown } : {}) });
+    const outcome = await pool.run({ file: source, displayPath: input.relative, output, rows, format, ocrCache, ...(markdown ? { markdown } : {}) });
     inFlight.delete(input.relative);
     if (!outcome.ok && outcome.output) {
       // the output's trouble, not the file's: not an attempt against it

@@ -6,7 +6,10 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { Scheduler, Worker } from 'tesseract.js';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { PSM, Scheduler, Worker } from 'tesseract.js';
+import { OcrCache } from './ocr-cache.js';
 import { makeSegment, type Run, type Segment } from './layout.js';
 
 const require = createRequire(import.meta.url);
@@ -39,7 +42,30 @@ export interface OcrPoolOptions {
   workers?: number;
   /** Folder of `vie.traineddata.gz`; default: the best_int build (`vieLangPath()`). */
   langPath?: string;
+  /** Folder of the OCR cache (ocr-cache.ts); none by default. */
+  cacheDir?: string;
 }
+
+/**
+ * What an OCR result depends on besides the image: tesseract.js's version, the model's bytes and
+ * the settings `start` gives every worker. Part of every cache key.
+ */
+async function engineKey(langPath: string): Promise<string> {
+  const version = (require('tesseract.js/package.json') as { version: string }).version;
+  const model = createHash('sha256')
+    .update(await readFile(join(langPath, 'vie.traineddata.gz')))
+    .digest('hex');
+  return `tesseract.js ${version}; vie ${model}; ${JSON.stringify(WORKER_PARAMETERS)}`;
+}
+
+/** Set on every worker (PSM.AUTO is '3'). */
+const WORKER_PARAMETERS = {
+  tessedit_pageseg_mode: '3',
+  // pages are rendered at 300 dpi; scans without a resolution tag are most often 300 dpi too
+  user_defined_dpi: '300',
+  // tesseract's progress chatter ("Detected 101 diacritics") is not for the user's screen
+  debug_file: '/dev/null',
+};
 
 export class OcrPool {
   readonly size: number;
@@ -52,10 +78,12 @@ export class OcrPool {
   /** Total time spent in recognize jobs, for the bench's overhead ratio. */
   recognizeMs = 0;
   pages = 0;
+  readonly cache: OcrCache | null;
 
   constructor(options: OcrPoolOptions = {}) {
     this.size = Math.max(1, options.workers ?? availableParallelism());
     this.langPath = options.langPath ?? vieLangPath();
+    this.cache = options.cacheDir ? new OcrCache(options.cacheDir, engineKey(this.langPath)) : null;
     // rendering may run ahead of recognition by one page per worker, no more: page images are big
     this.slots = this.size * 2;
   }
@@ -64,7 +92,7 @@ export class OcrPool {
     if (this.scheduler) return Promise.resolve(this.scheduler);
     this.starting ??= (async () => {
       // loaded on first use: a run with no scans never pays for tesseract.js
-      const { createScheduler, createWorker, OEM, PSM } = await import('tesseract.js');
+      const { createScheduler, createWorker, OEM } = await import('tesseract.js');
       const scheduler = createScheduler();
       const langPath = this.langPath;
       this.workers = await Promise.all(
@@ -73,13 +101,7 @@ export class OcrPool {
         ),
       );
       for (const w of this.workers) {
-        await w.setParameters({
-          tessedit_pageseg_mode: PSM.AUTO,
-          // pages are rendered at 300 dpi; scans without a resolution tag are most often 300 dpi too
-          user_defined_dpi: '300',
-          // tesseract's progress chatter ("Detected 101 diacritics") is not for the user's screen
-          debug_file: '/dev/null',
-        });
+        await w.setParameters({ ...WORKER_PARAMETERS, tessedit_pageseg_mode: WORKER_PARAMETERS.tessedit_pageseg_mode as PSM });
         scheduler.addWorker(w);
       }
       this.scheduler = scheduler;
@@ -106,6 +128,15 @@ export class OcrPool {
    * page rendered at 300 dpi comes back in PDF points with scale 300/72.
    */
   async recognize(image: Uint8Array, scale = 1): Promise<OcrResult> {
+    const key = this.cache ? await this.cache.key(image, scale) : null;
+    const cached = key ? await this.cache!.get(key) : null;
+    if (cached) return { segments: cached, recognizeMs: 0 };
+    const result = await this.read(image, scale);
+    if (key) await this.cache!.set(key, result.segments);
+    return result;
+  }
+
+  private async read(image: Uint8Array, scale: number): Promise<OcrResult> {
     const scheduler = await this.start();
     const t0 = performance.now();
     const result = await scheduler.addJob('recognize', Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, {
