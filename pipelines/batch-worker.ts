@@ -13,6 +13,8 @@ import { countChecks, type CheckCount } from '../src/validate/index.js';
 import { tableRowsJson } from '../src/write/rows.js';
 import { compactReport, type ReportFormat } from '../src/write/report.js';
 import { processFile, processFileWithText } from './report.js';
+import { readFile } from 'node:fs/promises';
+import { ocrPdfPage, pagesNeedingOcr } from '../src/ingest/pdf.js';
 
 export interface WorkerTask {
   id: number;
@@ -27,10 +29,15 @@ export interface WorkerTask {
   markdown?: string;
   /** The OCR cache's folder (src/ingest/ocr-cache.ts), the same for every task of a run. */
   ocrCache?: string;
+  /**
+   * For a queue's long scans (pipelines/queue.ts), instead of the report: `pages`, the pages of
+   * a PDF that need OCR; `page`, one page's OCR into the cache. Run here for the same isolation.
+   */
+  step?: { kind: 'pages' } | { kind: 'page'; page: number };
 }
 
 export type WorkerResult =
-  | { id: number; ok: true; checks: CheckCount }
+  | { id: number; ok: true; checks: CheckCount; pages?: number[] }
   | { id: number; ok: false; stage: string; reason: string; stack: string | null; output?: { path: string; code: string } };
 
 // A child process of the batch (worker-pool.ts), or a thread where the bench compares the two.
@@ -59,6 +66,10 @@ channel.on(async (task) => {
   let result: WorkerResult;
   try {
     ingest ??= createIngestContext({ workers: 1, ...(task.ocrCache ? { cacheDir: task.ocrCache } : {}) });
+    if (task.step) {
+      post({ id: task.id, ok: true, checks: { made: 0, failed: 0 }, ...(await runStep(task.file, task.step, ingest)) });
+      return;
+    }
     // `ingest` is read by processFile once the formats stage passes it on to ingestFile.
     const options = { displayPath: task.displayPath, ingest };
     const { report, markdown } = task.markdown ? await processFileWithText(task.file, options) : { report: await processFile(task.file, options), markdown: null };
@@ -84,3 +95,10 @@ channel.on(async (task) => {
   }
   post(result);
 });
+
+async function runStep(file: string, step: NonNullable<WorkerTask['step']>, ctx: IngestContext): Promise<{ pages?: number[] }> {
+  const bytes = await readFile(file);
+  if (step.kind === 'pages') return { pages: await pagesNeedingOcr(bytes, file) };
+  await ocrPdfPage(bytes, file, step.page, ctx);
+  return {};
+}

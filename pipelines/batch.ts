@@ -39,14 +39,15 @@ import {
   type ErrorStage,
   type Manifest,
   type ManifestEntry,
+  type StartedFile,
 } from '../src/write/manifest.js';
 import { CATALOG_CSV } from '../src/write/catalog.js';
 import { METRICS_CSV, writeMetricsCsv } from '../src/write/metrics-csv.js';
-import { relocateReport } from '../src/write/relocate.js';
-import { tableRowsJson } from '../src/write/rows.js';
-import type { ReportFormat, ReportJson } from '../src/write/report.js';
+import { copyRelocated } from '../src/write/relocate.js';
+import type { ReportFormat } from '../src/write/report.js';
 import type { CheckCount } from '../src/validate/index.js';
-import { WorkerPool } from './worker-pool.js';
+import type { WorkerTask } from './batch-worker.js';
+import { WorkerPool, type Outcome } from './worker-pool.js';
 
 export interface BatchOptions {
   out: string;
@@ -70,6 +71,12 @@ export interface BatchOptions {
    */
   pruneShare?: number;
   prune?: boolean;
+  /**
+   * A Redis URL: the files go to a BullMQ queue, processed by `baocao worker` on any machine that
+   * sees the inputs and `out` at the same paths (pipelines/queue.ts); `jobs`, `timeoutMs` and
+   * `memoryMb` are then the workers' to set.
+   */
+  queue?: string;
   /** Workers as child processes under the memory bound (default), or threads (the bench's baseline: worker-pool.ts). */
   isolation?: 'process' | 'thread';
   /** Files larger than this are refused before reading; default 100 MB. */
@@ -132,6 +139,28 @@ export interface FailingReport {
   checks: CheckCount;
 }
 
+/** WorkerPool, or the queue's QueueDispatcher (pipelines/queue.ts). */
+interface Dispatcher {
+  run(task: Omit<WorkerTask, 'id'>, file: StartedFile): Promise<Outcome>;
+  close(): Promise<void>;
+  kill(): void;
+}
+
+/** Files in a queue at once (queue.ts: WINDOW, repeated so a run without a queue never loads BullMQ). */
+const QUEUE_WINDOW = 1000;
+
+async function openQueue(url: string, out: string, code: string): Promise<Dispatcher> {
+  const { QueueDispatcher } = await import('./queue.js');
+  const dispatcher = new QueueDispatcher(url, out, code);
+  try {
+    await dispatcher.ready(url);
+  } catch (error) {
+    dispatcher.kill();
+    throw error;
+  }
+  return dispatcher;
+}
+
 /** Where archives' entries are extracted for a run, inside `--out` (hidden from the walk). */
 const ARCHIVES_FOLDER = '.archives';
 /** OCR results by page image, kept across runs and versions (src/ingest/ocr-cache.ts). */
@@ -184,13 +213,16 @@ async function runLocked(
   const reusable = reusableByHash(manifest, version);
   // files in a worker now: if the run is interrupted on purpose, they are not counted against
   const inFlight = new Set<string>();
-  const pool = new WorkerPool({
-    size: jobs,
-    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
-    memoryMb: options.memoryMb ?? DEFAULTS.memoryMb,
-    recycleAfter: 500,
-    isolation: options.isolation ?? 'process',
-  });
+  // where each file is processed: a worker process here, or any machine's worker over a queue
+  const pool: Dispatcher = options.queue
+    ? await openQueue(options.queue, out, code)
+    : new WorkerPool({
+        size: jobs,
+        timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+        memoryMb: options.memoryMb ?? DEFAULTS.memoryMb,
+        recycleAfter: 500,
+        isolation: options.isolation ?? 'process',
+      });
   // a journal the full disk refuses leaves the files counted as attempts: once, and retried
   const releaseQuietly = (relatives: Iterable<string>) => {
     try {
@@ -288,10 +320,8 @@ async function runLocked(
     const twin = reusable.get(sha256);
     if (twin && extname(twin.relative).toLowerCase() === extname(input.relative).toLowerCase()) {
       try {
-        const report = relocateReport(JSON.parse(await readFile(outputOf(out, twin.relative), 'utf8')) as ReportJson, input.relative);
-        if (markdown) await writeFileAtomic(markdown, await readFile(markdownOf(out, twin.relative)));
-        await writeFileAtomic(rows, tableRowsJson(report));
-        await writeFileAtomic(output, stableJson(report));
+        const from = { output: outputOf(out, twin.relative), markdown: markdownOf(out, twin.relative) };
+        await copyRelocated(from, { path: input.relative, output, rows, ...(markdown ? { markdown } : {}) });
         return settle(input, { ...entry, status: 'ok', error: null, checks: twin.checks }, 'reused');
       } catch {
         // the twin's report is gone or unreadable: process the file itself
@@ -299,7 +329,7 @@ async function runLocked(
     }
     await journalStarted(out, entry);
     inFlight.add(input.relative);
-    const outcome = await pool.run({ file: source, displayPath: input.relative, output, rows, format, ocrCache, ...(markdown ? { markdown } : {}) });
+    const outcome = await pool.run({ file: source, displayPath: input.relative, output, rows, format, ocrCache, ...(markdown ? { markdown } : {}) }, entry);
     inFlight.delete(input.relative);
     if (!outcome.ok && outcome.output) {
       // the output's trouble, not the file's: not an attempt against it
@@ -323,7 +353,8 @@ async function runLocked(
   };
 
   // Hashing and small reads overlap with the workers' CPU work: a few more tasks than threads.
-  const queue = new PQueue({ concurrency: jobs * 2 });
+  // over a queue, the files in it at once: what keeps every machine's workers busy
+  const queue = new PQueue({ concurrency: options.queue ? QUEUE_WINDOW : jobs * 2 });
   // A write the output refused (full disk, read-only, forbidden) stops the run: the files not yet
   // started are left for the next run, none is marked failed for it, and nothing more is written.
   let stopped: OutputError | null = null;

@@ -37,7 +37,7 @@ export interface PoolOptions {
 }
 
 export type Outcome =
-  | { ok: true; checks: CheckCount }
+  | { ok: true; checks: CheckCount; pages?: number[] }
   | { ok: false; stage: ErrorStage; reason: string; retry: boolean; stack: string | null; output?: { path: string; code: string } };
 
 interface Slot {
@@ -153,7 +153,7 @@ export class WorkerPool {
         if (result.id !== id) return;
         finish(
           result.ok
-            ? { ok: true, checks: result.checks }
+            ? { ok: true, checks: result.checks, ...(result.pages ? { pages: result.pages } : {}) }
             : { ok: false, stage: result.stage as ErrorStage, reason: result.reason, retry: false, stack: result.stack, ...(result.output ? { output: result.output } : {}) },
           false,
         );

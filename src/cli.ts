@@ -26,6 +26,7 @@ interface RunOptions {
   verbose?: boolean;
   format: 'full' | 'compact';
   text?: boolean;
+  queue?: string;
 }
 
 const program = new Command();
@@ -54,6 +55,7 @@ program
   .option('-v, --verbose', 'list every failed file and report with failed checks, and print stack traces')
   .addOption(new Option('--format <format>', 'report JSON: full, or compact (without the texts and restoration details)').choices(['full', 'compact']).default('full'))
   .option('--text', "also write each document's restored text as Markdown beside its report (<out>/<input path>.md)")
+  .option('--queue <url>', 'send the files to a Redis queue (redis://HOST:PORT/DB) for `baocao worker` on any machine that sees the inputs and --out at the same paths')
   .addHelpText(
     'after',
     [
@@ -102,6 +104,7 @@ program
         signal: stopping.signal,
         format: opts.format,
         text: Boolean(opts.text),
+        ...(opts.queue ? { queue: opts.queue } : {}),
         onSkip: (s) => console.error(`skipped: ${s.path}: ${s.reason}`),
         onStart: (total) => progress.start(total),
         onFile: (event) => progress.file(event),
@@ -164,6 +167,51 @@ function commandLine(): string {
   const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
   return ['baocao', ...process.argv.slice(2)].map(quote).join(' ');
 }
+
+interface WorkerOptions {
+  queue: string;
+  concurrency: number;
+  timeout: number;
+  maxMemory: number;
+  lock: number;
+  verbose?: boolean;
+}
+
+program
+  .command('worker')
+  .description('process files from the queue of `baocao run --queue` until stopped (Ctrl+C finishes the files in hand)')
+  .requiredOption('--queue <url>', 'the Redis queue: redis://HOST:PORT/DB or unix:///path/redis.sock')
+  .addOption(new Option('-c, --concurrency <n>', 'files processed at once').default(availableParallelism()).argParser(positiveInt))
+  .addOption(new Option('--timeout <seconds>', 'time limit per file').default(120).argParser(positiveInt))
+  .addOption(new Option('--max-memory <mb>', 'memory bound of each worker process (a file that needs more fails alone)').default(1024).argParser(positiveInt))
+  // how long a killed worker's file waits before another worker takes it (the tests shorten it)
+  .addOption(new Option('--lock <seconds>').default(30).argParser(positiveInt).hideHelp())
+  .option('-v, --verbose', 'one line per file done')
+  .action(async (opts: WorkerOptions) => {
+    const stopping = new AbortController();
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : 143);
+      console.error(`baocao worker: ${signal}: finishing the files in hand (again to stop now)`);
+      stopping.abort();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    try {
+      const { connectionOf, runQueueWorker } = await import('../pipelines/queue.js');
+      connectionOf(opts.queue);
+      console.error(`baocao worker: ${opts.queue}, ${opts.concurrency} at once`);
+      await runQueueWorker(opts.queue, {
+        concurrency: opts.concurrency,
+        timeoutMs: opts.timeout * 1000,
+        memoryMb: opts.maxMemory,
+        lockMs: opts.lock * 1000,
+        signal: stopping.signal,
+        ...(opts.verbose ? { onJob: (e) => console.error(`${e.ok ? 'done' : 'failed'}: ${e.kind === 'page' ? 'a page of ' : ''}${e.file}${e.reason ? `: ${e.reason}` : ''}`) } : {}),
+      });
+    } catch (error) {
+      fail(error, opts.verbose);
+    }
+  });
 
 program
   .command('review')

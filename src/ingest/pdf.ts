@@ -84,6 +84,43 @@ export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContex
   }
 }
 
+/**
+ * The pages (1-based) of a PDF without a usable text layer: those `readPdf` would OCR. A queue
+ * worker fans a long scan out as one job per such page (pipelines/queue.ts).
+ */
+export async function pagesNeedingOcr(bytes: Uint8Array, file: string): Promise<number[]> {
+  const doc = await openPdf(bytes, file);
+  try {
+    const pages: number[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      if (!usable(await textLayer(page))) pages.push(n);
+      page.cleanup();
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/**
+ * OCR one page as `readPdf` would, for its result to land in the OCR cache of `ctx`: a page job of
+ * the queue, whose file's own job then reads every page from the cache.
+ */
+export async function ocrPdfPage(bytes: Uint8Array, file: string, pageNumber: number, ctx: IngestContext): Promise<void> {
+  const doc = await openPdf(bytes, file);
+  try {
+    const page = await doc.getPage(pageNumber);
+    const { width, height } = page.getViewport({ scale: 1 });
+    const huge = pageTooLarge(width, height, pageNumber);
+    if (huge) throw new PipelineError('ingest', file, huge);
+    let rawPdf: RawPdf | undefined;
+    await ocrPage(doc, page, ctx, () => (rawPdf ??= new RawPdf(bytes)), file);
+  } finally {
+    await doc.destroy();
+  }
+}
+
 async function openPdf(bytes: Uint8Array, file: string): Promise<PDFDocumentProxy> {
   try {
     // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy
