@@ -4,6 +4,7 @@ import { PipelineError } from '../errors.js';
 import { SourceText } from '../text/source-text.js';
 import type { IngestContext } from './context.js';
 import { convertLegacy, detectLegacy } from './legacy.js';
+import type { FlowText } from './flow.js';
 import { decodeText } from './text.js';
 import type { SourceDocument, SourceFormat } from './types.js';
 import { openDocumentType, zipEntryNames } from './zip.js';
@@ -66,7 +67,6 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
     case 'doc':
     case 'xls':
     case 'rtf':
-    case 'odt':
     case 'xlsx':
     case 'ods':
       throw new PipelineError('ingest', file, `${FORMAT_NAMES[format]} is not supported yet`);
@@ -78,18 +78,11 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
       // the readers of binary formats (mammoth, pdf.js, tesseract.js) load on first use: plain
       // text runs, the common case in archives, never pay for them in time or memory
       const { readDocx } = await import('./docx.js');
-      const docx = await readDocx(bytes, file);
-      let text = SourceText.fromOriginal(docx.original);
-      let encoding = 'utf-8';
-      const tcvn3 = docx.legacyRuns.filter((r) => r.encoding === 'tcvn3');
-      const vni = docx.legacyRuns.filter((r) => r.encoding === 'vni');
-      // legacy fonts name the encoding; without them, the text itself may still be legacy
-      const legacy = tcvn3.length > 0 ? 'tcvn3' : vni.length > 0 ? 'vni' : detectLegacy(docx.original);
-      if (legacy) {
-        text = convertLegacy(text, legacy, { upper: tcvn3.filter((r) => r.upper).map((r) => r.span) });
-        encoding = legacy;
-      }
-      return { ...base, format, text, textOrigin: 'original', encoding, pages: [], boxes: [], warnings: docx.warnings, locations: docx.locations };
+      return { ...base, format, ...flowDocument(await readDocx(bytes, file)) };
+    }
+    case 'odt': {
+      const { readOdt } = await import('./odt.js');
+      return { ...base, format, ...flowDocument(await readOdt(bytes, file)) };
     }
     case 'pdf':
     case 'image': {
@@ -121,6 +114,21 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
     default:
       throw new PipelineError('ingest', file, 'unknown file format');
   }
+}
+
+/** A word-processing document's text (DOCX, ODT), its runs in legacy fonts converted with the mapping kept. */
+function flowDocument(flow: FlowText): Omit<SourceDocument, 'path' | 'sha256' | 'bytes' | 'format'> {
+  let text = SourceText.fromOriginal(flow.original);
+  let encoding = 'utf-8';
+  const tcvn3 = flow.legacyRuns.filter((r) => r.encoding === 'tcvn3');
+  const vni = flow.legacyRuns.filter((r) => r.encoding === 'vni');
+  // legacy fonts name the encoding; without them, the text itself may still be legacy
+  const legacy = tcvn3.length > 0 ? 'tcvn3' : vni.length > 0 ? 'vni' : detectLegacy(flow.original);
+  if (legacy) {
+    text = convertLegacy(text, legacy, { upper: tcvn3.filter((r) => r.upper).map((r) => r.span) });
+    encoding = legacy;
+  }
+  return { text, textOrigin: 'original', encoding, pages: [], boxes: [], warnings: flow.warnings, locations: flow.locations };
 }
 
 /** UTF-8/UTF-16 text, or a legacy encoding (TCVN3, VNI as 8-bit bytes; VIQR as ASCII) converted with the mapping kept. */
