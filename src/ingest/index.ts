@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { PipelineError } from '../errors.js';
 import { SourceText } from '../text/source-text.js';
 import type { IngestContext } from './context.js';
-import { convertLegacy, detectLegacy } from './legacy.js';
+import { convertLegacy, decodeWindows1258, detectEightBit, detectLegacy } from './legacy.js';
 import type { FlowText } from './flow.js';
 import { decodeText } from './text.js';
 import type { SourceDocument, SourceFormat } from './types.js';
@@ -131,7 +131,10 @@ function flowDocument(flow: FlowText): Omit<SourceDocument, 'path' | 'sha256' | 
   return { text, textOrigin: 'original', encoding, pages: [], boxes: [], warnings: flow.warnings, locations: flow.locations };
 }
 
-/** UTF-8/UTF-16 text, or a legacy encoding (TCVN3, VNI as 8-bit bytes; VIQR as ASCII) converted with the mapping kept. */
+/**
+ * UTF-8/UTF-16 text, or a legacy encoding (TCVN3, VNI, Windows-1258 as 8-bit bytes; VIQR as
+ * ASCII) converted with the mapping kept. Bytes that are valid UTF-8 (ASCII among them) are UTF-8.
+ */
 function decodeLegacyBytes(bytes: Uint8Array, file: string): { text: SourceText; encoding: string } {
   try {
     const decoded = decodeText(bytes, file);
@@ -140,10 +143,12 @@ function decodeLegacyBytes(bytes: Uint8Array, file: string): { text: SourceText;
     return { text: SourceText.fromOriginal(decoded.text), encoding: decoded.encoding };
   } catch (error) {
     if (!(error instanceof PipelineError) || !error.reason.startsWith('not UTF-8')) throw error;
-    // 8-bit bytes: Latin-1 is the one decoding that keeps every byte as one character
+    // 8-bit bytes: TCVN3 or VNI (from Latin-1, the one decoding that keeps every byte as one
+    // character), or Windows-1258, whichever reads as Vietnamese
+    const legacy = detectEightBit(bytes);
+    if (!legacy) throw error;
+    if (legacy === 'windows-1258') return { text: decodeWindows1258(bytes), encoding: legacy };
     const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-    const legacy = detectLegacy(latin1);
-    if (!legacy || legacy === 'viqr') throw error;
     return { text: convertLegacy(SourceText.fromOriginal(latin1), legacy), encoding: legacy };
   }
 }
