@@ -168,6 +168,9 @@ describe('ODT', () => {
     await expect(ingestBytes(await odt({ 'content.xml': '<office:document-content><text:p>' }), 'bad.odt')).rejects.toThrow(
       /^bad\.odt: unreadable ODT \(content\.xml is not well-formed XML: [^\n]+\)$/,
     );
+    // declared sizes are checked before anything is inflated
+    const bomb = await odt({ 'content.xml': content(`<text:p>${' '.repeat(2_000_000)}x</text:p>`) });
+    await expect(ingestBytes(bomb, 'bomb.odt')).rejects.toThrow(/^bomb\.odt: ODT refused: ZIP entry inflates \d+ times \(0\.0 MB to 2\.0 MB; the limit is 200 times\)$/);
     // a DTD's entities are not expanded (no billion laughs, no external files): an error
     const entities = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa"><!ENTITY e SYSTEM "file:///etc/passwd">]><d>&a;&e;</d>';
     await expect(ingestBytes(await odt({ 'content.xml': entities }), 'dtd.odt')).rejects.toThrow(
