@@ -2,7 +2,7 @@
  * `npm run bench -- formats`: speed of reading each format (medians of 5 runs after a warm-up).
  *
  * - text-layer PDF pages/s on one core (pdf.js text content + layout; seeds 000 and 003, 19 pages);
- * - DOCX files/s, legacy-encoded text files/s;
+ * - DOCX and ODT files/s, legacy-encoded text files/s;
  * - OCR of the scanned PDF of seed 000 (9 pages, 300 dpi) with a pool of one worker per core:
  *   pages/s, and the ratio of the pipeline's time (text-layer check, image extraction, recognise,
  *   layout) to tesseract.js's own recognize time on the same page images with the same pool (the
@@ -21,7 +21,8 @@ import { median, medianSeconds, peakRssMb } from './_measure.js';
 const read = (f: string) => ({ file: f, bytes: new Uint8Array(readFileSync(f)) });
 const PDFS = ['fixtures/formats/000_df22d471c82bd4e0.pdf', 'fixtures/formats/003_4b7321f46e9814a7.pdf'].map(read);
 const DOCX = ['fixtures/formats/000_df22d471c82bd4e0.docx', 'fixtures/formats/003_4b7321f46e9814a7.docx'].map(read);
-const LEGACY = ['tcvn3', 'vni', 'viqr'].map((e) => read(`fixtures/formats/000_df22d471c82bd4e0.${e}.txt`));
+const ODT = ['fixtures/formats/000_df22d471c82bd4e0.odt', 'fixtures/formats/003_4b7321f46e9814a7.odt'].map(read);
+const LEGACY = ['tcvn3', 'vni', 'viqr', 'cp1258'].map((e) => read(`fixtures/formats/000_df22d471c82bd4e0.${e}.txt`));
 const SCAN = read('fixtures/formats/000_df22d471c82bd4e0.scan.pdf');
 const OCR_RUNS = Number(process.env.BENCH_OCR_RUNS ?? 5);
 
@@ -37,10 +38,15 @@ const docx = await medianSeconds(async () => {
 });
 console.log(`DOCX: ${(DOCX.length / docx.median).toFixed(1)} files/s (${docx.median.toFixed(3)} s for ${DOCX.length})`);
 
+const odt = await medianSeconds(async () => {
+  for (const f of ODT) await ingestBytes(f.bytes, f.file);
+});
+console.log(`ODT: ${(ODT.length / odt.median).toFixed(1)} files/s (${odt.median.toFixed(3)} s for ${ODT.length}, the same documents as the DOCX)`);
+
 const legacy = await medianSeconds(async () => {
   for (const f of LEGACY) await ingestBytes(f.bytes, f.file);
 });
-console.log(`legacy-encoded text (TCVN3, VNI, VIQR): ${(LEGACY.length / legacy.median).toFixed(1)} files/s`);
+console.log(`legacy-encoded text (TCVN3, VNI, VIQR, Windows-1258): ${(LEGACY.length / legacy.median).toFixed(1)} files/s`);
 
 // OCR: one pool for both measurements, started before timing (worker start-up is paid once a
 // run). The two measurements alternate, run by run, so that other load on the machine weighs on

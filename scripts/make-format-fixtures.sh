@@ -173,9 +173,20 @@ def viqr(s):
         if base.lower() == 'd' and not marks and nxt.lower() == 'd':
             out.append('\\')
     return ''.join(out)
+# Windows-1258 writes a tone as a combining mark after its letter: the base letter keeps its shape
+# mark (â ă ê ô ơ ư đ and their capitals have codes of their own), the tone is one of the bytes
+# CC EC D2 DE F2. Python's cp1258 codec does not decompose, so each character is split here.
+CP1258_TONES = '\u0300\u0301\u0303\u0309\u0323'
+def cp1258(s):
+    out = []
+    for c in s:
+        d = unicodedata.normalize('NFD', c)
+        out.append(unicodedata.normalize('NFC', ''.join(m for m in d if m not in CP1258_TONES)) + ''.join(m for m in d if m in CP1258_TONES))
+    return ''.join(out).encode('cp1258')
 open(f'{tmp}/000_df22d471c82bd4e0.tcvn3.txt', 'wb').write(tcvn3(text).encode('latin-1'))
 open(f'{tmp}/000_df22d471c82bd4e0.vni.txt', 'wb').write(vni(text).encode('latin-1'))
 open(f'{tmp}/000_df22d471c82bd4e0.viqr.txt', 'wb').write(viqr(text).encode('ascii'))
+open(f'{tmp}/000_df22d471c82bd4e0.cp1258.txt', 'wb').write(cp1258(text))
 PY
 
 convert_with() { # <fodt> <filter> <ext>
@@ -184,11 +195,13 @@ convert_with() { # <fodt> <filter> <ext>
 for f in 000_df22d471c82bd4e0 003_4b7321f46e9814a7; do
   convert_with "$TMP/$f.fodt" "MS Word 2007 XML" docx
   convert_with "$TMP/$f.fodt" "writer_pdf_Export" pdf
-  cp "$TMP/$f.docx" "$TMP/$f.pdf" "$OUT/"
+  convert_with "$TMP/$f.fodt" "writer8" odt
+  cp "$TMP/$f.docx" "$TMP/$f.pdf" "$TMP/$f.odt" "$OUT/"
 done
 convert_with "$TMP/000_df22d471c82bd4e0.tcvn3.fodt" "MS Word 2007 XML" docx
-cp "$TMP/000_df22d471c82bd4e0.tcvn3.docx" "$OUT/"
-cp "$TMP"/000_df22d471c82bd4e0.{tcvn3,vni,viqr}.txt "$OUT/"
+convert_with "$TMP/000_df22d471c82bd4e0.tcvn3.fodt" "writer8" odt
+cp "$TMP"/000_df22d471c82bd4e0.tcvn3.{docx,odt} "$OUT/"
+cp "$TMP"/000_df22d471c82bd4e0.{tcvn3,vni,viqr,cp1258}.txt "$OUT/"
 
 # 3. Seed 000 as a scan: 300 dpi grey, each page turned by a slight, different angle, a little
 #    blur and noise, JPEG-compressed; one page (the one with the 1.894 figures) also as PNG.

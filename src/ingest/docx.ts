@@ -6,16 +6,9 @@
 import mammoth from 'mammoth';
 import { PipelineError } from '../errors.js';
 import { zipBombReason } from './zip.js';
-import type { Span } from '../text/source-text.js';
-import type { DocxLocation } from './types.js';
+import { FlowWriter as Writer, LAYOUT_TABLE_ROWS, type FlowText } from './flow.js';
 
-export interface DocxText {
-  original: string;
-  locations: DocxLocation[];
-  /** Runs set in a legacy Vietnamese font, by encoding (from the font name). */
-  legacyRuns: { encoding: 'tcvn3' | 'vni'; upper: boolean; span: Span }[];
-  warnings: string[];
-}
+export type DocxText = FlowText;
 
 interface Node {
   type: string;
@@ -25,9 +18,6 @@ interface Node {
   numbering?: { level: string; isOrdered: boolean } | null;
   breakType?: string;
 }
-
-/** A table of two columns and at most three rows is a layout block (the header), read by column. */
-const LAYOUT_TABLE_ROWS = 3;
 
 export async function readDocx(bytes: Uint8Array, file: string): Promise<DocxText> {
   const bomb = zipBombReason(bytes);
@@ -55,47 +45,7 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<DocxTex
   writeBlocks(out, (root as Node).children ?? [], '/body');
   const warnings: string[] = [];
   if (out.length === 0) warnings.push('DOCX has no text');
-  return { original: out.text(), locations: out.locations, legacyRuns: out.legacyRuns, warnings };
-}
-
-class Writer {
-  private parts: string[] = [];
-  length = 0;
-  locations: DocxLocation[] = [];
-  legacyRuns: DocxText['legacyRuns'] = [];
-  /** Separator owed before the next text: lines are only written between pieces of text. */
-  private pending = '';
-
-  push(text: string, path?: string, font?: string | null): void {
-    if (text.length === 0) return;
-    if (this.length > 0 && this.pending) {
-      this.parts.push(this.pending);
-      this.length += this.pending.length;
-    }
-    this.pending = '';
-    const start = this.length;
-    this.parts.push(text);
-    this.length += text.length;
-    if (path) this.locations.push({ start, end: this.length, path });
-    const legacy = font ? legacyFont(font) : null;
-    if (legacy) this.legacyRuns.push({ ...legacy, span: { start, end: this.length } });
-  }
-
-  /** Owe a separator; a stronger one (a blank line) wins over a newline. */
-  owe(separator: string): void {
-    if (separator.length > this.pending.length) this.pending = separator;
-  }
-
-  text(): string {
-    return this.length > 0 ? this.parts.join('') + '\n' : '';
-  }
-}
-
-/** `.VnTime`, `.VnTimeH` (TCVN3; H = capitals); `VNI-Times`, `VNI-Helve` (VNI). */
-function legacyFont(font: string): { encoding: 'tcvn3' | 'vni'; upper: boolean } | null {
-  if (/^\.vn/i.test(font)) return { encoding: 'tcvn3', upper: /h$/i.test(font.trim()) };
-  if (/^vni[- ]/i.test(font)) return { encoding: 'vni', upper: false };
-  return null;
+  return out.result(warnings);
 }
 
 /**

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { PipelineError } from '../errors.js';
 import { SourceText } from '../text/source-text.js';
 import type { IngestContext } from './context.js';
-import { convertLegacy, detectLegacy } from './legacy.js';
+import { convertLegacy, decodeWindows1258, detectEightBit, detectLegacy } from './legacy.js';
+import type { FlowText } from './flow.js';
 import { decodeText } from './text.js';
 import type { SourceDocument, SourceFormat } from './types.js';
 import { isDocumentPackage, openDocumentType, zipEntryNames } from './zip.js';
@@ -66,7 +67,6 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
     case 'doc':
     case 'xls':
     case 'rtf':
-    case 'odt':
     case 'xlsx':
     case 'ods':
       throw new PipelineError('ingest', file, `${FORMAT_NAMES[format]} is not supported yet`);
@@ -78,18 +78,11 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
       // the readers of binary formats (mammoth, pdf.js, tesseract.js) load on first use: plain
       // text runs, the common case in archives, never pay for them in time or memory
       const { readDocx } = await import('./docx.js');
-      const docx = await readDocx(bytes, file);
-      let text = SourceText.fromOriginal(docx.original);
-      let encoding = 'utf-8';
-      const tcvn3 = docx.legacyRuns.filter((r) => r.encoding === 'tcvn3');
-      const vni = docx.legacyRuns.filter((r) => r.encoding === 'vni');
-      // legacy fonts name the encoding; without them, the text itself may still be legacy
-      const legacy = tcvn3.length > 0 ? 'tcvn3' : vni.length > 0 ? 'vni' : detectLegacy(docx.original);
-      if (legacy) {
-        text = convertLegacy(text, legacy, { upper: tcvn3.filter((r) => r.upper).map((r) => r.span) });
-        encoding = legacy;
-      }
-      return { ...base, format, text, textOrigin: 'original', encoding, pages: [], boxes: [], warnings: docx.warnings, locations: docx.locations };
+      return { ...base, format, ...flowDocument(await readDocx(bytes, file)) };
+    }
+    case 'odt': {
+      const { readOdt } = await import('./odt.js');
+      return { ...base, format, ...flowDocument(await readOdt(bytes, file)) };
     }
     case 'pdf':
     case 'image': {
@@ -123,7 +116,25 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
   }
 }
 
-/** UTF-8/UTF-16 text, or a legacy encoding (TCVN3, VNI as 8-bit bytes; VIQR as ASCII) converted with the mapping kept. */
+/** A word-processing document's text (DOCX, ODT), its runs in legacy fonts converted with the mapping kept. */
+function flowDocument(flow: FlowText): Omit<SourceDocument, 'path' | 'sha256' | 'bytes' | 'format'> {
+  let text = SourceText.fromOriginal(flow.original);
+  let encoding = 'utf-8';
+  const tcvn3 = flow.legacyRuns.filter((r) => r.encoding === 'tcvn3');
+  const vni = flow.legacyRuns.filter((r) => r.encoding === 'vni');
+  // legacy fonts name the encoding; without them, the text itself may still be legacy
+  const legacy = tcvn3.length > 0 ? 'tcvn3' : vni.length > 0 ? 'vni' : detectLegacy(flow.original);
+  if (legacy) {
+    text = convertLegacy(text, legacy, { upper: tcvn3.filter((r) => r.upper).map((r) => r.span) });
+    encoding = legacy;
+  }
+  return { text, textOrigin: 'original', encoding, pages: [], boxes: [], warnings: flow.warnings, locations: flow.locations };
+}
+
+/**
+ * UTF-8/UTF-16 text, or a legacy encoding (TCVN3, VNI, Windows-1258 as 8-bit bytes; VIQR as
+ * ASCII) converted with the mapping kept. Bytes that are valid UTF-8 (ASCII among them) are UTF-8.
+ */
 function decodeLegacyBytes(bytes: Uint8Array, file: string): { text: SourceText; encoding: string } {
   try {
     const decoded = decodeText(bytes, file);
@@ -132,10 +143,12 @@ function decodeLegacyBytes(bytes: Uint8Array, file: string): { text: SourceText;
     return { text: SourceText.fromOriginal(decoded.text), encoding: decoded.encoding };
   } catch (error) {
     if (!(error instanceof PipelineError) || !error.reason.startsWith('not UTF-8')) throw error;
-    // 8-bit bytes: Latin-1 is the one decoding that keeps every byte as one character
+    // 8-bit bytes: TCVN3 or VNI (from Latin-1, the one decoding that keeps every byte as one
+    // character), or Windows-1258, whichever reads as Vietnamese
+    const legacy = detectEightBit(bytes);
+    if (!legacy) throw error;
+    if (legacy === 'windows-1258') return { text: decodeWindows1258(bytes), encoding: legacy };
     const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-    const legacy = detectLegacy(latin1);
-    if (!legacy || legacy === 'viqr') throw error;
     return { text: convertLegacy(SourceText.fromOriginal(latin1), legacy), encoding: legacy };
   }
 }

@@ -1,9 +1,10 @@
 /**
- * Legacy Vietnamese encodings: TCVN3 (ABC, `.VnTime` fonts), VNI (`VNI-Times`) and VIQR
- * (`Vie^.t Nam`). The decoded bytes (Latin-1 for the 8-bit ones) stay the original text; the
- * conversion to Unicode is a set of `SourceText` edits, so every span maps back to the bytes.
+ * Legacy Vietnamese encodings: TCVN3 (ABC, `.VnTime` fonts), VNI (`VNI-Times`), VIQR
+ * (`Vie^.t Nam`) and Windows-1258. The decoded bytes (Latin-1 for TCVN3 and VNI) stay the original
+ * text; the conversion to Unicode is a set of `SourceText` edits, so every span maps back to the bytes.
  */
 import type { Span } from '../text/source-text.js';
+import { toNfc } from '../normalise/index.js';
 import { SourceText } from '../text/source-text.js';
 import tables from './legacy-encodings.json' with { type: 'json' };
 import { syllableScore } from './syllables.js';
@@ -129,15 +130,48 @@ export function detectLegacy(text: string): LegacyEncoding | null {
   if (/[\u00A1-\u00FF]/u.test(sample)) candidates.push('tcvn3', 'vni');
   const viqrMarks = sample.match(/[aeiouyAEIOUY](?:[\^(+]['`?~.]?|['`?~](?=[a-zA-Z]))|\bdd/gu)?.length ?? 0;
   if (viqrMarks >= 5 && viqrMarks >= 0.02 * base.words) candidates.push('viqr');
-  let best: LegacyEncoding | null = null;
-  let bestRatio = base.ratio + 0.1;
-  for (const encoding of candidates) {
-    const converted = convertLegacy(SourceText.fromOriginal(sample), encoding).text;
-    const score = syllableScore(converted);
+  return bestReading(base.ratio, candidates.map((encoding) => [encoding, convertLegacy(SourceText.fromOriginal(sample), encoding).text]));
+}
+
+/** The reading with the largest share of Vietnamese syllables, if it beats the text as it is by a clear margin. */
+function bestReading<E>(baseRatio: number, readings: [E, string][]): E | null {
+  let best: E | null = null;
+  let bestRatio = baseRatio + 0.1;
+  for (const [encoding, text] of readings) {
+    const score = syllableScore(text);
     if (score.words >= 5 && score.ratio > bestRatio) {
       best = encoding;
       bestRatio = score.ratio;
     }
   }
   return best;
+}
+
+/** The 8-bit encodings of Vietnamese plain text. */
+export type EightBitEncoding = 'tcvn3' | 'vni' | 'windows-1258';
+
+/**
+ * Which 8-bit encoding bytes that are not UTF-8 are in, judged by the evidence of each reading:
+ * TCVN3 and VNI converted from the bytes read as Latin-1, and Windows-1258 (whose tones are
+ * combining marks after the letter) as decoded. The reading with the largest share of well-formed
+ * Vietnamese syllables wins, if it reads clearly better than Latin-1 does; otherwise none.
+ */
+export function detectEightBit(bytes: Uint8Array): EightBitEncoding | null {
+  const head = bytes.subarray(0, 20_000);
+  const latin1 = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1');
+  return bestReading<EightBitEncoding>(syllableScore(latin1).ratio, [
+    ['tcvn3', convertLegacy(SourceText.fromOriginal(latin1), 'tcvn3').text],
+    ['vni', convertLegacy(SourceText.fromOriginal(latin1), 'vni').text],
+    ['windows-1258', WINDOWS_1258.decode(head)],
+  ]);
+}
+
+const WINDOWS_1258 = new TextDecoder('windows-1258');
+
+/**
+ * Windows-1258 bytes as text: the decoded characters are the original (one per byte, the tones
+ * as combining marks), and their composition into NFC letters is a set of edits.
+ */
+export function decodeWindows1258(bytes: Uint8Array): SourceText {
+  return toNfc(SourceText.fromOriginal(WINDOWS_1258.decode(bytes)));
 }

@@ -3,8 +3,16 @@
  * (the right decoding turns byte soup into syllables) and for judging a PDF text layer garbage.
  */
 
-/** Onset, vowel nucleus, coda of a Vietnamese syllable written without its tone mark. */
-const SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?$/u;
+/**
+ * The vowels a Vietnamese syllable may have (with the medial `o`/`u` and the final glide), longest
+ * first: not any run of vowels, since a wrong decoding reads as runs like `ii`, `êi` (Windows-1258
+ * read as Latin-1 turns `iÌ` into `iì`).
+ */
+const VOWELS =
+  'uyê|uya|uyu|uây|uôi|ươi|ươu|iêu|yêu|oai|oao|oay|oeo|' +
+  'ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|oo|ôi|ơi|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|[aăâeêioôơuưy]';
+/** Onset, vowels, coda of a Vietnamese syllable written without its tone mark. */
+const SYLLABLE = new RegExp(`^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?(?:${VOWELS})(?:ch|ng|nh|[cmnpt])?$`, 'u');
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
 const WORD = /[^\s\d.,;:!?()[\]{}"'“”‘’/\\%&*+=<>|_–—-]+/gu;
 

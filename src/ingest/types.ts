@@ -48,13 +48,13 @@ export interface SourceDocument {
   /** Sorted by start; empty for sources without geometry. */
   boxes: TextBox[];
   warnings: string[];
-  /** DOCX only: the paragraph and run each piece of the original text came from, sorted by start. */
+  /** DOCX and ODT: the paragraph and run (span) each piece of the original text came from, sorted by start. */
   locations?: DocxLocation[];
   /** Pages (1-based) whose text came from OCR, for PDFs with a text layer on some pages only. */
   ocrPages?: number[];
 }
 
-/** Where a run of DOCX text came from: `/body/p[12]/r[3]`, `/body/tbl[1]/tr[1]/tc[2]/p[1]/r[1]`. */
+/** Where a run of DOCX or ODT text came from: `/body/p[12]/r[3]`, `/body/tbl[1]/tr[1]/tc[2]/p[1]/r[1]` (DOCX), `/body/p[12]/span[1]`, `/body/table[1]/tr[1]/tc[2]/p[1]` (ODT). */
 export interface DocxLocation {
   start: number; // original offsets
   end: number;
