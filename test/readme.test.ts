@@ -7,12 +7,12 @@ import { ROOT } from './helpers.js';
 const links = (file: string) => [...readFileSync(file, 'utf8').matchAll(/\]\(([^)#]+)(#[^)]*)?\)/g)].map((m) => m[1]!).filter((l) => !/^[a-z]+:/.test(l));
 
 describe('the README', () => {
-  it('has at most 200 lines', () => {
-    expect(readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n').length).toBeLessThanOrEqual(200);
+  it('has at most 240 lines', () => {
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n').length).toBeLessThanOrEqual(240);
   });
 
   it('points only to files that exist, and so do the documents in docs/', () => {
-    const files = ['README.md', ...['outputs', 'batch', 'review', 'design', 'formats', 'restoration', 'batch-memory', 'measurements'].map((d) => `docs/${d}.md`)];
+    const files = ['README.md', ...['outputs', 'batch', 'review', 'design', 'formats', 'restoration', 'batch-memory', 'queue', 'measurements'].map((d) => `docs/${d}.md`)];
     const broken = files.flatMap((f) => links(join(ROOT, f)).filter((l) => !existsSync(join(ROOT, dirname(f), l))).map((l) => `${f}: ${l}`));
     expect(broken).toEqual([]);
     expect(links(join(ROOT, 'README.md'))).toEqual(expect.arrayContaining(files.slice(1)));
