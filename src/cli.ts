@@ -41,7 +41,7 @@ program
 program
   .command('run')
   .description('process files and folders (recursively) into one JSON report per file')
-  .argument('<inputs...>', 'report files or folders (.txt, .md, .docx, .pdf, images)')
+  .argument('<inputs...>', 'report files or folders (text, Markdown, DOCX, DOC, RTF, ODT, XLSX, XLS, ODS, PDF, images, ZIP archives of them)')
   .requiredOption('-o, --out <dir>', 'output folder')
   .addOption(new Option('-j, --jobs <n>', 'files processed at once').default(availableParallelism()).argParser(positiveInt))
   .addOption(new Option('--timeout <seconds>', 'time limit per file').default(120).argParser(positiveInt))
