@@ -93,6 +93,54 @@ open(f'{tmp}/002_6f7bb062664898b6.table.fods', 'w', encoding='utf-8').write(fods
 open(f'{tmp}/002_6f7bb062664898b6.table.tcvn3.fods', 'w', encoding='utf-8').write(fods(True))
 PY
 
+# Cell kinds, for src/ingest/spreadsheet.test.ts (test/data/sheets, not a report): dates, a date
+# with a time, percentages with more digits than shown, grouped and long numbers, a two-line text,
+# a boolean, a merged block whose covered cell keeps a hidden value, a table starting in column B,
+# and an empty sheet.
+mkdir -p test/data/sheets
+python3 - "$TMP" <<'PY'
+import sys
+tmp = sys.argv[1]
+def s(t, attrs=''):
+    return f'<table:table-cell office:value-type="string"{attrs}>' + ''.join(f'<text:p>{p}</text:p>' for p in t.split('\n')) + '</table:table-cell>'
+def n(v, style=None, shown=''):
+    st = f' table:style-name="{style}"' if style else ''
+    kind = 'percentage' if style and style.startswith('P') else 'float'
+    return f'<table:table-cell{st} office:value-type="{kind}" office:value="{v}"><text:p>{shown}</text:p></table:table-cell>'
+def d(v, style):
+    return f'<table:table-cell table:style-name="{style}" office:value-type="date" office:date-value="{v}"><text:p>{v}</text:p></table:table-cell>'
+row = lambda *cells: '<table:table-row>' + ''.join(cells) + '</table:table-row>'
+sheet1 = [
+    row(s('Ngày'), s('Tỷ lệ'), s('Số hồ sơ'), s('Ghi chú')),
+    row(d('2025-03-26', 'Date'), n('0.4567', 'P0'), n('1894', 'Grouped'), s('Dòng 1\nDòng 2')),
+    row(d('2025-03-26T12:30:00', 'DateTime'), n('0.456789', 'P1'), n('1234567.891', 'Grouped2'),
+        '<table:table-cell office:value-type="boolean" office:boolean-value="true"><text:p>TRUE</text:p></table:table-cell>'),
+    row(s('Gộp', ' table:number-columns-spanned="2" table:number-rows-spanned="2"'), '<table:covered-table-cell/>', n('2026'), n('-0.1')),
+    row('<table:covered-table-cell/><table:covered-table-cell office:value-type="float" office:value="5"><text:p>5</text:p></table:covered-table-cell>',
+        n('0.1234567890123', 'Fixed2')),
+]
+sheet2 = [row(''), row('<table:table-cell/>', s('Bảng bắt đầu ở cột B'), n('12.5'))]
+doc = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+       'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+       'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
+       'office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"><office:styles>'
+       '<number:date-style style:name="NDate"><number:day number:style="long"/><number:text>/</number:text><number:month number:style="long"/><number:text>/</number:text><number:year number:style="long"/></number:date-style>'
+       '<number:date-style style:name="NDateTime"><number:day number:style="long"/><number:text>/</number:text><number:month number:style="long"/><number:text>/</number:text><number:year number:style="long"/><number:text> </number:text><number:hours number:style="long"/><number:text>:</number:text><number:minutes number:style="long"/></number:date-style>'
+       '<number:percentage-style style:name="NP0"><number:number number:decimal-places="0" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>'
+       '<number:percentage-style style:name="NP1"><number:number number:decimal-places="1" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>'
+       '<number:number-style style:name="NGrouped"><number:number number:decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:number-style>'
+       '<number:number-style style:name="NGrouped2"><number:number number:decimal-places="2" number:min-integer-digits="1" number:grouping="true"/></number:number-style>'
+       '<number:number-style style:name="NFixed2"><number:number number:decimal-places="2" number:min-integer-digits="1"/></number:number-style>'
+       '</office:styles><office:automatic-styles>'
+       + ''.join(f'<style:style style:name="{k}" style:family="table-cell" style:data-style-name="N{k}"/>' for k in ['Date', 'DateTime', 'P0', 'P1', 'Grouped', 'Grouped2', 'Fixed2'])
+       + '</office:automatic-styles><office:body><office:spreadsheet>'
+       '<table:table table:name="Số liệu"><table:table-column table:number-columns-repeated="4"/>' + ''.join(sheet1) + '</table:table>'
+       '<table:table table:name="Sheet2"><table:table-column table:number-columns-repeated="3"/>' + ''.join(sheet2) + '</table:table>'
+       '<table:table table:name="Trống"><table:table-column/><table:table-row><table:table-cell/></table:table-row></table:table>'
+       '</office:spreadsheet></office:body></office:document>\n')
+open(f'{tmp}/cells.fods', 'w', encoding='utf-8').write(doc)
+PY
+
 convert_with() { # <fods> <filter> <ext>
   soffice --headless --norestore --convert-to "$3:$2" --outdir "$TMP" "$1" >/dev/null
 }
@@ -102,4 +150,8 @@ convert_with "$TMP/$f.fods" "MS Excel 97" xls
 convert_with "$TMP/$f.fods" "calc8" ods
 convert_with "$TMP/$f.tcvn3.fods" "MS Excel 97" xls
 cp "$TMP/$f.xlsx" "$TMP/$f.xls" "$TMP/$f.ods" "$TMP/$f.tcvn3.xls" "$OUT/"
-ls -l "$OUT"/$f.*
+convert_with "$TMP/cells.fods" "Calc MS Excel 2007 XML" xlsx
+convert_with "$TMP/cells.fods" "MS Excel 97" xls
+convert_with "$TMP/cells.fods" "calc8" ods
+cp "$TMP"/cells.{xlsx,xls,ods} test/data/sheets/
+ls -l "$OUT"/$f.* test/data/sheets

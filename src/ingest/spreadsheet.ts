@@ -13,7 +13,7 @@ import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { PipelineError } from '../errors.js';
 import { LIMITS } from './limits.js';
 import type { DocxLocation } from './types.js';
-import { zipBombReason } from './zip.js';
+import { zipBombReason, zipEntryNames } from './zip.js';
 
 // code pages for Excel 5/95 files, whose strings are 8-bit in the workbook's code page
 XLSX.set_cptable(cptable);
@@ -51,8 +51,13 @@ export function readSpreadsheet(bytes: Uint8Array, file: string, format: Spreads
   if (format !== 'xls') {
     const bomb = zipBombReason(bytes);
     if (bomb) throw new PipelineError('ingest', file, `${name} refused: ${bomb}`);
+    if (!zipEntryNames(bytes)) throw new PipelineError('ingest', file, `truncated ${name} (not a valid zip)`);
   }
   let workbook: XLSX.WorkBook;
+  // SheetJS reports records it cannot read on the console; they become one warning of the file
+  const complaints: string[] = [];
+  const { error: consoleError, warn: consoleWarn } = console;
+  console.error = console.warn = (...args: unknown[]) => void complaints.push(args.map(String).join(' '));
   try {
     workbook = XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), READ_OPTIONS);
   } catch (error) {
@@ -62,10 +67,17 @@ export function readSpreadsheet(bytes: Uint8Array, file: string, format: Spreads
       throw new PipelineError('ingest', file, `truncated ${name} (not a valid zip)`, { cause: error });
     }
     throw new PipelineError('ingest', file, `corrupt ${name} (${message})`, { cause: error });
+  } finally {
+    console.error = consoleError;
+    console.warn = consoleWarn;
   }
+  if (workbook.SheetNames.length === 0) throw new PipelineError('ingest', file, `corrupt ${name} (no sheet found)`);
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   const out = new Writer();
   const warnings: string[] = [];
+  if (complaints.length > 0) {
+    warnings.push(`${name}: ${complaints[0]!.slice(0, 200)}${complaints.length > 1 ? ` (and ${complaints.length - 1} more)` : ''}`);
+  }
   for (const sheetName of workbook.SheetNames) {
     const sheet = workbook.Sheets[sheetName];
     if (!sheet || sheet['!type'] === 'chart') continue;
@@ -118,7 +130,7 @@ function sheetRows(sheet: XLSX.WorkSheet, sheetName: string, file: string, date1
       const text = cellText(cell, date1904);
       if (text === '') return;
       if (++count > LIMITS.maxSheetCells) {
-        throw new PipelineError('ingest', file, `sheet ${ref} has more than ${LIMITS.maxSheetCells.toLocaleString('en-US')} cells (the limit)`);
+        throw new PipelineError('ingest', file, `sheet ${ref} too large to read (over ${LIMITS.maxSheetCells.toLocaleString('en-US')} cells with a value)`);
       }
       const entry: Cell = { text, path: `${ref}!${XLSX.utils.encode_cell({ r, c })}` };
       if (cell.w !== undefined && cell.w !== text) entry.displayed = cell.w;
