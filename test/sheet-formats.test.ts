@@ -73,6 +73,16 @@ describe('seed 002 Phụ lục I from .txt, .xlsx, .xls, .ods and TCVN3 .xls', (
     expect(figures(f).map(said)).toEqual(seedTable().map(said));
   });
 
+  it.each(SHEETS)('%s: every figure names its cell of the result column in its provenance', (f) => {
+    const p = figures(f).map((fig) => fig.provenance as Figure['provenance'] & { cell?: string; displayed?: string });
+    expect(p.map((x) => x.cell)).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => `'Phụ lục I'!D${i + 5}`),
+      ...Array.from({ length: 9 }, (_, i) => `'Phụ lục I'!D${i + 16}`),
+    ]);
+    // LibreOffice displays the percentages as stored: nothing differs to keep
+    expect(p.filter((x) => x.displayed !== undefined)).toEqual([]);
+  });
+
   it.each(SHEETS)('%s: every figure points at its cell of the result column', (f) => {
     const doc = docs[f]!;
     const cells = figures(f).map((fig) => {
