@@ -157,8 +157,9 @@ function cellText(cell: XLSX.CellObject, date1904: boolean): string {
     case 'n': {
       const v = cell.v as number;
       if (!Number.isFinite(v)) return cell.w ?? '';
-      if (cell.z !== undefined && typeof cell.z === 'string' && cell.z !== 'General' && XLSX.SSF.is_date(cell.z)) return serialDate(v, date1904) ?? cell.w ?? '';
-      const percent = cell.z !== undefined ? isPercentFormat(String(cell.z)) : /%\s*$/.test(cell.w ?? '');
+      const kind = cell.z === undefined ? null : formatKind(String(cell.z));
+      if (kind === 'date') return serialDate(v, date1904) ?? cell.w ?? '';
+      const percent = kind ? kind === 'percent' : /%\s*$/.test(cell.w ?? '');
       return vietnameseNumber(v, percent, groupsThousands(cell.w));
     }
     case 'd': {
@@ -172,6 +173,17 @@ function cellText(cell: XLSX.CellObject, date1904: boolean): string {
     default:
       return '';
   }
+}
+
+/** What a number format makes of a number, by format string (a sheet has few; parsing each is slow). */
+const FORMAT_KINDS = new Map<string, 'date' | 'percent' | 'number'>();
+function formatKind(z: string): 'date' | 'percent' | 'number' {
+  let kind = FORMAT_KINDS.get(z);
+  if (!kind) {
+    kind = z !== 'General' && XLSX.SSF.is_date(z) ? 'date' : isPercentFormat(z) ? 'percent' : 'number';
+    if (FORMAT_KINDS.size < 10_000) FORMAT_KINDS.set(z, kind);
+  }
+  return kind;
 }
 
 /** `%` in a number format, outside quoted text, escapes and `[…]` sections. */
