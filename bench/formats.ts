@@ -3,14 +3,23 @@
  *
  * - text-layer PDF pages/s on one core (pdf.js text content + layout; seeds 000 and 003, 19 pages);
  * - DOCX and ODT files/s, legacy-encoded text files/s;
+
+ * - DOCX files/s; spreadsheet rows/s (a 20 000-row workbook of commune figures written by SheetJS,
+ *   in a child process, to a temp folder as .xlsx and .xls; ingest alone: parse, cell texts,
+ *   locations, legacy check. Not
+ *   .ods: SheetJS writes its `mimetype` entry after the manifest, so the file is not recognised as
+ *   ODS by content, as LibreOffice's are);
+ * - legacy-encoded text files/s;
  * - OCR of the scanned PDF of seed 000 (9 pages, 300 dpi) with a pool of one worker per core:
  *   pages/s, and the ratio of the pipeline's time (text-layer check, image extraction, recognise,
  *   layout) to tesseract.js's own recognize time on the same page images with the same pool (the
  *   target is ≤ 1.2), in wall time and in CPU time of all threads;
  * - peak RSS of the process (the OCR workers are threads of it).
  */
-import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createIngestContext } from '../src/ingest/context.js';
 import { ingestBytes } from '../src/ingest/index.js';
@@ -42,6 +51,21 @@ const odt = await medianSeconds(async () => {
   for (const f of ODT) await ingestBytes(f.bytes, f.file);
 });
 console.log(`ODT: ${(ODT.length / odt.median).toFixed(1)} files/s (${odt.median.toFixed(3)} s for ${ODT.length}, the same documents as the DOCX)`);
+
+// 20 000 rows of commune figures, written by SheetJS in a child process (bench/_sheets.ts)
+const SHEET_ROWS = 20_000;
+const sheetDir = mkdtempSync(join(tmpdir(), 'baocao-bench-sheets-'));
+const made = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '_sheets.ts'), sheetDir, String(SHEET_ROWS)], { stdio: 'inherit' });
+if (made.status !== 0) throw new Error('bench/_sheets.ts failed');
+const SHEETS = ['xlsx', 'xls'].map((ext) => read(join(sheetDir, `communes.${ext}`)));
+rmSync(sheetDir, { recursive: true });
+for (const f of SHEETS) {
+  const t = await medianSeconds(async () => {
+    await ingestBytes(f.bytes, f.file);
+  });
+  const ext = f.file.slice(f.file.lastIndexOf('.'));
+  console.log(`${ext}: ${Math.round(SHEET_ROWS / t.median).toLocaleString('en-US')} rows/s (${SHEET_ROWS} rows × 7 cells, ${(f.bytes.length / 1e6).toFixed(1)} MB, in ${t.median.toFixed(3)} s)`);
+}
 
 const legacy = await medianSeconds(async () => {
   for (const f of LEGACY) await ingestBytes(f.bytes, f.file);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds fixtures/formats/** and test/data/broken/** from the seed texts in fixtures/.
 # Fixture-build time only (tests use the committed files). Needs Debian packages:
-#   apt-get install -y libreoffice-writer-nogui poppler-utils imagemagick qpdf fonts-dejavu img2pdf
+#   apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils imagemagick qpdf fonts-dejavu img2pdf
 # Usage: scripts/make-format-fixtures.sh   (from the repository root)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -238,6 +238,9 @@ head -c $(( $(stat -c %s "$OUT/003_4b7321f46e9814a7.docx") / 2 )) "$OUT/003_4b73
 rm -f "$BROKEN/password.docx"
 # a PDF that arrives named .docx: a good input, read as a PDF by its content
 cp "$OUT/003_4b7321f46e9814a7.pdf" "$OUT/003_4b7321f46e9814a7.pdf-named.docx"
+
+# 5. Spreadsheets: seed 002's Phụ lục I as XLSX, XLS, ODS and TCVN3 XLS, and test/data/sheets.
+scripts/make-sheet-fixtures.sh
 
 ls -l "$OUT" "$BROKEN"
 du -sh "$OUT" "$BROKEN"

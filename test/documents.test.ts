@@ -1,8 +1,8 @@
 /**
  * One document however many copies: `baocao run` over every fixture (the five seeds and their
- * DOCX, ODT, PDF, scanned, one-page and legacy-encoding copies), then the tables, the README's queries,
- * QA verdicts given on one copy, and the outputs beside the tables (Parquet, the metric catalog,
- * Markdown, compact reports).
+ * DOCX, ODT, PDF, scanned, one-page, legacy-encoding and spreadsheet copies), then the tables,
+ * the README's queries, QA verdicts given on one copy, and the outputs beside the tables (Parquet,
+ * the metric catalog, Markdown, compact reports).
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -79,7 +79,14 @@ describe('baocao run over every copy of the fixtures', () => {
         `formats/${S000}.page4.png`,
       ],
       ['001_226b3a6e67be8d17.txt'],
-      ['002_6f7bb062664898b6.txt'],
+      // the annex as spreadsheets: parts of the plan (its Phụ lục I only), after its text
+      [
+        '002_6f7bb062664898b6.txt',
+        'formats/002_6f7bb062664898b6.table.ods',
+        'formats/002_6f7bb062664898b6.table.tcvn3.xls',
+        'formats/002_6f7bb062664898b6.table.xls',
+        'formats/002_6f7bb062664898b6.table.xlsx',
+      ],
       // pdf-named.docx has the bytes of the .pdf: one file by content hash
       [`${S003}.txt`, `formats/${S003}.docx`, `formats/${S003}.odt`, `formats/${S003}.pdf`],
       ['004_0ecefb93d6d43162.txt'],
@@ -89,7 +96,7 @@ describe('baocao run over every copy of the fixtures', () => {
     expect(await sql(`SELECT path, len(copies)::INTEGER AS copies FROM documents ORDER BY path`)).toEqual([
       { path: `${S000}.txt`, copies: 12 },
       { path: '001_226b3a6e67be8d17.txt', copies: 0 },
-      { path: '002_6f7bb062664898b6.txt', copies: 0 },
+      { path: '002_6f7bb062664898b6.txt', copies: 4 },
       { path: `${S003}.txt`, copies: 3 },
       { path: '004_0ecefb93d6d43162.txt', copies: 0 },
     ]);

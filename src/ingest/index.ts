@@ -64,11 +64,25 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
         warnings: [],
       };
     }
-    case 'doc':
-    case 'xls':
-    case 'rtf':
     case 'xlsx':
-    case 'ods':
+    case 'xls':
+    case 'ods': {
+      // a password-protected XLSX is an OLE container, refused as such in the `docx` case
+      const { readSpreadsheet } = await import('./spreadsheet.js');
+      const sheets = readSpreadsheet(bytes, file, format);
+      let text = SourceText.fromOriginal(sheets.original);
+      let encoding = 'utf-8';
+      // cells of old .xls files typed in .VnTime or VNI fonts are legacy bytes read as Latin-1;
+      // SheetJS does not give the cells' fonts, so the text decides
+      const legacy = detectLegacy(sheets.original);
+      if (legacy) {
+        text = convertLegacy(text, legacy);
+        encoding = legacy;
+      }
+      return { ...base, format, text, textOrigin: 'original', encoding, pages: [], boxes: [], warnings: sheets.warnings, locations: sheets.locations };
+    }
+    case 'doc':
+    case 'rtf':
       throw new PipelineError('ingest', file, `${FORMAT_NAMES[format]} is not supported yet`);
     case 'zip':
       throw new PipelineError('ingest', file, 'ZIP archive: its files are read one by one by `baocao run`');

@@ -14,6 +14,8 @@ export const LIMITS = {
   maxZipBytes: 500_000_000,
   maxZipEntries: 10_000,
   maxZipRatio: 200,
+  /** Cells holding a value in one spreadsheet sheet (a dense 1 000 × 1 000 sheet). */
+  maxSheetCells: 1_000_000,
 };
 
 function whole(s: string | undefined): number | undefined {

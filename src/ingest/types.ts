@@ -48,15 +48,30 @@ export interface SourceDocument {
   /** Sorted by start; empty for sources without geometry. */
   boxes: TextBox[];
   warnings: string[];
-  /** DOCX and ODT: the paragraph and run (span) each piece of the original text came from, sorted by start. */
+  /**
+   * DOCX, ODT and spreadsheets: where each piece of the original text came from (a paragraph and
+   * run or span, a spreadsheet cell), sorted by start.
+   */
   locations?: DocxLocation[];
   /** Pages (1-based) whose text came from OCR, for PDFs with a text layer on some pages only. */
   ocrPages?: number[];
 }
 
-/** Where a run of DOCX or ODT text came from: `/body/p[12]/r[3]`, `/body/tbl[1]/tr[1]/tc[2]/p[1]/r[1]` (DOCX), `/body/p[12]/span[1]`, `/body/table[1]/tr[1]/tc[2]/p[1]` (ODT). */
+/**
+ * Where a piece of the original text came from: a DOCX run (`/body/p[12]/r[3]`,
+ * `/body/tbl[1]/tr[1]/tc[2]/p[1]/r[1]`), an ODT span (`/body/p[12]/span[1]`,
+ * `/body/table[1]/tr[1]/tc[2]/p[1]`) or a spreadsheet cell (`Sheet1!B3`, `'Phụ lục I'!D5`).
+ */
 export interface DocxLocation {
   start: number; // original offsets
   end: number;
   path: string;
+  /**
+   * Spreadsheets: the cell's text as the spreadsheet displays it (its number format applied:
+   * `95%`, `1,894`, `3/26/25`), when it differs from the text written, which is the stored value
+   * (`95%` from 0.95, `1.894`, `26/03/2025`).
+   */
+  displayed?: string;
+  /** Spreadsheets: the merged range (`A2:E2`) whose top-left cell this is; the range's other cells are written empty. */
+  merge?: string;
 }

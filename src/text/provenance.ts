@@ -1,4 +1,4 @@
-import type { Box, SourceDocument } from '../ingest/types.js';
+import type { Box, DocxLocation, SourceDocument } from '../ingest/types.js';
 import type { SourceText, Span } from './source-text.js';
 
 /** Where an extracted value came from, in terms a QA reviewer can check against the source. */
@@ -16,6 +16,10 @@ export interface Provenance {
   restoredText?: string;
   /** Page boxes covering the span, where the source has geometry. */
   boxes?: Box[];
+  /** Spreadsheets: the address of the cell holding the span (`'Phụ lục I'!D5`). */
+  cell?: string;
+  /** Spreadsheets: that cell's text as the spreadsheet displays it (`46%` for a stored 0.456789), when it differs from `text`'s cell text. */
+  displayed?: string;
 }
 
 /** Provenance of a span of `current`, a text derived from `doc.text` by any chain of edits. */
@@ -35,7 +39,29 @@ export function provenanceOf(doc: SourceDocument, current: SourceText, span: Spa
   }
   const boxes = boxesOf(doc, o);
   if (boxes.length > 0) p.boxes = boxes;
+  if (SPREADSHEETS.has(doc.format) && doc.locations) {
+    const cell = locationAt(doc.locations, o.start);
+    if (cell && o.end <= cell.end) {
+      p.cell = cell.path;
+      if (cell.displayed !== undefined) p.displayed = cell.displayed;
+    }
+  }
   return p;
+}
+
+const SPREADSHEETS = new Set<SourceDocument['format']>(['xlsx', 'xls', 'ods']);
+
+/** The location holding an original offset (locations are sorted by start and do not overlap). */
+function locationAt(locations: readonly DocxLocation[], offset: number): DocxLocation | null {
+  let lo = 0;
+  let hi = locations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (locations[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const l = locations[lo];
+  return l && l.start <= offset ? l : null;
 }
 
 function pageOf(doc: SourceDocument, offset: number): number | null {
