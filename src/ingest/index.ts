@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { PipelineError } from '../errors.js';
-import { SourceText } from '../text/source-text.js';
+import { SourceText, type Span } from '../text/source-text.js';
 import type { IngestContext } from './context.js';
 import { convertLegacy, detectLegacy } from './legacy.js';
 import { decodeText } from './text.js';
-import type { SourceDocument, SourceFormat } from './types.js';
+import type { DocxLocation, SourceDocument, SourceFormat } from './types.js';
 import { openDocumentType, zipEntryNames } from './zip.js';
 
 export type { SourceDocument, SourceFormat, Page, Box, TextBox, DocxLocation } from './types.js';
@@ -63,9 +63,7 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
         warnings: [],
       };
     }
-    case 'doc':
     case 'xls':
-    case 'rtf':
     case 'odt':
     case 'xlsx':
     case 'ods':
@@ -78,18 +76,15 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
       // the readers of binary formats (mammoth, pdf.js, tesseract.js) load on first use: plain
       // text runs, the common case in archives, never pay for them in time or memory
       const { readDocx } = await import('./docx.js');
-      const docx = await readDocx(bytes, file);
-      let text = SourceText.fromOriginal(docx.original);
-      let encoding = 'utf-8';
-      const tcvn3 = docx.legacyRuns.filter((r) => r.encoding === 'tcvn3');
-      const vni = docx.legacyRuns.filter((r) => r.encoding === 'vni');
-      // legacy fonts name the encoding; without them, the text itself may still be legacy
-      const legacy = tcvn3.length > 0 ? 'tcvn3' : vni.length > 0 ? 'vni' : detectLegacy(docx.original);
-      if (legacy) {
-        text = convertLegacy(text, legacy, { upper: tcvn3.filter((r) => r.upper).map((r) => r.span) });
-        encoding = legacy;
-      }
-      return { ...base, format, text, textOrigin: 'original', encoding, pages: [], boxes: [], warnings: docx.warnings, locations: docx.locations };
+      return { ...base, format, ...wordText(await readDocx(bytes, file)) };
+    }
+    case 'doc':
+    case 'rtf': {
+      const read = format === 'doc' ? (await import('./doc.js')).readDoc : (await import('./rtf.js')).readRtf;
+      const doc = await read(bytes, file);
+      // a file with no text at all would give an empty report: say why instead
+      if (doc.original.trim() === '') throw new PipelineError('ingest', file, `${FORMAT_NAMES[format]} has no text`);
+      return { ...base, format, ...wordText(doc) };
     }
     case 'pdf':
     case 'image': {
@@ -121,6 +116,24 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
     default:
       throw new PipelineError('ingest', file, 'unknown file format');
   }
+}
+
+/**
+ * The text of a word-processor file (DOCX, .doc, RTF) with its legacy fonts converted: a run in
+ * `.VnTime` is TCVN3 (`.VnTimeH` its capitals), `VNI-…` is VNI; without such fonts, the text itself
+ * may still be legacy.
+ */
+function wordText(doc: { original: string; locations: DocxLocation[]; legacyRuns: { encoding: 'tcvn3' | 'vni'; upper: boolean; span: Span }[]; warnings: string[] }) {
+  let text = SourceText.fromOriginal(doc.original);
+  let encoding = 'utf-8';
+  const tcvn3 = doc.legacyRuns.filter((r) => r.encoding === 'tcvn3');
+  const vni = doc.legacyRuns.filter((r) => r.encoding === 'vni');
+  const legacy = tcvn3.length > 0 ? 'tcvn3' : vni.length > 0 ? 'vni' : detectLegacy(doc.original);
+  if (legacy) {
+    text = convertLegacy(text, legacy, { upper: tcvn3.filter((r) => r.upper).map((r) => r.span) });
+    encoding = legacy;
+  }
+  return { text, textOrigin: 'original' as const, encoding, pages: [], boxes: [], warnings: doc.warnings, locations: doc.locations };
 }
 
 /** UTF-8/UTF-16 text, or a legacy encoding (TCVN3, VNI as 8-bit bytes; VIQR as ASCII) converted with the mapping kept. */
