@@ -45,9 +45,8 @@ export async function readDoc(bytes: Uint8Array, file: string): Promise<DocText>
   try {
     return parseDoc(bytes);
   } catch (error) {
-    if (error instanceof DocError || error instanceof OleError) {
-      throw new PipelineError('ingest', file, `${error instanceof OleError ? 'unreadable .doc: OLE container is ' : ''}${error.message}`, { cause: error });
-    }
+    if (error instanceof OleError) throw new PipelineError('ingest', file, `${error.kind} .doc (${error.detail})`, { cause: error });
+    if (error instanceof DocError) throw new PipelineError('ingest', file, error.message, { cause: error });
     // a bounds error of a typed array on a corrupt structure: name it, do not crash with a stack
     if (error instanceof RangeError || error instanceof TypeError) {
       throw new PipelineError('ingest', file, `corrupt .doc (${error.message})`, { cause: error });
@@ -185,7 +184,7 @@ function parseDoc(bytes: Uint8Array): DocText {
  * section break (0x0C) a new line, a non-breaking hyphen (0x1E) a hyphen, an optional hyphen
  * (0x1F) a soft hyphen; object anchors (pictures, footnote marks) are dropped.
  */
-function toRuns(chars: { c: string; fc: number }[], fontOf: (fc: number) => string | null, path: string): Run[] {
+export function toRuns(chars: { c: string; fc: number }[], fontOf: (fc: number) => string | null, path: string): Run[] {
   const runs: Run[] = [];
   // field nesting: inside an instruction (before 0x14) characters are dropped
   const fields: ('code' | 'result')[] = [];

@@ -6,6 +6,7 @@ import type { IngestContext } from './context.js';
 import { convertLegacy, detectLegacy } from './legacy.js';
 import { decodeText } from './text.js';
 import type { DocxLocation, SourceDocument, SourceFormat } from './types.js';
+import { OleError, readOle } from './ole.js';
 import { openDocumentType, zipEntryNames } from './zip.js';
 
 export type { SourceDocument, SourceFormat, Page, Box, TextBox, DocxLocation } from './types.js';
@@ -71,12 +72,13 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
     case 'zip':
       throw new PipelineError('ingest', file, 'ZIP archive: its files are read one by one by `baocao run`');
     case 'docx': {
-      const ole = oleReason(bytes);
+      const ole = oleReason(bytes, file);
       if (ole) throw new PipelineError('ingest', file, ole);
       // the readers of binary formats (mammoth, pdf.js, tesseract.js) load on first use: plain
       // text runs, the common case in archives, never pay for them in time or memory
       const { readDocx } = await import('./docx.js');
-      return { ...base, format, ...wordText(await readDocx(bytes, file)) };
+      // mammoth gives a run's font only when the run sets one (not through the styles)
+      return { ...base, format, ...wordText(await readDocx(bytes, file), false) };
     }
     case 'doc':
     case 'rtf': {
@@ -84,7 +86,7 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
       const doc = await read(bytes, file);
       // a file with no text at all would give an empty report: say why instead
       if (doc.original.trim() === '') throw new PipelineError('ingest', file, `${FORMAT_NAMES[format]} has no text`);
-      return { ...base, format, ...wordText(doc) };
+      return { ...base, format, ...wordText(doc, true) };
     }
     case 'pdf':
     case 'image': {
@@ -121,17 +123,32 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
 /**
  * The text of a word-processor file (DOCX, .doc, RTF) with its legacy fonts converted: a run in
  * `.VnTime` is TCVN3 (`.VnTimeH` its capitals), `VNI-…` is VNI; without such fonts, the text itself
- * may still be legacy.
+ * may still be legacy. When the reader knows every run's font (`fontsKnown`: .doc and RTF resolve
+ * them through styles and defaults), only the legacy runs are converted, so a document that mixes
+ * `.VnTime` paragraphs with Unicode ones keeps the Unicode ones as they are; DOCX runs name a font
+ * only when they set one, so there a legacy font anywhere converts the whole text.
  */
-function wordText(doc: { original: string; locations: DocxLocation[]; legacyRuns: { encoding: 'tcvn3' | 'vni'; upper: boolean; span: Span }[]; warnings: string[] }) {
+function wordText(
+  doc: { original: string; locations: DocxLocation[]; legacyRuns: { encoding: 'tcvn3' | 'vni'; upper: boolean; span: Span }[]; warnings: string[] },
+  fontsKnown: boolean,
+) {
   let text = SourceText.fromOriginal(doc.original);
   let encoding = 'utf-8';
   const tcvn3 = doc.legacyRuns.filter((r) => r.encoding === 'tcvn3');
   const vni = doc.legacyRuns.filter((r) => r.encoding === 'vni');
-  const legacy = tcvn3.length > 0 ? 'tcvn3' : vni.length > 0 ? 'vni' : detectLegacy(doc.original);
-  if (legacy) {
-    text = convertLegacy(text, legacy, { upper: tcvn3.filter((r) => r.upper).map((r) => r.span) });
-    encoding = legacy;
+  const upper = tcvn3.filter((r) => r.upper).map((r) => r.span);
+  if (fontsKnown && (tcvn3.length > 0 || vni.length > 0)) {
+    // TCVN3 first: it maps one character to one, so the VNI spans (original offsets) still hold
+    if (tcvn3.length > 0) text = convertLegacy(text, 'tcvn3', { upper, only: tcvn3.map((r) => r.span) });
+    if (vni.length > 0) text = convertLegacy(text, 'vni', { only: vni.map((r) => r.span) });
+    const size = (runs: typeof tcvn3) => runs.reduce((n, r) => n + r.span.end - r.span.start, 0);
+    encoding = size(tcvn3) >= size(vni) ? 'tcvn3' : 'vni';
+  } else {
+    const legacy = tcvn3.length > 0 ? 'tcvn3' : vni.length > 0 ? 'vni' : detectLegacy(doc.original);
+    if (legacy) {
+      text = convertLegacy(text, legacy, { upper });
+      encoding = legacy;
+    }
   }
   return { text, textOrigin: 'original' as const, encoding, pages: [], boxes: [], warnings: doc.warnings, locations: doc.locations };
 }
@@ -175,11 +192,22 @@ function oleKind(bytes: Uint8Array): SourceFormat {
   return 'docx'; // EncryptedPackage: a password-protected DOCX or XLSX, refused by oleReason
 }
 
-/** An OLE compound file (D0 CF 11 E0) that is not Word or Excel 97–2003: an encrypted OOXML package, or something else. */
-function oleReason(bytes: Uint8Array): string | null {
+/**
+ * An OLE compound file (D0 CF 11 E0) that is not Word or Excel 97–2003: an encrypted OOXML
+ * package, a file cut short before its directory (named by its extension, the one hint left), or
+ * something else.
+ */
+function oleReason(bytes: Uint8Array, file: string): string | null {
   if (!(bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) return null;
   const names = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
   if (names.includes('EncryptedPackage')) return 'Office file is password-protected';
+  try {
+    readOle(bytes);
+  } catch (error) {
+    if (!(error instanceof OleError)) throw error;
+    const kind = /\.doc$/i.test(file) ? '.doc' : /\.xls$/i.test(file) ? '.xls' : 'Office 97–2003 file';
+    return `${error.kind} ${kind} (${error.detail})`;
+  }
   return 'OLE compound file that is neither Word nor Excel';
 }
 

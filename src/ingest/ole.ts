@@ -6,7 +6,15 @@
  * zeros, which is why baocao reads the container itself).
  */
 
-export class OleError extends Error {}
+/** `kind` and `detail` make the reason: `truncated .doc (a sector lies past the end of the file)`. */
+export class OleError extends Error {
+  constructor(
+    readonly kind: 'truncated' | 'corrupt',
+    readonly detail: string,
+  ) {
+    super(`${kind} OLE compound file (${detail})`);
+  }
+}
 
 const FREE = -1;
 const END_OF_CHAIN = -2;
@@ -18,12 +26,12 @@ export interface OleFile {
 }
 
 export function readOle(bytes: Uint8Array): OleFile {
-  if (bytes.length < 512) throw new OleError('truncated (shorter than its header)');
+  if (bytes.length < 512) throw new OleError('truncated', 'shorter than its header');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const i32 = (at: number) => view.getInt32(at, true);
   const sectorShift = u16(0x1e);
-  if (sectorShift !== 9 && sectorShift !== 12) throw new OleError(`corrupt (sector size 2^${sectorShift})`);
+  if (sectorShift !== 9 && sectorShift !== 12) throw new OleError('corrupt', `sector size 2^${sectorShift}`);
   const sectorSize = 1 << sectorShift;
   const miniSectorSize = 1 << u16(0x20);
   const miniCutoff = view.getUint32(0x38, true);
@@ -31,7 +39,7 @@ export function readOle(bytes: Uint8Array): OleFile {
 
   const sector = (id: number): Uint8Array => {
     const start = (id + 1) * sectorSize;
-    if (id < 0 || start + sectorSize > bytes.length) throw new OleError('truncated (a sector lies past the end of the file)');
+    if (id < 0 || start + sectorSize > bytes.length) throw new OleError('truncated', 'a sector lies past the end of the file');
     return bytes.subarray(start, start + sectorSize);
   };
 
@@ -43,7 +51,7 @@ export function readOle(bytes: Uint8Array): OleFile {
   }
   let difat = i32(0x44);
   for (let hops = 0; difat >= 0; hops++) {
-    if (hops > sectorCount) throw new OleError('corrupt (the sector table chain loops)');
+    if (hops > sectorCount) throw new OleError('corrupt', 'the sector table chain loops');
     const s = sector(difat);
     const sv = new DataView(s.buffer, s.byteOffset, s.byteLength);
     for (let k = 0; k < sectorSize / 4 - 1; k++) {
@@ -58,13 +66,13 @@ export function readOle(bytes: Uint8Array): OleFile {
   const chain = (table: Int32Array, start: number, limit: number): number[] => {
     const ids: number[] = [];
     for (let id = start; id !== END_OF_CHAIN && id !== FREE; id = table[id]!) {
-      if (id < 0 || id >= table.length || ids.length > limit) throw new OleError('corrupt (a sector chain is broken or loops)');
+      if (id < 0 || id >= table.length || ids.length > limit) throw new OleError('corrupt', 'a sector chain is broken or loops');
       ids.push(id);
     }
     return ids;
   };
   const read = (ids: number[], size: number, unit: (id: number) => Uint8Array, unitSize: number): Uint8Array => {
-    if (ids.length * unitSize < size) throw new OleError('truncated (a stream is shorter than its directory entry says)');
+    if (ids.length * unitSize < size) throw new OleError('truncated', 'a stream is shorter than its directory entry says');
     const out = new Uint8Array(ids.length * unitSize);
     ids.forEach((id, k) => out.set(unit(id), k * unitSize));
     return out.subarray(0, size);
@@ -88,7 +96,7 @@ export function readOle(bytes: Uint8Array): OleFile {
     };
   });
   const root = entries[0];
-  if (!root || root.type !== 5) throw new OleError('corrupt (no root storage)');
+  if (!root || root.type !== 5) throw new OleError('corrupt', 'no root storage');
 
   // small streams live in the mini stream (the root entry's data), in 64-byte sectors
   let miniStream: Uint8Array | null = null;
@@ -96,7 +104,7 @@ export function readOle(bytes: Uint8Array): OleFile {
   const miniSector = (id: number): Uint8Array => {
     miniStream ??= read(chain(fat, root.start, sectorCount), root.size, sector, sectorSize);
     const start = id * miniSectorSize;
-    if (start + miniSectorSize > miniStream.length) throw new OleError('truncated (a mini sector lies past the mini stream)');
+    if (start + miniSectorSize > miniStream.length) throw new OleError('truncated', 'a mini sector lies past the mini stream');
     return miniStream.subarray(start, start + miniSectorSize);
   };
 
@@ -106,7 +114,7 @@ export function readOle(bytes: Uint8Array): OleFile {
   const visit = (id: number): void => {
     if (id === NO_STREAM) return;
     const entry = entries[id];
-    if (!entry || seen.has(id)) throw new OleError('corrupt (the directory tree is broken)');
+    if (!entry || seen.has(id)) throw new OleError('corrupt', 'the directory tree is broken');
     seen.add(id);
     visit(entry.left);
     visit(entry.right);

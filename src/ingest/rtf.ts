@@ -294,6 +294,7 @@ export function parseRtf(bytes: Uint8Array): RtfText {
 
   function finishFont(): void {
     if (!fontEntry) return;
+    flushBytes(); // the name's last bytes
     const name = fontEntry.name.replace(/;$/, '').trim();
     const cp = fontEntry.charset === null ? null : (CHARSET_CODE_PAGES[fontEntry.charset] ?? null);
     fonts.set(fontEntry.id, { name, codePage: fontEntry.charset === 0 ? null : cp });
