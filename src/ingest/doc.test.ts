@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { PipelineError } from '../errors.js';
 import { describe, expect, it } from 'vitest';
 import { readDoc, toRuns } from './doc.js';
 import { readDocx } from './docx.js';
@@ -123,5 +124,28 @@ describe('.doc reader', () => {
     await expect(ingestBytes(noPieces, 'bad.doc')).rejects.toThrow('bad.doc: truncated .doc (the piece table lies past the end of the table stream)');
     const noText = patchFib(DOC_000, (fib) => fib.setUint32(0x4c, 0, true));
     await expect(ingestBytes(noText, 'blank.doc')).rejects.toThrow('blank.doc: Word 97–2003 (.doc) has no text');
+  });
+
+  it('reads or names every damaged copy of a .doc and an RTF, never crashing or hanging', async () => {
+    // a fixed pseudo-random sequence: bytes overwritten anywhere in the file, 1 to 20 at a time
+    let seed = 1;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const outcomes = new Map<string, number>();
+    for (const [file, copies] of [
+      ['test/data/word/table.doc', 150],
+      ['test/data/word/table.rtf', 50],
+    ] as const) {
+      const original = readFileSync(file);
+      for (let k = 0; k < copies; k++) {
+        const bytes = Buffer.from(original);
+        for (let m = 1 + Math.floor(random() * 20); m > 0; m--) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+        const outcome = await ingestBytes(bytes, file).then(
+          () => 'read',
+          (error) => (error instanceof PipelineError ? 'named' : `crashed: ${error}`),
+        );
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+      }
+    }
+    expect([...outcomes.keys()].sort()).toEqual(['named', 'read']);
   });
 });

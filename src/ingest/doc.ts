@@ -49,7 +49,7 @@ export async function readDoc(bytes: Uint8Array, file: string): Promise<DocText>
     if (error instanceof DocError) throw new PipelineError('ingest', file, error.message, { cause: error });
     // a bounds error of a typed array on a corrupt structure: name it, do not crash with a stack
     if (error instanceof RangeError || error instanceof TypeError) {
-      throw new PipelineError('ingest', file, `corrupt .doc (${error.message})`, { cause: error });
+      throw new PipelineError('ingest', file, 'corrupt .doc (a structure points outside its stream)', { cause: error });
     }
     throw error;
   }

@@ -115,12 +115,14 @@ describe('RTF reader', () => {
     ]);
   });
 
-  it('names an RTF with unbalanced groups, a bad escape and one without text', async () => {
+  it('names an RTF with unbalanced groups, groups nested too deep or no text; skips a bad escape', async () => {
     await expect(readRtf(rtf('{\\rtf1 {\\b abc}'), 'cut.rtf')).rejects.toThrow('cut.rtf: RTF has unbalanced groups (1 not closed: the file is cut short)');
     await expect(ingestFile('test/data/broken/unbalanced.rtf')).rejects.toThrow(
       'test/data/broken/unbalanced.rtf: RTF has unbalanced groups (2 not closed: the file is cut short)',
     );
-    await expect(readRtf(rtf("{\\rtf1 a\\'zz}"), 'bad.rtf')).rejects.toThrow("bad.rtf: corrupt RTF (a \\' escape without two hex digits at byte 8)");
+    // a malformed escape is skipped, with a warning, as Word skips it
+    expect(parseRtf(rtf("{\\rtf1 a\\'zzb\\'e1}"))).toMatchObject({ original: 'azzbá\n', warnings: ["RTF has 1 malformed \\' escape (skipped)"] });
+    await expect(readRtf(rtf(`{\\rtf1 ${'{'.repeat(10_001)}`), 'deep.rtf')).rejects.toThrow('deep.rtf: corrupt RTF (groups nested more than 10000 deep)');
     await expect(ingestBytes(rtf(`{\\rtf1\\ansi${FONTS}{\\info{\\title T}}\\pard\\par}`), 'blank.rtf')).rejects.toThrow('blank.rtf: RTF has no text');
     // text after the document's closing brace is not RTF and is left out
     expect(parseRtf(rtf('{\\rtf1 a}}} b')).original).toBe('a\n');

@@ -50,6 +50,9 @@ const SKIPPED = new Set([
   'latentstyles', 'datastore', 'generator', 'pgdsctbl', 'mmathPr', 'listpicture',
 ]);
 
+/** Deeper nesting than any editor writes: a hostile file, refused before it costs memory. */
+const MAX_DEPTH = 10_000;
+
 /** Control words that stand for a character. */
 const SYMBOLS: Record<string, string> = {
   emdash: '\u2014', endash: '\u2013', bullet: '\u2022', lquote: '\u2018', rquote: '\u2019',
@@ -120,6 +123,7 @@ export function parseRtf(bytes: Uint8Array): RtfText {
   let state: State = { dest: 'body', font: null, uc: 1, inTable: false, depth: 1 };
   const stack: State[] = [];
   let skipFallback = 0; // fallback characters of a `\uN` still to skip
+  let badEscapes = 0;
 
   const fontOf = (f: number | null) => (f === null ? undefined : fonts.get(f));
   const addText = (text: string, font: number | null) => {
@@ -201,6 +205,7 @@ export function parseRtf(bytes: Uint8Array): RtfText {
     if (c === '{') {
       flushBytes();
       skipFallback = 0;
+      if (stack.length >= MAX_DEPTH) throw new RtfError(`corrupt RTF (groups nested more than ${MAX_DEPTH} deep)`);
       stack.push(state);
       state = { ...state };
       i++;
@@ -245,7 +250,12 @@ export function parseRtf(bytes: Uint8Array): RtfText {
     if (next === "'") {
       const hex = src.slice(i + 2, i + 4);
       i += 4;
-      if (!/^[0-9a-fA-F]{2}$/.test(hex)) throw new RtfError(`corrupt RTF (a \\' escape without two hex digits at byte ${i - 4})`);
+      if (!/^[0-9a-fA-F]{2}$/.test(hex)) {
+        // Word skips a malformed escape; so does this reader, and says so
+        badEscapes++;
+        i -= 2;
+        continue;
+      }
       if (skipFallback > 0) {
         skipFallback--;
         continue;
@@ -290,7 +300,10 @@ export function parseRtf(bytes: Uint8Array): RtfText {
   closeTable();
 
   const laidOut = layOut(blocks);
-  return { ...laidOut, warnings: laidOut.original.length === 0 ? ['RTF has no text'] : [] };
+  const warnings: string[] = [];
+  if (badEscapes > 0) warnings.push(`RTF has ${badEscapes} malformed \\' escape${badEscapes === 1 ? '' : 's'} (skipped)`);
+  if (laidOut.original.length === 0) warnings.push('RTF has no text');
+  return { ...laidOut, warnings };
 
   function finishFont(): void {
     if (!fontEntry) return;
