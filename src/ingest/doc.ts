@@ -120,6 +120,7 @@ function parseDoc(bytes: Uint8Array): DocText {
 
   // paragraphs → blocks: table paragraphs gather into rows (a row ends at a paragraph with fTtp)
   const blocks: Block[] = [];
+  const fields: ('code' | 'result')[] = [];
   let body = 0;
   let tables = 0;
   let rows: Paragraph[][][] | null = null;
@@ -161,7 +162,7 @@ function parseDoc(bytes: Uint8Array): DocText {
       cell = [];
       continue;
     }
-    const runs = toRuns(para.chars.filter((ch) => !deleted(ch.fc)), (fc) => fontOf(fc, istd), path);
+    const runs = toRuns(para.chars.filter((ch) => !deleted(ch.fc)), (fc) => fontOf(fc, istd), path, fields);
     if (rows) {
       cell.push(runs);
       if (para.end === '\x07' && !nested) {
@@ -184,10 +185,15 @@ function parseDoc(bytes: Uint8Array): DocText {
  * section break (0x0C) a new line, a non-breaking hyphen (0x1E) a hyphen, an optional hyphen
  * (0x1F) a soft hyphen; object anchors (pictures, footnote marks) are dropped.
  */
-export function toRuns(chars: { c: string; fc: number }[], fontOf: (fc: number) => string | null, path: string): Run[] {
+export function toRuns(
+  chars: { c: string; fc: number }[],
+  fontOf: (fc: number) => string | null,
+  path: string,
+  /** Open fields, innermost last: carried from paragraph to paragraph, as a field may span several. */
+  fields: ('code' | 'result')[] = [],
+): Run[] {
   const runs: Run[] = [];
-  // field nesting: inside an instruction (before 0x14) characters are dropped
-  const fields: ('code' | 'result')[] = [];
+  // inside a field's instruction (before its separator 0x14) characters are dropped
   for (const { c, fc } of chars) {
     if (c === '\x13') {
       fields.push('code');
