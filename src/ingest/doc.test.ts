@@ -111,6 +111,14 @@ describe('.doc reader', () => {
       { text: '', owe: '\n' },
       { text: 'b-c\u00add', font: 'Times New Roman', path: '/body/p[1]' },
     ]);
+    // a field whose result runs over two paragraphs (a table of contents)
+    const fields: ('code' | 'result')[] = [];
+    const font = () => null;
+    const para = (text: string) => [...text].map((c, fc) => ({ c, fc }));
+    expect(toRuns(para('\u0013 TOC \\o \u0014I. A'), font, '/body/p[1]', fields)).toEqual([{ text: 'I. A', font: null, path: '/body/p[1]' }]);
+    expect(fields).toEqual(['result']);
+    expect(toRuns(para('II. B\u0015 x'), font, '/body/p[2]', fields)).toEqual([{ text: 'II. B x', font: null, path: '/body/p[2]' }]);
+    expect(fields).toEqual([]);
   });
 
   it('names a password-protected, truncated, Word 6, broken or empty .doc', async () => {
