@@ -11,6 +11,7 @@
  * what this reader needs, so it reads the structures itself; the text layout is blocks.ts's.
  */
 import { PipelineError } from '../errors.js';
+import { decodeCp1252 } from './cp1252.js';
 import { layOut, type Block, type LaidOutText, type Paragraph, type Run } from './blocks.js';
 import { OleError, readOle } from './ole.js';
 
@@ -252,13 +253,11 @@ function readPieces(clx: Uint8Array, word: Uint8Array): Piece[] {
     const length = (cpEnd - cpStart) * bytesPerChar;
     if (cpEnd < cpStart || fc + length > word.length) throw new DocError('truncated .doc (its text lies past the end of the file)');
     const data = word.subarray(fc, fc + length);
-    const text = compressed ? CP1252.decode(data) : Buffer.from(data).toString('utf16le');
+    const text = compressed ? decodeCp1252(data) : Buffer.from(data).toString('utf16le');
     pieces.push({ text, fc, bytesPerChar });
   }
   return pieces;
 }
-
-const CP1252 = new TextDecoder('windows-1252');
 
 /** SttbfFfn: the font names, by index (ftc). */
 function readFontNames(sttb: Uint8Array): string[] {

@@ -13,6 +13,8 @@ describe('RTF reader', () => {
     expect(r.original).toBe('Cát Hải, ngày 5\n');
     // \uc2: two fallback bytes; \uc0: none; a negative N is a unit above 0x7FFF (a surrogate pair here)
     expect(parseRtf(rtf(`{\\rtf1\\uc2 \\u7843\\'3f\\'3fx \\uc0\\u273 \\u-10179\\u-8704 y}`)).original).toBe('ảx đ😀y\n');
+    // Windows-1252's 0x80–0x9F block is punctuation, not C1 controls
+    expect(parseRtf(rtf(`{\\rtf1\\ansi it\\'92s \\'93a\\'94 \\'96 \\'80\\par}`)).original).toBe('it’s “a” – €\n');
     // a Vietnamese code page, whose tones are combining marks
     expect(parseRtf(rtf(`{\\rtf1\\ansi\\ansicpg1258 Vi\\'ea\\'f2t \\'d0\\'f0\\par}`)).original).toBe('Viê\u0323t Đđ\n');
     // literal 8-bit text is in the code page as well, and a font's \\fcharset wins over \\ansicpg

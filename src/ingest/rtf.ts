@@ -5,8 +5,8 @@
  * the DOCX and .doc readers do.
  *
  * - Bytes: text and `\'hh` are bytes in the document's code page (`\ansicpg`), or the font's
- *   (`\fcharset`), decoded with TextDecoder; consecutive `\'hh` are decoded together (a double-byte
- *   code page needs both bytes). In a legacy Vietnamese font the bytes are kept as Latin-1, the
+ *   (`\fcharset`), decoded with TextDecoder (Windows-1252 by cp1252.ts); consecutive `\'hh` are
+ *   decoded together (a double-byte code page needs both bytes). In a legacy Vietnamese font the bytes are kept as Latin-1, the
  *   form legacy.ts converts from.
  * - `\uN` is a UTF-16 code unit (negative N for units above 0x7FFF), followed by `\ucN` (default 1)
  *   fallback characters for old readers, which are skipped.
@@ -17,6 +17,7 @@
  *   ends a cell and `\row` a row; a nested table's cells (`\nestcell`) stay in their outer cell.
  */
 import { PipelineError } from '../errors.js';
+import { decodeCp1252 } from './cp1252.js';
 import { layOut, legacyFont, type Block, type LaidOutText, type Paragraph, type Run } from './blocks.js';
 
 export interface RtfText extends LaidOutText {
@@ -146,7 +147,8 @@ export function parseRtf(bytes: Uint8Array): RtfText {
       // legacy Vietnamese fonts: the bytes as Latin-1, what legacy.ts converts
       text = Buffer.from(data).toString('latin1');
     } else {
-      text = decoder(codePageLabel(font?.codePage ?? codePage)).decode(data);
+      const label = codePageLabel(font?.codePage ?? codePage);
+      text = label === 'windows-1252' ? decodeCp1252(data) : decoder(label).decode(data);
     }
     pendingBytes = [];
     addText(text, pendingFont);
