@@ -59,8 +59,8 @@ export async function readDoc(bytes: Uint8Array, file: string): Promise<DocText>
 class DocError extends Error {}
 
 function parseDoc(bytes: Uint8Array): DocText {
-  const { streams } = readOle(bytes);
-  const word = streams.get('WordDocument');
+  const ole = readOle(bytes);
+  const word = ole.stream('WordDocument');
   if (!word) throw new DocError('unreadable .doc (no WordDocument stream)');
   if (word.length < 0x1aa) throw new DocError('truncated .doc (the file information block is cut short)');
   const fib = new DataView(word.buffer, word.byteOffset, word.byteLength);
@@ -72,7 +72,7 @@ function parseDoc(bytes: Uint8Array): DocText {
   const flags = u16(0x0a);
   // fEncrypted: the text is RC4- or XOR-encrypted with a password (fObfuscated: XOR)
   if (flags & 0x0100) throw new DocError('.doc is password-protected');
-  const table = streams.get(flags & 0x0200 ? '1Table' : '0Table');
+  const table = ole.stream(flags & 0x0200 ? '1Table' : '0Table');
   if (!table) throw new DocError('corrupt .doc (its table stream is missing)');
   const ccpText = u32(0x4c);
   const slice = (fc: number, lcb: number, what: string): Uint8Array => {

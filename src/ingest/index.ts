@@ -185,7 +185,17 @@ function zipKind(bytes: Uint8Array): SourceFormat | 'zip' {
 
 /** An OLE compound file (D0 CF 11 E0) holds a Word or Excel 97–2003 file, or an encrypted OOXML package. */
 function oleKind(bytes: Uint8Array): SourceFormat {
-  // directory entry names are UTF-16LE; the streams name what the container holds
+  // the root's streams name what the container holds (a Word file with an Excel chart inside holds
+  // a Workbook stream too, but deeper, in its ObjectPool storage)
+  try {
+    const root = readOle(bytes).names;
+    if (root.includes('WordDocument')) return 'doc';
+    if (root.includes('Workbook') || root.includes('Book')) return 'xls';
+    return 'docx'; // EncryptedPackage: a password-protected DOCX or XLSX, refused by oleReason
+  } catch {
+    // a broken container: its reader names the damage; sniffing only guesses the kind
+  }
+  // directory entry names are UTF-16LE, wherever the directory still is
   const names = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
   if (names.includes('WordDocument')) return 'doc';
   if (names.includes('Workbook') || names.includes('Book')) return 'xls';

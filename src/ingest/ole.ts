@@ -21,8 +21,10 @@ const END_OF_CHAIN = -2;
 const NO_STREAM = -1;
 
 export interface OleFile {
-  /** The streams directly under the root storage, by name (`WordDocument`, `1Table`, `Data`…). */
-  streams: Map<string, Uint8Array>;
+  /** The names of the streams directly under the root storage (`WordDocument`, `1Table`, `Data`…). */
+  names: string[];
+  /** A root stream's bytes, read when asked for; undefined when there is none of that name. */
+  stream(name: string): Uint8Array | undefined;
 }
 
 export function readOle(bytes: Uint8Array): OleFile {
@@ -108,27 +110,31 @@ export function readOle(bytes: Uint8Array): OleFile {
     return miniStream.subarray(start, start + miniSectorSize);
   };
 
-  // the root's children: a red-black tree linked by left/right siblings
-  const streams = new Map<string, Uint8Array>();
+  // the root's children: a red-black tree linked by left/right siblings, walked with a stack of
+  // its own (a hostile directory can be one long branch)
+  const children = new Map<string, (typeof entries)[number]>();
   const seen = new Set<number>();
-  const visit = (id: number): void => {
-    if (id === NO_STREAM) return;
+  const todo = [root.child];
+  while (todo.length > 0) {
+    const id = todo.pop()!;
+    if (id === NO_STREAM) continue;
     const entry = entries[id];
     if (!entry || seen.has(id)) throw new OleError('corrupt', 'the directory tree is broken');
     seen.add(id);
-    visit(entry.left);
-    visit(entry.right);
-    if (entry.type !== 2) return;
+    todo.push(entry.left, entry.right);
+    if (entry.type === 2) children.set(entry.name, entry);
+  }
+  const stream = (name: string): Uint8Array | undefined => {
+    const entry = children.get(name);
+    if (!entry) return undefined;
+    if (entry.size === 0) return new Uint8Array(0);
     if (entry.size < miniCutoff) {
-      if (entry.size === 0) return void streams.set(entry.name, new Uint8Array(0));
       miniFat ??= int32s(chain(fat, i32(0x3c), sectorCount).map(sector));
-      streams.set(entry.name, read(chain(miniFat, entry.start, miniFat.length), entry.size, miniSector, miniSectorSize));
-    } else {
-      streams.set(entry.name, read(chain(fat, entry.start, sectorCount), entry.size, sector, sectorSize));
+      return read(chain(miniFat, entry.start, miniFat.length), entry.size, miniSector, miniSectorSize);
     }
+    return read(chain(fat, entry.start, sectorCount), entry.size, sector, sectorSize);
   };
-  visit(root.child);
-  return { streams };
+  return { names: [...children.keys()], stream };
 }
 
 function int32s(parts: Uint8Array[]): Int32Array {
