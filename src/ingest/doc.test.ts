@@ -3,7 +3,8 @@ import { PipelineError } from '../errors.js';
 import { describe, expect, it } from 'vitest';
 import { readDoc, toRuns } from './doc.js';
 import { readDocx } from './docx.js';
-import { ingestBytes, ingestFile } from './index.js';
+import { ingestBytes, ingestFile, sniffFormat } from './index.js';
+import { readOle } from './ole.js';
 
 const DOC_000 = 'fixtures/formats/000_df22d471c82bd4e0.doc';
 const DOC_003 = 'fixtures/formats/003_4b7321f46e9814a7.doc';
@@ -62,6 +63,17 @@ describe('.doc reader', () => {
     for (const l of r.locations) inRun.fill(1, l.start, l.end);
     const outside = r.original.split('').filter((c, k) => !inRun[k]);
     expect(new Set(outside)).toEqual(new Set(['\n']));
+  });
+
+  it('finds the root streams of the OLE container, small ones in the mini stream, and sniffs a .doc by them', () => {
+    const bytes = readFileSync('test/data/word/table.doc');
+    const ole = readOle(bytes);
+    expect(ole.names.sort()).toEqual(['\u0001CompObj', '\u0001Ole', '\u0005DocumentSummaryInformation', '\u0005SummaryInformation', '1Table', 'WordDocument']);
+    expect(ole.stream('WordDocument')!.length).toBe(4655);
+    expect(Buffer.from(ole.stream('WordDocument')!.subarray(0, 2)).toString('hex')).toBe('eca5');
+    expect(ole.stream('\u0001CompObj')!.length).toBe(106); // under 4096 bytes: mini stream
+    expect(ole.stream('Workbook')).toBeUndefined();
+    expect(sniffFormat(bytes, 'table.bin')).toBe('doc');
   });
 
   it('reads a table of three columns one row per line, cells tab-separated, a cell\'s paragraphs on its line', async () => {
