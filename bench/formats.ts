@@ -2,14 +2,12 @@
  * `npm run bench -- formats`: speed of reading each format (medians of 5 runs after a warm-up).
  *
  * - text-layer PDF pages/s on one core (pdf.js text content + layout; seeds 000 and 003, 19 pages);
- * - DOCX and ODT files/s, legacy-encoded text files/s;
-
- * - DOCX files/s; spreadsheet rows/s (a 20 000-row workbook of commune figures written by SheetJS,
- *   in a child process, to a temp folder as .xlsx and .xls; ingest alone: parse, cell texts,
- *   locations, legacy check. Not
- *   .ods: SheetJS writes its `mimetype` entry after the manifest, so the file is not recognised as
- *   ODS by content, as LibreOffice's are);
- * - legacy-encoded text files/s;
+const twins = (ext: string) => ['000_df22d471c82bd4e0', '003_4b7321f46e9814a7'].map((s) => read(`fixtures/formats/${s}.${ext}`));
+const DOCX = twins('docx');
+const ODT = twins('odt');
+const DOC = twins('doc');
+const RTF = twins('rtf');
+const LEGACY = ['tcvn3', 'vni', 'viqr', 'cp1258'].map((e) => read(`fixtures/formats/000_df22d471c82bd4e0.${e}.txt`));
  * - OCR of the scanned PDF of seed 000 (9 pages, 300 dpi) with a pool of one worker per core:
  *   pages/s, and the ratio of the pipeline's time (text-layer check, image extraction, recognise,
  *   layout) to tesseract.js's own recognize time on the same page images with the same pool (the
@@ -29,8 +27,11 @@ import { median, medianSeconds, peakRssMb } from './_measure.js';
 
 const read = (f: string) => ({ file: f, bytes: new Uint8Array(readFileSync(f)) });
 const PDFS = ['fixtures/formats/000_df22d471c82bd4e0.pdf', 'fixtures/formats/003_4b7321f46e9814a7.pdf'].map(read);
-const DOCX = ['fixtures/formats/000_df22d471c82bd4e0.docx', 'fixtures/formats/003_4b7321f46e9814a7.docx'].map(read);
-const ODT = ['fixtures/formats/000_df22d471c82bd4e0.odt', 'fixtures/formats/003_4b7321f46e9814a7.odt'].map(read);
+const twins = (ext: string) => ['000_df22d471c82bd4e0', '003_4b7321f46e9814a7'].map((s) => read(`fixtures/formats/${s}.${ext}`));
+const DOCX = twins('docx');
+const ODT = twins('odt');
+const DOC = twins('doc');
+const RTF = twins('rtf');
 const LEGACY = ['tcvn3', 'vni', 'viqr', 'cp1258'].map((e) => read(`fixtures/formats/000_df22d471c82bd4e0.${e}.txt`));
 const SCAN = read('fixtures/formats/000_df22d471c82bd4e0.scan.pdf');
 const OCR_RUNS = Number(process.env.BENCH_OCR_RUNS ?? 5);
@@ -42,10 +43,17 @@ const pdf = await medianSeconds(async () => {
 });
 console.log(`text-layer PDF: ${(pdfPages / pdf.median).toFixed(1)} pages/s on one core (${pdfPages} pages in ${pdf.median.toFixed(3)} s; target ≥ 50)`);
 
-const docx = await medianSeconds(async () => {
-  for (const f of DOCX) await ingestBytes(f.bytes, f.file);
-});
-console.log(`DOCX: ${(DOCX.length / docx.median).toFixed(1)} files/s (${docx.median.toFixed(3)} s for ${DOCX.length})`);
+// word-processor formats: the same documents, so pages/s compare (the PDFs' page count)
+for (const [name, files] of [['DOCX', DOCX], ['.doc', DOC], ['RTF', RTF]] as const) {
+  const t = await medianSeconds(async () => {
+    for (const f of files) await ingestBytes(f.bytes, f.file);
+  });
+  const kb = files.reduce((n, f) => n + f.bytes.length, 0) / 1024;
+  console.log(
+    `${name}: ${(pdfPages / t.median).toFixed(0)} pages/s, ${(files.length / t.median).toFixed(1)} files/s, ` +
+      `${(kb / t.median).toFixed(0)} KB/s (${t.median.toFixed(3)} s for ${files.length} files, ${kb.toFixed(0)} KB, ${pdfPages} pages)`,
+  );
+}
 
 const odt = await medianSeconds(async () => {
   for (const f of ODT) await ingestBytes(f.bytes, f.file);

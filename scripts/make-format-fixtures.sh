@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds fixtures/formats/** and test/data/broken/** from the seed texts in fixtures/.
+# Builds fixtures/formats/**, test/data/broken/** and test/data/word/** from the seed texts in fixtures/.
 # Fixture-build time only (tests use the committed files). Needs Debian packages:
 #   apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils imagemagick qpdf fonts-dejavu img2pdf
 # Usage: scripts/make-format-fixtures.sh   (from the repository root)
@@ -202,6 +202,33 @@ convert_with "$TMP/000_df22d471c82bd4e0.tcvn3.fodt" "MS Word 2007 XML" docx
 convert_with "$TMP/000_df22d471c82bd4e0.tcvn3.fodt" "writer8" odt
 cp "$TMP"/000_df22d471c82bd4e0.tcvn3.{docx,odt} "$OUT/"
 cp "$TMP"/000_df22d471c82bd4e0.{tcvn3,vni,viqr,cp1258}.txt "$OUT/"
+# Word 97–2003 and RTF from the same Flat ODT (the TCVN3 one keeps its .VnTime/.VnTimeH fonts,
+# the Normal style's font and the capitals' run font, in the .doc)
+for f in 000_df22d471c82bd4e0 003_4b7321f46e9814a7; do
+  convert_with "$TMP/$f.fodt" "MS Word 97" doc
+  convert_with "$TMP/$f.fodt" "Rich Text Format" rtf
+  cp "$TMP/$f.doc" "$TMP/$f.rtf" "$OUT/"
+done
+convert_with "$TMP/000_df22d471c82bd4e0.tcvn3.fodt" "MS Word 97" doc
+cp "$TMP/000_df22d471c82bd4e0.tcvn3.doc" "$OUT/"
+# a three-column table (one cell of two paragraphs) as .doc and RTF, for the readers' unit tests
+mkdir -p test/data/word
+cat > "$TMP/table.fodt" <<'FODT'
+<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:body><office:text>
+<text:p>Kết quả giải quyết hồ sơ:</text:p>
+<table:table table:name="T"><table:table-column table:number-columns-repeated="3"/>
+<table:table-row><table:table-cell><text:p>TT</text:p></table:table-cell><table:table-cell><text:p>Lĩnh vực</text:p></table:table-cell><table:table-cell><text:p>Số hồ sơ</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell><text:p>1</text:p></table:table-cell><table:table-cell><text:p>Hộ tịch</text:p><text:p>(cấp xã)</text:p></table:table-cell><table:table-cell><text:p>1.779</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell><text:p>2</text:p></table:table-cell><table:table-cell><text:p>Đất đai</text:p></table:table-cell><table:table-cell><text:p>115</text:p></table:table-cell></table:table-row>
+</table:table>
+<text:p>Tổng số: 1.894 hồ sơ.</text:p>
+</office:text></office:body></office:document>
+FODT
+convert_with "$TMP/table.fodt" "MS Word 97" doc
+convert_with "$TMP/table.fodt" "Rich Text Format" rtf
+cp "$TMP/table.doc" "$TMP/table.rtf" test/data/word/
 
 # 3. Seed 000 as a scan: 300 dpi grey, each page turned by a slight, different angle, a little
 #    blur and noise, JPEG-compressed; one page (the one with the 1.894 figures) also as PNG.
@@ -236,6 +263,20 @@ head -c $(( $(stat -c %s "$OUT/003_4b7321f46e9814a7.docx") / 2 )) "$OUT/003_4b73
 # run headless) nor Debian's msoffcrypto-tool 5.0 (decrypt only) can write one here. The reader's
 # check for one (an OLE container with an EncryptedPackage stream) has a unit test instead.
 rm -f "$BROKEN/password.docx"
+# .doc and RTF: cut in half (the OLE directory and the RTF's closing braces are lost), and a .doc
+# marked encrypted. LibreOffice headless writes no password-protected .doc either, so the copy has
+# the FIB's fEncrypted flag set by hand: the FIB stays unencrypted in a real one, and that flag is
+# what the reader checks.
+head -c $(( $(stat -c %s "$OUT/003_4b7321f46e9814a7.doc") / 2 )) "$OUT/003_4b7321f46e9814a7.doc" > "$BROKEN/truncated.doc"
+head -c $(( $(stat -c %s "$OUT/003_4b7321f46e9814a7.rtf") / 2 )) "$OUT/003_4b7321f46e9814a7.rtf" > "$BROKEN/unbalanced.rtf"
+python3 - "$OUT/003_4b7321f46e9814a7.doc" "$BROKEN/password.doc" <<'PY'
+import sys
+d = bytearray(open(sys.argv[1], 'rb').read())
+# the WordDocument stream, which starts with the FIB (0xA5EC), begins at a sector boundary
+i = next(i for i in range(512, len(d), 512) if d[i:i + 2] == b'\xec\xa5')
+d[i + 0x0B] |= 0x01  # fEncrypted: bit 0x0100 of the flags word at 0x0A
+open(sys.argv[2], 'wb').write(d)
+PY
 # a PDF that arrives named .docx: a good input, read as a PDF by its content
 cp "$OUT/003_4b7321f46e9814a7.pdf" "$OUT/003_4b7321f46e9814a7.pdf-named.docx"
 

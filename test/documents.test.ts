@@ -58,7 +58,7 @@ describe('baocao run over every copy of the fixtures', () => {
     expect(r.code).toBe(0);
   }, 600_000);
 
-  it('groups the 20 distinct files into 5 documents, the text copy first, OCR and parts last', async () => {
+  it('groups the 25 distinct files into 5 documents, the text copy first, OCR and parts last', async () => {
     const copies = await sql('SELECT document_key, path, chosen, "rank" FROM copies ORDER BY document_key, "rank"');
     const byDocument = new Map<string, string[]>();
     for (const c of copies) byDocument.set(String(c.document_key), [...(byDocument.get(String(c.document_key)) ?? []), String(c.path)]);
@@ -66,9 +66,12 @@ describe('baocao run over every copy of the fixtures', () => {
       [
         `${S000}.txt`,
         `formats/${S000}.cp1258.txt`,
+        `formats/${S000}.doc`,
         `formats/${S000}.docx`,
         `formats/${S000}.odt`,
         `formats/${S000}.pdf`,
+        `formats/${S000}.rtf`,
+        `formats/${S000}.tcvn3.doc`,
         `formats/${S000}.tcvn3.docx`,
         `formats/${S000}.tcvn3.odt`,
         `formats/${S000}.tcvn3.txt`,
@@ -88,16 +91,16 @@ describe('baocao run over every copy of the fixtures', () => {
         'formats/002_6f7bb062664898b6.table.xlsx',
       ],
       // pdf-named.docx has the bytes of the .pdf: one file by content hash
-      [`${S003}.txt`, `formats/${S003}.docx`, `formats/${S003}.odt`, `formats/${S003}.pdf`],
+      [`${S003}.txt`, `formats/${S003}.doc`, `formats/${S003}.docx`, `formats/${S003}.odt`, `formats/${S003}.pdf`, `formats/${S003}.rtf`],
       ['004_0ecefb93d6d43162.txt'],
     ]);
     // seed 004 prints its number and full date: its key is its header's
     expect(byDocument.has('BC 120/BC-UBND 2025-09-12 uy ban nhan dan dac khu cat hai')).toBe(true);
     expect(await sql(`SELECT path, len(copies)::INTEGER AS copies FROM documents ORDER BY path`)).toEqual([
-      { path: `${S000}.txt`, copies: 12 },
+      { path: `${S000}.txt`, copies: 15 },
       { path: '001_226b3a6e67be8d17.txt', copies: 0 },
       { path: '002_6f7bb062664898b6.txt', copies: 4 },
-      { path: `${S003}.txt`, copies: 3 },
+      { path: `${S003}.txt`, copies: 5 },
       { path: '004_0ecefb93d6d43162.txt', copies: 0 },
     ]);
     // each report states the key of its own copy; the scan lost its issuer, so its key is its fingerprint's

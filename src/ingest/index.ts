@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { PipelineError } from '../errors.js';
-import { SourceText } from '../text/source-text.js';
+import { SourceText, type Span } from '../text/source-text.js';
 import type { IngestContext } from './context.js';
 import { convertLegacy, decodeWindows1258, detectEightBit, detectLegacy } from './legacy.js';
 import type { FlowText } from './flow.js';
 import { decodeText } from './text.js';
-import type { SourceDocument, SourceFormat } from './types.js';
+import type { DocxLocation, SourceDocument, SourceFormat } from './types.js';
+import { OleError, readOle } from './ole.js';
 import { isDocumentPackage, openDocumentType, zipEntryNames } from './zip.js';
 
 export type { SourceDocument, SourceFormat, Page, Box, TextBox, DocxLocation } from './types.js';
@@ -87,16 +88,25 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
     case 'zip':
       throw new PipelineError('ingest', file, 'ZIP archive: its files are read one by one by `baocao run`');
     case 'docx': {
-      const ole = oleReason(bytes);
+      const ole = oleReason(bytes, file);
       if (ole) throw new PipelineError('ingest', file, ole);
       // the readers of binary formats (mammoth, pdf.js, tesseract.js) load on first use: plain
       // text runs, the common case in archives, never pay for them in time or memory
       const { readDocx } = await import('./docx.js');
-      return { ...base, format, ...flowDocument(await readDocx(bytes, file)) };
+      // mammoth gives a run's font only when the run sets one (not through the styles)
+      return { ...base, format, ...wordText(await readDocx(bytes, file), false) };
     }
     case 'odt': {
       const { readOdt } = await import('./odt.js');
-      return { ...base, format, ...flowDocument(await readOdt(bytes, file)) };
+      return { ...base, format, ...wordText(await readOdt(bytes, file), true) };
+    }
+    case 'doc':
+    case 'rtf': {
+      const read = format === 'doc' ? (await import('./doc.js')).readDoc : (await import('./rtf.js')).readRtf;
+      const doc = await read(bytes, file);
+      // a file with no text at all would give an empty report: say why instead
+      if (doc.original.trim() === '') throw new PipelineError('ingest', file, `${FORMAT_NAMES[format]} has no text`);
+      return { ...base, format, ...wordText(doc, true) };
     }
     case 'pdf':
     case 'image': {
@@ -130,19 +140,37 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
   }
 }
 
-/** A word-processing document's text (DOCX, ODT), its runs in legacy fonts converted with the mapping kept. */
-function flowDocument(flow: FlowText): Omit<SourceDocument, 'path' | 'sha256' | 'bytes' | 'format'> {
-  let text = SourceText.fromOriginal(flow.original);
+/**
+ * The text of a word-processor file (DOCX, ODT, .doc, RTF) with its legacy fonts converted: a run in
+ * `.VnTime` is TCVN3 (`.VnTimeH` its capitals), `VNI-…` is VNI; without such fonts, the text itself
+ * may still be legacy. When the reader knows every run's font (`fontsKnown`: ODT, .doc and RTF resolve
+ * them through styles and defaults), only the legacy runs are converted, so a document that mixes
+ * `.VnTime` paragraphs with Unicode ones keeps the Unicode ones as they are; DOCX runs name a font
+ * only when they set one, so there a legacy font anywhere converts the whole text.
+ */
+function wordText(
+  doc: { original: string; locations: DocxLocation[]; legacyRuns: { encoding: 'tcvn3' | 'vni'; upper: boolean; span: Span }[]; warnings: string[] },
+  fontsKnown: boolean,
+) {
+  let text = SourceText.fromOriginal(doc.original);
   let encoding = 'utf-8';
-  const tcvn3 = flow.legacyRuns.filter((r) => r.encoding === 'tcvn3');
-  const vni = flow.legacyRuns.filter((r) => r.encoding === 'vni');
-  // legacy fonts name the encoding; without them, the text itself may still be legacy
-  const legacy = tcvn3.length > 0 ? 'tcvn3' : vni.length > 0 ? 'vni' : detectLegacy(flow.original);
-  if (legacy) {
-    text = convertLegacy(text, legacy, { upper: tcvn3.filter((r) => r.upper).map((r) => r.span) });
-    encoding = legacy;
+  const tcvn3 = doc.legacyRuns.filter((r) => r.encoding === 'tcvn3');
+  const vni = doc.legacyRuns.filter((r) => r.encoding === 'vni');
+  const upper = tcvn3.filter((r) => r.upper).map((r) => r.span);
+  if (fontsKnown && (tcvn3.length > 0 || vni.length > 0)) {
+    // TCVN3 first: it maps one character to one, so the VNI spans (original offsets) still hold
+    if (tcvn3.length > 0) text = convertLegacy(text, 'tcvn3', { upper, only: tcvn3.map((r) => r.span) });
+    if (vni.length > 0) text = convertLegacy(text, 'vni', { only: vni.map((r) => r.span) });
+    const size = (runs: typeof tcvn3) => runs.reduce((n, r) => n + r.span.end - r.span.start, 0);
+    encoding = size(tcvn3) >= size(vni) ? 'tcvn3' : 'vni';
+  } else {
+    const legacy = tcvn3.length > 0 ? 'tcvn3' : vni.length > 0 ? 'vni' : detectLegacy(doc.original);
+    if (legacy) {
+      text = convertLegacy(text, legacy, { upper });
+      encoding = legacy;
+    }
   }
-  return { text, textOrigin: 'original', encoding, pages: [], boxes: [], warnings: flow.warnings, locations: flow.locations };
+  return { text, textOrigin: 'original' as const, encoding, pages: [], boxes: [], warnings: doc.warnings, locations: doc.locations };
 }
 
 /**
@@ -181,18 +209,39 @@ function zipKind(bytes: Uint8Array): SourceFormat | 'zip' {
 
 /** An OLE compound file (D0 CF 11 E0) holds a Word or Excel 97–2003 file, or an encrypted OOXML package. */
 function oleKind(bytes: Uint8Array): SourceFormat {
-  // directory entry names are UTF-16LE; the streams name what the container holds
+  // the root's streams name what the container holds (a Word file with an Excel chart inside holds
+  // a Workbook stream too, but deeper, in its ObjectPool storage)
+  try {
+    const root = readOle(bytes).names;
+    if (root.includes('WordDocument')) return 'doc';
+    if (root.includes('Workbook') || root.includes('Book')) return 'xls';
+    return 'docx'; // EncryptedPackage: a password-protected DOCX or XLSX, refused by oleReason
+  } catch {
+    // a broken container: its reader names the damage; sniffing only guesses the kind
+  }
+  // directory entry names are UTF-16LE, wherever the directory still is
   const names = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
   if (names.includes('WordDocument')) return 'doc';
   if (names.includes('Workbook') || names.includes('Book')) return 'xls';
   return 'docx'; // EncryptedPackage: a password-protected DOCX or XLSX, refused by oleReason
 }
 
-/** An OLE compound file (D0 CF 11 E0) that is not Word or Excel 97–2003: an encrypted OOXML package, or something else. */
-function oleReason(bytes: Uint8Array): string | null {
+/**
+ * An OLE compound file (D0 CF 11 E0) that is not Word or Excel 97–2003: an encrypted OOXML
+ * package, a file cut short before its directory (named by its extension, the one hint left), or
+ * something else.
+ */
+function oleReason(bytes: Uint8Array, file: string): string | null {
   if (!(bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) return null;
   const names = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
   if (names.includes('EncryptedPackage')) return 'Office file is password-protected';
+  try {
+    readOle(bytes);
+  } catch (error) {
+    if (!(error instanceof OleError)) throw error;
+    const kind = /\.doc$/i.test(file) ? '.doc' : /\.xls$/i.test(file) ? '.xls' : 'Office 97–2003 file';
+    return `${error.kind} ${kind} (${error.detail})`;
+  }
   return 'OLE compound file that is neither Word nor Excel';
 }
 

@@ -33,6 +33,15 @@ describe('legacy Vietnamese encodings', () => {
     expect(convertLegacy(text, 'tcvn3').text).toBe('I. KẾT QUẢ THỰC HIỆN\nSố: /BC-UBND\n- Ủy ban nhân dân của ủy ban');
   });
 
+  it('converts only inside the given spans (the runs set in a legacy font)', () => {
+    // "B¸o c¸o" in .VnTime, then "Cát" already Unicode: its á (U+00E1) is also a TCVN3 code (ỏ)
+    const text = SourceText.fromOriginal('B¸o c¸o\nC\u00e1t');
+    expect(convertLegacy(text, 'tcvn3').text).toBe('Báo cáo\nCỏt');
+    const converted = convertLegacy(text, 'tcvn3', { only: [{ start: 0, end: 7 }] });
+    expect(converted.text).toBe('Báo cáo\nCát');
+    expect(converted.original).toBe('B¸o c¸o\nC\u00e1t');
+  });
+
   it('leaves Unicode and plain ASCII text alone', () => {
     expect(detectLegacy(seed.join('\n'))).toBeNull();
     expect(detectLegacy('Quyet dinh so 1037/QD-BCD ngay 06/8/2025 cua Ban Chi dao ve viec kien toan to giup viec')).toBeNull();

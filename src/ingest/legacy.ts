@@ -36,6 +36,11 @@ const SHAPE_OK: Record<string, string> = { '^': 'aeo', '(': 'a', '+': 'ou' };
 export interface LegacyOptions {
   /** Spans of the current text set in an upper-case legacy font (`.VnTimeH`). */
   upper?: Span[];
+  /**
+   * Convert only inside these spans of the current text (the runs set in a legacy font, when the
+   * reader knows every run's font): the other runs are Unicode already.
+   */
+  only?: Span[];
 }
 
 /** Convert text in a legacy encoding to Unicode, keeping the mapping. */
@@ -53,8 +58,10 @@ export function convertLegacy(text: SourceText, encoding: LegacyEncoding, option
   const table = encoding === 'tcvn3' ? fromTcvn3 : fromVni;
   const pattern = encoding === 'tcvn3' ? TCVN3_CHAR : VNI_SEQ;
   const upper = options.upper ?? [];
+  const only = options.only;
   const s = text.text;
   return text.replaceAll(pattern, (m) => {
+    if (only && !only.some((sp) => m.index >= sp.start && m.index < sp.end)) return null;
     const u = table.get(m[0])!;
     if (encoding !== 'tcvn3' || u !== u.toLowerCase()) return u;
     // TCVN3 has codes for lower-case toned letters only: capitals were typed with the same code in
