@@ -82,9 +82,6 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
       }
       return { ...base, format, text, textOrigin: 'original', encoding, pages: [], boxes: [], warnings: sheets.warnings, locations: sheets.locations };
     }
-    case 'doc':
-    case 'rtf':
-      throw new PipelineError('ingest', file, `${FORMAT_NAMES[format]} is not supported yet`);
     case 'zip':
       throw new PipelineError('ingest', file, 'ZIP archive: its files are read one by one by `baocao run`');
     case 'docx': {
