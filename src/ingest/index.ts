@@ -21,9 +21,9 @@ export { createIngestContext, type IngestContext } from './context.js';
 export function sniffFormat(bytes: Uint8Array, file: string): SourceFormat | 'zip' | 'unknown' {
   const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
   if (head.startsWith('%PDF-')) return 'pdf';
-  if (head.startsWith('PK\u0003\u0004') || head.startsWith('PK\u0005\u0006')) return zipKind(bytes);
+  if (head.startsWith('PK\u0003\u0004') || head.startsWith('PK\u0005\u0006')) return zipKind(bytes, file);
   if (head.startsWith('{\\rtf')) return 'rtf';
-  if (head.startsWith('\xd0\xcf\x11\xe0')) return oleKind(bytes);
+  if (head.startsWith('\xd0\xcf\x11\xe0')) return oleKind(bytes, file);
   if (head.startsWith('\x89PNG') || head.startsWith('\xff\xd8\xff') || head.startsWith('II*\0') || head.startsWith('MM\0*')) {
     return 'image';
   }
@@ -192,12 +192,13 @@ function decodeLegacyBytes(bytes: Uint8Array, file: string): { text: SourceText;
   }
 }
 
-function zipKind(bytes: Uint8Array): SourceFormat | 'zip' {
+function zipKind(bytes: Uint8Array, file: string): SourceFormat | 'zip' {
   const odf = openDocumentType(bytes);
   if (odf === 'application/vnd.oasis.opendocument.text') return 'odt';
   if (odf === 'application/vnd.oasis.opendocument.spreadsheet') return 'ods';
   const names = zipEntryNames(bytes);
-  if (!names) return 'docx';
+  // a ZIP cut short has no directory to tell what it held: its name is the one hint left
+  if (!names) return /\.xlsx$/i.test(file) ? 'xlsx' : /\.ods$/i.test(file) ? 'ods' : /\.odt$/i.test(file) ? 'odt' : 'docx';
   if (names.includes('word/document.xml')) return 'docx';
   if (names.includes('xl/workbook.xml') || names.includes('xl/workbook.bin')) return 'xlsx';
   // an Office package with its main part missing is a broken document, not an archive
@@ -205,7 +206,7 @@ function zipKind(bytes: Uint8Array): SourceFormat | 'zip' {
 }
 
 /** An OLE compound file (D0 CF 11 E0) holds a Word or Excel 97–2003 file, or an encrypted OOXML package. */
-function oleKind(bytes: Uint8Array): SourceFormat {
+function oleKind(bytes: Uint8Array, file: string): SourceFormat {
   // the root's streams name what the container holds (a Word file with an Excel chart inside holds
   // a Workbook stream too, but deeper, in its ObjectPool storage)
   try {
@@ -220,6 +221,8 @@ function oleKind(bytes: Uint8Array): SourceFormat {
   const names = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
   if (names.includes('WordDocument')) return 'doc';
   if (names.includes('Workbook') || names.includes('Book')) return 'xls';
+  // no directory left: the name is the one hint (the reader then names the damage)
+  if (/\.xls$/i.test(file)) return 'xls';
   return 'docx'; // EncryptedPackage: a password-protected DOCX or XLSX, refused by oleReason
 }
 

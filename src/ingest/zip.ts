@@ -2,6 +2,7 @@
  * The sizes a ZIP container (DOCX, XLSX, ODT…) declares, read from its central directory before
  * anything is inflated: a 3.5 MB DOCX that inflates to gigabytes is refused by its own numbers.
  */
+import { inflateRawSync } from 'node:zlib';
 import { LIMITS } from './limits.js';
 
 /** Why a ZIP container is refused, or null. */
@@ -40,25 +41,7 @@ export function zipBombReason(bytes: Uint8Array): string | null {
  * (a truncated file). Enough to tell a DOCX from an XLSX, an ODT or a plain archive.
  */
 export function zipEntryNames(bytes: Uint8Array): string[] | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const entries = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
-  const names: string[] = [];
-  for (let n = 0; n < entries && at + 46 <= bytes.length; n++) {
-    if (view.getUint32(at, true) !== 0x02014b50) return null;
-    const length = view.getUint16(at + 28, true);
-    names.push(Buffer.from(bytes.buffer, bytes.byteOffset + at + 46, Math.min(length, bytes.length - at - 46)).toString('utf8'));
-    at += 46 + length + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return names;
+  return centralEntries(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))?.map((e) => e.name) ?? null;
 }
 
 /**
@@ -70,15 +53,60 @@ export function isDocumentPackage(names: readonly string[]): boolean {
 }
 
 /**
- * An OpenDocument package's media type: its first entry, `mimetype`, stored uncompressed right
- * after its local header (the format requires both), or null.
+ * An OpenDocument package's media type: its `mimetype` entry, which the format wants first and
+ * stored, right after its local header; LibreOffice writes it so, other writers (SheetJS) later
+ * in the file and deflated, where the central directory finds it. Null when there is none.
  */
 export function openDocumentType(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 200));
-  if (head.toString('latin1', 30, 38) !== 'mimetype') return null;
-  const start = 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
-  const match = /^application\/vnd\.oasis\.opendocument\.[a-z-]+/.exec(head.toString('latin1', start, start + 80));
-  return match ? match[0] : null;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const media = (text: string) => /^application\/vnd\.oasis\.opendocument\.[a-z-]+/.exec(text)?.[0] ?? null;
+  if (buffer.toString('latin1', 30, 38) === 'mimetype' && buffer.readUInt16LE(8) === 0) {
+    const start = 30 + buffer.readUInt16LE(26) + buffer.readUInt16LE(28);
+    return media(buffer.toString('latin1', start, start + 80));
+  }
+  const entry = centralEntries(buffer)?.find((e) => e.name === 'mimetype');
+  if (!entry || entry.packed > 1024 || entry.offset + 30 > buffer.length) return null;
+  const start = entry.offset + 30 + buffer.readUInt16LE(entry.offset + 26) + buffer.readUInt16LE(entry.offset + 28);
+  const data = buffer.subarray(start, start + entry.packed);
+  try {
+    return media((entry.method === 8 ? inflateRawSync(data, { maxOutputLength: 1024 }) : data).toString('latin1'));
+  } catch {
+    return null;
+  }
+}
+
+interface CentralEntry {
+  name: string;
+  method: number;
+  packed: number;
+  offset: number;
+}
+
+/** The central directory's entries, or null when there is none to read (a truncated file). */
+function centralEntries(bytes: Buffer): CentralEntry[] | null {
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (bytes.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = bytes.readUInt16LE(eocd + 10);
+  let at = bytes.readUInt32LE(eocd + 16);
+  const entries: CentralEntry[] = [];
+  for (let n = 0; n < count && at + 46 <= bytes.length; n++) {
+    if (bytes.readUInt32LE(at) !== 0x02014b50) return null;
+    const length = bytes.readUInt16LE(at + 28);
+    entries.push({
+      name: bytes.toString('utf8', at + 46, Math.min(at + 46 + length, bytes.length)),
+      method: bytes.readUInt16LE(at + 10),
+      packed: bytes.readUInt32LE(at + 20),
+      offset: bytes.readUInt32LE(at + 42),
+    });
+    at += 46 + length + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return entries;
 }
 
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
