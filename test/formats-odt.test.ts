@@ -8,7 +8,7 @@ import { ingestFile } from '../src/ingest/index.js';
 import type { SourceDocument } from '../src/ingest/types.js';
 import type { ReportJson } from '../src/write/report.js';
 import { schemaErrors } from '../src/write/schema.js';
-import { provenances } from './helpers.js';
+import { formatFreeValues, provenances } from './helpers.js';
 
 const TXT = 'fixtures/000_df22d471c82bd4e0.txt';
 const ODT = 'fixtures/formats/000_df22d471c82bd4e0.odt';
@@ -16,21 +16,8 @@ const TCVN3_ODT = 'fixtures/formats/000_df22d471c82bd4e0.tcvn3.odt';
 const CP1258 = 'fixtures/formats/000_df22d471c82bd4e0.cp1258.txt';
 const COPIES = [ODT, TCVN3_ODT, CP1258];
 
-/** A report's values without what depends on the format: ids, spans and provenance (compared apart). */
-function values(report: ReportJson, field: 'document' | 'period' | 'sections' | 'figures' | 'references' | 'checks'): unknown {
-  const strip = (x: unknown): unknown => {
-    if (Array.isArray(x)) return x.map(strip);
-    if (x && typeof x === 'object') {
-      return Object.fromEntries(
-        Object.entries(x)
-          .filter(([k]) => !['span', 'provenance', 'content'].includes(k))
-          .map(([k, v]) => [k, strip(v)]),
-      );
-    }
-    return x;
-  };
-  return strip((report as unknown as Record<string, unknown>)[field]);
-}
+/** A report's field without what depends on the format. */
+const values = (report: ReportJson, field: keyof ReturnType<typeof formatFreeValues>): unknown => formatFreeValues(report)[field];
 
 /**
  * The text ingest gave (Unicode) for an original span: the characters whose original lies inside

@@ -7,35 +7,13 @@ import { ingestFile } from '../src/ingest/index.js';
 import type { SourceDocument } from '../src/ingest/types.js';
 import type { ReportJson } from '../src/write/report.js';
 import { schemaErrors } from '../src/write/schema.js';
-import { baocao, provenances, readJson, ROOT } from './helpers.js';
+import { baocao, formatFreeValues, provenances, readJson, ROOT } from './helpers.js';
 
 const TXT = 'fixtures/000_df22d471c82bd4e0.txt';
 const DOCX = 'fixtures/formats/000_df22d471c82bd4e0.docx';
 const PDF = 'fixtures/formats/000_df22d471c82bd4e0.pdf';
 
-/** A report without what depends on the format: ids, spans and provenance (compared apart). */
-function values(report: ReportJson) {
-  const strip = (x: unknown): unknown => {
-    if (Array.isArray(x)) return x.map(strip);
-    if (x && typeof x === 'object') {
-      return Object.fromEntries(
-        Object.entries(x)
-          .filter(([k]) => !['span', 'provenance', 'content'].includes(k))
-          .map(([k, v]) => [k, strip(v)]),
-      );
-    }
-    return x;
-  };
-  const r = report as unknown as Record<string, unknown>;
-  return {
-    document: strip(r.document),
-    period: strip(r.period),
-    sections: strip(r.sections),
-    figures: strip(r.figures),
-    references: strip(r.references),
-    checks: strip(r.checks),
-  };
-}
+const values = formatFreeValues;
 
 describe('seed 000 from .txt, .docx and text-layer .pdf', () => {
   const reports: Record<string, ReportJson> = {};

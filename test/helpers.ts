@@ -41,3 +41,27 @@ export function provenances(value: unknown, out: { span: { start: number; end: n
   }
   return out;
 }
+
+/** A report's fields without what depends on the format: ids, spans and provenance (compared apart). */
+export function formatFreeValues(report: object) {
+  const strip = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(strip);
+    if (x && typeof x === 'object') {
+      return Object.fromEntries(
+        Object.entries(x)
+          .filter(([k]) => !['span', 'provenance', 'content'].includes(k))
+          .map(([k, v]) => [k, strip(v)]),
+      );
+    }
+    return x;
+  };
+  const r = report as Record<string, unknown>;
+  return {
+    document: strip(r.document),
+    period: strip(r.period),
+    sections: strip(r.sections),
+    figures: strip(r.figures),
+    references: strip(r.references),
+    checks: strip(r.checks),
+  };
+}
