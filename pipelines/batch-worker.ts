@@ -14,6 +14,8 @@ import { tableRowsJson } from '../src/write/rows.js';
 import { compactReport, type ReportFormat } from '../src/write/report.js';
 import { processFile, processFileWithText } from './report.js';
 import { readFile } from 'node:fs/promises';
+import { imagePageCount, ocrImagePage } from '../src/ingest/image.js';
+import { sniffFormat } from '../src/ingest/index.js';
 import { ocrPdfPage, pagesNeedingOcr } from '../src/ingest/pdf.js';
 
 export interface WorkerTask {
@@ -96,9 +98,13 @@ channel.on(async (task) => {
   post(result);
 });
 
+/** A scanned PDF's or a multi-page TIFF's pages to OCR, or one of them into the OCR cache. */
 async function runStep(file: string, step: NonNullable<WorkerTask['step']>, ctx: IngestContext): Promise<{ pages?: number[] }> {
   const bytes = await readFile(file);
-  if (step.kind === 'pages') return { pages: await pagesNeedingOcr(bytes, file) };
-  await ocrPdfPage(bytes, file, step.page, ctx);
+  const pdf = sniffFormat(bytes, file) === 'pdf';
+  if (step.kind === 'pages') {
+    return { pages: pdf ? await pagesNeedingOcr(bytes, file) : Array.from({ length: imagePageCount(bytes) }, (_, k) => k + 1) };
+  }
+  await (pdf ? ocrPdfPage(bytes, file, step.page, ctx) : ocrImagePage(bytes, file, step.page, ctx));
   return {};
 }

@@ -17,7 +17,7 @@
  * guard failure. Finished jobs are removed at once, and at most `WINDOW` files are in the queue
  * at a time, so Redis's memory does not grow with the archive.
  *
- * A long scan fans out: its job first asks (in a guarded worker) which pages need OCR; with
+ * A long scan (a PDF, a multi-page TIFF) fans out: its job first asks (in a guarded worker) which pages need OCR; with
  * FAN_OUT_PAGES or more, it adds one child job per page (a BullMQ flow), waits for them, and then
  * runs as any file: every page's OCR is then in the OCR cache (src/ingest/ocr-cache.ts), written by
  * whichever worker read it, so the report is the one a single machine makes.
@@ -276,7 +276,7 @@ export async function runQueueWorker(url: string, options: QueueWorkerOptions): 
     if (data.code !== code) {
       return { ok: false, stage: 'batch', reason: `the worker runs another version of baocao (${code}; the run's is ${data.code})`, retry: true, stack: null };
     }
-    if (data.step === 'inspect' && (await isLargePdf(data.task.file))) {
+    if (data.step === 'inspect' && (await isLargeScan(data.task.file))) {
       const asked = await pool.run({ ...data.task, step: { kind: 'pages' } });
       const pages = asked.ok ? (asked.pages ?? []) : [];
       if (pages.length >= FAN_OUT_PAGES && token) {
@@ -304,13 +304,15 @@ export async function runQueueWorker(url: string, options: QueueWorkerOptions): 
   await pool.close();
 }
 
-async function isLargePdf(file: string): Promise<boolean> {
+/** A PDF or TIFF large enough to hold several scanned pages (by its first bytes and size: no parsing here). */
+async function isLargeScan(file: string): Promise<boolean> {
   const handle = await open(file, 'r').catch(() => null);
   if (!handle) return false;
   try {
     const head = Buffer.alloc(5);
     await handle.read(head, 0, 5, 0);
-    return head.toString('latin1') === '%PDF-' && (await handle.stat()).size >= FAN_OUT_MIN_BYTES;
+    const kind = head.toString('latin1');
+    return (kind === '%PDF-' || kind.startsWith('II*\0') || kind.startsWith('MM\0*')) && (await handle.stat()).size >= FAN_OUT_MIN_BYTES;
   } finally {
     await handle.close();
   }

@@ -1,37 +1,77 @@
 /**
- * Images (PNG, JPEG, TIFF): one page, read by OCR. Boxes are in the image's pixels.
+ * Images (PNG, JPEG, TIFF): read by OCR, a page each; a multi-page TIFF (a whole scanned document)
+ * page by page (tiff.ts). Boxes are in the image's pixels.
  */
 import { PipelineError } from '../errors.js';
 import type { IngestContext } from './context.js';
 import { tooManyPixels } from './limits.js';
-import { layoutPage, PagedTextBuilder } from './layout.js';
+import { layoutPage, PagedTextBuilder, pageJoin, type PageLayout, type Segment } from './layout.js';
 import type { PagedText } from './pdf.js';
+import { tiffPage, tiffPages } from './tiff.js';
+
+interface ImagePage {
+  width: number;
+  height: number;
+  /** The bytes tesseract reads for this page (made when needed: a TIFF page is a copy of the file). */
+  image: () => Uint8Array;
+}
 
 export async function readImage(bytes: Uint8Array, file: string, ctx: IngestContext | undefined): Promise<PagedText> {
-  const size = imageSize(bytes);
-  if (!size) throw new PipelineError('ingest', file, 'corrupt or truncated image');
-  const huge = tooManyPixels(size.width, size.height, 'image');
-  if (huge) throw new PipelineError('ingest', file, huge);
+  const pages = imagePages(bytes, file);
   if (!ctx) throw new PipelineError('ingest', file, 'images need OCR (no OCR context given)');
-  let segments;
+  let segments: Segment[][];
   try {
-    segments = (await ctx.ocr.withSlot(() => ctx.ocr.recognize(bytes))).segments;
+    segments = await Promise.all(pages.map((p) => ctx.ocr.withSlot(async () => (await ctx.ocr.recognize(p.image())).segments)));
   } catch (error) {
     throw new PipelineError('ingest', file, `OCR failed (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
   const builder = new PagedTextBuilder();
-  const layout = layoutPage(segments, size.height);
-  builder.startPage(1, size.width, size.height);
-  builder.addLines(layout.lines, 1, '\n\n');
-  builder.endPage();
+  const warnings: string[] = [];
+  let prev: PageLayout | undefined;
+  pages.forEach((page, k) => {
+    const n = k + 1;
+    const layout = layoutPage(segments[k]!, page.height);
+    builder.startPage(n, page.width, page.height);
+    builder.addLines(layout.lines, n, k === 0 ? '\n\n' : pageJoin(prev, layout));
+    builder.endPage();
+    if (layout.lines.length > 0) prev = layout;
+    else warnings.push(pages.length === 1 ? 'OCR found no text in the image' : `OCR found no text on page ${n}`);
+  });
   return {
     original: builder.text(),
     pages: builder.pages,
     boxes: builder.boxes,
     textOrigin: 'ocr',
-    ocrPages: [1],
-    warnings: layout.lines.length === 0 ? ['OCR found no text in the image'] : [],
+    ocrPages: pages.map((_, k) => k + 1),
+    warnings,
   };
+}
+
+/** How many pages an image file has (a multi-page TIFF more than one): a queue fans out the long ones. */
+export function imagePageCount(bytes: Uint8Array): number {
+  return tiffPages(bytes)?.length ?? 1;
+}
+
+/** OCR page `n` (1-based) as `readImage` would, for its result to land in the OCR cache of `ctx`. */
+export async function ocrImagePage(bytes: Uint8Array, file: string, n: number, ctx: IngestContext): Promise<void> {
+  const page = imagePages(bytes, file)[n - 1];
+  if (!page) throw new PipelineError('ingest', file, `the image has no page ${n}`);
+  await ctx.ocr.withSlot(() => ctx.ocr.recognize(page.image()));
+}
+
+/** The pages of an image file, each checked against the pixel limit before anything is decoded. */
+function imagePages(bytes: Uint8Array, file: string): ImagePage[] {
+  const tiff = tiffPages(bytes);
+  const pages: ImagePage[] =
+    tiff && tiff.length > 1
+      ? tiff.map((p) => ({ width: p.width, height: p.height, image: () => tiffPage(bytes, p) }))
+      : [{ ...(imageSize(bytes) ?? { width: 0, height: 0 }), image: () => bytes }];
+  if (pages[0]!.width === 0) throw new PipelineError('ingest', file, 'corrupt or truncated image');
+  for (const [k, p] of pages.entries()) {
+    const huge = tooManyPixels(p.width, p.height, pages.length === 1 ? 'image' : `page ${k + 1} of the image`);
+    if (huge) throw new PipelineError('ingest', file, huge);
+  }
+  return pages;
 }
 
 /** Width and height from the image header (PNG IHDR, JPEG SOFn, TIFF IFD0), or null. */

@@ -230,3 +230,47 @@ export function zipBomb(megabytes: number): Uint8Array {
   const packed = Buffer.concat([...Array.from({ length: megabytes }, () => chunk), Buffer.from([0x03, 0x00])]);
   return new Uint8Array(zipOf([{ name: 'bao-cao.txt', crc, size: megabytes * block.length, packed }]));
 }
+
+/** An uncompressed 8-bit greyscale TIFF, little-endian, one IFD per page, chained in order. */
+export function greyTiff(pages: readonly { width: number; height: number; pixels: Uint8Array }[]): Uint8Array {
+  const parts: Buffer[] = [Buffer.from([0x49, 0x49, 0x2a, 0x00, 0, 0, 0, 0])];
+  let at = 8;
+  const ifdOffsets: number[] = [];
+  const linkOffsets: number[] = [];
+  for (const page of pages) {
+    const data = Buffer.from(page.pixels);
+    const dataAt = at;
+    parts.push(data);
+    at += data.length + (data.length % 2); // IFDs start on a word boundary
+    if (data.length % 2) parts.push(Buffer.alloc(1));
+    // tag, type (3 SHORT, 4 LONG), value
+    const tags: [number, number, number][] = [
+      [256, 4, page.width],
+      [257, 4, page.height],
+      [258, 3, 8], // bits per sample
+      [259, 3, 1], // no compression
+      [262, 3, 1], // black is zero
+      [273, 4, dataAt], // the one strip's offset
+      [277, 3, 1], // samples per pixel
+      [278, 4, page.height], // rows per strip
+      [279, 4, data.length], // the strip's bytes
+    ];
+    const ifd = Buffer.alloc(2 + tags.length * 12 + 4);
+    ifd.writeUInt16LE(tags.length, 0);
+    tags.forEach(([tag, type, value], k) => {
+      ifd.writeUInt16LE(tag, 2 + k * 12);
+      ifd.writeUInt16LE(type, 4 + k * 12);
+      ifd.writeUInt32LE(1, 6 + k * 12);
+      if (type === 3) ifd.writeUInt16LE(value, 10 + k * 12);
+      else ifd.writeUInt32LE(value, 10 + k * 12);
+    });
+    ifdOffsets.push(at);
+    linkOffsets.push(at + 2 + tags.length * 12);
+    parts.push(ifd);
+    at += ifd.length;
+  }
+  const tiff = Buffer.concat(parts);
+  tiff.writeUInt32LE(ifdOffsets[0]!, 4);
+  for (let k = 0; k + 1 < ifdOffsets.length; k++) tiff.writeUInt32LE(ifdOffsets[k + 1]!, linkOffsets[k]!);
+  return new Uint8Array(tiff);
+}
