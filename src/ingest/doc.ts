@@ -8,16 +8,14 @@
  *
  * word-extractor (a dependency) reads the same files but returns one cleaned string: cell and
  * row ends both turned into tabs and newlines, no fonts, no character positions. Those three are
- * what this reader needs, so it reads the structures itself; the text layout is blocks.ts's.
+ * what this reader needs, so it reads the structures itself; the text layout is flow.ts's.
  */
 import { PipelineError } from '../errors.js';
 import { decodeCp1252 } from './cp1252.js';
-import { layOut, type Block, type LaidOutText, type Paragraph, type Run } from './blocks.js';
+import { layOut, type Block, type FlowText, type Paragraph, type Run } from './flow.js';
 import { OleError, readOle } from './ole.js';
 
-export interface DocText extends LaidOutText {
-  warnings: string[];
-}
+export type DocText = FlowText;
 
 /** A character property run (file positions in the WordDocument stream) and its sprms. */
 interface PropRun {
@@ -176,8 +174,8 @@ function parseDoc(bytes: Uint8Array): DocText {
   }
   if (rows) blocks.push({ kind: 'table', rows: cells.length > 0 ? [...rows, cells] : rows });
 
-  const laidOut = layOut(blocks);
-  return { ...laidOut, warnings: laidOut.original.length === 0 ? ['.doc has no text'] : [] };
+  const out = layOut(blocks);
+  return out.result(out.length === 0 ? ['.doc has no text'] : []);
 }
 
 /**

@@ -6,7 +6,7 @@
 import mammoth from 'mammoth';
 import { PipelineError } from '../errors.js';
 import { zipBombReason } from './zip.js';
-import { FlowWriter as Writer, LAYOUT_TABLE_ROWS, type FlowText } from './flow.js';
+import { FlowWriter as Writer, type FlowText } from './flow.js';
 
 export type DocxText = FlowText;
 
@@ -74,22 +74,10 @@ function writeBlocks(out: Writer, blocks: Node[], path: string, separator = '\n\
 function writeTable(out: Writer, table: Node, path: string): void {
   const rows = (table.children ?? []).filter((r) => r.type === 'tableRow');
   const cells = rows.map((r) => (r.children ?? []).filter((c) => c.type === 'tableCell'));
-  out.owe('\n\n');
-  if (rows.length <= LAYOUT_TABLE_ROWS && cells.every((c) => c.length === 2)) {
-    // header block: all of the left column, then all of the right one (as the PDF reader does)
-    for (const col of [0, 1]) {
-      cells.forEach((row, r) => {
-        writeBlocks(out, row[col]!.children ?? [], `${path}/tr[${r + 1}]/tc[${col + 1}]`, '\n');
-      });
-      out.owe('\n\n');
-    }
-    return;
-  }
-  cells.forEach((row, r) => {
-    out.owe('\n');
-    row.forEach((cell, c) => {
-      if (c > 0) out.owe('\t');
-      // a cell's paragraphs on one line: a table row is one line of text, cells tab-separated
+  out.table(
+    cells,
+    (cell, r, c) => writeBlocks(out, cell.children ?? [], `${path}/tr[${r + 1}]/tc[${c + 1}]`, '\n'),
+    (cell, r, c) => {
       let first = true;
       for (const [k, para] of (cell.children ?? []).entries()) {
         if (para.type !== 'paragraph') continue;
@@ -97,9 +85,8 @@ function writeTable(out: Writer, table: Node, path: string): void {
         writeInline(out, para.children ?? [], `${path}/tr[${r + 1}]/tc[${c + 1}]/p[${k + 1}]`);
         first = false;
       }
-    });
-  });
-  out.owe('\n\n');
+    },
+  );
 }
 
 function writeInline(out: Writer, nodes: Node[], path: string, runCount = { n: 0 }, font: string | null = null): void {

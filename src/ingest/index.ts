@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { PipelineError } from '../errors.js';
-import { SourceText, type Span } from '../text/source-text.js';
+import { SourceText } from '../text/source-text.js';
 import type { IngestContext } from './context.js';
 import { convertLegacy, decodeWindows1258, detectEightBit, detectLegacy } from './legacy.js';
 import type { FlowText } from './flow.js';
 import { decodeText } from './text.js';
-import type { DocxLocation, SourceDocument, SourceFormat } from './types.js';
+import type { SourceDocument, SourceFormat } from './types.js';
 import { OleError, readOle } from './ole.js';
 import { isDocumentPackage, openDocumentType, zipEntryNames } from './zip.js';
 
@@ -146,7 +146,7 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
  * only when they set one, so there a legacy font anywhere converts the whole text.
  */
 function wordText(
-  doc: { original: string; locations: DocxLocation[]; legacyRuns: { encoding: 'tcvn3' | 'vni'; upper: boolean; span: Span }[]; warnings: string[] },
+  doc: FlowText,
   fontsKnown: boolean,
 ) {
   let text = SourceText.fromOriginal(doc.original);

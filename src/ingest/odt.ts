@@ -12,7 +12,7 @@
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { PipelineError } from '../errors.js';
-import { FlowWriter, LAYOUT_TABLE_ROWS, type FlowText } from './flow.js';
+import { FlowWriter, type FlowText } from './flow.js';
 import { zipBombReason } from './zip.js';
 
 const NS = {
@@ -303,28 +303,12 @@ class Reader {
 
   private table(el: Element, path: string, depth: number): void {
     if (this.tooDeep(depth)) return;
-    const grid = tableGrid(el);
-    this.out.owe('\n\n');
-    if (grid.length > 0 && grid.length <= LAYOUT_TABLE_ROWS && grid.every((row) => row.cells.length === 2)) {
-      // header block: all of the left column, then all of the right one (as the PDF reader does)
-      for (const col of [0, 1]) {
-        for (const row of grid) {
-          const cell = row.cells[col]!;
-          this.blocks(cell.el, `${path}/tr[${row.index}]/tc[${cell.index}]`, '\n', depth + 1);
-        }
-        this.out.owe('\n\n');
-      }
-      return;
-    }
-    for (const row of grid) {
-      this.out.owe('\n');
-      row.cells.forEach((cell, c) => {
-        if (c > 0) this.out.owe('\t');
-        // a cell's paragraphs on one line: a table row is one line of text, cells tab-separated
-        this.cellLine(cell.el, `${path}/tr[${row.index}]/tc[${cell.index}]`, { first: true }, depth + 1);
-      });
-    }
-    this.out.owe('\n\n');
+    const rows = tableGrid(el).map((row) => row.cells.map((cell) => ({ el: cell.el, path: `${path}/tr[${row.index}]/tc[${cell.index}]` })));
+    this.out.table(
+      rows,
+      (cell) => this.blocks(cell.el, cell.path, '\n', depth + 1),
+      (cell) => this.cellLine(cell.el, cell.path, { first: true }, depth + 1),
+    );
   }
 
   /** The paragraphs of a table cell (also inside its lists, sections and nested tables), space-separated. */

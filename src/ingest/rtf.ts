@@ -1,7 +1,7 @@
 /**
  * RTF, read by hand: the syntax is small (groups, control words, control symbols, text) and what
  * baocao needs of it is the text, its paragraphs and table cells, and each run's font (a
- * `.VnTime` font means TCVN3 bytes, `VNI-…` VNI). The text follows blocks.ts's conventions, as
+ * `.VnTime` font means TCVN3 bytes, `VNI-…` VNI). The text follows flow.ts's conventions, as
  * the DOCX and .doc readers do.
  *
  * - Bytes: text and `\'hh` are bytes in the document's code page (`\ansicpg`), or the font's
@@ -18,11 +18,9 @@
  */
 import { PipelineError } from '../errors.js';
 import { decodeCp1252 } from './cp1252.js';
-import { layOut, legacyFont, type Block, type LaidOutText, type Paragraph, type Run } from './blocks.js';
+import { layOut, legacyFont, type Block, type FlowText, type Paragraph, type Run } from './flow.js';
 
-export interface RtfText extends LaidOutText {
-  warnings: string[];
-}
+export type RtfText = FlowText;
 
 /** Group state: RTF scopes character and paragraph properties to the enclosing group. */
 interface State {
@@ -301,11 +299,11 @@ export function parseRtf(bytes: Uint8Array): RtfText {
   if (paragraph.length > 0) endParagraph();
   closeTable();
 
-  const laidOut = layOut(blocks);
+  const out = layOut(blocks);
   const warnings: string[] = [];
   if (badEscapes > 0) warnings.push(`RTF has ${badEscapes} malformed \\' escape${badEscapes === 1 ? '' : 's'} (skipped)`);
-  if (laidOut.original.length === 0) warnings.push('RTF has no text');
-  return { ...laidOut, warnings };
+  if (out.length === 0) warnings.push('RTF has no text');
+  return out.result(warnings);
 
   function finishFont(): void {
     if (!fontEntry) return;
