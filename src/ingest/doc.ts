@@ -6,9 +6,10 @@
  * after the main text and are left out, as docx.ts leaves them out; field codes are dropped and
  * their results kept.
  *
- * word-extractor (a dependency) reads the same files but returns one cleaned string: cell and
- * row ends both turned into tabs and newlines, no fonts, no character positions. Those three are
- * what this reader needs, so it reads the structures itself; the text layout is flow.ts's.
+ * word-extractor (the npm `.doc` reader, tried and not used: docs/design.md) reads the same files
+ * but returns one cleaned string: cell and row ends both turned into tabs and newlines, no fonts,
+ * no character positions. Those three are what this reader needs, so it reads the structures
+ * itself; the text layout is flow.ts's.
  */
 import { PipelineError } from '../errors.js';
 import { decodeCp1252 } from './cp1252.js';
