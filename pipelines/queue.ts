@@ -151,8 +151,16 @@ export class QueueDispatcher {
       const names = new Set(await readdir(this.results).catch(() => [] as string[]));
       for (const [id, pending] of this.pending) {
         if (!names.has(`${id}.json`)) continue;
-        const outcome = JSON.parse(await readFile(join(this.results, `${id}.json`), 'utf8')) as Outcome;
-        await rm(join(this.results, `${id}.json`), { force: true });
+        const path = join(this.results, `${id}.json`);
+        let outcome: Outcome;
+        try {
+          outcome = JSON.parse(await readFile(path, 'utf8')) as Outcome;
+        } catch {
+          // an outcome a power cut emptied: the file is enqueued again once its job is found gone
+          await rm(path, { force: true });
+          continue;
+        }
+        await rm(path, { force: true });
         this.pending.delete(id);
         await this.settle(pending, outcome);
       }
@@ -190,6 +198,10 @@ export class QueueDispatcher {
   private async requeueLost(results: Set<string>): Promise<void> {
     const ids = [...this.pending.keys()].filter((id) => !results.has(`${id}.json`));
     if (ids.length === 0) return;
+    // one question first: while the queue holds as many files as are awaited, none is lost
+    const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+    const held = Object.values(counts).reduce((a, b) => a + b, 0);
+    if (held >= ids.length && (await this.serverRunId()) === this.redisRun) return;
     const states = await Promise.all(ids.map((id) => this.queue.getJobState(id)));
     const run = await this.serverRunId();
     // a Redis that restarted empty lost every job: not the files' fault
@@ -264,7 +276,8 @@ export async function runQueueWorker(url: string, options: QueueWorkerOptions): 
       const data = job.data as FileJobData;
       const outcome = await fileOutcome(job, data, token);
       if (outcome === 'waiting') throw new WaitingChildrenError();
-      await writeFileAtomic(join(data.results, `${job.id}.json`), JSON.stringify(outcome));
+      // not flushed: after a power cut an outcome lost is a file done again (the producer finds it missing)
+      await writeFileAtomic(join(data.results, `${job.id}.json`), JSON.stringify(outcome), { durable: false });
       options.onJob?.({ kind: 'file', file: data.task.displayPath, ok: outcome.ok, ...(outcome.ok ? {} : { reason: outcome.reason }) });
     },
     // one stall is forgiven (a worker restarted), the second fails the job: the producer decides then

@@ -4,9 +4,10 @@ import { dirname } from 'node:path';
 
 /**
  * Write a file atomically: a temporary file beside it, then a rename, so a crash or `kill -9`
- * leaves either the old file or the new one, never half of one.
+ * leaves either the old file or the new one, never half of one. `durable: false` skips the flush
+ * to disk, for a file whose loss in a power cut costs only a redo (a queue job's outcome).
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array | AsyncIterable<string | Uint8Array>): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array | AsyncIterable<string | Uint8Array>, options: { durable?: boolean } = {}): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
@@ -15,7 +16,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
     const handle = await open(tmp, 'w');
     try {
       await writeFile(handle, data);
-      await handle.sync();
+      if (options.durable !== false) await handle.sync();
     } finally {
       await handle.close();
     }
