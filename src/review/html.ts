@@ -1,4 +1,5 @@
 /** HTML building blocks shared by the index and the document pages. */
+import { t, type LabelArgs, type LabelKey } from './labels.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -14,6 +15,21 @@ export function scriptJson(value: unknown): string {
 /** Numbers the way the reports print them: `.` groups thousands, `,` is the decimal mark. */
 export function viNumber(n: number): string {
   return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 }).format(n);
+}
+
+/**
+ * A label in Vietnamese, marked for the page script to switch: `<span data-l="key">…</span>`
+ * (another tag when given). Number arguments are printed in each language's way.
+ */
+export function L(key: LabelKey, args?: LabelArgs, tag = 'span', attrs = ''): string {
+  const a = args ? ` data-a="${esc(JSON.stringify(args))}"` : '';
+  return `<${tag}${attrs} data-l="${key}"${a}>${esc(t('vi', key, args))}</${tag}>`;
+}
+
+/** An aria-label in Vietnamese the page script switches with the language. */
+export function ariaL(key: LabelKey, args?: LabelArgs): string {
+  const a = args ? ` data-aa="${esc(JSON.stringify(args))}"` : '';
+  return ` aria-label="${esc(t('vi', key, args))}" data-l-aria="${key}"${a}`;
 }
 
 export interface Shell {
@@ -35,7 +51,9 @@ export function page({ title, root, body, kind }: Shell): string {
 <link rel="stylesheet" href="${root}assets/review.css">
 </head>
 <body data-page="${kind}">
+<p class="lang-switch"><button type="button" id="lang-switch" lang="en" data-l="lang.switch">${esc(t('vi', 'lang.switch'))}</button></p>
 ${body}
+<script src="${root}assets/labels.js"></script>
 <script src="${root}assets/review.js"></script>
 </body>
 </html>

@@ -67,7 +67,7 @@ describe('review server', () => {
     expect((await call('POST', '/api/marks', { body, headers: { 'content-type': 'text/plain' } })).status).toBe(415);
     expect(await call('POST', '/api/marks', { body: '{', headers: json })).toEqual({ status: 400, body: 'body is not JSON' });
     expect(await call('POST', '/api/marks', { body: JSON.stringify({ ...verdict, verdict: 'ok' }), headers: json }))
-      .toEqual({ status: 400, body: '"verdict" must be one of confirmed, wrong' });
+      .toEqual({ status: 400, body: '"verdict" must be one of confirmed, wrong, corrected' });
     expect((await call('POST', '/api/marks', { body: 'x'.repeat(20_000), headers: json })).status).toBe(413);
     expect(readFileSync(join(out, 'review.jsonl'), 'utf8')).toBe(before);
   });
