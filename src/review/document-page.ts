@@ -5,7 +5,7 @@
  * in the browser: a 40-page report opens as fast as any static page).
  */
 import { describeCheck, kindLabel } from './describe.js';
-import { ariaL, esc, L, page, scriptJson } from './html.js';
+import { ariaL, esc, L, langSwitch, page, scriptJson } from './html.js';
 import { LANGS, t, type LabelKey } from './labels.js';
 import type { ReviewMark } from './marks.js';
 import { runsOf, type Marked } from './segments.js';
@@ -60,6 +60,7 @@ export function renderDocument({ report }: LoadedReport, { root, marks }: Docume
 
   const body = `${L('skip', undefined, 'a', ' class="skip" href="#text"')}
 <header class="top">
+  ${langSwitch()}
   <nav${ariaL('doc.breadcrumb')}>${L('doc.all', undefined, 'a', ` href="${root}index.html"`)}</nav>
   <h1>${esc(title)}</h1>
   <p class="meta">${esc(report.source.path)} · ${esc(report.source.format)}${report.source.pages ? ` · ${L('doc.pages', { count: report.source.pages })}` : ''} · ${L('doc.text')}: <strong>${esc(report.textUsed)}</strong> · ${L('doc.counts', { figures: summary.figures, references: summary.references, checks: summary.checks })} ${L('doc.failedCount', { count: summary.failed }, 'strong')}</p>

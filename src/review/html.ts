@@ -32,6 +32,11 @@ export function ariaL(key: LabelKey, args?: LabelArgs): string {
   return ` aria-label="${esc(t('vi', key, args))}" data-l-aria="${key}"${a}`;
 }
 
+/** The language switch, in each page's header: it names the other language, in that language. */
+export function langSwitch(): string {
+  return `<p class="lang-switch"><button type="button" id="lang-switch" lang="en" data-l="lang.switch">${esc(t('vi', 'lang.switch'))}</button></p>`;
+}
+
 export interface Shell {
   title: string;
   /** Relative path from the page to the site root (`''`, `'../'`…). */
@@ -51,7 +56,6 @@ export function page({ title, root, body, kind }: Shell): string {
 <link rel="stylesheet" href="${root}assets/review.css">
 </head>
 <body data-page="${kind}">
-<p class="lang-switch"><button type="button" id="lang-switch" lang="en" data-l="lang.switch">${esc(t('vi', 'lang.switch'))}</button></p>
 ${body}
 <script src="${root}assets/labels.js"></script>
 <script src="${root}assets/review.js"></script>

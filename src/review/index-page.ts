@@ -1,6 +1,6 @@
 /** The index: every document with its counts, failed checks first, sortable by any column. */
 import { documentTitle } from './document-page.js';
-import { esc, L, page } from './html.js';
+import { esc, L, langSwitch, page } from './html.js';
 import type { LabelKey } from './labels.js';
 import { t } from './labels.js';
 import type { OutputFolder } from './load.js';
@@ -34,7 +34,7 @@ export function renderIndex(folder: OutputFolder): string {
 <td class="num">${s.checks}</td><td class="num failed-count">${s.failed}</td><td class="num">${reviewed}</td><td class="num">${wrong}</td><td class="num">${corrected}</td></tr>`).join('\n');
   const errors = folder.errors.length === 0 ? '' : `<section aria-labelledby="errors-heading">${L('index.errors', { count: folder.errors.length }, 'h2', ' id="errors-heading"')}
 <ul>${folder.errors.map((e) => `<li><code>${esc(e.file)}</code>: ${esc(e.reason)} (${esc(e.stage)})</li>`).join('')}</ul></section>`;
-  const content = `<header class="top">${L('index.heading', { documents: rows.length, failed: totalFailed }, 'h1')}
+  const content = `<header class="top">${langSwitch()}${L('index.heading', { documents: rows.length, failed: totalFailed }, 'h1')}
 ${L('index.hint', undefined, 'p', ' class="hint"')}</header>
 <main>
 <table id="documents">

@@ -14,7 +14,6 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 const vi = {
   // the shell
   'lang.switch': 'English',
-  'lang.switch.aria': 'Chuyển giao diện sang tiếng Anh',
   'skip': 'Bỏ qua, đến văn bản',
   // index
   'index.title': 'Rà soát baocao',
@@ -157,7 +156,6 @@ export type LabelKey = keyof typeof vi;
 
 const en: Record<LabelKey, string> = {
   'lang.switch': 'Tiếng Việt',
-  'lang.switch.aria': 'Switch the interface to Vietnamese',
   'skip': 'Skip to the text',
   'index.title': 'baocao review',
   'index.heading': 'Review: {documents} documents, {failed} failed checks',
