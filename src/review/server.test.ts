@@ -59,6 +59,17 @@ describe('review server', () => {
     expect(JSON.parse((await call('GET', '/api/marks')).body)).toEqual([saved]);
   });
 
+  it('takes a correction, the right value with the one read, and refuses one without a value', async () => {
+    const before = readFileSync(join(out, 'review.jsonl'), 'utf8');
+    const corrected = { ...verdict, verdict: 'corrected', value: 0, read: 7 };
+    const r = await call('POST', '/api/marks', { body: JSON.stringify(corrected), headers: json });
+    expect(r.status).toBe(201);
+    const saved = JSON.parse(readFileSync(join(out, 'review.jsonl'), 'utf8').slice(before.length));
+    expect(saved).toEqual({ ...corrected, time: saved.time });
+    expect(await call('POST', '/api/marks', { body: JSON.stringify({ ...corrected, value: null }), headers: json }))
+      .toEqual({ status: 400, body: 'a "corrected" verdict needs a figure and its right "value", a finite number' });
+  });
+
   it('refuses foreign origins, foreign hosts, non-JSON and invalid verdicts without writing', async () => {
     const before = readFileSync(join(out, 'review.jsonl'), 'utf8');
     const body = JSON.stringify(verdict);
