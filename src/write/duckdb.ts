@@ -1,7 +1,7 @@
 /**
  * The DuckDB database of a batch: tables `documents`, `figures`, `references`, `checks` (see
- * rows.ts), `copies`, `reviews`, `metric_catalog` and the view `metrics`, one row per (reporting
- * unit, period, metric, role).
+ * rows.ts), `copies`, `reviews`, `metric_catalog`, the view `checks_reviewed` (the checks with QA's
+ * corrected values) and the view `metrics`, one row per (reporting unit, period, metric, role).
  *
  * A document counts once however many copies of it the inputs hold (the DOCX, the PDF, the scan):
  * `copies` lists every file with the document it is a copy of (src/identity), and `documents`,
