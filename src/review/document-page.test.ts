@@ -43,7 +43,7 @@ describe('renderDocument', () => {
 
   it('marks every figure of a seed line at its span, coloured by its failed check', () => {
     const pre = /<pre class="doc" id="doc-text"[^>]*>\n([\s\S]*?)<\/pre>/.exec(html)![1]!;
-    const marks = [...pre.matchAll(/<span class="anchor" id="v-(f\d+)"><\/span><mark class="v st-(\w+)" data-ids="(f\d+)" title="[^"]*">([^<]*)<\/mark>/g)]
+    const marks = [...pre.matchAll(/<span class="anchor" id="v-(f\d+)"><\/span><mark class="v st-(\w+)" data-ids="(f\d+)">([^<]*)<\/mark>/g)]
       .map((m) => [m[1], m[2], m[3], m[4]]);
     expect(marks).toEqual([
       ['f110', 'failed', 'f110', '07 PAKN'],
@@ -57,8 +57,17 @@ describe('renderDocument', () => {
 
   it('lists the failed check with links to the spans it used', () => {
     const item = /<ol class="checks" id="failed-checks">([\s\S]*?)<\/ol>/.exec(html)![1]!;
-    expect(item).toContain('<a class="check-link" href="#v-f110" data-check="c8"><span class="kind">balance</span> feedback.received 7 (f110) ≠ feedback.resolved');
-    expect(item).toContain('expected 7, actual 14');
+    // described from its data in Vietnamese (the metric catalog's labels), not from the validator's English
+    expect(item).toContain('<a class="check-link" href="#v-f110" data-check="c8"><span class="kind" data-l="kind.balance">cân đối</span> '
+      + '<span class="desc">Số phản ánh, kiến nghị tiếp nhận 7 (f110) ≠ Số phản ánh, kiến nghị xử lý đúng hạn 7 (f111) + '
+      + 'Số phản ánh, kiến nghị xử lý quá hạn 0 (f112) + Số phản ánh, kiến nghị đang xử lý 7 (f113) = 14</span></a>');
+    expect(item).toContain('<span data-l="check.expected" data-a="{&quot;expected&quot;:7,&quot;actual&quot;:14}">mong đợi 7, thực tế 14</span>');
+    const data = JSON.parse(/<script type="application\/json" id="review-data">([^<]*)<\/script>/.exec(html)![1]!);
+    expect(data.checks[0].text).toEqual({
+      vi: 'Số phản ánh, kiến nghị tiếp nhận 7 (f110) ≠ Số phản ánh, kiến nghị xử lý đúng hạn 7 (f111) + Số phản ánh, kiến nghị xử lý quá hạn 0 (f112) + Số phản ánh, kiến nghị đang xử lý 7 (f113) = 14',
+      en: 'feedback received 7 (f110) ≠ feedback handled on time 7 (f111) + feedback handled late 0 (f112) + feedback being handled 7 (f113) = 14',
+    });
+    expect(data.checks[0].description).toBeUndefined();
     expect([...item.matchAll(/<a href="#v-(f\d+)" data-value="\1">([^<]*)<\/a>/g)].map((m) => `${m[1]} ${m[2]}`))
       .toEqual(['f110 07 PAKN', 'f111 07 PAKN', 'f112 Không có', 'f113 07 PAKN']);
   });
@@ -68,6 +77,25 @@ describe('renderDocument', () => {
     expect(html).toContain('<html lang="vi">');
     const data = /<script type="application\/json" id="review-data">([^<]*)<\/script>/.exec(html)![1]!;
     expect(JSON.parse(data).values.f112).toMatchObject({ read: 'Không có', status: 'failed', value: 0 });
+  });
+});
+
+describe('a proposed repair', () => {
+  it('shows the top proposal of a failed check with a button to apply it', () => {
+    const r = report();
+    r.report.checks[0]!.proposals = [
+      { figure: 'f110', read: 7, proposed: 14, probability: 0.8123 },
+      { figure: 'f113', read: 7, proposed: 0, probability: 0.1 },
+    ];
+    const html = renderDocument(r, { root: '', marks: [] });
+    const proposal = /<p class="proposal">([\s\S]*?)<\/p>/.exec(html)![1]!;
+    expect(proposal.replace(/<[^>]+>/g, '')).toBe('Đề xuất: f110 “7” → 14 (xác suất 0,81). Nhấn a để sửa.\nÁp dụng đề xuất');
+    expect(proposal).toContain('data-apply="c8"');
+    expect(html.match(/class="proposal"/g)).toHaveLength(1);
+  });
+
+  it('shows nothing when the check has none', () => {
+    expect(renderDocument(report(), { root: '', marks: [] })).not.toContain('class="proposal"');
   });
 });
 
@@ -100,9 +128,10 @@ describe('restored text', () => {
   }, { root: '', marks: [] });
 
   it('keeps one mark per value and puts what OCR read on each restored word inside it', () => {
-    const mark = /<mark class="v st-reference" data-ids="r1" title="([^"]*)">(.*?)<\/mark>/.exec(html)!;
-    expect(mark[1]).toBe('r1: Quyết định 1037/QĐ-BCĐ · 2025-08-06 (line 1)\noriginal: Quyét dinh s6 1037/QD-BCP ngay 06/8/2025');
-    expect(mark[2]).toBe('<span class="rs" title="OCR: Quyét (restored as Quyết, confidence 0.99, next best Quyét)">Quyết</span> định số 1037/'
-      + '<span class="rs unsure" title="OCR: QD-BCP (restored as QĐ-BCĐ, confidence 0.60, next best QĐ-BCP)">QĐ-BCĐ</span> ngày 06/8/2025');
+    const mark = /<mark class="v st-reference" data-ids="r1">(.*?)<\/mark>/.exec(html)!;
+    // focusable by script, the OCR original as the accessible description (in Vietnamese; the
+    // page script writes the hover tooltip and the English from the data attributes)
+    expect(mark[1]).toBe('<span class="rs" tabindex="-1" data-o="Quyét" data-c="0.99" data-r="Quyét" aria-description="đã khôi phục từ “Quyét”">Quyết</span> định số 1037/'
+      + '<span class="rs unsure" tabindex="-1" data-o="QD-BCP" data-c="0.60" data-r="QĐ-BCP" aria-description="đã khôi phục từ “QD-BCP”">QĐ-BCĐ</span> ngày 06/8/2025');
   });
 });

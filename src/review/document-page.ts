@@ -4,7 +4,9 @@
  * Everything is rendered here, so the page's script only has to add behaviour (no layout work
  * in the browser: a 40-page report opens as fast as any static page).
  */
-import { esc, page, scriptJson, viNumber } from './html.js';
+import { describeCheck, kindLabel } from './describe.js';
+import { ariaL, esc, L, langSwitch, page, scriptJson } from './html.js';
+import { LANGS, t, type LabelKey } from './labels.js';
 import type { ReviewMark } from './marks.js';
 import { runsOf, type Marked } from './segments.js';
 import { figureStatuses, summarise, worst } from './status.js';
@@ -34,66 +36,81 @@ export function renderDocument({ report }: LoadedReport, { root, marks }: Docume
   const original = report.originalText;
   const title = documentTitle(report);
 
+  const figureById = new Map(report.figures.map((f) => [f.id, f]));
   const data = {
     file: report.source.path,
     sha256: report.source.sha256,
     values: Object.fromEntries(values.map((v) => [v.id, valueData(v, report.text, statusOf(v.id))])),
-    checks: report.checks,
+    checks: report.checks.map(({ description: _english, ...c }) => ({
+      ...c,
+      // what the check compares, in both languages, from its figures and values (describe.ts)
+      text: Object.fromEntries(LANGS.map((lang) => [lang, describeCheck(lang, c, figureById)])),
+    })),
     marks,
   };
 
   const changes = [...(report.restoration?.changes ?? [])].sort((a, b) => a.span.start - b.span.start);
   const text = renderText(report.text, values.map((v) => ({ id: v.id, ...v.span })),
-    { statusOf, byId, changes, prefix: 'v-', current: report.text });
+    { statusOf, changes, prefix: 'v-' });
   const originalPre = original === undefined ? '' : renderText(original, values.map((v) => ({ id: v.id, ...v.provenance.span })),
-    { statusOf, byId, changes: [], prefix: 'o-', current: report.text });
+    { statusOf, changes: [], prefix: 'o-' });
+  const describedById = new Map(data.checks.map((c) => [c.id, c.text.vi!]));
+  const item = (c: ReviewCheck) => checkItem(c, byId, report.text, describedById.get(c.id)!);
+  const legend = (cls: string, key: LabelKey) => `<li>${L(key, undefined, 'mark', ` class="v ${cls}"`)}</li>`;
 
-  const body = `<a class="skip" href="#text">Skip to the text</a>
+  const body = `${L('skip', undefined, 'a', ' class="skip" href="#text"')}
 <header class="top">
-  <nav aria-label="Breadcrumb"><a href="${root}index.html">All documents</a></nav>
+  ${langSwitch()}
+  <nav${ariaL('doc.breadcrumb')}>${L('doc.all', undefined, 'a', ` href="${root}index.html"`)}</nav>
   <h1>${esc(title)}</h1>
-  <p class="meta">${esc(report.source.path)} · ${esc(report.source.format)}${report.source.pages ? ` · ${report.source.pages} pages` : ''} · text: <strong>${esc(report.textUsed)}</strong> · ${summary.figures} figures · ${summary.references} references · ${summary.checks} checks, <strong>${summary.failed} failed</strong></p>
-  <ul class="legend" aria-label="Legend">
-    <li><mark class="v st-failed">failed check</mark></li><li><mark class="v st-passed">checks hold</mark></li>
-    <li><mark class="v st-unchecked">not checked</mark></li><li><mark class="v st-reference">reference</mark></li>
-    <li><mark class="v st-unchecked rv-confirmed">confirmed</mark></li><li><mark class="v st-unchecked rv-wrong">marked wrong</mark></li>
+  <p class="meta">${esc(report.source.path)} · ${esc(report.source.format)}${report.source.pages ? ` · ${L('doc.pages', { count: report.source.pages })}` : ''} · ${L('doc.text')}: <strong>${esc(report.textUsed)}</strong> · ${L('doc.counts', { figures: summary.figures, references: summary.references, checks: summary.checks })} ${L('doc.failedCount', { count: summary.failed }, 'strong')}</p>
+  <ul class="legend"${ariaL('legend')}>
+    ${legend('st-failed', 'legend.failed')}${legend('st-passed', 'legend.passed')}
+    ${legend('st-unchecked', 'legend.unchecked')}${legend('st-reference', 'legend.reference')}
+    ${legend('st-unchecked rv-confirmed', 'legend.confirmed')}${legend('st-unchecked rv-wrong', 'legend.wrong')}${legend('st-unchecked rv-corrected', 'legend.corrected')}
+    ${changes.length ? `<li>${L('legend.restored', undefined, 'span', ' class="rs"')}</li>` : ''}
   </ul>
 </header>
 <div class="layout">
 <main id="text" tabindex="-1">
-  ${original === undefined ? '' : `<p class="toggle"><label><input type="checkbox" id="show-original"> Show the ${restoredOrOcr ? 'original (OCR) text' : 'original file text'}</label>${restoredOrOcr ? ' <span class="hint">(hover a value or a restored word to see what OCR read; dotted: restoration unsure)</span>' : ''}</p>`}
-  <h2 class="visually-hidden" id="text-heading">Text</h2>
+  ${original === undefined ? '' : `<p class="toggle"><label><input type="checkbox" id="show-original"> ${L(restoredOrOcr ? 'doc.showOriginal.ocr' : 'doc.showOriginal.file')}</label>${restoredOrOcr ? ` ${L('doc.restoredHint', undefined, 'span', ' class="hint"')}` : ''}</p>`}
+  ${L('doc.textHeading', undefined, 'h2', ' class="visually-hidden" id="text-heading"')}
   <pre class="doc" id="doc-text" aria-labelledby="text-heading">
 ${text}</pre>
-  ${original === undefined ? '' : `<pre class="doc" id="doc-original" hidden aria-label="Original text">
+  ${original === undefined ? '' : `<pre class="doc" id="doc-original" hidden${ariaL('doc.originalText')}>
 ${originalPre}</pre>`}
 </main>
-<aside aria-label="Checks and review">
+<aside${ariaL('doc.aside')}>
   <section aria-labelledby="failed-heading">
-    <h2 id="failed-heading">Failed checks (${failed.length})</h2>
-    <p class="hint">Keys: <kbd>n</kbd> / <kbd>p</kbd> next / previous failed check, <kbd>j</kbd> / <kbd>k</kbd> next / previous value, <kbd>c</kbd> confirmed, <kbd>w</kbd> wrong.</p>
-    ${failed.length ? `<ol class="checks" id="failed-checks">${failed.map((c) => checkItem(c, byId, report.text)).join('')}</ol>` : '<p>None.</p>'}
+    ${L('doc.failedHeading', { count: failed.length }, 'h2', ' id="failed-heading"')}
+    ${L('doc.keys', undefined, 'p', ' class="hint" id="keys"')}
+    ${failed.length ? `<ol class="checks" id="failed-checks">${failed.map(item).join('')}</ol>` : L('doc.none', undefined, 'p')}
   </section>
   <section id="selected" aria-labelledby="selected-heading">
-    <h2 id="selected-heading">Selected value</h2>
-    <div id="detail"><p>Click a highlighted value, or press <kbd>j</kbd>.</p></div>
-    <div class="verdict" role="group" aria-label="Verdict on the selected value">
-      <button type="button" id="mark-confirmed" disabled>Confirmed</button>
-      <button type="button" id="mark-wrong" disabled>Wrong</button>
+    ${L('doc.selectedHeading', undefined, 'h2', ' id="selected-heading"')}
+    <div id="detail">${L('doc.selectHint', undefined, 'p')}</div>
+    <div class="verdict" role="group"${ariaL('doc.verdictGroup')}>
+      ${L('doc.confirm', undefined, 'button', ' type="button" id="mark-confirmed" disabled')}
+      ${L('doc.wrong', undefined, 'button', ' type="button" id="mark-wrong" disabled')}
     </div>
-    <p><label for="note">Note (optional)</label><br><input type="text" id="note" autocomplete="off"></p>
+    <form id="correct-form" class="correct" hidden>
+      ${L('doc.correctLabel', undefined, 'label', ' for="correct-value"')}
+      <input type="text" id="correct-value" inputmode="decimal" autocomplete="off">
+      ${L('doc.correctSave', undefined, 'button', ' type="submit" id="mark-corrected"')}
+    </form>
+    <p>${L('doc.note', undefined, 'label', ' for="note"')}<br><input type="text" id="note" autocomplete="off"></p>
     <p id="save-status" role="status"></p>
   </section>
-  ${holding.length ? `<details><summary>Checks that hold (${holding.length})</summary><ol class="checks">${holding.map((c) => checkItem(c, byId, report.text)).join('')}</ol></details>` : ''}
+  ${holding.length ? `<details><summary>${L('doc.holdingHeading', { count: holding.length })}</summary><ol class="checks">${holding.map(item).join('')}</ol></details>` : ''}
   <section aria-labelledby="marks-heading">
-    <h2 id="marks-heading">Review marks</h2>
-    <p id="marks-mode">Saved marks: <span id="marks-count">${marks.length}</span>.</p>
-    <p><button type="button" id="export-marks">Download review.jsonl lines</button></p>
+    ${L('doc.marksHeading', undefined, 'h2', ' id="marks-heading"')}
+    <p id="marks-mode">${L('doc.marksCount')} <span id="marks-count">${marks.length}</span>.</p>
+    <p>${L('doc.download', undefined, 'button', ' type="button" id="export-marks"')}</p>
   </section>
 </aside>
 </div>
 <script type="application/json" id="review-data">${scriptJson(data)}</script>`;
-  return page({ title: `${title} · review`, root, body, kind: 'document' });
+  return page({ title: `${title} · ${t('vi', 'doc.review')}`, root, body, kind: 'document' });
 }
 
 export function documentTitle(report: LoadedReport['report']): string {
@@ -105,13 +122,10 @@ export function documentTitle(report: LoadedReport['report']): string {
 
 interface TextContext {
   statusOf: (id: string) => ValueStatus;
-  byId: Map<string, Value>;
   /** Tokens restoration changed in this text, sorted by start. */
   changes: RestoredToken[];
   /** Keeps anchors unique between the two texts. */
   prefix: string;
-  /** The text value spans index into (for what was read). */
-  current: string;
 }
 
 /**
@@ -119,7 +133,7 @@ interface TextContext {
  * carrying what OCR read. Callers put a newline right after `<pre>`: the HTML parser drops one
  * there, and a report's text often starts with one (every offset on the page would shift by 1).
  */
-function renderText(text: string, items: Marked[], { statusOf, byId, changes, prefix, current }: TextContext): string {
+function renderText(text: string, items: Marked[], { statusOf, changes, prefix }: TextContext): string {
   const parts: string[] = [];
   let next = 0; // first change that may still overlap the current run
   for (const run of runsOf(text.length, items)) {
@@ -131,8 +145,8 @@ function renderText(text: string, items: Marked[], { statusOf, byId, changes, pr
     }
     const anchors = run.starts.map((id) => `<span class="anchor" id="${prefix}${esc(id)}"></span>`).join('');
     const status = worst(run.ids.map(statusOf));
-    const tip = run.ids.map((id) => tooltip(byId.get(id)!, current)).join('\n');
-    parts.push(`${anchors}<mark class="v st-${status}" data-ids="${esc(run.ids.join(' '))}" title="${esc(tip)}">${chunk}</mark>`);
+    // the tooltip is written by the page script on hover, in the reviewer's language
+    parts.push(`${anchors}<mark class="v st-${status}" data-ids="${esc(run.ids.join(' '))}">${chunk}</mark>`);
   }
   return parts.join('');
 }
@@ -147,7 +161,11 @@ function withRestored(text: string, start: number, end: number, changes: Restore
     const e = Math.min(c.span.end, end);
     if (e <= s) continue;
     const cls = c.confidence < UNSURE ? 'rs unsure' : 'rs';
-    out += `${esc(text.slice(at, s))}<span class="${cls}" title="${esc(restoredTip(c))}">${esc(text.slice(s, e))}</span>`;
+    // focusable by script (r / R, and one tab stop: see review.js), its OCR original read out as
+    // its description; the page script writes the hover tooltip from the data attributes
+    const alt = c.runnerUp && c.runnerUp !== c.chosen ? ` data-r="${esc(c.runnerUp)}"` : '';
+    out += `${esc(text.slice(at, s))}<span class="${cls}" tabindex="-1" data-o="${esc(c.original)}" data-c="${c.confidence.toFixed(2)}"${alt}`
+      + ` aria-description="${esc(t('vi', 'restored.description', { original: c.original }))}">${esc(text.slice(s, e))}</span>`;
     at = e;
   }
   return out + esc(text.slice(at, end));
@@ -156,34 +174,25 @@ function withRestored(text: string, start: number, end: number, changes: Restore
 /** Below this, restoration's choice is shown as doubtful (dotted underline). */
 const UNSURE = 0.9;
 
-function restoredTip(c: RestoredToken): string {
-  const alt = c.runnerUp && c.runnerUp !== c.chosen ? `, next best ${c.runnerUp}` : '';
-  return `OCR: ${c.original} (restored as ${c.chosen}, confidence ${c.confidence.toFixed(2)}${alt})`;
-}
-
-function tooltip(v: Value, current: string): string {
-  const read = current.slice(v.span.start, v.span.end);
-  const what = v.target === 'figure'
-    ? `${v.id}: ${v.comparator ? `${v.comparator} ` : ''}${viNumber(v.value)}${v.of !== null ? `/${viNumber(v.of)}` : ''} ${v.unit ?? ''} · ${v.metric ?? v.subject ?? 'no metric'}`
-    : `${v.id}: ${v.kind} ${v.number ?? ''}${v.symbol ? `/${v.symbol}` : ''}${v.date ? ` · ${v.date}` : ''}`;
-  const where = `line ${v.provenance.line}${v.provenance.page ? `, page ${v.provenance.page}` : ''}`;
-  const orig = v.provenance.text !== read ? `\noriginal: ${v.provenance.text}` : '';
-  return `${what.trim()} (${where})${orig}`;
-}
-
-function checkItem(c: ReviewCheck, byId: Map<string, Value>, text: string): string {
+function checkItem(c: ReviewCheck, byId: Map<string, Value>, text: string, description: string): string {
   const first = c.figures.find((id) => byId.has(id));
-  const desc = c.description ?? `${c.kind} check`;
   const values = c.figures.map((id) => {
     const v = byId.get(id);
-    if (!v) return `<li>${esc(id)} (not in this report)</li>`;
-    const where = `line ${v.provenance.line}${v.provenance.page ? `, page ${v.provenance.page}` : ''}`;
-    return `<li><a href="#v-${esc(id)}" data-value="${esc(id)}">${esc(text.slice(v.span.start, v.span.end))}</a> <span class="where">${esc(where)}</span></li>`;
+    if (!v) return `<li>${L('check.notInReport', { id })}</li>`;
+    const where = `${L('tip.line', { line: String(v.provenance.line) })}${v.provenance.page ? L('tip.page', { page: String(v.provenance.page) }) : ''}`;
+    return `<li><a href="#v-${esc(id)}" data-value="${esc(id)}">${esc(text.slice(v.span.start, v.span.end))}</a> <span class="where">${where}</span></li>`;
   });
+  const kind = kindLabel('vi', c.kind);
+  const kindKey = ['sum', 'balance', 'ratio', 'share', 'score', 'rank', 'consistency'].includes(c.kind) ? ` data-l="kind.${c.kind}"` : '';
+  const top = !c.holds ? c.proposals?.[0] : undefined;
+  const proposal = top && byId.has(top.figure)
+    ? `<p class="proposal">${L('check.proposal', { figure: top.figure, read: top.read, proposed: top.proposed, probability: Math.round(top.probability * 100) / 100 })}
+${L('check.proposal.apply', undefined, 'button', ` type="button" class="apply" data-apply="${esc(c.id)}"`)}</p>`
+    : '';
   return `<li class="check ${c.holds ? 'holds' : 'fails'}" id="check-${esc(c.id)}">
-<a class="check-link" href="#${first ? `v-${esc(first)}` : `check-${esc(c.id)}`}" data-check="${esc(c.id)}"><span class="kind">${esc(c.kind)}</span> ${esc(desc)}</a>
-<div class="nums">expected ${esc(viNumber(c.expected))}, actual ${esc(viNumber(c.actual))}${c.tolerance ? ` (± ${esc(viNumber(c.tolerance))})` : ''}</div>
-<ul class="check-values">${values.join('')}</ul></li>`;
+<a class="check-link" href="#${first ? `v-${esc(first)}` : `check-${esc(c.id)}`}" data-check="${esc(c.id)}"><span class="kind"${kindKey}>${esc(kind)}</span> <span class="desc">${esc(description)}</span></a>
+<div class="nums">${L('check.expected', { expected: c.expected, actual: c.actual })}${c.tolerance ? L('check.tolerance', { tolerance: c.tolerance }) : ''}</div>
+${proposal}<ul class="check-values">${values.join('')}</ul></li>`;
 }
 
 /** What the script shows for a selected value and sends with a verdict. */

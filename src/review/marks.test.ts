@@ -13,7 +13,7 @@ describe('review marks', () => {
   });
 
   it('names the field that is wrong', () => {
-    expect(parseMark({ ...mark, verdict: 'maybe' })).toBe('"verdict" must be one of confirmed, wrong');
+    expect(parseMark({ ...mark, verdict: 'maybe' })).toBe('"verdict" must be one of confirmed, wrong, corrected');
     expect(parseMark({ ...mark, sha256: 'abc' })).toBe('"sha256" must be 64 hex digits');
     expect(parseMark({ ...mark, span: { start: 9, end: 3 } })).toBe('"span" must be {start, end}');
     expect(parseMark({ ...mark, target: 'table' })).toBe('"target" must be figure or reference');
@@ -34,5 +34,17 @@ describe('review marks', () => {
     const marks = parseMarks(content);
     expect(marks.map((m) => `${m.id}:${m.verdict}`)).toEqual(['f9:wrong', 'f10:wrong', 'f9:confirmed']);
     expect([...latestMarks(marks).values()].map((m) => `${m.id}:${m.verdict}`)).toEqual(['f9:confirmed', 'f10:wrong']);
+  });
+
+  it('keeps a correction: the right value typed, the extracted one in read', () => {
+    const corrected = { ...mark, verdict: 'corrected', value: 1895, read: 1894 };
+    expect(parseMark(corrected)).toEqual(corrected);
+    // `read` belongs to corrections only
+    expect(parseMark({ ...mark, read: 1894 })).toEqual(mark);
+    const needs = 'a "corrected" verdict needs a figure and its right "value", a finite number';
+    expect(parseMark({ ...mark, verdict: 'corrected', value: null })).toBe(needs);
+    expect(parseMark({ ...mark, verdict: 'corrected', value: undefined })).toBe(needs);
+    expect(parseMark({ ...mark, verdict: 'corrected', target: 'reference', value: 3 })).toBe(needs);
+    expect(parseMark({ ...corrected, read: 'x' })).toBe('"read" must be a finite number or null');
   });
 });

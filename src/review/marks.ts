@@ -7,8 +7,9 @@ import { appendFile, readFile } from 'node:fs/promises';
 
 export const MARKS_FILE = 'review.jsonl';
 
-export type Verdict = 'confirmed' | 'wrong';
-export const VERDICTS: readonly Verdict[] = ['confirmed', 'wrong'];
+/** `corrected`: the value is wrong and `value` is the right one (`read` the one extracted). */
+export type Verdict = 'confirmed' | 'wrong' | 'corrected';
+export const VERDICTS: readonly Verdict[] = ['confirmed', 'wrong', 'corrected'];
 
 export interface ReviewMark {
   /** ISO time the verdict was given. */
@@ -24,8 +25,12 @@ export interface ReviewMark {
   span: { start: number; end: number };
   line: number;
   text: string;
-  /** The extracted value and metric the reviewer judged (figures only). */
+  /**
+   * The extracted value the reviewer judged (figures only); for a `corrected` verdict, the right
+   * value the reviewer typed, with the extracted one in `read`.
+   */
   value?: number | null;
+  read?: number | null;
   metric?: string | null;
   note?: string;
 }
@@ -48,6 +53,8 @@ export function parseMark(raw: unknown): ReviewMark | string {
   if (!span || !int(span.start) || !int(span.end) || (span.end as number) < (span.start as number)) return '"span" must be {start, end}';
   if (!int(o.line)) return '"line" must be a whole number';
   if (o.value !== undefined && o.value !== null && !Number.isFinite(o.value)) return '"value" must be a finite number or null';
+  if (o.read !== undefined && o.read !== null && !Number.isFinite(o.read)) return '"read" must be a finite number or null';
+  if (o.verdict === 'corrected' && (o.target !== 'figure' || !Number.isFinite(o.value))) return 'a "corrected" verdict needs a figure and its right "value", a finite number';
   if (o.metric !== undefined && o.metric !== null && !str('metric', 200)) return '"metric" must be a string or null';
   if (o.note !== undefined && !str('note')) return '"note" must be a string';
   const mark: ReviewMark = {
@@ -62,6 +69,7 @@ export function parseMark(raw: unknown): ReviewMark | string {
     text: o.text as string,
   };
   if (o.value !== undefined) mark.value = o.value as number | null;
+  if (o.read !== undefined && o.verdict === 'corrected') mark.read = o.read as number | null;
   if (o.metric !== undefined) mark.metric = o.metric as string | null;
   if (o.note !== undefined && o.note !== '') mark.note = o.note as string;
   return mark;

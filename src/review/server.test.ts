@@ -59,6 +59,17 @@ describe('review server', () => {
     expect(JSON.parse((await call('GET', '/api/marks')).body)).toEqual([saved]);
   });
 
+  it('takes a correction, the right value with the one read, and refuses one without a value', async () => {
+    const before = readFileSync(join(out, 'review.jsonl'), 'utf8');
+    const corrected = { ...verdict, verdict: 'corrected', value: 0, read: 7 };
+    const r = await call('POST', '/api/marks', { body: JSON.stringify(corrected), headers: json });
+    expect(r.status).toBe(201);
+    const saved = JSON.parse(readFileSync(join(out, 'review.jsonl'), 'utf8').slice(before.length));
+    expect(saved).toEqual({ ...corrected, time: saved.time });
+    expect(await call('POST', '/api/marks', { body: JSON.stringify({ ...corrected, value: null }), headers: json }))
+      .toEqual({ status: 400, body: 'a "corrected" verdict needs a figure and its right "value", a finite number' });
+  });
+
   it('refuses foreign origins, foreign hosts, non-JSON and invalid verdicts without writing', async () => {
     const before = readFileSync(join(out, 'review.jsonl'), 'utf8');
     const body = JSON.stringify(verdict);
@@ -67,7 +78,7 @@ describe('review server', () => {
     expect((await call('POST', '/api/marks', { body, headers: { 'content-type': 'text/plain' } })).status).toBe(415);
     expect(await call('POST', '/api/marks', { body: '{', headers: json })).toEqual({ status: 400, body: 'body is not JSON' });
     expect(await call('POST', '/api/marks', { body: JSON.stringify({ ...verdict, verdict: 'ok' }), headers: json }))
-      .toEqual({ status: 400, body: '"verdict" must be one of confirmed, wrong' });
+      .toEqual({ status: 400, body: '"verdict" must be one of confirmed, wrong, corrected' });
     expect((await call('POST', '/api/marks', { body: 'x'.repeat(20_000), headers: json })).status).toBe(413);
     expect(readFileSync(join(out, 'review.jsonl'), 'utf8')).toBe(before);
   });

@@ -7,6 +7,7 @@ import { valuePositions } from '../write/rows.js';
 import { renderDocument } from './document-page.js';
 import { documentPath, renderIndex } from './index-page.js';
 import { loadOutput } from './load.js';
+import { labelsScript } from './labels.js';
 import { latestMarks, type ReviewMark } from './marks.js';
 import type { LoadedReport, ReviewReport } from './types.js';
 
@@ -38,6 +39,8 @@ export async function writeSite(out: string): Promise<SiteSummary> {
   for (const name of ASSETS) {
     await writeFileAtomic(join(dir, 'assets', name), await readFile(new URL(`./assets/${name}`, import.meta.url)));
   }
+  // the labels of both languages, for the switch (labels.ts)
+  await writeFileAtomic(join(dir, 'assets', 'labels.js'), labelsScript());
   return { dir, documents: folder.reports.length, failedChecks };
 }
 

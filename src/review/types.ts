@@ -13,8 +13,18 @@ export interface ReviewCheck {
   actual: number;
   tolerance: number;
   holds: boolean;
-  /** A sentence saying what was compared; optional so older reports still render. */
+  /** The validator's English sentence; the site describes checks from their data instead (describe.ts). */
   description?: string;
+  /** Repairs that would make a failed check hold, best first (absent when none is known). */
+  proposals?: CheckProposal[];
+}
+
+/** A repair proposed for a failed check: `figure` read as `read`, likely `proposed`. */
+export interface CheckProposal {
+  figure: string;
+  read: number;
+  proposed: number;
+  probability: number;
 }
 
 /** The fields the site reads (new report fields never break it); `restoration` is absent in older reports. */

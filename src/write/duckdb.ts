@@ -1,7 +1,7 @@
 /**
  * The DuckDB database of a batch: tables `documents`, `figures`, `references`, `checks` (see
- * rows.ts), `copies`, `reviews`, `metric_catalog` and the view `metrics`, one row per (reporting
- * unit, period, metric, role).
+ * rows.ts), `copies`, `reviews`, `metric_catalog`, the view `checks_reviewed` (the checks with QA's
+ * corrected values) and the view `metrics`, one row per (reporting unit, period, metric, role).
  *
  * A document counts once however many copies of it the inputs hold (the DOCX, the PDF, the scan):
  * `copies` lists every file with the document it is a copy of (src/identity), and `documents`,
@@ -60,12 +60,15 @@ WITH candidates AS (
   SELECT f.sha256, f.id, unnest(CASE WHEN len(f.checks) > 0 THEN f.checks ELSE [NULL] END) AS check_id
   FROM k JOIN figures f ON f.sha256 = k.sha256 AND f.id = k.id
 ), status AS (
+  -- the checks as re-evaluated with QA's corrected values (checks_reviewed)
   SELECT f.sha256, f.id,
          CASE WHEN count(c.id) = 0 THEN NULL WHEN bool_and(coalesce(c.holds, false)) THEN 'pass' ELSE 'fail' END AS check_status
-  FROM figure_checks f LEFT JOIN checks c ON c.sha256 = f.sha256 AND c.id = f.check_id
+  FROM figure_checks f LEFT JOIN checks_reviewed c ON c.sha256 = f.sha256 AND c.id = f.check_id
   GROUP BY f.sha256, f.id
 )
-SELECT d.unit_level, d.unit_name, f.period_from, f.period_to, f.period_text, f.metric, f.role, f.comparator, f.value, f.of, f.value_unit,
+SELECT d.unit_level, d.unit_name, f.period_from, f.period_to, f.period_text, f.metric, f.role, f.comparator,
+       -- a value QA corrected is the corrected one; value_read is the value as read from the document
+       coalesce(r.corrected_value, f.value) AS value, f.value AS value_read, f.of, f.value_unit,
        f.subject, d.path AS source_file, f.sha256, f.id AS figure_id, f.page, f.line, f.span_start, f.span_end, f.text,
        f.confidence, s.check_status, r.verdict AS review, k.candidates, d.document_key
 FROM k
@@ -75,12 +78,70 @@ JOIN status s ON s.sha256 = f.sha256 AND s.id = f.id
 LEFT JOIN reviews r ON r.document_key = d.document_key AND r.position = f.position`;
 
 /**
+ * Every check with QA's corrections applied: a check that uses a figure QA corrected (`reviews`,
+ * verdict `corrected`) is computed again from its relation (the `relation`, `percent`, `constant`
+ * and `term_*` columns of `checks`, src/review/relation.ts) with the corrected values in place of
+ * the values read, and its own tolerance; every other check is as the report states it.
+ * `expected_read`, `actual_read` and `holds_read` are the report's; `corrected` lists the figures
+ * whose corrected values were used. A check whose relation is not known keeps the report's result.
+ * Only the checks listed by the corrected figures (`figures.checks`) are computed: a few, however
+ * large the archive.
+ */
+const CHECKS_REVIEWED_VIEW = `
+CREATE VIEW checks_reviewed AS
+WITH corrected AS (
+  SELECT f.sha256, f.id, f.checks, r.corrected_value
+  FROM figures f
+  JOIN documents d ON d.sha256 = f.sha256
+  JOIN reviews r ON r.document_key = d.document_key AND r.position = f.position
+  WHERE r.verdict = 'corrected' AND r.corrected_value IS NOT NULL
+), touched AS (
+  SELECT DISTINCT sha256, unnest(checks) AS id FROM corrected
+), terms AS (
+  SELECT c.sha256, c.id, c.relation, c.percent, c.constant,
+         unnest(c.term_figures) AS figure, unnest(c.term_fields) AS field, unnest(c.term_parts) AS part,
+         unnest(c.term_coefficients) AS coefficient
+  FROM checks c JOIN touched t ON t.sha256 = c.sha256 AND t.id = c.id
+  WHERE c.relation IS NOT NULL
+), valued AS (
+  SELECT t.*, k.id IS NOT NULL AND t.field = 'value' AS is_corrected,
+         t.coefficient * CASE WHEN t.field = 'of' THEN f.of ELSE coalesce(k.corrected_value, f.value) END AS amount
+  FROM terms t
+  JOIN figures f ON f.sha256 = t.sha256 AND f.id = t.figure
+  LEFT JOIN corrected k ON k.sha256 = t.sha256 AND k.id = t.figure
+), sides AS (
+  SELECT sha256, id, any_value(relation) AS relation, any_value(percent) AS percent, any_value(constant) AS constant,
+         sum(amount) FILTER (WHERE part = 'expected') AS expected, sum(amount) FILTER (WHERE part = 'actual') AS actual,
+         sum(amount) FILTER (WHERE part = 'numerator') AS numerator, sum(amount) FILTER (WHERE part = 'denominator') AS denominator,
+         list(DISTINCT figure ORDER BY figure) FILTER (WHERE is_corrected) AS corrected
+  FROM valued
+  GROUP BY sha256, id
+), evaluated AS (
+  SELECT sha256, id, corrected, relation, coalesce(actual, 0) AS actual,
+         CASE WHEN percent THEN CASE WHEN denominator > 0 THEN 100 * numerator / denominator END
+              ELSE coalesce(expected, 0) + coalesce(constant, 0) END AS expected
+  FROM sides
+  WHERE len(corrected) > 0
+)
+SELECT c.sha256, c.id, c.kind, c.figures,
+       coalesce(round(e.expected, 6), c.expected) AS expected, coalesce(e.actual, c.actual) AS actual, c.tolerance,
+       CASE WHEN e.id IS NULL THEN c.holds
+            WHEN e.expected IS NULL THEN false
+            WHEN e.relation = 'equal' THEN abs(e.actual - e.expected) <= c.tolerance + 1e-9
+            WHEN e.relation = 'at_most' THEN e.actual - e.expected <= c.tolerance + 1e-9
+            ELSE e.actual - e.expected <= 0 AND e.actual >= 1 END AS holds,
+       c.expected AS expected_read, c.actual AS actual_read, c.holds AS holds_read,
+       coalesce(e.corrected, []) AS corrected
+FROM checks c
+LEFT JOIN evaluated e ON e.sha256 = c.sha256 AND e.id = c.id`;
+
+/**
  * QA verdicts from `review.jsonl` as given: source hash and span in the original text of the copy
  * the reviewer read. `reviews` (below) keys them by document and value position, so that a verdict
  * given on one copy applies to the value in every copy.
  */
 const MARKS_TABLE =
-  'CREATE TEMP TABLE review_marks (sha256 VARCHAR, span_start INTEGER, span_end INTEGER, target VARCHAR, verdict VARCHAR, "time" VARCHAR)';
+  'CREATE TEMP TABLE review_marks (sha256 VARCHAR, span_start INTEGER, span_end INTEGER, target VARCHAR, verdict VARCHAR, "time" VARCHAR, corrected_value DOUBLE)';
 
 /**
  * The latest verdict per (document, value position), with the copy and span it was given on. A
@@ -89,12 +150,12 @@ const MARKS_TABLE =
 const REVIEWS_TABLE = `
 CREATE TABLE reviews AS
 WITH located AS (
-  SELECT c.document_key, f.position, m.target, m.verdict, m."time", m.sha256, m.span_start, m.span_end
+  SELECT c.document_key, f.position, m.target, m.verdict, m."time", m.sha256, m.span_start, m.span_end, m.corrected_value
   FROM review_marks m
   JOIN figures f ON m.target = 'figure' AND f.sha256 = m.sha256 AND f.span_start = m.span_start AND f.span_end = m.span_end
   JOIN copies c ON c.sha256 = m.sha256
   UNION ALL
-  SELECT c.document_key, x.position, m.target, m.verdict, m."time", m.sha256, m.span_start, m.span_end
+  SELECT c.document_key, x.position, m.target, m.verdict, m."time", m.sha256, m.span_start, m.span_end, NULL
   FROM review_marks m
   JOIN "references" x ON m.target = 'reference' AND x.sha256 = m.sha256 AND x.span_start = m.span_start AND x.span_end = m.span_end
   JOIN copies c ON c.sha256 = m.sha256
@@ -176,6 +237,8 @@ async function build(
       reviews.appendVarchar(m.target);
       reviews.appendVarchar(m.verdict);
       reviews.appendVarchar(m.time);
+      if (m.verdict === 'corrected' && typeof m.value === 'number') reviews.appendDouble(m.value);
+      else reviews.appendNull();
       reviews.endRow();
     }
     reviews.closeSync();
@@ -188,6 +251,7 @@ async function build(
       for (const table of TABLES) await db.run(`INSERT INTO "${table.name}" SELECT unnest("${table.name}", recursive := true) FROM ${source}`);
     }
     await groupDocuments(db);
+    await db.run(CHECKS_REVIEWED_VIEW);
     await db.run(METRICS_VIEW);
     await db.run(CATALOG_TABLE);
     const catalog = await db.createAppender('metric_catalog');

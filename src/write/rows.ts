@@ -5,11 +5,12 @@
  */
 import { headerKey } from '../identity/index.js';
 import type { Provenance } from '../text/provenance.js';
+import { relationOf } from '../review/relation.js';
 import { fold } from '../vietnamese/letters.js';
 import type { ReportJson } from './report.js';
 
-export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'VARCHAR[]';
-export type Cell = string | number | boolean | Date | string[] | null;
+export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'VARCHAR[]' | 'DOUBLE[]';
+export type Cell = string | number | boolean | Date | string[] | number[] | null;
 
 export interface TableSpec<R> {
   name: string;
@@ -246,10 +247,26 @@ export const checks: TableSpec<Cell> = {
     ['tolerance', 'DOUBLE'],
     ['holds', 'BOOLEAN'],
     ['json', 'VARCHAR'],
+    // what the check compares (src/review/relation.ts), so that the tables re-evaluate it with QA's
+    // corrected values (the `checks_reviewed` view): its test (`equal`, `at_most`, `rank`; null
+    // when the relation is not known), the constant of its expected side, and its terms as four
+    // lists of one length (figure id, `value` or `of`, side, coefficient)
+    ['relation', 'VARCHAR'],
+    ['percent', 'BOOLEAN'],
+    ['constant', 'DOUBLE'],
+    ['term_figures', 'VARCHAR[]'],
+    ['term_fields', 'VARCHAR[]'],
+    ['term_parts', 'VARCHAR[]'],
+    ['term_coefficients', 'DOUBLE[]'],
   ],
-  rows: (r) =>
-    r.checks.map((raw) => {
+  rows: (r) => {
+    const byId = new Map(r.figures.map((f) => [f.id, f]));
+    return r.checks.map((raw) => {
       const c = (raw ?? {}) as Record<string, unknown>;
+      const relation = Array.isArray(c.figures) && typeof c.expected === 'number' && typeof c.actual === 'number'
+        ? relationOf({ kind: String(c.kind), figures: c.figures.map(String), expected: c.expected, actual: c.actual }, byId)
+        : null;
+      const terms = relation?.terms ?? [];
       return [
         r.source.sha256,
         String(c.id ?? ''),
@@ -260,8 +277,16 @@ export const checks: TableSpec<Cell> = {
         num(c.tolerance),
         typeof c.holds === 'boolean' ? c.holds : null,
         JSON.stringify(raw),
+        relation?.test ?? null,
+        relation?.percent ?? null,
+        relation?.constant ?? null,
+        terms.map((x) => x.figure),
+        terms.map((x) => x.field),
+        terms.map((x) => x.part),
+        terms.map((x) => x.coefficient),
       ];
-    }),
+    });
+  },
 };
 
 /**

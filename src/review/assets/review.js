@@ -4,8 +4,50 @@
 'use strict';
 (function () {
   var kind = document.body.getAttribute('data-page');
+  // ---- Language: Vietnamese first, English by the switch; the choice is kept in localStorage -----
+  var LABELS = window.BAOCAO_LABELS || { vi: {}, en: {} };
+  var LANG_STORE = 'baocao-review-lang';
+  var lang = 'vi';
+  try { if (localStorage.getItem(LANG_STORE) === 'en') lang = 'en'; } catch (e) { /* storage refused: Vietnamese */ }
+  var onLang = [];
+  function num(n) {
+    return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 4 }).format(n);
+  }
+  // A label with its {name} places filled; numbers printed in the language's way (labels.ts, t).
+  function T(key, args) {
+    var s = LABELS[lang][key];
+    if (s === undefined) return key;
+    return s.replace(/\{(\w+)\}/g, function (m, name) {
+      if (!args || args[name] === undefined) return m;
+      return typeof args[name] === 'number' ? num(args[name]) : String(args[name]);
+    });
+  }
+  function argsOf(el, attr) {
+    var a = el.getAttribute(attr);
+    return a ? JSON.parse(a) : undefined;
+  }
+  function applyLang() {
+    document.documentElement.lang = lang;
+    document.querySelectorAll('[data-l]').forEach(function (el) { el.textContent = T(el.getAttribute('data-l'), argsOf(el, 'data-a')); });
+    document.querySelectorAll('[data-l-aria]').forEach(function (el) { el.setAttribute('aria-label', T(el.getAttribute('data-l-aria'), argsOf(el, 'data-aa'))); });
+    var button = document.getElementById('lang-switch');
+    if (button) button.setAttribute('lang', lang === 'vi' ? 'en' : 'vi');
+    if (kind === 'index') document.title = T('index.title');
+    onLang.forEach(function (f) { f(); });
+  }
+  var switchButton = document.getElementById('lang-switch');
+  if (switchButton) {
+    switchButton.addEventListener('click', function () {
+      lang = lang === 'vi' ? 'en' : 'vi';
+      try { localStorage.setItem(LANG_STORE, lang); } catch (e) { /* not kept */ }
+      applyLang();
+    });
+  }
+
   if (kind === 'index') sortableTable(document.getElementById('documents'));
   if (kind === 'document') documentPage();
+  // the pages arrive in Vietnamese
+  if (lang !== 'vi') applyLang();
 
   // ---- Index: sort by any column; the server rendered "failed checks, descending" ----------------
   function sortableTable(table) {
@@ -67,13 +109,22 @@
     data.checks.forEach(function (c) { checks[c.id] = c; });
     var activeCheck = -1;
     var selected = null;
-    var verdicts = {}; // value id -> verdict
+    var verdicts = {}; // value id -> its latest mark
+    var lastMessage = null; // [key, args] of the status line, re-said in the other language
     var detail = document.getElementById('detail');
     var status = document.getElementById('save-status');
     var confirmButton = document.getElementById('mark-confirmed');
     var wrongButton = document.getElementById('mark-wrong');
+    var correctForm = document.getElementById('correct-form');
+    var correctInput = document.getElementById('correct-value');
     var note = document.getElementById('note');
     var showOriginal = document.getElementById('show-original');
+
+    // args.mark: a verdict, said in the language of the moment
+    function say(key, args) {
+      lastMessage = [key, args];
+      status.textContent = T(key, args && args.mark ? { id: args.id, verdict: verdictText(args.mark) } : args);
+    }
 
     function visible(id) {
       var list = elements[id] || [];
@@ -92,7 +143,16 @@
       if (scroll !== false) reveal(id);
       renderDetail(id);
       confirmButton.disabled = wrongButton.disabled = false;
+      // only a figure has a number to correct
+      correctForm.hidden = values[id].target !== 'figure';
+      var m = verdicts[id];
+      correctInput.value = m && m.verdict === 'corrected' ? num(m.value) : '';
       syncVerdictButtons();
+    }
+
+    function verdictText(m) {
+      if (!m) return T('verdict.none');
+      return m.verdict === 'corrected' ? T('verdict.corrected', { value: m.value }) : T('verdict.' + m.verdict);
     }
 
     function renderDetail(id) {
@@ -100,37 +160,37 @@
       var rows = [];
       var add = function (label, value, cls) {
         if (value === null || value === undefined || value === '') return;
-        rows.push([label, String(value), cls]);
+        rows.push([T(label), String(value), cls]);
       };
-      add('Read as', v.read, 'orig');
+      add('detail.read', v.read, 'orig');
       if (v.target === 'figure') {
-        add('Value', (v.comparator ? v.comparator + ' ' : '') + v.value + (v.of !== null ? ' / ' + v.of : '') + (v.unit ? ' ' + v.unit : ''));
-        add('Kind', v.kind + (v.role === 'target' ? ' (target)' : ''));
-        add('Subject', v.subject);
-        add('Metric', v.metric || 'none');
-        add('Period', v.period);
-        add('Part of', v.parent);
+        add('detail.value', (v.comparator ? v.comparator + ' ' : '') + num(v.value) + (v.of !== null ? ' / ' + num(v.of) : '') + (v.unit ? ' ' + v.unit : ''));
+        add('detail.kind', v.kind + (v.role === 'target' ? ' ' + T('detail.target') : ''));
+        add('detail.subject', v.subject);
+        add('detail.metric', v.metric || T('detail.noMetric'));
+        add('detail.period', v.period);
+        add('detail.parent', v.parent);
         (v.checks || []).forEach(function (cid) {
           var c = checks[cid];
-          if (c) add('Check', (c.holds ? 'holds: ' : 'FAILS: ') + (c.description || c.kind) + ' (expected ' + c.expected + ', actual ' + c.actual + ')');
+          if (c) add('detail.check', T(c.holds ? 'detail.holds' : 'detail.fails') + c.text[lang] + ' (' + T('check.expected', { expected: c.expected, actual: c.actual }) + ')');
         });
       } else {
-        add('Kind', v.kind);
-        add('Number', v.number);
-        add('Year', v.year);
-        add('Symbol', v.symbol);
-        add('Date', v.date);
-        add('Issuer', v.issuer);
+        add('detail.kind', v.kind);
+        add('detail.number', v.number);
+        add('detail.year', v.year);
+        add('detail.symbol', v.symbol);
+        add('detail.date', v.date);
+        add('detail.issuer', v.issuer);
       }
-      add('Confidence', v.confidence);
+      add('detail.confidence', v.confidence === null || v.confidence === undefined ? null : num(v.confidence));
       var p = v.provenance;
-      add('Original', p.text !== v.read ? p.text : null, 'orig');
-      add('Line', p.line);
-      add('Page', p.page);
+      add('detail.original', p.text !== v.read ? p.text : null, 'orig');
+      add('detail.line', p.line);
+      add('detail.page', p.page);
       p.boxes.forEach(function (b) {
-        add('Box', 'page ' + b.page + ': x ' + round(b.x) + ', y ' + round(b.y) + ', ' + round(b.width) + ' × ' + round(b.height));
+        add('detail.box', T('detail.boxValue', { page: String(b.page), x: round(b.x), y: round(b.y), width: round(b.width), height: round(b.height) }));
       });
-      add('Verdict', verdicts[id] || 'not reviewed');
+      add('detail.verdict', verdictText(verdicts[id]));
       var dl = document.createElement('dl');
       rows.forEach(function (r) {
         var dt = document.createElement('dt');
@@ -142,10 +202,68 @@
         dl.appendChild(dd);
       });
       var h = document.createElement('p');
-      h.textContent = (v.target === 'figure' ? 'Figure ' : 'Reference ') + id + ' (' + v.status + ')';
+      h.textContent = T(v.target === 'figure' ? 'detail.figure' : 'detail.reference', { id: id, status: T('status.' + v.status) });
       detail.replaceChildren(h, dl);
     }
     function round(n) { return Math.round(n * 10) / 10; }
+
+    // A value's tooltip, in the reviewer's language, written when the pointer first comes to it.
+    function tooltip(id) {
+      var v = values[id];
+      var what = v.target === 'figure'
+        ? id + ': ' + (v.comparator ? v.comparator + ' ' : '') + num(v.value) + (v.of !== null ? '/' + num(v.of) : '') + ' ' + (v.unit || '') + ' · ' + (v.metric || v.subject || T('tip.noMetric'))
+        : id + ': ' + v.kind + ' ' + (v.number || '') + (v.symbol ? '/' + v.symbol : '') + (v.date ? ' · ' + v.date : '');
+      var where = T('tip.line', { line: String(v.provenance.line) }) + (v.provenance.page ? T('tip.page', { page: String(v.provenance.page) }) : '');
+      var orig = v.provenance.text !== v.read ? '\n' + T('tip.original', { text: v.provenance.text }) : '';
+      return what.trim() + ' (' + where + ')' + orig;
+    }
+    function restoredTip(el) {
+      var r = el.getAttribute('data-r');
+      return T('restored.tip', {
+        original: el.getAttribute('data-o'), chosen: el.textContent, confidence: Number(el.getAttribute('data-c')),
+        alt: r ? T('restored.alt', { runnerUp: r }) : '',
+      });
+    }
+    document.addEventListener('mouseover', function (event) {
+      var t = event.target;
+      if (!t.closest) return;
+      var rs = t.closest('span.rs[data-o]');
+      if (rs && rs.getAttribute('data-tl') !== lang) {
+        rs.title = restoredTip(rs);
+        rs.setAttribute('data-tl', lang);
+      }
+      var mark = t.closest('pre.doc mark.v[data-ids]');
+      if (mark && mark.getAttribute('data-tl') !== lang) {
+        mark.title = mark.getAttribute('data-ids').split(' ').map(tooltip).join('\n');
+        mark.setAttribute('data-tl', lang);
+      }
+    });
+
+    // ---- Restored words: one tab stop in the text (a roving tabindex), r / R step through them ----
+    var restored = Array.prototype.slice.call(shown.querySelectorAll('span.rs[data-o]'));
+    var restoredAt = 0;
+    if (restored.length) restored[0].tabIndex = 0;
+    function focusRestored(i) {
+      if (restored.length === 0) return;
+      restored[restoredAt].tabIndex = -1;
+      restoredAt = (i + restored.length) % restored.length;
+      var el = restored[restoredAt];
+      el.tabIndex = 0;
+      el.focus({ preventScroll: true });
+      el.scrollIntoView({ block: 'center' });
+    }
+    shown.addEventListener('focusin', function (event) {
+      var i = restored.indexOf(event.target);
+      if (i < 0 || i === restoredAt) return;
+      restored[restoredAt].tabIndex = -1;
+      restoredAt = i;
+      restored[i].tabIndex = 0;
+    });
+    function describeRestored() {
+      document.querySelectorAll('span.rs[data-o]').forEach(function (el) {
+        el.setAttribute('aria-description', T('restored.description', { original: el.getAttribute('data-o') }));
+      });
+    }
 
     function showCheck(index) {
       if (failedLinks.length === 0) return;
@@ -167,8 +285,30 @@
       if (first) select(first);
     }
 
+    // The top repair proposed for a check (src/validate), when its figure is on this page.
+    function proposalOf(c) {
+      var p = c && !c.holds && c.proposals && c.proposals[0];
+      return p && values[p.figure] && values[p.figure].target === 'figure' ? p : null;
+    }
+    // `a`: the proposal of the active failed check, else of the first failed check of the selected value.
+    function applyProposal(checkId) {
+      var c = checkId ? checks[checkId] : activeCheck >= 0 ? checks[failedLinks[activeCheck].getAttribute('data-check')] : null;
+      if (!proposalOf(c) && selected && values[selected].checks) {
+        c = values[selected].checks.map(function (id) { return checks[id]; }).filter(proposalOf)[0] || c;
+      }
+      var p = proposalOf(c);
+      if (!p) { say('save.noProposal'); return; }
+      select(p.figure);
+      give('corrected', p.proposed);
+    }
+
     document.addEventListener('click', function (event) {
       var t = event.target;
+      var apply = t.closest && t.closest('button[data-apply]');
+      if (apply) {
+        applyProposal(apply.getAttribute('data-apply'));
+        return;
+      }
       var checkLink = t.closest && t.closest('a.check-link');
       if (checkLink) {
         event.preventDefault();
@@ -206,6 +346,10 @@
         select(order[next % order.length]);
       } else if (k === 'c' && selected) give('confirmed');
       else if (k === 'w' && selected) give('wrong');
+      else if (k === 'e' && selected && !correctForm.hidden) { correctInput.focus(); correctInput.select(); }
+      else if (k === 'a') applyProposal(null);
+      else if (k === 'r') focusRestored(document.activeElement === restored[restoredAt] ? restoredAt + 1 : restoredAt);
+      else if (k === 'R') focusRestored(restoredAt - 1);
       else return;
       event.preventDefault();
     });
@@ -218,20 +362,54 @@
       });
     }
 
+    // A typed number: `1.894` and `93,93` in Vietnamese, `1,894` and `93.93` in English; a lone
+    // separator followed by other than three digits is the decimal mark in either.
+    function parseTyped(text) {
+      var s = text.replace(/[\s%]/g, '');
+      if (!/^[-+]?[\d.,]*\d[\d.,]*$/.test(s)) return null;
+      var dots = (s.match(/\./g) || []).length;
+      var commas = (s.match(/,/g) || []).length;
+      var decimal;
+      if (dots && commas) decimal = s.lastIndexOf('.') > s.lastIndexOf(',') ? '.' : ',';
+      else if (dots + commas === 0) decimal = null;
+      else {
+        var sep = dots ? '.' : ',';
+        var count = dots || commas;
+        var grouped = /^[-+]?\d{1,3}([.,]\d{3})+$/.test(s);
+        if (count > 1) decimal = grouped ? null : 'bad';
+        else if (!grouped) decimal = sep;
+        else decimal = (lang === 'vi' ? ',' : '.') === sep ? sep : null;
+      }
+      if (decimal === 'bad') return null;
+      var group = decimal === '.' ? ',' : decimal === ',' ? '.' : /[.,]/.exec(s) && /[.,]/.exec(s)[0];
+      if (group) s = s.split(group).join('');
+      if (decimal === ',') s = s.replace(',', '.');
+      var n = Number(s);
+      return Number.isFinite(n) ? n : null;
+    }
+    correctForm.addEventListener('submit', function (event) {
+      event.preventDefault();
+      if (!selected || values[selected].target !== 'figure') return;
+      var n = parseTyped(correctInput.value);
+      if (n === null) { say('save.badNumber', { text: correctInput.value }); return; }
+      give('corrected', n);
+    });
+
     // ---- Verdicts: POST to the local server, or localStorage from file:// ------------------------
     function applyMark(m) {
       if (m.sha256 !== data.sha256) return;
       var id = bySpan[m.span.start + '-' + m.span.end];
       if (!id) return;
-      verdicts[id] = m.verdict;
+      verdicts[id] = m;
       (elements[id] || []).forEach(function (el) {
-        el.classList.remove('rv-confirmed', 'rv-wrong');
+        el.classList.remove('rv-confirmed', 'rv-wrong', 'rv-corrected');
         el.classList.add('rv-' + m.verdict);
       });
     }
     function syncVerdictButtons() {
-      confirmButton.setAttribute('aria-pressed', String(verdicts[selected] === 'confirmed'));
-      wrongButton.setAttribute('aria-pressed', String(verdicts[selected] === 'wrong'));
+      var v = verdicts[selected] && verdicts[selected].verdict;
+      confirmButton.setAttribute('aria-pressed', String(v === 'confirmed'));
+      wrongButton.setAttribute('aria-pressed', String(v === 'wrong'));
     }
     function countMarks() {
       document.getElementById('marks-count').textContent = String(Object.keys(verdicts).length);
@@ -240,52 +418,60 @@
       try { return JSON.parse(localStorage.getItem(STORE) || '[]'); } catch (e) { return []; }
     }
 
-    function markOf(id, verdict) {
+    function markOf(id, verdict, corrected) {
       var v = values[id];
       var m = {
         time: new Date().toISOString(), file: data.file, sha256: data.sha256, id: id, target: v.target,
         verdict: verdict, span: v.provenance.span, line: v.provenance.line, text: v.provenance.text,
       };
-      if (v.target === 'figure') { m.value = v.value; m.metric = v.metric; }
+      if (v.target === 'figure') {
+        m.value = verdict === 'corrected' ? corrected : v.value;
+        if (verdict === 'corrected') m.read = v.value;
+        m.metric = v.metric;
+      }
       if (note.value.trim()) m.note = note.value.trim();
       return m;
     }
 
-    function give(verdict) {
+    function give(verdict, corrected) {
       var id = selected;
-      var m = markOf(id, verdict);
-      var done = function (message) {
+      var m = markOf(id, verdict, corrected);
+      var done = function (key) {
         applyMark(m);
         syncVerdictButtons();
         countMarks();
         renderDetail(id);
         note.value = '';
-        status.textContent = message;
+        if (verdict === 'corrected') correctInput.value = num(m.value);
+        say(key, { id: id, mark: m });
       };
       if (local) {
         var lines = storedLines();
         lines.push(m);
         localStorage.setItem(STORE, JSON.stringify(lines));
-        done(id + ' marked ' + verdict + ' (kept in this browser: download the lines to keep them).');
+        done('save.local');
         return;
       }
-      status.textContent = 'Saving…';
+      say('save.saving');
       fetch('/api/marks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(m) })
         .then(function (r) {
           if (!r.ok) return r.text().then(function (t) { throw new Error(t); });
-          return r.json().then(function (saved) { m = saved; done(id + ' marked ' + verdict + ', saved to review.jsonl.'); });
+          return r.json().then(function (saved) { m = saved; done('save.saved'); });
         })
-        .catch(function (e) { status.textContent = 'Not saved: ' + e.message; });
+        .catch(function (e) { say('save.failed', { reason: e.message }); });
     }
     confirmButton.addEventListener('click', function () { if (selected) give('confirmed'); });
     wrongButton.addEventListener('click', function () { if (selected) give('wrong'); });
 
     data.marks.forEach(applyMark);
     var mode = document.getElementById('marks-mode');
+    var modeNote = document.createElement('span');
+    modeNote.setAttribute('data-l', local ? 'doc.marksLocal' : 'doc.marksServer');
+    modeNote.textContent = T(local ? 'doc.marksLocal' : 'doc.marksServer');
+    mode.append(' ', modeNote);
     var exportButton = document.getElementById('export-marks');
     if (local) {
       storedLines().forEach(applyMark);
-      mode.insertAdjacentText('beforeend', ' Opened from a file: marks are kept in this browser. Download them and append them to the output folder\'s review.jsonl.');
       exportButton.addEventListener('click', function () {
         var text = storedLines().map(function (m) { return JSON.stringify(m); }).join('\n');
         var a = document.createElement('a');
@@ -297,12 +483,29 @@
       });
     } else {
       exportButton.hidden = true;
-      mode.insertAdjacentText('beforeend', ' Marks are saved to review.jsonl in the output folder.');
       fetch('/api/marks').then(function (r) { return r.ok ? r.json() : []; }).then(function (marks) {
         marks.forEach(applyMark);
         countMarks();
       }).catch(function () { /* the embedded marks stay */ });
     }
     countMarks();
+
+    // ---- The other language: what the script wrote, and the check descriptions -----------------
+    onLang.push(function () {
+      document.querySelectorAll('a.check-link[data-check]').forEach(function (link) {
+        var c = checks[link.getAttribute('data-check')];
+        var desc = link.querySelector('.desc');
+        if (c && desc) desc.textContent = c.text[lang];
+      });
+      describeRestored();
+      if (selected) {
+        renderDetail(selected);
+        var m = verdicts[selected];
+        if (m && m.verdict === 'corrected') correctInput.value = num(m.value);
+      }
+      if (lastMessage) say(lastMessage[0], lastMessage[1]);
+      var title = document.querySelector('h1');
+      document.title = title.textContent + ' · ' + T('doc.review');
+    });
   }
 })();
