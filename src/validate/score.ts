@@ -49,6 +49,8 @@ export function scoreChecks(ctx: Context): CheckDraft[] {
     out.push(
       draft('score', [total, ...ps], sum, total.value, halfUnit(decimals) * (ps.length + 1), (holds) =>
         `total ${show(total.value)} (${total.id}) ${holds ? '=' : '≠'} ${ps.map((p) => `${show(p.value)} (${p.id})`).join(' + ')} = ${show(sum)}`,
+        undefined,
+        (v) => [ps.reduce((s, p) => s + v(p.id), 0), v(total.id)],
       ),
     );
   }
