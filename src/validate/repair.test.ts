@@ -43,8 +43,11 @@ describe('the OCR channel (measured digit confusions)', () => {
   it('takes a trailing digit for a `%` misread (`1007` → `100%`), and none after a printed `%`', () => {
     const a = of('1007', '100%')!;
     expect(a.value).toBe(100);
-    // `%` drawn, `7` read: 9 of 1 009; plus the other reading of 100: `0` drawn, `07` read (never seen)
-    expect(a.ratio).toBeCloseTo(9 / 1010 / (1077 / 1134) + 1 / (914 * 21) / ((811 / 914) * (1077 / 1134)), 12);
+    // `%` drawn, `7` read: 9 of 1 009
+    expect(a.ratio).toBeCloseTo(9 / 1010 / (1077 / 1134), 12);
+    expect(a.percent).toBe(true);
+    // 100 as a count (`0` drawn, `07` read, never seen) is another reading, kept apart
+    expect(of('1007', '100')!.ratio).toBeCloseTo(1 / (914 * 21) / ((811 / 914) * (1077 / 1134)), 12);
     expect(ocr.alternatives('93,93%').every((x) => /^[\d.,]+%$/u.test(x.text))).toBe(true);
   });
 
@@ -53,8 +56,9 @@ describe('the OCR channel (measured digit confusions)', () => {
     expect(of('17', '107')!.ratio).toBeCloseTo(2 / 914, 12);
     // `3` drawn, `35` read: 13 times in 1 158
     expect(of('1.835', '1.83')).toBeUndefined(); // `1.83` is no Vietnamese number
-    // 83 read as `835`: a `%` read as `5` (121 of 1 009) or a `3` read as `35`; one value, both summed
-    expect(of('835', '83%')!.ratio).toBeCloseTo(121 / 1010 / (1072 / 1168) + 13 / 1159 / ((1045 / 1159) * (1072 / 1168)), 12);
+    // 83 read as `835`: a `3` read as `35`, and apart from it 83 % with a `%` read as `5` (121 of 1 009)
+    expect(of('835', '83')!.ratio).toBeCloseTo(13 / 1159 / ((1045 / 1159) * (1072 / 1168)), 12);
+    expect(of('835', '83%')!.ratio).toBeCloseTo(121 / 1010 / (1072 / 1168), 12);
     // `,` drawn and read as `.`: 76 of 684; `1,894` is the decimal 1.894
     const swap = of('1.894', '1,894')!;
     expect(swap.value).toBe(1.894);
@@ -159,6 +163,14 @@ describe('proposals on real lines', () => {
     expect(first).toHaveLength(1);
     expect(first[0]).toMatchObject({ read: 1857, proposed: 1852 });
     expect(d.value(first[0]!.figure)).toBe(1857);
+  });
+
+  it('the scan of seed 000 reads `100%` on line 105 as `1007`, a fifth part of the sum: it is proposed as 100 %', () => {
+    const d = run(SEED, [{ line: 105, from: 'đúng hạn: 100%.', to: 'đúng hạn: 1007.' }], { channel: 'ocr' });
+    const [sum] = d.on(105, 'sum');
+    expect([sum!.expected, sum!.actual, sum!.holds]).toEqual([1725, 2732, false]);
+    expect(sum!.proposals![0]).toMatchObject({ read: 1007, proposed: 100, unit: '%', set: 0 });
+    expect(sum!.proposals!.filter((p) => p.set === 0)).toHaveLength(1);
   });
 
   it('a rate of seed 000 line 119 misread `93,93%` → `98,93%` gets 93,93 back first', () => {

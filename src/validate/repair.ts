@@ -22,12 +22,16 @@ export interface Alternative {
   value: number;
   /** P(read | text) / P(read | read): how much likelier this reading makes the characters read. */
   ratio: number;
+  /** Set when the `%` was misread as a digit: the figure is a percentage, not what was read. */
+  percent?: true;
 }
 
 export type ChannelName = 'ocr' | 'typing';
 
 export interface Channel {
   name: ChannelName;
+  /** The chance that one character is changed: the cost of one more error a repair leaves to explain. */
+  errorRate: number;
   /** Every string one confusion (OCR) or one slip (typing) away from `read` that parses as a number other than `read`'s. */
   alternatives(read: string): Alternative[];
 }
@@ -46,6 +50,7 @@ function start(printed: string): { read: string; percent: boolean; out: Alternat
 }
 
 function alternative(text: string, ratio: number): Alternative[] {
+  if (NEVER_PRINTED.test(text)) return [];
   const value = valueOf(text);
   return value === null ? [] : [{ text, value, ratio }];
 }
@@ -56,22 +61,43 @@ function collect(printed: string, list: Alternative[], percent: boolean): Altern
   const byValue = new Map<number, Alternative>();
   for (const found of list) {
     const a = percent ? { ...found, text: found.text + '%' } : found;
-    if (a.value === readValue || !(a.ratio > 0)) continue;
-    const seen = byValue.get(a.value);
+    if ((a.value === readValue && !a.percent) || !(a.ratio > 0)) continue;
+    // `83%` and `83` are different readings of `835`: a percentage is kept apart
+    const key = a.percent ? -1 - a.value : a.value;
+    const seen = byValue.get(key);
     if (seen) {
       seen.ratio += a.ratio;
       if (a.ratio > seen.ratio - a.ratio) seen.text = a.text;
-    } else byValue.set(a.value, { ...a });
+    } else byValue.set(key, { ...a });
   }
   return [...byValue.values()].sort((a, b) => b.ratio - a.ratio || a.value - b.value);
 }
 
+/**
+ * Reports pad small counts with one zero (`02 hồ sơ`, `07 PAKN`) and nothing else: `007`, `00`,
+ * `01,5` or `0123` are never what was printed.
+ */
+const NEVER_PRINTED = /^0(?:0|\d\d|\d[.,])/u;
+
 function push(out: Alternative[], text: string, ratio: number): void {
+  if (NEVER_PRINTED.test(text)) return;
   const value = valueOf(text);
   if (value !== null) out.push({ text, value, ratio });
 }
 
 type Counts = Record<string, Record<string, number>>;
+
+function errorRate(counts: Counts): number {
+  let all = 0;
+  let wrong = 0;
+  for (const [c, row] of Object.entries(counts)) {
+    for (const [o, n] of Object.entries(row)) {
+      all += n;
+      if (o !== c) wrong += n;
+    }
+  }
+  return wrong / all;
+}
 
 /**
  * The OCR channel from counts of what was read for each character drawn
@@ -89,8 +115,14 @@ export function ocrChannel(counts: Counts = (confusionData as { counts: Counts }
     return k ? k / (n + 1) : 1 / ((n + 1) * UNSEEN);
   };
   const same = (c: string) => p(c, c);
+  const longer = Object.entries(counts).flatMap(([c, row]) =>
+    Object.keys(row)
+      .filter((o) => o.length > 1 && /^[\d.,]+$/u.test(o) && !(o.length === 2 && o[0] === c && DIGITS.includes(o[1]!)))
+      .map((o) => [c, o] as const),
+  );
   return {
     name: 'ocr',
+    errorRate: errorRate(counts),
     alternatives(printed: string): Alternative[] {
       const { read, percent, out } = start(printed);
       for (let i = 0; i < read.length; i++) {
@@ -109,10 +141,16 @@ export function ocrChannel(counts: Counts = (confusionData as { counts: Counts }
       for (let i = 0; i <= read.length; i++) {
         for (const a of DIGITS) push(out, read.slice(0, i) + a + read.slice(i), p(a, ''));
       }
+      // any other reading of several characters the table has seen (`455` for `4`)
+      for (const [c, o] of longer) {
+        for (let i = read.indexOf(o); i >= 0; i = read.indexOf(o, i + 1)) {
+          push(out, read.slice(0, i) + c + read.slice(i + o.length), p(c, o) / [...o].reduce((x, k) => x * same(k), 1));
+        }
+      }
       // a `%` read as a digit: `1007` for `100%`
       if (!percent && read.length > 1 && DIGITS.includes(read[read.length - 1]!)) {
         const last = read[read.length - 1]!;
-        out.push(...alternative(read.slice(0, -1) + '%', p('%', last) / same(last)));
+        out.push(...alternative(read.slice(0, -1) + '%', p('%', last) / same(last)).map((a) => ({ ...a, percent: true as const })));
       }
       return collect(printed, out, percent);
     },
@@ -162,6 +200,7 @@ export function typingChannel(model: TypingModel = typingData as TypingModel): C
   };
   return {
     name: 'typing',
+    errorRate: e,
     alternatives(printed: string): Alternative[] {
       const { read, out } = start(printed);
       for (let i = 0; i < read.length; i++) {
@@ -203,6 +242,20 @@ export interface Repairable {
 
 const MAX_PROPOSALS = 5;
 
+/**
+ * The values a check is recomputed with under a repair. A figure found to be a percentage (`1007`
+ * read for `100%`) is no part of a sum or balance of counts (it counts as 0 there), and no
+ * value anywhere else.
+ */
+function valuesUnder(r: Repairable, changes: Map<string, Alternative>, read: Values): Values {
+  return (id) => {
+    const a = changes.get(id);
+    if (!a) return read(id);
+    if (!a.percent) return a.value;
+    return (r.check.kind === 'sum' || r.check.kind === 'balance') && id !== r.check.figures[0] ? 0 : Number.NaN;
+  };
+}
+
 function holdsWith(r: Repairable, value: Values): boolean {
   const [expected, actual] = r.relation!.recompute(value);
   if (!Number.isFinite(expected) || !Number.isFinite(actual)) return false;
@@ -227,16 +280,30 @@ export function proposalsFor(target: Repairable, all: Repairable[], figures: Map
   const guards = new Map(
     ids.map((id) => [id, all.filter((r) => r !== target && r.relation && r.check.holds && r.check.figures.includes(id))] as const),
   );
-  const ok = (changes: Map<string, number>) => {
-    const value: Values = (id) => changes.get(id) ?? read(id);
-    if (!holdsWith(target, value)) return false;
-    for (const id of changes.keys()) if (!guards.get(id)!.every((g) => holdsWith(g, value))) return false;
+  const ok = (changes: Map<string, Alternative>) => {
+    if (!holdsWith(target, valuesUnder(target, changes, read))) return false;
+    for (const id of changes.keys()) if (!guards.get(id)!.every((g) => holdsWith(g, valuesUnder(g, changes, read)))) return false;
     return true;
+  };
+  // Fellegi–Holt: the fewest changes that make every check hold. Other failed checks over the
+  // same figures may come from the same misreading; a repair that leaves one of them failing needs
+  // one more error to explain it, and is weighed down by the channel's error rate for each.
+  const near = new Set(target.check.figures);
+  const related = (changes: Map<string, Alternative>) =>
+    all.filter(
+      (r) => r !== target && r.relation && !r.check.holds && r.check.figures.some((id) => near.has(id) || changes.has(id)),
+    );
+  const weigh = (changes: Map<string, Alternative>, likelihood: number) => {
+    const left = related(changes).filter((r) => !holdsWith(r, valuesUnder(r, changes, read))).length;
+    return likelihood * channel.errorRate ** left;
   };
   type Repair = { changes: [string, Alternative][]; weight: number };
   const found: Repair[] = [];
   for (const id of ids) {
-    for (const a of options.get(id)!) if (ok(new Map([[id, a.value]]))) found.push({ changes: [[id, a]], weight: a.ratio });
+    for (const a of options.get(id)!) {
+      const changes = new Map([[id, a]]);
+      if (ok(changes)) found.push({ changes: [[id, a]], weight: weigh(changes, a.ratio) });
+    }
   }
   if (found.length === 0) {
     for (let i = 0; i < ids.length; i++) {
@@ -244,7 +311,8 @@ export function proposalsFor(target: Repairable, all: Repairable[], figures: Map
         const [x, y] = [ids[i]!, ids[j]!];
         for (const a of options.get(x)!) {
           for (const b of options.get(y)!) {
-            if (ok(new Map([[x, a.value], [y, b.value]]))) found.push({ changes: [[x, a], [y, b]], weight: a.ratio * b.ratio });
+            const changes = new Map([[x, a], [y, b]]);
+            if (ok(changes)) found.push({ changes: [[x, a], [y, b]], weight: weigh(changes, a.ratio * b.ratio) });
           }
         }
       }
@@ -253,13 +321,11 @@ export function proposalsFor(target: Repairable, all: Repairable[], figures: Map
   const total = found.reduce((s, r) => s + r.weight, 0);
   found.sort((a, b) => b.weight - a.weight);
   return found.slice(0, MAX_PROPOSALS).flatMap((r, set) =>
-    r.changes.map(([figure, a]) => ({
-      figure,
-      read: read(figure),
-      proposed: a.value,
-      probability: Math.round((r.weight / total) * 1e4) / 1e4,
-      set,
-    })),
+    r.changes.map(([figure, a]): Proposal => {
+      const p: Proposal = { figure, read: read(figure), proposed: a.value, probability: Math.round((r.weight / total) * 1e4) / 1e4, set };
+      if (a.percent) p.unit = '%';
+      return p;
+    }),
   );
 }
 

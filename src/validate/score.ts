@@ -24,8 +24,16 @@ export function scoreChecks(ctx: Context): CheckDraft[] {
     const max = f.of ?? known;
     if (max === undefined || max === null) continue;
     out.push(
-      draft('score', [f], max, f.value, 0, (holds) =>
-        `${show(f.value)} (${f.id}) ${holds ? 'is within' : 'exceeds'} its maximum of ${show(max)} points`, atMost),
+      draft(
+        'score',
+        [f],
+        max,
+        f.value,
+        0,
+        (holds) => `${show(f.value)} (${f.id}) ${holds ? 'is within' : 'exceeds'} its maximum of ${show(max)} points`,
+        atMost,
+        (v) => [max, v(f.id)],
+      ),
     );
   }
   const bySection = new Map<string | null, Figure[]>();

@@ -41,6 +41,8 @@ export type Proposal = {
   probability: number;
   /** 0, 1, 2…: the repair this change belongs to, best first. */
   set: number;
+  /** `%` when the repair reads the figure as a percentage (`1007` read for `100%`): it then leaves the sum it was counted in. */
+  unit?: '%';
 };
 
 /** The values a check is computed from, by figure id: the values read, or a repair's. */
