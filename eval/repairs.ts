@@ -43,8 +43,8 @@ const tally = (r: ReportJson) => {
   }
 };
 
-async function run(name: string, text: string): Promise<ReportJson> {
-  const r = processDocument(await ingestBytes(Buffer.from(text, 'utf8'), name), { repairChannel: 'ocr' });
+async function run(name: string, text: string, channel: 'ocr' | 'typing' = 'ocr'): Promise<ReportJson> {
+  const r = processDocument(await ingestBytes(Buffer.from(text, 'utf8'), name), { repairChannel: channel });
   tally(r);
   return r;
 }
@@ -52,15 +52,16 @@ async function run(name: string, text: string): Promise<ReportJson> {
 const top = (c: Check) => (c.proposals ?? []).filter((p) => p.set === 0);
 const showTop = (c: Check, fig: Map<string, Fig>) =>
   top(c)
-    .map((p) => `${p.figure} ${JSON.stringify(fig.get(p.figure)?.provenance.text)} ${p.read} → ${p.proposed} (p ${p.probability})`)
+    .map((p) => `${p.figure} ${JSON.stringify(fig.get(p.figure)?.provenance.text)} ${p.read} → ${p.proposed}${p.unit ?? ''} (p ${p.probability})`)
     .join(' and ') || 'no proposal';
 
 // 1. The seeds' failed checks
-console.log('1. failed checks of the seeds (authors’ inconsistencies: no true value known)');
+console.log('1. failed checks of the seeds (authors’ inconsistencies: no true value known; typing channel, as the texts were typed)');
 const originals = new Map<string, ReportJson>();
 for (const seed of seeds) {
-  const r = await run(seed, readFileSync(join('fixtures', seed), 'utf8'));
-  originals.set(seed, r);
+  const text = readFileSync(join('fixtures', seed), 'utf8');
+  originals.set(seed, await run(seed, text, 'ocr'));
+  const r = await run(seed, text, 'typing');
   const fig = new Map(r.figures.map((f) => [f.id, f]));
   for (const c of r.checks.filter((c) => !c.holds)) {
     console.log(`  ${seed} L${fig.get(c.figures[0]!)!.provenance.line} ${c.kind}: ${showTop(c, fig)}  [${c.description}]`);

@@ -62,7 +62,10 @@ export function validate(outline: Outline, extraction: Extraction, options: Vali
   if (checks.some((c) => !c.holds)) {
     const channel = options.channel === 'ocr' ? ocrChannel() : typingChannel();
     const readable = new Map<string, Readable>(
-      ctx.figures.map((f) => [f.id, { id: f.id, value: f.value, read: numberRead(ctx.text.slice(f.span.start, f.span.end)) }]),
+      ctx.figures.map((f) => {
+        const printed = ctx.text.slice(f.span.start, f.span.end);
+        return [f.id, { id: f.id, value: f.value, read: numberRead(printed), bare: /^[\d.,]+$/u.test(printed.trim()) }];
+      }),
     );
     for (const r of repairable) {
       if (!r.check.holds && r.relation) r.check.proposals = proposalsFor(r, repairable, readable, channel);

@@ -233,6 +233,8 @@ export interface Readable {
   value: number;
   /** The number's characters (`1.894`, `93,93`), or null when it was not read from digits. */
   read: string | null;
+  /** Printed with no word after it (`1007`, not `07 PAKN`): only then may its last digit be a misread `%`. */
+  bare?: boolean;
 }
 
 export interface Repairable {
@@ -274,7 +276,8 @@ export function proposalsFor(target: Repairable, all: Repairable[], figures: Map
   const options = new Map(
     ids.map((id) => {
       const f = figures.get(id)!;
-      return [id, f.read && valueOf(f.read) === f.value ? channel.alternatives(f.read) : []] as const;
+      const alternatives = f.read && valueOf(f.read) === f.value ? channel.alternatives(f.read) : [];
+      return [id, f.bare ? alternatives : alternatives.filter((a) => !a.percent)] as const;
     }),
   );
   const guards = new Map(
