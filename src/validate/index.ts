@@ -9,7 +9,7 @@ import { balanceChecks } from './balance.js';
 import { consistencyChecks } from './consistency.js';
 import { contextOf, type Context } from './context.js';
 import { rankChecks } from './rank.js';
-import { numberRead, ocrChannel, proposalsFor, typingChannel, type ChannelName, type Readable, type Repairable } from './repair.js';
+import { formPrior, numberRead, ocrChannel, proposalsFor, typingChannel, type ChannelName, type Readable, type Repairable } from './repair.js';
 import { ratioChecks } from './ratio.js';
 import { scoreChecks } from './score.js';
 import { shareChecks } from './share.js';
@@ -61,14 +61,15 @@ export function validate(outline: Outline, extraction: Extraction, options: Vali
   }
   if (checks.some((c) => !c.holds)) {
     const channel = options.channel === 'ocr' ? ocrChannel() : typingChannel();
-    const readable = new Map<string, Readable>(
+    const readable = new Map<string, Readable & { kind: string }>(
       ctx.figures.map((f) => {
         const printed = ctx.text.slice(f.span.start, f.span.end);
-        return [f.id, { id: f.id, value: f.value, read: numberRead(printed), bare: /^[\d.,]+$/u.test(printed.trim()) }];
+        return [f.id, { id: f.id, kind: f.kind, value: f.value, read: numberRead(printed), bare: /^[\d.,]+$/u.test(printed.trim()) }];
       }),
     );
+    const prior = formPrior(readable.values());
     for (const r of repairable) {
-      if (!r.check.holds && r.relation) r.check.proposals = proposalsFor(r, repairable, readable, channel);
+      if (!r.check.holds && r.relation) r.check.proposals = proposalsFor(r, repairable, readable, channel, prior);
     }
   }
   return checks;

@@ -141,6 +141,15 @@ export function ocrChannel(counts: Counts = (confusionData as { counts: Counts }
       for (let i = 0; i <= read.length; i++) {
         for (const a of DIGITS) push(out, read.slice(0, i) + a + read.slice(i), p(a, ''));
       }
+      // a `.` or `,` drawn and read as a digit or as nothing (`90015` for `90,15`), as the table has seen
+      for (const c of ',.') {
+        for (const o of Object.keys(counts[c] ?? {})) {
+          if (o === '') for (let i = 1; i < read.length; i++) push(out, read.slice(0, i) + c + read.slice(i), p(c, ''));
+          else if (o.length === 1 && DIGITS.includes(o)) {
+            for (let i = read.indexOf(o); i >= 0; i = read.indexOf(o, i + 1)) push(out, read.slice(0, i) + c + read.slice(i + 1), p(c, o) / same(o));
+          }
+        }
+      }
       // any other reading of several characters the table has seen (`455` for `4`)
       for (const [c, o] of longer) {
         for (let i = read.indexOf(o); i >= 0; i = read.indexOf(o, i + 1)) {
@@ -269,14 +278,50 @@ function holdsWith(r: Repairable, value: Values): boolean {
  * two; each leaves every other check that holds and shares a changed figure holding. Empty when
  * no repair within one confusion per figure is found.
  */
-export function proposalsFor(target: Repairable, all: Repairable[], figures: Map<string, Readable>, channel: Channel): Proposal[] {
+/** Digits after the decimal comma (`93,93%` → 2): the form a number is printed in. */
+export function decimalsIn(text: string): number {
+  const m = /,(\d+)/u.exec(text);
+  return m ? m[1]!.length : 0;
+}
+
+/**
+ * How the report prints numbers of each kind: P(k decimals | kind) from the figures as read
+ * (add-one over 0–3+ decimals). A candidate's form against the form read (`90,135%` among rates
+ * printed with two decimals is itself unlikely) is the prior of a repair, from the report alone.
+ */
+export function formPrior(figures: Iterable<Readable & { kind: string }>): (f: Readable & { kind?: string }, text: string) => number {
+  const hist = new Map<string, number[]>();
+  for (const f of figures) {
+    if (!f.read) continue;
+    const h = hist.get(f.kind) ?? [0, 0, 0, 0];
+    h[Math.min(3, decimalsIn(f.read))]!++;
+    hist.set(f.kind, h);
+  }
+  const p = (kind: string | undefined, text: string) => {
+    const h = (kind !== undefined ? hist.get(kind) : undefined) ?? [0, 0, 0, 0];
+    const n = h.reduce((s, x) => s + x, 0);
+    return (h[Math.min(3, decimalsIn(text))]! + 1) / (n + 4);
+  };
+  return (f, text) => p(f.kind, text) / p(f.kind, f.read ?? '');
+}
+
+export function proposalsFor(
+  target: Repairable,
+  all: Repairable[],
+  figures: Map<string, Readable & { kind?: string }>,
+  channel: Channel,
+  prior: (f: Readable & { kind?: string }, text: string) => number = () => 1,
+): Proposal[] {
   if (!target.relation || target.check.holds) return [];
   const ids = [...new Set(target.check.figures)].filter((id) => figures.get(id)?.read);
   const read = (id: string) => figures.get(id)!.value;
   const options = new Map(
     ids.map((id) => {
       const f = figures.get(id)!;
-      const alternatives = f.read && valueOf(f.read) === f.value ? channel.alternatives(f.read) : [];
+      const alternatives = (f.read && valueOf(f.read) === f.value ? channel.alternatives(f.read) : []).map((a) => ({
+        ...a,
+        ratio: a.ratio * prior(f, a.text),
+      }));
       return [id, f.bare ? alternatives : alternatives.filter((a) => !a.percent)] as const;
     }),
   );
