@@ -5,7 +5,7 @@ import { normalise } from '../normalise/index.js';
 import { segment } from '../segment/index.js';
 import { SourceText } from '../text/source-text.js';
 import { validate, type ValidateOptions } from './index.js';
-import { numberRead, ocrChannel, proposalsFor, typingChannel, type Readable, type Repairable } from './repair.js';
+import { decimalsIn, formPrior, numberRead, ocrChannel, proposalsFor, typingChannel, type Readable, type Repairable } from './repair.js';
 import type { Check } from './types.js';
 
 /** A seed through normalise → segment → extract → validate, with lines replaced. */
@@ -96,6 +96,19 @@ describe('numberRead', () => {
     expect(numberRead('93,93 %')).toBe('93,93%');
     expect(numberRead('02 PAKN')).toBe('02');
     expect(numberRead('hai hồ sơ')).toBeNull();
+  });
+});
+
+describe('formPrior', () => {
+  it('weighs a candidate by how often the report prints that kind with its decimals', () => {
+    // three rates with two decimals and one with three (the misread one)
+    const rates = ['93,93', '99,51', '84,62', '90,135'].map((read, i) => ({ id: `f${i}`, kind: 'percent', value: 0, read }));
+    const prior = formPrior(rates);
+    expect(decimalsIn('90,135%')).toBe(3);
+    // P(2 decimals) = (3 + 1)/(4 + 4), P(3 decimals) = (1 + 1)/(4 + 4)
+    expect(prior(rates[3]!, '90,15')).toBe(2);
+    expect(prior(rates[3]!, '90,155')).toBe(1);
+    expect(prior(rates[0]!, '93,9')).toBe(1 / 4);
   });
 });
 
