@@ -29,6 +29,8 @@ export interface ReportOptions {
    * pool of its own, closed before `processFile` returns.
    */
   ingest?: IngestContext;
+  /** The channel repairs of failed checks are scored by; by default `ocr` for text baocao OCR'd, `typing` for the rest. */
+  repairChannel?: 'ocr' | 'typing';
 }
 
 /** Run the stages on one file. Throws a PipelineError naming the file, the stage and the reason. */
@@ -87,7 +89,8 @@ function processDocumentParts(doc: SourceDocument, options: ReportOptions): { re
   const textUsed: TextUsed = restoration.changes.length > 0 ? 'restored' : doc.textOrigin === 'ocr' ? 'ocr' : 'original';
   const outline = stage('segment', () => segment(text));
   const extraction = stage('extract', () => extract(outline));
-  const checks = stage('validate', () => validate(outline, extraction));
+  const channel = options.repairChannel ?? (doc.textOrigin === 'ocr' ? 'ocr' : 'typing');
+  const checks = stage('validate', () => validate(outline, extraction, { channel }));
   const report = stage('write', () =>
     buildReport({ doc, text, textUsed, outline, extraction, checks, restoration, path: options.displayPath ?? file }),
   );

@@ -38,6 +38,8 @@ export function balanceChecks(ctx: Context): CheckDraft[] {
       out.push(
         draft('balance', [whole, ...used], whole.value, total, 0, (holds) =>
           `${rel.whole} ${show(whole.value)} (${whole.id}) ${holds ? '=' : '≠'} ${parts.map(describe).join(' + ')} = ${show(total)}`,
+          undefined,
+          (v) => [v(whole.id), used.reduce((s, f) => s + v(f.id), 0)],
         ),
       );
     }

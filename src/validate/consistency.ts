@@ -10,7 +10,7 @@
 import { isGenericRate } from '../extract/metrics.js';
 import type { Figure } from '../extract/types.js';
 import { foldLabel } from '../extract/figures/lexicon.js';
-import { draft, roundingOf, show, type Context } from './context.js';
+import { draft, overlapping, roundingOf, show, type Context } from './context.js';
 import type { CheckDraft } from './types.js';
 
 export function consistencyChecks(ctx: Context): CheckDraft[] {
@@ -31,10 +31,20 @@ export function consistencyChecks(ctx: Context): CheckDraft[] {
     const free = group.filter((a) => !group.some((b) => b !== a && parallel(a, b)));
     const [first, ...rest] = free;
     for (const other of rest) {
-      const tol = Math.max(roundingOf(ctx, first!), roundingOf(ctx, other));
+      // each value stands for the interval its decimals round (`93,9` for [93,85; 93,95)): they
+      // agree when the intervals meet
+      const tol = roundingOf(ctx, first!) + roundingOf(ctx, other);
       out.push(
-        draft('consistency', [first!, other], first!.value, other.value, tol, (holds) =>
-          `${first!.metric} is stated as ${show(first!.value)} (${first!.id}) and as ${show(other.value)} (${other.id}) for the same period${holds ? '' : ': they differ'}`,
+        draft(
+          'consistency',
+          [first!, other],
+          first!.value,
+          other.value,
+          tol,
+          (holds) =>
+            `${first!.metric} is stated as ${show(first!.value)} (${first!.id}) and as ${show(other.value)} (${other.id}) for the same period${holds ? '' : ': they differ'}`,
+          overlapping,
+          (v) => [v(first!.id), v(other.id)],
         ),
       );
     }

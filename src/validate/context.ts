@@ -4,7 +4,7 @@
  */
 import type { Extraction, Figure } from '../extract/types.js';
 import type { Block, Outline } from '../segment/types.js';
-import type { CheckDraft, CheckKind } from './types.js';
+import type { CheckDraft, CheckKind, Values } from './types.js';
 
 export interface Context {
   outline: Outline;
@@ -122,6 +122,10 @@ export function show(n: number): string {
   return String(Math.round(n * 10_000) / 10_000);
 }
 
+/**
+ * A check from its numbers. `recompute` gives `expected` and `actual` from other values of the
+ * figures (by id), so that repairs can be tried (repair.ts); without it the check gets none.
+ */
 export function draft(
   kind: CheckKind,
   figures: Figure[],
@@ -129,11 +133,28 @@ export function draft(
   actual: number,
   tolerance: number,
   describe: (holds: boolean) => string,
-  holdsWhen: (diff: number, tol: number) => boolean = (d, t) => Math.abs(d) <= t,
+  holdsWhen: (diff: number, tol: number) => boolean = within,
+  recompute?: (value: Values) => [number, number],
 ): CheckDraft {
   const tol = Math.round(tolerance * 1e9) / 1e9;
   const holds = holdsWhen(actual - expected, tol + 1e-9);
-  return { kind, figures: figures.map((f) => f.id), expected: round(expected), actual, tolerance: tol, holds, description: describe(holds) };
+  const d: CheckDraft = { kind, figures: figures.map((f) => f.id), expected: round(expected), actual, tolerance: tol, holds, description: describe(holds) };
+  if (recompute) d.relation = { recompute, holdsWhen };
+  return d;
+}
+
+/** Closed intervals: the difference may reach the tolerance (`tol` already has 1e-9 of float slack). */
+export function within(diff: number, tol: number): boolean {
+  return Math.abs(diff) <= tol;
+}
+
+/**
+ * Half-open intervals, for two roundings of one value: `93,9` stands for [93,85; 93,95), so
+ * `1,5` and `1,6` printed to the same decimal cannot both round one value, while `93,9` and
+ * `93,93` can.
+ */
+export function overlapping(diff: number, tol: number): boolean {
+  return Math.abs(diff) <= 1e-9 || Math.abs(diff) < tol - 2e-9;
 }
 
 function round(n: number): number {

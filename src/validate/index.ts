@@ -9,6 +9,7 @@ import { balanceChecks } from './balance.js';
 import { consistencyChecks } from './consistency.js';
 import { contextOf, type Context } from './context.js';
 import { rankChecks } from './rank.js';
+import { formPrior, numberRead, ocrChannel, proposalsFor, typingChannel, type ChannelName, type Readable, type Repairable } from './repair.js';
 import { ratioChecks } from './ratio.js';
 import { scoreChecks } from './score.js';
 import { shareChecks } from './share.js';
@@ -30,10 +31,20 @@ const RULES: ((ctx: Context) => CheckDraft[])[] = [
 /** A sum and a balance over the same figures state one relation. */
 const family = (kind: string) => (kind === 'balance' ? 'sum' : kind);
 
-export function validate(outline: Outline, extraction: Extraction): Check[] {
+export interface ValidateOptions {
+  /**
+   * How the text was made, for the repairs proposed on failed checks: `ocr` (baocao read the page
+   * images) scores them by OCR confusions, `typing` (the default: a text layer, a document) by
+   * typing slips.
+   */
+  channel?: ChannelName;
+}
+
+export function validate(outline: Outline, extraction: Extraction, options: ValidateOptions = {}): Check[] {
   const ctx = contextOf(outline, extraction);
   const seen = new Set<string>();
   const checks: Check[] = [];
+  const repairable: Repairable[] = [];
   // a bound (`tối thiểu 30%`, `trên 90 điểm`) is not a value: no arithmetic holds or fails on it
   const bounds = new Set(ctx.figures.filter((f) => f.comparator !== null && f.comparator !== undefined).map((f) => f.id));
   for (const rule of RULES) {
@@ -42,7 +53,23 @@ export function validate(outline: Outline, extraction: Extraction): Check[] {
       const key = `${family(c.kind)}|${c.figures[0]}|${[...c.figures.slice(1)].sort().join(',')}|${c.expected}|${c.actual}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      checks.push({ id: `c${checks.length + 1}`, ...c });
+      const { relation, ...fields } = c;
+      const check: Check = { id: `c${checks.length + 1}`, ...fields };
+      checks.push(check);
+      repairable.push({ check, relation });
+    }
+  }
+  if (checks.some((c) => !c.holds)) {
+    const channel = options.channel === 'ocr' ? ocrChannel() : typingChannel();
+    const readable = new Map<string, Readable & { kind: string }>(
+      ctx.figures.map((f) => {
+        const printed = ctx.text.slice(f.span.start, f.span.end);
+        return [f.id, { id: f.id, kind: f.kind, value: f.value, read: numberRead(printed), bare: /^[\d.,]+$/u.test(printed.trim()) }];
+      }),
+    );
+    const prior = formPrior(readable.values());
+    for (const r of repairable) {
+      if (!r.check.holds && r.relation) r.check.proposals = proposalsFor(r, repairable, readable, channel, prior);
     }
   }
   return checks;

@@ -12,7 +12,7 @@ import { isGenericRate, rateOf } from '../extract/metrics.js';
 import type { Figure } from '../extract/types.js';
 import { draft, nextInClause, percentTolerance, pick, samePeriod, scopesOf, show, type Context } from './context.js';
 import { RATES } from './relations.js';
-import type { CheckDraft } from './types.js';
+import type { CheckDraft, Values } from './types.js';
 
 export function ratioChecks(ctx: Context): CheckDraft[] {
   const out: CheckDraft[] = [];
@@ -20,11 +20,17 @@ export function ratioChecks(ctx: Context): CheckDraft[] {
     const rate = rateBeside(ctx, f);
     if (!rate) continue;
     if (f.kind === 'ratio' && f.of !== null && f.of > 0) {
-      out.push(percentCheck(ctx, rate, [f], f.value, f.of, `${show(f.value)}/${show(f.of)} (${f.id})`));
+      const of = f.of;
+      out.push(percentCheck(ctx, rate, [f], f.value, of, `${show(f.value)}/${show(of)} (${f.id})`, (v) => [v(f.id), of]));
     } else if (f.kind === 'count' && f.parent !== null) {
       const whole = ctx.byId.get(f.parent)!;
       if (whole.kind !== 'count' || whole.value <= 0 || whole.unit !== f.unit) continue;
-      out.push(percentCheck(ctx, rate, [whole, f], f.value, whole.value, `${show(f.value)} (${f.id}) of ${show(whole.value)} (${whole.id})`));
+      out.push(
+        percentCheck(ctx, rate, [whole, f], f.value, whole.value, `${show(f.value)} (${f.id}) of ${show(whole.value)} (${whole.id})`, (v) => [
+          v(f.id),
+          v(whole.id),
+        ]),
+      );
     }
   }
   for (const scope of scopesOf(ctx)) {
@@ -38,7 +44,8 @@ export function ratioChecks(ctx: Context): CheckDraft[] {
         if (!num || !den || den.value <= 0) continue;
         const used = unique([...num.figures, ...den.figures]);
         if (!used.every((u) => samePeriod(u, rate))) continue;
-        out.push(percentCheck(ctx, rate, used, num.value, den.value, `${r.rate}: (${num.text}) / (${den.text})`));
+        const at = (terms: Terms, v: Values) => terms.figures.reduce((s, f, i) => s + (terms.signs[i]! < 0 ? -v(f.id) : v(f.id)), 0);
+        out.push(percentCheck(ctx, rate, used, num.value, den.value, `${r.rate}: (${num.text}) / (${den.text})`, (v) => [at(num, v), at(den, v)]));
         break;
       }
     }
@@ -53,15 +60,42 @@ export function rateBeside(ctx: Context, f: Figure): Figure | null {
   return isGenericRate(next.subject) || (next.metric !== null && next.metric === rateOf(f.metric)) ? next : null;
 }
 
-export function percentCheck(ctx: Context, rate: Figure, used: Figure[], num: number, den: number, what: string): CheckDraft {
+/** `rate` = 100 × num / den; `fraction` gives num and den from other values of the figures (repairs). */
+export function percentCheck(
+  ctx: Context,
+  rate: Figure,
+  used: Figure[],
+  num: number,
+  den: number,
+  what: string,
+  fraction: (v: Values) => [number, number],
+): CheckDraft {
   const expected = (100 * num) / den;
-  return draft('ratio', [rate, ...used], expected, rate.value, percentTolerance(ctx, rate), (holds) =>
-    `${show(rate.value)}% (${rate.id}) ${holds ? 'matches' : 'does not match'} ${what} = ${show(expected)}%`,
+  return draft(
+    'ratio',
+    [rate, ...used],
+    expected,
+    rate.value,
+    percentTolerance(ctx, rate),
+    (holds) => `${show(rate.value)}% (${rate.id}) ${holds ? 'matches' : 'does not match'} ${what} = ${show(expected)}%`,
+    undefined,
+    (v) => {
+      const [n, d] = fraction(v);
+      return [d > 0 ? (100 * n) / d : Number.NaN, v(rate.id)];
+    },
   );
 }
 
-function termsOf(scope: Figure[], metrics: string[]): { figures: Figure[]; value: number; text: string } | null {
+interface Terms {
+  figures: Figure[];
+  signs: number[];
+  value: number;
+  text: string;
+}
+
+function termsOf(scope: Figure[], metrics: string[]): Terms | null {
   const figures: Figure[] = [];
+  const signs: number[] = [];
   let value = 0;
   const text: string[] = [];
   for (const m of metrics) {
@@ -69,10 +103,11 @@ function termsOf(scope: Figure[], metrics: string[]): { figures: Figure[]; value
     const f = pick(scope, minus ? m.slice(1) : m);
     if (typeof f === 'string') return null;
     figures.push(f);
+    signs.push(minus ? -1 : 1);
     value += minus ? -f.value : f.value;
     text.push(`${text.length === 0 ? (minus ? '-' : '') : minus ? ' - ' : ' + '}${show(f.value)} (${f.id})`);
   }
-  return { figures, value, text: text.join('') };
+  return { figures, signs, value, text: text.join('') };
 }
 
 function unique(fs: Figure[]): Figure[] {

@@ -24,8 +24,16 @@ export function scoreChecks(ctx: Context): CheckDraft[] {
     const max = f.of ?? known;
     if (max === undefined || max === null) continue;
     out.push(
-      draft('score', [f], max, f.value, 0, (holds) =>
-        `${show(f.value)} (${f.id}) ${holds ? 'is within' : 'exceeds'} its maximum of ${show(max)} points`, atMost),
+      draft(
+        'score',
+        [f],
+        max,
+        f.value,
+        0,
+        (holds) => `${show(f.value)} (${f.id}) ${holds ? 'is within' : 'exceeds'} its maximum of ${show(max)} points`,
+        atMost,
+        (v) => [max, v(f.id)],
+      ),
     );
   }
   const bySection = new Map<string | null, Figure[]>();
@@ -49,6 +57,8 @@ export function scoreChecks(ctx: Context): CheckDraft[] {
     out.push(
       draft('score', [total, ...ps], sum, total.value, halfUnit(decimals) * (ps.length + 1), (holds) =>
         `total ${show(total.value)} (${total.id}) ${holds ? '=' : '≠'} ${ps.map((p) => `${show(p.value)} (${p.id})`).join(' + ')} = ${show(sum)}`,
+        undefined,
+        (v) => [ps.reduce((s, p) => s + v(p.id), 0), v(total.id)],
       ),
     );
   }

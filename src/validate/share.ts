@@ -33,13 +33,21 @@ export function shareChecks(ctx: Context): CheckDraft[] {
       out.push(
         draft('share', rates, 100, sum, tolerance, (holds) =>
           `shares ${rates.map((r) => `${show(r.value)}% (${r.id})`).join(' + ')} = ${show(sum)}% ${holds ? 'add up to' : 'do not add up to'} 100%`,
+          undefined,
+          (v) => [100, rates.reduce((s, r) => s + v(r.id), 0)],
         ),
       );
       const whole = chosen.reduce((s, p) => s + p.count.value, 0);
       if (whole <= 0) continue;
       const ids = chosen.map((p) => `${show(p.count.value)} (${p.count.id})`).join(' + ');
       for (const p of chosen) {
-        out.push(percentCheck(ctx, p.rate, chosen.map((q) => q.count), p.count.value, whole, `${show(p.count.value)} (${p.count.id}) of ${ids}`));
+        const counts = chosen.map((q) => q.count);
+        out.push(
+          percentCheck(ctx, p.rate, counts, p.count.value, whole, `${show(p.count.value)} (${p.count.id}) of ${ids}`, (v) => [
+            v(p.count.id),
+            counts.reduce((s, c) => s + v(c.id), 0),
+          ]),
+        );
       }
     }
   }

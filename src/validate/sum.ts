@@ -30,6 +30,8 @@ export function sumChecks(ctx: Context): CheckDraft[] {
     out.push(
       draft('sum', [whole, ...parts], whole.value, total, tolerance, (holds) =>
         `${term(whole)} ${holds ? '=' : '≠'} ${parts.map((p) => term(p)).join(' + ')} = ${total}: the parts the text lists under the total`,
+        undefined,
+        (v) => [v(whole.id), parts.reduce((s, p) => s + v(p.id) * scale(p), 0)],
       ),
     );
   }
