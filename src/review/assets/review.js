@@ -298,8 +298,12 @@
       }
       var p = proposalOf(c);
       if (!p) { say('save.noProposal'); return; }
-      select(p.figure);
-      give('corrected', p.proposed);
+      // a repair of two figures (the same `set`) is applied whole
+      var together = c.proposals.filter(function (q) { return q !== p && p.set !== undefined && q.set === p.set && values[q.figure]; });
+      [p].concat(together).forEach(function (q) {
+        select(q.figure);
+        give('corrected', q.proposed);
+      });
     }
 
     document.addEventListener('click', function (event) {
