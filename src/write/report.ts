@@ -8,7 +8,7 @@ import type { SourceText, Span } from '../text/source-text.js';
 import { documentKeyOf, fingerprintOf, type Fingerprint } from '../identity/index.js';
 
 /** Bump on any change to the shape of the report JSON (and update schema/report.schema.json). */
-export const SCHEMA_VERSION = '1.2.0';
+export const SCHEMA_VERSION = '1.3.0';
 
 export type TextUsed = 'original' | 'ocr' | 'restored';
 
