@@ -6,6 +6,8 @@
  */
 import { esc, page, scriptJson, viNumber } from './html.js';
 import type { ReviewMark } from './marks.js';
+import type { PageImages } from './page-images.js';
+import { pageView } from './page-view.js';
 import { runsOf, type Marked } from './segments.js';
 import { figureStatuses, summarise, worst } from './status.js';
 import type { LoadedReport, RestoredToken, ReviewCheck, ReviewFigure, ReviewReference, ValueStatus } from './types.js';
@@ -17,9 +19,11 @@ export interface DocumentPageOptions {
   root: string;
   /** Latest marks already saved for this source (shown before the server answers, and from file://). */
   marks: ReviewMark[];
+  /** The page images of a PDF or an image, or why there are none (src/review/page-view.ts). */
+  pageImages?: PageImages;
 }
 
-export function renderDocument({ report }: LoadedReport, { root, marks }: DocumentPageOptions): string {
+export function renderDocument({ report }: LoadedReport, { root, marks, pageImages }: DocumentPageOptions): string {
   const statuses = figureStatuses(report);
   const values: Value[] = [
     ...report.figures.map((f) => ({ ...f, target: 'figure' as const })),
@@ -33,6 +37,7 @@ export function renderDocument({ report }: LoadedReport, { root, marks }: Docume
   const restoredOrOcr = report.textUsed !== 'original';
   const original = report.originalText;
   const title = documentTitle(report);
+  const pages = pageView(report, pageImages, root, statusOf);
 
   const data = {
     file: report.source.path,
@@ -52,14 +57,14 @@ export function renderDocument({ report }: LoadedReport, { root, marks }: Docume
 <header class="top">
   <nav aria-label="Breadcrumb"><a href="${root}index.html">All documents</a></nav>
   <h1>${esc(title)}</h1>
-  <p class="meta">${esc(report.source.path)} · ${esc(report.source.format)}${report.source.pages ? ` · ${report.source.pages} pages` : ''} · text: <strong>${esc(report.textUsed)}</strong> · ${summary.figures} figures · ${summary.references} references · ${summary.checks} checks, <strong>${summary.failed} failed</strong></p>
+  <p class="meta">${esc(report.source.path)} · ${esc(report.source.format)}${report.source.pages ? ` · ${report.source.pages} pages` : ''} · text: <strong>${esc(report.textUsed)}</strong> · ${summary.figures} figures · ${summary.references} references · ${summary.checks} checks, <strong>${summary.failed} failed</strong></p>${pages?.note ?? ''}
   <ul class="legend" aria-label="Legend">
     <li><mark class="v st-failed">failed check</mark></li><li><mark class="v st-passed">checks hold</mark></li>
     <li><mark class="v st-unchecked">not checked</mark></li><li><mark class="v st-reference">reference</mark></li>
     <li><mark class="v st-unchecked rv-confirmed">confirmed</mark></li><li><mark class="v st-unchecked rv-wrong">marked wrong</mark></li>
   </ul>
 </header>
-<div class="layout">
+<div class="layout${pages?.panel ? ' with-pages' : ''}">
 <main id="text" tabindex="-1">
   ${original === undefined ? '' : `<p class="toggle"><label><input type="checkbox" id="show-original"> Show the ${restoredOrOcr ? 'original (OCR) text' : 'original file text'}</label>${restoredOrOcr ? ' <span class="hint">(hover a value or a restored word to see what OCR read; dotted: restoration unsure)</span>' : ''}</p>`}
   <h2 class="visually-hidden" id="text-heading">Text</h2>
@@ -68,6 +73,7 @@ ${text}</pre>
   ${original === undefined ? '' : `<pre class="doc" id="doc-original" hidden aria-label="Original text">
 ${originalPre}</pre>`}
 </main>
+${pages?.panel ?? ''}
 <aside aria-label="Checks and review">
   <section aria-labelledby="failed-heading">
     <h2 id="failed-heading">Failed checks (${failed.length})</h2>

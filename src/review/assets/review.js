@@ -93,7 +93,12 @@
       renderDetail(id);
       confirmButton.disabled = wrongButton.disabled = false;
       syncVerdictButtons();
+      // the page image beside the text (page-view.js) follows the selection
+      document.dispatchEvent(new CustomEvent('baocao:select', { detail: { id: id } }));
     }
+    document.addEventListener('baocao:select-value', function (event) {
+      if (values[event.detail.id]) select(event.detail.id);
+    });
 
     function renderDetail(id) {
       var v = values[id];
