@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadImage } from '@napi-rs/canvas';
+import { describe, expect, it } from 'vitest';
+import { MAX_PAGE_PIXELS, PAGE_IMAGE_BUDGET, pageDir, writePageImages, type PageImageSet } from './page-images.js';
+import type { ReviewReport } from './types.js';
+
+const FORMATS = new URL('../../fixtures/formats/', import.meta.url).pathname;
+const PDF = '000_df22d471c82bd4e0.pdf';
+const PNG = '000_df22d471c82bd4e0.page4.png';
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const report = (path: string, sha256: string, format: string) => ({ source: { path, sha256, format } }) as unknown as ReviewReport;
+
+describe('writePageImages', () => {
+  const input = mkdtempSync(join(tmpdir(), 'baocao-pages-in-'));
+  const site = mkdtempSync(join(tmpdir(), 'baocao-pages-site-'));
+  for (const f of [PDF, PNG]) copyFileSync(join(FORMATS, f), join(input, f));
+  // the same PDF twice, under two names: one set of images
+  copyFileSync(join(FORMATS, PDF), join(input, 'copy.pdf'));
+  const pdfSha = sha(join(input, PDF));
+  const pngSha = sha(join(input, PNG));
+  const reports = [report(PDF, pdfSha, 'pdf'), report('copy.pdf', pdfSha, 'pdf'), report(PNG, pngSha, 'image'), report('a.docx', 'd'.repeat(64), 'docx')];
+  const manifest = [
+    { file: join(input, PDF), sha256: pdfSha },
+    { file: join(input, 'copy.pdf'), sha256: pdfSha },
+    { file: join(input, PNG), sha256: pngSha },
+    { file: join(input, 'a.docx'), sha256: 'd'.repeat(64) },
+  ];
+
+  it('renders every page of a PDF and an image once per content, at 120 dpi or A4 pixels, each within the budget', async () => {
+    // a folder of content no report has any more is removed
+    mkdirSync(join(site, 'pages', 'feedfacefeedface'), { recursive: true });
+    const { bySha, rendered } = await writePageImages(site, reports, manifest);
+    expect(rendered).toBe(10);
+    expect([...bySha.keys()]).toEqual([pdfSha, pngSha]);
+    expect(readdirSync(join(site, 'pages')).sort()).toEqual([pdfSha.slice(0, 16), pngSha.slice(0, 16)].sort());
+    const pdf = bySha.get(pdfSha) as PageImageSet;
+    expect(pdf.dir).toBe(`pages/${pdfSha.slice(0, 16)}`);
+    // A4 (595.304 × 841.89 pt) at 120 dpi is 992.2 × 1403.2 px: the A4 pixel cap (992 × 1403) rounds to the same
+    expect(pdf.pages.map(({ bytes, ...p }) => p)).toEqual(
+      Array.from({ length: 9 }, (_, i) => ({ n: i + 1, width: 595.304, height: 841.89, file: `${i + 1}.webp`, imageWidth: 992, imageHeight: 1403 })),
+    );
+    expect(readdirSync(join(site, pdf.dir)).sort()).toEqual([...Array.from({ length: 9 }, (_, i) => `${i + 1}.webp`), 'pages.json'].sort());
+    // the PNG (2480 × 3508 px, 300 dpi) scaled down to at most 992 × 1403 pixels
+    const png = bySha.get(pngSha) as PageImageSet;
+    expect(png.pages.map(({ bytes, ...p }) => p)).toEqual([{ n: 1, width: 2480, height: 3508, file: '1.webp', imageWidth: 992, imageHeight: 1403 }]);
+    expect(992 * 1403).toBe(MAX_PAGE_PIXELS);
+    for (const set of [pdf, png]) {
+      for (const p of set.pages) {
+        const bytes = readFileSync(join(site, set.dir, p.file));
+        expect(bytes.length).toBe(p.bytes);
+        expect(bytes.length).toBeLessThanOrEqual(PAGE_IMAGE_BUDGET);
+        expect(bytes.subarray(8, 12).toString('latin1')).toBe('WEBP');
+        const image = await loadImage(bytes);
+        expect([image.width, image.height]).toEqual([p.imageWidth, p.imageHeight]);
+      }
+    }
+  }, 120_000);
+
+  it('renders nothing again for unchanged content (the files are not rewritten)', async () => {
+    const dir = join(site, pageDir(pdfSha));
+    const before = readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs]);
+    const { bySha, rendered } = await writePageImages(site, reports, manifest);
+    expect(rendered).toBe(0);
+    expect((bySha.get(pdfSha) as PageImageSet).pages).toHaveLength(9);
+    expect(readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs])).toEqual(before);
+  });
+
+  it('renders a page again whose image is gone, and only that content', async () => {
+    const dir = join(site, pageDir(pngSha));
+    writeFileSync(join(dir, '1.webp'), 'torn');
+    const { rendered } = await writePageImages(site, reports, manifest);
+    expect(rendered).toBe(1);
+    expect((await loadImage(readFileSync(join(dir, '1.webp')))).width).toBe(992);
+  });
+
+  it('says why a report has no page images: a file changed since the run, gone, or inside an archive', async () => {
+    const changed = join(input, 'changed.pdf');
+    writeFileSync(changed, 'not the PDF of the run');
+    const { bySha } = await writePageImages(
+      site,
+      [report('changed.pdf', 'a'.repeat(64), 'pdf'), report('gone.pdf', 'b'.repeat(64), 'pdf'), report('x.zip!/y.png', 'c'.repeat(64), 'image')],
+      [
+        { file: changed, sha256: 'a'.repeat(64) },
+        { file: join(input, 'gone.pdf'), sha256: 'b'.repeat(64) },
+        { file: join(input, 'x.zip!/y.png'), sha256: 'c'.repeat(64) },
+      ],
+    );
+    expect([...bySha.values()]).toEqual([
+      { reason: 'changed', file: changed },
+      { reason: 'missing', file: join(input, 'gone.pdf') },
+      { reason: 'archive', file: join(input, 'x.zip!/y.png') },
+    ]);
+    // and the page folders of contents no report has are removed
+    expect(readdirSync(join(site, 'pages'))).toEqual([]);
+  });
+});
