@@ -76,22 +76,39 @@ describe('writePageImages', () => {
     expect((await loadImage(readFileSync(join(dir, '1.webp')))).width).toBe(992);
   });
 
-  it('says why a report has no page images: a file changed since the run, gone, or inside an archive', async () => {
+  it('says why a report has no page images: a file changed since the run, gone, inside an archive, a TIFF', async () => {
     const changed = join(input, 'changed.pdf');
     writeFileSync(changed, 'not the PDF of the run');
+    // a TIFF (2 × 2 grey, uncompressed) is not handed to the canvas: its loadImage crashes the process on one
+    const tiff = Buffer.alloc(126);
+    tiff.write('II*\0', 0, 'latin1');
+    tiff.writeUInt32LE(8, 4);
+    const tags = [[256, 3, 2], [257, 3, 2], [258, 3, 8], [259, 3, 1], [262, 3, 1], [273, 4, 122], [277, 3, 1], [278, 3, 2], [279, 4, 4]] as const;
+    tiff.writeUInt16LE(tags.length, 8);
+    tags.forEach(([tag, type, value], i) => {
+      tiff.writeUInt16LE(tag, 10 + i * 12);
+      tiff.writeUInt16LE(type, 12 + i * 12);
+      tiff.writeUInt32LE(1, 14 + i * 12);
+      if (type === 3) tiff.writeUInt16LE(value, 18 + i * 12);
+      else tiff.writeUInt32LE(value, 18 + i * 12);
+    });
+    const tif = join(input, 'scan.tif');
+    writeFileSync(tif, tiff);
     const { bySha } = await writePageImages(
       site,
-      [report('changed.pdf', 'a'.repeat(64), 'pdf'), report('gone.pdf', 'b'.repeat(64), 'pdf'), report('x.zip!/y.png', 'c'.repeat(64), 'image')],
+      [report('changed.pdf', 'a'.repeat(64), 'pdf'), report('gone.pdf', 'b'.repeat(64), 'pdf'), report('x.zip!/y.png', 'c'.repeat(64), 'image'), report('scan.tif', sha(tif), 'image')],
       [
         { file: changed, sha256: 'a'.repeat(64) },
         { file: join(input, 'gone.pdf'), sha256: 'b'.repeat(64) },
         { file: join(input, 'x.zip!/y.png'), sha256: 'c'.repeat(64) },
+        { file: tif, sha256: sha(tif) },
       ],
     );
     expect([...bySha.values()]).toEqual([
       { reason: 'changed', file: changed },
       { reason: 'missing', file: join(input, 'gone.pdf') },
       { reason: 'archive', file: join(input, 'x.zip!/y.png') },
+      { reason: 'format', file: tif },
     ]);
     // and the page folders of contents no report has are removed
     expect(readdirSync(join(site, 'pages'))).toEqual([]);

@@ -59,6 +59,8 @@ export type PageNote =
   | { reason: 'archive'; file: string }
   | { reason: 'missing'; file: string }
   | { reason: 'changed'; file: string }
+  /** An image the canvas cannot decode (TIFF: @napi-rs/canvas's loadImage takes the process down on one). */
+  | { reason: 'format'; file: string }
   | { reason: 'unreadable'; file: string; detail: string };
 
 export type PageImages = PageImageSet | PageNote;
@@ -97,6 +99,10 @@ export async function writePageImages(
       bySha.set(sha256, found);
       continue;
     }
+    if (format === 'image' && !drawableImage(found.bytes)) {
+      bySha.set(sha256, { reason: 'format', file: found.file });
+      continue;
+    }
     const dir = pageDir(sha256);
     const cached = await readCached(join(site, dir), sha256);
     if (cached) {
@@ -114,6 +120,13 @@ export async function writePageImages(
   }
   await prune(join(site, PAGES_DIR), new Set([...bySha.values()].flatMap((s) => ('dir' in s ? [s.dir.slice(PAGES_DIR.length + 1)] : []))));
   return { bySha, rendered };
+}
+
+/** PNG, JPEG, GIF or WebP by their first bytes: what the canvas decodes (never hand it anything else). */
+export function drawableImage(b: Uint8Array): boolean {
+  const ascii = (from: number, to: number) => Buffer.from(b.subarray(from, to)).toString('latin1');
+  return (b[0] === 0x89 && ascii(1, 4) === 'PNG') || (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff)
+    || ascii(0, 4) === 'GIF8' || (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP');
 }
 
 /** The first of the manifest's paths for this content that still holds it. */

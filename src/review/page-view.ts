@@ -28,6 +28,7 @@ export const PAGE_VIEW_LABELS = {
     archive: 'Không có ảnh trang: tệp nằm trong một tệp nén ({file}).',
     missing: 'Không có ảnh trang: không tìm thấy tệp gốc ({file}).',
     changed: 'Không có ảnh trang: tệp gốc đã thay đổi sau lần chạy ({file}).',
+    format: 'Không có ảnh trang cho định dạng ảnh này ({file}).',
     unreadable: 'Không có ảnh trang: không vẽ được tệp {file} ({detail}).',
   },
   en: {
@@ -48,6 +49,7 @@ export const PAGE_VIEW_LABELS = {
     archive: 'No page images: the file is inside an archive ({file}).',
     missing: 'No page images: the original file was not found ({file}).',
     changed: 'No page images: the original file changed since the run ({file}).',
+    format: 'No page images for this image format ({file}).',
     unreadable: 'No page images: {file} could not be rendered ({detail}).',
   },
 } as const;
