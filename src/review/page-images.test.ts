@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadImage } from '@napi-rs/canvas';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
+import { openPdf, renderGrey } from '../ingest/pdf.js';
 import { MAX_PAGE_PIXELS, PAGE_IMAGE_BUDGET, pageDir, writePageImages, type PageImageSet } from './page-images.js';
 import type { ReviewReport } from './types.js';
 
@@ -114,3 +115,48 @@ describe('writePageImages', () => {
     expect(readdirSync(join(site, 'pages'))).toEqual([]);
   });
 });
+
+describe('writePageImages on a scan', () => {
+  it('draws each page’s stored JPEG where pdf.js would: page 4 is nearest pdf.js’s page 4 of the nine', async () => {
+    const SCAN = '000_df22d471c82bd4e0.scan.pdf';
+    const site = mkdtempSync(join(tmpdir(), 'baocao-pages-scan-'));
+    const file = join(FORMATS, SCAN);
+    const { bySha, rendered } = await writePageImages(site, [report(SCAN, sha(file), 'pdf')], [{ file, sha256: sha(file) }]);
+    expect(rendered).toBe(9);
+    const set = bySha.get(sha(file)) as PageImageSet;
+    expect(set.pages.map((p) => [p.width, p.height, p.imageWidth, p.imageHeight])).toEqual(Array(9).fill([595.276, 841.89, 992, 1403]));
+    // the image of page 4 against pdf.js's rendering of each page at the same size
+    const shown = await loadImage(readFileSync(join(site, set.dir, '4.webp')));
+    const doc = await openPdf(readFileSync(file), SCAN);
+    const distance: number[] = [];
+    for (let n = 1; n <= doc.numPages; n++) distance.push(await distanceToPdfJs(shown, doc, n));
+    await doc.destroy();
+    console.log(`the scan's page 4 image against pdf.js's pages 1–9: ${distance.map((d) => d.toFixed(2)).join(' ')}`);
+    expect(distance.indexOf(Math.min(...distance)) + 1).toBe(4);
+    // WebP's loss and two resamplers: a page shifted by one pixel is 8 or more
+    expect(distance[3]).toBeLessThan(4);
+  }, 120_000);
+});
+
+/** Mean absolute grey difference between an image and pdf.js's rendering of page `n` at its size (every other pixel). */
+async function distanceToPdfJs(image: Awaited<ReturnType<typeof loadImage>>, doc: Awaited<ReturnType<typeof openPdf>>, n: number): Promise<number> {
+  const { width: w, height: h } = image;
+  const page = await doc.getPage(n);
+  const pgm = await renderGrey(doc, page, w / page.getViewport({ scale: 1 }).width);
+  const header = Buffer.from(pgm.subarray(0, 20)).toString('latin1').split('\n');
+  const [pw] = header[1]!.split(' ').map(Number);
+  const ref = pgm.subarray(header[0]!.length + header[1]!.length + header[2]!.length + 3);
+  const canvas = createCanvas(w, h);
+  canvas.getContext('2d').drawImage(image, 0, 0);
+  const rgba = canvas.getContext('2d').getImageData(0, 0, w, h).data;
+  let sum = 0;
+  let count = 0;
+  for (let y = 0; y < h; y += 2) {
+    for (let x = 0; x < w; x += 2) {
+      const i = y * w + x;
+      sum += Math.abs(ref[y * pw! + x]! - (rgba[4 * i]! * 299 + rgba[4 * i + 1]! * 587 + rgba[4 * i + 2]! * 114) / 1000);
+      count++;
+    }
+  }
+  return sum / count;
+}

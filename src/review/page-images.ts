@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { ENTRY_SEPARATOR } from '../ingest/archive.js';
 import { openPdf } from '../ingest/pdf.js';
+import { RawPdf } from '../ingest/pdf-scan.js';
 import type { PDFPageProxy } from '../ingest/pdfjs.js';
 import { writeFileAtomic } from '../write/files.js';
 import type { ManifestEntry } from '../write/manifest.js';
@@ -31,7 +32,7 @@ export const MAX_PAGE_PIXELS = 992 * 1403;
 const QUALITIES = [60, 50, 40] as const;
 const SHRINK = 0.85;
 /** Changes when the settings above change: cached pages made otherwise are rendered again. */
-export const RENDER_VERSION = `webp ${PAGE_DPI}dpi ${MAX_PAGE_PIXELS}px q${QUALITIES.join('/')} ${PAGE_IMAGE_BUDGET}B`;
+export const RENDER_VERSION = `2 webp ${PAGE_DPI}dpi ${MAX_PAGE_PIXELS}px q${QUALITIES.join('/')} ${PAGE_IMAGE_BUDGET}B`;
 const META_FILE = 'pages.json';
 
 /** One page image: the page's size in the units of the report's boxes, and the image's pixels. */
@@ -181,6 +182,7 @@ async function renderPages(bytes: Uint8Array, format: string, file: string, dir:
       const context = canvas.getContext('2d');
       context.fillStyle = '#fff';
       context.fillRect(0, 0, w, h);
+      context.imageSmoothingQuality = 'high';
       context.drawImage(image, 0, 0, w, h);
       return { canvas, release: () => {} };
     };
@@ -188,21 +190,40 @@ async function renderPages(bytes: Uint8Array, format: string, file: string, dir:
     return pages;
   }
   const doc = await openPdf(bytes, file);
+  let rawPdf: RawPdf | undefined;
   try {
     const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const { width, height } = page.getViewport({ scale: 1 });
-      const draw = async (w: number, h: number): Promise<Drawn> => {
-        const pair = factory.create(w, h);
-        const { canvas, context } = pair;
-        context.fillStyle = '#fff';
-        context.fillRect(0, 0, w, h);
-        // the viewport at the scale that maps the page onto exactly w × h pixels
-        const viewport = page.getViewport({ scale: w / width });
-        await page.render({ canvas, canvasContext: context, viewport } as unknown as Parameters<PDFPageProxy['render']>[0]).promise;
-        return { canvas: canvas as unknown as Drawn['canvas'], release: () => factory.destroy(pair) };
-      };
+      const scan = page.ref ? (rawPdf ??= new RawPdf(bytes)).scanImage(page.ref) : null;
+      const at = scan && uprightImage(scan.matrix, page);
+      let draw: (w: number, h: number) => Promise<Drawn>;
+      if (scan && at) {
+        // a page that is one stored JPEG (a scan): decoded natively, not by pdf.js in JavaScript
+        const image = await loadImage(Buffer.from(scan.jpeg));
+        draw = async (w, h) => {
+          const s = w / width;
+          const canvas = createCanvas(w, h);
+          const context = canvas.getContext('2d');
+          context.fillStyle = '#fff';
+          context.fillRect(0, 0, w, h);
+          context.imageSmoothingQuality = 'high';
+          context.drawImage(image, at.x * s, at.y * s, at.width * s, at.height * s);
+          return { canvas, release: () => {} };
+        };
+      } else {
+        draw = async (w, h) => {
+          const pair = factory.create(w, h);
+          const { canvas, context } = pair;
+          context.fillStyle = '#fff';
+          context.fillRect(0, 0, w, h);
+          // the viewport at the scale that maps the page onto exactly w × h pixels
+          const viewport = page.getViewport({ scale: w / width });
+          await page.render({ canvas, canvasContext: context, viewport } as unknown as Parameters<PDFPageProxy['render']>[0]).promise;
+          return { canvas: canvas as unknown as Drawn['canvas'], release: () => factory.destroy(pair) };
+        };
+      }
       pages.push(await encodePage(n, width, height, Math.min(PAGE_DPI / 72, fitScale(width, height)), draw, dir));
       page.cleanup();
     }
@@ -210,6 +231,18 @@ async function renderPages(bytes: Uint8Array, format: string, file: string, dir:
     await doc.destroy();
   }
   return pages;
+}
+
+/**
+ * Where an image drawn with matrix `[a, b, c, d, e, f]` sits on an unrotated page, in points from
+ * its top-left corner, when it is drawn upright; otherwise null (pdf.js renders the page).
+ */
+function uprightImage(matrix: number[], page: PDFPageProxy): { x: number; y: number; width: number; height: number } | null {
+  if (page.rotate % 360 !== 0) return null;
+  const [a, b, c, d, e, f] = matrix as [number, number, number, number, number, number];
+  if (b !== 0 || c !== 0 || a <= 0 || d <= 0) return null;
+  const [vx, , , vy1] = page.view as [number, number, number, number];
+  return { x: e - vx, y: vy1 - (f + d), width: a, height: d };
 }
 
 /** The scale at which a page of `width × height` units has MAX_PAGE_PIXELS. */
