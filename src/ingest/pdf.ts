@@ -121,7 +121,7 @@ export async function ocrPdfPage(bytes: Uint8Array, file: string, pageNumber: nu
   }
 }
 
-async function openPdf(bytes: Uint8Array, file: string): Promise<PDFDocumentProxy> {
+export async function openPdf(bytes: Uint8Array, file: string): Promise<PDFDocumentProxy> {
   try {
     // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy
     return await getDocument({

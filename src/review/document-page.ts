@@ -8,6 +8,8 @@ import { describeCheck, kindLabel } from './describe.js';
 import { ariaL, esc, L, langSwitch, page, scriptJson } from './html.js';
 import { LANGS, t, type LabelKey } from './labels.js';
 import type { ReviewMark } from './marks.js';
+import type { PageImages } from './page-images.js';
+import { pageView } from './page-view.js';
 import { runsOf, type Marked } from './segments.js';
 import { figureStatuses, summarise, worst } from './status.js';
 import type { LoadedReport, RestoredToken, ReviewCheck, ReviewFigure, ReviewReference, ValueStatus } from './types.js';
@@ -19,9 +21,11 @@ export interface DocumentPageOptions {
   root: string;
   /** Latest marks already saved for this source (shown before the server answers, and from file://). */
   marks: ReviewMark[];
+  /** The page images of a PDF or an image, or why there are none (src/review/page-view.ts). */
+  pageImages?: PageImages;
 }
 
-export function renderDocument({ report }: LoadedReport, { root, marks }: DocumentPageOptions): string {
+export function renderDocument({ report }: LoadedReport, { root, marks, pageImages }: DocumentPageOptions): string {
   const statuses = figureStatuses(report);
   const values: Value[] = [
     ...report.figures.map((f) => ({ ...f, target: 'figure' as const })),
@@ -35,6 +39,7 @@ export function renderDocument({ report }: LoadedReport, { root, marks }: Docume
   const restoredOrOcr = report.textUsed !== 'original';
   const original = report.originalText;
   const title = documentTitle(report);
+  const pages = pageView(report, pageImages, root, statusOf);
 
   const figureById = new Map(report.figures.map((f) => [f.id, f]));
   const data = {
@@ -63,7 +68,7 @@ export function renderDocument({ report }: LoadedReport, { root, marks }: Docume
   ${langSwitch()}
   <nav${ariaL('doc.breadcrumb')}>${L('doc.all', undefined, 'a', ` href="${root}index.html"`)}</nav>
   <h1>${esc(title)}</h1>
-  <p class="meta">${esc(report.source.path)} · ${esc(report.source.format)}${report.source.pages ? ` · ${L('doc.pages', { count: report.source.pages })}` : ''} · ${L('doc.text')}: <strong>${esc(report.textUsed)}</strong> · ${L('doc.counts', { figures: summary.figures, references: summary.references, checks: summary.checks })} ${L('doc.failedCount', { count: summary.failed }, 'strong')}</p>
+  <p class="meta">${esc(report.source.path)} · ${esc(report.source.format)}${report.source.pages ? ` · ${L('doc.pages', { count: report.source.pages })}` : ''} · ${L('doc.text')}: <strong>${esc(report.textUsed)}</strong> · ${L('doc.counts', { figures: summary.figures, references: summary.references, checks: summary.checks })} ${L('doc.failedCount', { count: summary.failed }, 'strong')}</p>${pages?.note ?? ''}
   <ul class="legend"${ariaL('legend')}>
     ${legend('st-failed', 'legend.failed')}${legend('st-passed', 'legend.passed')}
     ${legend('st-unchecked', 'legend.unchecked')}${legend('st-reference', 'legend.reference')}
@@ -71,7 +76,7 @@ export function renderDocument({ report }: LoadedReport, { root, marks }: Docume
     ${changes.length ? `<li>${L('legend.restored', undefined, 'span', ' class="rs"')}</li>` : ''}
   </ul>
 </header>
-<div class="layout">
+<div class="layout${pages?.panel ? ' with-pages' : ''}">
 <main id="text" tabindex="-1">
   ${original === undefined ? '' : `<p class="toggle"><label><input type="checkbox" id="show-original"> ${L(restoredOrOcr ? 'doc.showOriginal.ocr' : 'doc.showOriginal.file')}</label>${restoredOrOcr ? ` ${L('doc.restoredHint', undefined, 'span', ' class="hint"')}` : ''}</p>`}
   ${L('doc.textHeading', undefined, 'h2', ' class="visually-hidden" id="text-heading"')}
@@ -80,6 +85,7 @@ ${text}</pre>
   ${original === undefined ? '' : `<pre class="doc" id="doc-original" hidden${ariaL('doc.originalText')}>
 ${originalPre}</pre>`}
 </main>
+${pages?.panel ?? ''}
 <aside${ariaL('doc.aside')}>
   <section aria-labelledby="failed-heading">
     ${L('doc.failedHeading', { count: failed.length }, 'h2', ' id="failed-heading"')}

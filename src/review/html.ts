@@ -53,12 +53,12 @@ export function page({ title, root, body, kind }: Shell): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
-<link rel="stylesheet" href="${root}assets/review.css">
+<link rel="stylesheet" href="${root}assets/review.css">${kind === 'document' ? `\n<link rel="stylesheet" href="${root}assets/page-view.css">` : ''}
 </head>
 <body data-page="${kind}">
 ${body}
 <script src="${root}assets/labels.js"></script>
-<script src="${root}assets/review.js"></script>
+<script src="${root}assets/review.js"></script>${kind === 'document' ? `\n<script src="${root}assets/page-view.js"></script>` : ''}
 </body>
 </html>
 `;

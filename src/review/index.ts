@@ -32,7 +32,7 @@ export async function review(out: string, options: ReviewOptions, log: (line: st
     );
   }
   const site = await writeSite(out);
-  log(`${site.documents} documents, ${site.failedChecks} failed checks → ${join(site.dir, 'index.html')}`);
+  log(`${site.documents} documents, ${site.failedChecks} failed checks, ${site.pagesRendered} page images rendered → ${join(site.dir, 'index.html')}`);
   if (!options.serve) return null;
   const running = await serve(out, options.port ?? 0);
   log(`serving ${running.url} (verdicts go to ${join(out, MARKS_FILE)}; Ctrl+C to stop)`);

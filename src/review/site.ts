@@ -3,21 +3,25 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DATABASE_FILE, queryRows, withDatabase } from '../write/duckdb.js';
 import { writeFileAtomic } from '../write/files.js';
+import { loadManifest } from '../write/manifest.js';
 import { valuePositions } from '../write/rows.js';
 import { renderDocument } from './document-page.js';
 import { documentPath, renderIndex } from './index-page.js';
 import { loadOutput } from './load.js';
 import { labelsScript } from './labels.js';
 import { latestMarks, type ReviewMark } from './marks.js';
+import { writePageImages } from './page-images.js';
 import type { LoadedReport, ReviewReport } from './types.js';
 
 export const SITE_DIR = 'review';
-const ASSETS = ['review.css', 'review.js'] as const;
+const ASSETS = ['review.css', 'review.js', 'page-view.css', 'page-view.js'] as const;
 
 export interface SiteSummary {
   dir: string;
   documents: number;
   failedChecks: number;
+  /** Page images rendered by this call (cached ones are not counted). */
+  pagesRendered: number;
 }
 
 export async function writeSite(out: string): Promise<SiteSummary> {
@@ -27,12 +31,13 @@ export async function writeSite(out: string): Promise<SiteSummary> {
   await rm(join(dir, 'docs'), { recursive: true, force: true });
   const latest = [...latestMarks(folder.marks).values()];
   const copiesOf = await copiesByDocument(out, folder.reports);
+  const images = await writePageImages(dir, folder.reports.map((r) => r.report), (await loadManifest(out)).values());
   let failedChecks = 0;
   for (const loaded of folder.reports) {
     const rel = documentPath(loaded.jsonPath);
     const depth = rel.split('/').length - 1;
     const marks = marksOnCopy(loaded, copiesOf(loaded), latest);
-    await writeFileAtomic(join(dir, rel), renderDocument(loaded, { root: '../'.repeat(depth), marks }));
+    await writeFileAtomic(join(dir, rel), renderDocument(loaded, { root: '../'.repeat(depth), marks, pageImages: images.bySha.get(loaded.report.source.sha256) }));
     failedChecks += loaded.report.checks.filter((c) => !c.holds).length;
   }
   await writeFileAtomic(join(dir, 'index.html'), renderIndex(folder));
@@ -41,7 +46,7 @@ export async function writeSite(out: string): Promise<SiteSummary> {
   }
   // the labels of both languages, for the switch (labels.ts)
   await writeFileAtomic(join(dir, 'assets', 'labels.js'), labelsScript());
-  return { dir, documents: folder.reports.length, failedChecks };
+  return { dir, documents: folder.reports.length, failedChecks, pagesRendered: images.rendered };
 }
 
 /**

@@ -148,7 +148,12 @@
       var m = verdicts[id];
       correctInput.value = m && m.verdict === 'corrected' ? num(m.value) : '';
       syncVerdictButtons();
+      // the page image beside the text (page-view.js) follows the selection
+      document.dispatchEvent(new CustomEvent('baocao:select', { detail: { id: id } }));
     }
+    document.addEventListener('baocao:select-value', function (event) {
+      if (values[event.detail.id]) select(event.detail.id);
+    });
 
     function verdictText(m) {
       if (!m) return T('verdict.none');

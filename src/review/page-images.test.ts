@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { describe, expect, it } from 'vitest';
+import { openPdf, renderGrey } from '../ingest/pdf.js';
+import { MAX_PAGE_PIXELS, PAGE_IMAGE_BUDGET, pageDir, writePageImages, type PageImageSet } from './page-images.js';
+import type { ReviewReport } from './types.js';
+
+const FORMATS = new URL('../../fixtures/formats/', import.meta.url).pathname;
+const PDF = '000_df22d471c82bd4e0.pdf';
+const PNG = '000_df22d471c82bd4e0.page4.png';
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const report = (path: string, sha256: string, format: string) => ({ source: { path, sha256, format } }) as unknown as ReviewReport;
+
+describe('writePageImages', () => {
+  const input = mkdtempSync(join(tmpdir(), 'baocao-pages-in-'));
+  const site = mkdtempSync(join(tmpdir(), 'baocao-pages-site-'));
+  for (const f of [PDF, PNG]) copyFileSync(join(FORMATS, f), join(input, f));
+  // the same PDF twice, under two names: one set of images
+  copyFileSync(join(FORMATS, PDF), join(input, 'copy.pdf'));
+  const pdfSha = sha(join(input, PDF));
+  const pngSha = sha(join(input, PNG));
+  const reports = [report(PDF, pdfSha, 'pdf'), report('copy.pdf', pdfSha, 'pdf'), report(PNG, pngSha, 'image'), report('a.docx', 'd'.repeat(64), 'docx')];
+  const manifest = [
+    { file: join(input, PDF), sha256: pdfSha },
+    { file: join(input, 'copy.pdf'), sha256: pdfSha },
+    { file: join(input, PNG), sha256: pngSha },
+    { file: join(input, 'a.docx'), sha256: 'd'.repeat(64) },
+  ];
+
+  it('renders every page of a PDF and an image once per content, at 120 dpi or A4 pixels, each within the budget', async () => {
+    // a folder of content no report has any more is removed
+    mkdirSync(join(site, 'pages', 'feedfacefeedface'), { recursive: true });
+    const { bySha, rendered } = await writePageImages(site, reports, manifest);
+    expect(rendered).toBe(10);
+    expect([...bySha.keys()]).toEqual([pdfSha, pngSha]);
+    expect(readdirSync(join(site, 'pages')).sort()).toEqual([pdfSha.slice(0, 16), pngSha.slice(0, 16)].sort());
+    const pdf = bySha.get(pdfSha) as PageImageSet;
+    expect(pdf.dir).toBe(`pages/${pdfSha.slice(0, 16)}`);
+    // A4 (595.304 × 841.89 pt) at 120 dpi is 992.2 × 1403.2 px: the A4 pixel cap (992 × 1403) rounds to the same
+    expect(pdf.pages.map(({ bytes, ...p }) => p)).toEqual(
+      Array.from({ length: 9 }, (_, i) => ({ n: i + 1, width: 595.304, height: 841.89, file: `${i + 1}.webp`, imageWidth: 992, imageHeight: 1403 })),
+    );
+    expect(readdirSync(join(site, pdf.dir)).sort()).toEqual([...Array.from({ length: 9 }, (_, i) => `${i + 1}.webp`), 'pages.json'].sort());
+    // the PNG (2480 × 3508 px, 300 dpi) scaled down to at most 992 × 1403 pixels
+    const png = bySha.get(pngSha) as PageImageSet;
+    expect(png.pages.map(({ bytes, ...p }) => p)).toEqual([{ n: 1, width: 2480, height: 3508, file: '1.webp', imageWidth: 992, imageHeight: 1403 }]);
+    expect(992 * 1403).toBe(MAX_PAGE_PIXELS);
+    for (const set of [pdf, png]) {
+      for (const p of set.pages) {
+        const bytes = readFileSync(join(site, set.dir, p.file));
+        expect(bytes.length).toBe(p.bytes);
+        expect(bytes.length).toBeLessThanOrEqual(PAGE_IMAGE_BUDGET);
+        expect(bytes.subarray(8, 12).toString('latin1')).toBe('WEBP');
+        const image = await loadImage(bytes);
+        expect([image.width, image.height]).toEqual([p.imageWidth, p.imageHeight]);
+      }
+    }
+  }, 120_000);
+
+  it('renders nothing again for unchanged content (the files are not rewritten)', async () => {
+    const dir = join(site, pageDir(pdfSha));
+    const before = readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs]);
+    const { bySha, rendered } = await writePageImages(site, reports, manifest);
+    expect(rendered).toBe(0);
+    expect((bySha.get(pdfSha) as PageImageSet).pages).toHaveLength(9);
+    expect(readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs])).toEqual(before);
+  });
+
+  it('renders a page again whose image is gone, and only that content', async () => {
+    const dir = join(site, pageDir(pngSha));
+    writeFileSync(join(dir, '1.webp'), 'torn');
+    const { rendered } = await writePageImages(site, reports, manifest);
+    expect(rendered).toBe(1);
+    expect((await loadImage(readFileSync(join(dir, '1.webp')))).width).toBe(992);
+  });
+
+  it('says why a report has no page images: a file changed since the run, gone, inside an archive, a TIFF', async () => {
+    const changed = join(input, 'changed.pdf');
+    writeFileSync(changed, 'not the PDF of the run');
+    // a TIFF (2 × 2 grey, uncompressed) is not handed to the canvas: its loadImage crashes the process on one
+    const tiff = Buffer.alloc(126);
+    tiff.write('II*\0', 0, 'latin1');
+    tiff.writeUInt32LE(8, 4);
+    const tags = [[256, 3, 2], [257, 3, 2], [258, 3, 8], [259, 3, 1], [262, 3, 1], [273, 4, 122], [277, 3, 1], [278, 3, 2], [279, 4, 4]] as const;
+    tiff.writeUInt16LE(tags.length, 8);
+    tags.forEach(([tag, type, value], i) => {
+      tiff.writeUInt16LE(tag, 10 + i * 12);
+      tiff.writeUInt16LE(type, 12 + i * 12);
+      tiff.writeUInt32LE(1, 14 + i * 12);
+      if (type === 3) tiff.writeUInt16LE(value, 18 + i * 12);
+      else tiff.writeUInt32LE(value, 18 + i * 12);
+    });
+    const tif = join(input, 'scan.tif');
+    writeFileSync(tif, tiff);
+    const { bySha } = await writePageImages(
+      site,
+      [report('changed.pdf', 'a'.repeat(64), 'pdf'), report('gone.pdf', 'b'.repeat(64), 'pdf'), report('x.zip!/y.png', 'c'.repeat(64), 'image'), report('scan.tif', sha(tif), 'image')],
+      [
+        { file: changed, sha256: 'a'.repeat(64) },
+        { file: join(input, 'gone.pdf'), sha256: 'b'.repeat(64) },
+        { file: join(input, 'x.zip!/y.png'), sha256: 'c'.repeat(64) },
+        { file: tif, sha256: sha(tif) },
+      ],
+    );
+    expect([...bySha.values()]).toEqual([
+      { reason: 'changed', file: changed },
+      { reason: 'missing', file: join(input, 'gone.pdf') },
+      { reason: 'archive', file: join(input, 'x.zip!/y.png') },
+      { reason: 'format', file: tif },
+    ]);
+    // and the page folders of contents no report has are removed
+    expect(readdirSync(join(site, 'pages'))).toEqual([]);
+  });
+});
+
+describe('writePageImages on a scan', () => {
+  it('draws each page’s stored JPEG where pdf.js would: page 4 is nearest pdf.js’s page 4 of the nine', async () => {
+    const SCAN = '000_df22d471c82bd4e0.scan.pdf';
+    const site = mkdtempSync(join(tmpdir(), 'baocao-pages-scan-'));
+    const file = join(FORMATS, SCAN);
+    const { bySha, rendered } = await writePageImages(site, [report(SCAN, sha(file), 'pdf')], [{ file, sha256: sha(file) }]);
+    expect(rendered).toBe(9);
+    const set = bySha.get(sha(file)) as PageImageSet;
+    expect(set.pages.map((p) => [p.width, p.height, p.imageWidth, p.imageHeight])).toEqual(Array(9).fill([595.276, 841.89, 992, 1403]));
+    // the image of page 4 against pdf.js's rendering of each page at the same size
+    const shown = await loadImage(readFileSync(join(site, set.dir, '4.webp')));
+    const doc = await openPdf(readFileSync(file), SCAN);
+    const distance: number[] = [];
+    for (let n = 1; n <= doc.numPages; n++) distance.push(await distanceToPdfJs(shown, doc, n));
+    await doc.destroy();
+    console.log(`the scan's page 4 image against pdf.js's pages 1–9: ${distance.map((d) => d.toFixed(2)).join(' ')}`);
+    expect(distance.indexOf(Math.min(...distance)) + 1).toBe(4);
+    // WebP's loss and two resamplers: a page shifted by one pixel is 8 or more
+    expect(distance[3]).toBeLessThan(4);
+  }, 120_000);
+});
+
+/** Mean absolute grey difference between an image and pdf.js's rendering of page `n` at its size (every other pixel). */
+async function distanceToPdfJs(image: Awaited<ReturnType<typeof loadImage>>, doc: Awaited<ReturnType<typeof openPdf>>, n: number): Promise<number> {
+  const { width: w, height: h } = image;
+  const page = await doc.getPage(n);
+  const pgm = await renderGrey(doc, page, w / page.getViewport({ scale: 1 }).width);
+  const header = Buffer.from(pgm.subarray(0, 20)).toString('latin1').split('\n');
+  const [pw] = header[1]!.split(' ').map(Number);
+  const ref = pgm.subarray(header[0]!.length + header[1]!.length + header[2]!.length + 3);
+  const canvas = createCanvas(w, h);
+  canvas.getContext('2d').drawImage(image, 0, 0);
+  const rgba = canvas.getContext('2d').getImageData(0, 0, w, h).data;
+  let sum = 0;
+  let count = 0;
+  for (let y = 0; y < h; y += 2) {
+    for (let x = 0; x < w; x += 2) {
+      const i = y * w + x;
+      sum += Math.abs(ref[y * pw! + x]! - (rgba[4 * i]! * 299 + rgba[4 * i + 1]! * 587 + rgba[4 * i + 2]! * 114) / 1000);
+      count++;
+    }
+  }
+  return sum / count;
+}
