@@ -199,7 +199,7 @@ describe.skipIf(SKIP)('the page beside the value', () => {
     expect(await button.getAttribute('aria-label')).toBe(`Chọn giá trị 1.852 hồ sơ (${next.id}) trong văn bản`);
     await button.click();
     await expect.poll(() => page.locator('#doc-text mark.selected').getAttribute('data-ids')).toBe(next.id);
-    expect(await page.locator('#detail p').first().textContent()).toContain(`Figure ${next.id}`);
+    expect(await page.locator('#detail p').first().textContent()).toContain(`Số liệu ${next.id}`);
     expect(await page.locator(`.pv-box.selected`).evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-id')))])).toEqual([next.id]);
     // by keyboard: focus the 1.894's box and press Enter
     await page.locator(`#pv-boxes button.pv-box[data-id="${f.id}"]`).focus();
