@@ -251,6 +251,8 @@ export interface QueueWorkerOptions {
   signal?: AbortSignal;
   /** Called after each job, for the worker's log. */
   onJob?: (event: { kind: 'file' | 'page'; file: string; ok: boolean; reason?: string }) => void;
+  /** Called once for each distinct connection error (Redis unreachable…); the worker keeps retrying. */
+  onProblem?: (message: string) => void;
 }
 
 /**
@@ -262,28 +264,45 @@ export async function runQueueWorker(url: string, options: QueueWorkerOptions): 
   const code = await versionKey();
   const pool = new WorkerPool({ size: options.concurrency, timeoutMs: options.timeoutMs, memoryMb: options.memoryMb, recycleAfter: 500 });
   const queue = new Queue(QUEUE_NAME, { connection });
-  queue.on('error', () => {});
   const lockDuration = options.lockMs ?? 30_000;
+  // jobs in hand, which a stop lets finish
+  let active = 0;
   const worker = new Worker(
     QUEUE_NAME,
     async (job: Job, token?: string) => {
-      if (job.name === 'page') {
-        // a failed page is read again, and its failure named, by its file's own job
-        const outcome = await pool.run((job.data as PageJobData).task);
-        options.onJob?.({ kind: 'page', file: (job.data as PageJobData).task.displayPath, ok: outcome.ok });
-        return;
+      active++;
+      try {
+        await processJob(job, token);
+      } finally {
+        active--;
       }
-      const data = job.data as FileJobData;
-      const outcome = await fileOutcome(job, data, token);
-      if (outcome === 'waiting') throw new WaitingChildrenError();
-      // not flushed: after a power cut an outcome lost is a file done again (the producer finds it missing)
-      await writeFileAtomic(join(data.results, `${job.id}.json`), JSON.stringify(outcome), { durable: false });
-      options.onJob?.({ kind: 'file', file: data.task.displayPath, ok: outcome.ok, ...(outcome.ok ? {} : { reason: outcome.reason }) });
     },
     // one stall is forgiven (a worker restarted), the second fails the job: the producer decides then
     { connection, concurrency: options.concurrency, lockDuration, stalledInterval: lockDuration, maxStalledCount: 1 },
   );
-  worker.on('error', () => {});
+  const told = new Set<string>();
+  const problem = (error: Error) => {
+    if (told.has(error.message)) return;
+    told.add(error.message);
+    options.onProblem?.(error.message);
+  };
+  worker.on('error', problem);
+  queue.on('error', problem);
+
+  async function processJob(job: Job, token: string | undefined): Promise<void> {
+    if (job.name === 'page') {
+      // a failed page is read again, and its failure named, by its file's own job
+      const outcome = await pool.run((job.data as PageJobData).task);
+      options.onJob?.({ kind: 'page', file: (job.data as PageJobData).task.displayPath, ok: outcome.ok });
+      return;
+    }
+    const data = job.data as FileJobData;
+    const outcome = await fileOutcome(job, data, token);
+    if (outcome === 'waiting') throw new WaitingChildrenError();
+    // not flushed: after a power cut an outcome lost is a file done again (the producer finds it missing)
+    await writeFileAtomic(join(data.results, `${job.id}.json`), JSON.stringify(outcome), { durable: false });
+    options.onJob?.({ kind: 'file', file: data.task.displayPath, ok: outcome.ok, ...(outcome.ok ? {} : { reason: outcome.reason }) });
+  }
 
   async function fileOutcome(job: Job, data: FileJobData, token: string | undefined): Promise<Outcome | 'waiting'> {
     if (data.code !== code) {
@@ -312,10 +331,17 @@ export async function runQueueWorker(url: string, options: QueueWorkerOptions): 
     if (options.signal?.aborted) resolve();
     options.signal?.addEventListener('abort', () => resolve(), { once: true });
   });
-  await worker.close();
-  await queue.close();
+  // no new job from here; the files in hand finish (each bounded by the pool's time guard), then
+  // the connections close, without waiting on a Redis that does not answer
+  void worker.pause(true).catch(() => {});
+  const deadline = Date.now() + options.timeoutMs + 10_000;
+  while (active > 0 && Date.now() < deadline) await sleep(100);
+  await Promise.race([worker.close(true).catch(() => {}), sleep(5000)]);
+  await Promise.race([queue.close().catch(() => {}), sleep(5000)]);
   await pool.close();
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /** A PDF or TIFF large enough to hold several scanned pages (by its first bytes and size: no parsing here). */
 async function isLargeScan(file: string): Promise<boolean> {

@@ -206,11 +206,14 @@ program
         memoryMb: opts.maxMemory,
         lockMs: opts.lock * 1000,
         signal: stopping.signal,
+        onProblem: (message) => console.error(`baocao worker: ${message} (retrying)`),
         ...(opts.verbose ? { onJob: (e) => console.error(`${e.ok ? 'done' : 'failed'}: ${e.kind === 'page' ? 'a page of ' : ''}${e.file}${e.reason ? `: ${e.reason}` : ''}`) } : {}),
       });
     } catch (error) {
       fail(error, opts.verbose);
     }
+    // a Redis client still trying to reconnect would keep the process alive
+    process.exit(process.exitCode ?? 0);
   });
 
 program

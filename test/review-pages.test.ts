@@ -7,14 +7,15 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { loadImage } from '@napi-rs/canvas';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openPdf, renderGrey } from '../src/ingest/pdf.js';
+import { openPdf } from '../src/ingest/pdf.js';
 import { PAGE_IMAGE_BUDGET, pageDir } from '../src/review/page-images.js';
 import { serve, type RunningServer } from '../src/review/server.js';
 import type { ReviewReport } from '../src/review/types.js';
 import { baocao, filesUnder, readJson, ROOT } from './helpers.js';
+import { distanceToPdfJs } from '../src/review/testing/distance.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** Outside CI a machine without Chromium skips this suite with one line; in CI it must be there. */
@@ -285,26 +286,3 @@ describe.skipIf(SKIP)('the page beside the value', () => {
     expect(readdirSync(join(site, 'pages')).sort()).toEqual([scan.source.sha256.slice(0, 16), png.source.sha256.slice(0, 16)].sort());
   });
 });
-
-/** Mean absolute grey difference between an image and pdf.js's rendering of page `n` at its size (every other pixel). */
-async function distanceToPdfJs(image: Awaited<ReturnType<typeof loadImage>>, doc: Awaited<ReturnType<typeof openPdf>>, n: number): Promise<number> {
-  const { width: w, height: h } = image;
-  const pdfPage = await doc.getPage(n);
-  const pgm = await renderGrey(doc, pdfPage, w / pdfPage.getViewport({ scale: 1 }).width);
-  const header = Buffer.from(pgm.subarray(0, 20)).toString('latin1').split('\n');
-  const pw = Number(header[1]!.split(' ')[0]);
-  const ref = pgm.subarray(header[0]!.length + header[1]!.length + header[2]!.length + 3);
-  const canvas = createCanvas(w, h);
-  canvas.getContext('2d').drawImage(image, 0, 0);
-  const rgba = canvas.getContext('2d').getImageData(0, 0, w, h).data;
-  let sum = 0;
-  let count = 0;
-  for (let y = 0; y < h; y += 2) {
-    for (let x = 0; x < w; x += 2) {
-      const i = y * w + x;
-      sum += Math.abs(ref[y * pw + x]! - (rgba[4 * i]! * 299 + rgba[4 * i + 1]! * 587 + rgba[4 * i + 2]! * 114) / 1000);
-      count++;
-    }
-  }
-  return sum / count;
-}

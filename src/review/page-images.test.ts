@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { openPdf, renderGrey } from '../ingest/pdf.js';
+import { openPdf } from '../ingest/pdf.js';
 import { MAX_PAGE_PIXELS, PAGE_IMAGE_BUDGET, pageDir, writePageImages, type PageImageSet } from './page-images.js';
 import type { ReviewReport } from './types.js';
+import { distanceToPdfJs } from './testing/distance.js';
+import { greyTiff } from '../ingest/testing/hostile.js';
 
 const FORMATS = new URL('../../fixtures/formats/', import.meta.url).pathname;
 const PDF = '000_df22d471c82bd4e0.pdf';
@@ -81,18 +83,7 @@ describe('writePageImages', () => {
     const changed = join(input, 'changed.pdf');
     writeFileSync(changed, 'not the PDF of the run');
     // a TIFF (2 × 2 grey, uncompressed) is not handed to the canvas: its loadImage crashes the process on one
-    const tiff = Buffer.alloc(126);
-    tiff.write('II*\0', 0, 'latin1');
-    tiff.writeUInt32LE(8, 4);
-    const tags = [[256, 3, 2], [257, 3, 2], [258, 3, 8], [259, 3, 1], [262, 3, 1], [273, 4, 122], [277, 3, 1], [278, 3, 2], [279, 4, 4]] as const;
-    tiff.writeUInt16LE(tags.length, 8);
-    tags.forEach(([tag, type, value], i) => {
-      tiff.writeUInt16LE(tag, 10 + i * 12);
-      tiff.writeUInt16LE(type, 12 + i * 12);
-      tiff.writeUInt32LE(1, 14 + i * 12);
-      if (type === 3) tiff.writeUInt16LE(value, 18 + i * 12);
-      else tiff.writeUInt32LE(value, 18 + i * 12);
-    });
+    const tiff = greyTiff([{ width: 2, height: 2, pixels: new Uint8Array(4) }]);
     const tif = join(input, 'scan.tif');
     writeFileSync(tif, tiff);
     const { bySha } = await writePageImages(
@@ -137,26 +128,3 @@ describe('writePageImages on a scan', () => {
     expect(distance[3]).toBeLessThan(4);
   }, 120_000);
 });
-
-/** Mean absolute grey difference between an image and pdf.js's rendering of page `n` at its size (every other pixel). */
-async function distanceToPdfJs(image: Awaited<ReturnType<typeof loadImage>>, doc: Awaited<ReturnType<typeof openPdf>>, n: number): Promise<number> {
-  const { width: w, height: h } = image;
-  const page = await doc.getPage(n);
-  const pgm = await renderGrey(doc, page, w / page.getViewport({ scale: 1 }).width);
-  const header = Buffer.from(pgm.subarray(0, 20)).toString('latin1').split('\n');
-  const [pw] = header[1]!.split(' ').map(Number);
-  const ref = pgm.subarray(header[0]!.length + header[1]!.length + header[2]!.length + 3);
-  const canvas = createCanvas(w, h);
-  canvas.getContext('2d').drawImage(image, 0, 0);
-  const rgba = canvas.getContext('2d').getImageData(0, 0, w, h).data;
-  let sum = 0;
-  let count = 0;
-  for (let y = 0; y < h; y += 2) {
-    for (let x = 0; x < w; x += 2) {
-      const i = y * w + x;
-      sum += Math.abs(ref[y * pw! + x]! - (rgba[4 * i]! * 299 + rgba[4 * i + 1]! * 587 + rgba[4 * i + 2]! * 114) / 1000);
-      count++;
-    }
-  }
-  return sum / count;
-}
