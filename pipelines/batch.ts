@@ -16,7 +16,7 @@
  *   <out>/runs/<start>.json      run metadata: start, duration, counts
  *   <out>/.ocr-cache/            OCR results by page image and engine: a re-run after an upgrade reads no page again
  */
-import { access, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
@@ -25,7 +25,7 @@ import { walkInputs, type InputFile, type Inputs, type SkippedInput } from '../s
 import { ENTRY_SEPARATOR, expandArchives } from '../src/ingest/archive.js';
 import { lockOutput } from '../src/write/lock.js';
 import { MARKS_FILE, readMarks } from '../src/review/marks.js';
-import { sha256File, stableJson, writeFileAtomic } from '../src/write/files.js';
+import { fileExists, sha256File, stableJson, writeFileAtomic } from '../src/write/files.js';
 import {
   compare,
   guardFailure,
@@ -146,7 +146,7 @@ interface Dispatcher {
   kill(): void;
 }
 
-/** Files in a queue at once (queue.ts: WINDOW, repeated so a run without a queue never loads BullMQ). */
+/** Files in a queue at once: enough to keep a few dozen workers busy, few enough for Redis's memory. */
 const QUEUE_WINDOW = 1000;
 
 async function openQueue(url: string, out: string, code: string): Promise<Dispatcher> {
@@ -301,7 +301,7 @@ async function runLocked(
     const prev = manifest.get(input.relative);
     const rows = rowsOf(out, input.relative);
     const markdown = options.text ? markdownOf(out, input.relative) : undefined;
-    const done = async () => (await exists(output)) && (await exists(rows)) && (!markdown || (await exists(markdown)));
+    const done = async () => (await fileExists(output)) && (await fileExists(rows)) && (!markdown || (await fileExists(markdown)));
     // done before with this content and code: a report, or a failure not to be retried
     const settled = async (p: ManifestEntry) => (p.status === 'ok' ? await done() : !p.error?.retry && !options.retryFailed);
     if (prev && prev.sha256 === sha256 && prev.version === version && (await settled(prev))) {
@@ -543,7 +543,7 @@ async function prune(
     if (seen.get(e.relative) === e.file) continue;
     const path = resolve(e.file);
     if (!roots.some((r) => under(path, r)) || unread.some((d) => under(path, d))) continue;
-    if (!(await exists(e.file))) gone.push(e);
+    if (!(await fileExists(e.file))) gone.push(e);
   }
   if (gone.length > share * manifest.size) return gone.length;
   for (const e of gone) {
@@ -580,14 +580,5 @@ async function removeTemporaries(out: string): Promise<void> {
   const entries = await readdir(out, { withFileTypes: true, recursive: true });
   for (const e of entries) {
     if (e.isFile() && /\.\d+(\.[0-9a-f]{8})?\.tmp(\.wal)?$/.test(e.name)) await rm(join(e.parentPath, e.name), { force: true });
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
   }
 }

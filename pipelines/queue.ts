@@ -14,7 +14,7 @@
  * lock expires (BullMQ's stalled-job check); one lost again, or gone with a Redis that restarted
  * empty, is found missing by the producer and enqueued again, at most MAX_LOSSES times for its
  * workers' sake (a restart of Redis is not held against the file), then the file fails as a
- * guard failure. Finished jobs are removed at once, and at most `WINDOW` files are in the queue
+ * guard failure. Finished jobs are removed at once, and at most `QUEUE_WINDOW` (batch.ts) files are in the queue
  * at a time, so Redis's memory does not grow with the archive.
  *
  * A long scan (a PDF, a multi-page TIFF) fans out: its job first asks (in a guarded worker) which pages need OCR; with
@@ -27,15 +27,13 @@ import { open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Queue, WaitingChildrenError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { UsageError } from '../src/errors.js';
-import { writeFileAtomic } from '../src/write/files.js';
+import { fileExists, writeFileAtomic } from '../src/write/files.js';
 import { versionKey, type StartedFile } from '../src/write/manifest.js';
 import { copyRelocated } from '../src/write/relocate.js';
 import type { WorkerTask } from './batch-worker.js';
 import { WorkerPool, type Outcome } from './worker-pool.js';
 
 export const QUEUE_NAME = 'baocao';
-/** Files in the queue at once: enough to keep a few dozen workers busy, few enough for Redis. */
-export const WINDOW = 1000;
 /** Times a file's job may be lost before the file fails (each loss: up to two workers, see `maxStalledCount`). */
 const MAX_LOSSES = 3;
 /** A PDF with at least this many pages to OCR is read by many workers at once. */
@@ -210,7 +208,7 @@ export class QueueDispatcher {
     for (const [k, id] of ids.entries()) {
       if (states[k] !== 'unknown') continue;
       // the outcome may have landed between the listing and the question
-      if (await exists(join(this.results, `${id}.json`))) continue;
+      if (await fileExists(join(this.results, `${id}.json`))) continue;
       const pending = this.pending.get(id)!;
       if (!restarted && ++pending.losses >= MAX_LOSSES) {
         this.pending.delete(id);
@@ -355,14 +353,4 @@ async function isLargeScan(file: string): Promise<boolean> {
   } finally {
     await handle.close();
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return open(path, 'r').then(
-    async (h) => {
-      await h.close();
-      return true;
-    },
-    () => false,
-  );
 }

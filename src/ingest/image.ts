@@ -74,7 +74,7 @@ function imagePages(bytes: Uint8Array, file: string): ImagePage[] {
   return pages;
 }
 
-/** Width and height from the image header (PNG IHDR, JPEG SOFn, TIFF IFD0), or null. */
+/** Width and height from the image header (PNG IHDR, JPEG SOFn, a TIFF's first page), or null. */
 export function imageSize(b: Uint8Array): { width: number; height: number } | null {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   if (b.length >= 24 && b[0] === 0x89 && b[1] === 0x50) return { width: view.getUint32(16), height: view.getUint32(20) };
@@ -92,23 +92,7 @@ export function imageSize(b: Uint8Array): { width: number; height: number } | nu
     }
     return null;
   }
-  if (b.length >= 8 && ((b[0] === 0x49 && b[1] === 0x49) || (b[0] === 0x4d && b[1] === 0x4d))) {
-    const le = b[0] === 0x49;
-    const ifd = view.getUint32(4, le);
-    if (ifd + 2 > b.length) return null;
-    const entries = view.getUint16(ifd, le);
-    let width = 0;
-    let height = 0;
-    for (let k = 0; k < entries; k++) {
-      const e = ifd + 2 + k * 12;
-      if (e + 12 > b.length) return null;
-      const tag = view.getUint16(e, le);
-      const type = view.getUint16(e + 2, le);
-      const value = type === 3 ? view.getUint16(e + 8, le) : view.getUint32(e + 8, le);
-      if (tag === 256) width = value;
-      if (tag === 257) height = value;
-    }
-    return width > 0 && height > 0 ? { width, height } : null;
-  }
+  const tiff = tiffPages(b)?.[0];
+  if (tiff) return { width: tiff.width, height: tiff.height };
   return null;
 }

@@ -18,7 +18,7 @@
  */
 import { PipelineError } from '../errors.js';
 import { decodeCp1252 } from './cp1252.js';
-import { layOut, legacyFont, type Block, type FlowText, type Paragraph, type Run } from './flow.js';
+import { layOut, legacyFont, type Block, type FlowText, type Paragraph } from './flow.js';
 
 export type RtfText = FlowText;
 

@@ -8,14 +8,7 @@ import { LIMITS } from './limits.js';
 /** Why a ZIP container is refused, or null. */
 export function zipBombReason(bytes: Uint8Array): string | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // the end-of-central-directory record sits in the last 64 KB + 22 bytes
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfDirectory(view);
   if (eocd < 0) return null; // not a ZIP the checks can read; the format reader says what is wrong
   const entries = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
@@ -84,13 +77,7 @@ interface CentralEntry {
 
 /** The central directory's entries, or null when there is none to read (a truncated file). */
 function centralEntries(bytes: Buffer): CentralEntry[] | null {
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
-    if (bytes.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfDirectory(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (eocd < 0) return null;
   const count = bytes.readUInt16LE(eocd + 10);
   let at = bytes.readUInt32LE(eocd + 16);
@@ -107,6 +94,14 @@ function centralEntries(bytes: Buffer): CentralEntry[] | null {
     at += 46 + length + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
   }
   return entries;
+}
+
+/** Where the end-of-central-directory record starts (it sits in the last 64 KB + 22 bytes), or -1. */
+function endOfDirectory(view: DataView): number {
+  for (let i = view.byteLength - 22; i >= Math.max(0, view.byteLength - 65_557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) return i;
+  }
+  return -1;
 }
 
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;

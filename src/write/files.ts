@@ -1,5 +1,5 @@
 import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -56,4 +56,14 @@ export async function hashFileInto(hash: Hash, file: string): Promise<Hash> {
 /** A file's SHA-256, in hex. */
 export async function sha256File(file: string): Promise<string> {
   return (await hashFileInto(createHash('sha256'), file)).digest('hex');
+}
+
+/** Whether a path exists (and can be seen by this process). */
+export async function fileExists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
