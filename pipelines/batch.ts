@@ -375,6 +375,8 @@ async function runLocked(
     await pool.close();
     await rm(extracted, { recursive: true, force: true });
   }
+  // a queue worker killed mid-write (another machine's) leaves its temporary file behind
+  if (options.queue) await removeTemporaries(out);
   if (stopped) throw stopped;
 
   const kept = await prune(out, manifest, inputs, seen, unreadable, options.prune ? Infinity : (options.pruneShare ?? DEFAULTS.pruneShare));
