@@ -1,6 +1,6 @@
 import type { Line } from './lines.js';
 import { TABLE_CAPTION } from './patterns.js';
-import type { Table, TableCell, TableRow } from './types.js';
+import type { Table, TableCell, TableColumn, TableRow } from './types.js';
 
 /** A tab-separated row: at least two cells. */
 export const isTableLine = (line: Line) => line.text !== '' && line.raw.includes('\t');
@@ -44,7 +44,7 @@ export function findTables(lines: readonly Line[], sectionOf: (line: number) => 
     }
     const row = toRow(line);
     if (!current) {
-      current = { id: `t${tables.length + 1}`, title: captionBefore(lines, i), section: sectionOf(i), header: row, rows: [] };
+      current = { id: `t${tables.length + 1}`, title: captionBefore(lines, i), section: sectionOf(i), header: row, columns: [], rows: [] };
       tables.push(current);
       rowLines.set(i, { table: current.id, row: null });
       continue;
@@ -62,7 +62,17 @@ export function findTables(lines: readonly Line[], sectionOf: (line: number) => 
       rowLines.set(i, { table: current.id, row });
     }
   }
+  for (const table of tables) table.columns = columnsOf(table);
   return { tables, rowLines };
+}
+
+/** Header paths, one per column of the widest row: for now the header row's cell alone. */
+function columnsOf(table: Table): TableColumn[] {
+  const width = Math.max(table.header?.cells.length ?? 0, ...table.rows.map((r) => r.cells.length));
+  return Array.from({ length: width }, (_, k) => {
+    const text = table.header?.cells[k]?.text ?? '';
+    return { path: text ? [text] : [] };
+  });
 }
 
 /** Cells of a continuation row are appended to the row above, cell by cell. */

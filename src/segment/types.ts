@@ -67,13 +67,21 @@ export interface TableRow {
   cells: TableCell[];
 }
 
+/** One column of a table: its header path, outermost first (`['Số hồ sơ tiếp nhận', 'Trực tuyến']`). */
+export interface TableColumn {
+  path: string[];
+}
+
 /** A table; a table continued on the next page with its header row repeated is one table. */
 export interface Table {
   id: string;
   /** Caption such as `Phụ lục I …` (appendix), when one precedes the table. */
   title: string | null;
   section: string | null;
+  /** The last header row (the one naming each column), or null for a table without one. */
   header: TableRow | null;
+  /** One per column of the widest row; the path is empty for a column with no header text. */
+  columns: TableColumn[];
   rows: TableRow[];
 }
 
