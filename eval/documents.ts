@@ -14,7 +14,9 @@
  * - figures: matched on kind and value (money and measures compared after the unit's multiplier):
  *   precision, recall, F1; unit and comparator agreement on matched pairs.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { processFile } from '../pipelines/report.js';
 import { canonicalToneEdits } from '../src/normalise/tones.js';
@@ -30,6 +32,8 @@ interface Annotation {
   scopeEnd: number;
   /** First line of the scope (1 unless said). */
   scopeStart?: number;
+  /** Lines `from`..`to` (1-based) of a corpus file (`corpus/vi-admin.txt.gz`), scored as a file of their own. */
+  excerpt?: { from: number; to: number };
   /** What was annotated, when not everything (`["periods"]` for the extra development texts). */
   parts?: ('header' | 'references' | 'periods' | 'figures')[];
   header: {
@@ -49,6 +53,19 @@ interface Annotation {
 }
 
 const ROOT = 'eval/data/documents';
+const EXCERPTS = join(tmpdir(), 'baocao-eval-excerpts');
+
+/** The file to run: the shared document itself, or its excerpt written to a temporary file. */
+async function sourceOf(gold: Annotation, name: string): Promise<string> {
+  if (!gold.excerpt) return join(SHARED, gold.file);
+  const raw = readFileSync(join(SHARED, gold.file));
+  const text = (gold.file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+  const lines = text.split('\n').slice(gold.excerpt.from - 1, gold.excerpt.to);
+  mkdirSync(EXCERPTS, { recursive: true });
+  const path = join(EXCERPTS, name.replace(/\.json$/u, '.txt'));
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
 const SHARED = '../shared';
 const HEADER_FIELDS = ['kind', 'number', 'symbol', 'date', 'place', 'issuer', 'unit', 'title', 'signer'] as const;
 
@@ -96,7 +113,7 @@ async function scorePart(part: string, showMisses: boolean): Promise<void> {
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   for (const name of files) {
     const gold = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Annotation;
-    const report = (await processFile(join(SHARED, gold.file))) as unknown as ReportShape;
+    const report = (await processFile(await sourceOf(gold, name))) as unknown as ReportShape;
     const inScope = (p: { provenance: { line: number } }) => p.provenance.line >= (gold.scopeStart ?? 1) && p.provenance.line <= gold.scopeEnd;
     const doc = name.replace(/\.json$/u, '');
     const annotated = (what: 'header' | 'references' | 'periods' | 'figures') => !gold.parts || gold.parts.includes(what);

@@ -766,4 +766,35 @@ describe('periods with roles', () => {
     // days listed before a month are dates
     expect(spans('vào các ngày 9, 10 tháng 09 năm 2025')).toEqual([]);
   });
+
+  it('a bare `10 tháng` in a notice that named `10 tháng đầu năm 2025` before: those months (corpus, a TB of November 2025)', () => {
+    const text =
+      'Trong 10 tháng đầu năm 2025, mặc dù có nhiều biến động lớn, tỉnh đã đạt được những kết quả tích cực.\n' +
+      'Tình hình kinh tế - xã hội 10 tháng cơ bản ổn định. Tổng thu ngân sách 10 tháng ước đạt 47,5 nghìn tỷ đồng; sau hơn 04 tháng hoạt động.';
+    expect(roles(text, ctx(2025, 11, 16, 'TB')).map((r) => r.slice(1))).toEqual([
+      ['2025-01-01', '2025-10-31', '10 tháng đầu năm 2025'],
+      ['2025-01-01', '2025-10-31', '10 tháng'],
+      ['2025-01-01', '2025-10-31', '10 tháng'],
+    ]);
+    // with no such months named first, a bare `10 tháng` outside a report is a duration
+    expect(roles('Tổng thu ngân sách 10 tháng ước đạt 47,5 nghìn tỷ đồng.', ctx(2025, 11, 16, 'TB'))).toEqual([]);
+  });
+
+  it('names are not periods: a congress’s term, a regular meeting’s month (corpus)', () => {
+    expect(roles('Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025 - 2030, khẩn trương xây dựng chương trình', ctx(2025, 11, 16, 'TB'))).toEqual([]);
+    expect(roles('các Nghị quyết phiên họp Chính phủ thường kỳ tháng 9 năm 2025', ctx(2025, 11, 16, 'CV'))).toEqual([]);
+    // a plan's term stays a period
+    expect(roles('Kế hoạch hành động nhiệm kỳ 2026 - 2030', ctx(2025, 11, 16, 'KH')).map((r) => r.slice(1))).toEqual([['2026-01-01', '2030-12-31', 'nhiệm kỳ 2026 - 2030']]);
+  });
+
+  it('`Tính đến nay` names no span, as the annotation guide says (reports/06)', () => {
+    expect(roles('Tính đến nay, trên địa bàn quận có 9.685 hộ kinh doanh', ctx(2018, 10, 18, 'BC'))).toEqual([]);
+  });
+
+  it('consecutive years in a list are one span; the budget year is a year; a crop season is not a period', () => {
+    const spans = (text: string) => roles(text, ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1));
+    expect(spans('bố trí kinh phí thực hiện trong các năm 2025, 2026 và 2027')).toEqual([['2025-01-01', '2027-12-31', 'năm 2025, 2026 và 2027']]);
+    expect(spans('dự toán ngân sách nhà nước năm ngân sách 2026')).toEqual([['2026-01-01', '2026-12-31', 'năm ngân sách 2026']]);
+    expect(spans('sản xuất vụ Đông Xuân 2025-2026')).toEqual([]);
+  });
 });

@@ -664,13 +664,15 @@ const PARSERS: Parser[] = [
     ),
     extract: (m, env) => {
       const n = +m[1]!;
-      if (!env.report || n < 2 || n > 12) return null;
+      if (n < 2 || n > 12) return null;
+      // outside a report, only where the text has named these months with their year (`Trong 10 tháng đầu năm 2025`)
+      const named = namedMonthsYear(env.text, m.index, n);
+      if (!env.report && named === null) return null;
       const lead = env.text.slice(Math.max(0, m.index - 24), m.index);
       if (/(?:thời\s+hạn|sau|trước|quá|đủ|dưới|trên|mỗi|kỳ|vòng|hơn|thêm|tối\s+đa|tối\s+thiểu|ít\s+nhất|từ|đến|khoảng|gần|chưa|hạn|lần|hết)\s*$/iu.test(lead)) return null;
       return (a) => {
-        if (!a.period || +a.period.to.slice(5, 7) !== n) return null;
-        const y = +a.period.to.slice(0, 4);
-        return { from: isoDate(y, 1, 1), to: monthBounds(y, n)!.to };
+        const y = a.period && +a.period.to.slice(5, 7) === n ? +a.period.to.slice(0, 4) : named;
+        return y ? { from: isoDate(y, 1, 1), to: monthBounds(y, n)!.to } : null;
       };
     },
   },
@@ -724,6 +726,19 @@ const PARSERS: Parser[] = [
     },
   },
   {
+    kind: 'block', // the term in a body's or congress's name: `Đại hội đại biểu Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025 - 2030`
+    pattern: new RegExp(
+      `(?<=(?:đại\\s+hội|đảng\\s+bộ|lần\\s+thứ|khóa|khoá|hội\\s+đồng\\s+nhân\\s+dân|ủy\\s+ban\\s+nhân\\s+dân|uỷ\\s+ban\\s+nhân\\s+dân)[^.;:\\n]{0,60})nhiệm\\s+kỳ\\s+${YEAR}${YEAR_DASH}${YEAR}`,
+      FLAGS,
+    ),
+    extract: () => BLOCK,
+  },
+  {
+    kind: 'block', // a regular meeting named by its month: `phiên họp Chính phủ thường kỳ tháng 9 năm 2025`
+    pattern: new RegExp(`thường\\s+kỳ\\s+tháng\\s+${MONTH_YEAR}`, FLAGS),
+    extract: () => BLOCK,
+  },
+  {
     kind: 'block', // a school year (September to May), not two calendar years
     pattern: new RegExp(`năm\\s+học\\s+${YEAR}(?:${DASH}${YEAR})?`, FLAGS),
     extract: () => BLOCK,
@@ -751,9 +766,24 @@ const PARSERS: Parser[] = [
     },
   },
   {
-    kind: 'years', // `năm 2025 và 2026`, `năm 2025 và năm 2026`
-    pattern: new RegExp(`năm\\s+${YEAR}\\s+và\\s+(?:năm\\s+)?${YEAR}`, FLAGS),
-    extract: (m) => (+m[2]! === +m[1]! + 1 ? yearsBounds(+m[1]!, +m[2]!) : null),
+    // `năm 2025 và 2026`, `năm 2025 và năm 2026`, `các năm 2025, 2026 và 2027`: consecutive years are one span (others
+    // are read one by one)
+    kind: 'years',
+    pattern: new RegExp(`năm\\s+${YEAR}(?:(?:[ \\t]*,[ \\t]*|\\s+và\\s+)(?:năm\\s+)?(?:19|20|21)\\d{2}(?![\\d/]))+`, FLAGS),
+    extract: (m) => {
+      const years = [...m[0].matchAll(/\d{4}/gu)].map((y) => +y[0]);
+      return years.every((y, i) => i === 0 || y === years[i - 1]! + 1) ? yearsBounds(years[0]!, years.at(-1)!) : null;
+    },
+  },
+  {
+    kind: 'year', // `năm ngân sách 2026`, `năm tài chính 2026` (the budget or fiscal year)
+    pattern: new RegExp(`năm\\s+(?:ngân\\s+sách|tài\\s+chính)\\s+${YEAR}(?![\\d/])`, FLAGS),
+    extract: (m) => yearsBounds(+m[1]!, +m[1]!),
+  },
+  {
+    kind: 'block', // a crop season across two years: `vụ Đông Xuân 2025 - 2026` (months no text names)
+    pattern: new RegExp(`vụ\\s+(?:đông\\s+xuân|hè\\s+thu|thu\\s+đông|mùa|xuân|chiêm)(?:\\s+năm)?\\s+${YEAR}(?:${YEAR_DASH}${YEAR})?`, FLAGS),
+    extract: () => BLOCK,
   },
   {
     kind: 'block', // `đầu năm`, `cuối năm`, `giữa năm` (start, end, middle of the year): vague
@@ -922,6 +952,15 @@ function envOf(text: string, context: PeriodContext, title: string | null = null
   const titled = context.kind === 'BC' && title ? titlePeriod(title, context) : null;
   env.reportYear = titled && days(titled.from!, titled.to!) <= 366 ? +titled.to!.slice(0, 4) : env.year;
   return env;
+}
+
+/** The year of the last `N tháng (đầu) năm 2025` (or `lũy kế N tháng … năm 2025`) before `end`, for the same N. */
+function namedMonthsYear(text: string, end: number, n: number): number | null {
+  let year: number | null = null;
+  for (const m of text.slice(0, end).matchAll(/(?<![\d.,])0?(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+((?:19|20|21)\d{2})(?!\d)/giu)) {
+    if (+m[1]! === n) year = +m[2]!;
+  }
+  return year;
 }
 
 /** The year most often named after `năm` or a date's `/` (`năm 2025`, `30/9/2025`); the first of a tie. */
