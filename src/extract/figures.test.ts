@@ -444,8 +444,10 @@ describe('counts of nouns the unit lexicon lacks', () => {
       ['ratio', 2, null, '≥'],
       ['ratio', 2, null, null],
     ]);
+    // `tăng … lần so với` compares two quantities too
+    expect(values('Doanh thu du lịch tăng 2,3 lần so với cùng kỳ năm trước.')).toEqual([['ratio', 2.3, null, null]]);
     // `lần` alone is a time in a sequence, not a multiple
-    expect(values('Giảm được khoảng 6 lần đi lại cho công dân; tổ chức 2 lần trong năm; gấp lần thứ hai.')).toEqual([]);
+    expect(values('Giảm được khoảng 6 lần đi lại cho công dân; tổ chức 2 lần trong năm; gấp lần thứ hai; tăng 3 lần.')).toEqual([]);
   });
 
   it('reads a count in words before such a noun where the text confirms it', () => {

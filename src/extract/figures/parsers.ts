@@ -310,11 +310,12 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     // `gấp 30 lần GRDP`, `gấp 1,5 lần`, `gấp đôi`, `bằng 20 lần mức chuẩn`, `không thấp hơn 02 lần`: a multiple is the
-    // ratio of two quantities, its value the quotient (unit `lần`); `lần` alone is a time in a sequence (`giảm 6 lần đi lại`)
+    // ratio of two quantities, its value the quotient (unit `lần`); so is `tăng 2,3 lần so với năm trước` (compared with
+    // something); `lần` alone is a time in a sequence (`giảm 6 lần đi lại`)
     name: 'multiple',
     digit: false,
     char: ['lần', 'gấp'],
-    pattern: new RegExp(`(?:gấp|bằng|(?:cao|lớn|nhiều|thấp|nhỏ|ít|kém)\\s+hơn)\\s+(?:khoảng\\s+|hơn\\s+|gần\\s+)?(?:(${N})\\s+lần|(${NUMBER_WORDS}|năm)\\s+lần|(?<=gấp\\s+)(đôi|rưỡi))(?![\\p{L}]|\\s+thứ)`, 'giud'),
+    pattern: new RegExp(`(?:gấp|bằng|(?:cao|lớn|nhiều|thấp|nhỏ|ít|kém)\\s+hơn|(?:tăng|giảm)(?=\\s+(?:khoảng\\s+|hơn\\s+|gần\\s+)?${N}\\s+lần\\s+so\\s+với))\\s+(?:khoảng\\s+|hơn\\s+|gần\\s+)?(?:(${N})\\s+lần|(${NUMBER_WORDS}|năm)\\s+lần|(?<=gấp\\s+)(đôi|rưỡi))(?![\\p{L}]|\\s+thứ)`, 'giud'),
     extract(m) {
       if (m.index > 0 && /[\p{L}]/u.test(m.input[m.index - 1]!)) return null;
       const group = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
