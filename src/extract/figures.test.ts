@@ -426,6 +426,14 @@ describe('counts of nouns the unit lexicon lacks', () => {
     expect(counts('b) Mục tiêu theo ngành, lĩnh vực (10 mục tiêu)')).toEqual([['10 mục tiêu', 'count', 10, 'mục tiêu', null]]);
   });
 
+  it('counts the persons and news items of security and communication reports', () => {
+    expect(counts('Phát hiện, bắt giữ 3 vụ, 5 đối tượng mua bán trái phép chất ma túy; đăng tải 120 tin, bài.')).toEqual([
+      ['3 vụ', 'count', 3, 'vụ', null],
+      ['5 đối tượng', 'count', 5, 'đối tượng', null],
+      ['120 tin, bài', 'count', 120, 'tin bài', null],
+    ]);
+  });
+
   it('reads a speed in Gb/s and a multiple `gấp 30 lần` as a ratio whose value is the quotient', () => {
     expect(counts('- Tỷ lệ người sử dụng có khả năng truy cập băng rộng cố định với tốc độ 01 Gb/s đạt 100%.')).toEqual([
       ['01 Gb/s', 'amount', 1, 'Gb/s', null],
