@@ -217,7 +217,7 @@ describe('baocao run over every copy of the fixtures', () => {
 
   it('names the figure’s unit value_unit in metrics.csv, apart from the reporting unit’s level and name', () => {
     const header = parseCsv(readFileSync(join(out, 'metrics.csv'), 'utf8').replace(/^\uFEFF/, ''))[0]!;
-    expect(header.filter((c) => /unit/.test(c))).toEqual(['unit_level', 'unit_name', 'value_unit']);
+    expect(header.filter((c) => /unit/.test(c))).toEqual(['unit_level', 'unit_name', 'parent_unit_level', 'parent_unit_name', 'value_unit']);
   });
 
   it('writes the metric catalog as a table and a CSV: id, Vietnamese label, English gloss, unit', async () => {
