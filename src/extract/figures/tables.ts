@@ -239,7 +239,8 @@ function gridFigures(outline: Outline, table: Table, grid: Grid): Placed[] {
       taken.add(k);
       const path = paths[k] ?? [];
       const pathText = path.join(' ');
-      const percent = Boolean(m[3]) || isPercentHeader(pathText);
+      // a percentage by its cell (`85,5%`), its column (`Tỷ lệ (%)`) or, in a table of indicators, its row (`… (%)`)
+      const percent = Boolean(m[3]) || isPercentHeader(pathText) || (!ofUnits && /\(%\)/u.test(label ?? ''));
       const unitText = percent ? '%' : (headerUnitIn(pathText) ?? captionUnit);
       const entry = unitText ? unitOf(unitText) : null;
       const kind = percent ? 'percent' : entry?.kind === 'percent' ? 'percent' : (entry?.kind ?? 'count');
