@@ -82,7 +82,7 @@ const before = [
   'Hải Phòng, ngày 08 tháng 4 năm 2026',
   'BÁO CÁO',
   'Kết quả tiếp nhận, giải quyết thủ tục hành chính quý I năm 2026 trên địa bàn thành phố',
-  'Thực hiện Công văn số 137/UBND-TTPVHCC ngày 23/01/2026 của Ủy ban nhân dân thành phố về việc báo cáo định kỳ công tác kiểm soát thủ tục hành chính, Ủy ban nhân dân thành phố báo cáo kết quả quý I năm 2026 như sau:',
+  'Thực hiện Kế hoạch số 25/KH-UBND ngày 15/01/2026 của Ủy ban nhân dân thành phố về kiểm soát thủ tục hành chính năm 2026, Ủy ban nhân dân thành phố báo cáo kết quả quý I năm 2026 như sau:',
   'I. KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ',
   `Trong quý I năm 2026, các xã, phường, đặc khu trên địa bàn thành phố tiếp nhận tổng số ${count(total.received)} hồ sơ, trong đó: đã giải quyết ${count(total.resolved)} hồ sơ, đang giải quyết ${count(total.pending)} hồ sơ.`,
   `Số hồ sơ đã giải quyết trễ hạn là ${count(total.late)} hồ sơ; tỷ lệ hồ sơ giải quyết đúng hạn đạt ${rate(percent(total.onTime, total.resolved))}%.`,
