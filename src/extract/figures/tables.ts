@@ -51,75 +51,73 @@ export function tableFigures(outline: Outline, options: FigureOptions): Placed[]
 /** An indicator table: one value column, its unit in a column of its own. */
 function indicatorFigures(table: Table, options: FigureOptions): Placed[] {
   const out: Placed[] = [];
-  {
-    if (!table.header) return out;
-    const h = table.header;
-    const index = column(h, COLUMNS.index);
-    const subjectCol = column(h, COLUMNS.subject, [index]);
-    const unitCol = column(h, COLUMNS.unit, [index, subjectCol]);
-    const valueCol = column(h, COLUMNS.value, [index, subjectCol, unitCol]);
-    const respCol = column(h, COLUMNS.responsible, [index, subjectCol, unitCol, valueCol]);
-    let group: TableCell | null = null;
-    for (const [ri, row] of table.rows.entries()) {
-      const cell = (i: number) => (i >= 0 ? (row.cells[i] ?? null) : null);
-      const valueCell = cell(valueCol);
-      const m = valueCell ? VALUE.exec(valueCell.text.trim()) : null;
-      if (!m && row.cells.filter((c) => c.text !== '').length <= 2) {
-        group = row.cells.find((c, i) => i !== index && c.text !== '') ?? group; // `Giai đoạn 2026 - 2027`
-        continue;
-      }
-      const context = `${table.title ?? ''} ${h.cells.map((c) => c.text).join(' ')} ${group?.text ?? ''}`;
-      const period = group ? options.periods.find((p) => p.span.start >= group!.span.start && p.span.end <= group!.span.end) : undefined;
-      const subject = cell(subjectCol)?.text.trim() || null;
-      const responsible = cell(respCol)?.text.trim() || null;
-      const base = {
-        passage: null,
-        block: null,
-        section: table.section,
-        sentence: row.span,
-        parent: null,
-        candidates: [],
-        previous: null,
-        metric: null,
-        metricInherited: false,
-        role: 'actual' as const,
-        period: period ? { from: period.from, to: period.to, text: period.text } : null,
-        extraContext: context,
-      };
-      if (m && valueCell) {
-        const value = parseVietnameseNumber(m[2]!);
-        const unitText = cell(unitCol)?.text.trim() ?? '';
-        const entry = m[3] ? unitOf('%') : unitText ? unitOf(unitText) : null;
-        if (value !== null) {
-          const draft: Draft = {
-            kind: entry?.kind === 'percent' ? 'percent' : entry?.kind ?? 'count',
-            value,
-            of: null,
-            unit: entry?.unit ?? (unitText || null),
-            comparator: cellComparator(m[1]),
-            start: valueCell.span.start,
-            end: valueCell.span.end,
-            subject,
-            phrase: subject ?? '',
-            sentence: { start: 0, end: 0 },
-            scopeParent: null,
-            categoryPart: false,
-            unitInferred: false,
-            subjectInferred: false,
-            previous: null,
-          };
-          const cellRef: CellRef = { table: table.id, row: ri, column: valueCol, path: table.columns[valueCol]?.path ?? [], label: subject };
-          out.push({ ...base, draft, start: valueCell.span.start, end: valueCell.span.end, responsible, extraContext: `${context} ${m[1] ?? ''}`, cell: cellRef });
-        }
-      }
-      // the other text cells are prose: `100% văn bản điện tử được gửi/nhận liên thông`
-      row.cells.forEach((c, i) => {
-        if (i === index || (i === valueCol && m) || i === unitCol || c.text === '') return;
-        for (const d of readPassage(c.text)) {
-          out.push({ ...base, draft: d, start: c.span.start + d.start, end: c.span.start + d.end, responsible });
-        }
-      });
+  if (!table.header) return out;
+  const h = table.header;
+  const index = column(h, COLUMNS.index);
+  const subjectCol = column(h, COLUMNS.subject, [index]);
+  const unitCol = column(h, COLUMNS.unit, [index, subjectCol]);
+  const valueCol = column(h, COLUMNS.value, [index, subjectCol, unitCol]);
+  const respCol = column(h, COLUMNS.responsible, [index, subjectCol, unitCol, valueCol]);
+  let group: TableCell | null = null;
+  for (const [ri, row] of table.rows.entries()) {
+    const cell = (i: number) => (i >= 0 ? (row.cells[i] ?? null) : null);
+    const valueCell = cell(valueCol);
+    const m = valueCell ? VALUE.exec(valueCell.text.trim()) : null;
+    if (!m && row.cells.filter((c) => c.text !== '').length <= 2) {
+      group = row.cells.find((c, i) => i !== index && c.text !== '') ?? group; // `Giai đoạn 2026 - 2027`
+      continue;
     }
+    const context = `${table.title ?? ''} ${h.cells.map((c) => c.text).join(' ')} ${group?.text ?? ''}`;
+    const period = group ? options.periods.find((p) => p.span.start >= group!.span.start && p.span.end <= group!.span.end) : undefined;
+    const subject = cell(subjectCol)?.text.trim() || null;
+    const responsible = cell(respCol)?.text.trim() || null;
+    const base = {
+      passage: null,
+      block: null,
+      section: table.section,
+      sentence: row.span,
+      parent: null,
+      candidates: [],
+      previous: null,
+      metric: null,
+      metricInherited: false,
+      role: 'actual' as const,
+      period: period ? { from: period.from, to: period.to, text: period.text } : null,
+      extraContext: context,
+    };
+    if (m && valueCell) {
+      const value = parseVietnameseNumber(m[2]!);
+      const unitText = cell(unitCol)?.text.trim() ?? '';
+      const entry = m[3] ? unitOf('%') : unitText ? unitOf(unitText) : null;
+      if (value !== null) {
+        const draft: Draft = {
+          kind: entry?.kind === 'percent' ? 'percent' : entry?.kind ?? 'count',
+          value,
+          of: null,
+          unit: entry?.unit ?? (unitText || null),
+          comparator: cellComparator(m[1]),
+          start: valueCell.span.start,
+          end: valueCell.span.end,
+          subject,
+          phrase: subject ?? '',
+          sentence: { start: 0, end: 0 },
+          scopeParent: null,
+          categoryPart: false,
+          unitInferred: false,
+          subjectInferred: false,
+          previous: null,
+        };
+        const cellRef: CellRef = { table: table.id, row: ri, column: valueCol, path: table.columns[valueCol]?.path ?? [], label: subject };
+        out.push({ ...base, draft, start: valueCell.span.start, end: valueCell.span.end, responsible, extraContext: `${context} ${m[1] ?? ''}`, cell: cellRef });
+      }
+    }
+    // the other text cells are prose: `100% văn bản điện tử được gửi/nhận liên thông`
+    row.cells.forEach((c, i) => {
+      if (i === index || (i === valueCol && m) || i === unitCol || c.text === '') return;
+      for (const d of readPassage(c.text)) {
+        out.push({ ...base, draft: d, start: c.span.start + d.start, end: c.span.start + d.end, responsible });
+      }
+    });
   }
   return out;
 }
