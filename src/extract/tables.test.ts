@@ -91,6 +91,29 @@ describe('figures from a table of indicators by plan and result', () => {
   });
 });
 
+describe('figures from a table of indicators with a unit column and a column per year', () => {
+  const outline = outlineOf([
+    'ỦY BAN NHÂN DÂN',
+    'ĐẶC KHU CÁT HẢI',
+    '',
+    'KẾ HOẠCH',
+    'Cải cách hành chính giai đoạn 2026 - 2027',
+    '',
+    'STT\tChỉ tiêu\tĐVT\tNăm 2026\tNăm 2027',
+    '1\tTỷ lệ hồ sơ tiếp nhận trực tuyến\t%\t80\t≥ 85',
+    '2\tSố thủ tục hành chính được cắt giảm, đơn giản hóa\tTTHC\t12\t15',
+  ]);
+
+  it('takes each row’s unit from the unit column and each column’s year as the period', () => {
+    expect(cellFigures(outline).map((f) => [f.value, f.comparator, f.kind, f.unit, f.role, f.period?.from, f.period?.to])).toEqual([
+      [80, null, 'percent', '%', 'target', '2026-01-01', '2026-12-31'],
+      [85, '≥', 'percent', '%', 'target', '2027-01-01', '2027-12-31'],
+      [12, null, 'count', 'TTHC', 'target', '2026-01-01', '2026-12-31'],
+      [15, null, 'count', 'TTHC', 'target', '2027-01-01', '2027-12-31'],
+    ]);
+  });
+});
+
 describe('figures under a two-level header (the path as the table reader gives it)', () => {
   const outline = outlineOf([...CITY, 'STT\tĐơn vị\tTổng số\tTrực tuyến\tTrực tiếp', '1\tĐặc khu Cát Hải\t1.894\t1.779\t115']);
   const table = outline.tables[0]!;

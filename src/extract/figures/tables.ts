@@ -127,6 +127,8 @@ interface Grid {
   index: number;
   label: number;
   values: number[];
+  /** The unit column (`ĐVT`), -1 when none: each row's unit. */
+  unit: number;
 }
 
 /** A value cell holds a number, with a bound before it or a `%` after it, and nothing else. */
@@ -139,12 +141,12 @@ const isValue = (text: string) => VALUE.test(text.trim());
  */
 export function gridOf(table: Table): Grid | null {
   const paths = table.columns.map((c) => c.path);
-  if (paths.some((p) => p.some((t) => /^(?:đơn vị tính|đvt)$/u.test(foldLabel(t))))) return null;
+  const unit = paths.findIndex((p) => p.some((t) => /^(?:đơn vị tính|đvt)$/u.test(foldLabel(t))));
   const filled = (k: number) => table.rows.map((r) => aligned(r, paths.length)[k]?.text.trim() ?? '').filter((t) => t !== '');
   let index = paths.findIndex((p) => p.length > 0 && isIndexHeader(p.at(-1)!));
   const values: number[] = [];
   for (let k = 0; k < paths.length; k++) {
-    if (k === index || isNotValueHeader(paths[k]!.join(' '))) continue;
+    if (k === index || k === unit || isNotValueHeader(paths[k]!.join(' '))) continue;
     const cells = filled(k);
     const numeric = cells.filter(isValue).length;
     if (numeric > 0 && numeric >= 0.6 * cells.length) values.push(k);
@@ -157,10 +159,11 @@ export function gridOf(table: Table): Grid | null {
       values.shift();
     }
   }
-  if (values.length === 0) return null;
+  // a unit column beside one column of values is an indicator table
+  if (values.length === 0 || (unit >= 0 && values.length === 1)) return null;
   let label = -1;
-  for (let k = 0; k < paths.length && label < 0; k++) if (k !== index && !values.includes(k) && filled(k).length > 0) label = k;
-  return { index, label, values };
+  for (let k = 0; k < paths.length && label < 0; k++) if (k !== index && k !== unit && !values.includes(k) && filled(k).length > 0) label = k;
+  return { index, label, values, unit };
 }
 
 /** The first period a header cell names with both ends (`Năm 2026`, `Quý I/2026`, `6 tháng đầu năm 2026`). */
@@ -239,7 +242,8 @@ function gridFigures(outline: Outline, table: Table, grid: Grid): Placed[] {
       const pathText = path.join(' ');
       // a percentage by its cell (`85,5%`), its column (`Tỷ lệ (%)`) or, in a table of indicators, its row (`… (%)`)
       const percent = Boolean(m[3]) || isPercentHeader(pathText) || (!ofUnits && /\(%\)/u.test(label ?? ''));
-      const unitText = percent ? '%' : (headerUnitIn(pathText) ?? captionUnit);
+      const rowUnit = grid.unit >= 0 ? byColumn[grid.unit]?.text.trim() || null : null;
+      const unitText = percent || rowUnit === '%' ? '%' : (rowUnit ?? headerUnitIn(pathText) ?? captionUnit);
       const entry = unitText ? unitOf(unitText) : null;
       const kind = percent ? 'percent' : entry?.kind === 'percent' ? 'percent' : (entry?.kind ?? 'count');
       const unit = entry?.unit ?? unitText ?? null;
@@ -279,7 +283,7 @@ function gridFigures(outline: Outline, table: Table, grid: Grid): Placed[] {
     }
     // the other text cells are prose (a label with a figure of its own: `Có 05 xã đạt chuẩn`)
     byColumn.forEach((c, i) => {
-      if (!c || i === grid.index || taken.has(i) || c.text === '' || (ofUnits && i === grid.label)) return;
+      if (!c || i === grid.index || i === grid.unit || taken.has(i) || c.text === '' || (ofUnits && i === grid.label)) return;
       for (const d of readPassage(c.text)) {
         out.push({ ...base, metric: null, period: null, draft: d, start: c.span.start + d.start, end: c.span.start + d.end });
       }
