@@ -5,7 +5,7 @@
  * the one wrong total is the one failed check. Expected values are read here from the fixture's
  * own tab-separated lines.
  */
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -114,5 +114,42 @@ describe('a city report with a per-commune annex, end to end', () => {
       (await queryRows(db, `SELECT value, candidates FROM metrics WHERE unit_name = 'Hải Phòng' AND metric = 'applications.received'`)).rows,
     );
     expect(city).toEqual([{ value: number(totalRow[2]!), candidates: 2 }]);
+  });
+});
+
+describe('a commune in a city’s annex that has a report of its own', () => {
+  const input = mkdtempSync(join(tmpdir(), 'baocao-annex-own-in-'));
+  const out = mkdtempSync(join(tmpdir(), 'baocao-annex-own-out-'));
+  beforeAll(() => {
+    copyFileSync(join(ROOT, 'fixtures/annex', `${NAME}.txt`), join(input, 'city.txt'));
+    writeFileSync(
+      join(input, 'an-lao.txt'),
+      [
+        'ỦY BAN NHÂN DÂN',
+        'XÃ AN LÃO',
+        '',
+        'Số: 21/BC-UBND',
+        '',
+        'An Lão, ngày 05 tháng 4 năm 2026',
+        '',
+        'BÁO CÁO',
+        'Kết quả giải quyết thủ tục hành chính quý I năm 2026',
+        '',
+        // one hồ sơ more than the city's annex says: the commune's own count is the one kept
+        `1. Tổng số hồ sơ tiếp nhận: ${communes.find((r) => r[1] === 'Xã An Lão')![2]!.replace(/\d$/, (d) => String((Number(d) + 1) % 10))} hồ sơ.`,
+        '',
+      ].join('\n'),
+    );
+    expect(baocao(['run', input, '--out', out]).code).toBe(0);
+  }, 120_000);
+
+  it('keeps the commune’s own figure in metrics, the annex row a candidate', async () => {
+    const own = readJson(join(out, 'an-lao.txt.json')) as ReportJson;
+    expect(own.document.unit).toEqual({ level: 'xã', name: 'An Lão' });
+    const stated = own.figures.find((f) => f.metric === 'applications.received')!;
+    const rows = await withDatabase(join(out, 'baocao.duckdb'), async (db) =>
+      (await queryRows(db, `SELECT unit_name, parent_unit_name, value, source_file, candidates FROM metrics WHERE unit_name = 'An Lão' AND metric = 'applications.received'`)).rows,
+    );
+    expect(rows).toEqual([{ unit_name: 'An Lão', parent_unit_name: null, value: stated.value, source_file: 'an-lao.txt', candidates: 2 }]);
   });
 });
