@@ -93,8 +93,9 @@ describe('baocao run over every copy of the fixtures', () => {
       // pdf-named.docx has the bytes of the .pdf: one file by content hash
       [`${S003}.txt`, `formats/${S003}.doc`, `formats/${S003}.docx`, `formats/${S003}.odt`, `formats/${S003}.pdf`, `formats/${S003}.rtf`],
       ['004_0ecefb93d6d43162.txt'],
-      // the city's report with a per-commune annex (scripts/make-annex-fixture.ts)
-      ['annex/hai-phong-tthc-quy-1-2026.txt', 'annex/hai-phong-tthc-quy-1-2026.docx'],
+      // the city's report with a per-commune annex (scripts/make-annex-fixture.ts): two copies as
+      // good as each other, the first by path kept
+      ['annex/hai-phong-tthc-quy-1-2026.docx', 'annex/hai-phong-tthc-quy-1-2026.txt'],
     ]);
     // seed 004 prints its number and full date: its key is its header's
     expect(byDocument.has('BC 120/BC-UBND 2025-09-12 uy ban nhan dan dac khu cat hai')).toBe(true);
@@ -104,7 +105,7 @@ describe('baocao run over every copy of the fixtures', () => {
       { path: '002_6f7bb062664898b6.txt', copies: 4 },
       { path: `${S003}.txt`, copies: 5 },
       { path: '004_0ecefb93d6d43162.txt', copies: 0 },
-      { path: 'annex/hai-phong-tthc-quy-1-2026.txt', copies: 1 },
+      { path: 'annex/hai-phong-tthc-quy-1-2026.docx', copies: 1 },
     ]);
     // each report states the key of its own copy; the scan lost its issuer, so its key is its fingerprint's
     expect(report(`formats/${S000}.scan.pdf`).documentKey).toMatch(/^text:[0-9a-f]{16}$/);
@@ -129,7 +130,7 @@ describe('baocao run over every copy of the fixtures', () => {
     expect(failed!.map((r) => [r.path, Number(r.failed_checks)])).toEqual([
       [`${S000}.txt`, 3],
       [`${S003}.txt`, 2],
-      ['annex/hai-phong-tthc-quy-1-2026.txt', 1],
+      ['annex/hai-phong-tthc-quy-1-2026.docx', 1],
     ]);
     // Công văn 137 is cited by 2 reports (it was 12: every copy counted)
     expect(cited!.map((r) => [r.key, Number(r.reports)])).toEqual([

@@ -91,6 +91,28 @@ describe('figures from a table of indicators by plan and result', () => {
   });
 });
 
+describe('a column headed by a bare number of months', () => {
+  const outline = outlineOf([
+    'ỦY BAN NHÂN DÂN',
+    'PHƯỜNG THẠCH KHÔI',
+    '',
+    'Thạch Khôi, ngày 10 tháng 7 năm 2026',
+    '',
+    'BÁO CÁO',
+    'Kết quả cải cách hành chính 6 tháng đầu năm 2026',
+    '',
+    'STT\tNội dung\tQuý II\t6 tháng',
+    '1\tSố hồ sơ tiếp nhận\t412\t820',
+  ]);
+
+  it('is the year’s first months, as `6 tháng đầu năm`', () => {
+    expect(cellFigures(outline).map((f) => [f.value, f.metric, f.period])).toEqual([
+      [412, 'applications.received', { from: '2026-04-01', to: '2026-06-30', text: 'Quý II' }],
+      [820, 'applications.received', { from: '2026-01-01', to: '2026-06-30', text: '6 tháng' }],
+    ]);
+  });
+});
+
 describe('figures from a table of indicators with a unit column and a column per year', () => {
   const outline = outlineOf([
     'ỦY BAN NHÂN DÂN',

@@ -166,11 +166,18 @@ export function gridOf(table: Table): Grid | null {
   return { index, label, values, unit };
 }
 
-/** The first period a header cell names with both ends (`Năm 2026`, `Quý I/2026`, `6 tháng đầu năm 2026`). */
+/**
+ * The first period a header cell names with both ends (`Năm 2026`, `Quý I/2026`, `6 tháng đầu năm
+ * 2026`). A bare `6 tháng` (six months) heading a column of a report is the year's first six.
+ */
 function periodIn(texts: readonly string[], outline: Outline): Period | null {
+  const context = { date: outline.header.date, kind: outline.header.kind };
   for (const t of texts) {
-    const p = findPeriods(t, { date: outline.header.date, kind: outline.header.kind }).find((m) => m.from !== null && m.to !== null);
+    const p = findPeriods(t, context).find((m) => m.from !== null && m.to !== null);
     if (p) return { from: p.from!, to: p.to!, text: p.text };
+    const months = /(?<![\p{L}\d])(\d{1,2}) tháng$/iu.exec(t.trim());
+    const first = months ? findPeriods(`${months[0]} đầu năm`, context).find((m) => m.from !== null && m.to !== null) : undefined;
+    if (first) return { from: first.from!, to: first.to!, text: months![0] };
   }
   return null;
 }
@@ -205,7 +212,8 @@ function gridFigures(outline: Outline, table: Table, grid: Grid): Placed[] {
   // rows that name units make a table of sub-units when they are most of the rows with values
   const units = table.rows.map((r) => (hasValue(r) && !isTotalLabel(labelOf(r)) ? unitOfLabel(labelOf(r)) : null));
   const valued = table.rows.filter((r) => hasValue(r) && !isTotalLabel(labelOf(r))).length;
-  const ofUnits = units.filter((u) => u !== null).length > 0 && units.filter((u) => u !== null).length * 2 >= valued;
+  const named = units.filter((u) => u !== null).length;
+  const ofUnits = named > 0 && named * 2 >= valued;
   // the unit the caption states, else the one unit the headers count in (`Số hồ sơ tiếp nhận`
   // makes `Giải quyết đúng hạn` a count of hồ sơ too)
   const headerUnits = new Set(paths.map((p) => headerUnitIn(p.join(' '))).filter((u) => u !== null));
@@ -243,9 +251,10 @@ function gridFigures(outline: Outline, table: Table, grid: Grid): Placed[] {
       // a percentage by its cell (`85,5%`), its column (`Tỷ lệ (%)`) or, in a table of indicators, its row (`… (%)`)
       const percent = Boolean(m[3]) || isPercentHeader(pathText) || (!ofUnits && /\(%\)/u.test(label ?? ''));
       const rowUnit = grid.unit >= 0 ? byColumn[grid.unit]?.text.trim() || null : null;
-      const unitText = percent || rowUnit === '%' ? '%' : (rowUnit ?? headerUnitIn(pathText) ?? captionUnit);
+      // the unit column's, the header's, in a table of indicators the row's (`Số hồ sơ tiếp nhận`), else the caption's
+      const unitText = percent || rowUnit === '%' ? '%' : (rowUnit ?? headerUnitIn(pathText) ?? (ofUnits ? null : headerUnitIn(label ?? '')) ?? captionUnit);
       const entry = unitText ? unitOf(unitText) : null;
-      const kind = percent ? 'percent' : entry?.kind === 'percent' ? 'percent' : (entry?.kind ?? 'count');
+      const kind = percent ? 'percent' : (entry?.kind ?? 'count');
       const unit = entry?.unit ?? unitText ?? null;
       const draft: Draft = {
         kind,
