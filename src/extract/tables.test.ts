@@ -59,6 +59,27 @@ describe('figures from the cells of a per-commune table', () => {
   });
 });
 
+describe('a table of units that lists the report’s own unit', () => {
+  const outline = outlineOf([
+    'ỦY BAN NHÂN DÂN',
+    'PHƯỜNG THẠCH KHÔI',
+    '',
+    'BÁO CÁO',
+    'Kết quả giải quyết thủ tục hành chính quý I năm 2026',
+    '',
+    'STT\tĐơn vị\tSố hồ sơ tiếp nhận',
+    '1\tPhường Thạch Khôi\t1.204',
+    '2\tPhường Tân Hưng\t987',
+  ]);
+
+  it('keeps the own unit’s row the report’s, the other a sub-unit', () => {
+    expect(cellFigures(outline).map((f) => [f.value, f.subunit ?? null])).toEqual([
+      [1204, null],
+      [987, { level: 'phường', name: 'Tân Hưng' }],
+    ]);
+  });
+});
+
 describe('figures from a table of indicators by plan and result', () => {
   const outline = outlineOf([
     'ỦY BAN NHÂN DÂN',

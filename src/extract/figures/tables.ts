@@ -210,7 +210,13 @@ function gridFigures(outline: Outline, table: Table, grid: Grid): Placed[] {
     null;
   const hasValue = (row: TableRow) => grid.values.some((k) => isValue(cellsOf.get(row)![k]?.text ?? ''));
   // rows that name units make a table of sub-units when they are most of the rows with values
-  const units = table.rows.map((r) => (hasValue(r) && !isTotalLabel(labelOf(r)) ? unitOfLabel(labelOf(r)) : null));
+  // (a row naming the report's own unit is the report's, not a part of it)
+  const own = outline.header.unit;
+  const isOwn = (u: { level: string; name: string } | null) => own !== null && u !== null && u.level === own.level && foldLabel(u.name) === foldLabel(own.name);
+  const units = table.rows.map((r) => {
+    const u = hasValue(r) && !isTotalLabel(labelOf(r)) ? unitOfLabel(labelOf(r)) : null;
+    return isOwn(u) ? null : u;
+  });
   const valued = table.rows.filter((r) => hasValue(r) && !isTotalLabel(labelOf(r))).length;
   const named = units.filter((u) => u !== null).length;
   const ofUnits = named > 0 && named * 2 >= valued;
