@@ -72,6 +72,11 @@ describe('a table of units that lists the report’s own unit', () => {
     '2\tPhường Tân Hưng\t987',
   ]);
 
+  it('reads a column whose empty cells are dashes as a column of numbers', () => {
+    const dashed = outlineOf([...CITY, 'STT\tĐơn vị\tSố hồ sơ giải quyết trễ hạn', '1\tXã An Lão\t-', '2\tXã An Hưng\t-', '3\tXã Kiến Thụy\t2']);
+    expect(cellFigures(dashed).map((f) => [f.value, f.subject, f.metric])).toEqual([[2, 'Xã Kiến Thụy', 'applications.resolved.late']]);
+  });
+
   it('keeps the own unit’s row the report’s, the other a sub-unit', () => {
     expect(cellFigures(outline).map((f) => [f.value, f.subunit ?? null])).toEqual([
       [1204, null],

@@ -142,7 +142,8 @@ const isValue = (text: string) => VALUE.test(text.trim());
 export function gridOf(table: Table): Grid | null {
   const paths = table.columns.map((c) => c.path);
   const unit = paths.findIndex((p) => p.some((t) => /^(?:đơn vị tính|đvt)$/u.test(foldLabel(t))));
-  const filled = (k: number) => table.rows.map((r) => aligned(r, paths.length)[k]?.text.trim() ?? '').filter((t) => t !== '');
+  // a dash stands for nothing (`-`: none this period), neither a value nor text
+  const filled = (k: number) => table.rows.map((r) => aligned(r, paths.length)[k]?.text.trim() ?? '').filter((t) => t !== '' && !/^[-–—]$/u.test(t));
   let index = paths.findIndex((p) => p.length > 0 && isIndexHeader(p.at(-1)!));
   const values: number[] = [];
   for (let k = 0; k < paths.length; k++) {
