@@ -34,6 +34,29 @@ describe('checks over a table', () => {
     expect(sums[0]!.proposals?.[0]).toMatchObject({ figure: 'f9', read: 2010, proposed: 2100, set: 0 });
   });
 
+  it('checks subtotals against their groups and the grand total against the subtotals', () => {
+    const checks = checksOf(
+      outlineOf([
+        ...HEAD,
+        'STT\tĐơn vị\tTiếp nhận',
+        'I\tKhối phường',
+        '1\tPhường Hồng Bàng\t860',
+        '2\tPhường Lê Chân\t1.020',
+        'Cộng\t\t1.880',
+        'II\tKhối xã',
+        '3\tXã An Lão\t1.240',
+        '4\tXã An Hưng\t905',
+        'Cộng\t\t2.145',
+        'Tổng cộng\t\t4.025',
+      ]),
+    );
+    expect(checks.filter((c) => c.kind === 'sum').map((c) => [c.values, c.holds])).toEqual([
+      [[1880, 860, 1020], true],
+      [[2145, 1240, 905], true],
+      [[4025, 1880, 2145], true],
+    ]);
+  });
+
   it('checks a percentage column against the ratio of its row’s counts', () => {
     const checks = checksOf(outlineOf([...HEAD, HEADER, '1\tXã An Lão\t1.240\t1.200\t12\t98,00', '2\tPhường Hồng Bàng\t860\t850\t0\t100']));
     const ratios = checks.filter((c) => c.kind === 'ratio');

@@ -41,15 +41,18 @@ const comparable = (whole: Figure, part: Figure) =>
 
 /**
  * Each total row against the rows it sums: with one total row, every other row; with several
- * (subtotals of groups), the rows since the previous total row.
+ * (groups with subtotals, `Cộng`), the rows since the previous total row, and a total right after
+ * subtotals (`Tổng cộng`) the subtotals before it.
  */
 function totalRowChecks(ctx: Context, figures: CellFigure[]): CheckDraft[] {
   const out: CheckDraft[] = [];
   const rows = [...new Set(figures.map((f) => f.cell.row))].sort((a, b) => a - b);
   const totals = rows.filter((r) => isTotalLabel(figures.find((f) => f.cell.row === r)!.cell.label));
   for (const [t, totalRow] of totals.entries()) {
-    const summed = (r: number) =>
-      !totals.includes(r) && (totals.length === 1 || (r < totalRow && (t === 0 || r > totals[t - 1]!)));
+    const since = rows.filter((r) => r < totalRow && !totals.includes(r) && (t === 0 || r > totals[t - 1]!));
+    const summedRows =
+      totals.length === 1 ? rows.filter((r) => r !== totalRow) : since.length > 0 ? since : totals.slice(0, t);
+    const summed = (r: number) => summedRows.includes(r);
     for (const whole of figures.filter((f) => f.cell.row === totalRow && ADDITIVE.has(f.kind))) {
       const parts = figures.filter((p) => sameColumn(p, whole) && summed(p.cell.row) && comparable(whole, p));
       if (parts.length < 2) continue;
