@@ -58,7 +58,7 @@ describe('baocao run over every copy of the fixtures', () => {
     expect(r.code).toBe(0);
   }, 600_000);
 
-  it('groups the 25 distinct files into 5 documents, the text copy first, OCR and parts last', async () => {
+  it('groups the 27 distinct files into 6 documents, the text copy first, OCR and parts last', async () => {
     const copies = await sql('SELECT document_key, path, chosen, "rank" FROM copies ORDER BY document_key, "rank"');
     const byDocument = new Map<string, string[]>();
     for (const c of copies) byDocument.set(String(c.document_key), [...(byDocument.get(String(c.document_key)) ?? []), String(c.path)]);
@@ -93,6 +93,9 @@ describe('baocao run over every copy of the fixtures', () => {
       // pdf-named.docx has the bytes of the .pdf: one file by content hash
       [`${S003}.txt`, `formats/${S003}.doc`, `formats/${S003}.docx`, `formats/${S003}.odt`, `formats/${S003}.pdf`, `formats/${S003}.rtf`],
       ['004_0ecefb93d6d43162.txt'],
+      // the city's report with a per-commune annex (scripts/make-annex-fixture.ts): two copies as
+      // good as each other, the first by path kept
+      ['annex/hai-phong-tthc-quy-1-2026.docx', 'annex/hai-phong-tthc-quy-1-2026.txt'],
     ]);
     // seed 004 prints its number and full date: its key is its header's
     expect(byDocument.has('BC 120/BC-UBND 2025-09-12 uy ban nhan dan dac khu cat hai')).toBe(true);
@@ -102,13 +105,14 @@ describe('baocao run over every copy of the fixtures', () => {
       { path: '002_6f7bb062664898b6.txt', copies: 4 },
       { path: `${S003}.txt`, copies: 5 },
       { path: '004_0ecefb93d6d43162.txt', copies: 0 },
+      { path: 'annex/hai-phong-tthc-quy-1-2026.docx', copies: 1 },
     ]);
     // each report states the key of its own copy; the scan lost its issuer, so its key is its fingerprint's
     expect(report(`formats/${S000}.scan.pdf`).documentKey).toMatch(/^text:[0-9a-f]{16}$/);
   });
 
   it('keeps only the chosen copies’ rows in figures, references and checks', async () => {
-    expect(await sql('SELECT count(DISTINCT sha256)::INTEGER AS n FROM figures')).toEqual([{ n: 5 }]);
+    expect(await sql('SELECT count(DISTINCT sha256)::INTEGER AS n FROM figures')).toEqual([{ n: 6 }]);
     const chosen = await sql('SELECT count(*)::INTEGER AS n FROM figures f JOIN copies c USING (sha256) WHERE NOT c.chosen');
     expect(chosen).toEqual([{ n: 0 }]);
   });
@@ -126,6 +130,7 @@ describe('baocao run over every copy of the fixtures', () => {
     expect(failed!.map((r) => [r.path, Number(r.failed_checks)])).toEqual([
       [`${S000}.txt`, 3],
       [`${S003}.txt`, 2],
+      ['annex/hai-phong-tthc-quy-1-2026.docx', 1],
     ]);
     // Công văn 137 is cited by 2 reports (it was 12: every copy counted)
     expect(cited!.map((r) => [r.key, Number(r.reports)])).toEqual([
@@ -217,7 +222,7 @@ describe('baocao run over every copy of the fixtures', () => {
 
   it('names the figure’s unit value_unit in metrics.csv, apart from the reporting unit’s level and name', () => {
     const header = parseCsv(readFileSync(join(out, 'metrics.csv'), 'utf8').replace(/^\uFEFF/, ''))[0]!;
-    expect(header.filter((c) => /unit/.test(c))).toEqual(['unit_level', 'unit_name', 'value_unit']);
+    expect(header.filter((c) => /unit/.test(c))).toEqual(['unit_level', 'unit_name', 'parent_unit_level', 'parent_unit_name', 'value_unit']);
   });
 
   it('writes the metric catalog as a table and a CSV: id, Vietnamese label, English gloss, unit', async () => {

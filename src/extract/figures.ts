@@ -13,7 +13,7 @@ import { sameFamily } from './figures/lexicon.js';
 import { blockAt, passagesOf, toCurrent, type Passage } from './figures/passages.js';
 import { readPassage, type Draft } from './figures/read.js';
 import { tableFigures } from './figures/tables.js';
-import type { Figure, Period, StatedPeriod } from './types.js';
+import type { CellRef, Figure, Period, StatedPeriod } from './types.js';
 
 export interface FigureOptions {
   documentKind: string | null;
@@ -43,6 +43,12 @@ export interface Placed {
   responsible?: string | null;
   /** Words that state the role or period (table group rows, captions). */
   extraContext?: string;
+  /** Set for numbers read from table cells: the table, row and column. */
+  cell?: CellRef;
+  /** The administrative unit the cell's row names (`Xã An Lão`). */
+  subunit?: { level: string; name: string } | null;
+  /** The role a cell's header path or caption states (`Kế hoạch`, `Thực hiện`); null when they say neither. */
+  roleFromTable?: 'actual' | 'target' | null;
 }
 
 /** Words that make a figure a target rather than a result, in any kind of document. */
@@ -134,7 +140,7 @@ export function findFigures(outline: Outline, options: FigureOptions): Figure[] 
     return target;
   };
   for (const [i, f] of placed.entries()) {
-    f.role = kh || statesTarget(contexts[i]!) ? 'target' : 'actual';
+    f.role = f.roleFromTable ?? (kh || statesTarget(contexts[i]!) ? 'target' : 'actual');
     f.period = f.period ?? periodOf(f, options, sections, outline);
   }
 
@@ -236,5 +242,7 @@ function toFigure(f: Placed & { index?: number }, idOf: Map<number, string>): Fi
     span: { start: f.start, end: f.end },
   };
   if (f.responsible !== undefined) figure.responsible = f.responsible;
+  if (f.cell) figure.cell = f.cell;
+  if (f.subunit) figure.subunit = f.subunit;
   return figure;
 }

@@ -77,6 +77,23 @@ export interface Figure {
   span: Span;
   /** For a target row of an indicator table: the body responsible for it (`Cơ quan chịu trách nhiệm`). */
   responsible?: string | null;
+  /** For a number read from a table cell: the table, the row and the column's header path. */
+  cell?: CellRef;
+  /** For a cell of a row that names an administrative unit (`Xã An Lão`): that unit, a part of the report's. */
+  subunit?: { level: string; name: string } | null;
+}
+
+/** Where a figure stands in a table: `Outline.tables[].id`, the row's index in `rows`, its column. */
+export interface CellRef {
+  table: string;
+  /** Index in the table's `rows` (header rows not counted), from 0. */
+  row: number;
+  /** Index of the column, from 0. */
+  column: number;
+  /** The column's header path, outermost first (`['Số hồ sơ tiếp nhận', 'Trực tuyến']`). */
+  path: string[];
+  /** The row's label as printed (`Xã An Lão`, `Tổng cộng`). */
+  label: string | null;
 }
 
 /** A cited directive: `Công văn số 137/UBND-TTPVHCC ngày 23/01/2026`. */

@@ -135,3 +135,50 @@ describe('restored text', () => {
       + '<span class="rs unsure" tabindex="-1" data-o="QD-BCP" data-c="0.60" data-r="QĐ-BCP" aria-description="đã khôi phục từ “QD-BCP”">QĐ-BCĐ</span> ngày 06/8/2025');
   });
 });
+
+describe('renderDocument: the tables view', () => {
+  // `Cát Hải | 1.894 | 1.779 | 115` under a two-level header, as the table reader gives its paths
+  const text = '1\tĐặc khu Cát Hải\t1.894\t1.779\t115';
+  const cell = (id: string, column: number, at: string, path: string[], checks: string[]): ReviewFigure => {
+    const start = text.indexOf(at);
+    const span = { start, end: start + at.length };
+    return {
+      id, kind: 'count', value: Number(at.replace('.', '')), of: null, unit: 'hồ sơ', subject: 'Đặc khu Cát Hải', metric: null, role: 'actual',
+      period: null, parent: null, section: null, confidence: 0.95, span, checks, cell: { table: 't1', row: 0, column, path, label: 'Đặc khu Cát Hải' },
+      provenance: { file: 'r.txt', page: null, span, line: 1, text: at },
+    } as ReviewFigure;
+  };
+  const figures = [
+    cell('f1', 2, '1.894', ['Số hồ sơ tiếp nhận', 'Tổng số'], ['c1']),
+    cell('f2', 3, '1.779', ['Số hồ sơ tiếp nhận', 'Trực tuyến'], ['c1']),
+    cell('f3', 4, '115', ['Số hồ sơ tiếp nhận', 'Trực tiếp'], []),
+  ];
+  const html = renderDocument({
+    jsonPath: 'r.json',
+    report: {
+      ...report().report, text, figures, references: [],
+      checks: [{ id: 'c1', kind: 'sum', figures: ['f1', 'f2'], expected: 1894, actual: 1779, tolerance: 0, holds: false }],
+      tables: [{
+        id: 't1', title: 'Phụ lục I', section: null, header: ['STT', 'Đơn vị', 'Tổng số', 'Trực tuyến', 'Trực tiếp'], rows: [text.split('\t')],
+        columns: [['STT'], ['Đơn vị'], ['Số hồ sơ tiếp nhận', 'Tổng số'], ['Số hồ sơ tiếp nhận', 'Trực tuyến'], ['Số hồ sơ tiếp nhận', 'Trực tiếp']],
+        provenance: { file: 'r.txt', page: null, span: { start: 0, end: text.length }, line: 1, text },
+      }],
+    },
+  }, { root: '', marks: [] });
+
+  it('writes a header row per level of the paths, the outer name over its columns', () => {
+    const head = /<thead>(.*?)<\/thead>/.exec(html)![1]!;
+    expect(head).toBe('<tr><th scope="col" rowspan="2">STT</th><th scope="col" rowspan="2">Đơn vị</th><th scope="col" colspan="3">Số hồ sơ tiếp nhận</th></tr>'
+      + '<tr><th scope="col">Tổng số</th><th scope="col">Trực tuyến</th><th scope="col">Trực tiếp</th></tr>');
+  });
+
+  it('makes each figure’s cell a button coloured by its checks, named by its value, row and column', () => {
+    const cells = [...html.matchAll(/<button type="button" class="cell st-(\w+)" data-value="(f\d)" aria-label="([^"]*)"/g)].map((m) => [m[2], m[1], m[3]]);
+    expect(cells).toEqual([
+      ['f1', 'failed', '1.894: hàng Đặc khu Cát Hải, cột Số hồ sơ tiếp nhận / Tổng số'],
+      ['f2', 'failed', '1.779: hàng Đặc khu Cát Hải, cột Số hồ sơ tiếp nhận / Trực tuyến'],
+      ['f3', 'unchecked', '115: hàng Đặc khu Cát Hải, cột Số hồ sơ tiếp nhận / Trực tiếp'],
+    ]);
+    expect(html).toContain('<td>1</td><td>Đặc khu Cát Hải</td>');
+  });
+});

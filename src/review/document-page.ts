@@ -12,7 +12,7 @@ import type { PageImages } from './page-images.js';
 import { pageView } from './page-view.js';
 import { runsOf, type Marked } from './segments.js';
 import { figureStatuses, summarise, worst } from './status.js';
-import type { LoadedReport, RestoredToken, ReviewCheck, ReviewFigure, ReviewReference, ValueStatus } from './types.js';
+import type { LoadedReport, RestoredToken, ReviewCheck, ReviewFigure, ReviewReference, ReviewTable, ValueStatus } from './types.js';
 
 type Value = (ReviewFigure & { target: 'figure' }) | (ReviewReference & { target: 'reference' });
 
@@ -84,6 +84,7 @@ export function renderDocument({ report }: LoadedReport, { root, marks, pageImag
 ${text}</pre>
   ${original === undefined ? '' : `<pre class="doc" id="doc-original" hidden${ariaL('doc.originalText')}>
 ${originalPre}</pre>`}
+  ${renderTables(report.tables ?? [], report.figures, report.text, statusOf)}
 </main>
 ${pages?.panel ?? ''}
 <aside${ariaL('doc.aside')}>
@@ -216,7 +217,62 @@ function valueData(v: Value, text: string, status: ValueStatus) {
       ...common,
       kind: v.kind, comparator: v.comparator ?? null, value: v.value, of: v.of, unit: v.unit, subject: v.subject, metric: v.metric, role: v.role,
       period: v.period?.text ?? null, parent: v.parent, section: v.section, checks: v.checks,
+      cell: v.cell ? { table: v.cell.table, label: v.cell.label, path: v.cell.path } : null,
     };
   }
   return { ...common, kind: v.kind, number: v.number, year: v.year, symbol: v.symbol, issuer: v.issuer, date: v.date, key: v.key };
+}
+
+/**
+ * The report's tables with figures in their cells, shown as tables: each such cell a button
+ * coloured by the figure's checks (failed, held, none), which selects the figure and shows its
+ * row label and header path. A column's header path is one header row per level, a level
+ * spanning the columns that share it.
+ */
+function renderTables(tables: ReviewTable[], figures: ReviewFigure[], text: string, statusOf: (id: string) => ValueStatus): string {
+  const byCell = new Map<string, ReviewFigure>();
+  for (const f of figures) if (f.cell) byCell.set(`${f.cell.table}|${f.cell.row}|${f.cell.column}`, f);
+  const shown = tables.filter((tb) => figures.some((f) => f.cell?.table === tb.id));
+  if (shown.length === 0) return '';
+  const one = (tb: ReviewTable) => {
+    const width = Math.max(tb.header?.length ?? 0, tb.columns?.length ?? 0, ...tb.rows.map((r) => r.length));
+    const paths = Array.from({ length: width }, (_, k) => tb.columns?.[k] ?? (tb.header?.[k] ? [tb.header[k]!] : []));
+    const depth = Math.max(1, ...paths.map((p) => p.length));
+    const headRows: string[] = [];
+    const prefix = (p: string[], level: number) => JSON.stringify(p.slice(0, level + 1));
+    for (let level = 0; level < depth; level++) {
+      const cells: string[] = [];
+      for (let k = 0; k < width; k++) {
+        const p = paths[k]!;
+        // a cell stands at the level of its name; the last name spans the levels below it
+        if (level >= Math.max(1, p.length)) continue;
+        const leaf = level >= p.length - 1;
+        let span = 1;
+        // an outer name over the columns that share it (`Số hồ sơ tiếp nhận` over `Tổng số`, `Trực tuyến`)
+        while (!leaf && k + span < width && paths[k + span]!.length > level + 1 && prefix(paths[k + span]!, level) === prefix(p, level)) span++;
+        const rows = leaf ? depth - level : 1;
+        cells.push(`<th scope="col"${span > 1 ? ` colspan="${span}"` : ''}${rows > 1 ? ` rowspan="${rows}"` : ''}>${esc(p[level] ?? '')}</th>`);
+        k += span - 1;
+      }
+      headRows.push(`<tr>${cells.join('')}</tr>`);
+    }
+    const body = tb.rows.map((row, r) => {
+      const cells = Array.from({ length: width }, (_, k) => {
+        const f = byCell.get(`${tb.id}|${r}|${k}`);
+        if (!f) return `<td>${esc(row[k] ?? '')}</td>`;
+        const named = ariaL('table.cell', { value: text.slice(f.span.start, f.span.end), row: f.cell!.label ?? String(r + 1), column: f.cell!.path.join(' / ') });
+        return `<td class="num"><button type="button" class="cell st-${statusOf(f.id)}" data-value="${esc(f.id)}"${named}>${esc(text.slice(f.span.start, f.span.end))}</button></td>`;
+      });
+      return `<tr>${cells.join('')}</tr>`;
+    });
+    const caption = tb.title ? esc(tb.title) : L('table.untitled', { id: tb.id });
+    return `<div class="table-wrap"><table class="cells" id="table-${esc(tb.id)}"><caption>${caption}</caption>
+<thead>${headRows.join('')}</thead>
+<tbody>${body.join('\n')}</tbody></table></div>`;
+  };
+  return `<section class="tables" aria-labelledby="tables-heading">
+${L('tables.heading', { count: shown.length }, 'h2', ' id="tables-heading"')}
+${L('tables.hint', undefined, 'p', ' class="hint"')}
+${shown.map(one).join('\n')}
+</section>`;
 }

@@ -2,7 +2,7 @@
  * What the review site reads from an output folder: the parts of the report JSON it shows.
  * Kept as a structural subset of `ReportJson` so the site keeps working while fields are added.
  */
-import type { ReportJson, ReportFigure, ReportReference } from '../write/report.js';
+import type { ReportJson, ReportFigure, ReportReference, ReportTable } from '../write/report.js';
 
 /** A validation check as written in the report (`schema/report.schema.json#/$defs/check`). */
 export interface ReviewCheck {
@@ -31,7 +31,10 @@ export interface CheckProposal {
 export type ReviewReport = Pick<
   ReportJson,
   'schemaVersion' | 'source' | 'textUsed' | 'text' | 'originalText' | 'document' | 'period' | 'figures' | 'references' | 'warnings'
-> & { checks: ReviewCheck[]; restoration?: { changes: RestoredToken[] } };
+> & { checks: ReviewCheck[]; restoration?: { changes: RestoredToken[] }; tables?: ReviewTable[] };
+
+/** A table of the report; `columns` (header paths) is absent in reports before schema 1.4. */
+export type ReviewTable = Omit<ReportTable, 'columns'> & { columns?: string[][] };
 
 /** A token restoration changed: `span` in `text`, `original` as read, `chosen` as shown. */
 export interface RestoredToken {

@@ -1,6 +1,6 @@
 /**
  * The validate stage: arithmetic cross-checks between the figures of one report. The rules run
- * in a fixed order (sum, balance, ratio, share, score, rank, consistency); a relation found by two
+ * in a fixed order (tables, sum, balance, ratio, share, score, rank, consistency); a relation found by two
  * rules over the same figures is kept once, under the first.
  */
 import type { Extraction } from '../extract/types.js';
@@ -14,11 +14,13 @@ import { ratioChecks } from './ratio.js';
 import { scoreChecks } from './score.js';
 import { shareChecks } from './share.js';
 import { sumChecks } from './sum.js';
+import { tableChecks } from './tables.js';
 import type { Check, CheckDraft } from './types.js';
 
 export type * from './types.js';
 
 const RULES: ((ctx: Context) => CheckDraft[])[] = [
+  tableChecks,
   sumChecks,
   balanceChecks,
   ratioChecks,

@@ -30,17 +30,21 @@ export const DATABASE_FILE = 'baocao.duckdb';
  * path, then the first in that document. `candidates` says how many figures
  * competed, so nothing is hidden.
  * A document without a recognised unit is its own unit (never merged with another unknown one).
+ * A figure of a table row naming a sub-unit (`Xã An Lão` in a city's per-commune annex) is that
+ * unit's, with the report's unit in `parent_unit_level`, `parent_unit_name` (null for the
+ * report's own figures); the unit's own report, where there is one, is preferred to the annex row.
  * `check_status`: `fail` if any check on the figure fails, `pass` if all hold, null if unchecked.
  */
 const METRICS_VIEW = `
 CREATE VIEW metrics AS
 WITH candidates AS (
   SELECT f.sha256, f.id, f.period_from, f.period_to, f.metric, f.role,
-         coalesce(d.unit_level || ' ' || d.unit_name, 'document ' || f.sha256) AS unit_key,
+         coalesce(f.subunit_level || ' ' || f.subunit_name, d.unit_level || ' ' || d.unit_name, 'document ' || f.sha256) AS unit_key,
          -- the order of preference, least first: not marked wrong, an exact value (not a bound),
-         -- top level, most confident (an unknown confidence last), first document by path, first
-         -- in the document
-         {'wrong': coalesce(r.verdict = 'wrong', false), 'bound': f.comparator IS NOT NULL, 'nested': f.parent IS NOT NULL,
+         -- the unit's own report (not a row of another's table), top level, most confident (an
+         -- unknown confidence last), first document by path, first in the document
+         {'wrong': coalesce(r.verdict = 'wrong', false), 'bound': f.comparator IS NOT NULL, 'annex': f.subunit_name IS NOT NULL,
+          'nested': f.parent IS NOT NULL,
           'confidence': coalesce(-f.confidence, 'infinity'::DOUBLE), 'path': d.path, 'seq': f.seq} AS preference
   FROM figures f
   JOIN documents d ON d.sha256 = f.sha256
@@ -66,7 +70,11 @@ WITH candidates AS (
   FROM figure_checks f LEFT JOIN checks_reviewed c ON c.sha256 = f.sha256 AND c.id = f.check_id
   GROUP BY f.sha256, f.id
 )
-SELECT d.unit_level, d.unit_name, f.period_from, f.period_to, f.period_text, f.metric, f.role, f.comparator,
+SELECT CASE WHEN f.subunit_name IS NULL THEN d.unit_level ELSE f.subunit_level END AS unit_level,
+       CASE WHEN f.subunit_name IS NULL THEN d.unit_name ELSE f.subunit_name END AS unit_name,
+       CASE WHEN f.subunit_name IS NOT NULL THEN d.unit_level END AS parent_unit_level,
+       CASE WHEN f.subunit_name IS NOT NULL THEN d.unit_name END AS parent_unit_name,
+       f.period_from, f.period_to, f.period_text, f.metric, f.role, f.comparator,
        -- a value QA corrected is the corrected one; value_read is the value as read from the document
        coalesce(r.corrected_value, f.value) AS value, f.value AS value_read, f.of, f.value_unit,
        f.subject, d.path AS source_file, f.sha256, f.id AS figure_id, f.page, f.line, f.span_start, f.span_end, f.text,

@@ -8,7 +8,7 @@ import type { SourceText, Span } from '../text/source-text.js';
 import { documentKeyOf, fingerprintOf, type Fingerprint } from '../identity/index.js';
 
 /** Bump on any change to the shape of the report JSON (and update schema/report.schema.json). */
-export const SCHEMA_VERSION = '1.3.0';
+export const SCHEMA_VERSION = '1.4.0';
 
 export type TextUsed = 'original' | 'ocr' | 'restored';
 
@@ -27,6 +27,8 @@ export interface ReportTable {
   section: string | null;
   header: string[] | null;
   rows: string[][];
+  /** The header path of each column, outermost first; a figure read from a cell names its column's (`cell.path`). */
+  columns: string[][];
   provenance: Provenance;
 }
 
@@ -134,6 +136,7 @@ function tableJson(t: Table, prov: (span: Span) => Provenance): ReportTable {
     section: t.section,
     header: t.header ? t.header.cells.map((c) => c.text) : null,
     rows: t.rows.map((r) => r.cells.map((c) => c.text)),
+    columns: t.columns.map((c) => c.path),
     provenance: prov(span),
   };
 }

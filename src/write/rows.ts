@@ -128,6 +128,13 @@ export const figures: TableSpec<Cell> = {
     ...PROVENANCE_COLUMNS,
     ['checks', 'VARCHAR[]'],
     ['position', 'VARCHAR'],
+    // a number read from a table cell: the table, the row's index, the column's header path; and
+    // the administrative unit the row names (`Xã An Lão` in a city's annex), a part of the report's
+    ['table_id', 'VARCHAR'],
+    ['table_row', 'INTEGER'],
+    ['table_column', 'VARCHAR[]'],
+    ['subunit_level', 'VARCHAR'],
+    ['subunit_name', 'VARCHAR'],
   ],
   rows: (r) => {
     const position = positions();
@@ -154,6 +161,11 @@ export const figures: TableSpec<Cell> = {
         ...provenanceCells(f.provenance),
         (f.checks ?? []).map(String),
         position(figureKind(f)),
+        f.cell?.table ?? null,
+        int(f.cell?.row),
+        f.cell ? f.cell.path.map(String) : null,
+        f.subunit?.level ?? null,
+        f.subunit?.name ?? null,
       ];
     });
   },

@@ -98,6 +98,12 @@
         if (inShown && !seen[id]) { seen[id] = true; order.push(id); }
       });
     });
+    // a figure's cell in the tables view is one more element of it (coloured, selected, marked)
+    document.querySelectorAll('table.cells button[data-value]').forEach(function (el) {
+      var id = el.getAttribute('data-value');
+      if (!elements[id]) elements[id] = [];
+      elements[id].push(el);
+    });
     var bySpan = {};
     Object.keys(values).forEach(function (id) {
       var s = values[id].provenance.span;
@@ -172,6 +178,8 @@
         add('detail.value', (v.comparator ? v.comparator + ' ' : '') + num(v.value) + (v.of !== null ? ' / ' + num(v.of) : '') + (v.unit ? ' ' + v.unit : ''));
         add('detail.kind', v.kind + (v.role === 'target' ? ' ' + T('detail.target') : ''));
         add('detail.subject', v.subject);
+        add('detail.rowLabel', v.cell && v.cell.label);
+        add('detail.columnPath', v.cell && v.cell.path.join(' / '));
         add('detail.metric', v.metric || T('detail.noMetric'));
         add('detail.period', v.period);
         add('detail.parent', v.parent);
@@ -323,6 +331,11 @@
         event.preventDefault();
         var i = failedLinks.indexOf(checkLink);
         if (i >= 0) showCheck(i); else highlightCheck(checkLink);
+        return;
+      }
+      var cell = t.closest && t.closest('table.cells button[data-value]');
+      if (cell) {
+        select(cell.getAttribute('data-value'), false);
         return;
       }
       var valueLink = t.closest && t.closest('a[data-value]');
