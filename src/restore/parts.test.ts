@@ -4,6 +4,8 @@ import { Channel, learnConfusions } from './channel.js';
 import { BOS, NgramModel, trainKneserNey } from './lm.js';
 import { repairBeforeNumber, repairCode } from './symbols.js';
 import { pieces } from './tokens.js';
+import { learnToneConfusions } from './tones.js';
+import { placeSyllables, placeUnits } from './vocabulary.js';
 
 describe('symbol repairs', () => {
   it('repairs codes from the lexicon only', () => {
@@ -102,5 +104,36 @@ describe('word alignment', () => {
   it('measures word accuracy across a dropped word', () => {
     const a = alignWords(words('Quyết định số 1037/QĐ-BCĐ ngày'), words('Quyét dinh 1037/QĐ-BCĐ ngày'));
     expect(wordAccuracy(a)).toEqual({ correct: 2, total: 5 });
+  });
+});
+
+describe('repairs of issue 24: tokens', () => {
+  it('keeps an apostrophe or question mark between small letters inside the word (English OCR reads ư as u\', ứ as i?)', () => {
+    expect(pieces("thu'c hien chi?c K’Nớ gì?").map((p) => `${p.kind}:${p.text}`)).toEqual(["word:thu'c", 'word:hien', 'word:chi?c', 'word:K', 'punct:’', 'word:Nớ', 'word:gì', 'punct:?']);
+  });
+
+  it('reads S06 as số before a number', () => {
+    expect(repairBeforeNumber('S06')).toBe('số');
+  });
+});
+
+describe('tone confusions of Vietnamese-model OCR', () => {
+  it('counts (printed tone, read tone) over pairs with the same letters, and nothing else', () => {
+    const isSyllable = (w: string) => ['tỉnh', 'dẫn', 'tính'].includes(w);
+    const counts = learnToneConfusions([['tỉnh', 'tĩnh'], ['tỉnh', 'tỉnh'], ['dẫn', 'dần'], ['tính', 'tinh'], ['tỉnh', 'tinb'], ['xyz', 'xỳz']], isSyllable);
+    // tones: 0 none, 1 huyền, 2 sắc, 3 hỏi, 4 ngã, 5 nặng
+    expect(counts[3]).toEqual([0, 0, 0, 1, 1, 0]);
+    expect(counts[4]).toEqual([0, 1, 0, 0, 0, 0]);
+    expect(counts[2]).toEqual([1, 0, 0, 0, 0, 0]);
+    expect(counts.flat().reduce((a, b) => a + b, 0)).toBe(4);
+  });
+});
+
+describe('gazetteer', () => {
+  it('gives place names syllables the dictionary lacks, but no single letters or Roman numerals', () => {
+    expect(placeSyllables(['tỉnh Đắk Lắk', 'phường II', 'xã Ea H Leo']).sort()).toEqual(['ea', 'leo', 'lắk', 'phường', 'tỉnh', 'xã', 'đắk']);
+    const units = placeUnits();
+    for (const u of ['tỉnh Đắk Lắk', 'đặc khu Cát Hải', 'xã Phú Lộc', 'huyện Phú Lộc']) expect(units).toContain(u);
+    expect(units.some((u) => /\d/.test(u))).toBe(false);
   });
 });

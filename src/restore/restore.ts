@@ -6,9 +6,10 @@ import type { Edit, Span } from '../text/source-text.js';
 import { SourceText } from '../text/source-text.js';
 import { Channel, type ConfusionCounts } from './channel.js';
 import { BOS, NUM, PUNCT, SPECIALS, UNK, type LanguageModel } from './lm.js';
-import { repairBeforeNumber, repairCode, isCode } from './symbols.js';
+import { repairBeforeNumber, repairCode, isCode, isSyllableLikeAcronym } from './symbols.js';
 import { pieces, type Piece } from './tokens.js';
-import { applyCase, canonical, caseShape, type CaseShape, fold, hasMarks, hasVietnameseOnlyLetters } from '../vietnamese/letters.js';
+import { applyCase, canonical, caseShape, type CaseShape, fold, hasMarks, hasVietnameseOnlyLetters, toneOf, withoutTone } from '../vietnamese/letters.js';
+import { toneCosts, type ToneCounts } from './tones.js';
 
 export interface DamageReport {
   /** Word tokens looked at (letters only; codes, numbers and punctuation left out). */
@@ -37,6 +38,12 @@ export interface RestoreResult {
 export interface RestoreOptions {
   /** full: every word may change; light: only words that are not valid syllables, and symbol repairs. */
   mode?: 'full' | 'light';
+  /**
+   * Also repair the tones of marked syllables, for text OCR'd by a Vietnamese model (`tĩnh` →
+   * `tỉnh`): a word takes another tone of its letters only where that is the choice with
+   * confidence ≥ `toneConfidence`.
+   */
+  tones?: boolean;
 }
 
 /** Thresholds of the damage detector: clean seeds measure ≤ 1 % on both. */
@@ -66,9 +73,11 @@ export interface Weights {
   splitMinBigram: number;
   /** Candidates per token taken from the channel before the a-priori cut to `candidates`. */
   candidatePool: number;
+  /** With `tones`: the confidence a tone repair needs. */
+  toneConfidence: number;
 }
 
-const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40, splitFrom: 12, split: 4, splitMinBigram: -2 };
+const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40, splitFrom: 12, split: 4, splitMinBigram: -2, toneConfidence: 0.9 };
 const LN10 = Math.LN10;
 /**
  * Per-token caches stop growing here: the most frequent tokens of an archive come early and stay,
@@ -103,6 +112,8 @@ interface Item {
   options?: OptionList;
   /** For a token OCR made of two words (`donvi`): the part of the piece this item decodes. */
   part?: { text: string; first: boolean };
+  /** A tone repair: applied only with confidence ≥ toneConfidence. */
+  tone?: boolean;
 }
 
 /**
@@ -148,11 +159,16 @@ export class Restorer {
   private readonly bestOfFold = new Map<string, string>();
   private readonly weights: Weights;
 
+  private readonly toneCost: Float64Array;
+
   constructor(
     readonly lm: LanguageModel,
     confusions: ConfusionCounts,
     weights: Partial<Weights> = {},
+    /** Tone confusions of Vietnamese-model OCR (for `tones`); none: every tone change equally unlikely. */
+    tones: ToneCounts = Array.from({ length: 6 }, (_, t) => Array.from({ length: 6 }, (_, r) => (t === r ? 1000 : 1))),
   ) {
+    this.toneCost = toneCosts(tones);
     const syllables = lm.vocab.slice(SPECIALS.length, SPECIALS.length + lm.syllableCount);
     this.channel = new Channel(syllables, confusions);
     this.syllableIds = new Set(syllables.map((_, i) => i + SPECIALS.length));
@@ -166,6 +182,11 @@ export class Restorer {
         this.bestOfFold.set(f, s);
       }
     }
+  }
+
+  /** Written in capitals and longer than a letter (`AI`, `UBND`, `PAC`). */
+  isCapitals(word: string): boolean {
+    return word.length > 1 && this.facts(word).upperCase && this.facts(word).letters;
   }
 
   /** The model id of a token read as a syllable, or UNK. */
@@ -241,12 +262,12 @@ export class Restorer {
       else if (!f.upperCase && f.noSyllableOfLetters) foreign++;
     }
     const stripped = words > 0 && marked / words < 0.01 && foreign / words < 0.05;
-    const items = this.items(text.text, ps, mode, stripped);
+    const items = this.items(text.text, ps, mode, stripped, options.tones === true && !stripped);
     const chosen = this.decode(items);
     return this.apply(text, items, chosen, damage);
   }
 
-  private items(text: string, ps: Piece[], mode: 'full' | 'light', stripped: boolean): Item[] {
+  private items(text: string, ps: Piece[], mode: 'full' | 'light', stripped: boolean, tones: boolean): Item[] {
     const items: Item[] = [];
     let prevEnd = 0;
     for (let i = 0; i < ps.length; i++) {
@@ -274,13 +295,24 @@ export class Restorer {
           continue;
         }
         const so = f.beforeNumber;
-        if (so !== null && !valid && numberFollows(ps, i)) {
+        if (so !== null && !valid && (numberFollows(ps, i) || labelAtLineStart(ps, i))) {
           item.fixed = this.lm.id(so);
           item.forced = applyCase(so, ocrCaseShape(word, so));
           continue;
         }
-        if (valid && (mode === 'light' || f.vietnameseOnly)) {
+        // list markers (`a)`, `d)`) and acronyms among ordinary words (`AI`, `DN`, `IoT`) are not
+        // garbled syllables: `d)` is not `ở`, `AI` is not `ÁI`. Capitals that are some syllable's
+        // letters are (`cua BO Xay dung` is `của Bộ Xây dựng`), unless a known acronym (`AI`).
+        if (listMarker(ps, i) || (word.length > 1 && f.letters && (MIXED_CAPS_RE.test(word) || (f.upperCase && (f.noSyllableOfLetters || isSyllableLikeAcronym(word)) && acronymAmongWords(ps, i, this))))) {
           item.fixed = f.id;
+          continue;
+        }
+        if (valid && (mode === 'light' || f.vietnameseOnly)) {
+          const opts = tones && f.marked ? this.toneOptions(word) : null;
+          if (opts) {
+            item.options = opts;
+            item.tone = true;
+          } else item.fixed = f.id;
           continue;
         }
         // Roman numerals (section numbers) are never words; in clean text neither is an all-capital
@@ -309,6 +341,41 @@ export class Restorer {
       }
     }
     return items;
+  }
+
+  private readonly toneCache = new Map<string, OptionList | null>();
+  private toneSiblings: Map<string, string[]> | undefined;
+
+  /**
+   * A marked syllable read by a Vietnamese model: itself and the other tones of its letters that
+   * are syllables, each costing −ln P(tone read | tone printed); null when it has no other tone.
+   */
+  private toneOptions(word: string): OptionList | null {
+    let opts = this.toneCache.get(word);
+    if (opts !== undefined) return opts;
+    if (!this.toneSiblings) {
+      this.toneSiblings = new Map();
+      for (const s of this.lm.vocab.slice(SPECIALS.length, SPECIALS.length + this.lm.syllableCount)) {
+        const k = withoutTone(s);
+        this.toneSiblings.set(k, [...(this.toneSiblings.get(k) ?? []), s]);
+      }
+    }
+    const self = canonical(word.toLowerCase());
+    const read = toneOf(self);
+    const siblings = this.toneSiblings.get(withoutTone(self)) ?? [];
+    opts = null;
+    if (siblings.length > 1) {
+      const list = siblings.map((s) => ({ id: this.lm.id(s), word: s, cost: this.toneCost[toneOf(s) * 6 + read]! }));
+      const lmW = this.weights.lm * LN10;
+      opts = {
+        list,
+        ids: Int32Array.from(list, (o) => o.id),
+        costs: Float64Array.from(list, (o) => o.cost),
+        reach: Float64Array.from(list, (o) => lmW * this.lm.maxLogProb(o.id) - o.cost),
+      };
+    }
+    if (this.toneCache.size < OPTION_CACHE_SIZE) this.toneCache.set(word, opts);
+    return opts;
   }
 
   private readonly splitCache = new Map<string, [string, string] | null>();
@@ -666,6 +733,7 @@ export class Restorer {
       const out = this.output(it, chosen[i]!);
       if (out === original) continue;
       const { runner, confidence } = this.confidence(items, ids, i, chosen[i]!);
+      if (it.tone && confidence < this.weights.toneConfidence) continue;
       change(it.piece, out, runner >= 0 ? this.output(it, runner) : null, confidence);
     }
     return { text: text.edit(edits), changes, damage };
@@ -674,7 +742,50 @@ export class Restorer {
 
 /** An item with every field from the start: one object shape for the decoder's loop. */
 function newItem(piece: Piece, reset: boolean): Item {
-  return { piece, reset, fixed: undefined, forced: undefined, options: undefined, part: undefined };
+  return { piece, reset, fixed: undefined, forced: undefined, options: undefined, part: undefined, tone: undefined };
+}
+
+/** A letter that opens a line and is closed by `)`: a list marker (`a)`, `đ)`). */
+function listMarker(ps: Piece[], i: number): boolean {
+  const p = ps[i]!;
+  const next = ps[i + 1];
+  return p.lineStart === true && p.text.length === 1 && next !== undefined && next.kind === 'punct' && next.start === p.end && next.text.startsWith(')');
+}
+
+/** `IoT`, `PoC`: a capital, one or two small letters, capitals. */
+const MIXED_CAPS_RE = /^\p{Lu}\p{Ll}{1,2}\p{Lu}+$/u;
+const LOWER_START_RE = /^\p{Ll}/u;
+
+/**
+ * An all-capital token in a run of at most two such tokens, next to a word in small letters on the
+ * same line (`ứng dụng AI`, `các DN`, `Lưu: VT, KT`): an acronym. A header (`PAC KHU CAT HAI`,
+ * `QUYET DINH` on a line of its own) is a longer run or has no such neighbour, and is repaired.
+ */
+function acronymAmongWords(ps: Piece[], i: number, r: { isCapitals(w: string): boolean }): boolean {
+  const capsWord = (p: Piece) => p.kind === 'code' || (p.kind === 'word' && p.text.length > 0 && r.isCapitals(p.text));
+  let run = 1;
+  let lower = false;
+  // look left and right across punctuation, within the line
+  for (const dir of [-1, 1]) {
+    for (let j = i + dir; j >= 0 && j < ps.length; j += dir) {
+      const q = ps[j]!;
+      if (dir === -1 ? ps[j + 1]!.lineStart : q.lineStart) break;
+      if (q.kind === 'punct' || q.kind === 'number') continue;
+      if (capsWord(q)) {
+        if (++run > 2) return false;
+        continue;
+      }
+      if (q.kind === 'word' && LOWER_START_RE.test(q.text)) lower = true;
+      break;
+    }
+  }
+  return lower;
+}
+
+/** `S6:` opening a line: the label `Số:` of a document number (the number itself may be lost). */
+function labelAtLineStart(ps: Piece[], i: number): boolean {
+  const next = ps[i + 1];
+  return ps[i]!.lineStart === true && next !== undefined && next.kind === 'punct' && next.start === ps[i]!.end && next.text.startsWith(':');
 }
 
 /** A number comes next (`s6 1037/…`, `$6:120`), past at most one `:` or `.`. */
