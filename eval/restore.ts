@@ -6,7 +6,8 @@
  * other three seeds' OCR pairs (three renderings) plus the hand-corrected lines of seed 004, so the
  * evaluated document's text is never seen. Prints, per document and overall, case-insensitive word
  * accuracy of input and output on the three English-OCR sets and on the stripped set
- * (eval/data/restore, made by scripts/make-restore-devset.ts), the change rate on the clean text,
+ * (eval/data/restore, made by scripts/make-restore-devset.ts), on the Vietnamese-model OCR set in the
+ * pipeline's mode (light, tone repair; tone confusions of the other three seeds), the change rate on the clean text,
  * accuracy on the hand-corrected seed 004 lines (in-sample for the shipped confusions, labelled
  * so), and the 20 most frequent remaining errors. RESTORE_WEIGHTS='{"keep":7}' overrides weights.
  *
@@ -20,7 +21,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { alignWords, SEED004_ALIGNED, textPairs, wordAccuracy, words, sameWord } from '../src/restore/align.js';
 import { learnConfusions } from '../src/restore/channel.js';
-import { loadConfusions, loadModel, loadToneConfusions } from '../src/restore/index.js';
+import { learnToneConfusions, loadConfusions, loadModel, loadToneConfusions } from '../src/restore/index.js';
 import { SPECIALS } from '../src/restore/lm.js';
 import { Restorer, type Weights } from '../src/restore/restore.js';
 import { SourceText } from '../src/text/source-text.js';
@@ -39,21 +40,24 @@ const docs = seeds.map((f) => {
     ocrTimes: readFileSync(join(DATA, 'ocr-eng-times', `${id}.txt`), 'utf8'),
     ocrScan: readFileSync(join(DATA, 'ocr-eng-scan', `${id}.txt`), 'utf8'),
     stripped: readFileSync(join(DATA, 'stripped', `${id}.txt`), 'utf8'),
+    ocrVie: readFileSync(join(DATA, 'ocr-vie', `${id}.txt`), 'utf8'),
   };
 });
 
 const shipped = loadModel('restore-lm.bin');
 const syllables = shipped.vocab.slice(SPECIALS.length, SPECIALS.length + shipped.syllableCount);
+const syllableSet = new Set(syllables);
 const ocrPairs = new Map(docs.map((d) => [d.id, [...textPairs(d.ref, d.ocr), ...textPairs(d.ref, d.ocrTimes), ...textPairs(d.ref, d.ocrScan)]]));
 // hand-corrected lines of seed 004 (real damage): part of every confusion training, as in npm run train
 const real = { ref: readFileSync(join(SEED004_ALIGNED.dir, 'ref.txt'), 'utf8'), ocr: readFileSync(join(SEED004_ALIGNED.dir, 'ocr.txt'), 'utf8') };
 const realPairs = Array.from({ length: SEED004_ALIGNED.repeat }, () => textPairs(real.ref, real.ocr)).flat();
-const SETS = ['ocr', 'ocrTimes', 'ocrScan', 'stripped'] as const;
+const SETS = ['ocr', 'ocrTimes', 'ocrScan', 'stripped', 'ocrVie'] as const;
 const LABEL = {
   ocr: 'English-OCR (DejaVu Serif)',
   ocrTimes: 'English-OCR (Liberation Serif, bold caps)',
   ocrScan: 'English-OCR (Liberation Serif, 200 dpi, blur, JPEG 30)',
   stripped: 'stripped',
+  ocrVie: 'Vietnamese-OCR (Liberation Serif), light mode and tone repair',
 };
 
 type Tally = { inOk: number; outOk: number; total: number };
@@ -69,12 +73,13 @@ for (const d of docs) {
   const others = docs.filter((o) => o.id !== d.id);
   const lm = loadModel(`loo/restore-lm-no-${d.id}.bin`);
   const confusions = learnConfusions([...others.flatMap((o) => ocrPairs.get(o.id)!), ...realPairs], syllables);
-  const restorer = new Restorer(lm, confusions, weights);
+  const tones = learnToneConfusions(others.flatMap((o) => textPairs(o.ref, o.ocrVie)), (w) => syllableSet.has(w));
+  const restorer = new Restorer(lm, confusions, weights, tones);
   const refWords = words(d.ref);
   for (const set of SETS) {
     const input = d[set];
     const t0 = performance.now();
-    const out = restorer.restore(SourceText.fromOriginal(input), { mode: 'full' }).text.text;
+    const out = restorer.restore(SourceText.fromOriginal(input), set === 'ocrVie' ? { mode: 'light', tones: true } : { mode: 'full' }).text.text;
     const ms = performance.now() - t0;
     const a = wordAccuracy(alignWords(refWords, words(input)));
     const outAlign = alignWords(refWords, words(out));

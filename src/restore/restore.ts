@@ -75,9 +75,11 @@ export interface Weights {
   candidatePool: number;
   /** With `tones`: the confidence a tone repair needs. */
   toneConfidence: number;
+  /** Cost (nats) of reading a number between words as a word, on top of the channel's (`6` as `ở`). */
+  digitWord: number;
 }
 
-const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40, splitFrom: 12, split: 4, splitMinBigram: -2, toneConfidence: 0.9 };
+const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40, splitFrom: 12, split: 4, splitMinBigram: -2, toneConfidence: 0.9, digitWord: 0 };
 const LN10 = Math.LN10;
 /**
  * Per-token caches stop growing here: the most frequent tokens of an archive come early and stay,
@@ -278,7 +280,12 @@ export class Restorer {
       const item = newItem(p, reset);
       items.push(item);
       if (p.kind === 'punct') item.fixed = PUNCT;
-      else if (p.kind === 'number') item.fixed = NUM;
+      else if (p.kind === 'number') {
+        // a digit or two between words of damaged text may be a word OCR read as digits (`6` for `ở`)
+        const opts = mode === 'full' && !stripped && p.text.length <= 2 && betweenWords(ps, i) ? this.digitOptions(p.text) : null;
+        if (opts) item.options = opts;
+        else item.fixed = NUM;
+      }
       else if (p.kind === 'protected') item.fixed = UNK;
       else if (p.kind === 'code') {
         item.fixed = UNK;
@@ -300,10 +307,11 @@ export class Restorer {
           item.forced = applyCase(so, ocrCaseShape(word, so));
           continue;
         }
-        // list markers (`a)`, `d)`) and acronyms among ordinary words (`AI`, `DN`, `IoT`) are not
-        // garbled syllables: `d)` is not `ở`, `AI` is not `ÁI`. Capitals that are some syllable's
-        // letters are (`cua BO Xay dung` is `của Bộ Xây dựng`), unless a known acronym (`AI`).
-        if (listMarker(ps, i) || (word.length > 1 && f.letters && (MIXED_CAPS_RE.test(word) || (f.upperCase && (f.noSyllableOfLetters || isSyllableLikeAcronym(word)) && acronymAmongWords(ps, i, this))))) {
+        // List markers (`a)`, `d)`), lone letters in light mode (a table's `x`) and acronyms among
+        // ordinary words (`AI`, `DN`, `IoT`) are not garbled syllables: `d)` is not `ở`, `AI` is
+        // not `ÁI`. Capitals that are some syllable's letters are garbled (`cua BO Xay dung` is
+        // `của Bộ Xây dựng`), unless a known acronym (`AI`).
+        if (listMarker(ps, i) || (mode === 'light' && word.length === 1) || (word.length > 1 && f.letters && (MIXED_CAPS_RE.test(word) || (f.upperCase && (f.noSyllableOfLetters || isSyllableLikeAcronym(word)) && acronymAmongWords(ps, i, this))))) {
           item.fixed = f.id;
           continue;
         }
@@ -375,6 +383,27 @@ export class Restorer {
       };
     }
     if (this.toneCache.size < OPTION_CACHE_SIZE) this.toneCache.set(word, opts);
+    return opts;
+  }
+
+  private readonly digitCache = new Map<string, OptionList | null>();
+
+  /** A number between words: kept as a number, or one of the syllables the channel reads it as; null when none. */
+  private digitOptions(digits: string): OptionList | null {
+    let opts = this.digitCache.get(digits);
+    if (opts !== undefined) return opts;
+    const w = this.weights;
+    const list: Option[] = [{ id: NUM, word: digits, cost: 0, keep: true }];
+    const lmW = w.lm * LN10;
+    // the likeliest a priori (channel and unigram), as for words: `6` is `ổ` by its letters, `ở` by use
+    const words = this.channel.candidates(digits, w.candidateMaxCost, w.candidateBeam, w.candidatePool).map((c) => ({ id: this.lm.id(c.word), word: c.word, cost: c.cost + w.digitWord }));
+    words.sort((a, b) => a.cost - lmW * this.lm.unigram(a.id) - (b.cost - lmW * this.lm.unigram(b.id)));
+    list.push(...words.slice(0, 5));
+    opts = null;
+    if (list.length > 1) {
+      opts = { list, ids: Int32Array.from(list, (o) => o.id), costs: Float64Array.from(list, (o) => o.cost), reach: Float64Array.from(list, (o) => lmW * this.lm.maxLogProb(o.id) - o.cost) };
+    }
+    if (this.digitCache.size < OPTION_CACHE_SIZE) this.digitCache.set(digits, opts);
     return opts;
   }
 
@@ -745,11 +774,11 @@ function newItem(piece: Piece, reset: boolean): Item {
   return { piece, reset, fixed: undefined, forced: undefined, options: undefined, part: undefined, tone: undefined };
 }
 
-/** A letter that opens a line and is closed by `)`: a list marker (`a)`, `đ)`). */
+/** A letter closed by `)`: a list marker (`a)`, `đ)`), wherever a hard wrap put it. */
 function listMarker(ps: Piece[], i: number): boolean {
   const p = ps[i]!;
   const next = ps[i + 1];
-  return p.lineStart === true && p.text.length === 1 && next !== undefined && next.kind === 'punct' && next.start === p.end && next.text.startsWith(')');
+  return p.text.length === 1 && next !== undefined && next.kind === 'punct' && next.start === p.end && next.text.startsWith(')');
 }
 
 /** `IoT`, `PoC`: a capital, one or two small letters, capitals. */
@@ -780,6 +809,14 @@ function acronymAmongWords(ps: Piece[], i: number, r: { isCapitals(w: string): b
     }
   }
   return lower;
+}
+
+/** Words on both sides, one space apart (`Quan 6 xa`), not a figure in a list or table. */
+function betweenWords(ps: Piece[], i: number): boolean {
+  const a = ps[i - 1];
+  const b = ps[i + 1];
+  const p = ps[i]!;
+  return a !== undefined && b !== undefined && a.kind === 'word' && b.kind === 'word' && p.start - a.end === 1 && b.start - p.end === 1 && !p.lineStart && !b.lineStart && LOWER_START_RE.test(b.text);
 }
 
 /** `S6:` opening a line: the label `Số:` of a document number (the number itself may be lost). */
