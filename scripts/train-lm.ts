@@ -149,5 +149,5 @@ console.log(`src/restore/data/confusions.json from ${pairs.length} aligned pairs
 // tone confusions of the Vietnamese model: (printed tone, read tone) over the dev set's vie OCR
 const tonePairs = seeds.flatMap((f) => textPairs(readFileSync(f, 'utf8'), readFileSync(join('eval/data/restore/ocr-vie', `${f.split('/').pop()!.slice(0, 3)}.txt`), 'utf8')));
 const tones = learnToneConfusions(tonePairs, isSyllable);
-writeFileSync('src/restore/data/vie-tones.json', `{\n"_comment": "counts[printed tone][tone read by tesseract vie], tones 0 (none) … 5 (nặng); npm run train",\n"counts": [\n${tones.map((r) => JSON.stringify(r)).join(',\n')}\n]\n}\n`);
-console.log(`src/restore/data/vie-tones.json from ${tonePairs.length} aligned pairs: ${tones.flat().reduce((a, b) => a + b, 0) - tones.reduce((a, r, t) => a + r[t]!, 0)} tone errors`);
+writeFileSync('src/restore/data/vie-tones.json', `{\n"_comment": "tones[printed tone][tone read by tesseract vie], tones 0 (none) … 5 (nặng); shapes: [pairs whose shape marks differ, pairs with the same letters]; npm run train",\n"tones": [\n${tones.tones.map((r) => JSON.stringify(r)).join(',\n')}\n],\n"shapes": ${JSON.stringify(tones.shapes)}\n}\n`);
+console.log(`src/restore/data/vie-tones.json from ${tonePairs.length} aligned pairs: ${tones.tones.flat().reduce((a, b) => a + b, 0) - tones.tones.reduce((a, r, t) => a + r[t]!, 0)} tone errors, ${tones.shapes[0]} shape errors`);

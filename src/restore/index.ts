@@ -24,9 +24,10 @@ export function loadModel(name: string): NgramModel {
   return NgramModel.load(readFileSync(modelFile(name)));
 }
 
-/** Tone confusions of tesseract's `vie` model (data/vie-tones.json, `npm run train`). */
+/** Tone and shape-mark confusions of tesseract's `vie` model (data/vie-tones.json, `npm run train`). */
 export function loadToneConfusions(): ToneCounts {
-  return (JSON.parse(readFileSync(new URL('./data/vie-tones.json', import.meta.url), 'utf8')) as { counts: ToneCounts }).counts;
+  const { tones, shapes } = JSON.parse(readFileSync(new URL('./data/vie-tones.json', import.meta.url), 'utf8')) as ToneCounts;
+  return { tones, shapes };
 }
 
 export function loadConfusions(): ConfusionCounts {

@@ -125,4 +125,10 @@ describe('repairs and protections of issue 24', () => {
     expect(restoreDiacritics(SourceText.fromOriginal(ocr), { mode: 'light', tones: true }).text.text).toBe('Ủy ban nhân dân tỉnh Bắc Ninh hướng dẫn thực hiện');
     expect(restoreDiacritics(SourceText.fromOriginal(ocr), { mode: 'light' }).text.text).toBe(ocr);
   });
+
+  it('cuts two syllables the Vietnamese model ran together, in light mode', () => {
+    const r = restoreDiacritics(SourceText.fromOriginal('Sở Nội vụ chủ trì, phốihợp với các cơ quan'), { mode: 'light' });
+    expect(r.text.text).toBe('Sở Nội vụ chủ trì, phối hợp với các cơ quan');
+    expect(r.changes.map((c) => [c.original, c.chosen])).toEqual([['phốihợp', 'phối hợp']]);
+  });
 });

@@ -168,7 +168,7 @@ export class Restorer {
     confusions: ConfusionCounts,
     weights: Partial<Weights> = {},
     /** Tone confusions of Vietnamese-model OCR (for `tones`); none: every tone change equally unlikely. */
-    tones: ToneCounts = Array.from({ length: 6 }, (_, t) => Array.from({ length: 6 }, (_, r) => (t === r ? 1000 : 1))),
+    tones: ToneCounts = { tones: Array.from({ length: 6 }, (_, t) => Array.from({ length: 6 }, (_, r) => (t === r ? 1000 : 1))), shapes: [1, 1000] },
   ) {
     this.toneCost = toneCosts(tones);
     const syllables = lm.vocab.slice(SPECIALS.length, SPECIALS.length + lm.syllableCount);
@@ -333,6 +333,13 @@ export class Restorer {
           item.fixed = this.lm.id(word.toLowerCase());
           continue;
         }
+        // two marked syllables the Vietnamese model ran together (`phốihợp`): cut where both are written right
+        const joined = mode === 'light' && !valid && f.marked && f.letters && !f.upperCase ? this.exactSplit(word) : null;
+        if (joined) {
+          item.fixed = this.syllableId(joined[1]);
+          item.forced = `${joined[0]} ${joined[1]}`;
+          continue;
+        }
         // (not all-capital words: those are acronyms or headers, not run-together words)
         const cut = mode === 'full' && !stripped && !valid && !f.upperCase ? this.split(word) : null;
         if (cut) {
@@ -355,8 +362,9 @@ export class Restorer {
   private toneSiblings: Map<string, string[]> | undefined;
 
   /**
-   * A marked syllable read by a Vietnamese model: itself and the other tones of its letters that
-   * are syllables, each costing −ln P(tone read | tone printed); null when it has no other tone.
+   * A marked syllable read by a Vietnamese model: itself and the other syllables of its letters,
+   * each costing −ln P(tone read | tone printed), plus the cost of another shape where its shape
+   * marks differ (`trực` for `trục`); null when it has no other spelling.
    */
   private toneOptions(word: string): OptionList | null {
     let opts = this.toneCache.get(word);
@@ -364,16 +372,17 @@ export class Restorer {
     if (!this.toneSiblings) {
       this.toneSiblings = new Map();
       for (const s of this.lm.vocab.slice(SPECIALS.length, SPECIALS.length + this.lm.syllableCount)) {
-        const k = withoutTone(s);
+        const k = fold(s);
         this.toneSiblings.set(k, [...(this.toneSiblings.get(k) ?? []), s]);
       }
     }
     const self = canonical(word.toLowerCase());
     const read = toneOf(self);
-    const siblings = this.toneSiblings.get(withoutTone(self)) ?? [];
+    const shape = withoutTone(self);
+    const siblings = this.toneSiblings.get(fold(self)) ?? [];
     opts = null;
     if (siblings.length > 1) {
-      const list = siblings.map((s) => ({ id: this.lm.id(s), word: s, cost: this.toneCost[toneOf(s) * 6 + read]! }));
+      const list = siblings.map((s) => ({ id: this.lm.id(s), word: s, cost: this.toneCost[toneOf(s) * 6 + read]! + (withoutTone(s) === shape ? 0 : this.toneCost[36]!) }));
       const lmW = this.weights.lm * LN10;
       opts = {
         list,
@@ -384,6 +393,29 @@ export class Restorer {
     }
     if (this.toneCache.size < OPTION_CACHE_SIZE) this.toneCache.set(word, opts);
     return opts;
+  }
+
+  /**
+   * A token that is two syllables as written with no space between (`phốihợp`, `xãhội`), the
+   * pair likely (log10 p(second | first) ≥ splitMinBigram): its two parts, else null. The most
+   * likely pair wins when there are several cuts.
+   */
+  private exactSplit(word: string): [string, string] | null {
+    let best: [string, string] | null = null;
+    let bestLp = this.weights.splitMinBigram;
+    for (let k = 1; k < word.length; k++) {
+      const a = word.slice(0, k);
+      const b = word.slice(k);
+      const fa = this.facts(a);
+      const fb = this.facts(b);
+      if (!(fa.syllable && fa.letters && fb.syllable && fb.letters)) continue;
+      const lp = this.lm.bigramLogProb(fa.id, fb.id);
+      if (lp >= bestLp) {
+        bestLp = lp;
+        best = [a, b];
+      }
+    }
+    return best;
   }
 
   private readonly digitCache = new Map<string, OptionList | null>();
