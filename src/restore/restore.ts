@@ -792,7 +792,8 @@ export class Restorer {
       const o = it.options.list[chosen[i]!]!;
       if (o.keep || o.word === original) continue; // (the common case: a word kept as written)
       const out = this.output(it, chosen[i]!);
-      if (out === original) continue;
+      // (a tone repair that kept the syllable keeps its spelling too: `Uỷ` is `Ủy`, written the old way)
+      if (out === original || (it.tone && canonical(out) === canonical(original))) continue;
       const { runner, confidence } = this.confidence(items, ids, i, chosen[i]!);
       if (it.tone && confidence < this.weights.toneConfidence) continue;
       change(it.piece, out, runner >= 0 ? this.output(it, runner) : null, confidence);
