@@ -39,9 +39,9 @@ export interface RestoreOptions {
   /** full: every word may change; light: only words that are not valid syllables, and symbol repairs. */
   mode?: 'full' | 'light';
   /**
-   * Also repair the tones of marked syllables, for text OCR'd by a Vietnamese model (`tĩnh` →
-   * `tỉnh`): a word takes another tone of its letters only where that is the choice with
-   * confidence ≥ `toneConfidence`.
+   * Also repair the marks of marked syllables, for text OCR'd by a Vietnamese model (`tĩnh` →
+   * `tỉnh`, `trục` → `trực`): a word becomes another syllable of its letters only where that is
+   * the choice with confidence ≥ `toneConfidence`.
    */
   tones?: boolean;
 }
@@ -114,7 +114,7 @@ interface Item {
   options?: OptionList;
   /** For a token OCR made of two words (`donvi`): the part of the piece this item decodes. */
   part?: { text: string; first: boolean };
-  /** A tone repair: applied only with confidence ≥ toneConfidence. */
+  /** A tone or shape-mark repair: applied only with confidence ≥ toneConfidence. */
   tone?: boolean;
 }
 
