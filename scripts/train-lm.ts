@@ -61,7 +61,12 @@ async function corpusLines(file: string): Promise<string[]> {
 
 const t0 = Date.now();
 const corpus = await corpusLines(join(CORPUS, 'vi-legal.txt.gz'));
-if (withAdmin) corpus.push(...(await corpusLines(join(CORPUS, 'vi-admin.txt.gz'))));
+/** vi-admin counted this many times: the register the reports are written in. */
+const ADMIN_REPEAT = flag('--admin-repeat', 1);
+if (withAdmin) {
+  const admin = await corpusLines(join(CORPUS, 'vi-admin.txt.gz'));
+  for (let r = 0; r < ADMIN_REPEAT; r++) corpus.push(...admin);
+}
 if (withWiki) corpus.push(...(await corpusLines(join(CORPUS, 'vi-wiki.txt.gz'))));
 // never train on what the eval measures: the held-out references' 12-word sequences
 const HELDOUT = 'eval/data/restore/heldout/ref';
