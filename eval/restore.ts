@@ -6,15 +6,22 @@
  * other three seeds' OCR pairs (three renderings) plus the hand-corrected lines of seed 004, so the
  * evaluated document's text is never seen. Prints, per document and overall, case-insensitive word
  * accuracy of input and output on the three English-OCR sets and on the stripped set
- * (eval/data/restore, made by scripts/make-restore-devset.ts), the change rate on the clean text,
+ * (eval/data/restore, made by scripts/make-restore-devset.ts), on the Vietnamese-model OCR set in the
+ * pipeline's mode (light, tone repair; tone confusions of the other three seeds), the change rate on the clean text,
  * accuracy on the hand-corrected seed 004 lines (in-sample for the shipped confusions, labelled
  * so), and the 20 most frequent remaining errors. RESTORE_WEIGHTS='{"keep":7}' overrides weights.
+ *
+ * Then the held-out documents (eval/data/restore/heldout, scripts/make-restore-heldout.ts): eight
+ * UBND documents of 2025 that no model was trained on (`npm run train` drops every corpus line
+ * sharing a 12-word sequence with them), restored by the shipped model and confusions: English-model
+ * OCR (two renderings) and stripped text in full mode, Vietnamese-model OCR in the mode the pipeline
+ * uses on it (light) and in the default mode, and the clean references (default mode).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { alignWords, SEED004_ALIGNED, textPairs, wordAccuracy, words, sameWord } from '../src/restore/align.js';
 import { learnConfusions } from '../src/restore/channel.js';
-import { loadConfusions, loadModel } from '../src/restore/index.js';
+import { learnToneConfusions, loadConfusions, loadModel, loadToneConfusions } from '../src/restore/index.js';
 import { SPECIALS } from '../src/restore/lm.js';
 import { Restorer, type Weights } from '../src/restore/restore.js';
 import { SourceText } from '../src/text/source-text.js';
@@ -33,21 +40,24 @@ const docs = seeds.map((f) => {
     ocrTimes: readFileSync(join(DATA, 'ocr-eng-times', `${id}.txt`), 'utf8'),
     ocrScan: readFileSync(join(DATA, 'ocr-eng-scan', `${id}.txt`), 'utf8'),
     stripped: readFileSync(join(DATA, 'stripped', `${id}.txt`), 'utf8'),
+    ocrVie: readFileSync(join(DATA, 'ocr-vie', `${id}.txt`), 'utf8'),
   };
 });
 
 const shipped = loadModel('restore-lm.bin');
 const syllables = shipped.vocab.slice(SPECIALS.length, SPECIALS.length + shipped.syllableCount);
+const syllableSet = new Set(syllables);
 const ocrPairs = new Map(docs.map((d) => [d.id, [...textPairs(d.ref, d.ocr), ...textPairs(d.ref, d.ocrTimes), ...textPairs(d.ref, d.ocrScan)]]));
 // hand-corrected lines of seed 004 (real damage): part of every confusion training, as in npm run train
 const real = { ref: readFileSync(join(SEED004_ALIGNED.dir, 'ref.txt'), 'utf8'), ocr: readFileSync(join(SEED004_ALIGNED.dir, 'ocr.txt'), 'utf8') };
 const realPairs = Array.from({ length: SEED004_ALIGNED.repeat }, () => textPairs(real.ref, real.ocr)).flat();
-const SETS = ['ocr', 'ocrTimes', 'ocrScan', 'stripped'] as const;
+const SETS = ['ocr', 'ocrTimes', 'ocrScan', 'stripped', 'ocrVie'] as const;
 const LABEL = {
   ocr: 'English-OCR (DejaVu Serif)',
   ocrTimes: 'English-OCR (Liberation Serif, bold caps)',
   ocrScan: 'English-OCR (Liberation Serif, 200 dpi, blur, JPEG 30)',
   stripped: 'stripped',
+  ocrVie: 'Vietnamese-OCR (Liberation Serif), light mode and tone repair',
 };
 
 type Tally = { inOk: number; outOk: number; total: number };
@@ -63,12 +73,13 @@ for (const d of docs) {
   const others = docs.filter((o) => o.id !== d.id);
   const lm = loadModel(`loo/restore-lm-no-${d.id}.bin`);
   const confusions = learnConfusions([...others.flatMap((o) => ocrPairs.get(o.id)!), ...realPairs], syllables);
-  const restorer = new Restorer(lm, confusions, weights);
+  const tones = learnToneConfusions(others.flatMap((o) => textPairs(o.ref, o.ocrVie)), (w) => syllableSet.has(w));
+  const restorer = new Restorer(lm, confusions, weights, tones);
   const refWords = words(d.ref);
   for (const set of SETS) {
     const input = d[set];
     const t0 = performance.now();
-    const out = restorer.restore(SourceText.fromOriginal(input), { mode: 'full' }).text.text;
+    const out = restorer.restore(SourceText.fromOriginal(input), set === 'ocrVie' ? { mode: 'light', tones: true } : { mode: 'full' }).text.text;
     const ms = performance.now() - t0;
     const a = wordAccuracy(alignWords(refWords, words(input)));
     const outAlign = alignWords(refWords, words(out));
@@ -112,4 +123,69 @@ console.log(`  clean text  words ${cleanWords}  changed ${pct(cleanChanged, clea
 for (const set of SETS) {
   console.log(`\n20 most frequent remaining errors, ${LABEL[set]} (reference → output):`);
   for (const [k, n] of [...errors[set]].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 20)) console.log(`  ${String(n).padStart(4)}  ${k}`);
+}
+
+// ---- held-out documents: never in any training text, measured with the shipped model ----
+const HELDOUT = join(DATA, 'heldout');
+if (existsSync(HELDOUT)) {
+  const ids = readdirSync(join(HELDOUT, 'ref')).map((f) => f.replace(/\.txt$/, '')).sort();
+  // --no-gazetteer: the model trained without the place names (npm run train -- --no-gazetteer)
+  const noGazetteer = process.argv.includes('--no-gazetteer');
+  const restorer = new Restorer(loadModel(noGazetteer ? 'ablation/restore-lm-no-gazetteer.bin' : 'restore-lm.bin'), loadConfusions(), weights, loadToneConfusions());
+  const HSETS = [
+    { dir: 'ocr-eng', label: 'English-OCR (Liberation Serif, 300 dpi)', mode: 'full' },
+    { dir: 'ocr-eng-scan', label: 'English-OCR (200 dpi, blur, JPEG 30)', mode: 'full' },
+    { dir: 'stripped', label: 'stripped', mode: 'full' },
+    { dir: 'ocr-vie', label: 'Vietnamese-OCR, light mode', mode: 'light' },
+    { dir: 'ocr-vie', label: 'Vietnamese-OCR, light mode and tone repair (as the pipeline)', mode: 'light', tones: true },
+  ] as const;
+  const tally = HSETS.map(() => ({ inOk: 0, outOk: 0, total: 0, errors: new Map<string, number>() }));
+  let changed = 0;
+  let changedTones = 0;
+  let total = 0;
+  const cleanErrors = new Map<string, number>();
+  for (const id of ids) {
+    const ref = readFileSync(join(HELDOUT, 'ref', `${id}.txt`), 'utf8');
+    const refWords = words(ref);
+    HSETS.forEach((s, k) => {
+      const input = readFileSync(join(HELDOUT, s.dir, `${id}.txt`), 'utf8');
+      const out = restorer.restore(SourceText.fromOriginal(input), { mode: s.mode, tones: 'tones' in s }).text.text;
+      const a = wordAccuracy(alignWords(refWords, words(input)));
+      const outAlign = alignWords(refWords, words(out));
+      const b = wordAccuracy(outAlign);
+      tally[k]!.inOk += a.correct;
+      tally[k]!.outOk += b.correct;
+      tally[k]!.total += a.total;
+      for (const [r, h] of outAlign) {
+        if (r !== null && (h === null || !sameWord(r, h))) {
+          const e = `${r.toLowerCase()} → ${h?.toLowerCase() ?? '∅'}`;
+          tally[k]!.errors.set(e, (tally[k]!.errors.get(e) ?? 0) + 1);
+        }
+      }
+    });
+    const out = words(restorer.restore(SourceText.fromOriginal(ref)).text.text);
+    const al = alignWords(refWords, out);
+    for (const [r, h] of al) {
+      if (r !== h) {
+        changed++;
+        const e = `${r ?? '∅'} → ${h ?? '∅'}`;
+        cleanErrors.set(e, (cleanErrors.get(e) ?? 0) + 1);
+      }
+    }
+    // clean text through the OCR pass with tone repair: what it would cost a text that needs none
+    for (const [r, h] of alignWords(refWords, words(restorer.restore(SourceText.fromOriginal(ref), { mode: 'light', tones: true }).text.text))) if (r !== h) changedTones++;
+    total += refWords.length;
+  }
+  console.log(`\nheld-out documents (${ids.length}, ${noGazetteer ? 'model WITHOUT the gazetteer' : 'shipped model'} and confusions; no training text shares a 12-word sequence with them)`);
+  HSETS.forEach((s, k) => {
+    const t = tally[k]!;
+    console.log(`  ${s.label}: words ${t.total}  input ${pct(t.inOk, t.total)}  output ${pct(t.outOk, t.total)}`);
+  });
+  console.log(`  clean text  words ${total}  changed ${(100 * changed / total).toFixed(3)}% (${changed} words); light mode and tone repair: ${(100 * changedTones / total).toFixed(3)}% (${changedTones})`);
+  for (const [k, s] of HSETS.entries()) {
+    console.log(`\n15 most frequent remaining errors, held out, ${s.label}:`);
+    for (const [e, n] of [...tally[k]!.errors].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 15)) console.log(`  ${String(n).padStart(4)}  ${e}`);
+  }
+  console.log('\nclean words changed, held out:');
+  for (const [e, n] of [...cleanErrors].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${e}`);
 }

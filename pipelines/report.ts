@@ -81,7 +81,7 @@ function processDocumentParts(doc: SourceDocument, options: ReportOptions): { re
   // Restoration runs on OCR that baocao ran (a light pass) and on text that looks stripped or
   // garbled by the damage detector; clean text passes through untouched.
   const restoration = stage('restore', () => {
-    if (doc.textOrigin === 'ocr') return restoreDiacritics(normalised, { mode: 'light' });
+    if (doc.textOrigin === 'ocr') return restoreDiacritics(normalised, { mode: 'light', tones: true });
     const damage = detectDamage(normalised.text);
     return damage.damaged ? restoreDiacritics(normalised, { mode: 'full' }) : { text: normalised, changes: [], damage };
   });

@@ -1,9 +1,14 @@
 /**
  * `npm run train`: rebuilds the diacritic-restoration models (issue 5).
  *   models/restore-lm.bin       syllable trigram LM (modified Kneser–Ney) on /work/shared/corpus
- *                               vi-legal and vi-wiki (--no-wiki leaves it out) and the clean seeds
- *                               000–003 (fixtures, repeated SEED_REPEAT times); --min3 N prunes rarer trigrams
+ *                               vi-legal, vi-admin (--no-admin leaves it out) and vi-wiki (--no-wiki)
+ *                               and the clean seeds 000–003 (fixtures, repeated SEED_REPEAT times);
+ *                               --min3 N prunes rarer trigrams. Every corpus line sharing a 12-word
+ *                               sequence with a held-out reference (eval/data/restore/heldout/ref) is
+ *                               dropped: vi-admin is drawn from the same source as those documents.
  *   models/loo/restore-lm-no-<id>.bin  the same without seed <id>, for leave-one-out evaluation
+ *   src/restore/data/vie-tones.json  tone confusions of tesseract's vie model, from the dev set's
+ *                               Vietnamese-model OCR (eval/data/restore/ocr-vie against fixtures 000–003)
  *   src/restore/data/confusions.json  OCR confusion counts learned from the dev set pairs
  *                               (eval/data/restore/ocr-eng* against fixtures 000–003) and the
  *                               hand-corrected lines of seed 004 (eval/data/restore/seed004-aligned)
@@ -15,12 +20,15 @@ import { createGunzip } from 'node:zlib';
 import { join } from 'node:path';
 import { SEED004_ALIGNED, textPairs } from '../src/restore/align.js';
 import { learnConfusions } from '../src/restore/channel.js';
+import { learnToneConfusions } from '../src/restore/tones.js';
 import { SPECIALS, trainKneserNey } from '../src/restore/lm.js';
-import { acronymCounts, dictionarySyllables, lineIds, textIds, vocabularyOf } from '../src/restore/vocabulary.js';
+import { acronymCounts, dictionarySyllables, lineIds, placeSyllables, placeUnits, textIds, vocabularyOf } from '../src/restore/vocabulary.js';
 
 const CORPUS = '/work/shared/corpus';
 /** vi-wiki (CC BY-SA, see docs/restoration.md) is on by default: it lifts stripped-text accuracy by 0.3 points. */
 const withWiki = !process.argv.includes('--no-wiki');
+/** vi-admin: official documents of 2025, the register of the reports (issue 24). */
+const withAdmin = !process.argv.includes('--no-admin');
 const flag = (name: string, fallback: number) => {
   const at = process.argv.indexOf(name);
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
@@ -32,7 +40,15 @@ const SEED_REPEAT = flag('--seed-repeat', 8);
 /** An all-capital word (UBND, TTHC) gets its own id when seen this often in the corpus or the training seeds. */
 const MIN_ACRONYM = { corpus: 20, seeds: 2 };
 
-const syllables = dictionarySyllables();
+/**
+ * The gazetteer (src/restore/data/places.json, scripts/make-places.ts): the syllables of place
+ * names join the dictionary's (`đắk`, `lắk` are not in it), and each unit's name is a training line
+ * (`xã Phú Lộc`), so names are likely sequences. --no-gazetteer writes the model without it, for
+ * `npm run eval -- restore --no-gazetteer`, and nothing else.
+ */
+const withGazetteer = !process.argv.includes('--no-gazetteer');
+const places = withGazetteer ? placeUnits() : [];
+const syllables = [...new Set([...dictionarySyllables(), ...placeSyllables(places)])].sort();
 const syllableSet = new Set(syllables);
 const isSyllable = (w: string) => syllableSet.has(w);
 
@@ -44,8 +60,26 @@ async function corpusLines(file: string): Promise<string[]> {
 }
 
 const t0 = Date.now();
-const lines = await corpusLines(join(CORPUS, 'vi-legal.txt.gz'));
-if (withWiki) lines.push(...(await corpusLines(join(CORPUS, 'vi-wiki.txt.gz'))));
+const corpus = await corpusLines(join(CORPUS, 'vi-legal.txt.gz'));
+/** vi-admin counted this many times: the register the reports are written in. */
+const ADMIN_REPEAT = flag('--admin-repeat', 1);
+if (withAdmin) {
+  const admin = await corpusLines(join(CORPUS, 'vi-admin.txt.gz'));
+  for (let r = 0; r < ADMIN_REPEAT; r++) corpus.push(...admin);
+}
+if (withWiki) corpus.push(...(await corpusLines(join(CORPUS, 'vi-wiki.txt.gz'))));
+// never train on what the eval measures: the held-out references' 12-word sequences
+const HELDOUT = 'eval/data/restore/heldout/ref';
+const SHINGLE = 12;
+const shingles = (text: string) => {
+  const w = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out: string[] = [];
+  for (let i = 0; i + SHINGLE <= w.length; i++) out.push(w.slice(i, i + SHINGLE).join(' '));
+  return out;
+};
+const heldOut = new Set(readdirSync(HELDOUT).flatMap((f) => readFileSync(join(HELDOUT, f), 'utf8').split('\n').flatMap(shingles)));
+const lines = corpus.filter((l) => !shingles(l).some((s) => heldOut.has(s)));
+console.log(`corpus lines ${corpus.length}; ${corpus.length - lines.length} dropped for sharing a ${SHINGLE}-word sequence with the held-out set`);
 const seeds = readdirSync('fixtures').filter((f) => /^00[0-3]_.*\.txt$/.test(f)).map((f) => join('fixtures', f));
 const seedText = new Map(seeds.map((f) => [f.split('/').pop()!.slice(0, 3), readFileSync(f, 'utf8')]));
 const corpusAcronyms = new Map<string, number>();
@@ -62,7 +96,7 @@ const fullAcronyms = acronymsFor([...seedText.keys()]);
 const vocab = vocabularyOf(syllables, fullAcronyms);
 const ids = new Map(vocab.map((w, i) => [w, i]));
 const id = (w: string) => ids.get(w) ?? 0;
-const general = lines.map((l) => lineIds(l, id)).filter((s) => s.length > 0);
+const general = [...lines, ...places].map((l) => lineIds(l, id)).filter((s) => s.length > 0);
 const tokens = general.reduce((n, s) => n + s.length, 0);
 const unk = general.reduce((n, s) => n + s.filter((x) => x === 0).length, 0);
 console.log(`vocabulary ${vocab.length} (${fullAcronyms.length} acronyms); corpus ${general.length} lines, ${tokens} tokens, ${(100 * unk / tokens).toFixed(2)}% <unk>`);
@@ -82,8 +116,14 @@ const train = (seedKeys: string[]) => {
   return trainKneserNey(sentences, local, { minTrigramCount: MIN_TRIGRAM, minBigramCount: 1, syllableCount: syllables.length });
 };
 const all = train([...seedIds.keys()]);
+if (!withGazetteer) {
+  mkdirSync('models/ablation', { recursive: true });
+  writeFileSync('models/ablation/restore-lm-no-gazetteer.bin', all);
+  console.log(`models/ablation/restore-lm-no-gazetteer.bin ${(all.length / 1024 / 1024).toFixed(2)} MiB`);
+  process.exit(0);
+}
 writeFileSync('models/restore-lm.bin', all);
-console.log(`models/restore-lm.bin ${(all.length / 1024 / 1024).toFixed(2)} MiB (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+console.log(`models/restore-lm.bin ${(all.length / 1024 / 1024).toFixed(2)} MiB, ${syllables.length} syllables (${places.length} place names) (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 // leave-one-document-out models for npm run eval: never evaluate on text the model saw
 for (const held of seedIds.keys()) {
   const m = train([...seedIds.keys()].filter((k) => k !== held));
@@ -110,3 +150,9 @@ const sorted = Object.keys(confusions).sort().map((t) => {
 });
 writeFileSync('src/restore/data/confusions.json', `{\n${sorted.join(',\n')}\n}\n`);
 console.log(`src/restore/data/confusions.json from ${pairs.length} aligned pairs, ${Object.keys(confusions).length} letters`);
+
+// tone confusions of the Vietnamese model: (printed tone, read tone) over the dev set's vie OCR
+const tonePairs = seeds.flatMap((f) => textPairs(readFileSync(f, 'utf8'), readFileSync(join('eval/data/restore/ocr-vie', `${f.split('/').pop()!.slice(0, 3)}.txt`), 'utf8')));
+const tones = learnToneConfusions(tonePairs, isSyllable);
+writeFileSync('src/restore/data/vie-tones.json', `{\n"_comment": "tones[printed tone][tone read by tesseract vie], tones 0 (none) … 5 (nặng); shapes: [pairs whose shape marks differ, pairs with the same letters]; npm run train",\n"tones": [\n${tones.tones.map((r) => JSON.stringify(r)).join(',\n')}\n],\n"shapes": ${JSON.stringify(tones.shapes)}\n}\n`);
+console.log(`src/restore/data/vie-tones.json from ${tonePairs.length} aligned pairs: ${tones.tones.flat().reduce((a, b) => a + b, 0) - tones.tones.reduce((a, r, t) => a + r[t]!, 0)} tone errors, ${tones.shapes[0]} shape errors`);

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { SourceText } from '../text/source-text.js';
 import type { ConfusionCounts } from './channel.js';
+import type { ToneCounts } from './tones.js';
 import { NgramModel, type LanguageModel } from './lm.js';
 import { Restorer, type DamageReport, type RestoreOptions, type RestoreResult } from './restore.js';
 
@@ -15,11 +16,18 @@ export { Channel, learnConfusions, type ConfusionCounts, type Candidate } from '
 export { NgramModel, trainKneserNey, type LanguageModel } from './lm.js';
 export { canonical, fold, stripMarks, placeTone, toneOf } from '../vietnamese/letters.js';
 export { pieces, type Piece } from './tokens.js';
+export { learnToneConfusions, type ToneCounts } from './tones.js';
 
 const modelFile = (name: string) => new URL(`../../models/${name}`, import.meta.url);
 
 export function loadModel(name: string): NgramModel {
   return NgramModel.load(readFileSync(modelFile(name)));
+}
+
+/** Tone and shape-mark confusions of tesseract's `vie` model (data/vie-tones.json, `npm run train`). */
+export function loadToneConfusions(): ToneCounts {
+  const { tones, shapes } = JSON.parse(readFileSync(new URL('./data/vie-tones.json', import.meta.url), 'utf8')) as ToneCounts;
+  return { tones, shapes };
 }
 
 export function loadConfusions(): ConfusionCounts {
@@ -33,7 +41,7 @@ export function loadLanguageModel(): LanguageModel {
 
 let defaultRestorer: Restorer | undefined;
 export function getRestorer(): Restorer {
-  defaultRestorer ??= new Restorer(loadLanguageModel(), loadConfusions());
+  defaultRestorer ??= new Restorer(loadLanguageModel(), loadConfusions(), {}, loadToneConfusions());
   return defaultRestorer;
 }
 

@@ -4,6 +4,8 @@ import { Channel, learnConfusions } from './channel.js';
 import { BOS, NgramModel, trainKneserNey } from './lm.js';
 import { repairBeforeNumber, repairCode } from './symbols.js';
 import { pieces } from './tokens.js';
+import { learnToneConfusions } from './tones.js';
+import { placeSyllables, placeUnits } from './vocabulary.js';
 
 describe('symbol repairs', () => {
   it('repairs codes from the lexicon only', () => {
@@ -102,5 +104,38 @@ describe('word alignment', () => {
   it('measures word accuracy across a dropped word', () => {
     const a = alignWords(words('Quyết định số 1037/QĐ-BCĐ ngày'), words('Quyét dinh 1037/QĐ-BCĐ ngày'));
     expect(wordAccuracy(a)).toEqual({ correct: 2, total: 5 });
+  });
+});
+
+describe('repairs of issue 24: tokens', () => {
+  it('keeps an apostrophe or question mark between small letters inside the word (English OCR reads ư as u\', ứ as i?)', () => {
+    expect(pieces("thu'c hien chi?c K’Nớ gì?").map((p) => `${p.kind}:${p.text}`)).toEqual(["word:thu'c", 'word:hien', 'word:chi?c', 'word:K', 'punct:’', 'word:Nớ', 'word:gì', 'punct:?']);
+  });
+
+  it('reads S06 as số before a number', () => {
+    expect(repairBeforeNumber('S06')).toBe('số');
+  });
+});
+
+describe('tone confusions of Vietnamese-model OCR', () => {
+  it('counts (printed tone, read tone) over pairs with the same letters and shapes, shape changes apart', () => {
+    const isSyllable = (w: string) => ['tỉnh', 'dẫn', 'tính', 'trực'].includes(w);
+    const pairs: [string, string][] = [['tỉnh', 'tĩnh'], ['tỉnh', 'tỉnh'], ['dẫn', 'dần'], ['tính', 'tinh'], ['trực', 'trục'], ['tỉnh', 'tinb'], ['xyz', 'xỳz']];
+    const { tones, shapes } = learnToneConfusions(pairs, isSyllable);
+    // tones: 0 none, 1 huyền, 2 sắc, 3 hỏi, 4 ngã, 5 nặng
+    expect(tones[3]).toEqual([0, 0, 0, 1, 1, 0]);
+    expect(tones[4]).toEqual([0, 1, 0, 0, 0, 0]);
+    expect(tones[2]).toEqual([1, 0, 0, 0, 0, 0]);
+    expect(tones.flat().reduce((a, b) => a + b, 0)).toBe(4);
+    expect(shapes).toEqual([1, 5]);
+  });
+});
+
+describe('gazetteer', () => {
+  it('gives place names syllables the dictionary lacks, but no single letters or Roman numerals', () => {
+    expect(placeSyllables(['tỉnh Đắk Lắk', 'phường II', 'xã Ea H Leo']).sort()).toEqual(['ea', 'leo', 'lắk', 'phường', 'tỉnh', 'xã', 'đắk']);
+    const units = placeUnits();
+    for (const u of ['tỉnh Đắk Lắk', 'đặc khu Cát Hải', 'xã Phú Lộc', 'huyện Phú Lộc']) expect(units).toContain(u);
+    expect(units.some((u) => /\d/.test(u))).toBe(false);
   });
 });

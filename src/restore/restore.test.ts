@@ -100,3 +100,35 @@ describe('clean and stripped text', () => {
     expect(r.text.text).toBe('Ủy ban nhân dân thành phố ban hành kế hoạch cải cách thủ tục hành chính');
   });
 });
+
+describe('repairs and protections of issue 24', () => {
+  it('leaves list markers and acronyms among ordinary words alone', () => {
+    expect(restore('b) Tang cudng ing dung AI va IoT trong cac DN').text.text).toBe('b) Tăng cường ứng dụng AI và IoT trong các DN');
+    expect(restore('d) Lưu: VT, KT').text.text).toBe('d) Lưu: VT, KT');
+  });
+
+  it('still repairs capitals that are a syllable garbled (BO for Bộ)', () => {
+    expect(restore('tang cudng trach nhiém cua BO Xay dung').text.text).toBe('tăng cường trách nhiệm của BỘ Xây dựng');
+  });
+
+  it('reads S6: and S06: opening a line as Số:, with or without the number', () => {
+    expect(restore('S6: /BC-UBND').text.text).toBe('Số: /BC-UBND');
+    expect(restore('S06: 15/BC-UBND').text.text).toBe('Số: 15/BC-UBND');
+  });
+
+  it("rejoins a word English OCR split with an apostrophe (u' for ư)", () => {
+    expect(restore("nang lu'c thu'c hién nhiém vu").text.text).toBe('năng lực thực hiện nhiệm vụ');
+  });
+
+  it('repairs tones of Vietnamese-model OCR only when asked to', () => {
+    const ocr = 'Ủy ban nhân dân tĩnh Bắc Ninh hướng dần thực hiện';
+    expect(restoreDiacritics(SourceText.fromOriginal(ocr), { mode: 'light', tones: true }).text.text).toBe('Ủy ban nhân dân tỉnh Bắc Ninh hướng dẫn thực hiện');
+    expect(restoreDiacritics(SourceText.fromOriginal(ocr), { mode: 'light' }).text.text).toBe(ocr);
+  });
+
+  it('cuts two syllables the Vietnamese model ran together, in light mode', () => {
+    const r = restoreDiacritics(SourceText.fromOriginal('Sở Nội vụ chủ trì, phốihợp với các cơ quan'), { mode: 'light' });
+    expect(r.text.text).toBe('Sở Nội vụ chủ trì, phối hợp với các cơ quan');
+    expect(r.changes.map((c) => [c.original, c.chosen])).toEqual([['phốihợp', 'phối hợp']]);
+  });
+});

@@ -6,9 +6,10 @@ import type { Edit, Span } from '../text/source-text.js';
 import { SourceText } from '../text/source-text.js';
 import { Channel, type ConfusionCounts } from './channel.js';
 import { BOS, NUM, PUNCT, SPECIALS, UNK, type LanguageModel } from './lm.js';
-import { repairBeforeNumber, repairCode, isCode } from './symbols.js';
+import { repairBeforeNumber, repairCode, isCode, isSyllableLikeAcronym } from './symbols.js';
 import { pieces, type Piece } from './tokens.js';
-import { applyCase, canonical, caseShape, type CaseShape, fold, hasMarks, hasVietnameseOnlyLetters } from '../vietnamese/letters.js';
+import { applyCase, canonical, caseShape, type CaseShape, fold, hasMarks, hasVietnameseOnlyLetters, toneOf, withoutTone } from '../vietnamese/letters.js';
+import { toneCosts, type ToneCounts } from './tones.js';
 
 export interface DamageReport {
   /** Word tokens looked at (letters only; codes, numbers and punctuation left out). */
@@ -37,6 +38,12 @@ export interface RestoreResult {
 export interface RestoreOptions {
   /** full: every word may change; light: only words that are not valid syllables, and symbol repairs. */
   mode?: 'full' | 'light';
+  /**
+   * Also repair the marks of marked syllables, for text OCR'd by a Vietnamese model (`tĩnh` →
+   * `tỉnh`, `trục` → `trực`): a word becomes another syllable of its letters only where that is
+   * the choice with confidence ≥ `toneConfidence`.
+   */
+  tones?: boolean;
 }
 
 /** Thresholds of the damage detector: clean seeds measure ≤ 1 % on both. */
@@ -66,9 +73,13 @@ export interface Weights {
   splitMinBigram: number;
   /** Candidates per token taken from the channel before the a-priori cut to `candidates`. */
   candidatePool: number;
+  /** With `tones`: the confidence a tone repair needs. */
+  toneConfidence: number;
+  /** Cost (nats) of reading a number between words as a word, on top of the channel's (`6` as `ở`). */
+  digitWord: number;
 }
 
-const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40, splitFrom: 12, split: 4, splitMinBigram: -2 };
+const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40, splitFrom: 12, split: 4, splitMinBigram: -2, toneConfidence: 0.9, digitWord: 0 };
 const LN10 = Math.LN10;
 /**
  * Per-token caches stop growing here: the most frequent tokens of an archive come early and stay,
@@ -103,6 +114,8 @@ interface Item {
   options?: OptionList;
   /** For a token OCR made of two words (`donvi`): the part of the piece this item decodes. */
   part?: { text: string; first: boolean };
+  /** A tone or shape-mark repair: applied only with confidence ≥ toneConfidence. */
+  tone?: boolean;
 }
 
 /**
@@ -148,11 +161,16 @@ export class Restorer {
   private readonly bestOfFold = new Map<string, string>();
   private readonly weights: Weights;
 
+  private readonly toneCost: Float64Array;
+
   constructor(
     readonly lm: LanguageModel,
     confusions: ConfusionCounts,
     weights: Partial<Weights> = {},
+    /** Tone confusions of Vietnamese-model OCR (for `tones`); none: every tone change equally unlikely. */
+    tones: ToneCounts = { tones: Array.from({ length: 6 }, (_, t) => Array.from({ length: 6 }, (_, r) => (t === r ? 1000 : 1))), shapes: [1, 1000] },
   ) {
+    this.toneCost = toneCosts(tones);
     const syllables = lm.vocab.slice(SPECIALS.length, SPECIALS.length + lm.syllableCount);
     this.channel = new Channel(syllables, confusions);
     this.syllableIds = new Set(syllables.map((_, i) => i + SPECIALS.length));
@@ -166,6 +184,11 @@ export class Restorer {
         this.bestOfFold.set(f, s);
       }
     }
+  }
+
+  /** Written in capitals and longer than a letter (`AI`, `UBND`, `PAC`). */
+  isCapitals(word: string): boolean {
+    return word.length > 1 && this.facts(word).upperCase && this.facts(word).letters;
   }
 
   /** The model id of a token read as a syllable, or UNK. */
@@ -241,12 +264,12 @@ export class Restorer {
       else if (!f.upperCase && f.noSyllableOfLetters) foreign++;
     }
     const stripped = words > 0 && marked / words < 0.01 && foreign / words < 0.05;
-    const items = this.items(text.text, ps, mode, stripped);
+    const items = this.items(text.text, ps, mode, stripped, options.tones === true && !stripped);
     const chosen = this.decode(items);
     return this.apply(text, items, chosen, damage);
   }
 
-  private items(text: string, ps: Piece[], mode: 'full' | 'light', stripped: boolean): Item[] {
+  private items(text: string, ps: Piece[], mode: 'full' | 'light', stripped: boolean, tones: boolean): Item[] {
     const items: Item[] = [];
     let prevEnd = 0;
     for (let i = 0; i < ps.length; i++) {
@@ -257,7 +280,12 @@ export class Restorer {
       const item = newItem(p, reset);
       items.push(item);
       if (p.kind === 'punct') item.fixed = PUNCT;
-      else if (p.kind === 'number') item.fixed = NUM;
+      else if (p.kind === 'number') {
+        // a digit or two between words of damaged text may be a word OCR read as digits (`6` for `ở`)
+        const opts = mode === 'full' && !stripped && p.text.length <= 2 && betweenWords(ps, i) ? this.digitOptions(p.text) : null;
+        if (opts) item.options = opts;
+        else item.fixed = NUM;
+      }
       else if (p.kind === 'protected') item.fixed = UNK;
       else if (p.kind === 'code') {
         item.fixed = UNK;
@@ -274,13 +302,25 @@ export class Restorer {
           continue;
         }
         const so = f.beforeNumber;
-        if (so !== null && !valid && numberFollows(ps, i)) {
+        if (so !== null && !valid && (numberFollows(ps, i) || labelAtLineStart(ps, i))) {
           item.fixed = this.lm.id(so);
           item.forced = applyCase(so, ocrCaseShape(word, so));
           continue;
         }
-        if (valid && (mode === 'light' || f.vietnameseOnly)) {
+        // List markers (`a)`, `d)`), lone letters in light mode (a table's `x`) and acronyms among
+        // ordinary words (`AI`, `DN`, `IoT`) are not garbled syllables: `d)` is not `ở`, `AI` is
+        // not `ÁI`. Capitals that are some syllable's letters are garbled (`cua BO Xay dung` is
+        // `của Bộ Xây dựng`), unless a known acronym (`AI`).
+        if (listMarker(ps, i) || (mode === 'light' && word.length === 1) || (word.length > 1 && f.letters && (MIXED_CAPS_RE.test(word) || (f.upperCase && (f.noSyllableOfLetters || isSyllableLikeAcronym(word)) && acronymAmongWords(ps, i, this))))) {
           item.fixed = f.id;
+          continue;
+        }
+        if (valid && (mode === 'light' || f.vietnameseOnly)) {
+          const opts = tones && f.marked ? this.toneOptions(word) : null;
+          if (opts) {
+            item.options = opts;
+            item.tone = true;
+          } else item.fixed = f.id;
           continue;
         }
         // Roman numerals (section numbers) are never words; in clean text neither is an all-capital
@@ -291,6 +331,13 @@ export class Restorer {
         }
         if (f.code) {
           item.fixed = this.lm.id(word.toLowerCase());
+          continue;
+        }
+        // two marked syllables the Vietnamese model ran together (`phốihợp`): cut where both are written right
+        const joined = mode === 'light' && !valid && f.marked && f.letters && !f.upperCase ? this.exactSplit(word) : null;
+        if (joined) {
+          item.fixed = this.syllableId(joined[1]);
+          item.forced = `${joined[0]} ${joined[1]}`;
           continue;
         }
         // (not all-capital words: those are acronyms or headers, not run-together words)
@@ -309,6 +356,87 @@ export class Restorer {
       }
     }
     return items;
+  }
+
+  private readonly toneCache = new Map<string, OptionList | null>();
+  private toneSiblings: Map<string, string[]> | undefined;
+
+  /**
+   * A marked syllable read by a Vietnamese model: itself and the other syllables of its letters,
+   * each costing −ln P(tone read | tone printed), plus the cost of another shape where its shape
+   * marks differ (`trực` for `trục`); null when it has no other spelling.
+   */
+  private toneOptions(word: string): OptionList | null {
+    let opts = this.toneCache.get(word);
+    if (opts !== undefined) return opts;
+    if (!this.toneSiblings) {
+      this.toneSiblings = new Map();
+      for (const s of this.lm.vocab.slice(SPECIALS.length, SPECIALS.length + this.lm.syllableCount)) {
+        const k = fold(s);
+        this.toneSiblings.set(k, [...(this.toneSiblings.get(k) ?? []), s]);
+      }
+    }
+    const self = canonical(word.toLowerCase());
+    const read = toneOf(self);
+    const shape = withoutTone(self);
+    const siblings = this.toneSiblings.get(fold(self)) ?? [];
+    opts = null;
+    if (siblings.length > 1) {
+      const list = siblings.map((s) => ({ id: this.lm.id(s), word: s, cost: this.toneCost[toneOf(s) * 6 + read]! + (withoutTone(s) === shape ? 0 : this.toneCost[36]!) }));
+      const lmW = this.weights.lm * LN10;
+      opts = {
+        list,
+        ids: Int32Array.from(list, (o) => o.id),
+        costs: Float64Array.from(list, (o) => o.cost),
+        reach: Float64Array.from(list, (o) => lmW * this.lm.maxLogProb(o.id) - o.cost),
+      };
+    }
+    if (this.toneCache.size < OPTION_CACHE_SIZE) this.toneCache.set(word, opts);
+    return opts;
+  }
+
+  /**
+   * A token that is two syllables as written with no space between (`phốihợp`, `xãhội`), the
+   * pair likely (log10 p(second | first) ≥ splitMinBigram): its two parts, else null. The most
+   * likely pair wins when there are several cuts.
+   */
+  private exactSplit(word: string): [string, string] | null {
+    let best: [string, string] | null = null;
+    let bestLp = this.weights.splitMinBigram;
+    for (let k = 1; k < word.length; k++) {
+      const a = word.slice(0, k);
+      const b = word.slice(k);
+      const fa = this.facts(a);
+      const fb = this.facts(b);
+      if (!(fa.syllable && fa.letters && fb.syllable && fb.letters)) continue;
+      const lp = this.lm.bigramLogProb(fa.id, fb.id);
+      if (lp >= bestLp) {
+        bestLp = lp;
+        best = [a, b];
+      }
+    }
+    return best;
+  }
+
+  private readonly digitCache = new Map<string, OptionList | null>();
+
+  /** A number between words: kept as a number, or one of the syllables the channel reads it as; null when none. */
+  private digitOptions(digits: string): OptionList | null {
+    let opts = this.digitCache.get(digits);
+    if (opts !== undefined) return opts;
+    const w = this.weights;
+    const list: Option[] = [{ id: NUM, word: digits, cost: 0, keep: true }];
+    const lmW = w.lm * LN10;
+    // the likeliest a priori (channel and unigram), as for words: `6` is `ổ` by its letters, `ở` by use
+    const words = this.channel.candidates(digits, w.candidateMaxCost, w.candidateBeam, w.candidatePool).map((c) => ({ id: this.lm.id(c.word), word: c.word, cost: c.cost + w.digitWord }));
+    words.sort((a, b) => a.cost - lmW * this.lm.unigram(a.id) - (b.cost - lmW * this.lm.unigram(b.id)));
+    list.push(...words.slice(0, 5));
+    opts = null;
+    if (list.length > 1) {
+      opts = { list, ids: Int32Array.from(list, (o) => o.id), costs: Float64Array.from(list, (o) => o.cost), reach: Float64Array.from(list, (o) => lmW * this.lm.maxLogProb(o.id) - o.cost) };
+    }
+    if (this.digitCache.size < OPTION_CACHE_SIZE) this.digitCache.set(digits, opts);
+    return opts;
   }
 
   private readonly splitCache = new Map<string, [string, string] | null>();
@@ -664,8 +792,10 @@ export class Restorer {
       const o = it.options.list[chosen[i]!]!;
       if (o.keep || o.word === original) continue; // (the common case: a word kept as written)
       const out = this.output(it, chosen[i]!);
-      if (out === original) continue;
+      // (a tone repair that kept the syllable keeps its spelling too: `Uỷ` is `Ủy`, written the old way)
+      if (out === original || (it.tone && canonical(out) === canonical(original))) continue;
       const { runner, confidence } = this.confidence(items, ids, i, chosen[i]!);
+      if (it.tone && confidence < this.weights.toneConfidence) continue;
       change(it.piece, out, runner >= 0 ? this.output(it, runner) : null, confidence);
     }
     return { text: text.edit(edits), changes, damage };
@@ -674,7 +804,58 @@ export class Restorer {
 
 /** An item with every field from the start: one object shape for the decoder's loop. */
 function newItem(piece: Piece, reset: boolean): Item {
-  return { piece, reset, fixed: undefined, forced: undefined, options: undefined, part: undefined };
+  return { piece, reset, fixed: undefined, forced: undefined, options: undefined, part: undefined, tone: undefined };
+}
+
+/** A letter closed by `)`: a list marker (`a)`, `đ)`), wherever a hard wrap put it. */
+function listMarker(ps: Piece[], i: number): boolean {
+  const p = ps[i]!;
+  const next = ps[i + 1];
+  return p.text.length === 1 && next !== undefined && next.kind === 'punct' && next.start === p.end && next.text.startsWith(')');
+}
+
+/** `IoT`, `PoC`: a capital, one or two small letters, capitals. */
+const MIXED_CAPS_RE = /^\p{Lu}\p{Ll}{1,2}\p{Lu}+$/u;
+const LOWER_START_RE = /^\p{Ll}/u;
+
+/**
+ * An all-capital token in a run of at most two such tokens, next to a word in small letters on the
+ * same line (`ứng dụng AI`, `các DN`, `Lưu: VT, KT`): an acronym. A header (`PAC KHU CAT HAI`,
+ * `QUYET DINH` on a line of its own) is a longer run or has no such neighbour, and is repaired.
+ */
+function acronymAmongWords(ps: Piece[], i: number, r: { isCapitals(w: string): boolean }): boolean {
+  const capsWord = (p: Piece) => p.kind === 'code' || (p.kind === 'word' && p.text.length > 0 && r.isCapitals(p.text));
+  let run = 1;
+  let lower = false;
+  // look left and right across punctuation, within the line
+  for (const dir of [-1, 1]) {
+    for (let j = i + dir; j >= 0 && j < ps.length; j += dir) {
+      const q = ps[j]!;
+      if (dir === -1 ? ps[j + 1]!.lineStart : q.lineStart) break;
+      if (q.kind === 'punct' || q.kind === 'number') continue;
+      if (capsWord(q)) {
+        if (++run > 2) return false;
+        continue;
+      }
+      if (q.kind === 'word' && LOWER_START_RE.test(q.text)) lower = true;
+      break;
+    }
+  }
+  return lower;
+}
+
+/** Words on both sides, one space apart (`Quan 6 xa`), not a figure in a list or table. */
+function betweenWords(ps: Piece[], i: number): boolean {
+  const a = ps[i - 1];
+  const b = ps[i + 1];
+  const p = ps[i]!;
+  return a !== undefined && b !== undefined && a.kind === 'word' && b.kind === 'word' && p.start - a.end === 1 && b.start - p.end === 1 && !p.lineStart && !b.lineStart && LOWER_START_RE.test(b.text);
+}
+
+/** `S6:` opening a line: the label `Số:` of a document number (the number itself may be lost). */
+function labelAtLineStart(ps: Piece[], i: number): boolean {
+  const next = ps[i + 1];
+  return ps[i]!.lineStart === true && next !== undefined && next.kind === 'punct' && next.start === ps[i]!.end && next.text.startsWith(':');
 }
 
 /** A number comes next (`s6 1037/…`, `$6:120`), past at most one `:` or `.`. */

@@ -36,3 +36,10 @@ for (const [word, forms] of Object.entries(data.beforeNumber)) for (const f of f
 export function repairBeforeNumber(token: string): string | null {
   return BEFORE_NUMBER.get(token.toLowerCase()) ?? null;
 }
+
+const ACRONYMS = new Set(data.acronyms);
+
+/** `AI`, `IT`: an acronym that is also a syllable's letters, kept as written among words in small letters. */
+export function isSyllableLikeAcronym(word: string): boolean {
+  return ACRONYMS.has(word);
+}

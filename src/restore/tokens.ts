@@ -20,8 +20,12 @@ export interface Piece {
   lineStart?: boolean;
 }
 
-/** Word characters: letters, marks, digits and the signs OCR substitutes for letters. */
-const WORD_RE = /[\p{L}\p{M}\d&¢@¥$£§]+/gu;
+/**
+ * Word characters: letters, marks, digits and the signs OCR substitutes for letters. An apostrophe
+ * or question mark between small letters stays inside the word: English OCR reads ư as u'
+ * (`thu'c` for `thực`) and ứ as i? (`chi?c` for `chức`).
+ */
+const WORD_RE = /[\p{L}\p{M}\d&¢@¥$£§]+(?:(?<=\p{Ll})['’?](?=\p{Ll})[\p{L}\p{M}\d&¢@¥$£§]+)*/gu;
 const URL_RE = /^(?:https?:\/\/|www\.)|^[\w.+-]+@[\w-]+\.[\w.-]+/i;
 /** A chunk holding a document number, symbol or date: `/` or `-` between two alphanumerics. */
 const SYMBOL_RE = /[\p{L}\d][/-]\s?[\p{L}\d]|\d[/-]/u;

@@ -29,6 +29,19 @@ export function dictionarySyllables(): string[] {
   return [...out].sort();
 }
 
+/** Vietnam's administrative units, `<kind> <name>` (`xã Phú Lộc`): data/places.json, scripts/make-places.ts. */
+export function placeUnits(): string[] {
+  return (JSON.parse(readFileSync(new URL('./data/places.json', import.meta.url), 'utf8')) as { units: string[] }).units;
+}
+
+/** The syllables of place names, lower-cased with tones placed the new way (`đắk`, `lắk`, `knớ`). */
+export function placeSyllables(units: readonly string[]): string[] {
+  const out = new Set<string>();
+  // (not single letters nor Roman numerals: `Phường II`)
+  for (const u of units) for (const w of u.split(' ')) if (LETTERS_RE.test(w) && w.length >= 2 && w.length <= 7 && !/^[IVX]+$/i.test(w)) out.add(canonical(w.toLowerCase()));
+  return [...out];
+}
+
 /** The model vocabulary: special tokens, syllables, then other known words (see `acronymCounts`). */
 export function vocabularyOf(syllables: readonly string[], others: readonly string[] = []): string[] {
   return [...SPECIALS, ...syllables, ...others];

@@ -1,0 +1,89 @@
+/**
+ * Builds the held-out restoration set (issue 24) under eval/data/restore/heldout/ from documents of
+ * ../shared/documents/ (real UBND documents of 2025, the register the product reads):
+ *   ref/<id>.txt       the document as plain text (Markdown markup and table pipes removed,
+ *                      hard-wrapped lines joined), the reference;
+ *   ocr-eng/<id>.txt   rendered in Liberation Serif at 300 dpi, OCR'd with tesseract's English model;
+ *   ocr-eng-scan/<id>.txt  the same at 200 dpi, blurred and saved as JPEG 30 (a poor scan);
+ *   ocr-vie/<id>.txt   rendered as ocr-eng, OCR'd with the `vie` model the pipeline uses
+ *                      (@tesseract.js-data/vie 4.0.0_best_int) through the tesseract CLI;
+ *   stripped/<id>.txt  every Vietnamese mark removed.
+ * The documents are drawn by the sha256 of their name with a fixed salt, skipping those of the
+ * extraction test part (eval/data/documents/split.json) and any under 3 000 or over 14 000
+ * characters, until 8 are taken. `npm run train` drops every corpus line sharing a 12-word
+ * sequence with a reference here, so no model is trained on what is measured.
+ * Run: npx tsx scripts/make-restore-heldout.ts [--refs-only]   (Debian packages as make-restore-devset.ts)
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { vieLangPath } from '../src/ingest/ocr.js';
+import { stripMarks } from '../src/vietnamese/letters.js';
+import { renderAndOcr, type Variant } from './render-ocr.js';
+
+const SHARED = '../shared/documents';
+const out = 'eval/data/restore/heldout';
+const SALT = 'baocao-restore-heldout-2026-12-05';
+const COUNT = 8;
+
+const liberation: Variant = { font: 'Liberation Serif', boldCaps: true, dpi: 300, jpeg: 0 };
+const VARIANTS: { dir: string; v: Variant; lang: 'eng' | 'vie' }[] = [
+  { dir: 'ocr-eng', v: liberation, lang: 'eng' },
+  { dir: 'ocr-eng-scan', v: { ...liberation, dpi: 200, jpeg: 30 }, lang: 'eng' },
+  { dir: 'ocr-vie', v: liberation, lang: 'vie' },
+];
+
+/** Markdown rendering of a thuvienphapluat page → plain text, one paragraph a line. */
+export function plainText(md: string): string {
+  const lines = md
+    .normalize('NFC')
+    .split('\n')
+    .map((l) => l.replace(/\*+/g, '').replace(/^#+\s*/, '').replace(/\s+/g, ' ').trim())
+    .filter((l) => !/^[|\-–_=\s]*$/.test(l));
+  const paras: string[] = [];
+  for (const l of lines) {
+    const prev = paras.at(-1);
+    // a hard wrap: the previous line does not end a sentence or item, and this one does not start a new item
+    const wrapped = prev !== undefined && !/[.:;!?]$/.test(prev) && /^[\p{Ll}\d(]/u.test(l) && !/^[a-zđ]\)|^\d+[.)]\s/u.test(l);
+    if (wrapped) paras[paras.length - 1] = `${prev} ${l}`;
+    else paras.push(l);
+  }
+  return `${paras.join('\n')}\n`;
+}
+
+const split = JSON.parse(readFileSync('eval/data/documents/split.json', 'utf8')) as { test: string[] };
+const testPart = new Set(split.test);
+const index = JSON.parse(readFileSync(join(SHARED, 'index.json'), 'utf8')) as { documents: { file: string }[] };
+const order = (f: string) => createHash('sha256').update(`${SALT}:${f}`).digest('hex');
+const chosen: { id: string; text: string }[] = [];
+for (const { file } of [...index.documents].sort((a, b) => order(a.file).localeCompare(order(b.file)))) {
+  if (testPart.has(`documents/${file}`) || chosen.length >= COUNT) continue;
+  const text = plainText(readFileSync(join(SHARED, file), 'utf8'));
+  if (text.length >= 3000 && text.length <= 14000) chosen.push({ id: file.replace(/\.md$/, ''), text });
+}
+
+for (const d of ['ref', 'stripped', ...VARIANTS.map((x) => x.dir)]) mkdirSync(join(out, d), { recursive: true });
+for (const { id, text } of chosen) {
+  writeFileSync(join(out, 'ref', `${id}.txt`), text);
+  writeFileSync(join(out, 'stripped', `${id}.txt`), stripMarks(text));
+}
+if (process.argv.includes('--refs-only')) process.exit(0);
+const work = mkdtempSync(join(tmpdir(), 'restore-heldout-'));
+try {
+  // the CLI wants an uncompressed traineddata in a folder of its own
+  const tessdata = join(work, 'tessdata');
+  mkdirSync(tessdata);
+  writeFileSync(join(tessdata, 'vie.traineddata'), gunzipSync(readFileSync(join(vieLangPath(), 'vie.traineddata.gz'))));
+  copyFileSync('/usr/share/tesseract-ocr/5/tessdata/eng.traineddata', join(tessdata, 'eng.traineddata'));
+  for (const { id, text } of chosen) {
+    for (const { dir, v, lang } of VARIANTS) {
+      const ocr = renderAndOcr(text, v, work, `${id}-${dir}`, lang, tessdata);
+      writeFileSync(join(out, dir, `${id}.txt`), ocr.text);
+      console.log(`${id} ${dir}: ${ocr.pages} pages, ${text.length} chars → ${ocr.text.length} OCR chars`);
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
