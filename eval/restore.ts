@@ -25,6 +25,8 @@ import { learnToneConfusions, loadConfusions, loadModel, loadToneConfusions } fr
 import { SPECIALS } from '../src/restore/lm.js';
 import { Restorer, type Weights } from '../src/restore/restore.js';
 import { SourceText } from '../src/text/source-text.js';
+import { stripMarks } from '../src/vietnamese/letters.js';
+import { heldoutIds, heldoutRef } from '../scripts/heldout-text.js';
 
 const DATA = 'eval/data/restore';
 /** RESTORE_WEIGHTS='{"lm":1.1}' overrides decoding weights (for tuning; see docs/restoration.md for how they were chosen). */
@@ -128,7 +130,7 @@ for (const set of SETS) {
 // ---- held-out documents: never in any training text, measured with the shipped model ----
 const HELDOUT = join(DATA, 'heldout');
 if (existsSync(HELDOUT)) {
-  const ids = readdirSync(join(HELDOUT, 'ref')).map((f) => f.replace(/\.txt$/, '')).sort();
+  const ids = heldoutIds();
   // --no-gazetteer: the model trained without the place names (npm run train -- --no-gazetteer)
   const noGazetteer = process.argv.includes('--no-gazetteer');
   const restorer = new Restorer(loadModel(noGazetteer ? 'ablation/restore-lm-no-gazetteer.bin' : 'restore-lm.bin'), loadConfusions(), weights, loadToneConfusions());
@@ -145,10 +147,10 @@ if (existsSync(HELDOUT)) {
   let total = 0;
   const cleanErrors = new Map<string, number>();
   for (const id of ids) {
-    const ref = readFileSync(join(HELDOUT, 'ref', `${id}.txt`), 'utf8');
+    const ref = heldoutRef(id);
     const refWords = words(ref);
     HSETS.forEach((s, k) => {
-      const input = readFileSync(join(HELDOUT, s.dir, `${id}.txt`), 'utf8');
+      const input = s.dir === 'stripped' ? stripMarks(ref) : readFileSync(join(HELDOUT, s.dir, `${id}.txt`), 'utf8');
       const out = restorer.restore(SourceText.fromOriginal(input), { mode: s.mode, tones: 'tones' in s }).text.text;
       const a = wordAccuracy(alignWords(refWords, words(input)));
       const outAlign = alignWords(refWords, words(out));

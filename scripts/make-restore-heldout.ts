@@ -1,18 +1,18 @@
 /**
  * Builds the held-out restoration set (issue 24) under eval/data/restore/heldout/ from documents of
  * ../shared/documents/ (real UBND documents of 2025, the register the product reads):
- *   ref/<id>.txt       the document as plain text (Markdown markup and table pipes removed,
- *                      hard-wrapped lines joined), the reference;
+ *   (the reference, the document as plain text with Markdown markup and table pipes removed and hard-wrapped
+ *   lines joined, is made from ../shared by scripts/heldout-text.ts when needed, never stored: whole documents
+ *   stay in ../shared; so is the stripped set, every Vietnamese mark removed)
  *   ocr-eng/<id>.txt   rendered in Liberation Serif at 300 dpi, OCR'd with tesseract's English model;
  *   ocr-eng-scan/<id>.txt  the same at 200 dpi, blurred and saved as JPEG 30 (a poor scan);
  *   ocr-vie/<id>.txt   rendered as ocr-eng, OCR'd with the `vie` model the pipeline uses
  *                      (@tesseract.js-data/vie 4.0.0_best_int) through the tesseract CLI;
- *   stripped/<id>.txt  every Vietnamese mark removed.
  * The documents are drawn by the sha256 of their name with a fixed salt, skipping those of the
  * extraction test part (eval/data/documents/split.json) and any under 3 000 or over 14 000
  * characters, until 8 are taken. `npm run train` drops every corpus line sharing a 12-word
  * sequence with a reference here, so no model is trained on what is measured.
- * Run: npx tsx scripts/make-restore-heldout.ts [--refs-only]   (Debian packages as make-restore-devset.ts)
+ * Run: npx tsx scripts/make-restore-heldout.ts   (Debian packages as make-restore-devset.ts)
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vieLangPath } from '../src/ingest/ocr.js';
-import { stripMarks } from '../src/vietnamese/letters.js';
+import { plainText } from './heldout-text.js';
 import { renderAndOcr, type Variant } from './render-ocr.js';
 
 const SHARED = '../shared/documents';
@@ -35,24 +35,6 @@ const VARIANTS: { dir: string; v: Variant; lang: 'eng' | 'vie' }[] = [
   { dir: 'ocr-vie', v: liberation, lang: 'vie' },
 ];
 
-/** Markdown rendering of a thuvienphapluat page → plain text, one paragraph a line. */
-export function plainText(md: string): string {
-  const lines = md
-    .normalize('NFC')
-    .split('\n')
-    .map((l) => l.replace(/\*+/g, '').replace(/^#+\s*/, '').replace(/\s+/g, ' ').trim())
-    .filter((l) => !/^[|\-–_=\s]*$/.test(l));
-  const paras: string[] = [];
-  for (const l of lines) {
-    const prev = paras.at(-1);
-    // a hard wrap: the previous line does not end a sentence or item, and this one does not start a new item
-    const wrapped = prev !== undefined && !/[.:;!?]$/.test(prev) && /^[\p{Ll}\d(]/u.test(l) && !/^[a-zđ]\)|^\d+[.)]\s/u.test(l);
-    if (wrapped) paras[paras.length - 1] = `${prev} ${l}`;
-    else paras.push(l);
-  }
-  return `${paras.join('\n')}\n`;
-}
-
 const split = JSON.parse(readFileSync('eval/data/documents/split.json', 'utf8')) as { test: string[] };
 const testPart = new Set(split.test);
 const index = JSON.parse(readFileSync(join(SHARED, 'index.json'), 'utf8')) as { documents: { file: string }[] };
@@ -64,12 +46,7 @@ for (const { file } of [...index.documents].sort((a, b) => order(a.file).localeC
   if (text.length >= 3000 && text.length <= 14000) chosen.push({ id: file.replace(/\.md$/, ''), text });
 }
 
-for (const d of ['ref', 'stripped', ...VARIANTS.map((x) => x.dir)]) mkdirSync(join(out, d), { recursive: true });
-for (const { id, text } of chosen) {
-  writeFileSync(join(out, 'ref', `${id}.txt`), text);
-  writeFileSync(join(out, 'stripped', `${id}.txt`), stripMarks(text));
-}
-if (process.argv.includes('--refs-only')) process.exit(0);
+for (const d of VARIANTS.map((x) => x.dir)) mkdirSync(join(out, d), { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'restore-heldout-'));
 try {
   // the CLI wants an uncompressed traineddata in a folder of its own

@@ -4,7 +4,7 @@
  *                               vi-legal, vi-admin (--no-admin leaves it out) and vi-wiki (--no-wiki)
  *                               and the clean seeds 000–003 (fixtures, repeated SEED_REPEAT times);
  *                               --min3 N prunes rarer trigrams. Every corpus line sharing a 12-word
- *                               sequence with a held-out reference (eval/data/restore/heldout/ref) is
+ *                               sequence with a held-out reference (scripts/heldout-text.ts) is
  *                               dropped: vi-admin is drawn from the same source as those documents.
  *   models/loo/restore-lm-no-<id>.bin  the same without seed <id>, for leave-one-out evaluation
  *   src/restore/data/vie-tones.json  tone confusions of tesseract's vie model, from the dev set's
@@ -22,6 +22,7 @@ import { SEED004_ALIGNED, textPairs } from '../src/restore/align.js';
 import { learnConfusions } from '../src/restore/channel.js';
 import { learnToneConfusions } from '../src/restore/tones.js';
 import { SPECIALS, trainKneserNey } from '../src/restore/lm.js';
+import { heldoutIds, heldoutRef } from './heldout-text.js';
 import { acronymCounts, dictionarySyllables, lineIds, placeSyllables, placeUnits, textIds, vocabularyOf } from '../src/restore/vocabulary.js';
 
 const CORPUS = '/work/shared/corpus';
@@ -69,7 +70,6 @@ if (withAdmin) {
 }
 if (withWiki) corpus.push(...(await corpusLines(join(CORPUS, 'vi-wiki.txt.gz'))));
 // never train on what the eval measures: the held-out references' 12-word sequences
-const HELDOUT = 'eval/data/restore/heldout/ref';
 const SHINGLE = 12;
 const shingles = (text: string) => {
   const w = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -77,7 +77,7 @@ const shingles = (text: string) => {
   for (let i = 0; i + SHINGLE <= w.length; i++) out.push(w.slice(i, i + SHINGLE).join(' '));
   return out;
 };
-const heldOut = new Set(readdirSync(HELDOUT).flatMap((f) => readFileSync(join(HELDOUT, f), 'utf8').split('\n').flatMap(shingles)));
+const heldOut = new Set(heldoutIds().flatMap((id) => heldoutRef(id).split('\n').flatMap(shingles)));
 const lines = corpus.filter((l) => !shingles(l).some((s) => heldOut.has(s)));
 console.log(`corpus lines ${corpus.length}; ${corpus.length - lines.length} dropped for sharing a ${SHINGLE}-word sequence with the held-out set`);
 const seeds = readdirSync('fixtures').filter((f) => /^00[0-3]_.*\.txt$/.test(f)).map((f) => join('fixtures', f));

@@ -1,0 +1,34 @@
+/**
+ * The held-out restoration set's clean text (issue 24). Whole documents stay in ../shared: only their renderings'
+ * OCR output is kept in eval/data/restore/heldout/; the reference is made from the shared document when needed, and
+ * the stripped set from the reference.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const HELDOUT_DIR = 'eval/data/restore/heldout';
+const SHARED_DOCUMENTS = '../shared/documents';
+
+/** Markdown rendering of a thuvienphapluat page → plain text, one paragraph a line. */
+export function plainText(md: string): string {
+  const lines = md
+    .normalize('NFC')
+    .split('\n')
+    .map((l) => l.replace(/\*+/g, '').replace(/^#+\s*/, '').replace(/\s+/g, ' ').trim())
+    .filter((l) => !/^[|\-–_=\s]*$/.test(l));
+  const paras: string[] = [];
+  for (const l of lines) {
+    const prev = paras.at(-1);
+    // a hard wrap: the previous line does not end a sentence or item, and this one does not start a new item
+    const wrapped = prev !== undefined && !/[.:;!?]$/.test(prev) && /^[\p{Ll}\d(]/u.test(l) && !/^[a-zđ]\)|^\d+[.)]\s/u.test(l);
+    if (wrapped) paras[paras.length - 1] = `${prev} ${l}`;
+    else paras.push(l);
+  }
+  return `${paras.join('\n')}\n`;
+}
+
+/** The held-out documents' ids (their file names in ../shared/documents without `.md`). */
+export const heldoutIds = (): string[] => readdirSync(join(HELDOUT_DIR, 'ocr-eng')).map((f) => f.replace(/\.txt$/, '')).sort();
+
+/** A held-out document's reference text, from ../shared/documents. */
+export const heldoutRef = (id: string): string => plainText(readFileSync(join(SHARED_DOCUMENTS, `${id}.md`), 'utf8'));
