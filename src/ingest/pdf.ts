@@ -11,6 +11,7 @@ import { LIMITS, pageTooLarge, tooManyPixels } from './limits.js';
 import type { IngestContext } from './context.js';
 import { layoutPage, PagedTextBuilder, pageJoin, segmentsFromRuns, segmentText, type PageLayout, type Run, type Segment } from './layout.js';
 import { RawPdf } from './pdf-scan.js';
+import { findPageTables, mayHoldTable, placeTables, rulingsFromOperators, type PageTable } from './table-layout.js';
 import { syllableScore } from './syllables.js';
 import type { Page, TextBox } from './types.js';
 
@@ -63,7 +64,8 @@ export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContex
     let prev: PageLayout | undefined;
     for (const { page, segments } of pages) {
       const { width, height } = page.getViewport({ scale: 1 });
-      const layout = layoutPage(segments!, height);
+      const tables = await pageTables(page, segments!, ocrPages.includes(page.pageNumber));
+      const layout = placeTables(layoutPage(tables.segments, height), tables.tables, tables.joinWithSpace);
       builder.startPage(page.pageNumber, round(width), round(height));
       builder.addLines(layout.lines, page.pageNumber, pageJoin(prev, layout));
       builder.endPage();
@@ -172,6 +174,24 @@ async function textLayer(page: PDFPageProxy): Promise<Segment[]> {
     });
   }
   return segmentsFromRuns(runs, false);
+}
+
+/**
+ * The page's tables (table-layout.ts) and the segments left for running text. Ruling lines come
+ * from the operator list, read only when some line of the page has three cells or more; a scanned
+ * page's lines are in its image, so OCR'd pages are read by alignment alone.
+ */
+async function pageTables(page: PDFPageProxy, segments: Segment[], ocr: boolean): Promise<{ segments: Segment[]; tables: PageTable[]; joinWithSpace: boolean }> {
+  const joinWithSpace = segments[0]?.joinWithSpace ?? false;
+  const runs = segments.flatMap((s) => s.runs);
+  if (!mayHoldTable(runs)) return { segments, tables: [], joinWithSpace };
+  let rulings: ReturnType<typeof rulingsFromOperators> = [];
+  if (!ocr) {
+    const ops = await page.getOperatorList();
+    rulings = rulingsFromOperators(ops.fnArray, ops.argsArray, OPS, page.getViewport({ scale: 1 }).transform);
+  }
+  const { tables, rest } = findPageTables(runs, rulings);
+  return tables.length === 0 ? { segments, tables, joinWithSpace } : { segments: segmentsFromRuns(rest, joinWithSpace), tables, joinWithSpace };
 }
 
 /**

@@ -194,19 +194,24 @@ function headerRowsOf(rows: TableRow[]): TableRow[] {
 
 /**
  * Merged header cells, read from the empty places they leave: an empty place to the right of a
- * header cell, over places the next header row names, belongs to that cell (`colSpan`); an empty
+ * header cell, over places a header row below names, belongs to that cell (`colSpan`); an empty
  * place under a header cell, with nothing under it, belongs to the cell above (`rowSpan`).
  */
 function markMerges(naming: TableRow[]): void {
   const width = Math.max(0, ...naming.map((r) => r.cells.length));
+  // a merged cell may reach the end of its row, where the empty places were not written
+  for (const row of naming) {
+    while (row.cells.length < width) row.cells.push({ span: { start: row.span.end, end: row.span.end }, text: '' });
+  }
   const text = (r: number, k: number) => naming[r]?.cells[k]?.text ?? '';
   naming.forEach((row, r) => {
     if (r === naming.length - 1) return;
     for (let k = 0; k < row.cells.length; k++) {
       const cell = row.cells[k]!;
       if (cell.text === '' || text(r + 1, k) === '') continue;
+      // the places to its right that are empty here but named in a row below (a third level)
       let end = k + 1;
-      while (end < width && text(r, end) === '' && text(r + 1, end) !== '') end++;
+      while (end < width && text(r, end) === '' && naming.slice(r + 1).some((_, d) => text(r + 1 + d, end) !== '')) end++;
       if (end - k > 1) {
         cell.colSpan = end - k;
         for (let j = k + 1; j < end; j++) if (row.cells[j]) row.cells[j]!.merged = true;
@@ -296,15 +301,15 @@ function mergeContinuation(previous: TableRow, row: TableRow): void {
   previous.span = { start: previous.span.start, end: row.span.end };
 }
 
-/** `Phụ lục I` and the line after it, when they stand just before the table. */
+/**
+ * `Phụ lục I` and the lines after it (`(Đơn vị tính: hồ sơ)`), when they stand just before the
+ * table: at most three lines, blank lines between them allowed (paragraphs of DOCX and PDF).
+ */
 function captionBefore(lines: readonly Line[], i: number): string | null {
   const before: string[] = [];
   for (let k = i - 1; k >= 0 && before.length < 3; k--) {
     const t = lines[k]!.text;
-    if (!t) {
-      if (before.length > 0) break;
-      continue;
-    }
+    if (!t) continue;
     before.unshift(t);
     if (TABLE_CAPTION.test(t)) return before.join(' — ');
   }

@@ -1,0 +1,543 @@
+/**
+ * Tables on a laid-out page (PDF text layer; OCR words the same way): which runs of text form a
+ * table, and which cell each run belongs to. Where the table is drawn with ruling lines, the lines
+ * give the grid and its merged cells (a border missing between two grid cells merges them); where
+ * it is not, columns come from the gaps that no data row writes across, and the header's cells from
+ * which columns each header line covers. A table is written as the text every format writes: one
+ * row per line, cells tab-separated, a merged cell's other places empty (segment/tables.ts reads it
+ * back, header paths included).
+ *
+ * Coordinates are page coordinates, origin at the top left, y growing downwards.
+ */
+import { median, quantile, segmentText, makeSegment, type Join, type PageLayout, type PlacedLine, type Run, type Segment } from './layout.js';
+
+/** A horizontal (`y0 === y1`) or vertical (`x0 === x1`) line drawn on the page. */
+export interface Ruling {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** A table found on a page: its rows of cells, each cell the runs it holds (null: a merged cell's other place). */
+export interface PageTable {
+  top: number;
+  bottom: number;
+  rows: (Run[] | null)[][];
+}
+
+/** pdf.js's `DrawOPS` inside a `constructPath` (moveTo, lineTo, curveTo, quadraticCurveTo, closePath). */
+const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
+
+type Matrix = [number, number, number, number, number, number];
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
+];
+
+/**
+ * The straight horizontal and vertical lines an operator list draws (strokes, and the long edges of
+ * thin filled rectangles, which some writers draw borders as), in viewport coordinates.
+ * `ops` are pdf.js's operator codes; `viewport` its viewport transform.
+ */
+export function rulingsFromOperators(
+  fnArray: number[],
+  argsArray: unknown[],
+  ops: { save: number; restore: number; transform: number; constructPath: number; endPath: number },
+  viewport: number[],
+): Ruling[] {
+  const out: Ruling[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i]!;
+    if (fn === ops.save) stack.push(ctm);
+    else if (fn === ops.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === ops.transform) ctm = multiply(argsArray[i] as Matrix, ctm);
+    else if (fn === ops.constructPath) {
+      const [paint, [data]] = argsArray[i] as [number, (ArrayLike<number> | null)[]];
+      if (paint === ops.endPath || !data) continue; // a clip, drawing nothing
+      const m = multiply(ctm, viewport as Matrix);
+      const at = (x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+      let start: [number, number] | null = null;
+      let last: [number, number] | null = null;
+      const edge = (a: [number, number], b: [number, number]) => {
+        if (Math.abs(a[1] - b[1]) < 0.5 && Math.abs(a[0] - b[0]) >= 3) out.push({ x0: Math.min(a[0], b[0]), x1: Math.max(a[0], b[0]), y0: (a[1] + b[1]) / 2, y1: (a[1] + b[1]) / 2 });
+        else if (Math.abs(a[0] - b[0]) < 0.5 && Math.abs(a[1] - b[1]) >= 3) out.push({ x0: (a[0] + b[0]) / 2, x1: (a[0] + b[0]) / 2, y0: Math.min(a[1], b[1]), y1: Math.max(a[1], b[1]) });
+      };
+      for (let k = 0; k < data.length; ) {
+        const op = data[k++];
+        if (op === DRAW.moveTo) last = start = at(data[k++]!, data[k++]!);
+        else if (op === DRAW.lineTo) {
+          const p = at(data[k++]!, data[k++]!);
+          if (last) edge(last, p);
+          last = p;
+        } else if (op === DRAW.curveTo) {
+          last = at(data[k + 4]!, data[k + 5]!);
+          k += 6;
+        } else if (op === DRAW.quadraticCurveTo) {
+          last = at(data[k + 2]!, data[k + 3]!);
+          k += 4;
+        } else if (op === DRAW.closePath) {
+          if (last && start) edge(last, start);
+          last = start;
+        } else break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The tables of a page, and the runs left for running text. Ruled tables first; then, among the
+ * rest, blocks of rows aligned in columns.
+ */
+export function findPageTables(runs: Run[], rulings: Ruling[]): { tables: PageTable[]; rest: Run[] } {
+  const tables: PageTable[] = [];
+  let rest = runs;
+  for (const grid of grids(rulings)) {
+    const found = ruledTable(grid, rest);
+    if (!found) continue;
+    tables.push(found.table);
+    rest = found.rest;
+  }
+  const aligned = alignedTables(rest);
+  tables.push(...aligned.tables);
+  return { tables: tables.sort((a, b) => a.top - b.top), rest: aligned.rest };
+}
+
+// ---------------------------------------------------------------- ruled tables
+
+interface Grid {
+  xs: number[];
+  ys: number[];
+  h: Ruling[];
+  v: Ruling[];
+}
+
+const TOL = 2;
+
+/** Groups of rulings that touch one another, as grids: at least two lines each way. */
+function grids(rulings: Ruling[]): Grid[] {
+  const n = rulings.length;
+  if (n < 4) return [];
+  const parent = rulings.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const touch = (a: Ruling, b: Ruling) => a.x0 - TOL <= b.x1 && b.x0 - TOL <= a.x1 && a.y0 - TOL <= b.y1 && b.y0 - TOL <= a.y1;
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (touch(rulings[i]!, rulings[j]!)) parent[find(i)] = find(j);
+  const groups = new Map<number, Ruling[]>();
+  rulings.forEach((r, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), r]));
+  const out: Grid[] = [];
+  for (const group of groups.values()) {
+    const h = group.filter((r) => r.y0 === r.y1);
+    const v = group.filter((r) => r.x0 === r.x1);
+    const ys = cluster(h.map((r) => r.y0));
+    const xs = cluster(v.map((r) => r.x0));
+    if (xs.length >= 3 && ys.length >= 3) out.push({ xs, ys, h, v });
+  }
+  return out;
+}
+
+/** Distinct positions, positions closer than TOL taken as one (a doubled border, a thin rectangle's two edges). */
+function cluster(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of sorted) {
+    const last = out.at(-1);
+    if (last && v - last.at(-1)! < TOL) last.push(v);
+    else out.push([v]);
+  }
+  return out.map((c) => median(c));
+}
+
+function ruledTable(grid: Grid, runs: Run[]): { table: PageTable; rest: Run[] } | null {
+  const { xs, ys, h, v } = grid;
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  // a border between two grid cells is there when a ruling covers its middle
+  const vBorder = (col: number, row: number) => {
+    const x = xs[col]!;
+    const y = (ys[row]! + ys[row + 1]!) / 2;
+    return v.some((r) => Math.abs(r.x0 - x) < TOL && r.y0 - TOL <= y && y <= r.y1 + TOL);
+  };
+  const hBorder = (row: number, col: number) => {
+    const y = ys[row]!;
+    const x = (xs[col]! + xs[col + 1]!) / 2;
+    return h.some((r) => Math.abs(r.y0 - y) < TOL && r.x0 - TOL <= x && x <= r.x1 + TOL);
+  };
+  const id = (r: number, c: number) => r * cols + c;
+  const parent = Array.from({ length: rows * cols }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const union = (a: number, b: number) => {
+    const [x, y] = [find(a), find(b)];
+    // the top-left place of a merged cell stays its owner
+    if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+  };
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (c + 1 < cols && !vBorder(c + 1, r)) union(id(r, c), id(r, c + 1));
+      if (r + 1 < rows && !hBorder(r + 1, c)) union(id(r, c), id(r + 1, c));
+    }
+  }
+  const cells: Run[][] = Array.from({ length: rows * cols }, () => []);
+  const rest: Run[] = [];
+  const locate = (value: number, edges: number[]) => {
+    for (let k = 0; k + 1 < edges.length; k++) if (value >= edges[k]! && value < edges[k + 1]!) return k;
+    return -1;
+  };
+  let inside = 0;
+  for (const run of runs) {
+    const c = locate((run.x0 + run.x1) / 2, xs);
+    const r = locate((run.top + run.bottom) / 2, ys);
+    if (c < 0 || r < 0) {
+      rest.push(run);
+      continue;
+    }
+    cells[find(id(r, c))]!.push(run);
+    inside++;
+  }
+  // a frame drawn around a paragraph or an empty form is not a table of data
+  if (inside === 0) return null;
+  const table: PageTable = { top: ys[0]!, bottom: ys.at(-1)!, rows: [] };
+  for (let r = 0; r < rows; r++) {
+    const row: (Run[] | null)[] = [];
+    for (let c = 0; c < cols; c++) row.push(find(id(r, c)) === id(r, c) ? cells[id(r, c)]! : null);
+    // a grid row whose every place is covered by cells above (a row of a merged block) is no row
+    if (row.some((cell) => cell !== null)) table.rows.push(row);
+  }
+  return { table, rest };
+}
+
+// ---------------------------------------------------------------- tables without ruling lines
+
+/** Runs of one row closer than this many font sizes are one chunk (words of one cell). */
+const WORD_GAP = 0.45;
+const NUMERIC = /^(?:[≥≤<>]=?\s*)?[-+−]?\d[\d.,]*\s*%?$/u;
+const NUMBERING = /^\(?(?:\d{1,2}|[A-ZĐ])\)?$/u;
+const CAPTION = /^(?:phụ lục|biểu|bảng)\b|đơn vị tính|^\(?đvt\b/iu;
+
+interface Chunk {
+  runs: Run[];
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  baseline: number;
+  size: number;
+  text: string;
+}
+
+interface Line {
+  chunks: Chunk[];
+  baseline: number;
+  size: number;
+}
+
+function chunkOf(runs: Run[]): Chunk {
+  const seg = makeSegment(runs, false);
+  return {
+    runs,
+    x0: seg.x0,
+    x1: seg.x1,
+    top: Math.min(...runs.map((r) => r.top)),
+    bottom: Math.max(...runs.map((r) => r.bottom)),
+    baseline: seg.baseline,
+    size: seg.size,
+    text: segmentText(seg).trim(),
+  };
+}
+
+/** Runs grouped into lines (one baseline) of chunks (runs without a wide gap between them). */
+function linesOf(runs: Run[]): Line[] {
+  const sorted = [...runs].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  const groups: Run[][] = [];
+  for (const run of sorted) {
+    const g = groups.at(-1);
+    if (g && Math.abs(g[0]!.baseline - run.baseline) < 0.35 * Math.max(g[0]!.size, run.size)) g.push(run);
+    else groups.push([run]);
+  }
+  return groups.map((g) => {
+    g.sort((a, b) => a.x0 - b.x0);
+    const chunks: Chunk[] = [];
+    let current: Run[] = [];
+    for (const run of g) {
+      const last = current.at(-1);
+      if (last && run.x0 - last.x1 > WORD_GAP * Math.max(last.size, run.size)) {
+        chunks.push(chunkOf(current));
+        current = [];
+      }
+      current.push(run);
+    }
+    if (current.length > 0) chunks.push(chunkOf(current));
+    return { chunks, baseline: median(chunks.map((c) => c.baseline)), size: median(chunks.map((c) => c.size)) };
+  });
+}
+
+/** Some line with three chunks or more: the page may hold a table (the cheap test before reading its drawing). */
+export function mayHoldTable(runs: Run[]): boolean {
+  return linesOf(runs).some((l) => l.chunks.length >= 3);
+}
+
+const isDataLine = (line: Line) => line.chunks.length >= 3 && line.chunks.some((c) => NUMERIC.test(c.text));
+const isNumberingLine = (line: Line) => line.chunks.length >= 3 && line.chunks.every((c) => NUMBERING.test(c.text));
+
+/**
+ * Blocks of at least two data lines (three or more chunks, one a figure) one under the other; the
+ * lines above them that sit within the block's columns are its header.
+ */
+function alignedTables(runs: Run[]): { tables: PageTable[]; rest: Run[] } {
+  const lines = linesOf(runs);
+  if (lines.length === 0) return { tables: [], rest: runs };
+  const pitch = quantile(
+    lines.slice(1).map((l, i) => l.baseline - lines[i]!.baseline).filter((d) => d > 0),
+    0.3,
+  );
+  const used = new Set<Line>();
+  const tables: PageTable[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!isDataLine(lines[i]!) || used.has(lines[i]!)) continue;
+    // the data lines: data lines, and the lines continuing a row's text cells, close one under the other
+    let end = i + 1;
+    let dataCount = 1;
+    while (end < lines.length && lines[end]!.baseline - lines[end - 1]!.baseline < 2.2 * Math.max(pitch, lines[end]!.size)) {
+      const l = lines[end]!;
+      if (isDataLine(l)) dataCount++;
+      else if (!continuesAbove(l, lines[end - 1]!)) break;
+      end++;
+    }
+    if (dataCount < 2) continue;
+    const data = lines.slice(i, end);
+    const columns = columnsOf(data);
+    if (columns.length < 3) continue;
+    const left = columns[0]![0];
+    const right = columns.at(-1)![1];
+    const em = median(data.map((l) => l.size));
+    // header lines: above the data, close, within the columns, not a caption
+    let start = i;
+    while (start > 0) {
+      const l = lines[start - 1]!;
+      if (used.has(l) || lines[start]!.baseline - l.baseline > 2.5 * Math.max(pitch, l.size)) break;
+      // a caption (`Phụ lục`, `Đơn vị tính`, its next line set larger than the table) or a line of
+      // running text (`… như sau:`, as wide as the table) is no heading
+      const prose = l.chunks.length === 1 && (l.chunks[0]!.x1 - l.chunks[0]!.x0 > 0.75 * (right - left) || /:$/u.test(l.chunks[0]!.text));
+      if (prose || l.chunks.some((c) => c.x0 < left - 2 * em || CAPTION.test(c.text) || c.size > 1.15 * em)) break;
+      start--;
+    }
+    const header = lines.slice(start, i);
+    if (process.env.DEBUG_TABLES) console.error(lines.slice(Math.max(0, start - 2), i + 1).map((l) => [l.baseline, l.size, em, pitch, l.chunks.map((c) => c.text + "@" + c.size).join(" / ")]));
+    lines.slice(start, end).forEach((l) => used.add(l));
+    tables.push(alignedTable(header, data, columns));
+  }
+  const rest = lines.filter((l) => !used.has(l)).flatMap((l) => l.chunks.flatMap((c) => c.runs));
+  return { tables, rest };
+}
+
+/**
+ * A line continuing the text cells of the line above (a commune's name wrapped in its cell): close
+ * under it, no figure, each chunk under a text chunk of that line, aligned with it left or centre.
+ */
+function continuesAbove(line: Line, above: Line): boolean {
+  if (line.baseline - above.baseline > 1.6 * line.size || line.chunks.length > 2) return false;
+  return line.chunks.every((c) => {
+    if (NUMERIC.test(c.text)) return false;
+    const mid = (c.x0 + c.x1) / 2;
+    const over = above.chunks.find((a) => Math.abs(a.x0 - c.x0) < 0.6 * c.size || Math.abs((a.x0 + a.x1) / 2 - mid) < c.size);
+    return over !== undefined && !NUMERIC.test(over.text) && c.x1 - c.x0 <= over.x1 - over.x0 + 2 * c.size;
+  });
+}
+
+/**
+ * Column extents: the x ranges the data lines write in, split where (almost) no line writes
+ * across; a total row's `Tổng cộng` across the first two columns does not join them.
+ */
+function columnsOf(data: Line[]): [number, number][] {
+  const rows = data.filter(isDataLine);
+  const threshold = Math.floor(0.15 * rows.length);
+  const events: [number, number][] = [];
+  for (const l of rows) for (const c of l.chunks) events.push([c.x0, 1], [c.x1, -1]);
+  events.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out: [number, number][] = [];
+  let depth = 0;
+  let open: number | null = null;
+  for (const [x, d] of events) {
+    depth += d;
+    if (depth > threshold && open === null) open = x;
+    else if (depth <= threshold && open !== null) {
+      out.push([open, x]);
+      open = null;
+    }
+  }
+  return out;
+}
+
+/** The columns a chunk covers: those of which it covers a good part, or the one its middle is in. */
+function covered(chunk: Chunk, bounds: number[]): [number, number] {
+  const cols: number[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const overlap = Math.min(chunk.x1, bounds[k + 1]!) - Math.max(chunk.x0, bounds[k]!);
+    if (overlap > 0.25 * Math.min(chunk.x1 - chunk.x0, bounds[k + 1]! - bounds[k]!)) cols.push(k);
+  }
+  if (cols.length === 0) {
+    const mid = (chunk.x0 + chunk.x1) / 2;
+    const k = Math.max(0, bounds.findIndex((b) => b > mid) - 1);
+    return [k, k];
+  }
+  return [cols[0]!, cols.at(-1)!];
+}
+
+function alignedTable(header: Line[], data: Line[], columns: [number, number][]): PageTable {
+  // the boundary between two columns: the middle of the gap between them
+  const bounds = [-Infinity, ...columns.slice(1).map((c, k) => (columns[k]![1] + c[0]) / 2), Infinity];
+  const n = columns.length;
+  const out: (Run[] | null)[][] = [];
+  // header: the lines of a wrapped heading are one block; each block hangs under the closest block
+  // above it (lowest first, then nearest across), and covers the columns of the blocks hanging under
+  // it (`Số hồ sơ tiếp nhận` over `Trực tuyến | Trực tiếp`), or, with none, its middle's column
+  const numbering = header.filter(isNumberingLine);
+  const chunks = header.filter((l) => !numbering.includes(l)).flatMap((l) => l.chunks).sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
+  const column = (c: { x0: number; x1: number }) => Math.max(0, bounds.findIndex((b) => b > mid(c)) - 1);
+  interface Block {
+    chunks: Chunk[];
+    x0: number;
+    x1: number;
+    top: number;
+    bottom: number;
+    parent: Block | null;
+    range: [number, number];
+  }
+  const blocks: Block[] = [];
+  for (const c of chunks) {
+    const wrapped = blocks.find((b) => {
+      const last = b.chunks.at(-1)!;
+      const next = c.baseline - last.baseline;
+      return next > 0.5 * c.size && next <= 1.3 * c.size && (Math.abs(mid(last) - mid(c)) < c.size || Math.abs(last.x0 - c.x0) < 0.5 * c.size);
+    });
+    if (wrapped) {
+      wrapped.chunks.push(c);
+      wrapped.x0 = Math.min(wrapped.x0, c.x0);
+      wrapped.x1 = Math.max(wrapped.x1, c.x1);
+      wrapped.bottom = Math.max(wrapped.bottom, c.bottom);
+    } else blocks.push({ chunks: [c], x0: c.x0, x1: c.x1, top: c.top, bottom: c.bottom, parent: null, range: [0, 0] });
+  }
+  const reach = 0.6 * median(columns.map((c, k) => (bounds[k + 2] ?? c[1]) - (bounds[k + 1] ?? c[0])).filter(Number.isFinite));
+  const across = (c: Block, p: Block) => Math.max(0, p.x0 - mid(c), mid(c) - p.x1);
+  for (const c of blocks) {
+    const above = blocks.filter((p) => p !== c && p.bottom <= c.top + 1 && across(c, p) <= reach);
+    above.sort((p, q) => q.bottom - p.bottom || across(c, p) - across(c, q));
+    c.parent = above[0] ?? null;
+  }
+  for (const b of [...blocks].sort((p, q) => q.top - p.top)) {
+    const children = blocks.filter((c) => c.parent === b);
+    b.range = children.length === 0 ? [column(b), column(b)] : [Math.min(...children.map((c) => c.range[0])), Math.max(...children.map((c) => c.range[1]))];
+  }
+  const levelOf = (b: Block): number => (b.parent ? 1 + levelOf(b.parent) : 0);
+  const levels = blocks.map(levelOf);
+  const depth = blocks.length > 0 ? Math.max(...levels) + 1 : 0;
+  for (let l = 0; l < depth; l++) {
+    const row: (Run[] | null)[] = Array.from({ length: n }, () => []);
+    blocks.forEach((block, k) => {
+      if (levels[k] !== l) return;
+      const [from, to] = block.range;
+      row[from] = [...(row[from] ?? []), ...block.chunks.flatMap((c) => c.runs)];
+      for (let j = from + 1; j <= to; j++) row[j] = null;
+    });
+    out.push(row);
+  }
+  for (const line of numbering) out.push(placeRow(line, bounds, n));
+  // data: a line with no figure after a data line continues its text cells (a wrapped name)
+  let last: (Run[] | null)[] | null = null;
+  for (const line of data) {
+    if (!isDataLine(line) && last) {
+      for (const chunk of line.chunks) {
+        const [from] = covered(chunk, bounds);
+        const cell = last[from];
+        if (cell) cell.push(...chunk.runs);
+        else last[from] = [...chunk.runs];
+      }
+      continue;
+    }
+    last = placeRow(line, bounds, n);
+    out.push(last);
+  }
+  const all = [...header, ...data].flatMap((l) => l.chunks);
+  return { top: Math.min(...all.map((c) => c.top)), bottom: Math.max(...all.map((c) => c.bottom)), rows: out };
+}
+
+/** A line's chunks at their columns; a chunk across several columns (`Tổng cộng`) at the first. */
+function placeRow(line: Line, bounds: number[], n: number): (Run[] | null)[] {
+  const row: (Run[] | null)[] = Array.from({ length: n }, () => []);
+  for (const chunk of line.chunks) {
+    const mid = (chunk.x0 + chunk.x1) / 2;
+    const [from, to] = covered(chunk, bounds);
+    const k = from === to ? from : Math.max(from, Math.min(to, bounds.findIndex((b) => b > mid) - 1));
+    row[from < to && NUMERIC.test(chunk.text) ? k : from]!.push(...chunk.runs);
+  }
+  return row;
+}
+
+// ---------------------------------------------------------------- writing
+
+/**
+ * The page's lines with its tables put in at their place (before the first line below the table's
+ * top): each row a line, cells tab-separated, a cell's lines joined by a space.
+ */
+export function placeTables(layout: PageLayout, tables: PageTable[], joinWithSpace: boolean): PageLayout {
+  if (tables.length === 0) return layout;
+  const lines: PlacedLine[] = [];
+  let pendingTable = 0;
+  let afterTable = false;
+  const put = (line: PlacedLine) => {
+    lines.push(afterTable ? { ...line, join: '\n\n' } : line);
+    afterTable = false;
+  };
+  const flush = (before: number) => {
+    while (pendingTable < tables.length && tables[pendingTable]!.top <= before) {
+      lines.push(...tableLines(tables[pendingTable]!, joinWithSpace));
+      pendingTable++;
+      afterTable = true;
+    }
+  };
+  for (const line of layout.lines) {
+    flush(line.segment.baseline);
+    put(line);
+  }
+  flush(Infinity);
+  return { ...layout, lines };
+}
+
+function tableLines(table: PageTable, joinWithSpace: boolean): PlacedLine[] {
+  const out: PlacedLine[] = [];
+  let first = true;
+  for (const row of table.rows) {
+    let join = first ? '\n\n' : '\n';
+    let wrote = false;
+    row.forEach((cell, c) => {
+      if (c > 0) join += '\t';
+      if (!cell || cell.length === 0) return;
+      for (const [k, segment] of cellSegments(cell, joinWithSpace).entries()) {
+        out.push({ segment, join: (k === 0 ? join : ' ') as Join });
+        join = '';
+      }
+      wrote = true;
+    });
+    if (wrote) first = false;
+  }
+  return out;
+}
+
+/** A cell's runs as segments, one per line of the cell, in reading order. */
+function cellSegments(runs: Run[], joinWithSpace: boolean): Segment[] {
+  const sorted = [...runs].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  const lines: Run[][] = [];
+  for (const run of sorted) {
+    const l = lines.at(-1);
+    if (l && Math.abs(l[0]!.baseline - run.baseline) < 0.35 * Math.max(l[0]!.size, run.size)) l.push(run);
+    else lines.push([run]);
+  }
+  return lines.map((l) => makeSegment(l.sort((a, b) => a.x0 - b.x0), joinWithSpace));
+}
