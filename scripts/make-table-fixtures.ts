@@ -14,11 +14,18 @@ import { annexSpec, drawTable, expectedCells, pathsOf, type TableSpec } from './
 
 const tmp = mkdtempSync(join(tmpdir(), 'tables-'));
 try {
-  const jobs: { spec: TableSpec; dir: string; name: string; paragraphs: number; scan: boolean }[] = [
-    // enough text before the annex that it breaks across pages 1 and 2, its header repeated
-    { spec: annexSpec(), dir: 'fixtures/tables', name: 'annex', paragraphs: 9, scan: true },
-    ...Array.from({ length: 20 }, (_, i) => ({ spec: drawTable(i + 1), dir: 'eval/data/tables', name: String(i + 1).padStart(2, '0'), paragraphs: 1 + (i % 4), scan: false })),
-  ];
+  // `--dev <dir>`: more tables to tune on (seeds 21–40), written to <dir> instead
+  const dev = process.argv.indexOf('--dev');
+  const drawn = (from: number, dir: string) =>
+    Array.from({ length: 20 }, (_, i) => ({ spec: drawTable(from + i), dir, name: String(from + i).padStart(2, '0'), paragraphs: 1 + (i % 4), scan: false }));
+  const jobs: { spec: TableSpec; dir: string; name: string; paragraphs: number; scan: boolean }[] =
+    dev > 0
+      ? drawn(21, process.argv[dev + 1]!)
+      : [
+          // enough text before the annex that it breaks across pages 1 and 2, its header repeated
+          { spec: annexSpec(), dir: 'fixtures/tables', name: 'annex', paragraphs: 16, scan: true },
+          ...drawn(1, 'eval/data/tables'),
+        ];
   const docs: string[] = [];
   for (const job of jobs) {
     mkdirSync(job.dir, { recursive: true });

@@ -260,7 +260,17 @@ function linesOf(runs: Run[]): Line[] {
     if (g && Math.abs(g[0]!.baseline - run.baseline) < 0.35 * Math.max(g[0]!.size, run.size)) g.push(run);
     else groups.push([run]);
   }
-  return groups.map((g) => {
+  // cells of one row set a little higher or lower (a cell wrapped to two lines, its neighbours
+  // centred on them) are one line, as long as they do not stand over one another
+  const merged: Run[][] = [];
+  for (const g of groups) {
+    const last = merged.at(-1);
+    const size = Math.max(...g.map((r) => r.size));
+    const apart = last && Math.abs(median(last.map((r) => r.baseline)) - g[0]!.baseline) < 0.8 * size;
+    if (last && apart && !g.some((r) => last.some((o) => r.x0 < o.x1 && o.x0 < r.x1))) last.push(...g);
+    else merged.push(g);
+  }
+  return merged.map((g) => {
     g.sort((a, b) => a.x0 - b.x0);
     const chunks: Chunk[] = [];
     let current: Run[] = [];
@@ -309,7 +319,9 @@ function alignedTables(runs: Run[]): { tables: PageTable[]; rest: Run[] } {
       else if (!continuesAbove(l, lines[end - 1]!)) break;
       end++;
     }
-    if (dataCount < 2) continue;
+    // one data line is a table when a header stands over it (the last row, on a page of its own)
+    const headed = i > 0 && lines[i - 1]!.chunks.length >= 2 && !used.has(lines[i - 1]!) && lines[i]!.baseline - lines[i - 1]!.baseline < 2.5 * Math.max(pitch, lines[i]!.size);
+    if (dataCount < 2 && !headed) continue;
     const data = lines.slice(i, end);
     const columns = columnsOf(data);
     if (columns.length < 3) continue;
@@ -346,7 +358,8 @@ function continuesAbove(line: Line, above: Line): boolean {
     if (NUMERIC.test(c.text)) return false;
     const mid = (c.x0 + c.x1) / 2;
     const over = above.chunks.find((a) => Math.abs(a.x0 - c.x0) < 0.6 * c.size || Math.abs((a.x0 + a.x1) / 2 - mid) < c.size);
-    return over !== undefined && !NUMERIC.test(over.text) && c.x1 - c.x0 <= over.x1 - over.x0 + 2 * c.size;
+    // a figure's `%` wrapped under it continues it too
+    return over !== undefined && (!NUMERIC.test(over.text) || c.text === '%') && c.x1 - c.x0 <= over.x1 - over.x0 + 2 * c.size;
   });
 }
 
@@ -374,6 +387,36 @@ function columnsOf(data: Line[]): [number, number][] {
   return out;
 }
 
+/**
+ * Where the cell borders between columns likely are: figures are set right-aligned, centred or
+ * left-aligned in their cells, and the border stands a cell's padding from the aligned edge (right
+ * of right-aligned figures, left of left-aligned text), or midway between two centred columns.
+ */
+function borders(data: Line[], columns: [number, number][]): number[] {
+  const em = median(data.map((l) => l.size));
+  const pad = 0.4 * em;
+  const align = columns.map(([a, b]) => {
+    const chunks = data.flatMap((l) => l.chunks.filter((c) => c.x0 >= a - 0.5 && c.x1 <= b + 0.5));
+    if (chunks.length < 2) return { side: 'centre' as const, centre: (a + b) / 2 };
+    const spread = (f: (c: Chunk) => number) => {
+      const v = chunks.map(f);
+      return Math.max(...v) - Math.min(...v);
+    };
+    const [left, right, centre] = [spread((c) => c.x0), spread((c) => c.x1), spread((c) => (c.x0 + c.x1) / 2)];
+    const side = right <= Math.min(left, centre) ? ('right' as const) : left <= centre ? ('left' as const) : ('centre' as const);
+    return { side, centre: median(chunks.map((c) => (c.x0 + c.x1) / 2)) };
+  });
+  return columns.slice(1).map((c, j) => {
+    const [gapLeft, gapRight] = [columns[j]![1], c[0]];
+    const [a, b] = [align[j]!, align[j + 1]!];
+    let border = (gapLeft + gapRight) / 2;
+    if (a.side === 'right' && b.side !== 'left') border = Math.min(gapLeft + pad, border);
+    else if (b.side === 'left' && a.side !== 'right') border = Math.max(gapRight - pad, border);
+    else if (a.side === 'centre' && b.side === 'centre') border = Math.min(Math.max((a.centre + b.centre) / 2, gapLeft), gapRight);
+    return border;
+  });
+}
+
 /** The columns a chunk covers: those of which it covers a good part, or the one its middle is in. */
 function covered(chunk: Chunk, bounds: number[]): [number, number] {
   const cols: number[] = [];
@@ -391,7 +434,7 @@ function covered(chunk: Chunk, bounds: number[]): [number, number] {
 
 function alignedTable(header: Line[], data: Line[], columns: [number, number][]): PageTable {
   // the boundary between two columns: the middle of the gap between them
-  const bounds = [-Infinity, ...columns.slice(1).map((c, k) => (columns[k]![1] + c[0]) / 2), Infinity];
+  const bounds = [-Infinity, ...borders(data, columns), Infinity];
   const n = columns.length;
   const out: (Run[] | null)[][] = [];
   // header: the lines of a wrapped heading are one block; each block hangs under the closest block
@@ -424,16 +467,46 @@ function alignedTable(header: Line[], data: Line[], columns: [number, number][])
       wrapped.bottom = Math.max(wrapped.bottom, c.bottom);
     } else blocks.push({ chunks: [c], x0: c.x0, x1: c.x1, top: c.top, bottom: c.bottom, parent: null, range: [0, 0] });
   }
-  const reach = 0.6 * median(columns.map((c, k) => (bounds[k + 2] ?? c[1]) - (bounds[k + 1] ?? c[0])).filter(Number.isFinite));
-  const across = (c: Block, p: Block) => Math.max(0, p.x0 - mid(c), mid(c) - p.x1);
-  for (const c of blocks) {
-    const above = blocks.filter((p) => p !== c && p.bottom <= c.top + 1 && across(c, p) <= reach);
-    above.sort((p, q) => q.bottom - p.bottom || across(c, p) - across(c, q));
-    c.parent = above[0] ?? null;
+  // a block's cell: cells do not overlap, so a heading covers at least the columns whose figures
+  // it stands over (or, over none, the nearest one); it covers more when it would otherwise cut
+  // the cell of a block below it, or when two blocks just under it fit in the wider cell, and is
+  // then centred over the columns it covers
+  const edge = (k: number) => (k <= 0 ? columns[0]![0] : k >= n ? columns[n - 1]![1] : bounds[k]!);
+  const over = (b: Block) => columns.map((c, k) => (b.x0 < c[1] - 1 && c[0] + 1 < b.x1 ? k : -1)).filter((k) => k >= 0);
+  const nearest = (b: Block) => {
+    const d = columns.map((c) => Math.max(0, c[0] - mid(b), mid(b) - c[1]));
+    return d.indexOf(Math.min(...d));
+  };
+  const done: Block[] = [];
+  for (const block of [...blocks].sort((p, q) => q.top - p.top)) {
+    const below = done.filter((c) => c.top >= block.bottom - 1);
+    const cols = over(block);
+    const least: [number, number] = cols.length > 0 ? [cols[0]!, cols.at(-1)!] : [nearest(block), nearest(block)];
+    const cuts = (from: number, to: number) => below.some((c) => c.range[0] <= to && c.range[1] >= from && (c.range[0] < from || c.range[1] > to));
+    // the blocks just under it: headings over two of them or more is what a merged heading is
+    const size = block.chunks[0]!.size;
+    const next = below.filter((c) => c.top - block.bottom < 1.5 * size);
+    const holds = (from: number, to: number) => next.filter((c) => c.range[0] >= from && c.range[1] <= to).length;
+    const needed = cuts(...least);
+    const enough = holds(...least) >= 2;
+    let best = least;
+    if (needed || !enough) search: for (let width = least[1] - least[0] + 1; width < n; width++) {
+      for (let from = Math.max(0, least[1] - width); from <= Math.min(least[0], n - 1 - width); from++) {
+        const to = from + width;
+        const [left, right] = [edge(from), edge(to + 1)];
+        if (Math.abs((left + right) / 2 - mid(block)) <= 0.15 * (right - left) && !cuts(from, to) && (needed || (!enough && holds(from, to) >= 2))) {
+          best = [from, to];
+          break search;
+        }
+      }
+    }
+    block.range = best;
+    done.push(block);
   }
-  for (const b of [...blocks].sort((p, q) => q.top - p.top)) {
-    const children = blocks.filter((c) => c.parent === b);
-    b.range = children.length === 0 ? [column(b), column(b)] : [Math.min(...children.map((c) => c.range[0])), Math.max(...children.map((c) => c.range[1]))];
+  // a block hangs under the lowest block above it whose cell covers its own
+  for (const c of blocks) {
+    const above = blocks.filter((p) => p !== c && p.bottom <= c.top + 1 && p.range[0] <= c.range[0] && p.range[1] >= c.range[1]);
+    c.parent = above.sort((p, q) => q.bottom - p.bottom)[0] ?? null;
   }
   const levelOf = (b: Block): number => (b.parent ? 1 + levelOf(b.parent) : 0);
   const levels = blocks.map(levelOf);
@@ -520,7 +593,9 @@ function tableLines(table: PageTable, joinWithSpace: boolean): PlacedLine[] {
       if (c > 0) join += '\t';
       if (!cell || cell.length === 0) return;
       for (const [k, segment] of cellSegments(cell, joinWithSpace).entries()) {
-        out.push({ segment, join: (k === 0 ? join : ' ') as Join });
+        // a cell's lines join with a space, a `%` wrapped under its figure without one
+        const next = segmentText(segment) === '%' ? '' : ' ';
+        out.push({ segment, join: (k === 0 ? join : next) as Join });
         join = '';
       }
       wrote = true;
