@@ -85,7 +85,7 @@ for (const format of FORMATS) {
   for (const split of ['tuned (1–10)', 'held out (11–20)']) {
     const t = tally.get(`${format}|${split}`)!;
     console.log(
-      `${NAMES[format].padEnd(15)} ${split.padEnd(18)} ${String(t.total).padStart(5)}   ${String(t.right).padStart(5)}   ${((100 * t.right) / t.total).toFixed(1).padStart(7)} %   ${String(t.extra).padStart(5)}   ${(t.seconds / 10).toFixed(2).padStart(7)}`,
+      `${(NAMES[format] ?? format).padEnd(15)} ${split.padEnd(18)} ${String(t.total).padStart(5)}   ${String(t.right).padStart(5)}   ${((100 * t.right) / t.total).toFixed(1).padStart(7)} %   ${String(t.extra).padStart(5)}   ${(t.seconds / 10).toFixed(2).padStart(7)}`,
     );
   }
 }

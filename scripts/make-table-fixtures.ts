@@ -23,7 +23,7 @@ try {
       ? drawn(21, process.argv[dev + 1]!)
       : [
           // enough text before the annex that it breaks across pages 1 and 2, its header repeated
-          { spec: annexSpec(), dir: 'fixtures/tables', name: 'annex', paragraphs: 16, scan: true },
+          { spec: annexSpec(), dir: 'fixtures/tables', name: 'annex', paragraphs: 12, scan: true },
           ...drawn(1, 'eval/data/tables'),
         ];
   const docs: string[] = [];

@@ -523,9 +523,17 @@ function alignedTable(header: Line[], data: Line[], columns: [number, number][])
   }
   for (const line of numbering) out.push(placeRow(line, bounds, n));
   // data: a line with no figure after a data line continues its text cells (a wrapped name)
+  // and a line of figure ends just under figures (`48.33` over `8`: a figure wrapped in a narrow
+  // cell) continues their cells
   let last: (Run[] | null)[] | null = null;
+  let previous: Line | null = null;
   for (const line of data) {
-    if (!isDataLine(line) && last) {
+    const tails =
+      previous !== null &&
+      line.baseline - previous.baseline <= 1.25 * line.size &&
+      line.chunks.every((c) => /^[\d.,]{1,3}%?$|^%$/u.test(c.text) && previous!.chunks.some((p) => NUMERIC.test(p.text) && p.x0 < c.x1 && c.x0 < p.x1));
+    previous = line;
+    if ((!isDataLine(line) || tails) && last) {
       for (const chunk of line.chunks) {
         const [from] = covered(chunk, bounds);
         const cell = last[from];
@@ -592,10 +600,14 @@ function tableLines(table: PageTable, joinWithSpace: boolean): PlacedLine[] {
     row.forEach((cell, c) => {
       if (c > 0) join += '\t';
       if (!cell || cell.length === 0) return;
+      let before = '';
       for (const [k, segment] of cellSegments(cell, joinWithSpace).entries()) {
-        // a cell's lines join with a space, a `%` wrapped under its figure without one
-        const next = segmentText(segment) === '%' ? '' : ' ';
+        // a cell's lines join with a space; a figure wrapped in a narrow cell (`48.33` over `8`,
+        // `72,67` over `%`) is joined back without one
+        const text = segmentText(segment);
+        const next = /[\d.,]$/u.test(before) && /^[\d.,]*%?$/u.test(text) ? '' : ' ';
         out.push({ segment, join: (k === 0 ? join : next) as Join });
+        before = text;
         join = '';
       }
       wrote = true;

@@ -112,13 +112,18 @@ function readTable(
   const headerRows = headerRowsOf(rows.map((r) => r.row));
   const table: Table = { id, title: null, section: null, header: null, headerRows, columns: [], labelColumn: null, rows: [] };
   rows.slice(0, headerRows.length).forEach(({ line }) => rowLines.set(line, { table: id, row: null }));
+  const words = new Set(headerRows.flatMap((r) => r.cells.flatMap((c) => wordsOf(c.text))));
+  let repeating = false;
   for (let k = headerRows.length; k < rows.length; k++) {
     const { line, row } = rows[k]!;
-    // a header row repeated on the next page
-    if (headerRows.some((h) => sameCells(h, row))) {
+    // the header repeated on the next page: the same rows, or, read from a page's layout where
+    // the repetition is set tighter (a heading wrapped differently), rows of the header's words
+    if (k > 0 && line > rows[k - 1]!.line + 1) repeating = true;
+    if (headerRows.some((h) => sameCells(h, row)) || (repeating && repeatsHeader(row, words))) {
       rowLines.set(line, { table: id, row: null });
       continue;
     }
+    repeating = false;
     const previous = table.rows.at(-1);
     if (previous && row.cells[0]!.text === '' && row.cells.length > 1 && continues(previous, row)) {
       mergeContinuation(previous, row);
@@ -144,6 +149,16 @@ function readTable(
  */
 function continues(previous: TableRow, row: TableRow): boolean {
   return row.cells.every((c, k) => c.text === '' || !isNumeric(c.text) || previous.cells[k]?.text === '');
+}
+
+/** Words of a header cell; column numbers `(7)` are numbers of one or two digits. */
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}%]+/gu) ?? [];
+
+/** A row of header words only (and column numbers), no figure: a header row set anew. */
+function repeatsHeader(row: TableRow, words: ReadonlySet<string>): boolean {
+  const filled = row.cells.filter((c) => c.text !== '');
+  if (filled.length < 2 || filled.some((c) => isFigure(c.text) && !NUMBER_LABEL.test(c.text))) return false;
+  return filled.every((c) => wordsOf(c.text).every((w) => words.has(w) || /^\d{1,2}$/u.test(w)));
 }
 
 /** A figure: `1.234`, `12,5%`, `≥ 95`, `-3`, `(12)`; not a row number in a numbering row. */
