@@ -30,7 +30,8 @@ export interface PagedText {
   warnings: string[];
 }
 
-export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContext | undefined): Promise<PagedText> {
+/** `tables: false` leaves tables to the page layout's tab rows (bench/formats.ts measures the difference). */
+export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContext | undefined, options: { tables?: boolean } = {}): Promise<PagedText> {
   const doc = await openPdf(bytes, file);
   try {
     const builder = new PagedTextBuilder();
@@ -64,7 +65,7 @@ export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContex
     let prev: PageLayout | undefined;
     for (const { page, segments } of pages) {
       const { width, height } = page.getViewport({ scale: 1 });
-      const tables = await pageTables(page, segments!, ocrPages.includes(page.pageNumber));
+      const tables = options.tables === false ? { segments: segments!, tables: [], joinWithSpace: false } : await pageTables(page, segments!, ocrPages.includes(page.pageNumber));
       const layout = placeTables(layoutPage(tables.segments, height), tables.tables, tables.joinWithSpace);
       builder.startPage(page.pageNumber, round(width), round(height));
       builder.addLines(layout.lines, page.pageNumber, pageJoin(prev, layout));
@@ -177,20 +178,22 @@ async function textLayer(page: PDFPageProxy): Promise<Segment[]> {
 }
 
 /**
- * The page's tables (table-layout.ts) and the segments left for running text. Ruling lines come
- * from the operator list, read only when some line of the page has three cells or more; a scanned
- * page's lines are in its image, so OCR'd pages are read by alignment alone.
+ * The page's tables (table-layout.ts) and the segments left for running text: by column alignment,
+ * and with the ruling lines of the operator list when alignment leaves lines of three cells or
+ * more unread. A scanned page's lines are in its image, so OCR'd pages are read by alignment alone.
  */
 async function pageTables(page: PDFPageProxy, segments: Segment[], ocr: boolean): Promise<{ segments: Segment[]; tables: PageTable[]; joinWithSpace: boolean }> {
   const joinWithSpace = segments[0]?.joinWithSpace ?? false;
   const runs = segments.flatMap((s) => s.runs);
   if (!mayHoldTable(runs)) return { segments, tables: [], joinWithSpace };
-  let rulings: ReturnType<typeof rulingsFromOperators> = [];
-  if (!ocr) {
+  // reading the drawing costs most of what the text layer cost: it is read only when columns of
+  // figures do not account for every line of three cells or more (text tables, ruled grids)
+  let found = findPageTables(runs, []);
+  if (!ocr && found.unread) {
     const ops = await page.getOperatorList();
-    rulings = rulingsFromOperators(ops.fnArray, ops.argsArray, OPS, page.getViewport({ scale: 1 }).transform);
+    found = findPageTables(runs, rulingsFromOperators(ops.fnArray, ops.argsArray, OPS, page.getViewport({ scale: 1 }).transform));
   }
-  const { tables, rest } = findPageTables(runs, rulings);
+  const { tables, rest } = found;
   return tables.length === 0 ? { segments, tables, joinWithSpace } : { segments: segmentsFromRuns(rest, joinWithSpace), tables, joinWithSpace };
 }
 

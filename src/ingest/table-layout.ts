@@ -96,7 +96,7 @@ export function rulingsFromOperators(
  * The tables of a page, and the runs left for running text. Ruled tables first; then, among the
  * rest, blocks of rows aligned in columns.
  */
-export function findPageTables(runs: Run[], rulings: Ruling[]): { tables: PageTable[]; rest: Run[] } {
+export function findPageTables(runs: Run[], rulings: Ruling[]): { tables: PageTable[]; rest: Run[]; unread: boolean } {
   const tables: PageTable[] = [];
   let rest = runs;
   for (const grid of grids(rulings)) {
@@ -107,7 +107,7 @@ export function findPageTables(runs: Run[], rulings: Ruling[]): { tables: PageTa
   }
   const aligned = alignedTables(rest);
   tables.push(...aligned.tables);
-  return { tables: tables.sort((a, b) => a.top - b.top), rest: aligned.rest };
+  return { tables: tables.sort((a, b) => a.top - b.top), rest: aligned.rest, unread: aligned.unread };
 }
 
 // ---------------------------------------------------------------- ruled tables
@@ -287,9 +287,23 @@ function linesOf(runs: Run[]): Line[] {
   });
 }
 
-/** Some line with three chunks or more: the page may hold a table (the cheap test before reading its drawing). */
+/** Two lines with three chunks or more: the page may hold a table (the cheap test before anything else). */
 export function mayHoldTable(runs: Run[]): boolean {
-  return linesOf(runs).some((l) => l.chunks.length >= 3);
+  // no chunk objects: runs on one baseline, counting the wide gaps between them
+  const sorted = [...runs].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  let wide = 0;
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && Math.abs(sorted[j]!.baseline - sorted[i]!.baseline) < 0.35 * Math.max(sorted[i]!.size, sorted[j]!.size)) j++;
+    if (j - i >= 3) {
+      const line = sorted.slice(i, j).sort((a, b) => a.x0 - b.x0);
+      let chunks = 1;
+      for (let k = 1; k < line.length; k++) if (line[k]!.x0 - line[k - 1]!.x1 > WORD_GAP * Math.max(line[k]!.size, line[k - 1]!.size)) chunks++;
+      if (chunks >= 3 && ++wide >= 2) return true;
+    }
+    i = j;
+  }
+  return false;
 }
 
 const isDataLine = (line: Line) => line.chunks.length >= 3 && line.chunks.some((c) => NUMERIC.test(c.text));
@@ -299,9 +313,10 @@ const isNumberingLine = (line: Line) => line.chunks.length >= 3 && line.chunks.e
  * Blocks of at least two data lines (three or more chunks, one a figure) one under the other; the
  * lines above them that sit within the block's columns are its header.
  */
-function alignedTables(runs: Run[]): { tables: PageTable[]; rest: Run[] } {
+/** `unread`: lines of three chunks or more (two at least: a table has rows) are left out of the tables found. */
+function alignedTables(runs: Run[]): { tables: PageTable[]; rest: Run[]; unread: boolean } {
   const lines = linesOf(runs);
-  if (lines.length === 0) return { tables: [], rest: runs };
+  if (lines.length === 0) return { tables: [], rest: runs, unread: false };
   const pitch = quantile(
     lines.slice(1).map((l, i) => l.baseline - lines[i]!.baseline).filter((d) => d > 0),
     0.3,
@@ -340,12 +355,11 @@ function alignedTables(runs: Run[]): { tables: PageTable[]; rest: Run[] } {
       start--;
     }
     const header = lines.slice(start, i);
-    if (process.env.DEBUG_TABLES) console.error(lines.slice(Math.max(0, start - 2), i + 1).map((l) => [l.baseline, l.size, em, pitch, l.chunks.map((c) => c.text + "@" + c.size).join(" / ")]));
     lines.slice(start, end).forEach((l) => used.add(l));
     tables.push(alignedTable(header, data, columns));
   }
-  const rest = lines.filter((l) => !used.has(l)).flatMap((l) => l.chunks.flatMap((c) => c.runs));
-  return { tables, rest };
+  const left = lines.filter((l) => !used.has(l));
+  return { tables, rest: left.flatMap((l) => l.chunks.flatMap((c) => c.runs)), unread: left.filter((l) => l.chunks.length >= 3).length >= 2 };
 }
 
 /**
