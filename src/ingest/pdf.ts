@@ -188,7 +188,7 @@ async function pageTables(page: PDFPageProxy, segments: Segment[], ocr: boolean)
   if (!mayHoldTable(runs)) return { segments, tables: [], joinWithSpace };
   // reading the drawing costs most of what the text layer cost: it is read only when columns of
   // figures do not account for every line of three cells or more (text tables, ruled grids)
-  let found = findPageTables(runs, []);
+  let found = findPageTables(runs, [], ocr);
   if (!ocr && found.unread) {
     const ops = await page.getOperatorList();
     found = findPageTables(runs, rulingsFromOperators(ops.fnArray, ops.argsArray, OPS, page.getViewport({ scale: 1 }).transform));

@@ -96,18 +96,31 @@ export function rulingsFromOperators(
  * The tables of a page, and the runs left for running text. Ruled tables first; then, among the
  * rest, blocks of rows aligned in columns.
  */
-export function findPageTables(runs: Run[], rulings: Ruling[]): { tables: PageTable[]; rest: Run[]; unread: boolean } {
+export function findPageTables(runs: Run[], rulings: Ruling[], ocr = false): { tables: PageTable[]; rest: Run[]; unread: boolean } {
   const tables: PageTable[] = [];
-  let rest = runs;
+  let rest = ocr ? runs.flatMap(withoutBars) : runs;
   for (const grid of grids(rulings)) {
     const found = ruledTable(grid, rest);
     if (!found) continue;
     tables.push(found.table);
     rest = found.rest;
   }
-  const aligned = alignedTables(rest);
+  const aligned = alignedTables(rest, ocr);
   tables.push(...aligned.tables);
   return { tables: tables.sort((a, b) => a.top - b.top), rest: aligned.rest, unread: aligned.unread };
+}
+
+/** A cell border OCR'd as a character: `|` alone, or stuck to a word (`|Xã`, `59|`). */
+const BAR = /^[|¦]+|[|¦]+$/gu;
+
+/** An OCR word without the border strokes read into it (its box narrowed by their share). */
+function withoutBars(run: Run): Run[] {
+  const text = run.text.replace(BAR, '');
+  if (text === run.text) return [run];
+  if (text.trim() === '') return [];
+  const per = (run.x1 - run.x0) / run.text.length;
+  const lead = run.text.length - run.text.replace(/^[|¦]+/u, '').length;
+  return [{ ...run, text, x0: run.x0 + lead * per, x1: run.x0 + (lead + text.length) * per }];
 }
 
 // ---------------------------------------------------------------- ruled tables
@@ -307,14 +320,18 @@ export function mayHoldTable(runs: Run[]): boolean {
 }
 
 const isDataLine = (line: Line) => line.chunks.length >= 3 && line.chunks.some((c) => NUMERIC.test(c.text));
-const isNumberingLine = (line: Line) => line.chunks.length >= 3 && line.chunks.every((c) => NUMBERING.test(c.text));
+/** `(1) (2) (3)…`; two thirds of them are enough when the others are as short (OCR's `G)` for `(1)`). */
+const isNumberingLine = (line: Line) => {
+  const labels = line.chunks.filter((c) => NUMBERING.test(c.text)).length;
+  return line.chunks.length >= 3 && (labels === line.chunks.length || (labels >= (2 * line.chunks.length) / 3 && line.chunks.every((c) => c.text.length <= 3)));
+};
 
 /**
  * Blocks of at least two data lines (three or more chunks, one a figure) one under the other; the
  * lines above them that sit within the block's columns are its header.
  */
 /** `unread`: lines of three chunks or more (two at least: a table has rows) are left out of the tables found. */
-function alignedTables(runs: Run[]): { tables: PageTable[]; rest: Run[]; unread: boolean } {
+function alignedTables(runs: Run[], ocr: boolean): { tables: PageTable[]; rest: Run[]; unread: boolean } {
   const lines = linesOf(runs);
   if (lines.length === 0) return { tables: [], rest: runs, unread: false };
   const pitch = quantile(
@@ -351,7 +368,8 @@ function alignedTables(runs: Run[]): { tables: PageTable[]; rest: Run[]; unread:
       // a caption (`Phụ lục`, `Đơn vị tính`, its next line set larger than the table) or a line of
       // running text (`… như sau:`, as wide as the table) is no heading
       const prose = l.chunks.length === 1 && (l.chunks[0]!.x1 - l.chunks[0]!.x0 > 0.75 * (right - left) || /:$/u.test(l.chunks[0]!.text));
-      if (prose || l.chunks.some((c) => c.x0 < left - 2 * em || CAPTION.test(c.text) || c.size > 1.15 * em)) break;
+      // (an OCR'd line's size is its height, too uneven to tell a caption by)
+      if (prose || l.chunks.some((c) => c.x0 < left - 2 * em || CAPTION.test(c.text) || (!ocr && c.size > 1.15 * em))) break;
       start--;
     }
     const header = lines.slice(start, i);

@@ -173,8 +173,11 @@ const NUMBER_LABEL = /^\(?(?:\d{1,2}|[A-ZĐ])\)?$|^\(?\d{1,2}\s*=\s*[\d\s+\-x*/�
 /** A row numbering the columns: `(1) (2) (3)…` or `A B 1 2 3`, increasing where they are numbers. */
 function isNumberingRow(row: TableRow): boolean {
   const filled = row.cells.filter((c) => c.text !== '');
-  if (filled.length < 2 || filled.length < row.cells.length / 2 || !filled.every((c) => NUMBER_LABEL.test(c.text))) return false;
-  const numbers = filled.map((c) => /^\(?(\d{1,2})/u.exec(c.text)?.[1]).filter((n) => n !== undefined).map(Number);
+  if (filled.length < 2 || filled.length < row.cells.length / 2) return false;
+  // OCR misreads a label now and then (`G)` for `(1)`): two thirds, the others as short
+  const labels = filled.filter((c) => NUMBER_LABEL.test(c.text)).length;
+  if (labels < filled.length && (labels < (2 * filled.length) / 3 || filled.some((c) => c.text.length > 3))) return false;
+  const numbers = filled.filter((c) => NUMBER_LABEL.test(c.text)).map((c) => /^\(?(\d{1,2})/u.exec(c.text)?.[1]).filter((n) => n !== undefined).map(Number);
   return numbers.every((n, i) => i === 0 || n > numbers[i - 1]!);
 }
 
