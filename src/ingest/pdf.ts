@@ -11,7 +11,7 @@ import { LIMITS, pageTooLarge, tooManyPixels } from './limits.js';
 import type { IngestContext } from './context.js';
 import { layoutPage, PagedTextBuilder, pageJoin, segmentsFromRuns, segmentText, type PageLayout, type Run, type Segment } from './layout.js';
 import { RawPdf } from './pdf-scan.js';
-import { findPageTables, mayHoldTable, placeTables, rulingsFromOperators, type PageTable } from './table-layout.js';
+import { placeTables, rulingsFromOperators, splitTables, type PageTables } from './table-layout.js';
 import { syllableScore } from './syllables.js';
 import type { Page, TextBox } from './types.js';
 
@@ -65,7 +65,7 @@ export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContex
     let prev: PageLayout | undefined;
     for (const { page, segments } of pages) {
       const { width, height } = page.getViewport({ scale: 1 });
-      const tables = options.tables === false ? { segments: segments!, tables: [], joinWithSpace: false } : await pageTables(page, segments!, ocrPages.includes(page.pageNumber));
+      const tables: PageTables = options.tables === false ? { segments: segments!, tables: [], joinWithSpace: false } : await pageTables(page, segments!, ocrPages.includes(page.pageNumber));
       const layout = placeTables(layoutPage(tables.segments, height), tables.tables, tables.joinWithSpace);
       builder.startPage(page.pageNumber, round(width), round(height));
       builder.addLines(layout.lines, page.pageNumber, pageJoin(prev, layout));
@@ -177,24 +177,12 @@ async function textLayer(page: PDFPageProxy): Promise<Segment[]> {
   return segmentsFromRuns(runs, false);
 }
 
-/**
- * The page's tables (table-layout.ts) and the segments left for running text: by column alignment,
- * and with the ruling lines of the operator list when alignment leaves lines of three cells or
- * more unread. A scanned page's lines are in its image, so OCR'd pages are read by alignment alone.
- */
-async function pageTables(page: PDFPageProxy, segments: Segment[], ocr: boolean): Promise<{ segments: Segment[]; tables: PageTable[]; joinWithSpace: boolean }> {
-  const joinWithSpace = segments[0]?.joinWithSpace ?? false;
-  const runs = segments.flatMap((s) => s.runs);
-  if (!mayHoldTable(runs)) return { segments, tables: [], joinWithSpace };
-  // reading the drawing costs most of what the text layer cost: it is read only when columns of
-  // figures do not account for every line of three cells or more (text tables, ruled grids)
-  let found = findPageTables(runs, [], ocr);
-  if (!ocr && found.unread) {
+/** The page's tables (table-layout.ts), ruling lines read from its operator list when needed. */
+function pageTables(page: PDFPageProxy, segments: Segment[], ocr: boolean): Promise<PageTables> {
+  return splitTables(segments, ocr, async () => {
     const ops = await page.getOperatorList();
-    found = findPageTables(runs, rulingsFromOperators(ops.fnArray, ops.argsArray, OPS, page.getViewport({ scale: 1 }).transform));
-  }
-  const { tables, rest } = found;
-  return tables.length === 0 ? { segments, tables, joinWithSpace } : { segments: segmentsFromRuns(rest, joinWithSpace), tables, joinWithSpace };
+    return rulingsFromOperators(ops.fnArray, ops.argsArray, OPS, page.getViewport({ scale: 1 }).transform);
+  });
 }
 
 /**

@@ -9,7 +9,7 @@
  *
  * Coordinates are page coordinates, origin at the top left, y growing downwards.
  */
-import { median, quantile, segmentText, makeSegment, type Join, type PageLayout, type PlacedLine, type Run, type Segment } from './layout.js';
+import { median, quantile, segmentText, makeSegment, segmentsFromRuns, type Join, type PageLayout, type PlacedLine, type Run, type Segment } from './layout.js';
 
 /** A horizontal (`y0 === y1`) or vertical (`x0 === x1`) line drawn on the page. */
 export interface Ruling {
@@ -90,6 +90,29 @@ export function rulingsFromOperators(
     }
   }
   return out;
+}
+
+export interface PageTables {
+  /** The page's segments left for running text. */
+  segments: Segment[];
+  tables: PageTable[];
+  joinWithSpace: boolean;
+}
+
+/**
+ * A page's tables and the segments left for running text: by column alignment, and with ruling
+ * lines (`rulings`, read only then: a PDF's operator list costs most of what its text layer cost)
+ * when alignment leaves lines of three cells or more unread. OCR'd pages (`ocr`) are read by
+ * alignment alone: their lines are in the image.
+ */
+export async function splitTables(segments: Segment[], ocr: boolean, rulings?: () => Promise<Ruling[]>): Promise<PageTables> {
+  const joinWithSpace = segments[0]?.joinWithSpace ?? false;
+  const runs = segments.flatMap((s) => s.runs);
+  if (!mayHoldTable(runs)) return { segments, tables: [], joinWithSpace };
+  let found = findPageTables(runs, [], ocr);
+  if (!ocr && rulings && found.unread) found = findPageTables(runs, await rulings());
+  const { tables, rest } = found;
+  return tables.length === 0 ? { segments, tables, joinWithSpace } : { segments: segmentsFromRuns(rest, joinWithSpace), tables, joinWithSpace };
 }
 
 /**
