@@ -9,7 +9,7 @@
  *
  * Coordinates are page coordinates, origin at the top left, y growing downwards.
  */
-import { median, quantile, segmentText, makeSegment, segmentsFromRuns, type Join, type PageLayout, type PlacedLine, type Run, type Segment } from './layout.js';
+import { median, quantile, segmentText, makeSegment, type Join, type PageLayout, type PlacedLine, type Run, type Segment } from './layout.js';
 
 /** A horizontal (`y0 === y1`) or vertical (`x0 === x1`) line drawn on the page. */
 export interface Ruling {
@@ -111,8 +111,20 @@ export async function splitTables(segments: Segment[], ocr: boolean, rulings?: (
   if (!mayHoldTable(runs)) return { segments, tables: [], joinWithSpace };
   let found = findPageTables(runs, [], ocr);
   if (!ocr && rulings && found.unread) found = findPageTables(runs, await rulings());
-  const { tables, rest } = found;
-  return tables.length === 0 ? { segments, tables, joinWithSpace } : { segments: segmentsFromRuns(rest, joinWithSpace), tables, joinWithSpace };
+  if (found.tables.length === 0) return { segments, tables: [], joinWithSpace };
+  // the running text keeps its own segments (OCR's lines), less the runs the tables took, and
+  // less the border strokes OCR'd as `|` within a table's rows
+  const kept = new Set<Run>(found.rest.map((r) => originOf.get(r) ?? r));
+  for (const r of runs) if (ocr && BAR_ONLY.test(r.text)) kept.add(r);
+  const inTable = (r: Run) => found.tables.some((t) => r.top >= t.top - 1 && r.bottom <= t.bottom + 1);
+  const keep = (r: Run) => kept.has(r) && !(ocr && BAR_ONLY.test(r.text) && inTable(r));
+  const rest: Segment[] = [];
+  for (const seg of segments) {
+    const runs = seg.runs.filter(keep);
+    if (runs.length === seg.runs.length) rest.push(seg);
+    else if (runs.length > 0) rest.push(makeSegment(runs, seg.joinWithSpace));
+  }
+  return { segments: rest, tables: found.tables, joinWithSpace };
 }
 
 /**
@@ -135,6 +147,9 @@ export function findPageTables(runs: Run[], rulings: Ruling[], ocr = false): { t
 
 /** A cell border OCR'd as a character: `|` alone, or stuck to a word (`|Xã`, `59|`). */
 const BAR = /^[|¦]+|[|¦]+$/gu;
+const BAR_ONLY = /^[|¦]+$/u;
+/** The OCR word a word without its border strokes was made from. */
+const originOf = new WeakMap<Run, Run>();
 
 /** An OCR word without the border strokes read into it (its box narrowed by their share). */
 function withoutBars(run: Run): Run[] {
@@ -143,7 +158,9 @@ function withoutBars(run: Run): Run[] {
   if (text.trim() === '') return [];
   const per = (run.x1 - run.x0) / run.text.length;
   const lead = run.text.length - run.text.replace(/^[|¦]+/u, '').length;
-  return [{ ...run, text, x0: run.x0 + lead * per, x1: run.x0 + (lead + text.length) * per }];
+  const clean = { ...run, text, x0: run.x0 + lead * per, x1: run.x0 + (lead + text.length) * per };
+  originOf.set(clean, run);
+  return [clean];
 }
 
 // ---------------------------------------------------------------- ruled tables
