@@ -417,7 +417,8 @@ function alignedTables(runs: Run[], ocr: boolean): { tables: PageTable[]; rest: 
     tables.push(alignedTable(header, data, columns));
   }
   const left = lines.filter((l) => !used.has(l));
-  return { tables, rest: left.flatMap((l) => l.chunks.flatMap((c) => c.runs)), unread: left.filter((l) => l.chunks.length >= 3).length >= 2 };
+  const unread = left.filter((l) => l.chunks.length >= 3).length >= 2;
+  return { tables, rest: left.flatMap((l) => l.chunks.flatMap((c) => c.runs)), unread };
 }
 
 /**
@@ -440,7 +441,10 @@ function continuesAbove(line: Line, above: Line): boolean {
  * across; a total row's `Tổng cộng` across the first two columns does not join them.
  */
 function columnsOf(data: Line[]): [number, number][] {
-  const rows = data.filter(isDataLine);
+  // the lines with the most cells: a total row's `Tổng cộng` across two columns has one less
+  const lines = data.filter(isDataLine);
+  const most = Math.max(...lines.map((l) => l.chunks.length));
+  const rows = lines.filter((l) => l.chunks.length === most);
   const threshold = Math.floor(0.15 * rows.length);
   const events: [number, number][] = [];
   for (const l of rows) for (const c of l.chunks) events.push([c.x0, 1], [c.x1, -1]);
