@@ -14,13 +14,13 @@ import { annexSpec, drawTable, expectedCells, pathsOf, type TableSpec } from './
 
 const tmp = mkdtempSync(join(tmpdir(), 'tables-'));
 try {
-  // `--dev <dir>`: more tables to tune on (seeds 21–40), written to <dir> instead
+  // `--dev <dir> [first]`: more tables to tune on (seeds 21–40, or 20 from `first`), written to <dir> instead
   const dev = process.argv.indexOf('--dev');
   const drawn = (from: number, dir: string) =>
     Array.from({ length: 20 }, (_, i) => ({ spec: drawTable(from + i), dir, name: String(from + i).padStart(2, '0'), paragraphs: 1 + (i % 4), scan: false }));
   const jobs: { spec: TableSpec; dir: string; name: string; paragraphs: number; scan: boolean }[] =
     dev > 0
-      ? drawn(21, process.argv[dev + 1]!)
+      ? drawn(Number(process.argv[dev + 2] ?? 21), process.argv[dev + 1]!)
       : [
           // enough text before the annex that it breaks across pages 1 and 2, its header repeated
           { spec: annexSpec(), dir: 'fixtures/tables', name: 'annex', paragraphs: 12, scan: true },

@@ -531,10 +531,16 @@ function alignedTable(header: Line[], data: Line[], columns: [number, number][])
   }
   const blocks: Block[] = [];
   for (const c of chunks) {
+    // a heading's next line: just under it, centred on it, or left-aligned with it over the same
+    // columns of figures (a heading over two columns and the first sub-heading under it may
+    // happen to start at the same x)
+    const figuresUnder = (x: { x0: number; x1: number }) => columns.map((col, k) => (x.x0 < col[1] - 1 && col[0] + 1 < x.x1 ? k : -1)).filter((k) => k >= 0).join();
     const wrapped = blocks.find((b) => {
       const last = b.chunks.at(-1)!;
       const next = c.baseline - last.baseline;
-      return next > 0.5 * c.size && next <= 1.3 * c.size && (Math.abs(mid(last) - mid(c)) < c.size || Math.abs(last.x0 - c.x0) < 0.5 * c.size);
+      const centred = Math.abs(mid(last) - mid(c)) < c.size;
+      const left = Math.abs(last.x0 - c.x0) < 0.5 * c.size && figuresUnder(last) === figuresUnder(c);
+      return next > 0.5 * c.size && next <= 1.3 * c.size && (centred || left);
     });
     if (wrapped) {
       wrapped.chunks.push(c);
