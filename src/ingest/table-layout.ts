@@ -565,9 +565,10 @@ function alignedTable(header: Line[], data: Line[], columns: [number, number][])
     const cols = over(block);
     const least: [number, number] = cols.length > 0 ? [cols[0]!, cols.at(-1)!] : [nearest(block), nearest(block)];
     const cuts = (from: number, to: number) => below.some((c) => c.range[0] <= to && c.range[1] >= from && (c.range[0] < from || c.range[1] > to));
-    // the blocks just under it: headings over two of them or more is what a merged heading is
+    // the blocks just under it (and under its text): a heading over two of them or more is what a
+    // merged heading is
     const size = block.chunks[0]!.size;
-    const next = below.filter((c) => c.top - block.bottom < 1.5 * size);
+    const next = below.filter((c) => c.top - block.bottom < 1.5 * size && c.x0 < block.x1 + size && block.x0 - size < c.x1);
     const holds = (from: number, to: number) => next.filter((c) => c.range[0] >= from && c.range[1] <= to).length;
     const needed = cuts(...least);
     const enough = holds(...least) >= 2;
