@@ -359,12 +359,19 @@ export function mayHoldTable(runs: Run[]): boolean {
   return false;
 }
 
-const isDataLine = (line: Line) => line.chunks.length >= 3 && line.chunks.some((c) => NUMERIC.test(c.text));
-/** `(1) (2) (3)…`; two thirds of them are enough when the others are as short (OCR's `G)` for `(1)`). */
+/**
+ * `(1) (2) (3)…` or `1 2 3…`, the numbers increasing; two thirds of them are enough when the
+ * others are as short (OCR's `G)` for `(1)`).
+ */
 const isNumberingLine = (line: Line) => {
-  const labels = line.chunks.filter((c) => NUMBERING.test(c.text)).length;
-  return line.chunks.length >= 3 && (labels === line.chunks.length || (labels >= (2 * line.chunks.length) / 3 && line.chunks.every((c) => c.text.length <= 3)));
+  const labels = line.chunks.filter((c) => NUMBERING.test(c.text));
+  const numbers = labels.map((c) => /\d+/u.exec(c.text)?.[0]).filter((n) => n !== undefined).map(Number);
+  if (!numbers.every((n, i) => i === 0 || n > numbers[i - 1]!)) return false;
+  return line.chunks.length >= 3 && (labels.length === line.chunks.length || (labels.length >= (2 * line.chunks.length) / 3 && line.chunks.every((c) => c.text.length <= 3)));
 };
+
+/** A row of figures: three chunks or more, one a figure, and not a numbering row. */
+const isDataLine = (line: Line) => line.chunks.length >= 3 && line.chunks.some((c) => NUMERIC.test(c.text)) && !isNumberingLine(line);
 
 /**
  * Blocks of at least two data lines (three or more chunks, one a figure) one under the other; the
