@@ -363,7 +363,7 @@ export function mayHoldTable(runs: Run[]): boolean {
  * `(1) (2) (3)…` or `1 2 3…`, the numbers increasing; two thirds of them are enough when the
  * others are as short (OCR's `G)` for `(1)`).
  */
-const isNumberingLine = (line: Line) => {
+const numberingOf = (line: Line) => {
   const labels = line.chunks.filter((c) => NUMBERING.test(c.text));
   const numbers = labels.map((c) => /\d+/u.exec(c.text)?.[0]).filter((n) => n !== undefined).map(Number);
   if (!numbers.every((n, i) => i === 0 || n > numbers[i - 1]!)) return false;
@@ -371,7 +371,18 @@ const isNumberingLine = (line: Line) => {
 };
 
 /** A row of figures: three chunks or more, one a figure, and not a numbering row. */
-const isDataLine = (line: Line) => line.chunks.length >= 3 && line.chunks.some((c) => NUMERIC.test(c.text)) && !isNumberingLine(line);
+const dataOf = (line: Line) => line.chunks.length >= 3 && line.chunks.some((c) => NUMERIC.test(c.text)) && !isNumberingLine(line);
+
+// asked of every line many times over: answered once a line
+const memo = <T>(f: (line: Line) => T) => {
+  const known = new WeakMap<Line, T>();
+  return (line: Line): T => {
+    if (!known.has(line)) known.set(line, f(line));
+    return known.get(line)!;
+  };
+};
+const isNumberingLine = memo(numberingOf);
+const isDataLine = memo(dataOf);
 
 /**
  * Blocks of at least two data lines (three or more chunks, one a figure) one under the other; the
