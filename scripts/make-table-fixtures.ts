@@ -1,5 +1,5 @@
 /**
- * Builds fixtures/tables/ (one annex table in every format, for test/tables.test.ts) and
+ * Builds test/data/tables/ (one annex table in every format, for test/tables.test.ts) and
  * eval/data/tables/ (twenty drawn tables, for `npm run eval -- tables`) from scripts/tables/specs.ts.
  * Fixture-build time only: tests and the eval read the committed files. PDFs come from LibreOffice
  * (`apt-get install -y libreoffice-writer-nogui fonts-dejavu`); everything else is written here.
@@ -23,7 +23,7 @@ try {
       ? drawn(Number(process.argv[dev + 2] ?? 21), process.argv[dev + 1]!)
       : [
           // enough text before the annex that it breaks across pages 1 and 2, its header repeated
-          { spec: annexSpec(), dir: 'fixtures/tables', name: 'annex', paragraphs: 12, scan: true },
+          { spec: annexSpec(), dir: 'test/data/tables', name: 'annex', paragraphs: 12, scan: true },
           ...drawn(1, 'eval/data/tables'),
         ];
   const docs: string[] = [];

@@ -11,13 +11,13 @@ import { normalise } from '../src/normalise/index.js';
 import { segment } from '../src/segment/index.js';
 import { provenanceOf } from '../src/text/provenance.js';
 
-const expected = JSON.parse(readFileSync('fixtures/tables/annex.expected.json', 'utf8')) as {
+const expected = JSON.parse(readFileSync('test/data/tables/annex.expected.json', 'utf8')) as {
   spec: { rows: string[][]; width: number };
   paths: string[][];
 };
 
 const read = async (format: string) => {
-  const doc = await ingestFile(`fixtures/tables/annex.${format}`);
+  const doc = await ingestFile(`test/data/tables/annex.${format}`);
   const text = normalise(doc.text);
   const tables = segment(text).tables.filter((t) => t.rows.length > 0);
   return { doc, text, tables };

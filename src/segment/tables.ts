@@ -110,7 +110,8 @@ function readTable(
     return !rule;
   });
   const headerRows = headerRowsOf(rows.map((r) => r.row));
-  const table: Table = { id, title: null, section: null, header: null, headerRows, columns: [], labelColumn: null, rows: [] };
+  const span = { start: lines[0]!.row.span.start, end: lines.at(-1)!.row.span.end };
+  const table: Table = { id, title: null, section: null, header: null, headerRows, columns: [], labelColumn: null, rows: [], span };
   rows.slice(0, headerRows.length).forEach(({ line }) => rowLines.set(line, { table: id, row: null }));
   const words = new Set(headerRows.flatMap((r) => r.cells.flatMap((c) => wordsOf(c.text))));
   let repeating = false;

@@ -114,6 +114,11 @@ export interface Table {
   labelColumn?: number | null;
   /** Data rows, in order (header rows and their repetitions on later pages are not rows). */
   rows: TableRow[];
+  /**
+   * From the table's first line to its last: every line inside (header rows, a pipe table's
+   * `|---|` rule, a header repeated after a page break) belongs to the table.
+   */
+  span?: Span;
 }
 
 /** The output of segment: the document's structure over its current text. */
