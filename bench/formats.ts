@@ -2,6 +2,8 @@
  * `npm run bench -- formats`: speed of reading each format (medians of 5 runs after a warm-up).
  *
  * - text-layer PDF pages/s on one core (pdf.js text content + layout; seeds 000 and 003, 19 pages);
+ * - the table stage's share of a text-layer PDF's time per page: the same PDFs read with and
+ *   without it, alternating (seeds 000 and 003; the 40 table PDFs of eval/data/tables);
  * - DOCX, ODT, Word 97–2003 (.doc) and RTF of the same two documents, measured alike in the same
  *   run: files/s, KB/s, and pages/s counting the pages of their PDF twins (19; none of these formats
  *   has pages of its own);
@@ -16,13 +18,13 @@
  * - peak RSS of the process (the OCR workers are threads of it).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createIngestContext } from '../src/ingest/context.js';
 import { ingestBytes } from '../src/ingest/index.js';
-import { OCR_DPI, renderGrey } from '../src/ingest/pdf.js';
+import { OCR_DPI, readPdf, renderGrey } from '../src/ingest/pdf.js';
 import { RawPdf } from '../src/ingest/pdf-scan.js';
 import { median, medianSeconds, peakRssMb } from './_measure.js';
 
@@ -43,6 +45,26 @@ const pdf = await medianSeconds(async () => {
   for (const f of PDFS) pdfPages += (await ingestBytes(f.bytes, f.file)).pages.length;
 });
 console.log(`text-layer PDF: ${(pdfPages / pdf.median).toFixed(1)} pages/s on one core (${pdfPages} pages in ${pdf.median.toFixed(3)} s; target ≥ 50)`);
+
+// the table stage (table-layout.ts) against the same reading without it, alternating run by run:
+// the two seed PDFs (no data tables) and the 40 table PDFs of eval/data/tables (ruled and not)
+const TABLE_PDFS = readdirSync('eval/data/tables').filter((f) => f.endsWith('.pdf')).map((f) => read(join('eval/data/tables', f)));
+for (const [name, files] of [['seed PDFs', PDFS], ['table PDFs', TABLE_PDFS]] as const) {
+  let pages = 0;
+  const times = { on: [] as number[], off: [] as number[] };
+  for (let run = 0; run < 6; run++) {
+    for (const tables of [true, false]) {
+      const started = performance.now();
+      pages = 0;
+      for (const f of files) pages += (await readPdf(f.bytes, f.file, undefined, { tables })).pages.length;
+      if (run > 0) times[tables ? 'on' : 'off'].push((performance.now() - started) / 1000);
+    }
+  }
+  const [on, off] = [median(times.on), median(times.off)];
+  console.log(
+    `table stage, ${name}: ${((1000 * on) / pages).toFixed(1)} ms/page with, ${((1000 * off) / pages).toFixed(1)} ms/page without (${pages} pages): +${(100 * (on / off - 1)).toFixed(1)} % (target ≤ 10 %)`,
+  );
+}
 
 // word-processor formats: the same documents, so pages/s compare (the PDFs' page count)
 for (const [name, files] of [['DOCX', DOCX], ['ODT', ODT], ['.doc', DOC], ['RTF', RTF]] as const) {

@@ -17,6 +17,9 @@ interface Node {
   font?: string | null;
   numbering?: { level: string; isOrdered: boolean } | null;
   breakType?: string;
+  /** Table cells: mammoth's reading of `gridSpan` and `vMerge`. */
+  colSpan?: number;
+  rowSpan?: number;
 }
 
 export async function readDocx(bytes: Uint8Array, file: string): Promise<DocxText> {
@@ -71,18 +74,38 @@ function writeBlocks(out: Writer, blocks: Node[], path: string, separator = '\n\
   }
 }
 
+/**
+ * A table on its grid: a cell merged across columns (`gridSpan`) or rows (`vMerge`, which mammoth
+ * reads as `rowSpan`) is written at its first place and its other places are written empty, so each
+ * row's cells stay at their columns (segment reads the merges back from the empty places).
+ */
 function writeTable(out: Writer, table: Node, path: string): void {
   const rows = (table.children ?? []).filter((r) => r.type === 'tableRow');
-  const cells = rows.map((r) => (r.children ?? []).filter((c) => c.type === 'tableCell'));
+  const grid: ({ node: Node; tc: number } | null)[][] = rows.map(() => []);
+  rows.forEach((row, r) => {
+    let col = 0;
+    (row.children ?? [])
+      .filter((c) => c.type === 'tableCell')
+      .forEach((cell, tc) => {
+        while (grid[r]![col] === null) col++; // places covered by a cell merged from above
+        const colSpan = Math.max(1, cell.colSpan ?? 1);
+        const rowSpan = Math.max(1, cell.rowSpan ?? 1);
+        for (let dr = 0; dr < rowSpan && r + dr < rows.length; dr++) {
+          for (let dc = 0; dc < colSpan; dc++) grid[r + dr]![col + dc] = dr === 0 && dc === 0 ? { node: cell, tc } : null;
+        }
+        col += colSpan;
+      });
+  });
+  const cells = grid.map((row) => Array.from(row, (c) => c ?? null));
   out.table(
     cells,
-    (cell, r, c) => writeBlocks(out, cell.children ?? [], `${path}/tr[${r + 1}]/tc[${c + 1}]`, '\n'),
-    (cell, r, c) => {
+    ({ node, tc }, r) => writeBlocks(out, node.children ?? [], `${path}/tr[${r + 1}]/tc[${tc + 1}]`, '\n'),
+    ({ node, tc }, r) => {
       let first = true;
-      for (const [k, para] of (cell.children ?? []).entries()) {
+      for (const [k, para] of (node.children ?? []).entries()) {
         if (para.type !== 'paragraph') continue;
         if (!first) out.owe(' ');
-        writeInline(out, para.children ?? [], `${path}/tr[${r + 1}]/tc[${c + 1}]/p[${k + 1}]`);
+        writeInline(out, para.children ?? [], `${path}/tr[${r + 1}]/tc[${tc + 1}]/p[${k + 1}]`);
         first = false;
       }
     },

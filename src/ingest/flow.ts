@@ -44,9 +44,11 @@ export class FlowWriter {
    */
   push(text: string, path?: string, font?: string | null, join = true): void {
     if (text.length === 0) return;
-    if (this.length > 0 && this.pending) {
-      this.parts.push(this.pending);
-      this.length += this.pending.length;
+    // a table's first row may start with empty cells: their tabs are written even at the start
+    const pending = this.length > 0 ? this.pending : this.pending.replace(/^\n+/u, '');
+    if (pending) {
+      this.parts.push(pending);
+      this.length += pending.length;
     }
     this.pending = '';
     const start = this.length;
@@ -70,28 +72,36 @@ export class FlowWriter {
    * A table, `rows` of cells. The header block (two columns, at most three rows) is written all of
    * the left column, then all of the right one (as the PDF reader does), `lines` writing a cell's
    * paragraphs as lines of the block; any other table one row per line, cells tab-separated, `line`
-   * writing a cell's paragraphs on its row's line. `row` and `col` count from 0.
+   * writing a cell's paragraphs on its row's line. `row` and `col` count from 0. A null cell is a
+   * grid place covered by a merged cell: written empty, its tab kept, so that every row has its
+   * cells at their columns.
    */
   table<C>(
-    rows: C[][],
+    rows: (C | null)[][],
     lines: (cell: C, row: number, col: number) => void,
     line: (cell: C, row: number, col: number) => void,
   ): void {
     this.owe('\n\n');
     if (rows.length <= LAYOUT_TABLE_ROWS && rows.every((cells) => cells.length === 2)) {
       for (const col of [0, 1]) {
-        rows.forEach((cells, r) => lines(cells[col]!, r, col));
+        rows.forEach((cells, r) => {
+          const cell = cells[col];
+          if (cell != null) lines(cell, r, col);
+        });
         this.owe('\n\n');
       }
       return;
     }
     rows.forEach((cells, r) => {
+      // empty cells at the end of the last row are dropped; every other cell keeps its tab
+      this.pending = this.pending.replace(/\t+$/u, '');
       this.owe('\n');
       cells.forEach((cell, c) => {
-        if (c > 0) this.owe('\t');
-        line(cell, r, c);
+        if (c > 0) this.pending += '\t';
+        if (cell != null) line(cell, r, c);
       });
     });
+    this.pending = this.pending.replace(/\t+$/u, '');
     this.owe('\n\n');
   }
 

@@ -7,6 +7,7 @@ import type { IngestContext } from './context.js';
 import { tooManyPixels } from './limits.js';
 import { layoutPage, PagedTextBuilder, pageJoin, type PageLayout, type Segment } from './layout.js';
 import type { PagedText } from './pdf.js';
+import { placeTables, splitTables } from './table-layout.js';
 import { tiffPage, tiffPages } from './tiff.js';
 
 interface ImagePage {
@@ -25,12 +26,13 @@ export async function readImage(bytes: Uint8Array, file: string, ctx: IngestCont
   } catch (error) {
     throw new PipelineError('ingest', file, `OCR failed (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
+  const tables = await Promise.all(segments.map((s) => splitTables(s, true))); // table-layout.ts
   const builder = new PagedTextBuilder();
   const warnings: string[] = [];
   let prev: PageLayout | undefined;
   pages.forEach((page, k) => {
     const n = k + 1;
-    const layout = layoutPage(segments[k]!, page.height);
+    const layout = placeTables(layoutPage(tables[k]!.segments, page.height), tables[k]!.tables, tables[k]!.joinWithSpace);
     builder.startPage(n, page.width, page.height);
     builder.addLines(layout.lines, n, k === 0 ? '\n\n' : pageJoin(prev, layout));
     builder.endPage();

@@ -75,8 +75,11 @@ export function makeSegment(runs: Run[], joinWithSpace: boolean): Segment {
   };
 }
 
-/** How a line is joined to the one before it. */
-export type Join = '' | ' ' | '\n' | '\n\n' | '\t';
+/**
+ * How a line is joined to the one before it; a table row joins with `\n` and the tabs of the empty
+ * cells before its first filled one (table-layout.ts), a cell with the tabs of those before it.
+ */
+export type Join = '' | ' ' | '\n' | '\n\n' | '\t' | `\n${string}` | `\t${string}`;
 
 export interface PlacedLine {
   segment: Segment;

@@ -303,7 +303,10 @@ class Reader {
 
   private table(el: Element, path: string, depth: number): void {
     if (this.tooDeep(depth)) return;
-    const rows = tableGrid(el).map((row) => row.cells.map((cell) => ({ el: cell.el, path: `${path}/tr[${row.index}]/tc[${cell.index}]` })));
+    // a covered cell (a place of a merged cell) is written empty, keeping the row's cells at their columns
+    const rows = tableGrid(el).map((row) =>
+      row.cells.map((cell) => (cell.covered ? null : { el: cell.el, path: `${path}/tr[${row.index}]/tc[${cell.index}]` })),
+    );
     this.out.table(
       rows,
       (cell) => this.blocks(cell.el, cell.path, '\n', depth + 1),
@@ -330,7 +333,7 @@ class Reader {
       } else if (is(el, NS.table, 'table')) {
         const tablePath = next('table');
         for (const row of tableGrid(el)) {
-          for (const cell of row.cells) this.cellLine(cell.el, `${tablePath}/tr[${row.index}]/tc[${cell.index}]`, state, depth + 2);
+          for (const cell of row.cells) if (!cell.covered) this.cellLine(cell.el, `${tablePath}/tr[${row.index}]/tc[${cell.index}]`, state, depth + 2);
         }
       } else if (is(el, NS.text, 'section')) {
         this.cellLine(el, next('section'), state, depth + 1);
@@ -354,13 +357,13 @@ function nextIn(path: string, counts: Map<string, number>, tag: string): string 
 interface GridRow {
   /** 1-based row of the table's grid. */
   index: number;
-  cells: { el: Element; index: number }[];
+  /** `covered`: a place of a merged cell, whose text is in the cell covering it. */
+  cells: { el: Element; index: number; covered?: true }[];
 }
 
 /**
  * A table's rows (also inside header-row, row and row-group elements) and their cells, with
- * repetitions written out (up to MAX_REPEAT) and covered cells (the parts of a merged cell) left
- * out, as mammoth leaves out the continuation of a merged DOCX cell.
+ * repetitions written out (up to MAX_REPEAT) and covered cells (the parts of a merged cell) marked.
  */
 function tableGrid(table: Element): GridRow[] {
   const rows: GridRow[] = [];
@@ -374,7 +377,7 @@ function tableGrid(table: Element): GridRow[] {
           const covered = is(cell, NS.table, 'covered-table-cell');
           if (!covered && !is(cell, NS.table, 'table-cell')) continue;
           const repeat = count(cell, NS.table, 'number-columns-repeated');
-          if (!covered) for (let k = 0; k < Math.min(repeat, MAX_REPEAT); k++) cells.push({ el: cell, index: col + k + 1 });
+          for (let k = 0; k < Math.min(repeat, MAX_REPEAT); k++) cells.push({ el: cell, index: col + k + 1, ...(covered ? { covered: true as const } : {}) });
           col += repeat;
         }
         const repeat = count(el, NS.table, 'number-rows-repeated');

@@ -11,6 +11,7 @@ import { LIMITS, pageTooLarge, tooManyPixels } from './limits.js';
 import type { IngestContext } from './context.js';
 import { layoutPage, PagedTextBuilder, pageJoin, segmentsFromRuns, segmentText, type PageLayout, type Run, type Segment } from './layout.js';
 import { RawPdf } from './pdf-scan.js';
+import { placeTables, rulingsFromOperators, splitTables, type PageTables } from './table-layout.js';
 import { syllableScore } from './syllables.js';
 import type { Page, TextBox } from './types.js';
 
@@ -29,7 +30,8 @@ export interface PagedText {
   warnings: string[];
 }
 
-export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContext | undefined): Promise<PagedText> {
+/** `tables: false` leaves tables to the page layout's tab rows (bench/formats.ts measures the difference). */
+export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContext | undefined, options: { tables?: boolean } = {}): Promise<PagedText> {
   const doc = await openPdf(bytes, file);
   try {
     const builder = new PagedTextBuilder();
@@ -63,7 +65,8 @@ export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContex
     let prev: PageLayout | undefined;
     for (const { page, segments } of pages) {
       const { width, height } = page.getViewport({ scale: 1 });
-      const layout = layoutPage(segments!, height);
+      const tables: PageTables = options.tables === false ? { segments: segments!, tables: [], joinWithSpace: false } : await pageTables(page, segments!, ocrPages.includes(page.pageNumber));
+      const layout = placeTables(layoutPage(tables.segments, height), tables.tables, tables.joinWithSpace);
       builder.startPage(page.pageNumber, round(width), round(height));
       builder.addLines(layout.lines, page.pageNumber, pageJoin(prev, layout));
       builder.endPage();
@@ -172,6 +175,14 @@ async function textLayer(page: PDFPageProxy): Promise<Segment[]> {
     });
   }
   return segmentsFromRuns(runs, false);
+}
+
+/** The page's tables (table-layout.ts), ruling lines read from its operator list when needed. */
+function pageTables(page: PDFPageProxy, segments: Segment[], ocr: boolean): Promise<PageTables> {
+  return splitTables(segments, ocr, async () => {
+    const ops = await page.getOperatorList();
+    return rulingsFromOperators(ops.fnArray, ops.argsArray, OPS, page.getViewport({ scale: 1 }).transform);
+  });
 }
 
 /**

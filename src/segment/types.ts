@@ -58,31 +58,67 @@ export interface Block {
 }
 
 export interface TableCell {
+  /** The cell's characters in the current text (empty at the cell's place for an empty cell). */
   span: Span;
   text: string;
+  /**
+   * A merged cell: how many grid columns / rows it covers (absent for 1). The columns it covers to
+   * its right, and the rows below it, hold an empty cell marked `merged`.
+   */
+  colSpan?: number;
+  rowSpan?: number;
+  /** This grid place is covered by a merged cell to its left or above: it has no text of its own. */
+  merged?: true;
 }
 
 export interface TableRow {
   span: Span;
   cells: TableCell[];
+  /**
+   * Data rows: the cell naming the row (a commune, an indicator, `Tổng cộng`), null when the row has
+   * none. Usually the cell of `Table.labelColumn`; a total row's label may sit further left (`Tổng
+   * cộng` across the number and name columns).
+   */
+  label?: TableCell | null;
 }
 
-/** One column of a table: its header path, outermost first (`['Số hồ sơ tiếp nhận', 'Trực tuyến']`). */
+/**
+ * One column of a table: its header path, outermost first (`['Số hồ sơ tiếp nhận', 'Trực tuyến']`);
+ * a merged header cell is on the path of every column it covers.
+ */
 export interface TableColumn {
   path: string[];
 }
 
-/** A table; a table continued on the next page with its header row repeated is one table. */
+/**
+ * A table; a table continued on the next page (its header rows repeated or not) is one table.
+ * Every format is read to the same text (one row per line, cells tab-separated, a merged cell's
+ * other places written empty; Markdown pipe rows as written) and the table is read from it: see
+ * docs/tables.md.
+ */
 export interface Table {
   id: string;
   /** Caption such as `Phụ lục I …` (appendix), when one precedes the table. */
   title: string | null;
   section: string | null;
-  /** The last header row (the one naming each column), or null for a table without one. */
+  /** The last header row naming columns (not the numbering row), or null for a table without one. */
   header: TableRow | null;
+  /**
+   * Every header row, top first: the rows naming columns (several for a multi-level header) and a
+   * numbering row `(1) (2) (3)` under them, if any. `header` is one of them.
+   */
+  headerRows?: TableRow[];
   /** One per column of the widest row; the path is empty for a column with no header text. */
   columns: TableColumn[];
+  /** The column naming each row (a commune, an indicator), past a row-number column `STT`; null if none. */
+  labelColumn?: number | null;
+  /** Data rows, in order (header rows and their repetitions on later pages are not rows). */
   rows: TableRow[];
+  /**
+   * From the table's first line to its last: every line inside (header rows, a pipe table's
+   * `|---|` rule, a header repeated after a page break) belongs to the table.
+   */
+  span?: Span;
 }
 
 /** The output of segment: the document's structure over its current text. */

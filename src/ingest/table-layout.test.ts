@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { layoutPage, PagedTextBuilder, segmentsFromRuns, type Run } from './layout.js';
+import { placeTables, splitTables, type Ruling } from './table-layout.js';
+
+/** A word at `x` on the line whose baseline is `y`, 9 pt, 5 pt a character. */
+const word = (text: string, x: number, y: number): Run => ({ text, x0: x, x1: x + 5 * text.length, top: y - 7, bottom: y + 2, baseline: y, size: 9 });
+
+/** The page's text as pdf.ts writes it, tables found as in `readPdf`. */
+async function pageText(runs: Run[], rulings: Ruling[] = []): Promise<string> {
+  const split = await splitTables(segmentsFromRuns(runs, false), false, async () => rulings);
+  const layout = placeTables(layoutPage(split.segments, 842), split.tables, split.joinWithSpace);
+  const out = new PagedTextBuilder();
+  out.startPage(1, 595, 842);
+  out.addLines(layout.lines, 1, '\n\n');
+  return out.text();
+}
+
+describe('table-layout: a table without ruling lines', () => {
+  // `Số hồ sơ tiếp nhận` centred over `Trực tuyến | Trực tiếp`; `TT` and `Đơn vị` between the two
+  // header lines, as a cell merged down two rows sets them
+  const header = [
+    word('Số hồ sơ tiếp nhận', 230, 100),
+    word('TT', 60, 106),
+    word('Đơn vị', 110, 106),
+    word('Trực tuyến', 200, 112),
+    word('Trực tiếp', 290, 112),
+  ];
+  const rows = [
+    [word('1', 62, 124), word('Xã An Lư', 100, 124), word('1.366', 230, 124), word('92', 325, 124)],
+    [word('2', 62, 136), word('Phường Hải An', 100, 136), word('244', 240, 136), word('276', 320, 136)],
+    [word('Tổng cộng', 60, 148), word('1.610', 230, 148), word('368', 320, 148)],
+  ].flat();
+
+  it('writes the header with the merged cell at its first column, and the rows under their columns', async () => {
+    expect(await pageText([...header, ...rows])).toBe(
+      [
+        'TT\tĐơn vị\tSố hồ sơ tiếp nhận', // the merged heading's second place is empty, not written at the end
+        '\t\tTrực tuyến\tTrực tiếp',
+        '1\tXã An Lư\t1.366\t92',
+        '2\tPhường Hải An\t244\t276',
+        'Tổng cộng\t\t1.610\t368',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('table-layout: a ruled table', () => {
+  // a grid of 3 columns and 3 rows whose first row is one cell across the first two columns; rows
+  // of text (`a) | Hồ sơ trực tuyến | Trung tâm`): no columns of figures, so the lines are read
+  const h = (y: number): Ruling => ({ x0: 50, x1: 350, y0: y, y1: y });
+  const v = (x: number, y0 = 90): Ruling => ({ x0: x, x1: x, y0, y1: 150 });
+  const rulings = [h(90), h(110), h(130), h(150), v(50), v(150, 110), v(250), v(350)];
+  const runs = [word('Nhiệm vụ', 130, 104), word('Chủ trì', 282, 104), word('a)', 60, 124), word('Trực tuyến', 160, 124), word('Trung tâm', 260, 124), word('b)', 60, 144), word('Đúng hạn', 160, 144), word('Các xã', 260, 144)];
+
+  it('reads the cells from the lines: a missing border merges two cells', async () => {
+    expect(await pageText(runs, rulings)).toBe(['Nhiệm vụ\t\tChủ trì', 'a)\tTrực tuyến\tTrung tâm', 'b)\tĐúng hạn\tCác xã', ''].join('\n'));
+  });
+});
