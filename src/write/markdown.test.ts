@@ -7,7 +7,7 @@ import { documentMarkdown } from './markdown.js';
 const markdown = (text: string) => documentMarkdown(segment(normalise(SourceText.fromOriginal(text))));
 
 describe('a document as Markdown', () => {
-  it('gives the title, the header lines as printed, headings by the level of each section, items and pipe lines as they are', () => {
+  it('gives the title, the header lines as printed, headings by the level of each section, items, and a pipe table as a table', () => {
     const text = [
       'ỦY BAN NHÂN DÂN',
       'PHƯỜNG AN BIÊN',
@@ -53,13 +53,37 @@ describe('a document as Markdown', () => {
         '',
         '- Trực tiếp: 20 hồ sơ.',
         '',
-        '| STT | Lĩnh vực | Số hồ sơ |\n|---|---|---|\n| 1 | Hộ tịch | 80 |',
+        '| STT | Lĩnh vực | Số hồ sơ |\n| --- | --- | --- |\n| 1 | Hộ tịch | 80 |',
         '',
         '## II. NHIỆM VỤ THÁNG 3',
         '',
         '## Phụ lục',
         '',
       ].join('\n'),
+    );
+  });
+
+  it('writes a two-level header as one header line of paths', () => {
+    const text = [
+      'ỦY BAN NHÂN DÂN',
+      'THÀNH PHỐ HẢI PHÒNG',
+      'Số: 45/BC-UBND',
+      'Hải Phòng, ngày 5 tháng 4 năm 2026',
+      'BÁO CÁO',
+      'Kết quả giải quyết thủ tục hành chính quý I năm 2026',
+      '',
+      'I. KẾT QUẢ',
+      '',
+      'Phụ lục I',
+      '',
+      '| STT | Đơn vị | Số hồ sơ tiếp nhận | |',
+      '| | | Trực tuyến | Trực tiếp |',
+      '|---|---|---|---|',
+      '| 1 | Xã An Lão | 120 | 30 |',
+      '',
+    ].join('\n');
+    expect(markdown(text)).toContain(
+      '| STT | Đơn vị | Số hồ sơ tiếp nhận / Trực tuyến | Số hồ sơ tiếp nhận / Trực tiếp |\n| --- | --- | --- | --- |\n| 1 | Xã An Lão | 120 | 30 |',
     );
   });
 });

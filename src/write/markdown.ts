@@ -21,17 +21,23 @@ export function documentMarkdown(outline: Outline): string {
   if (preamble.length > 0) out.push(preamble.map(escapeLine).join('  \n'));
 
   const headings = new Map(outline.sections.map((s) => [s.span.start, s]));
-  const tableOf = new Map<number, Table>();
-  for (const t of outline.tables) for (const r of [...(t.header ? [t.header] : []), ...t.rows]) tableOf.set(r.span.start, t);
+  // every line inside a table's span is the table's (header rows, a pipe table's `|---|` rule, a header repeated
+  // after a page break): the table is written once, where its first line stood
+  const tableAt = (at: number) =>
+    outline.tables.find((t) => (t.span ? t.span.start <= at && at < t.span.end : [...(t.headerRows ?? []), ...(t.header ? [t.header] : []), ...t.rows].some((r) => r.span.start === at)));
   const written = new Set<Table>();
   for (const b of outline.blocks) {
     const raw = text.slice(b.span.start, b.span.end);
-    if (b.kind === 'table-row') {
-      const t = tableOf.get(b.span.start);
-      if (t && !written.has(t)) {
+    const t = b.kind === 'heading' ? undefined : tableAt(b.span.start);
+    if (t) {
+      if (!written.has(t)) {
         written.add(t);
         out.push(tableMarkdown(t));
-      } else if (!t) out.push(escapeLine(oneLine(raw)));
+      }
+      continue;
+    }
+    if (b.kind === 'table-row') {
+      out.push(escapeLine(oneLine(raw)));
       continue;
     }
     const s = headings.get(b.span.start);
@@ -65,11 +71,12 @@ function cell(s: string): string {
   return oneLine(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
 }
 
+/** One header line: a multi-level header's path joined (`Số hồ sơ tiếp nhận / Trực tuyến`), as Markdown has one header row. */
 function tableMarkdown(t: Table): string {
-  const rows = [...(t.header ? [t.header] : []), ...t.rows].map((r) => r.cells.map((c) => cell(c.text)));
-  const width = Math.max(1, ...rows.map((r) => r.length));
+  const body = t.rows.map((r) => r.cells.map((c) => cell(c.text)));
+  const width = Math.max(1, t.columns.length, ...body.map((r) => r.length));
   const pad = (r: string[]) => [...r, ...Array<string>(width - r.length).fill('')];
-  const [head, ...body] = t.header ? rows : [Array<string>(width).fill(''), ...rows];
+  const head = t.header || (t.headerRows?.length ?? 0) > 0 ? t.columns.map((c) => cell(c.path.join(' / '))) : Array<string>(width).fill('');
   const lines = [`| ${pad(head!).join(' | ')} |`, `|${' --- |'.repeat(width)}`, ...body.map((r) => `| ${pad(r).join(' | ')} |`)];
   // the caption (`Phụ lục I …`) is a line of the text before the table: not repeated
   return lines.join('\n');
