@@ -5,7 +5,8 @@
 import { PipelineError } from '../errors.js';
 import type { IngestContext } from './context.js';
 import { tooManyPixels } from './limits.js';
-import { layoutPage, PagedTextBuilder, pageJoin, type PageLayout, type Segment } from './layout.js';
+import { layoutPage, PagedTextBuilder, pageJoin, type PageLayout } from './layout.js';
+import { lowConfidenceWarnings, type OcrResult } from './ocr.js';
 import type { PagedText } from './pdf.js';
 import { tiffPage, tiffPages } from './tiff.js';
 
@@ -19,9 +20,9 @@ interface ImagePage {
 export async function readImage(bytes: Uint8Array, file: string, ctx: IngestContext | undefined): Promise<PagedText> {
   const pages = imagePages(bytes, file);
   if (!ctx) throw new PipelineError('ingest', file, 'images need OCR (no OCR context given)');
-  let segments: Segment[][];
+  let results: OcrResult[];
   try {
-    segments = await Promise.all(pages.map((p) => ctx.ocr.withSlot(async () => (await ctx.ocr.recognize(p.image())).segments)));
+    results = await Promise.all(pages.map((p) => ctx.ocr.withSlot(() => ctx.ocr.recognize(p.image()))));
   } catch (error) {
     throw new PipelineError('ingest', file, `OCR failed (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
@@ -30,20 +31,22 @@ export async function readImage(bytes: Uint8Array, file: string, ctx: IngestCont
   let prev: PageLayout | undefined;
   pages.forEach((page, k) => {
     const n = k + 1;
-    const layout = layoutPage(segments[k]!, page.height);
+    const layout = layoutPage(results[k]!.segments, page.height);
     builder.startPage(n, page.width, page.height);
     builder.addLines(layout.lines, n, k === 0 ? '\n\n' : pageJoin(prev, layout));
     builder.endPage();
     if (layout.lines.length > 0) prev = layout;
     else warnings.push(pages.length === 1 ? 'OCR found no text in the image' : `OCR found no text on page ${n}`);
   });
+  const ocr = results.map((r, k) => ({ page: k + 1, model: r.model, confidence: r.confidence }));
   return {
     original: builder.text(),
     pages: builder.pages,
     boxes: builder.boxes,
     textOrigin: 'ocr',
     ocrPages: pages.map((_, k) => k + 1),
-    warnings,
+    ocr,
+    warnings: [...warnings, ...lowConfidenceWarnings(ocr)],
   };
 }
 
