@@ -141,18 +141,24 @@ async function decode(image: Uint8Array, header: Header, factor: number): Promis
   const width = Math.round(header.width * factor);
   const height = Math.round(header.height * factor);
   // loaded when a page needs it: most runs prepare no page
-  const { createCanvas, Image } = await import('@napi-rs/canvas');
+  const { createCanvas, Image, ImageData } = await import('@napi-rs/canvas');
   if (header.pgm && factor === 1) {
     return { width, height, data: image.subarray(header.pgm.offset, header.pgm.offset + width * height), channels: 1 };
   }
   const canvas = createCanvas(width, height);
   const context = canvas.getContext('2d');
+  // no resampling at all when the size is kept
+  context.imageSmoothingEnabled = factor !== 1;
+  context.imageSmoothingQuality = 'high';
   if (header.pgm) {
     const grey = image.subarray(header.pgm.offset);
     const rgba = new Uint8ClampedArray(header.width * header.height * 4);
-    for (let i = 0, j = 0; i < header.width * header.height; i++, j += 4) rgba[j] = rgba[j + 1] = rgba[j + 2] = grey[i]!, (rgba[j + 3] = 255);
+    for (let i = 0, j = 0; i < header.width * header.height; i++, j += 4) {
+      rgba[j] = rgba[j + 1] = rgba[j + 2] = grey[i]!;
+      rgba[j + 3] = 255;
+    }
     const source = createCanvas(header.width, header.height);
-    source.getContext('2d').putImageData({ data: rgba, width: header.width, height: header.height, colorSpace: 'srgb' } as ImageData, 0, 0);
+    source.getContext('2d').putImageData(new ImageData(rgba, header.width, header.height), 0, 0);
     context.drawImage(source, 0, 0, width, height);
   } else {
     const img = new Image();
@@ -162,7 +168,6 @@ async function decode(image: Uint8Array, header: Header, factor: number): Promis
     });
     img.src = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
     if (!(await loaded) || img.width !== header.width) return null;
-    context.imageSmoothingQuality = 'high';
     context.drawImage(img, 0, 0, width, height);
   }
   return { width, height, data: context.getImageData(0, 0, width, height).data, channels: 4 };
