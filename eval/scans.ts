@@ -13,7 +13,8 @@
  * and without any; then each preparation step alone with the fast model, to show what pays.
  * `SCANS_PART=dev` scores the development pages (seeds) instead of the reported ones: the auto
  * threshold and the steps were chosen there. OCR results are cached in eval/.scans/ocr-cache, so a
- * second run costs seconds. `SCANS_SETTINGS=fast,auto` runs some settings only.
+ * second run costs seconds. `SCANS_SETTINGS=fast,auto` runs some settings only; `SCANS_PAGES=1`
+ * prints a line per page (model, confidence, share of words below 0.6, accuracy).
  */
 import { join } from 'node:path';
 import { findReferences } from '../src/extract/references.js';
@@ -28,7 +29,7 @@ import { SourceText } from '../src/text/source-text.js';
 import { CONDITIONS, makeScanSet, SCANS_DIR, type ScanCase } from './_scans-data.js';
 
 const PART = process.env.SCANS_PART === 'dev' ? 'dev' : 'eval';
-const NONE: PrepSteps = { dropColour: false, upscale: false, flatten: false };
+const NONE: PrepSteps = { dropColour: false, upscale: false, deskew: false, flatten: false };
 
 interface Setting {
   name: string;
@@ -106,7 +107,14 @@ for (const setting of settings) {
   const byCondition = new Map<string, Score>();
   try {
     await runAll(cases, 3, async (c) => {
-      const s = score(c, await ingestFile(c.file, ctx));
+      const doc = await ingestFile(c.file, ctx);
+      const s = score(c, doc);
+      if (process.env.SCANS_PAGES) {
+        const runs = doc.boxes.filter((b) => b.confidence !== undefined);
+        const low = runs.filter((b) => b.confidence! < 0.6).length / Math.max(1, runs.length);
+        const p = doc.ocr?.[0];
+        console.log(`  page ${setting.name} | ${c.condition.name} | ${c.page.source} | ${p?.model} conf ${p?.confidence} low ${low.toFixed(3)} | raw ${pct(1 - s.rawErrors / s.words)} report ${pct(1 - s.reportErrors / s.words)}`);
+      }
       const sum = byCondition.get(c.condition.name) ?? { words: 0, rawErrors: 0, reportErrors: 0, refs: 0, refsFound: 0 };
       for (const k of Object.keys(s) as (keyof Score)[]) sum[k] += s[k];
       byCondition.set(c.condition.name, sum);

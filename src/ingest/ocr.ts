@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import type { PSM, Scheduler, Worker } from 'tesseract.js';
 import { fileURLToPath } from 'node:url';
 import { OcrCache } from './ocr-cache.js';
-import { DEFAULT_STEPS, plannedSteps, preparation, preparePage, type PreparedPage, type PrepSteps } from './page-prep.js';
+import { DEFAULT_STEPS, inspect, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
 import { makeSegment, type Run, type Segment } from './layout.js';
 
 const require = createRequire(import.meta.url);
@@ -195,20 +195,37 @@ export class OcrPool {
    * page rendered at 300 dpi comes back in PDF points with scale 300/72.
    */
   async recognize(image: Uint8Array, scale = 1): Promise<OcrResult> {
-    let page: PreparedPage | null = null;
-    const prepared = async () => (page ??= this.prepare ? await preparePage(image, scale, this.prepare) : { image, scale, steps: [] });
+    let page: Promise<PreparedPage> | null = null;
+    const prepared = () => (page ??= this.prepare ? preparePage(image, scale, this.prepare) : Promise.resolve({ image, scale, steps: [] }));
+    const prep = preparation(this.prepare ? plannedSteps(image, scale, this.prepare) : []);
     const first = this.mode === 'auto' ? 'fast' : this.mode;
-    const result = await this.readWith(first, image, scale, prepared);
+    let result = await this.readWith(first, image, scale, prepared, prep);
+    // a skewed page: turned straight and read again, and every later reading is of the straight page
+    const skew = this.prepare?.deskew ? pageSkew(result.segments) : 0;
+    let read = prepared;
+    let spent = result.recognizeMs;
+    if (Math.abs(skew) >= DESKEW_MIN_DEGREES) {
+      let straight: Promise<PreparedPage> | null = null;
+      read = () => (straight ??= prepared().then((p) => rotatePage(p, -skew)));
+      const unturn = async (r: OcrResult) => ({ ...r, segments: turnSegments(r.segments, skew, await read()) });
+      result = await unturn(await this.readWith(first, image, scale, read, `${prep}; deskew ${skew.toFixed(2)}`));
+      spent += result.recognizeMs;
+      if (this.mode === 'auto' && needsBest(result)) {
+        this.retried++;
+        const best = await unturn(await this.readWith('best', image, scale, read, `${prep}; deskew ${skew.toFixed(2)}`));
+        return { ...best, recognizeMs: spent + best.recognizeMs };
+      }
+      return { ...result, recognizeMs: spent };
+    }
     if (this.mode !== 'auto' || !needsBest(result)) return result;
     this.retried++;
-    const best = await this.readWith('best', image, scale, prepared);
-    return { ...best, recognizeMs: result.recognizeMs + best.recognizeMs };
+    const best = await this.readWith('best', image, scale, read, prep);
+    return { ...best, recognizeMs: spent + best.recognizeMs };
   }
 
-  /** One model's reading of the image, from the cache (keyed by the image as given) or tesseract. */
-  private async readWith(model: OcrModel, image: Uint8Array, scale: number, prepared: () => Promise<PreparedPage>): Promise<OcrResult> {
+  /** One model's reading of the image, from the cache (keyed by the image as given and its preparation) or tesseract. */
+  private async readWith(model: OcrModel, image: Uint8Array, scale: number, prepared: () => Promise<PreparedPage>, prep: string): Promise<OcrResult> {
     const engine = this.engines[model]!;
-    const prep = preparation(this.prepare ? plannedSteps(image, scale, this.prepare) : []);
     const key = this.cache ? await this.cache.key(`${await engine.key}; ${prep}`, image, scale) : null;
     const cached = key ? await this.cache!.get(key) : null;
     if (cached) return { segments: cached, recognizeMs: 0, model, confidence: pageConfidence(cached) };
@@ -223,6 +240,56 @@ export class OcrPool {
   async close(): Promise<void> {
     await Promise.all(Object.values(this.engines).map((e) => e.close()));
   }
+}
+
+/** A page whose lines slope by this much or more is turned straight and read again (page-prep.ts). */
+export const DESKEW_MIN_DEGREES = 1;
+
+/**
+ * The page's skew in degrees (clockwise positive), from the lines OCR read: the median slope of
+ * the word baselines of each line of five words or more; 0 without such lines.
+ */
+export function pageSkew(segments: readonly Segment[]): number {
+  const slopes: number[] = [];
+  for (const seg of segments) {
+    if (seg.runs.length < 5) continue;
+    const xs = seg.runs.map((r) => (r.x0 + r.x1) / 2);
+    const ys = seg.runs.map((r) => r.baseline);
+    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+    let sxy = 0;
+    let sxx = 0;
+    for (let i = 0; i < xs.length; i++) {
+      sxy += (xs[i]! - mx) * (ys[i]! - my);
+      sxx += (xs[i]! - mx) ** 2;
+    }
+    if (sxx > 0) slopes.push(sxy / sxx);
+  }
+  if (slopes.length === 0) return 0;
+  slopes.sort((a, b) => a - b);
+  return (Math.atan(slopes[slopes.length >> 1]!) * 180) / Math.PI;
+}
+
+/**
+ * Segments read on a page turned by −`degrees` (about its centre), back on the page as given:
+ * each word's box centre and baseline turned by `degrees`, its size kept.
+ */
+function turnSegments(segments: Segment[], degrees: number, page: PreparedPage): Segment[] {
+  const { width, height } = inspect(page.image);
+  const cx = width / 2 / page.scale;
+  const cy = height / 2 / page.scale;
+  const a = (degrees * Math.PI) / 180;
+  const turn = (x: number, y: number) => [cx + (x - cx) * Math.cos(a) - (y - cy) * Math.sin(a), cy + (x - cx) * Math.sin(a) + (y - cy) * Math.cos(a)] as const;
+  return segments.map((seg) => {
+    const runs = seg.runs.map((r) => {
+      const [mx, my] = turn((r.x0 + r.x1) / 2, (r.top + r.bottom) / 2);
+      const [, by] = turn((r.x0 + r.x1) / 2, r.baseline);
+      const w = (r.x1 - r.x0) / 2;
+      const h = (r.bottom - r.top) / 2;
+      return { ...r, x0: mx - w, x1: mx + w, top: my - h, bottom: my + h, baseline: by };
+    });
+    return makeSegment(runs, seg.joinWithSpace);
+  });
 }
 
 /** Whether `auto` reads the page again with the best model (AUTO_RETRY). */

@@ -6,6 +6,9 @@
  *   blue stamp and blue signature ink turn pale while black print stays black;
  * - `upscale`: a page scanned below 250 dpi is enlarged to 300 dpi, the resolution the models were
  *   trained on (coordinates are unchanged: the scale goes with the image);
+ * - `deskew`: a page whose lines, as the OCR read them, slope by 1° or more is turned straight and
+ *   read again (tesseract loses whole lines of a page skewed 3°); the OCR side decides
+ *   (ocr.ts), this module turns the page (`rotatePage`);
  * - `flatten`: the background is estimated as the brightest pixel of blocks of a sixth of an inch
  *   and divided out, for phone photos and uneven light.
  *
@@ -17,11 +20,12 @@ import { tiffPages } from './tiff.js';
 export interface PrepSteps {
   dropColour: boolean;
   upscale: boolean;
+  deskew: boolean;
   flatten: boolean;
 }
 
 /** The steps that paid (docs/scans.md). */
-export const DEFAULT_STEPS: PrepSteps = { dropColour: true, upscale: true, flatten: false };
+export const DEFAULT_STEPS: PrepSteps = { dropColour: true, upscale: true, deskew: true, flatten: false };
 
 /**
  * Names the preparation of one page in OCR cache keys, from the steps `plan` chose: a page no step
@@ -72,6 +76,17 @@ function plan(header: Header, scale: number, steps: PrepSteps): (keyof PrepSteps
   if (steps.dropColour && header.colour) out.push('dropColour');
   if (steps.flatten) out.push('flatten');
   return out;
+}
+
+/**
+ * The page turned by `degrees` (clockwise positive, about its centre), grey, the same size: corners
+ * turned out of the page are lost, those turned in are white.
+ */
+export async function rotatePage(page: PreparedPage, degrees: number): Promise<PreparedPage> {
+  const header = inspect(page.image);
+  const decoded = await decode(page.image, header, 1, degrees);
+  if (!decoded) return page;
+  return { image: pgm(decoded.width, decoded.height, toGrey(decoded, false)), scale: page.scale, steps: [...page.steps, 'deskew'] };
 }
 
 const resolution = (header: Header, scale: number) => (scale !== 1 ? scale * 72 : header.dpi);
@@ -136,20 +151,27 @@ interface Pixels {
 }
 
 /** Decode (and enlarge by `factor`) with @napi-rs/canvas; a PGM is read directly. Null: cannot decode. */
-async function decode(image: Uint8Array, header: Header, factor: number): Promise<Pixels | null> {
+async function decode(image: Uint8Array, header: Header, factor: number, degrees = 0): Promise<Pixels | null> {
   if (header.width === 0) return null;
   const width = Math.round(header.width * factor);
   const height = Math.round(header.height * factor);
   // loaded when a page needs it: most runs prepare no page
   const { createCanvas, Image, ImageData } = await import('@napi-rs/canvas');
-  if (header.pgm && factor === 1) {
+  if (header.pgm && factor === 1 && degrees === 0) {
     return { width, height, data: image.subarray(header.pgm.offset, header.pgm.offset + width * height), channels: 1 };
   }
   const canvas = createCanvas(width, height);
   const context = canvas.getContext('2d');
   // no resampling at all when the size is kept
-  context.imageSmoothingEnabled = factor !== 1;
+  context.imageSmoothingEnabled = factor !== 1 || degrees !== 0;
   context.imageSmoothingQuality = 'high';
+  if (degrees !== 0) {
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, width, height);
+    context.translate(width / 2, height / 2);
+    context.rotate((degrees * Math.PI) / 180);
+    context.translate(-width / 2, -height / 2);
+  }
   if (header.pgm) {
     const grey = image.subarray(header.pgm.offset);
     const rgba = new Uint8ClampedArray(header.width * header.height * 4);
