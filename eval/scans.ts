@@ -41,7 +41,7 @@ const SETTINGS: Setting[] = [
     { name: `${mode}, prepared`, mode, prepare: DEFAULT_STEPS },
     { name: `${mode}, none`, mode, prepare: NONE },
   ]),
-  ...(Object.keys(NONE) as (keyof PrepSteps)[]).map((step) => ({ name: `fast, ${step} only`, mode: 'fast' as const, prepare: { ...NONE, [step]: true } })),
+  ...(Object.keys(NONE) as (keyof PrepSteps)[]).map((step) => ({ name: `fast, ${step} only`, mode: 'fast' as const, prepare: { ...NONE, [step]: step === 'flatten' ? 'all' : true } })),
 ];
 const only = process.env.SCANS_SETTINGS?.split(',');
 const settings = only ? SETTINGS.filter((s) => only.some((o) => s.name.startsWith(o))) : SETTINGS;

@@ -1,6 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { inspect, plannedSteps, preparePage } from './page-prep.js';
+import { DEFAULT_STEPS, inspect, plannedSteps, preparePage, rotatePage } from './page-prep.js';
 
 /** An 8-bit grey PGM of `width` × `height` filled with `value`. */
 function pgm(width: number, height: number, value: number): Uint8Array {
@@ -30,21 +30,34 @@ describe('page preparation', () => {
 
   it('turns a colour page grey by its lightest channel: a red stamp goes pale, black print stays black', async () => {
     const png = await stampPng();
-    expect(plannedSteps(png, 1)).toEqual(['dropColour']);
+    expect(plannedSteps(png, 1)).toEqual(['dropColour', 'flatten']);
     const prepared = await preparePage(png, 1);
-    expect(prepared.steps).toEqual(['dropColour']);
+    // the paper is white already: flattening changes nothing here
+    expect(prepared.steps).toEqual(['dropColour', 'flatten']);
     expect(prepared.scale).toBe(1);
     // luma would have made the stamp 90, as dark as faint print
     expect(pixelsOf(prepared.image)).toEqual([220, 0, 255]);
   });
 
-  it('enlarges a page scanned below 250 dpi to 300 dpi, and its scale with it', async () => {
+  it('enlarges a page scanned below 250 dpi to 300 dpi, and its scale with it, when asked (not by default)', async () => {
     const page = pgm(10, 4, 128);
-    const prepared = await preparePage(page, 150 / 72);
+    expect(plannedSteps(page, 150 / 72)).toEqual([]);
+    const prepared = await preparePage(page, 150 / 72, { ...DEFAULT_STEPS, upscale: true });
     expect(prepared.steps).toEqual(['upscale']);
     expect(inspect(prepared.image)).toMatchObject({ width: 20, height: 8, colour: false });
     expect(prepared.scale).toBe(300 / 72);
     expect(new Set(pixelsOf(prepared.image))).toEqual(new Set([128]));
+  });
+
+  it('turns a page about its centre, white where the corners come in', async () => {
+    // a black bar across the middle row of a white 5 × 5 page, turned a quarter turn: a column
+    const page = pgm(5, 5, 255);
+    page.fill(0, page.length - 15, page.length - 10);
+    const turned = await rotatePage({ image: page, scale: 1, steps: [] }, 90);
+    expect(turned.steps).toEqual(['deskew']);
+    const px = pixelsOf(turned.image);
+    expect([0, 1, 2, 3, 4].map((y) => px[y * 5 + 2]! < 64)).toEqual([true, true, true, true, true]);
+    expect(px[0]).toBe(255);
   });
 
   it('reads colour and resolution from the headers, without decoding', async () => {

@@ -4,16 +4,18 @@
  *
  * - `dropColour`: a colour page becomes grey by its lightest channel, not by luma, so a red or
  *   blue stamp and blue signature ink turn pale while black print stays black;
- * - `upscale`: a page scanned below 250 dpi is enlarged to 300 dpi, the resolution the models were
- *   trained on (coordinates are unchanged: the scale goes with the image);
+ * - `upscale` (measured, not kept: it lowered accuracy on noisy 200-dpi pages, and the fast model
+ *   reads clean 150-dpi pages as well as 300-dpi ones): a page scanned below 250 dpi is enlarged to
+ *   300 dpi (coordinates are unchanged: the scale goes with the image);
  * - `deskew`: a page whose lines, as the OCR read them, slope by 1° or more is turned straight and
  *   read again (tesseract loses whole lines of a page skewed 3°); the OCR side decides
  *   (ocr.ts), this module turns the page (`rotatePage`);
  * - `flatten`: the background is estimated as the brightest pixel of blocks of a sixth of an inch
- *   and divided out, for phone photos and uneven light.
+ *   and divided out, for phone photos and uneven light; kept for colour pages (phone photos are),
+ *   which are decoded anyway, not for grey ones, where it changed nothing measured.
  *
- * A page that needs no step (a grey scan at 250 dpi or more) is handed on as it is, without being
- * decoded: decoding a 300-dpi page costs a tenth of the fast model's time.
+ * A grey page is handed on as it is, without being decoded: decoding a 300-dpi page costs a tenth
+ * of the fast model's time.
  */
 import { tiffPages } from './tiff.js';
 
@@ -21,11 +23,12 @@ export interface PrepSteps {
   dropColour: boolean;
   upscale: boolean;
   deskew: boolean;
-  flatten: boolean;
+  /** `colour`: colour pages only; `all`: every page. */
+  flatten: false | 'colour' | 'all';
 }
 
 /** The steps that paid (docs/scans.md). */
-export const DEFAULT_STEPS: PrepSteps = { dropColour: true, upscale: true, deskew: true, flatten: false };
+export const DEFAULT_STEPS: PrepSteps = { dropColour: true, upscale: false, deskew: true, flatten: 'colour' };
 
 /**
  * Names the preparation of one page in OCR cache keys, from the steps `plan` chose: a page no step
@@ -74,7 +77,7 @@ function plan(header: Header, scale: number, steps: PrepSteps): (keyof PrepSteps
   const out: (keyof PrepSteps)[] = [];
   if (steps.upscale && dpi !== null && dpi < MIN_DPI) out.push('upscale');
   if (steps.dropColour && header.colour) out.push('dropColour');
-  if (steps.flatten) out.push('flatten');
+  if (steps.flatten === 'all' || (steps.flatten === 'colour' && header.colour)) out.push('flatten');
   return out;
 }
 
