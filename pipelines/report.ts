@@ -53,6 +53,14 @@ async function ingestStage(file: string, ingest: IngestContext): Promise<SourceD
   }
 }
 
+/**
+ * Whether the restoration module's light pass runs on text baocao OCR'd. Off: on the scan set
+ * (`npm run eval -- scans`, docs/scans.md) it changed right words of the OCR into wrong ones
+ * (list markers, acronyms, `chi` → `chỉ`) more often than the reverse, on every model and
+ * degradation. Turn it back on when that eval shows the pass no longer lowers word accuracy.
+ */
+export const OCR_LIGHT_PASS = false;
+
 export function processDocument(doc: SourceDocument, options: ReportOptions = {}): ReportJson {
   return processDocumentParts(doc, options).report;
 }
@@ -78,10 +86,12 @@ function processDocumentParts(doc: SourceDocument, options: ReportOptions): { re
     }
   };
   const normalised = stage('normalise', () => normalise(doc.text));
-  // Restoration runs on OCR that baocao ran (a light pass) and on text that looks stripped or
-  // garbled by the damage detector; clean text passes through untouched.
+  // Restoration runs on text that looks stripped or garbled by the damage detector, and on OCR
+  // that baocao ran (a light pass) while OCR_LIGHT_PASS says so; clean text passes through untouched.
   const restoration = stage('restore', () => {
-    if (doc.textOrigin === 'ocr') return restoreDiacritics(normalised, { mode: 'light' });
+    if (doc.textOrigin === 'ocr') {
+      return OCR_LIGHT_PASS ? restoreDiacritics(normalised, { mode: 'light' }) : { text: normalised, changes: [], damage: detectDamage(normalised.text) };
+    }
     const damage = detectDamage(normalised.text);
     return damage.damaged ? restoreDiacritics(normalised, { mode: 'full' }) : { text: normalised, changes: [], damage };
   });
