@@ -5,7 +5,7 @@
  * missing. `node --import tsx eval/_scans-data.ts` makes them and prints the list.
  *
  * Texts, drawn by name (salted hash) and never used to tune anything else:
- * - `eval`: 6 documents of `../shared/documents/` in none of the annotated parts
+ * - `eval`: 4 documents of `../shared/documents/` in none of the annotated parts
  *   (`eval/data/documents/split.json`, `dev-extra/`, `dev-periods*`) — the reported pages;
  * - `dev`: 2 seeds of `../shared/seeds/` other than seed 000 (the OCR fixtures' text) — the pages
  *   the auto model choice and page preparation were tuned on.
@@ -101,7 +101,7 @@ export function pages(): ScanPage[] {
   const docs = readdirSync(join(SHARED, 'documents'))
     .filter((f) => f.endsWith('.md') && !used.has(`documents/${f}`))
     .sort((a, b) => hash(a).localeCompare(hash(b)))
-    .slice(0, 6)
+    .slice(0, 4)
     .map((f) => ({ part: 'eval' as const, source: `documents/${f}` }));
   const seeds = readdirSync(join(SHARED, 'seeds'))
     .filter((f) => f.endsWith('.txt') && !f.startsWith('000_'))

@@ -14,7 +14,7 @@
  * and without any; then each preparation step alone with the fast model, to show what pays.
  * `SCANS_PART=dev` scores the development pages (seeds) instead of the reported ones: the auto
  * threshold and the steps were chosen there. OCR results are cached in eval/.scans/ocr-cache, so a
- * second run costs seconds. `SCANS_SETTINGS=fast,auto` runs some settings only; `SCANS_PAGES=1`
+ * second run costs seconds. `SCANS_SETTINGS='fast, none|auto'` runs the settings named so (prefixes); `SCANS_PAGES=1`
  * prints a line per page (model, confidence, share of words below 0.6, accuracy).
  */
 import { join } from 'node:path';
@@ -45,7 +45,7 @@ const SETTINGS: Setting[] = [
   ]),
   ...(Object.keys(NONE) as (keyof PrepSteps)[]).map((step) => ({ name: `fast, ${step} only`, mode: 'fast' as const, prepare: { ...NONE, [step]: step === 'flatten' ? 'all' : true } })),
 ];
-const only = process.env.SCANS_SETTINGS?.split(',');
+const only = process.env.SCANS_SETTINGS?.split('|');
 const settings = only ? SETTINGS.filter((s) => only.some((o) => s.name.startsWith(o))) : SETTINGS;
 
 const words = (s: string) => s.toLowerCase().split(/\s+/u).filter(Boolean);
