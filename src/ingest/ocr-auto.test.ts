@@ -30,13 +30,13 @@ describe('OCR model choice and page confidence', () => {
     expect(pageSkew([line(['Ủy', 0.9], ['ban', 0.9])])).toBe(0);
   });
 
-  it('lists the pages below 80 % confidence for the reviewer', () => {
+  it('lists the pages below 90 % confidence for the reviewer', () => {
     expect(
       lowConfidenceWarnings([
         { page: 1, confidence: 0.93 },
         { page: 2, confidence: 0.712 },
         { page: 3, confidence: null },
       ]),
-    ).toEqual(['page 2: OCR confidence 71 % (below 80 %): check its text against the scan']);
+    ).toEqual(['page 2: OCR confidence 71 % (below 90 %): check its text against the scan']);
   });
 });
