@@ -92,19 +92,22 @@ class Engine {
    * What a result depends on besides the image and its preparation: tesseract.js's version, the
    * model's bytes and the settings every worker gets. Part of every cache key.
    */
-  readonly key: Promise<string>;
+  get key(): Promise<string> {
+    // on first use: a pool without a cache never reads the model to hash it
+    this.keyed ??= (async () => {
+      const version = (require('tesseract.js/package.json') as { version: string }).version;
+      const bytes = createHash('sha256').update(await readFile(join(this.langPath, 'vie.traineddata.gz'))).digest('hex');
+      return `tesseract.js ${version}; vie ${bytes}; ${JSON.stringify(WORKER_PARAMETERS)}`;
+    })();
+    return this.keyed;
+  }
+  private keyed: Promise<string> | null = null;
 
   constructor(
     readonly model: OcrModel,
     private readonly langPath: string,
     private readonly size: number,
-  ) {
-    this.key = (async () => {
-      const version = (require('tesseract.js/package.json') as { version: string }).version;
-      const bytes = createHash('sha256').update(await readFile(join(langPath, 'vie.traineddata.gz'))).digest('hex');
-      return `tesseract.js ${version}; vie ${bytes}; ${JSON.stringify(WORKER_PARAMETERS)}`;
-    })();
-  }
+  ) {}
 
   private start(): Promise<Scheduler> {
     if (this.scheduler) return Promise.resolve(this.scheduler);
@@ -156,7 +159,7 @@ export class OcrPool {
   private waiting: (() => void)[] = [];
   /** Total time spent in recognize jobs, for the bench's overhead ratio. */
   recognizeMs = 0;
-  /** Pages read by tesseract (a page `auto` read twice counts once), and those read again by the best model. */
+  /** Readings by the first model (a page deskewed counts twice), and pages `auto` read again with the best one. */
   pages = 0;
   retried = 0;
   readonly cache: OcrCache | null;
