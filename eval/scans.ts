@@ -11,7 +11,8 @@
  * - for `auto`, how many pages were read again by the best model.
  *
  * Settings: the fast, best and auto model choices, with the page preparation kept (page-prep.ts)
- * and without any; then each preparation step alone with the fast model, to show what pays.
+ * and without any; on the development part also each preparation step alone with the fast model,
+ * to show what pays. A first run OCRs some 500 pages (the eval part; ~25 CPU-minutes).
  * `SCANS_PART=dev` scores the development pages (seeds) instead of the reported ones: the auto
  * threshold and the steps were chosen there. OCR results are cached in eval/.scans/ocr-cache, so a
  * second run costs seconds. `SCANS_SETTINGS='fast, none|auto'` runs the settings named so (prefixes); `SCANS_PAGES=1`
@@ -46,7 +47,8 @@ const SETTINGS: Setting[] = [
   ...(Object.keys(NONE) as (keyof PrepSteps)[]).map((step) => ({ name: `fast, ${step} only`, mode: 'fast' as const, prepare: { ...NONE, [step]: step === 'flatten' ? 'all' : true } })),
 ];
 const only = process.env.SCANS_SETTINGS?.split('|');
-const settings = only ? SETTINGS.filter((s) => only.some((o) => s.name.startsWith(o))) : SETTINGS;
+// each step alone is measured where the steps are chosen, the development part, unless asked for
+const settings = only ? SETTINGS.filter((s) => only.some((o) => s.name.startsWith(o))) : SETTINGS.filter((s) => PART === 'dev' || !s.name.endsWith(' only'));
 
 const words = (s: string) => s.toLowerCase().split(/\s+/u).filter(Boolean);
 const norm = (s: string) => normalise(SourceText.fromOriginal(s.normalize('NFC'))).text;
