@@ -12,7 +12,7 @@
  *
  * Settings: the fast, best and auto model choices, with the page preparation kept (page-prep.ts)
  * and without any; on the development part also each preparation step alone with the fast model,
- * to show what pays. A first run OCRs some 500 pages (the eval part; ~25 CPU-minutes).
+ * to show what pays. A first run of the eval part reads 190 pages (some 10 CPU-minutes).
  * `SCANS_PART=dev` scores the development pages (seeds) instead of the reported ones: the auto
  * threshold and the steps were chosen there. OCR results are cached in eval/.scans/ocr-cache, so a
  * second run costs seconds. `SCANS_SETTINGS='fast, none|auto'` runs the settings named so (prefixes); `SCANS_PAGES=1`
