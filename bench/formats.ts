@@ -15,15 +15,22 @@
  *   pages/s, and the ratio of the pipeline's time (text-layer check, image extraction, recognise,
  *   layout) to tesseract.js's own recognize time on the same page images with the same pool (the
  *   target is ≤ 1.2), in wall time and in CPU time of all threads;
+ * - OCR CPU-seconds per 300-dpi page of that scan for each `--ocr` setting (one worker, so one
+ *   thread reads: CPU time of the whole process over the pages, median of 3 runs), beside the
+ *   bare `tesseract` CLI on the same JPEGs in the same run, single-threaded (OMP_THREAD_LIMIT=1),
+ *   with Debian's fast model and with the best_int model of @tesseract.js-data/vie; skipped with a
+ *   line when the CLI is not installed (`apt-get install tesseract-ocr tesseract-ocr-vie`);
  * - peak RSS of the process (the OCR workers are threads of it).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createIngestContext } from '../src/ingest/context.js';
 import { ingestBytes } from '../src/ingest/index.js';
+import { OCR_MODES, vieLangPath } from '../src/ingest/ocr.js';
 import { OCR_DPI, readPdf, renderGrey } from '../src/ingest/pdf.js';
 import { RawPdf } from '../src/ingest/pdf-scan.js';
 import { median, medianSeconds, peakRssMb } from './_measure.js';
@@ -141,4 +148,60 @@ console.log(
 console.log(
   `OCR CPU time: pipeline ${median(cpu.pipeline).toFixed(1)} s, recognize alone ${median(cpu.own).toFixed(1)} s, ratio ${(median(cpu.pipeline) / median(cpu.own)).toFixed(2)}`,
 );
+
+// CPU-s per page for each setting, one worker: what a page costs whatever the number of cores
+const SETTING_RUNS = 3;
+for (const mode of OCR_MODES) {
+  const c1 = createIngestContext({ workers: 1, mode });
+  await Promise.all(images.slice(0, 1).map((image) => c1.ocr.recognize(image, OCR_DPI / 72))); // warm-up: worker start, model load
+  const perPage: number[] = [];
+  for (let i = 0; i < SETTING_RUNS; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const c0 = process.cpuUsage();
+    await Promise.all(images.map((image) => c1.ocr.recognize(image, OCR_DPI / 72)));
+    const c = process.cpuUsage(c0);
+    perPage.push((c.user + c.system) / 1e6 / images.length);
+  }
+  const retried = c1.ocr.retried;
+  await c1.close();
+  console.log(`OCR ${mode}: ${median(perPage).toFixed(2)} CPU-s per 300-dpi page (${images.length} pages, median of ${SETTING_RUNS}; ${retried} page reads went on to the best model)`);
+}
+
+// the bare CLI on the same images, single-threaded, in the same run
+const cli = spawnSync('tesseract', ['--version'], { encoding: 'utf8' });
+const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+if (cli.status !== 0 || !time) {
+  console.log('tesseract CLI baseline skipped: the tesseract CLI (or /usr/bin/time) is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)');
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'baocao-bench-cli-'));
+  const files = images.map((image, k) => {
+    const f = join(dir, `page${k + 1}.jpg`);
+    writeFileSync(f, image);
+    return f;
+  });
+  const bestDir = join(dir, 'best');
+  mkdirSync(bestDir);
+  writeFileSync(join(bestDir, 'vie.traineddata'), gunzipSync(readFileSync(join(vieLangPath('best'), 'vie.traineddata.gz'))));
+  for (const [name, extra] of [
+    ['fast model (Debian tesseract-ocr-vie)', []],
+    ['best_int model', ['--tessdata-dir', bestDir]],
+  ] as const) {
+    const perPage: number[] = [];
+    for (let i = 0; i < SETTING_RUNS; i++) {
+      let cpuSeconds = 0;
+      for (const f of files) {
+        const r = spawnSync(time, ['-f', '%U %S', 'tesseract', ...extra, f, '-', '-l', 'vie', '--psm', '3'], {
+          encoding: 'utf8',
+          env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+        });
+        if (r.status !== 0) throw new Error(`tesseract failed: ${r.stderr}`);
+        const [user, system] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number];
+        cpuSeconds += user + system;
+      }
+      perPage.push(cpuSeconds / files.length);
+    }
+    console.log(`tesseract CLI ${cli.stdout.split('\n')[0]}, ${name}, OMP_THREAD_LIMIT=1: ${median(perPage).toFixed(2)} CPU-s per page (median of ${SETTING_RUNS})`);
+  }
+  rmSync(dir, { recursive: true });
+}
 console.log(`peak RSS: ${peakRssMb().toFixed(0)} MB`);

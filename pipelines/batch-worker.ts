@@ -8,6 +8,7 @@
 import { parentPort } from 'node:worker_threads';
 import { asPipelineError, isOutputFailure } from '../src/errors.js';
 import { createIngestContext, type IngestContext } from '../src/ingest/context.js';
+import type { OcrMode } from '../src/ingest/ocr.js';
 import { stableJson, writeFileAtomic } from '../src/write/files.js';
 import { countChecks, type CheckCount } from '../src/validate/index.js';
 import { tableRowsJson } from '../src/write/rows.js';
@@ -31,6 +32,8 @@ export interface WorkerTask {
   markdown?: string;
   /** The OCR cache's folder (src/ingest/ocr-cache.ts), the same for every task of a run. */
   ocrCache?: string;
+  /** Which OCR model reads scanned pages (`--ocr`), the same for every task of a run. */
+  ocr?: OcrMode;
   /**
    * For a queue's long scans (pipelines/queue.ts), instead of the report: `pages`, the pages of
    * a PDF that need OCR; `page`, one page's OCR into the cache. Run here for the same isolation.
@@ -67,7 +70,7 @@ channel.on(async (task) => {
   }
   let result: WorkerResult;
   try {
-    ingest ??= createIngestContext({ workers: 1, ...(task.ocrCache ? { cacheDir: task.ocrCache } : {}) });
+    ingest ??= createIngestContext({ workers: 1, ...(task.ocr ? { mode: task.ocr } : {}), ...(task.ocrCache ? { cacheDir: task.ocrCache } : {}) });
     if (task.step) {
       post({ id: task.id, ok: true, checks: { made: 0, failed: 0 }, ...(await runStep(task.file, task.step, ingest)) });
       return;

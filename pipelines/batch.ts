@@ -45,6 +45,7 @@ import { CATALOG_CSV } from '../src/write/catalog.js';
 import { METRICS_CSV, writeMetricsCsv } from '../src/write/metrics-csv.js';
 import { copyRelocated } from '../src/write/relocate.js';
 import type { ReportFormat } from '../src/write/report.js';
+import type { OcrMode } from '../src/ingest/ocr.js';
 import type { CheckCount } from '../src/validate/index.js';
 import type { WorkerTask } from './batch-worker.js';
 import { WorkerPool, type Outcome } from './worker-pool.js';
@@ -85,6 +86,8 @@ export interface BatchOptions {
   format?: ReportFormat;
   /** Write each document's restored text as Markdown beside its report (`<relative>.md`). */
   text?: boolean;
+  /** Which OCR model reads scanned pages (src/ingest/ocr.ts); default `auto`. */
+  ocr?: OcrMode;
   /** Called once the inputs are listed. */
   onStart?: (total: number) => void;
   /** Called for each symbolic link the walk did not follow (broken, or a loop), before `onStart`. */
@@ -329,7 +332,7 @@ async function runLocked(
     }
     await journalStarted(out, entry);
     inFlight.add(input.relative);
-    const outcome = await pool.run({ file: source, displayPath: input.relative, output, rows, format, ocrCache, ...(markdown ? { markdown } : {}) }, entry);
+    const outcome = await pool.run({ file: source, displayPath: input.relative, output, rows, format, ocrCache, ...(options.ocr ? { ocr: options.ocr } : {}), ...(markdown ? { markdown } : {}) }, entry);
     inFlight.delete(input.relative);
     if (!outcome.ok && outcome.output) {
       // the output's trouble, not the file's: not an attempt against it

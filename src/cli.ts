@@ -6,6 +6,7 @@ import type { BatchSummary } from '../pipelines/batch.js';
 import { OutputError, UsageError } from './errors.js';
 import pkg from '../package.json' with { type: 'json' };
 import { createProgress } from './progress.js';
+import { OCR_MODES, type OcrMode } from './ingest/ocr.js';
 import { SCHEMA_VERSION } from './write/report.js';
 // Each command loads its own modules when it runs: the batch's main thread only orchestrates,
 // and every megabyte it holds is held for the whole run next to the workers.
@@ -27,6 +28,7 @@ interface RunOptions {
   format: 'full' | 'compact';
   text?: boolean;
   queue?: string;
+  ocr: OcrMode;
 }
 
 const program = new Command();
@@ -55,6 +57,11 @@ program
   .option('-v, --verbose', 'list every failed file and report with failed checks, and print stack traces')
   .addOption(new Option('--format <format>', 'report JSON: full, or compact (without the texts and restoration details)').choices(['full', 'compact']).default('full'))
   .option('--text', "also write each document's restored text as Markdown beside its report (<out>/<input path>.md)")
+  .addOption(
+    new Option('--ocr <model>', 'OCR model for scans: fast, best, or auto (fast, and best again for a page fast reads with low confidence)')
+      .choices(OCR_MODES)
+      .default('auto'),
+  )
   .option('--queue <url>', 'send the files to a Redis queue (redis://HOST:PORT/DB) for `baocao worker` on any machine that sees the inputs and --out at the same paths')
   .addHelpText(
     'after',
@@ -104,6 +111,7 @@ program
         signal: stopping.signal,
         format: opts.format,
         text: Boolean(opts.text),
+        ocr: opts.ocr,
         ...(opts.queue ? { queue: opts.queue } : {}),
         onSkip: (s) => console.error(`skipped: ${s.path}: ${s.reason}`),
         onStart: (total) => progress.start(total),

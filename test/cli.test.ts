@@ -129,6 +129,12 @@ describe('baocao: a command that cannot run as given says why and exits 2', () =
     expect(readdirSync(input)).toEqual(['000.txt']);
   });
 
+  it('names the OCR models --ocr takes', () => {
+    const r = baocao(['run', 'fixtures', '--out', tmp('out'), '--ocr', 'quick']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe("error: option '--ocr <model>' argument 'quick' is invalid. Allowed choices are fast, best, auto.");
+  });
+
   it('exits 2 on an unknown option', () => {
     const r = baocao(['run', 'fixtures', '--out', tmp('out'), '--colour']);
     expect(r.code).toBe(2);

@@ -111,6 +111,13 @@ describe('baocao run over every copy of the fixtures', () => {
     expect(report(`formats/${S000}.scan.pdf`).documentKey).toMatch(/^text:[0-9a-f]{16}$/);
   });
 
+  it("gives each OCR'd page of the scan its model and confidence: the fast model, sure enough not to warn", () => {
+    const scan = report(`formats/${S000}.scan.pdf`);
+    expect(scan.source.ocr!.map((p) => [p.page, p.model])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [n, 'fast']));
+    expect(scan.source.ocr!.filter((p) => p.confidence === null || p.confidence < 0.9)).toEqual([]);
+    expect(scan.warnings.filter((w) => w.includes('OCR confidence'))).toEqual([]);
+  });
+
   it('keeps only the chosen copies’ rows in figures, references and checks', async () => {
     expect(await sql('SELECT count(DISTINCT sha256)::INTEGER AS n FROM figures')).toEqual([{ n: 6 }]);
     const chosen = await sql('SELECT count(*)::INTEGER AS n FROM figures f JOIN copies c USING (sha256) WHERE NOT c.chosen');

@@ -5,7 +5,8 @@
 import { PipelineError } from '../errors.js';
 import type { IngestContext } from './context.js';
 import { tooManyPixels } from './limits.js';
-import { layoutPage, PagedTextBuilder, pageJoin, type PageLayout, type Segment } from './layout.js';
+import { layoutPage, PagedTextBuilder, pageJoin, type PageLayout } from './layout.js';
+import { lowConfidenceWarnings, type OcrResult } from './ocr.js';
 import type { PagedText } from './pdf.js';
 import { placeTables, splitTables } from './table-layout.js';
 import { tiffPage, tiffPages } from './tiff.js';
@@ -20,13 +21,13 @@ interface ImagePage {
 export async function readImage(bytes: Uint8Array, file: string, ctx: IngestContext | undefined): Promise<PagedText> {
   const pages = imagePages(bytes, file);
   if (!ctx) throw new PipelineError('ingest', file, 'images need OCR (no OCR context given)');
-  let segments: Segment[][];
+  let results: OcrResult[];
   try {
-    segments = await Promise.all(pages.map((p) => ctx.ocr.withSlot(async () => (await ctx.ocr.recognize(p.image())).segments)));
+    results = await Promise.all(pages.map((p) => ctx.ocr.withSlot(() => ctx.ocr.recognize(p.image()))));
   } catch (error) {
     throw new PipelineError('ingest', file, `OCR failed (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
-  const tables = await Promise.all(segments.map((s) => splitTables(s, true))); // table-layout.ts
+  const tables = await Promise.all(results.map((r) => splitTables(r.segments, true))); // table-layout.ts
   const builder = new PagedTextBuilder();
   const warnings: string[] = [];
   let prev: PageLayout | undefined;
@@ -39,13 +40,15 @@ export async function readImage(bytes: Uint8Array, file: string, ctx: IngestCont
     if (layout.lines.length > 0) prev = layout;
     else warnings.push(pages.length === 1 ? 'OCR found no text in the image' : `OCR found no text on page ${n}`);
   });
+  const ocr = results.map((r, k) => ({ page: k + 1, model: r.model, confidence: r.confidence }));
   return {
     original: builder.text(),
     pages: builder.pages,
     boxes: builder.boxes,
     textOrigin: 'ocr',
     ocrPages: pages.map((_, k) => k + 1),
-    warnings,
+    ocr,
+    warnings: [...warnings, ...lowConfidenceWarnings(ocr)],
   };
 }
 

@@ -130,6 +130,7 @@ export async function ingestBytes(bytes: Uint8Array, file: string, ctx?: IngestC
         warnings: paged.warnings,
       };
       if (paged.ocrPages.length > 0) doc.ocrPages = paged.ocrPages;
+      if (paged.ocr.length > 0) doc.ocr = paged.ocr;
       return doc;
     }
     default:

@@ -22,8 +22,8 @@ describe('the OCR cache', () => {
     await second.close();
     expect(second.pages).toBe(0); // tesseract never started
     expect(second.cache!.hits).toBe(1);
-    expect(again).toEqual({ segments: read.segments, recognizeMs: 0 });
+    expect(again).toEqual({ ...read, recognizeMs: 0 });
     // the same image at another scale is another result (its coordinates differ)
-    expect(await second.cache!.key(PAGE, 1)).not.toBe(await second.cache!.key(PAGE, 300 / 72));
+    expect(await second.cache!.key('engine', PAGE, 1)).not.toBe(await second.cache!.key('engine', PAGE, 300 / 72));
   }, 120_000);
 });

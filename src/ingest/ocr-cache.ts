@@ -24,15 +24,12 @@ export class OcrCache {
   hits = 0;
   misses = 0;
 
-  constructor(
-    readonly dir: string,
-    /** The engine, model and settings (ocr.ts: `engineKey`). */
-    private readonly engine: Promise<string>,
-  ) {}
+  constructor(readonly dir: string) {}
 
-  async key(image: Uint8Array, scale: number): Promise<string> {
+  /** `engine`: the engine, model, settings and page preparation (ocr.ts: `Engine.key`). */
+  async key(engine: string, image: Uint8Array, scale: number): Promise<string> {
     return createHash('sha256')
-      .update(await this.engine)
+      .update(engine)
       .update(`\0${scale}\0`)
       .update(image)
       .digest('hex');

@@ -1,7 +1,8 @@
 /**
- * Offline Vietnamese OCR: a pool of tesseract.js workers with the `vie` model read from the
- * `@tesseract.js-data/vie` package folder (gzip as shipped, never fetched, never cached to disk).
- * Workers start on the first page that needs them and are reused for every page of every file.
+ * Offline Vietnamese OCR: pools of tesseract.js workers with a `vie` model read from the package
+ * (gzip as shipped, never fetched, never cached to disk), one pool per model. Workers start on the
+ * first page that needs them and are reused for every page of every file. Which model reads a page
+ * is decided here only (`OcrPool.recognize`), page preparation in page-prep.ts.
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -9,20 +10,37 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { PSM, Scheduler, Worker } from 'tesseract.js';
+import { fileURLToPath } from 'node:url';
 import { OcrCache } from './ocr-cache.js';
+import { DEFAULT_STEPS, inspect, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
 import { makeSegment, type Run, type Segment } from './layout.js';
 
 const require = createRequire(import.meta.url);
 
 /**
- * The LSTM model in its integer "best" build: the same word accuracy as the package's default
- * 4.0.0 build on page 4 of seed 000's scan (99.41 % both, `npm run eval -- ocr`) at a third of
- * its size, and LSTM-only, which is the engine we run.
+ * The two `vie` models. `fast` is tessdata_fast's (Apache-2.0, as Debian ships it in
+ * tesseract-ocr-vie 4.1.0), gzipped in models/vie-fast/: 3.6× cheaper than `best` at the same
+ * word accuracy on clean pages (docs/scans.md). `best` is the integer "best" build of
+ * @tesseract.js-data/vie: the same accuracy as the package's default 4.0.0 build at a third of its
+ * size, kept for the pages the fast model reads with low confidence.
  */
-export function vieLangPath(): string {
+export type OcrModel = 'fast' | 'best';
+/** `auto`: the fast model, and the best one again for a page the fast one reads with low confidence. */
+export type OcrMode = OcrModel | 'auto';
+export const OCR_MODES: readonly OcrMode[] = ['fast', 'best', 'auto'];
+
+export function vieLangPath(model: OcrModel = 'best'): string {
+  if (model === 'fast') return fileURLToPath(new URL('../../models/vie-fast', import.meta.url));
   const pkg = require('@tesseract.js-data/vie') as { langPath: string };
   return join(pkg.langPath, '..', '4.0.0_best_int');
 }
+
+/**
+ * When `auto` reads a page again with the best model: the fast model's mean word confidence on it
+ * is below `mean`, or more than `lowShare` of its words are below `low`. Chosen on the seed pages of
+ * the scan set's development part (`npm run eval -- scans`), not on the pages it reports.
+ */
+export const AUTO_RETRY = { mean: 0.86, low: 0.6, lowShare: 0.08 };
 
 export interface OcrWord {
   text: string;
@@ -33,29 +51,25 @@ export interface OcrWord {
 export interface OcrResult {
   /** Lines as layout segments, in pixel coordinates scaled by `scale` (1 = pixels). */
   segments: Segment[];
-  /** Milliseconds tesseract spent on this image (inside its worker). */
+  /** Milliseconds tesseract spent on this image (inside its worker), every model it went through. */
   recognizeMs: number;
+  /** The model whose reading this is. */
+  model: OcrModel;
+  /** Mean word confidence of the page in [0, 1] (words weighted by length); null for a page without words. */
+  confidence: number | null;
 }
 
 export interface OcrPoolOptions {
-  /** Number of workers; default: the cores available. */
+  /** Number of workers per model; default: the cores available. */
   workers?: number;
-  /** Folder of `vie.traineddata.gz`; default: the best_int build (`vieLangPath()`). */
+  /** Which model reads the pages (default `auto`). */
+  mode?: OcrMode;
+  /** Folder of a `vie.traineddata.gz` that reads every page instead (evals compare models with it). */
   langPath?: string;
+  /** Page preparation before OCR (page-prep.ts): the kept steps by default, `false` for none. */
+  prepare?: boolean | PrepSteps;
   /** Folder of the OCR cache (ocr-cache.ts); none by default. */
   cacheDir?: string;
-}
-
-/**
- * What an OCR result depends on besides the image: tesseract.js's version, the model's bytes and
- * the settings `start` gives every worker. Part of every cache key.
- */
-async function engineKey(langPath: string): Promise<string> {
-  const version = (require('tesseract.js/package.json') as { version: string }).version;
-  const model = createHash('sha256')
-    .update(await readFile(join(langPath, 'vie.traineddata.gz')))
-    .digest('hex');
-  return `tesseract.js ${version}; vie ${model}; ${JSON.stringify(WORKER_PARAMETERS)}`;
 }
 
 /** Set on every worker (PSM.AUTO is '3'). */
@@ -65,28 +79,35 @@ const WORKER_PARAMETERS = {
   user_defined_dpi: '300',
   // tesseract's progress chatter ("Detected 101 diacritics") is not for the user's screen
   debug_file: '/dev/null',
+  // tesseract 5 reads every doubtful line a second time upside-down-inverted (white on black); a
+  // scanned report has no such lines, and skipping it saves a share of the page's time
+  tessedit_do_invert: '0',
 };
 
-export class OcrPool {
-  readonly size: number;
-  private readonly langPath: string;
+/** One model's workers, started on the first page that needs them. */
+class Engine {
   private scheduler: Scheduler | null = null;
   private starting: Promise<Scheduler> | null = null;
-  private workers: Worker[] = [];
-  private slots: number;
-  private waiting: (() => void)[] = [];
-  /** Total time spent in recognize jobs, for the bench's overhead ratio. */
-  recognizeMs = 0;
-  pages = 0;
-  readonly cache: OcrCache | null;
-
-  constructor(options: OcrPoolOptions = {}) {
-    this.size = Math.max(1, options.workers ?? availableParallelism());
-    this.langPath = options.langPath ?? vieLangPath();
-    this.cache = options.cacheDir ? new OcrCache(options.cacheDir, engineKey(this.langPath)) : null;
-    // rendering may run ahead of recognition by one page per worker, no more: page images are big
-    this.slots = this.size * 2;
+  /**
+   * What a result depends on besides the image and its preparation: tesseract.js's version, the
+   * model's bytes and the settings every worker gets. Part of every cache key.
+   */
+  get key(): Promise<string> {
+    // on first use: a pool without a cache never reads the model to hash it
+    this.keyed ??= (async () => {
+      const version = (require('tesseract.js/package.json') as { version: string }).version;
+      const bytes = createHash('sha256').update(await readFile(join(this.langPath, 'vie.traineddata.gz'))).digest('hex');
+      return `tesseract.js ${version}; vie ${bytes}; ${JSON.stringify(WORKER_PARAMETERS)}`;
+    })();
+    return this.keyed;
   }
+  private keyed: Promise<string> | null = null;
+
+  constructor(
+    readonly model: OcrModel,
+    private readonly langPath: string,
+    private readonly size: number,
+  ) {}
 
   private start(): Promise<Scheduler> {
     if (this.scheduler) return Promise.resolve(this.scheduler);
@@ -95,12 +116,10 @@ export class OcrPool {
       const { createScheduler, createWorker, OEM } = await import('tesseract.js');
       const scheduler = createScheduler();
       const langPath = this.langPath;
-      this.workers = await Promise.all(
-        Array.from({ length: this.size }, () =>
-          createWorker('vie', OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' }),
-        ),
+      const workers: Worker[] = await Promise.all(
+        Array.from({ length: this.size }, () => createWorker('vie', OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' })),
       );
-      for (const w of this.workers) {
+      for (const w of workers) {
         await w.setParameters({ ...WORKER_PARAMETERS, tessedit_pageseg_mode: WORKER_PARAMETERS.tessedit_pageseg_mode as PSM });
         scheduler.addWorker(w);
       }
@@ -108,6 +127,57 @@ export class OcrPool {
       return scheduler;
     })();
     return this.starting;
+  }
+
+  async read(image: Uint8Array, scale: number): Promise<OcrResult> {
+    const scheduler = await this.start();
+    const t0 = performance.now();
+    const result = await scheduler.addJob('recognize', Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, {
+      blocks: true,
+      text: false,
+      hocr: false,
+      tsv: false,
+    });
+    const segments = toSegments(result.data, scale);
+    return { segments, recognizeMs: performance.now() - t0, model: this.model, confidence: pageConfidence(segments) };
+  }
+
+  async close(): Promise<void> {
+    const scheduler = this.scheduler ?? (this.starting ? await this.starting.catch(() => null) : null);
+    this.scheduler = null;
+    this.starting = null;
+    if (scheduler) await scheduler.terminate();
+  }
+}
+
+export class OcrPool {
+  readonly size: number;
+  readonly mode: OcrMode;
+  readonly prepare: PrepSteps | null;
+  private readonly engines: Partial<Record<OcrModel, Engine>> = {};
+  private slots: number;
+  private waiting: (() => void)[] = [];
+  /** Total time spent in recognize jobs, for the bench's overhead ratio. */
+  recognizeMs = 0;
+  /** Readings by the first model (a page deskewed counts twice), and pages `auto` read again with the best one. */
+  pages = 0;
+  retried = 0;
+  readonly cache: OcrCache | null;
+
+  constructor(options: OcrPoolOptions = {}) {
+    this.size = Math.max(1, options.workers ?? availableParallelism());
+    const prepare = options.prepare ?? true;
+    this.prepare = prepare === true ? DEFAULT_STEPS : prepare || null;
+    if (options.langPath) {
+      this.mode = 'best';
+      this.engines.best = new Engine('best', options.langPath, this.size);
+    } else {
+      this.mode = options.mode ?? 'auto';
+      for (const model of ['fast', 'best'] as const) this.engines[model] = new Engine(model, vieLangPath(model), this.size);
+    }
+    this.cache = options.cacheDir ? new OcrCache(options.cacheDir) : null;
+    // rendering may run ahead of recognition by one page per worker, no more: page images are big
+    this.slots = this.size * 2;
   }
 
   /** Hold a slot while an image is produced and recognised, so rendering never runs far ahead. */
@@ -128,36 +198,139 @@ export class OcrPool {
    * page rendered at 300 dpi comes back in PDF points with scale 300/72.
    */
   async recognize(image: Uint8Array, scale = 1): Promise<OcrResult> {
-    const key = this.cache ? await this.cache.key(image, scale) : null;
+    let page: Promise<PreparedPage> | null = null;
+    const prepared = () => (page ??= this.prepare ? preparePage(image, scale, this.prepare) : Promise.resolve({ image, scale, steps: [] }));
+    const prep = preparation(this.prepare ? plannedSteps(image, scale, this.prepare) : []);
+    const first = this.mode === 'auto' ? 'fast' : this.mode;
+    let result = await this.readWith(first, image, scale, prepared, prep);
+    // a skewed page: turned straight and read again, and every later reading is of the straight page
+    const skew = this.prepare?.deskew ? pageSkew(result.segments) : 0;
+    let read = prepared;
+    let spent = result.recognizeMs;
+    if (Math.abs(skew) >= DESKEW_MIN_DEGREES) {
+      let straight: Promise<PreparedPage> | null = null;
+      read = () => (straight ??= prepared().then((p) => rotatePage(p, -skew)));
+      const unturn = async (r: OcrResult) => ({ ...r, segments: turnSegments(r.segments, skew, await read()) });
+      result = await unturn(await this.readWith(first, image, scale, read, `${prep}; deskew ${skew.toFixed(2)}`));
+      spent += result.recognizeMs;
+      if (this.mode === 'auto' && needsBest(result)) {
+        this.retried++;
+        const best = await unturn(await this.readWith('best', image, scale, read, `${prep}; deskew ${skew.toFixed(2)}`));
+        return { ...best, recognizeMs: spent + best.recognizeMs };
+      }
+      return { ...result, recognizeMs: spent };
+    }
+    if (this.mode !== 'auto' || !needsBest(result)) return result;
+    this.retried++;
+    const best = await this.readWith('best', image, scale, read, prep);
+    return { ...best, recognizeMs: spent + best.recognizeMs };
+  }
+
+  /** One model's reading of the image, from the cache (keyed by the image as given and its preparation) or tesseract. */
+  private async readWith(model: OcrModel, image: Uint8Array, scale: number, prepared: () => Promise<PreparedPage>, prep: string): Promise<OcrResult> {
+    const engine = this.engines[model]!;
+    const key = this.cache ? await this.cache.key(`${await engine.key}; ${prep}`, image, scale) : null;
     const cached = key ? await this.cache!.get(key) : null;
-    if (cached) return { segments: cached, recognizeMs: 0 };
-    const result = await this.read(image, scale);
+    if (cached) return { segments: cached, recognizeMs: 0, model, confidence: pageConfidence(cached) };
+    const page = await prepared();
+    const result = await engine.read(page.image, page.scale);
+    this.recognizeMs += result.recognizeMs;
+    if (model === 'fast' || this.mode !== 'auto') this.pages++;
     if (key) await this.cache!.set(key, result.segments);
     return result;
   }
 
-  private async read(image: Uint8Array, scale: number): Promise<OcrResult> {
-    const scheduler = await this.start();
-    const t0 = performance.now();
-    const result = await scheduler.addJob('recognize', Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, {
-      blocks: true,
-      text: false,
-      hocr: false,
-      tsv: false,
-    });
-    const ms = performance.now() - t0;
-    this.recognizeMs += ms;
-    this.pages++;
-    return { segments: toSegments(result.data, scale), recognizeMs: ms };
-  }
-
   async close(): Promise<void> {
-    const scheduler = this.scheduler ?? (this.starting ? await this.starting.catch(() => null) : null);
-    this.scheduler = null;
-    this.starting = null;
-    if (scheduler) await scheduler.terminate();
-    this.workers = [];
+    await Promise.all(Object.values(this.engines).map((e) => e.close()));
   }
+}
+
+/** A page whose lines slope by this much or more is turned straight and read again (page-prep.ts). */
+export const DESKEW_MIN_DEGREES = 1;
+
+/**
+ * The page's skew in degrees (clockwise positive), from the lines OCR read: the median slope of
+ * the word baselines of each line of five words or more; 0 without such lines.
+ */
+export function pageSkew(segments: readonly Segment[]): number {
+  const slopes: number[] = [];
+  for (const seg of segments) {
+    if (seg.runs.length < 5) continue;
+    const xs = seg.runs.map((r) => (r.x0 + r.x1) / 2);
+    const ys = seg.runs.map((r) => r.baseline);
+    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+    let sxy = 0;
+    let sxx = 0;
+    for (let i = 0; i < xs.length; i++) {
+      sxy += (xs[i]! - mx) * (ys[i]! - my);
+      sxx += (xs[i]! - mx) ** 2;
+    }
+    if (sxx > 0) slopes.push(sxy / sxx);
+  }
+  if (slopes.length === 0) return 0;
+  slopes.sort((a, b) => a - b);
+  return (Math.atan(slopes[slopes.length >> 1]!) * 180) / Math.PI;
+}
+
+/**
+ * Segments read on a page turned by −`degrees` (about its centre), back on the page as given:
+ * each word's box centre and baseline turned by `degrees`, its size kept.
+ */
+function turnSegments(segments: Segment[], degrees: number, page: PreparedPage): Segment[] {
+  const { width, height } = inspect(page.image);
+  const cx = width / 2 / page.scale;
+  const cy = height / 2 / page.scale;
+  const a = (degrees * Math.PI) / 180;
+  const turn = (x: number, y: number) => [cx + (x - cx) * Math.cos(a) - (y - cy) * Math.sin(a), cy + (x - cx) * Math.sin(a) + (y - cy) * Math.cos(a)] as const;
+  return segments.map((seg) => {
+    const runs = seg.runs.map((r) => {
+      const [mx, my] = turn((r.x0 + r.x1) / 2, (r.top + r.bottom) / 2);
+      const [, by] = turn((r.x0 + r.x1) / 2, r.baseline);
+      const w = (r.x1 - r.x0) / 2;
+      const h = (r.bottom - r.top) / 2;
+      return { ...r, x0: mx - w, x1: mx + w, top: my - h, bottom: my + h, baseline: by };
+    });
+    return makeSegment(runs, seg.joinWithSpace);
+  });
+}
+
+/** Whether `auto` reads the page again with the best model (AUTO_RETRY). */
+export function needsBest(result: Pick<OcrResult, 'segments' | 'confidence'>): boolean {
+  if (result.confidence === null) return false;
+  const runs = result.segments.flatMap((s) => s.runs);
+  const low = runs.filter((r) => (r.confidence ?? 1) < AUTO_RETRY.low).length;
+  return result.confidence < AUTO_RETRY.mean || low > AUTO_RETRY.lowShare * runs.length;
+}
+
+/**
+ * Pages whose mean word confidence is below this are listed as warnings for the reviewer: on the
+ * scan set's development pages, those below it (0.82–0.88) had 78–88 % of their words right and
+ * all the others (0.92 and more) 95 % or more (docs/scans.md). Confidence cannot see lines
+ * tesseract dropped whole: deskewing is what guards against those.
+ */
+export const LOW_CONFIDENCE = 0.9;
+
+/** `page 3: OCR confidence 71 % (below 90 %): check its text against the scan`, for each such page. */
+export function lowConfidenceWarnings(pages: readonly { page: number; confidence: number | null }[]): string[] {
+  const pct = (x: number) => `${Math.round(100 * x)} %`;
+  return pages
+    .filter((p) => p.confidence !== null && p.confidence < LOW_CONFIDENCE)
+    .map((p) => `page ${p.page}: OCR confidence ${pct(p.confidence!)} (below ${pct(LOW_CONFIDENCE)}): check its text against the scan`);
+}
+
+/** Mean word confidence of OCR'd segments, each word weighted by its length; null without words. */
+export function pageConfidence(segments: readonly Segment[]): number | null {
+  let sum = 0;
+  let chars = 0;
+  for (const seg of segments) {
+    for (const run of seg.runs) {
+      if (run.confidence === undefined) continue;
+      sum += run.confidence * run.text.length;
+      chars += run.text.length;
+    }
+  }
+  return chars === 0 ? null : Math.round((sum / chars) * 1000) / 1000;
 }
 
 interface TessLine {

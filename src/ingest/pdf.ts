@@ -13,7 +13,8 @@ import { layoutPage, PagedTextBuilder, pageJoin, segmentsFromRuns, segmentText, 
 import { RawPdf } from './pdf-scan.js';
 import { placeTables, rulingsFromOperators, splitTables, type PageTables } from './table-layout.js';
 import { syllableScore } from './syllables.js';
-import type { Page, TextBox } from './types.js';
+import { lowConfidenceWarnings, type OcrResult } from './ocr.js';
+import type { OcrPage, Page, TextBox } from './types.js';
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')) + '/';
 
@@ -27,6 +28,8 @@ export interface PagedText {
   /** 'ocr' when any page was read by OCR. */
   textOrigin: 'original' | 'ocr';
   ocrPages: number[];
+  /** The OCR'd pages' model and confidence, in page order. */
+  ocr: OcrPage[];
   warnings: string[];
 }
 
@@ -38,7 +41,7 @@ export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContex
     const warnings: string[] = [];
     // text layers first (cheap), then OCR for the pages that need it, all queued at once so every
     // worker of the pool is busy
-    const pages: { page: PDFPageProxy; segments: Segment[] | null }[] = [];
+    const pages: { page: PDFPageProxy; segments: Segment[] | null; ocr?: OcrPage }[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const segments = await textLayer(page);
@@ -58,7 +61,9 @@ export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContex
           const { width, height } = p.page.getViewport({ scale: 1 });
           const huge = pageTooLarge(width, height, p.page.pageNumber);
           if (huge) throw new PipelineError('ingest', file, huge);
-          p.segments = await ocrPage(doc, p.page, ctx, raw, file);
+          const result = await ocrPage(doc, p.page, ctx, raw, file);
+          p.segments = result.segments;
+          p.ocr = { page: p.page.pageNumber, model: result.model, confidence: result.confidence };
         }),
       );
     }
@@ -80,7 +85,8 @@ export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContex
       boxes: builder.boxes,
       textOrigin: ocrPages.length > 0 ? 'ocr' : 'original',
       ocrPages,
-      warnings,
+      ocr: pages.flatMap((p) => (p.ocr ? [p.ocr] : [])),
+      warnings: [...warnings, ...lowConfidenceWarnings(pages.flatMap((p) => (p.ocr ? [p.ocr] : [])))],
     };
   } finally {
     await doc.destroy();
@@ -200,7 +206,7 @@ export function usable(segments: Segment[]): boolean {
   return score.words < 20 || score.ratio >= 0.5 || /[\u00A0-\u00FF]{2,}/u.test(text);
 }
 
-async function ocrPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: IngestContext, raw: () => RawPdf, file: string): Promise<Segment[]> {
+async function ocrPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: IngestContext, raw: () => RawPdf, file: string): Promise<OcrResult> {
   return ctx.ocr.withSlot(async () => {
     // A scanned page is most often one upright image covering the page. Best, its JPEG goes to
     // tesseract as stored (decoded in the worker); else its pixels as pdf.js decoded them (no
@@ -211,11 +217,10 @@ async function ocrPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: IngestCon
     const scan = (await storedJpeg(page, raw())) ?? (await pageImage(page));
     if (scan) {
       const result = await ctx.ocr.recognize(scan.image, scan.scale);
-      return result.segments.map((seg) => shiftSegment(seg, scan.dx, scan.dy));
+      return { ...result, segments: result.segments.map((seg) => shiftSegment(seg, scan.dx, scan.dy)) };
     }
     const scale = OCR_DPI / 72;
-    const result = await ctx.ocr.recognize(await renderGrey(doc, page, scale), scale);
-    return result.segments;
+    return ctx.ocr.recognize(await renderGrey(doc, page, scale), scale);
   });
 }
 

@@ -1,4 +1,4 @@
-import type { SourceDocument } from '../ingest/types.js';
+import type { OcrPage, SourceDocument } from '../ingest/types.js';
 import type { Extraction, Figure, Period, PeriodMention, Reference } from '../extract/types.js';
 import type { RestoreResult } from '../restore/index.js';
 import type { DocumentHeader, Outline, Table } from '../segment/types.js';
@@ -39,7 +39,8 @@ export type ReportPeriod = Omit<PeriodMention, 'span'> & { span: Span; provenanc
 /** The report JSON: one per input file. */
 export interface ReportJson {
   schemaVersion: string;
-  source: { path: string; sha256: string; format: string; bytes: number; pages: number | null; encoding: string };
+  /** `ocr`: each OCR'd page's model and mean word confidence. */
+  source: { path: string; sha256: string; format: string; bytes: number; pages: number | null; encoding: string; ocr?: OcrPage[] };
   /** The document this file is a copy of: its header key when complete, else `text:` and its fingerprint's hash (src/identity). */
   documentKey: string;
   /** What recognises other copies of the same document (other formats, scans): see src/identity/fingerprint.ts. */
@@ -97,6 +98,7 @@ export function buildReport({ doc, text, textUsed, outline, extraction, checks =
       bytes: doc.bytes,
       pages: doc.pages.length > 0 ? doc.pages.length : null,
       encoding: doc.encoding,
+      ...(doc.ocr ? { ocr: doc.ocr } : {}),
     },
     documentKey: documentKeyOf(outline.header, fingerprint),
     fingerprint,

@@ -1,0 +1,69 @@
+import { createCanvas } from '@napi-rs/canvas';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STEPS, inspect, plannedSteps, preparePage, rotatePage } from './page-prep.js';
+
+/** An 8-bit grey PGM of `width` × `height` filled with `value`. */
+function pgm(width: number, height: number, value: number): Uint8Array {
+  const header = Buffer.from(`P5\n${width} ${height}\n255\n`, 'latin1');
+  return new Uint8Array(Buffer.concat([header, Buffer.alloc(width * height, value)]));
+}
+
+/** A 3 × 1 colour PNG: a red stamp pixel, a black print pixel, white paper. */
+async function stampPng(): Promise<Uint8Array> {
+  const canvas = createCanvas(3, 1);
+  const ctx = canvas.getContext('2d');
+  for (const [x, colour] of [[0, 'rgb(220,30,35)'], [1, 'rgb(0,0,0)'], [2, 'rgb(255,255,255)']] as const) {
+    ctx.fillStyle = colour;
+    ctx.fillRect(x, 0, 1, 1);
+  }
+  return new Uint8Array(await canvas.encode('png'));
+}
+
+const pixelsOf = (image: Uint8Array) => [...image.subarray(image.length - inspect(image).width * inspect(image).height)];
+
+describe('page preparation', () => {
+  it('hands a grey 300-dpi page on as it is, undecoded', async () => {
+    const page = pgm(4, 2, 200);
+    const prepared = await preparePage(page, 300 / 72);
+    expect(prepared).toEqual({ image: page, scale: 300 / 72, steps: [] });
+  });
+
+  it('turns a colour page grey by its lightest channel: a red stamp goes pale, black print stays black', async () => {
+    const png = await stampPng();
+    expect(plannedSteps(png, 1)).toEqual(['dropColour', 'flatten']);
+    const prepared = await preparePage(png, 1);
+    // the paper is white already: flattening changes nothing here
+    expect(prepared.steps).toEqual(['dropColour', 'flatten']);
+    expect(prepared.scale).toBe(1);
+    // luma would have made the stamp 90, as dark as faint print
+    expect(pixelsOf(prepared.image)).toEqual([220, 0, 255]);
+  });
+
+  it('enlarges a page scanned below 250 dpi to 300 dpi, and its scale with it, when asked (not by default)', async () => {
+    const page = pgm(10, 4, 128);
+    expect(plannedSteps(page, 150 / 72)).toEqual([]);
+    const prepared = await preparePage(page, 150 / 72, { ...DEFAULT_STEPS, upscale: true });
+    expect(prepared.steps).toEqual(['upscale']);
+    expect(inspect(prepared.image)).toMatchObject({ width: 20, height: 8, colour: false });
+    expect(prepared.scale).toBe(300 / 72);
+    expect(new Set(pixelsOf(prepared.image))).toEqual(new Set([128]));
+  });
+
+  it('turns a page about its centre, white where the corners come in', async () => {
+    // a black bar across the middle row of a white 5 × 5 page, turned a quarter turn: a column
+    const page = pgm(5, 5, 255);
+    page.fill(0, page.length - 15, page.length - 10);
+    const turned = await rotatePage({ image: page, scale: 1, steps: [] }, 90);
+    expect(turned.steps).toEqual(['deskew']);
+    const px = pixelsOf(turned.image);
+    expect([0, 1, 2, 3, 4].map((y) => px[y * 5 + 2]! < 64)).toEqual([true, true, true, true, true]);
+    expect(px[0]).toBe(255);
+  });
+
+  it('reads colour and resolution from the headers, without decoding', async () => {
+    expect(inspect(pgm(3, 2, 0))).toMatchObject({ width: 3, height: 2, colour: false, dpi: null });
+    expect(inspect(await stampPng())).toMatchObject({ width: 3, height: 1, colour: true });
+    // an image file without a resolution tag is taken as it comes: no enlargement
+    expect(plannedSteps(pgm(10, 4, 0), 1)).toEqual([]);
+  });
+});

@@ -1,0 +1,257 @@
+/**
+ * Page preparation before OCR: page image bytes (JPEG, PNG, TIFF, PGM) → the image tesseract
+ * reads. Each step is kept only where `npm run eval -- scans` showed it pays (docs/scans.md):
+ *
+ * - `dropColour`: a colour page becomes grey by its lightest channel, not by luma, so a red or
+ *   blue stamp and blue signature ink turn pale while black print stays black;
+ * - `upscale` (measured, not kept: it lowered accuracy on noisy 200-dpi pages, and the fast model
+ *   reads clean 150-dpi pages as well as 300-dpi ones): a page scanned below 250 dpi is enlarged to
+ *   300 dpi (coordinates are unchanged: the scale goes with the image);
+ * - `deskew`: a page whose lines, as the OCR read them, slope by 1° or more is turned straight and
+ *   read again (tesseract loses whole lines of a page skewed 3°); the OCR side decides
+ *   (ocr.ts), this module turns the page (`rotatePage`);
+ * - `flatten`: the background is estimated as the brightest pixel of blocks of a sixth of an inch
+ *   and divided out, for phone photos and uneven light; kept for colour pages (phone photos are),
+ *   which are decoded anyway, not for grey ones, where it changed nothing measured.
+ *
+ * A grey page is handed on as it is, without being decoded: decoding a 300-dpi page costs a tenth
+ * of the fast model's time.
+ */
+import { tiffPages } from './tiff.js';
+
+export interface PrepSteps {
+  dropColour: boolean;
+  upscale: boolean;
+  deskew: boolean;
+  /** `colour`: colour pages only; `all`: every page. */
+  flatten: false | 'colour' | 'all';
+}
+
+/** The steps that paid (docs/scans.md). */
+export const DEFAULT_STEPS: PrepSteps = { dropColour: true, upscale: false, deskew: true, flatten: 'colour' };
+
+/**
+ * Names the preparation of one page in OCR cache keys, from the steps `plan` chose: a page no step
+ * touches has the key it has without preparation. A change of a step's rule must change the number.
+ */
+export const preparation = (planned: readonly (keyof PrepSteps)[]) => (planned.length === 0 ? 'none' : `page-prep 1 ${planned.join(',')}`);
+
+export interface PreparedPage {
+  image: Uint8Array;
+  /** Image pixels per unit of the caller's coordinates (the `scale` given, times any enlargement). */
+  scale: number;
+  /** The steps applied, for tests and the eval. */
+  steps: (keyof PrepSteps)[];
+}
+
+/** Resolution the OCR models read best; pages below `MIN_DPI` are enlarged to it. */
+const TARGET_DPI = 300;
+const MIN_DPI = 250;
+
+/**
+ * Prepare one page. `scale` is pixels per PDF point for a page of a PDF (so its resolution is
+ * known: 72 × scale dpi) and 1 for an image file, whose resolution is read from its header when
+ * it has one (JPEG JFIF density, PNG pHYs).
+ */
+export async function preparePage(image: Uint8Array, scale: number, steps: PrepSteps = DEFAULT_STEPS): Promise<PreparedPage> {
+  const header = inspect(image);
+  const planned = plan(header, scale, steps);
+  if (planned.length === 0) return { image, scale, steps: [] };
+  const dpi = resolution(header, scale);
+  const enlarge = planned.includes('upscale') ? Math.min(2, TARGET_DPI / dpi!) : 1;
+  const decoded = await decode(image, header, enlarge);
+  if (!decoded) return { image, scale, steps: [] };
+  const grey = toGrey(decoded, planned.includes('dropColour'));
+  if (planned.includes('flatten')) flatten(grey, decoded.width, decoded.height, Math.round(((dpi ?? TARGET_DPI) * enlarge) / 6));
+  return { image: pgm(decoded.width, decoded.height, grey), scale: scale * (decoded.width / header.width), steps: planned };
+}
+
+/** The steps `preparePage` applies to this page, from its header alone (nothing decoded). */
+export function plannedSteps(image: Uint8Array, scale: number, steps: PrepSteps = DEFAULT_STEPS): (keyof PrepSteps)[] {
+  return plan(inspect(image), scale, steps);
+}
+
+function plan(header: Header, scale: number, steps: PrepSteps): (keyof PrepSteps)[] {
+  if (header.width === 0) return [];
+  const dpi = resolution(header, scale);
+  const out: (keyof PrepSteps)[] = [];
+  if (steps.upscale && dpi !== null && dpi < MIN_DPI) out.push('upscale');
+  if (steps.dropColour && header.colour) out.push('dropColour');
+  if (steps.flatten === 'all' || (steps.flatten === 'colour' && header.colour)) out.push('flatten');
+  return out;
+}
+
+/**
+ * The page turned by `degrees` (clockwise positive, about its centre), grey, the same size: corners
+ * turned out of the page are lost, those turned in are white.
+ */
+export async function rotatePage(page: PreparedPage, degrees: number): Promise<PreparedPage> {
+  const header = inspect(page.image);
+  const decoded = await decode(page.image, header, 1, degrees);
+  if (!decoded) return page;
+  return { image: pgm(decoded.width, decoded.height, toGrey(decoded, false)), scale: page.scale, steps: [...page.steps, 'deskew'] };
+}
+
+const resolution = (header: Header, scale: number) => (scale !== 1 ? scale * 72 : header.dpi);
+
+interface Header {
+  width: number;
+  height: number;
+  colour: boolean;
+  dpi: number | null;
+  pgm: { offset: number } | null;
+}
+
+/** What the file's header says: size, colour or grey, resolution. */
+export function inspect(b: Uint8Array): Header {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  if (b[0] === 0x50 && b[1] === 0x35) {
+    const m = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(Buffer.from(b.subarray(0, 40)).toString('latin1'));
+    if (m) return { width: Number(m[1]), height: Number(m[2]), colour: false, dpi: null, pgm: { offset: m[0].length } };
+  }
+  if (b.length >= 26 && b[0] === 0x89 && b[1] === 0x50) {
+    let dpi: number | null = null;
+    for (let i = 8; i + 8 <= b.length; ) {
+      const length = view.getUint32(i);
+      const type = Buffer.from(b.subarray(i + 4, i + 8)).toString('latin1');
+      if (type === 'pHYs' && b[i + 16] === 1) dpi = Math.round(view.getUint32(i + 8) * 0.0254);
+      if (type === 'IDAT' || type === 'IEND') break;
+      i += 12 + length;
+    }
+    // colour types 2 (RGB), 3 (palette), 6 (RGBA)
+    return { width: view.getUint32(16), height: view.getUint32(20), colour: [2, 3, 6].includes(b[25]!), dpi, pgm: null };
+  }
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8) {
+    let dpi: number | null = null;
+    for (let i = 2; i + 9 < b.length; ) {
+      if (b[i] !== 0xff) break;
+      const marker = b[i + 1]!;
+      const length = view.getUint16(i + 2);
+      // JFIF APP0: units 1 = dots per inch, 2 = per cm
+      if (marker === 0xe0 && Buffer.from(b.subarray(i + 4, i + 9)).toString('latin1') === 'JFIF\0') {
+        const units = b[i + 11];
+        const x = view.getUint16(i + 12);
+        if (units === 1 && x > 1) dpi = x;
+        if (units === 2 && x > 1) dpi = Math.round(x * 2.54);
+      }
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { height: view.getUint16(i + 5), width: view.getUint16(i + 7), colour: b[i + 9] === 3, dpi, pgm: null };
+      }
+      i += 2 + length;
+    }
+  }
+  const tiff = tiffPages(b)?.[0];
+  // a TIFF goes to tesseract as it is: its decoding is tesseract's (Leptonica's)
+  return { width: tiff?.width ?? 0, height: tiff?.height ?? 0, colour: false, dpi: null, pgm: null };
+}
+
+interface Pixels {
+  width: number;
+  height: number;
+  /** RGBA, or one byte a pixel for a PGM. */
+  data: Uint8Array | Uint8ClampedArray;
+  channels: 1 | 4;
+}
+
+/** Decode (and enlarge by `factor`) with @napi-rs/canvas; a PGM is read directly. Null: cannot decode. */
+async function decode(image: Uint8Array, header: Header, factor: number, degrees = 0): Promise<Pixels | null> {
+  if (header.width === 0) return null;
+  const width = Math.round(header.width * factor);
+  const height = Math.round(header.height * factor);
+  // loaded when a page needs it: most runs prepare no page
+  const { createCanvas, Image, ImageData } = await import('@napi-rs/canvas');
+  if (header.pgm && factor === 1 && degrees === 0) {
+    return { width, height, data: image.subarray(header.pgm.offset, header.pgm.offset + width * height), channels: 1 };
+  }
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  // no resampling at all when the size is kept
+  context.imageSmoothingEnabled = factor !== 1 || degrees !== 0;
+  context.imageSmoothingQuality = 'high';
+  if (degrees !== 0) {
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, width, height);
+    context.translate(width / 2, height / 2);
+    context.rotate((degrees * Math.PI) / 180);
+    context.translate(-width / 2, -height / 2);
+  }
+  if (header.pgm) {
+    const grey = image.subarray(header.pgm.offset);
+    const rgba = new Uint8ClampedArray(header.width * header.height * 4);
+    for (let i = 0, j = 0; i < header.width * header.height; i++, j += 4) {
+      rgba[j] = rgba[j + 1] = rgba[j + 2] = grey[i]!;
+      rgba[j + 3] = 255;
+    }
+    const source = createCanvas(header.width, header.height);
+    source.getContext('2d').putImageData(new ImageData(rgba, header.width, header.height), 0, 0);
+    context.drawImage(source, 0, 0, width, height);
+  } else {
+    const img = new Image();
+    const loaded = new Promise<boolean>((resolve) => {
+      img.onload = () => resolve(true);
+      img.onerror = () => resolve(false);
+    });
+    img.src = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
+    if (!(await loaded) || img.width !== header.width) return null;
+    context.drawImage(img, 0, 0, width, height);
+  }
+  return { width, height, data: context.getImageData(0, 0, width, height).data, channels: 4 };
+}
+
+/** One byte a pixel: the lightest channel (`dropColour`) or BT.601 luma. */
+function toGrey(p: Pixels, dropColour: boolean): Uint8Array {
+  if (p.channels === 1) return Uint8Array.from(p.data);
+  const out = new Uint8Array(p.width * p.height);
+  const d = p.data;
+  for (let i = 0, j = 0; j < out.length; i += 4, j++) {
+    const r = d[i]!;
+    const g = d[i + 1]!;
+    const b = d[i + 2]!;
+    out[j] = dropColour ? Math.max(r, g, b) : (r * 299 + g * 587 + b * 114) / 1000;
+  }
+  return out;
+}
+
+/**
+ * Divide out the background: the brightest pixel of each `block`² square, interpolated between
+ * block centres, is taken for white.
+ */
+function flatten(grey: Uint8Array, width: number, height: number, block: number): void {
+  const bw = Math.ceil(width / block);
+  const bh = Math.ceil(height / block);
+  const bg = new Float32Array(bw * bh);
+  for (let y = 0; y < height; y++) {
+    const row = Math.floor(y / block) * bw;
+    for (let x = 0; x < width; x++) {
+      const v = grey[y * width + x]!;
+      const k = row + Math.floor(x / block);
+      if (v > bg[k]!) bg[k] = v;
+    }
+  }
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(Math.max((y + 0.5) / block - 0.5, 0), bh - 1);
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(y0 + 1, bh - 1);
+    const ty = fy - y0;
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(Math.max((x + 0.5) / block - 0.5, 0), bw - 1);
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(x0 + 1, bw - 1);
+      const tx = fx - x0;
+      const top = bg[y0 * bw + x0]! * (1 - tx) + bg[y0 * bw + x1]! * tx;
+      const bottom = bg[y1 * bw + x0]! * (1 - tx) + bg[y1 * bw + x1]! * tx;
+      const white = Math.max(top * (1 - ty) + bottom * ty, 32);
+      const i = y * width + x;
+      grey[i] = Math.min(255, (grey[i]! * 255) / white);
+    }
+  }
+}
+
+/** 8-bit grey PGM: tesseract reads it without decoding. */
+function pgm(width: number, height: number, grey: Uint8Array): Uint8Array {
+  const header = Buffer.from(`P5\n${width} ${height}\n255\n`, 'latin1');
+  const out = new Uint8Array(header.length + grey.length);
+  out.set(header, 0);
+  out.set(grey, header.length);
+  return out;
+}
