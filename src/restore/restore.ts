@@ -287,7 +287,7 @@ export class Restorer {
         if (opts) item.options = opts;
         else item.fixed = NUM;
       }
-      else if (tones && (vieCode = repairVieCode(p.text, codePlace(text, ps, i))) !== null) {
+      else if (tones && (vieCode = repairVieCode(p.text, () => codePlace(text, ps, i))) !== null) {
         // a code the Vietnamese model damaged (`TTHOC`, `T1-VPCP`, `Lưu: VI`): the lexicon's
         item.fixed = this.lm.id(vieCode.toLowerCase());
         item.forced = vieCode;
