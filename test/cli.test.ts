@@ -79,7 +79,7 @@ describe('baocao run: what it prints', () => {
 
   it('prints its version', () => {
     const pkg = readJson(join(ROOT, 'package.json'));
-    expect(baocao(['--version'])).toEqual({ code: 0, stdout: `baocao ${pkg.version}, report schema 1.4.0\n`, stderr: '' });
+    expect(baocao(['--version'])).toEqual({ code: 0, stdout: `baocao ${pkg.version}, report schema 1.5.0\n`, stderr: '' });
   });
 });
 

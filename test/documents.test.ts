@@ -289,7 +289,7 @@ describe('baocao run --format compact', () => {
     expect(Object.keys(compact!.report).filter((k) => !(k in full!.report))).toEqual(['detail']);
     expect(Object.keys(full!.report).filter((k) => !(k in compact!.report))).toEqual(['text', 'originalText']);
     expect(compact!.report.detail).toBe('compact');
-    expect(compact!.report.restoration).toEqual({ damage: full!.report.restoration.damage });
+    expect(compact!.report.restoration).toEqual({ damage: full!.report.restoration.damage, lowConfidence: full!.report.restoration.lowConfidence });
     expect(compact!.report.figures).toEqual(full!.report.figures);
     expect(compact!.report.documentKey).toBe('BC 120/BC-UBND 2025-09-12 uy ban nhan dan dac khu cat hai');
   });

@@ -321,6 +321,28 @@ describe.skipIf(SKIP)('baocao review', () => {
     expect(await axeViolations(['color-contrast'])).toEqual([]);
   });
 
+  it('lists the restored words in doubt first, least confident first, and focuses one from its link', async () => {
+    await page.goto(docUrl(base, RESTORED));
+    const unsure = restored.restoration!.lowConfidence!.changes;
+    expect(restored.restoration!.lowConfidence!.threshold).toBe(0.9);
+    expect(unsure.length).toBeGreaterThan(10);
+    expect(unsure.every((c, i) => c.confidence < 0.9 && (i === 0 || unsure[i - 1]!.confidence <= c.confidence))).toBe(true);
+    // the first section of the side panel, in the report's order
+    expect(await page.locator('aside section').first().getAttribute('aria-labelledby')).toBe('unsure-heading');
+    expect(await page.locator('#unsure-heading').textContent()).toBe(`Từ khôi phục chưa chắc chắn (${unsure.length})`);
+    const links = page.locator('#unsure-words a');
+    expect(await links.count()).toBe(unsure.length);
+    expect(await links.nth(1).textContent()).toBe(`${unsure[1]!.original} → ${unsure[1]!.chosen}`);
+    // following a link puts the focus on that word in the text, where r / R go on from
+    await links.nth(1).click();
+    const focused = await page.evaluate(() => ({ id: document.activeElement!.id, text: document.activeElement!.textContent, tab: (document.activeElement as HTMLElement).tabIndex }));
+    expect(focused).toEqual({ id: `rs-${unsure[1]!.span.start}`, text: unsure[1]!.chosen, tab: 0 });
+    expect(await focusedAccessible()).toMatchObject({ description: `đã khôi phục từ “${unsure[1]!.original}”` });
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.locator('#unsure-heading').textContent()).toBe(`Restored words in doubt (${unsure.length})`);
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  });
+
   it('a typed correction goes to review.jsonl, then to metrics after the next run, with its checks re-evaluated', async () => {
     await page.goto(docUrl(base, SEED));
     const f = totalFigure();

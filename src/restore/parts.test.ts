@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alignWords, wordAccuracy, words } from './align.js';
 import { Channel, learnConfusions } from './channel.js';
 import { BOS, NgramModel, trainKneserNey } from './lm.js';
-import { repairBeforeNumber, repairCode } from './symbols.js';
+import { repairBeforeNumber, repairCode, repairVieCode } from './symbols.js';
 import { pieces } from './tokens.js';
 import { learnToneConfusions } from './tones.js';
 import { placeSyllables, placeUnits } from './vocabulary.js';
@@ -17,6 +17,15 @@ describe('symbol repairs', () => {
     expect(repairCode('HPND')).toBe('HĐND');
     expect(repairCode('XYZ')).toBeNull();
     expect(repairBeforeNumber('s6')).toBe('số');
+  });
+
+  it('undoes the Vietnamese model\'s damage to codes only where one lexicon code is reached', () => {
+    expect(['TTHOC', 'TTHOG', 'TTHƠ', 'TTHCG', 'TTHGC', 'TTIPVHCC', 'PVHCOC', 'POCT', 'UBNDO'].map((t) => repairVieCode(t, false)))
+      .toEqual(['TTHC', 'TTHC', 'TTHC', 'TTHC', 'TTHC', 'TTPVHCC', 'PVHCC', 'PCT', 'UBND']);
+    // other acronyms stay: the index PCI is not PCT, VAT's GTGT has no C, ICT is not CT
+    expect(['PCI', 'GTGT', 'ICT', 'ISO', 'TCVN', 'OCOP', 'TTHC', 'VI', 'T1'].map((t) => repairVieCode(t, false))).toEqual(Array(9).fill(null));
+    // two-letter codes where a code stands: a symbol's type, the archive line
+    expect(['VI', 'VỊ', 'Vi', 'T1', 'Ti'].map((t) => repairVieCode(t, true))).toEqual(['VT', 'VT', 'VT', 'TT', 'TT']);
   });
 });
 

@@ -126,6 +126,20 @@ describe('repairs and protections of issue 24', () => {
     expect(restoreDiacritics(SourceText.fromOriginal(ocr), { mode: 'light' }).text.text).toBe(ocr);
   });
 
+  it('repairs codes the Vietnamese model damaged, with tone repair (lines of eval/data/restore/ocr-vie)', () => {
+    const vie = (s: string) => restoreDiacritics(SourceText.fromOriginal(s), { mode: 'light', tones: true });
+    expect(vie('TTHOC sửa đổi, bổ sung của các lĩnh vực...thuộc Sở ban ngành.').text.text).toBe('TTHC sửa đổi, bổ sung của các lĩnh vực...thuộc Sở ban ngành.');
+    expect(vie('giản hóa thủ tục hành chính theo Thông tư số 02/2017/T1-VPCP của').text.text).toBe('giản hóa thủ tục hành chính theo Thông tư số 02/2017/TT-VPCP của');
+    const archive = vie('- Lưu: VI, TTIPVHCC.');
+    expect(archive.text.text).toBe('- Lưu: VT, TTPVHCC.');
+    expect(archive.changes.map((c) => [c.original, c.chosen, c.confidence])).toEqual([['VI', 'VT', 1], ['TTIPVHCC', 'TTPVHCC', 1]]);
+    expect(vie('- CT, các POCT UBNDTP;').text.text).toBe('- CT, các PCT UBNDTP;');
+    expect(vie('với các TTHƠ đó.').text.text).toBe('với các TTHC đó.');
+    // a Roman numeral heading is no archive line; nor are codes repaired without tone repair
+    expect(vie('<b>VI</b> <b>CẢI CÁCH TÀI CHÍNH CÔNG</b>').changes).toEqual([]);
+    expect(restoreDiacritics(SourceText.fromOriginal('- Lưu: VI, TTIPVHCC.'), { mode: 'light' }).changes).toEqual([]);
+  });
+
   it('cuts two syllables the Vietnamese model ran together, in light mode', () => {
     const r = restoreDiacritics(SourceText.fromOriginal('Sở Nội vụ chủ trì, phốihợp với các cơ quan'), { mode: 'light' });
     expect(r.text.text).toBe('Sở Nội vụ chủ trì, phối hợp với các cơ quan');

@@ -6,7 +6,7 @@ import type { Edit, Span } from '../text/source-text.js';
 import { SourceText } from '../text/source-text.js';
 import { Channel, type ConfusionCounts } from './channel.js';
 import { BOS, NUM, PUNCT, SPECIALS, UNK, type LanguageModel } from './lm.js';
-import { repairBeforeNumber, repairCode, isCode, isSyllableLikeAcronym } from './symbols.js';
+import { repairBeforeNumber, repairCode, repairVieCode, isCode, isSyllableLikeAcronym } from './symbols.js';
 import { pieces, type Piece } from './tokens.js';
 import { applyCase, canonical, caseShape, type CaseShape, fold, hasMarks, hasVietnameseOnlyLetters, toneOf, withoutTone } from '../vietnamese/letters.js';
 import { toneCosts, type ToneCounts } from './tones.js';
@@ -272,6 +272,7 @@ export class Restorer {
   private items(text: string, ps: Piece[], mode: 'full' | 'light', stripped: boolean, tones: boolean): Item[] {
     const items: Item[] = [];
     let prevEnd = 0;
+    let vieCode: string | null;
     for (let i = 0; i < ps.length; i++) {
       const p = ps[i]!;
       // (most gaps are one space: no slice, no regex)
@@ -285,6 +286,11 @@ export class Restorer {
         const opts = mode === 'full' && !stripped && p.text.length <= 2 && betweenWords(ps, i) ? this.digitOptions(p.text) : null;
         if (opts) item.options = opts;
         else item.fixed = NUM;
+      }
+      else if (tones && (vieCode = repairVieCode(p.text, () => codePlace(text, ps, i))) !== null) {
+        // a code the Vietnamese model damaged (`TTHOC`, `T1-VPCP`, `Lưu: VI`): the lexicon's
+        item.fixed = this.lm.id(vieCode.toLowerCase());
+        item.forced = vieCode;
       }
       else if (p.kind === 'protected') item.fixed = UNK;
       else if (p.kind === 'code') {
@@ -808,6 +814,19 @@ function newItem(piece: Piece, reset: boolean): Item {
 }
 
 /** A letter closed by `)`: a list marker (`a)`, `đ)`), wherever a hard wrap put it. */
+/** `- Lưu: VT, TTHC.`: the archive line that closes an official document, a list of codes. */
+const ARCHIVE_LINE_RE = /^[\s*_-]*Lưu\s*:/;
+
+/**
+ * Whether piece i stands where a short code is expected: a document symbol's type between `/` and
+ * `-` (`02/2017/TT-VPCP`), or the archive line (`Lưu: VT, …`).
+ */
+function codePlace(text: string, ps: Piece[], i: number): boolean {
+  if (ps[i - 1]?.text === '/' && ps[i + 1]?.text === '-') return true;
+  const lineStart = text.lastIndexOf('\n', ps[i]!.start) + 1;
+  return ARCHIVE_LINE_RE.test(text.slice(lineStart, ps[i]!.start));
+}
+
 function listMarker(ps: Piece[], i: number): boolean {
   const p = ps[i]!;
   const next = ps[i + 1];

@@ -43,3 +43,48 @@ const ACRONYMS = new Set(data.acronyms);
 export function isSyllableLikeAcronym(word: string): boolean {
   return ACRONYMS.has(word);
 }
+
+/**
+ * How tesseract's Vietnamese model damages capital codes, from the dev set's vie OCR (seeds
+ * 000–003, eval/data/restore/ocr-vie): it adds a round or stray letter beside C or inside a code
+ * (`TTHOC`, `TTHCG`, `TTHGC`, `PVHCOC`, `POCT`, `TTIPVHCC`, `TTPVHCUC` for `TTHC`, `PVHCC`,
+ * `PCT`, `TTPVHCC`), reads C as Ơ or G (`TTHƠ`, `TTHOG`) and T as 1 or I (`T1-VPCP`, `Lưu: VI`).
+ */
+const VIE_SPURIOUS = new Set(['O', 'G', 'U', 'I']);
+/** I-shaped letters read for T: only after a T (`T1`, `TI`), or where `short` (`Lưu: VI`), since `PCI` is not `PCT`. */
+const T_LIKE = new Set(['1', 'I', 'Ị', 'i']);
+
+/** The token with the character at k replaced by what it was misread for, or null. */
+function misread(s: string, k: number, short: () => boolean): string | null {
+  const ch = s[k]!;
+  // Ơ is no letter of a code; G for C only at the end (`TTHOG`), where `GTGT` keeps its Gs
+  const to = ch === 'Ơ' || (ch === 'G' && k === s.length - 1) ? 'C'
+    : T_LIKE.has(ch) && (s[k - 1] === 'T' || short()) ? 'T' : null;
+  return to === null ? null : s.slice(0, k) + to + s.slice(k + 1);
+}
+
+/**
+ * The lexicon code a capital token of Vietnamese-model OCR stands for, undoing at most two of the
+ * damages above; null when it is a code already, when none or several codes are reached, or when
+ * the token is no code-like string. Two-letter results (`VT`, `TT`) only where `short` says the
+ * place expects a code (a symbol's type, the archive line): elsewhere `VI` is a Roman numeral.
+ * (`short` is asked only when needed: it looks at the line, and most tokens are no code.)
+ */
+export function repairVieCode(token: string, short: boolean | (() => boolean)): string | null {
+  if (CODES.has(token) || token.length < 2 || token.length > 10 || !/^[A-ZĐƠỊ1][A-ZĐƠỊ1i]+$/.test(token)) return null;
+  let place: boolean | undefined;
+  const isShort = () => (place ??= typeof short === 'boolean' ? short : short());
+  const found = new Set<string>();
+  const visit = (s: string, edits: number) => {
+    if (edits > 0 && CODES.has(s) && (s.length > 2 || isShort())) found.add(s);
+    if (edits === 2) return;
+    for (let k = 0; k < s.length; k++) {
+      const ch = s[k]!;
+      if (VIE_SPURIOUS.has(ch) && s.length > 2) visit(s.slice(0, k) + s.slice(k + 1), edits + 1);
+      const m = misread(s, k, isShort);
+      if (m !== null) visit(m, edits + 1);
+    }
+  };
+  visit(token, 0);
+  return found.size === 1 ? [...found][0]! : null;
+}

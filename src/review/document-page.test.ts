@@ -122,6 +122,7 @@ describe('restored text', () => {
       ...base.report, textUsed: 'restored', text, figures: [], checks: [], references: [reference as never],
       restoration: { changes: [
         { span: { start: 0, end: 5 }, original: 'Quyét', chosen: 'Quyết', runnerUp: 'Quyét', confidence: 0.99 },
+        { span: { start: 6, end: 10 }, original: 'dinh', chosen: 'định', runnerUp: 'đinh', confidence: 0.85 },
         { span: { start: 19, end: 25 }, original: 'QD-BCP', chosen: 'QĐ-BCĐ', runnerUp: 'QĐ-BCP', confidence: 0.6 },
       ] },
     },
@@ -131,8 +132,25 @@ describe('restored text', () => {
     const mark = /<mark class="v st-reference" data-ids="r1">(.*?)<\/mark>/.exec(html)!;
     // focusable by script, the OCR original as the accessible description (in Vietnamese; the
     // page script writes the hover tooltip and the English from the data attributes)
-    expect(mark[1]).toBe('<span class="rs" tabindex="-1" data-o="Quyét" data-c="0.99" data-r="Quyét" aria-description="đã khôi phục từ “Quyét”">Quyết</span> định số 1037/'
-      + '<span class="rs unsure" tabindex="-1" data-o="QD-BCP" data-c="0.60" data-r="QĐ-BCP" aria-description="đã khôi phục từ “QD-BCP”">QĐ-BCĐ</span> ngày 06/8/2025');
+    expect(mark[1]).toBe('<span class="rs" tabindex="-1" data-o="Quyét" data-c="0.99" data-r="Quyét" aria-description="đã khôi phục từ “Quyét”">Quyết</span> '
+      + '<span class="rs unsure" id="rs-6" tabindex="-1" data-o="dinh" data-c="0.85" data-r="đinh" aria-description="đã khôi phục từ “dinh”">định</span> số 1037/'
+      + '<span class="rs unsure" id="rs-19" tabindex="-1" data-o="QD-BCP" data-c="0.60" data-r="QĐ-BCP" aria-description="đã khôi phục từ “QD-BCP”">QĐ-BCĐ</span> ngày 06/8/2025');
+  });
+
+  it('lists the words under 0.9 first in the side panel, least confident first, each linked to its word', () => {
+    const aside = /<aside[^>]*>\s*<section aria-labelledby="(\w+)-heading">([\s\S]*?)<\/section>/.exec(html)!;
+    expect(aside[1]).toBe('unsure');
+    expect(/<h2 id="unsure-heading"[^>]*>([^<]*)<\/h2>/.exec(aside[2]!)![1]).toBe('Từ khôi phục chưa chắc chắn (2)');
+    expect(/<p class="hint"[^>]*>([^<]*)<\/p>/.exec(aside[2]!)![1]).toBe('Độ tin cậy dưới 0,9, thấp nhất trước: chữ OCR đọc → chữ đã khôi phục.');
+    expect([...aside[2]!.matchAll(/<li><a href="#(rs-\d+)" data-restored="\d+">([^<]*)<\/a> <span class="where">([^<]*)<\/span><\/li>/g)].map((m) => [m[1], m[2], m[3]]))
+      .toEqual([['rs-19', 'QD-BCP → QĐ-BCĐ', '60%'], ['rs-6', 'dinh → định', '85%']]);
+  });
+
+  it('has no such list when every restored word is sure', () => {
+    const sure = renderDocument({ jsonPath: 'r.json', report: { ...base.report, textUsed: 'restored', text, figures: [], checks: [], references: [],
+      restoration: { changes: [{ span: { start: 0, end: 5 }, original: 'Quyét', chosen: 'Quyết', runnerUp: 'Quyét', confidence: 0.99 }] } } }, { root: '', marks: [] });
+    expect(sure).not.toContain('unsure-words');
+    expect(sure).toContain('<span class="rs" tabindex="-1" data-o="Quyét"');
   });
 });
 

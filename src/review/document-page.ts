@@ -6,6 +6,7 @@
  */
 import { describeCheck, kindLabel } from './describe.js';
 import { ariaL, esc, L, langSwitch, page, scriptJson } from './html.js';
+import { LOW_CONFIDENCE, lowConfidence } from '../restore/confidence.js';
 import { LANGS, t, type LabelKey } from './labels.js';
 import type { ReviewMark } from './marks.js';
 import type { PageImages } from './page-images.js';
@@ -55,6 +56,8 @@ export function renderDocument({ report }: LoadedReport, { root, marks, pageImag
   };
 
   const changes = [...(report.restoration?.changes ?? [])].sort((a, b) => a.span.start - b.span.start);
+  // the report's own list since schema 1.5; worked out the same way for older reports
+  const unsure = lowConfidence(changes);
   const text = renderText(report.text, values.map((v) => ({ id: v.id, ...v.span })),
     { statusOf, changes, prefix: 'v-' });
   const originalPre = original === undefined ? '' : renderText(original, values.map((v) => ({ id: v.id, ...v.provenance.span })),
@@ -88,6 +91,7 @@ ${originalPre}</pre>`}
 </main>
 ${pages?.panel ?? ''}
 <aside${ariaL('doc.aside')}>
+  ${unsure.length ? unsureSection(unsure) : ''}
   <section aria-labelledby="failed-heading">
     ${L('doc.failedHeading', { count: failed.length }, 'h2', ' id="failed-heading"')}
     ${L('doc.keys', undefined, 'p', ' class="hint" id="keys"')}
@@ -167,19 +171,33 @@ function withRestored(text: string, start: number, end: number, changes: Restore
     const s = Math.max(c.span.start, at);
     const e = Math.min(c.span.end, end);
     if (e <= s) continue;
-    const cls = c.confidence < UNSURE ? 'rs unsure' : 'rs';
+    const unsure = c.confidence < LOW_CONFIDENCE;
+    const cls = unsure ? 'rs unsure' : 'rs';
+    // the low-confidence list links to a word's first (usually only) piece
+    const id = unsure && s === c.span.start ? ` id="rs-${c.span.start}"` : '';
     // focusable by script (r / R, and one tab stop: see review.js), its OCR original read out as
     // its description; the page script writes the hover tooltip from the data attributes
     const alt = c.runnerUp && c.runnerUp !== c.chosen ? ` data-r="${esc(c.runnerUp)}"` : '';
-    out += `${esc(text.slice(at, s))}<span class="${cls}" tabindex="-1" data-o="${esc(c.original)}" data-c="${c.confidence.toFixed(2)}"${alt}`
+    out += `${esc(text.slice(at, s))}<span class="${cls}"${id} tabindex="-1" data-o="${esc(c.original)}" data-c="${c.confidence.toFixed(2)}"${alt}`
       + ` aria-description="${esc(t('vi', 'restored.description', { original: c.original }))}">${esc(text.slice(s, e))}</span>`;
     at = e;
   }
   return out + esc(text.slice(at, end));
 }
 
-/** Below this, restoration's choice is shown as doubtful (dotted underline). */
-const UNSURE = 0.9;
+/**
+ * The restored words restoration was least sure of, least sure first, each a link to the word in
+ * the text (which the page script focuses, as r / R would): what a reviewer of OCR text reads first.
+ */
+function unsureSection(unsure: RestoredToken[]): string {
+  const items = unsure.map((c) => `<li><a href="#rs-${c.span.start}" data-restored="${c.span.start}">${esc(c.original)} → ${esc(c.chosen)}</a>`
+    + ` <span class="where">${Math.round(c.confidence * 100)}%</span></li>`); // a percentage reads the same in both languages
+  return `<section aria-labelledby="unsure-heading">
+    ${L('doc.unsureHeading', { count: unsure.length }, 'h2', ' id="unsure-heading"')}
+    ${L('doc.unsureHint', { threshold: LOW_CONFIDENCE }, 'p', ' class="hint"')}
+    <ol class="unsure-words" id="unsure-words">${items.join('')}</ol>
+  </section>`;
+}
 
 function checkItem(c: ReviewCheck, byId: Map<string, Value>, text: string, description: string): string {
   const first = c.figures.find((id) => byId.has(id));

@@ -27,11 +27,14 @@ export interface CheckProposal {
   probability: number;
 }
 
-/** The fields the site reads (new report fields never break it); `restoration` is absent in older reports. */
+/**
+ * The fields the site reads (new report fields never break it); `restoration` is absent in older
+ * reports, `restoration.lowConfidence` before schema 1.5 (the page works it out from `changes`).
+ */
 export type ReviewReport = Pick<
   ReportJson,
   'schemaVersion' | 'source' | 'textUsed' | 'text' | 'originalText' | 'document' | 'period' | 'figures' | 'references' | 'warnings'
-> & { checks: ReviewCheck[]; restoration?: { changes: RestoredToken[] }; tables?: ReviewTable[] };
+> & { checks: ReviewCheck[]; restoration?: { changes: RestoredToken[]; lowConfidence?: { threshold: number; changes: RestoredToken[] } }; tables?: ReviewTable[] };
 
 /** A table of the report; `columns` (header paths) is absent in reports before schema 1.4. */
 export type ReviewTable = Omit<ReportTable, 'columns'> & { columns?: string[][] };

@@ -2,13 +2,14 @@ import type { OcrPage, SourceDocument } from '../ingest/types.js';
 import type { Extraction, Figure, Period, PeriodMention, Reference } from '../extract/types.js';
 import type { RestoreResult } from '../restore/index.js';
 import type { DocumentHeader, Outline, Table } from '../segment/types.js';
+import { LOW_CONFIDENCE, lowConfidence } from '../restore/confidence.js';
 import { checksByFigure, type Check } from '../validate/index.js';
 import { provenanceOf, type Provenance } from '../text/provenance.js';
 import type { SourceText, Span } from '../text/source-text.js';
 import { documentKeyOf, fingerprintOf, type Fingerprint } from '../identity/index.js';
 
 /** Bump on any change to the shape of the report JSON (and update schema/report.schema.json). */
-export const SCHEMA_VERSION = '1.4.0';
+export const SCHEMA_VERSION = '1.5.0';
 
 export type TextUsed = 'original' | 'ocr' | 'restored';
 
@@ -64,10 +65,14 @@ export interface ReportJson {
   /** What the damage detector measured and, for restored text, every token restoration changed. */
   restoration: {
     damage: RestoreResult['damage'];
-    changes: Array<Omit<RestoreResult['changes'][number], 'span'> & { span: Span; provenance: Provenance }>;
+    changes: ReportChange[];
+    /** The changes a reviewer should read first: confidence under `threshold`, least confident first (schema 1.5). */
+    lowConfidence: { threshold: number; changes: ReportChange[] };
   };
   warnings: string[];
 }
+
+export type ReportChange = Omit<RestoreResult['changes'][number], 'span'> & { span: Span; provenance: Provenance };
 
 export interface ReportParts {
   doc: SourceDocument;
@@ -120,13 +125,15 @@ export function buildReport({ doc, text, textUsed, outline, extraction, checks =
     figures: extraction.figures.map((f) => ({ ...f, provenance: prov(f.span), checks: checksOf.get(f.id) ?? [] })),
     references: extraction.references.map((r) => ({ ...r, provenance: prov(r.span) })),
     checks,
-    restoration: {
-      damage: restoration.damage,
-      changes: restoration.changes.map((c) => ({ ...c, provenance: prov(c.span) })),
-    },
+    restoration: restorationJson(restoration, prov),
     warnings: [...doc.warnings, ...outline.warnings],
   };
   return report;
+}
+
+function restorationJson(restoration: ReportParts['restoration'], prov: (span: Span) => Provenance): ReportJson['restoration'] {
+  const changes = restoration.changes.map((c) => ({ ...c, provenance: prov(c.span) }));
+  return { damage: restoration.damage, changes, lowConfidence: { threshold: LOW_CONFIDENCE, changes: lowConfidence(changes) } };
 }
 
 function tableJson(t: Table, prov: (span: Span) => Provenance): ReportTable {
@@ -145,10 +152,13 @@ function tableJson(t: Table, prov: (span: Span) => Provenance): ReportTable {
 
 export type ReportFormat = 'full' | 'compact';
 
-/** `--format compact`: the report without its texts and the restoration's changes (`detail: 'compact'`). */
+/**
+ * `--format compact`: the report without its texts and the restoration's changes (`detail:
+ * 'compact'`); the low-confidence ones stay, with their provenance: they are what to check.
+ */
 export type CompactReport = Omit<ReportJson, 'text' | 'originalText' | 'restoration'> & {
   detail: 'compact';
-  restoration: Pick<ReportJson['restoration'], 'damage'>;
+  restoration: Pick<ReportJson['restoration'], 'damage' | 'lowConfidence'>;
 };
 
 export function compactReport(report: ReportJson): CompactReport {
@@ -158,7 +168,7 @@ export function compactReport(report: ReportJson): CompactReport {
   for (const [k, v] of Object.entries(rest)) {
     out[k] = v;
     if (k === 'schemaVersion') out.detail = 'compact';
-    if (k === 'checks') out.restoration = { damage: restoration.damage };
+    if (k === 'checks') out.restoration = { damage: restoration.damage, lowConfidence: restoration.lowConfidence };
   }
   return out as CompactReport;
 }

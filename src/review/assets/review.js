@@ -265,6 +265,16 @@
       el.focus({ preventScroll: true });
       el.scrollIntoView({ block: 'center' });
     }
+    // the low-confidence list: a link focuses its word in the text, as r / R would
+    var unsureList = document.getElementById('unsure-words');
+    if (unsureList) unsureList.addEventListener('click', function (event) {
+      var a = event.target.closest && event.target.closest('a[data-restored]');
+      if (!a) return;
+      var i = restored.indexOf(document.getElementById('rs-' + a.getAttribute('data-restored')));
+      if (i < 0) return;
+      event.preventDefault();
+      focusRestored(i);
+    });
     shown.addEventListener('focusin', function (event) {
       var i = restored.indexOf(event.target);
       if (i < 0 || i === restoredAt) return;
