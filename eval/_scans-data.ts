@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { mulberry32 } from '../scripts/random.js';
 import { createCanvas, GlobalFonts, Image, type SKRSContext2D, type Canvas } from '@napi-rs/canvas';
 
 const SHARED = '../shared';
@@ -194,17 +195,8 @@ export function render(page: ScanPage, dpi: number, other?: ScanPage): RenderedP
   };
 }
 
-/** Deterministic random numbers (mulberry32). */
-export function random(seed: string): () => number {
-  let a = Number.parseInt(hash(seed).slice(0, 8), 16) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic random numbers (mulberry32), seeded by a string. */
+export const random = (seed: string): (() => number) => mulberry32(Number.parseInt(hash(seed).slice(0, 8), 16));
 
 function copy(src: Canvas, rotate = 0, background = '#fff'): Canvas {
   const out = createCanvas(src.width, src.height);

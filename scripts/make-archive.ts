@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
+import { mulberry32 } from './random.js';
 
 export type FileKind = 'text' | 'docx' | 'pdf';
 export type BrokenKind = 'truncated' | 'junk' | 'empty' | 'wrong-extension' | 'encrypted';
@@ -54,17 +55,6 @@ const SEEDS: readonly { file: string; unit: [string, string] | null }[] = [
 ];
 const DOCX = ['000_df22d471c82bd4e0.docx', '003_4b7321f46e9814a7.docx'];
 const PDF = ['000_df22d471c82bd4e0.pdf', '003_4b7321f46e9814a7.pdf'];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 const slug = (s: string) =>

@@ -5,6 +5,7 @@
  * gives what a reader must find: every filled data cell as (row label, header path, value).
  * Used by scripts/make-table-fixtures.ts (the per-format fixtures and the evaluation tables).
  */
+import { mulberry32 } from '../random.js';
 
 export interface HeaderCell {
   text: string;
@@ -35,17 +36,8 @@ export interface ExpectedCell {
   value: string;
 }
 
-/** mulberry32: a small seeded generator, so a seed always draws the same table. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so a seed always draws the same table. */
+export const random = (seed: number): (() => number) => mulberry32(seed);
 
 const NAMES = [
   'An Lư', 'Bạch Đằng', 'Cát Hải', 'Đông Hải', 'Hải An', 'Hòa Bình', 'Hồng Bàng', 'Kiến An', 'Lê Chân', 'Ngô Quyền',

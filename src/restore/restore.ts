@@ -388,14 +388,7 @@ export class Restorer {
     const siblings = this.toneSiblings.get(fold(self)) ?? [];
     opts = null;
     if (siblings.length > 1) {
-      const list = siblings.map((s) => ({ id: this.lm.id(s), word: s, cost: this.toneCost[toneOf(s) * 6 + read]! + (withoutTone(s) === shape ? 0 : this.toneCost[36]!) }));
-      const lmW = this.weights.lm * LN10;
-      opts = {
-        list,
-        ids: Int32Array.from(list, (o) => o.id),
-        costs: Float64Array.from(list, (o) => o.cost),
-        reach: Float64Array.from(list, (o) => lmW * this.lm.maxLogProb(o.id) - o.cost),
-      };
+      opts = this.optionList(siblings.map((s) => ({ id: this.lm.id(s), word: s, cost: this.toneCost[toneOf(s) * 6 + read]! + (withoutTone(s) === shape ? 0 : this.toneCost[36]!) })));
     }
     if (this.toneCache.size < OPTION_CACHE_SIZE) this.toneCache.set(word, opts);
     return opts;
@@ -439,7 +432,7 @@ export class Restorer {
     list.push(...words.slice(0, 5));
     opts = null;
     if (list.length > 1) {
-      opts = { list, ids: Int32Array.from(list, (o) => o.id), costs: Float64Array.from(list, (o) => o.cost), reach: Float64Array.from(list, (o) => lmW * this.lm.maxLogProb(o.id) - o.cost) };
+      opts = this.optionList(list);
     }
     if (this.digitCache.size < OPTION_CACHE_SIZE) this.digitCache.set(digits, opts);
     return opts;
@@ -499,17 +492,21 @@ export class Restorer {
     let opts = cache.get(word);
     if (!opts) {
       const f = this.facts(word);
-      const list = this.computeOptions(word, f.syllable && f.letters, stripped);
-      const lmW = this.weights.lm * LN10;
-      opts = {
-        list,
-        ids: Int32Array.from(list, (o) => o.id),
-        costs: Float64Array.from(list, (o) => o.cost),
-        reach: Float64Array.from(list, (o) => lmW * this.lm.maxLogProb(o.id) - o.cost),
-      };
+      opts = this.optionList(this.computeOptions(word, f.syllable && f.letters, stripped));
       if (cache.size < OPTION_CACHE_SIZE) cache.set(word, opts);
     }
     return opts;
+  }
+
+  /** Options as the decoder's inner loop reads them. */
+  private optionList(list: Option[]): OptionList {
+    const lmW = this.weights.lm * LN10;
+    return {
+      list,
+      ids: Int32Array.from(list, (o) => o.id),
+      costs: Float64Array.from(list, (o) => o.cost),
+      reach: Float64Array.from(list, (o) => lmW * this.lm.maxLogProb(o.id) - o.cost),
+    };
   }
 
   private computeOptions(word: string, valid: boolean, stripped: boolean): Option[] {

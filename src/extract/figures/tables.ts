@@ -38,6 +38,19 @@ function column(header: TableRow, pattern: RegExp, skip: number[] = []): number 
   return header.cells.findIndex((c, i) => !skip.includes(i) && pattern.test(foldLabel(c.text)));
 }
 
+/** What every figure of a table row shares: the row is its sentence, with no passage, block or parent around it. */
+const rowContext = (table: Table, row: TableRow) => ({
+  passage: null,
+  block: null,
+  section: table.section,
+  sentence: row.span,
+  parent: null,
+  candidates: [],
+  previous: null,
+  metricInherited: false,
+  role: 'actual' as const,
+});
+
 export function tableFigures(outline: Outline, options: FigureOptions): Placed[] {
   const out: Placed[] = [];
   for (const table of outline.tables) {
@@ -72,16 +85,8 @@ function indicatorFigures(table: Table, options: FigureOptions): Placed[] {
     const subject = cell(subjectCol)?.text.trim() || null;
     const responsible = cell(respCol)?.text.trim() || null;
     const base = {
-      passage: null,
-      block: null,
-      section: table.section,
-      sentence: row.span,
-      parent: null,
-      candidates: [],
-      previous: null,
+      ...rowContext(table, row),
       metric: null,
-      metricInherited: false,
-      role: 'actual' as const,
       period: period ? { from: period.from, to: period.to, text: period.text } : null,
       extraContext: context,
     };
@@ -234,15 +239,7 @@ function gridFigures(outline: Outline, table: Table, grid: Grid): Placed[] {
       if (row.cells.filter((c) => c.text !== '').length <= 2 && label) group = { text: label, period: periodIn([label], outline) }; // `Giai đoạn 2026 - 2027`
     }
     const base = {
-      passage: null,
-      block: null,
-      section: table.section,
-      sentence: row.span,
-      parent: null,
-      candidates: [],
-      previous: null,
-      metricInherited: false,
-      role: 'actual' as const,
+      ...rowContext(table, row),
       responsible: undefined,
     };
     const taken = new Set<number>();
