@@ -53,14 +53,6 @@ async function ingestStage(file: string, ingest: IngestContext): Promise<SourceD
   }
 }
 
-/**
- * Whether the restoration module's light pass (with tone repair) runs on text baocao OCR'd. It was off while the pass
- * turned list markers and acronyms into words; with those protected and tones repaired it gains on every part of the
- * scan set (`npm run eval -- scans`, auto: development pages 97.45 → 97.64 %, reported pages 95.97 → 96.54 %, clean
- * 300 dpi 98.88 → 99.30 %; docs/scans.md).
- */
-export const OCR_LIGHT_PASS = true;
-
 export function processDocument(doc: SourceDocument, options: ReportOptions = {}): ReportJson {
   return processDocumentParts(doc, options).report;
 }
@@ -86,12 +78,10 @@ function processDocumentParts(doc: SourceDocument, options: ReportOptions): { re
     }
   };
   const normalised = stage('normalise', () => normalise(doc.text));
-  // Restoration runs on text that looks stripped or garbled by the damage detector, and on OCR
-  // that baocao ran (a light pass) while OCR_LIGHT_PASS says so; clean text passes through untouched.
+  // Restoration runs on text that looks stripped or garbled by the damage detector, and on OCR that baocao ran (a
+  // light pass with tone repair: it gains on every part of the scan set, docs/scans.md); clean text passes through.
   const restoration = stage('restore', () => {
-    if (doc.textOrigin === 'ocr') {
-      return OCR_LIGHT_PASS ? restoreDiacritics(normalised, { mode: 'light', tones: true }) : { text: normalised, changes: [], damage: detectDamage(normalised.text) };
-    }
+    if (doc.textOrigin === 'ocr') return restoreDiacritics(normalised, { mode: 'light', tones: true });
     const damage = detectDamage(normalised.text);
     return damage.damaged ? restoreDiacritics(normalised, { mode: 'full' }) : { text: normalised, changes: [], damage };
   });

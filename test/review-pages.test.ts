@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadImage } from '@napi-rs/canvas';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './browser.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openPdf } from '../src/ingest/pdf.js';
 import { PAGE_IMAGE_BUDGET, pageDir } from '../src/review/page-images.js';
@@ -17,7 +18,6 @@ import type { ReviewReport } from '../src/review/types.js';
 import { baocao, filesUnder, readJson, ROOT } from './helpers.js';
 import { distanceToPdfJs } from '../src/review/testing/distance.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** Outside CI a machine without Chromium skips this suite with one line; in CI it must be there. */
 const SKIP = !existsSync(CHROMIUM) && process.env.CI !== 'true';
 if (SKIP) console.warn('skipping test/review-pages.test.ts (page images in a browser): no Chromium at /usr/bin/chromium; install it with `apt-get install -y chromium`');
@@ -62,13 +62,7 @@ beforeAll(async () => {
     pagePoints.push({ width, height });
   }
   await doc.destroy();
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'baocao-chromium-')), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1400, height: 900 },
-  });
+  context = await launchChromium();
   page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => pageErrors.push(e.message));
 }, 600_000);

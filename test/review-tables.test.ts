@@ -7,13 +7,13 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './browser.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type RunningServer } from '../src/review/server.js';
 import type { ReviewReport } from '../src/review/types.js';
 import { baocao, readJson, ROOT } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** Outside CI a machine without Chromium skips this suite with one line; in CI it must be there. */
 const SKIP = !existsSync(CHROMIUM) && process.env.CI !== 'true';
 if (SKIP) console.warn('skipping test/review-tables.test.ts (the tables view in a browser): no Chromium at /usr/bin/chromium; install it with `apt-get install -y chromium`');
@@ -35,13 +35,7 @@ beforeAll(async () => {
   expect(baocao(['review', out]).stderr).toBe('');
   report = readJson(join(out, `${ANNEX}.json`));
   server = await serve(out, 0);
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'baocao-chromium-')), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1400, height: 900 },
-  });
+  context = await launchChromium();
   page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => pageErrors.push(e.message));
 }, 300_000);

@@ -7,7 +7,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFi
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './browser.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { describeCheck } from '../src/review/describe.js';
 import { writeSite } from '../src/review/site.js';
@@ -15,7 +16,6 @@ import type { ReviewReport } from '../src/review/types.js';
 import { DATABASE_FILE, queryRows, withDatabase } from '../src/write/duckdb.js';
 import { baocao, BIN, readJson, ROOT } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** Outside CI a machine without Chromium skips this suite with one line; in CI it must be there. */
 const SKIP = !existsSync(CHROMIUM) && process.env.CI !== 'true';
 if (SKIP) console.warn('skipping test/review.test.ts (the review site in a browser): no Chromium at /usr/bin/chromium; install it with `apt-get install -y chromium`');
@@ -56,14 +56,7 @@ beforeAll(async () => {
     server.stderr!.on('data', (chunk: Buffer) => fail(new Error(chunk.toString('utf8'))));
     server.on('exit', (code) => fail(new Error(`review --serve exited with ${code}: ${seen}`)));
   });
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'baocao-chromium-')), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1400, height: 900 },
-    acceptDownloads: true,
-  });
+  context = await launchChromium({ acceptDownloads: true });
   page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => pageErrors.push(e.message));
 });

@@ -119,6 +119,8 @@ interface Env {
   reportYear: number | null;
   /** Whether the document is a report (`BC`). */
   report: boolean;
+  /** The text's `N tháng (đầu) năm YYYY`, in order, read on first use. */
+  namedMonths?: { end: number; months: number; year: number }[];
   /** When the document itself takes effect (`Quyết định này có hiệu lực từ ngày …`), read on first use. */
   effective?: string | null;
 }
@@ -666,7 +668,7 @@ const PARSERS: Parser[] = [
       const n = +m[1]!;
       if (n < 2 || n > 12) return null;
       // outside a report, only where the text has named these months with their year (`Trong 10 tháng đầu năm 2025`)
-      const named = namedMonthsYear(env.text, m.index, n);
+      const named = namedMonthsYear(env, m.index, n);
       if (!env.report && named === null) return null;
       const lead = env.text.slice(Math.max(0, m.index - 24), m.index);
       if (/(?:thời\s+hạn|sau|trước|quá|đủ|dưới|trên|mỗi|kỳ|vòng|hơn|thêm|tối\s+đa|tối\s+thiểu|ít\s+nhất|từ|đến|khoảng|gần|chưa|hạn|lần|hết)\s*$/iu.test(lead)) return null;
@@ -955,11 +957,15 @@ function envOf(text: string, context: PeriodContext, title: string | null = null
 }
 
 /** The year of the last `N tháng (đầu) năm 2025` (or `lũy kế N tháng … năm 2025`) before `end`, for the same N. */
-function namedMonthsYear(text: string, end: number, n: number): number | null {
+function namedMonthsYear(env: Env, end: number, n: number): number | null {
+  // read once per text: a long document has many bare `N tháng`
+  env.namedMonths ??= [...env.text.matchAll(/(?<![\d.,])0?(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+((?:19|20|21)\d{2})(?!\d)/giu)].map((m) => ({
+    end: m.index + m[0].length,
+    months: +m[1]!,
+    year: +m[2]!,
+  }));
   let year: number | null = null;
-  for (const m of text.slice(0, end).matchAll(/(?<![\d.,])0?(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+((?:19|20|21)\d{2})(?!\d)/giu)) {
-    if (+m[1]! === n) year = +m[2]!;
-  }
+  for (const named of env.namedMonths) if (named.end <= end && named.months === n) year = named.year;
   return year;
 }
 

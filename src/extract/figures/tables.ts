@@ -38,6 +38,27 @@ function column(header: TableRow, pattern: RegExp, skip: number[] = []): number 
   return header.cells.findIndex((c, i) => !skip.includes(i) && pattern.test(foldLabel(c.text)));
 }
 
+/** A cell's number as a figure: the cell is all of it (no sentence around it, nothing inferred). */
+function cellDraft(cell: TableCell, kind: Draft['kind'], value: number, unit: string | null, comparatorWord: string | undefined, subject: string | null, phrase: string): Draft {
+  return {
+    kind,
+    value,
+    of: null,
+    unit,
+    comparator: cellComparator(comparatorWord),
+    start: cell.span.start,
+    end: cell.span.end,
+    subject,
+    phrase,
+    sentence: { start: 0, end: 0 },
+    scopeParent: null,
+    categoryPart: false,
+    unitInferred: false,
+    subjectInferred: false,
+    previous: null,
+  };
+}
+
 /** What every figure of a table row shares: the row is its sentence, with no passage, block or parent around it. */
 const rowContext = (table: Table, row: TableRow) => ({
   passage: null,
@@ -95,23 +116,7 @@ function indicatorFigures(table: Table, options: FigureOptions): Placed[] {
       const unitText = cell(unitCol)?.text.trim() ?? '';
       const entry = m[3] ? unitOf('%') : unitText ? unitOf(unitText) : null;
       if (value !== null) {
-        const draft: Draft = {
-          kind: entry?.kind === 'percent' ? 'percent' : entry?.kind ?? 'count',
-          value,
-          of: null,
-          unit: entry?.unit ?? (unitText || null),
-          comparator: cellComparator(m[1]),
-          start: valueCell.span.start,
-          end: valueCell.span.end,
-          subject,
-          phrase: subject ?? '',
-          sentence: { start: 0, end: 0 },
-          scopeParent: null,
-          categoryPart: false,
-          unitInferred: false,
-          subjectInferred: false,
-          previous: null,
-        };
+        const draft = cellDraft(valueCell, entry?.kind === 'percent' ? 'percent' : (entry?.kind ?? 'count'), value, entry?.unit ?? (unitText || null), m[1], subject, subject ?? '');
         const cellRef: CellRef = { table: table.id, row: ri, column: valueCol, path: table.columns[valueCol]?.path ?? [], label: subject };
         out.push({ ...base, draft, start: valueCell.span.start, end: valueCell.span.end, responsible, extraContext: `${context} ${m[1] ?? ''}`, cell: cellRef });
       }
@@ -260,23 +265,7 @@ function gridFigures(outline: Outline, table: Table, grid: Grid): Placed[] {
       const entry = unitText ? unitOf(unitText) : null;
       const kind = percent ? 'percent' : (entry?.kind ?? 'count');
       const unit = entry?.unit ?? unitText ?? null;
-      const draft: Draft = {
-        kind,
-        value,
-        of: null,
-        unit,
-        comparator: cellComparator(m[1]),
-        start: cell.span.start,
-        end: cell.span.end,
-        subject: label,
-        phrase: pathText,
-        sentence: { start: 0, end: 0 },
-        scopeParent: null,
-        categoryPart: false,
-        unitInferred: false,
-        subjectInferred: false,
-        previous: null,
-      };
+      const draft = cellDraft(cell, kind, value, unit, m[1], label, pathText);
       const context = `${caption} ${group?.text ?? ''}`;
       // the column names the measure (`Số hồ sơ tiếp nhận`); in a table of indicators by year, the row does
       const metric = metricFor(pathText, unit, kind, { context: `${context} ${label ?? ''}`, phrase: label ?? '' });
