@@ -797,4 +797,32 @@ describe('periods with roles', () => {
     expect(spans('dự toán ngân sách nhà nước năm ngân sách 2026')).toEqual([['2026-01-01', '2026-12-31', 'năm ngân sách 2026']]);
     expect(spans('sản xuất vụ Đông Xuân 2025-2026')).toEqual([]);
   });
+
+  it('report phrasings met outside the annotated texts: month counts in words, a day range with a dash, from a year to a year with a dash', () => {
+    const spans = (text: string) => roles(text, ctx(2025, 11, 20, 'BC')).map((r) => r.slice(1));
+    expect(spans('Sáu tháng đầu năm 2025, toàn tỉnh tiếp nhận 100 hồ sơ')).toEqual([['2025-01-01', '2025-06-30', 'Sáu tháng đầu năm 2025']]);
+    expect(spans('lũy kế chín tháng đạt 70%')).toEqual([['2025-01-01', '2025-09-30', 'lũy kế chín tháng']]);
+    expect(spans('Tuần 49 (từ 01/12 - 07/12/2025)')).toEqual([['2025-12-01', '2025-12-07', 'từ 01/12 - 07/12/2025']]);
+    expect(spans('Từ năm 2021-2025 có 50 hồ sơ')).toEqual([['2021-01-01', '2025-12-31', 'Từ năm 2021-2025']]);
+    // a day and month before a dash and a year is no range start
+    expect(spans('số liệu ngày 01/12-2025')).toEqual([]);
+  });
+
+  it('deadline and time labels of task lists: Thời hạn: 30/12/2025, Thời gian thực hiện: 12/2025, Thời gian hoàn thành: 2026', () => {
+    const found = (text: string) => roles(text, ctx(2025, 11, 20, 'KH'));
+    expect(found('- Thời hạn: 30/12/2025.')).toEqual([['deadline', null, '2025-12-30', 'Thời hạn: 30/12/2025']]);
+    expect(found('Hạn hoàn thành: 15/12/2025')).toEqual([['deadline', null, '2025-12-15', 'Hạn hoàn thành: 15/12/2025']]);
+    expect(found('- Thời gian thực hiện: 12/2025.')).toEqual([['plan', '2025-12-01', '2025-12-31', '12/2025']]);
+    expect(found('- Thời gian hoàn thành: 2026.')).toEqual([['deadline', '2026-01-01', '2026-12-31', '2026']]);
+    // a duration after the label is none
+    expect(found('Thời hạn: 15 ngày làm việc')).toEqual([]);
+  });
+
+  it('a month written tháng 11-2025; by the end of: Hết tháng 11/2025, hết năm 2025; until a day with no year: đến ngày 30/11', () => {
+    const spans = (text: string) => roles(text, ctx(2025, 11, 20, 'BC')).map((r) => r.slice(1));
+    expect(spans('Trong tháng 11-2025, toàn tỉnh tiếp nhận 100 hồ sơ')).toEqual([['2025-11-01', '2025-11-30', 'tháng 11-2025']]);
+    expect(spans('Hết tháng 11/2025, giải ngân 5 tỷ đồng')).toEqual([[null, '2025-11-30', 'Hết tháng 11/2025']]);
+    expect(spans('Hết năm 2025, 100% xã đạt chuẩn')).toEqual([[null, '2025-12-31', 'Hết năm 2025']]);
+    expect(spans('Tổng số vốn đã giải ngân đến ngày 30/11 là 5 tỷ đồng')).toEqual([[null, '2025-11-30', 'đến ngày 30/11']]);
+  });
 });

@@ -155,7 +155,8 @@ const YEAR_DASH = '\\s*[-–—]\\s*';
 const SP = '[ \\t\\u00a0]*';
 /** A day and month with no year: `21/7`, `21 tháng 7` (never the start of a full date, nor `01 tháng 01 của năm tiếp theo`). */
 const DAY_MONTH_SOURCE =
-  `(?:\\d{1,2}${SP}/${SP}\\d{1,2}(?!\\d)(?!${SP}[/.\\-]${SP}\\d)(?![.,]\\d)` + `|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?!\\s*,?\\s+năm\\s+\\d)(?!\\d))(?!\\s+(?:của\\s+năm\\s+(?:tiếp|sau|kế)|hằng\\s+năm|hàng\\s+năm))`;
+  // (a dash may follow when a range goes on to a day, `01/12 - 15/12/2025`, not when a year does, `01/12-2025`)
+  `(?:\\d{1,2}${SP}/${SP}\\d{1,2}(?!\\d)(?!${SP}[/.]${SP}\\d)(?!${SP}-${SP}(?:19|20|21)\\d{2}(?![\\d/]))(?![.,]\\d)` + `|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?!\\s*,?\\s+năm\\s+\\d)(?!\\d))(?!\\s+(?:của\\s+năm\\s+(?:tiếp|sau|kế)|hằng\\s+năm|hàng\\s+năm))`;
 /** `năm` (year) not followed by a year or a word that makes it another year or a name (`năm 2025`, `năm học`, `năm sau`). */
 const YEARLESS = '(?![\\p{L}\\d]|\\s+(?:\\d|học|sau|trước|tới|nay|kế|tiếp|liền|đầu|cuối|ngân|tài|được|đã|nào|đó|này))';
 /** As YEARLESS, but a figure may follow (`ước thực hiện cả năm 5.817,196 tỷ đồng`): only a year (`cả năm 2025`) is excluded. */
@@ -166,6 +167,10 @@ const OWN_KINDS = '(?:nghị\\s+quyết|nghị\\s+định|thông\\s+tư|hướng
 const TIME = '(?:\\d{1,2}[ \\t]*(?:giờ|h)(?:[ \\t]*\\d{2}(?:[ \\t]*phút)?)?(?:\\s+(?:sáng|chiều|tối))?\\s*,?\\s*)';
 /** A date with or without its year. */
 const ANY_DATE = `(?:${DATE_SOURCE}|${DAY_MONTH_SOURCE})`;
+/** A count of months in digits or words (`6`, `sáu`, `mười một`); `năm` (five) is left out, being also `year`. */
+const MONTH_COUNT = '(\\d{1,2}|mười\\s+một|mười\\s+hai|mười|một|hai|ba|bốn|sáu|bảy|bẩy|tám|chín)';
+const MONTH_COUNT_WORDS: Record<string, number> = { một: 1, hai: 2, ba: 3, bốn: 4, sáu: 6, bảy: 7, bẩy: 7, tám: 8, chín: 9, mười: 10, 'mười một': 11, 'mười hai': 12 };
+const monthCount = (s: string) => (/^\d+$/u.test(s) ? +s : (MONTH_COUNT_WORDS[s.replace(/\s+/gu, ' ')] ?? 0));
 /** A quarter's numeral (the text is matched in lower case): `iv`, `3`. */
 const QUARTER = '(iv|iii|ii|i|[1-4])';
 /**
@@ -344,7 +349,9 @@ const PARSERS: Parser[] = [
     kind: 'until',
     role: 'deadline',
     pattern: new RegExp(
-      `(?:trước|chậm\\s+nhất(?:\\s+là)?(?:\\s+(?:vào|trước|đến))?|hạn\\s+chót(?:\\s+là)?|không\\s+muộn\\s+hơn)\\s+${TIME}?(?:(?:hết\\s+)?ngày\\s+)?(${ANY_DATE})`,
+      `(?:trước|chậm\\s+nhất(?:\\s+là)?(?:\\s+(?:vào|trước|đến))?|hạn\\s+chót(?:\\s+là)?|không\\s+muộn\\s+hơn|` +
+        // a deadline's label: `Thời hạn: 30/12/2025`, `Hạn hoàn thành: 15/12/2025`
+        `(?<![\\p{L}])(?:thời\\s+)?hạn(?:\\s+(?:hoàn\\s+thành|báo\\s+cáo|nộp|gửi))?[ \\t]*:)\\s+${TIME}?(?:(?:hết\\s+)?ngày\\s+)?(${ANY_DATE})`,
       FLAGS,
     ),
     extract: (m, env) => {
@@ -453,7 +460,7 @@ const PARSERS: Parser[] = [
   {
     // `(kể) từ tháng 9/2017`, `từ năm 2026` (from then on): an open end; a range starting there is longer and wins
     kind: 'onward',
-    pattern: new RegExp(`(?:kể\\s+)?từ\\s+(?:tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR}(?![\\d/]))`, FLAGS),
+    pattern: new RegExp(`(?:kể\\s+)?từ\\s+(?:tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR}(?![\\d/]|${YEAR_DASH}(?:19|20|21)\\d{2}))`, FLAGS),
     extract: (m) => {
       const from = m[1] ? (monthBounds(+m[2]!, +m[1]!)?.from ?? null) : isoDate(+m[3]!, 1, 1);
       return from ? { from, to: null } : null;
@@ -509,6 +516,25 @@ const PARSERS: Parser[] = [
     extract: (m, env) => fromNow(m, env, parseDate(m[1]!)),
   },
   {
+    // `Hết tháng 11/2025, …`, `hết quý III/2025`, `hết năm 2025` (by the end of): until the month's, quarter's or year's end
+    kind: 'until',
+    pattern: new RegExp(
+      `(?<![\\p{L}])hết\\s+(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|năm\\s+${YEAR}(?![\\d/]))`,
+      FLAGS,
+    ),
+    extract: (m) => until(m[1] ? (monthBounds(+m[2]!, +m[1]!)?.to ?? null) : m[3] ? (quarterBounds(m[3], +m[4]!)?.to ?? null) : isoDate(+m[5]!, 12, 31)),
+  },
+  {
+    // `đến ngày 30/11, …` (with no year): until that day of the reporting year; never a day that recurs every year
+    kind: 'until',
+    pattern: new RegExp(`(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+)?ngày\\s+(${DAY_MONTH_SOURCE})`, FLAGS),
+    extract: (m, env) => {
+      // the end of a yearless range (`từ ngày 10 đến ngày 15 tháng 12`: a rule for every year) is none
+      if (/từ\s+(?:ngày\s+)?\d{1,2}\s*$/iu.test(env.text.slice(Math.max(0, m.index - 16), m.index))) return null;
+      return recurring(env.text, m.index, m.index + m[0].length) ? null : fromNow(m, env, anyDate(m[1]!, env.reportYear));
+    },
+  },
+  {
     // `(từ nay) đến (hết/cuối) tháng 6/2026`, `đến cuối quý IV năm 2025`, `(đến 6/2028)`: until the month's or quarter's end
     kind: 'until',
     pattern: new RegExp(
@@ -517,6 +543,16 @@ const PARSERS: Parser[] = [
     ),
     extract: (m, env) =>
       fromNow(m, env, m[1] ? (monthBounds(+m[2]!, +m[1]!)?.to ?? null) : m[3] ? (quarterBounds(m[3], +m[4]!)?.to ?? null) : (monthBounds(+m[6]!, +m[5]!)?.to ?? null)),
+  },
+  {
+    // a bare month or year after a time label: `Thời gian thực hiện: 12/2025`, `Thời gian hoàn thành: 2026` (the
+    // label's words, `lead`, are left out of the span; they give the role)
+    kind: 'month',
+    pattern: new RegExp(
+      `(?<lead>thời\\s+(?:gian|hạn)(?:\\s+(?:thực\\s+hiện|hoàn\\s+thành|triển\\s+khai))?[ \\t*]*:[ \\t*]*(?:trong\\s+)?)(?:(\\d{1,2})[ \\t]*/[ \\t]*${YEAR}|${YEAR})(?![\\d/]|[.,]\\d|[ \\t]*[-–])`,
+      FLAGS,
+    ),
+    extract: (m) => (m[2] ? monthBounds(+m[3]!, +m[2]) : yearsBounds(+m[4]!, +m[4]!)),
   },
   {
     kind: 'block', // the header's date with Markdown left inside it or a space lost: `ngày 24 **tháng 11 năm 2025`, `ngày 01 tháng12 năm 2025`
@@ -549,9 +585,9 @@ const PARSERS: Parser[] = [
     // `lũy kế 10 tháng (đầu năm) (2018)`: the first ten months of the reporting year
     kind: 'running',
     role: 'cumulative',
-    pattern: new RegExp(`(?:lũy|luỹ)\\s+kế\\s+(\\d{1,2})\\s+tháng(?:\\s+đầu)?(?:\\s+năm(?:\\s+${YEAR}|\\s+nay)?)?`, FLAGS),
+    pattern: new RegExp(`(?:lũy|luỹ)\\s+kế\\s+${MONTH_COUNT}\\s+tháng(?:\\s+đầu)?(?:\\s+năm(?:\\s+${YEAR}|\\s+nay)?)?`, FLAGS),
     extract: (m) => {
-      const n = +m[1]!;
+      const n = monthCount(m[1]!);
       if (n < 1 || n > 12) return null;
       const named = m[2] ? +m[2] : null;
       return (a) => {
@@ -627,10 +663,10 @@ const PARSERS: Parser[] = [
     extract: () => (a) => a.period,
   },
   {
-    // `6 tháng đầu năm 2025` (first six months), `6 tháng cuối năm 2025` (last six), `5 tháng năm 2017` (first five)
+    // `6 tháng đầu năm 2025` (first six months), `Sáu tháng cuối năm 2025` (last six), `5 tháng năm 2017` (first five)
     kind: 'months',
-    pattern: new RegExp(`(?<![.,\\d])(\\d{1,2})\\s+tháng\\s+(?:(đầu|cuối)\\s+)?năm\\s+${YEAR}`, FLAGS),
-    extract: (m) => partOfYear(+m[1]!, m[2]?.toLowerCase() ?? 'đầu', +m[3]!),
+    pattern: new RegExp(`(?<![.,\\p{L}\\d])${MONTH_COUNT}\\s+tháng\\s+(?:(đầu|cuối)\\s+)?năm\\s+${YEAR}`, FLAGS),
+    extract: (m) => partOfYear(monthCount(m[1]!), m[2]?.toLowerCase() ?? 'đầu', +m[3]!),
   },
   {
     // `nửa đầu năm 2025` (the first half), `nửa cuối năm` (the second half; with no year, of the reporting year): six months
@@ -646,9 +682,9 @@ const PARSERS: Parser[] = [
     // `6 tháng đầu năm` with no year: of the year named right after it (`6 tháng đầu năm và phương hướng
     // nhiệm vụ 6 tháng cuối năm 2019`), else of the reporting year
     kind: 'partYear',
-    pattern: new RegExp(`(?<![.,\\d])(\\d{1,2})\\s+tháng\\s+(đầu|cuối)\\s+năm(?:\\s+nay)?(?![\\p{L}\\d]|\\s+\\d)`, FLAGS),
+    pattern: new RegExp(`(?<![.,\\p{L}\\d])${MONTH_COUNT}\\s+tháng\\s+(đầu|cuối)\\s+năm(?:\\s+nay)?(?![\\p{L}\\d]|\\s+\\d)`, FLAGS),
     extract: (m, env) => {
-      const n = +m[1]!;
+      const n = monthCount(m[1]!);
       const which = m[2]!.toLowerCase();
       const named = yearAhead(env.text, m.index + m[0].length);
       if (named !== null) return partOfYear(n, which, named);
@@ -711,6 +747,13 @@ const PARSERS: Parser[] = [
     extract: (m) => monthBounds(+m[2]!, +m[1]!),
   },
   {
+    // `tháng 11-2025` (the style of Party documents): a month of the text's own years; an event's month decades back
+    // (`Đại hội VI (tháng 12-1986)`) is no period
+    kind: 'month',
+    pattern: new RegExp(`tháng\\s+(\\d{1,2})[ \\t]*[-–][ \\t]*${YEAR}(?![\\d/])`, FLAGS),
+    extract: (m, env) => (env.year !== null && Math.abs(+m[2]! - env.year) > 5 ? null : monthBounds(+m[2]!, +m[1]!)),
+  },
+  {
     kind: 'block', // a day and month with no year or `ngày`: `các ngày 9, 10 tháng 09` (dates, not September)
     pattern: new RegExp(`(?<![\\d,.])\\d{1,2}\\s+tháng\\s+\\d{1,2}(?![\\d/.\\-])`, FLAGS),
     extract: () => BLOCK,
@@ -750,7 +793,7 @@ const PARSERS: Parser[] = [
     pattern: new RegExp(
       `(?:(?:giai\\s+đoạn|nhiệm\\s+kỳ|thời\\s+kỳ)\\s+(?:từ\\s+)?(?:năm\\s+)?${YEAR}(?:${YEAR_DASH}|\\s+(?:đến|tới)\\s+(?:năm\\s+)?)${YEAR}` +
         `|từ\\s+năm\\s+${YEAR}\\s+(?:đến|tới)\\s+(?:hết\\s+)?năm\\s+${YEAR}` +
-        `|năm\\s+${YEAR}${YEAR_DASH}${YEAR})`,
+        `|(?:từ\\s+)?năm\\s+${YEAR}${YEAR_DASH}${YEAR})`,
       FLAGS,
     ),
     extract: (m) => yearsBounds(+(m[1] ?? m[3] ?? m[5])!, +(m[2] ?? m[4] ?? m[6])!),
