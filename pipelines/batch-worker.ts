@@ -32,7 +32,7 @@ export interface WorkerTask {
   markdown?: string;
   /** The OCR cache's folder (src/ingest/ocr-cache.ts), the same for every task of a run. */
   ocrCache?: string;
-  /** Which OCR model reads scanned pages (`--ocr`), the same for every task of a run. */
+  /** Which OCR model reads scanned pages (`--ocr`); a queue's worker may serve runs with different ones. */
   ocr?: OcrMode;
   /**
    * For a queue's long scans (pipelines/queue.ts), instead of the report: `pages`, the pages of
@@ -54,8 +54,18 @@ const channel = parentPort
 if (!channel) throw new Error('batch-worker.ts runs in a worker of the batch (worker-pool.ts)');
 const post = channel.post;
 
-// One OCR pool per worker, started only when a scanned page needs it.
+// One OCR pool per worker, started only when a scanned page needs it, for the OCR settings of the task in hand: a
+// queue's worker outlives runs, and a run with other settings (`--ocr best` after `--ocr auto`) gets a pool of its own.
 let ingest: IngestContext | null = null;
+let ingestKey = '';
+async function ingestFor(task: WorkerTask): Promise<IngestContext> {
+  const key = `${task.ocr ?? ''}\u0000${task.ocrCache ?? ''}`;
+  if (ingest && key === ingestKey) return ingest;
+  await ingest?.close();
+  ingestKey = key;
+  ingest = createIngestContext({ workers: 1, ...(task.ocr ? { mode: task.ocr } : {}), ...(task.ocrCache ? { cacheDir: task.ocrCache } : {}) });
+  return ingest;
+}
 
 // Ctrl+C reaches the whole process group: the batch decides what stops, and kills its workers.
 process.on('SIGINT', () => {});
@@ -70,7 +80,7 @@ channel.on(async (task) => {
   }
   let result: WorkerResult;
   try {
-    ingest ??= createIngestContext({ workers: 1, ...(task.ocr ? { mode: task.ocr } : {}), ...(task.ocrCache ? { cacheDir: task.ocrCache } : {}) });
+    const ingest = await ingestFor(task);
     if (task.step) {
       post({ id: task.id, ok: true, checks: { made: 0, failed: 0 }, ...(await runStep(task.file, task.step, ingest)) });
       return;

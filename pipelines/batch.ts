@@ -208,8 +208,10 @@ async function runLocked(
   const ocrCache = join(out, OCR_CACHE_FOLDER);
   const format = options.format ?? 'full';
   const [code, manifest] = await Promise.all([versionKey(), loadManifest(out)]);
-  // what a file's outputs depend on besides the code: a run with other output options redoes it
-  const version = `${code}${format === 'compact' ? '+compact' : ''}${options.text ? '+text' : ''}`;
+  // what a file's outputs depend on besides the code: a run with other output options, or another OCR model, redoes
+  // it (the pages a model read before come from the OCR cache)
+  const ocr = options.ocr && options.ocr !== 'auto' ? `+ocr-${options.ocr}` : '';
+  const version = `${code}${format === 'compact' ? '+compact' : ''}${options.text ? '+text' : ''}${ocr}`;
   for (const s of skipped) options.onSkip?.(s);
   options.onStart?.(files.length);
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkerPool, type Outcome } from './worker-pool.js';
 
@@ -52,4 +55,24 @@ describe('WorkerPool: one hostile file costs a worker process, never the batch',
       await pool.close();
     }
   }, 20_000);
+});
+
+describe('the batch worker', () => {
+  it('reads each task with the OCR model the task names, though one worker serves both (a queue worker outlives runs)', async () => {
+    const pool = new WorkerPool({ size: 1, timeoutMs: 120_000, memoryMb: 1024 });
+    const out = mkdtempSync(join(tmpdir(), 'baocao-ocr-mode-'));
+    const file = new URL('../fixtures/formats/000_df22d471c82bd4e0.page4.png', import.meta.url).pathname;
+    try {
+      const models: string[][] = [];
+      for (const ocr of ['fast', 'best'] as const) {
+        const output = join(out, `${ocr}.json`);
+        expect(await pool.run({ file, displayPath: file, output, rows: join(out, `${ocr}.rows.json`), ocr })).toMatchObject({ ok: true });
+        const report = JSON.parse(readFileSync(output, 'utf8')) as { source: { ocr: { model: string }[] } };
+        models.push(report.source.ocr.map((p) => p.model));
+      }
+      expect(models).toEqual([['fast'], ['best']]);
+    } finally {
+      await pool.close();
+    }
+  }, 180_000);
 });

@@ -49,6 +49,17 @@ describe('baocao run on the seed reports', () => {
   });
 });
 
+describe('baocao run again with another OCR model', () => {
+  it('redoes the files done with the default model, then skips them with the same model', () => {
+    const input = mkdtempSync(join(tmpdir(), 'baocao-ocr-in-'));
+    const out = mkdtempSync(join(tmpdir(), 'baocao-ocr-out-'));
+    copyFileSync(join(ROOT, 'fixtures', seeds[0]!), join(input, 'a.txt'));
+    expect(baocao(['run', input, '--out', out, '--jobs', '1']).stdout).toContain('1 files: 1 written, 0 unchanged, 0 failed;');
+    expect(baocao(['run', input, '--out', out, '--jobs', '1', '--ocr', 'best']).stdout).toContain('1 files: 1 written, 0 unchanged, 0 failed;');
+    expect(baocao(['run', input, '--out', out, '--jobs', '1', '--ocr', 'best']).stdout).toContain('1 files: 0 written, 1 unchanged, 0 failed;');
+  });
+});
+
 describe('baocao run with bad files in the batch', () => {
   it('names each bad file and its reason, completes the others and exits 1', () => {
     const input = mkdtempSync(join(tmpdir(), 'baocao-bad-'));
