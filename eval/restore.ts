@@ -23,6 +23,7 @@ import { alignWords, SEED004_ALIGNED, textPairs, wordAccuracy, words, sameWord }
 import { learnConfusions } from '../src/restore/channel.js';
 import { learnToneConfusions, loadConfusions, loadModel, loadToneConfusions } from '../src/restore/index.js';
 import { SPECIALS } from '../src/restore/lm.js';
+import { placeUnits } from '../src/restore/vocabulary.js';
 import { Restorer, type Weights } from '../src/restore/restore.js';
 import { SourceText } from '../src/text/source-text.js';
 import { stripMarks } from '../src/vietnamese/letters.js';
@@ -133,7 +134,8 @@ if (existsSync(HELDOUT)) {
   const ids = heldoutIds();
   // --no-gazetteer: the model trained without the place names (npm run train -- --no-gazetteer)
   const noGazetteer = process.argv.includes('--no-gazetteer');
-  const restorer = new Restorer(loadModel(noGazetteer ? 'ablation/restore-lm-no-gazetteer.bin' : 'restore-lm.bin'), loadConfusions(), weights, loadToneConfusions());
+  // (the gazetteer also keeps each place name one reading within a document: not in the ablation)
+  const restorer = new Restorer(loadModel(noGazetteer ? 'ablation/restore-lm-no-gazetteer.bin' : 'restore-lm.bin'), loadConfusions(), weights, loadToneConfusions(), noGazetteer ? [] : placeUnits());
   const HSETS = [
     { dir: 'ocr-eng', label: 'English-OCR (Liberation Serif, 300 dpi)', mode: 'full' },
     { dir: 'ocr-eng-scan', label: 'English-OCR (200 dpi, blur, JPEG 30)', mode: 'full' },

@@ -6,6 +6,9 @@ import { repairBeforeNumber, repairCode, repairVieCode } from './symbols.js';
 import { pieces } from './tokens.js';
 import { learnToneConfusions } from './tones.js';
 import { placeSyllables, placeUnits } from './vocabulary.js';
+import { PlaceNames } from './names.js';
+import { getRestorer } from './index.js';
+import { SourceText } from '../text/source-text.js';
 
 describe('symbol repairs', () => {
   it('repairs codes from the lexicon only', () => {
@@ -141,6 +144,28 @@ describe('tone confusions of Vietnamese-model OCR', () => {
 });
 
 describe('gazetteer', () => {
+  const names = new PlaceNames(['xã Đắk Rơ Nga', 'xã Phú Lộc', 'xã Phú Lốc', 'đặc khu Cát Hải']);
+  const decoded = (text: string, chosen: string) => text.split(' ').map((written, k) => ({ word: chosen.split(' ')[k]!, written, reset: false }));
+
+  it('reads every copy of a name as its copy after the kind word, the only unit with those letters', () => {
+    // `Dak Ro Nga` decoded twice, once after `xã` as the gazetteer has it
+    expect(names.rewrites(decoded('xa Dak Ro Nga va Dak Ro Nga', 'xã đắk rơ nga và đăk rơ nga'), () => false)).toEqual([{ at: 5, syllable: 'đắk' }]);
+    // in capitals too, and a copy with other marks: the letters decide
+    expect(names.rewrites(decoded('ĐẶC KHU CÁT HẢI tai Cát Hai', 'đặc khu cát hải tại cát hai'), () => false)).toEqual([{ at: 6, syllable: 'hải' }]);
+  });
+
+  it('needs the decoder’s confidence where two units share the letters, and leaves a word in lower case alone', () => {
+    const text = 'xa Phu Loc va Phu Loc va phu loc';
+    const chosen = 'xã phú lộc và phú lốc và phụ lọc';
+    expect(names.rewrites(decoded(text, chosen), () => false)).toEqual([]);
+    expect(names.rewrites(decoded(text, chosen), () => true)).toEqual([{ at: 5, syllable: 'lộc' }]);
+  });
+
+  it('keeps a name one reading through the restorer (full mode, stripped text)', () => {
+    const restored = getRestorer().restore(SourceText.fromOriginal('xa Dak Ro Nga va Dak Ro Nga'), { mode: 'full' }).text.text;
+    expect(restored).toBe('xã Đắk Rơ Nga và Đắk Rơ Nga');
+  });
+
   it('gives place names syllables the dictionary lacks, but no single letters or Roman numerals', () => {
     expect(placeSyllables(['tỉnh Đắk Lắk', 'phường II', 'xã Ea H Leo']).sort()).toEqual(['ea', 'leo', 'lắk', 'phường', 'tỉnh', 'xã', 'đắk']);
     const units = placeUnits();

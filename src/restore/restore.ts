@@ -7,6 +7,8 @@ import { SourceText } from '../text/source-text.js';
 import { Channel, type ConfusionCounts } from './channel.js';
 import { BOS, NUM, PUNCT, SPECIALS, UNK, type LanguageModel } from './lm.js';
 import { repairBeforeNumber, repairCode, repairVieCode, isCode, isSyllableLikeAcronym } from './symbols.js';
+import { PlaceNames, type NameWord } from './names.js';
+import { LOW_CONFIDENCE } from './confidence.js';
 import { pieces, type Piece } from './tokens.js';
 import { applyCase, canonical, caseShape, type CaseShape, fold, hasMarks, hasVietnameseOnlyLetters, toneOf, withoutTone } from '../vietnamese/letters.js';
 import { toneCosts, type ToneCounts } from './tones.js';
@@ -162,6 +164,7 @@ export class Restorer {
   private readonly weights: Weights;
 
   private readonly toneCost: Float64Array;
+  private readonly places: PlaceNames | null;
 
   constructor(
     readonly lm: LanguageModel,
@@ -169,8 +172,11 @@ export class Restorer {
     weights: Partial<Weights> = {},
     /** Tone confusions of Vietnamese-model OCR (for `tones`); none: every tone change equally unlikely. */
     tones: ToneCounts = { tones: Array.from({ length: 6 }, (_, t) => Array.from({ length: 6 }, (_, r) => (t === r ? 1000 : 1))), shapes: [1, 1000] },
+    /** The gazetteer's units (`xã Phú Lộc`), to keep each place name one reading within a text; none: no such pass. */
+    places: readonly string[] = [],
   ) {
     this.toneCost = toneCosts(tones);
+    this.places = places.length > 0 ? new PlaceNames(places) : null;
     const syllables = lm.vocab.slice(SPECIALS.length, SPECIALS.length + lm.syllableCount);
     this.channel = new Channel(syllables, confusions);
     this.syllableIds = new Set(syllables.map((_, i) => i + SPECIALS.length));
@@ -266,6 +272,7 @@ export class Restorer {
     const stripped = words > 0 && marked / words < 0.01 && foreign / words < 0.05;
     const items = this.items(text.text, ps, mode, stripped, options.tones === true && !stripped);
     const chosen = this.decode(items);
+    if (this.places) this.keepNamesConsistent(items, chosen, this.places);
     return this.apply(text, items, chosen, damage);
   }
 
@@ -751,6 +758,29 @@ export class Restorer {
       if (c !== chosen && (runner < 0 || local[c]! > local[runner]!)) runner = c;
     }
     return { runner, confidence: Math.exp(local[chosen]! - max) / z };
+  }
+
+  /**
+   * Every copy of a place name read with confidence after its kind word reads the same (names.ts): the other
+   * copies take its syllables where their options have them.
+   */
+  private keepNamesConsistent(items: Item[], chosen: Int32Array, places: PlaceNames): void {
+    const words: NameWord[] = items.map((it, i) => {
+      const o = it.options?.list[chosen[i]!];
+      const word = it.part || it.forced !== undefined || (!o && it.piece.kind !== 'word') ? null : o && !o.keep ? o.word : canonical(it.piece.text.toLowerCase());
+      return { word, written: it.piece.text, reset: it.reset };
+    });
+    let ids: Int32Array | null = null;
+    const confident = (i: number) => {
+      const it = items[i]!;
+      if (!it.options || it.options.list.length < 2) return true;
+      ids ??= Int32Array.from(items, (x, k) => (x.options ? x.options.ids[chosen[k]!]! : x.fixed ?? UNK));
+      return this.confidence(items, ids, i, chosen[i]!).confidence >= LOW_CONFIDENCE;
+    };
+    for (const { at, syllable } of places.rewrites(words, confident)) {
+      const c = items[at]!.options?.list.findIndex((o) => !o.keep && o.word === syllable) ?? -1;
+      if (c >= 0) chosen[at] = c;
+    }
   }
 
   /** What an item with options writes for its chosen option (its part of the piece, for a cut token). */

@@ -1,0 +1,108 @@
+/**
+ * Place names kept consistent within a document (issue 24). OCR garbles a name differently from
+ * line to line, and the decoder reads each copy on its own: `đặc khu Cát Hải` may come out right
+ * after its kind word, where the gazetteer backs it, and as `Cát Hai` in a table below. A name the
+ * decoder chose with confidence, right after its kind word (`xã`, `phường`, `đặc khu`…), and found
+ * in the gazetteer, is the reading of every other copy of the same letters in the document.
+ */
+import { canonical, stripMarks } from '../vietnamese/letters.js';
+
+/** The kinds of administrative unit a name follows, as the gazetteer writes them. */
+const KINDS = ['thị trấn', 'thị xã', 'thành phố', 'đặc khu', 'xã', 'phường', 'huyện', 'quận', 'tỉnh'].map((k) => k.split(' '));
+/** A name has at most this many syllables (`Thừa Thiên Huế`; `Bà Rịa - Vũng Tàu` is two runs). */
+const MAX_NAME = 4;
+/** One syllable is too little to tell a name from a capitalised word. */
+const MIN_NAME = 2;
+
+/** One word of the decoded text, as the name pass needs it. */
+export interface NameWord {
+  /** The chosen word, lower case, tones placed the new way; null for what is not a word (a number, a sign, a code). */
+  word: string | null;
+  /** The word as written (the input). */
+  written: string;
+  /** Starts a paragraph: a name never runs across one. */
+  reset: boolean;
+}
+
+/** A name's copies to rewrite: the word positions and the syllables each should read. */
+export interface NameRewrite {
+  at: number;
+  syllable: string;
+}
+
+export class PlaceNames {
+  private readonly units: Set<string>;
+  /** How many units of the gazetteer share a kind and a name's letters (`xã phu loc`): one, and the letters tell the name. */
+  private readonly spellings = new Map<string, number>();
+
+  constructor(units: readonly string[]) {
+    // (canonical places one syllable's tone)
+    this.units = new Set(units.map((u) => u.toLowerCase().split(' ').map(canonical).join(' ')));
+    for (const u of this.units) this.spellings.set(stripMarks(u), (this.spellings.get(stripMarks(u)) ?? 0) + 1);
+  }
+
+  /**
+   * The rewrites that make every copy of a confidently read name read the same: for each name read after its kind
+   * word and found in the gazetteer (the longest such), either the only unit of its kind with those letters or read
+   * with every syllable `confident`, the other
+   * capitalised runs of the same letters (marks and case aside) that read otherwise. Letters read two confident
+   * ways in one document are left alone.
+   */
+  rewrites(words: readonly NameWord[], confident: (at: number) => boolean): NameRewrite[] {
+    const named = new Map<string, string[] | null>();
+    for (let i = 0; i < words.length; i++) {
+      const kind = kindEndingAt(words, i);
+      if (kind === null) continue;
+      for (let n = Math.min(MAX_NAME, words.length - i - 1); n >= MIN_NAME; n--) {
+        const run = words.slice(i + 1, i + 1 + n);
+        if (!isNameRun(run)) continue;
+        const name = run.map((w) => w.word!);
+        const unit = `${kind} ${name.join(' ')}`;
+        if (!this.units.has(unit)) continue;
+        if (this.spellings.get(stripMarks(unit)) === 1 || run.every((_, k) => confident(i + 1 + k))) {
+          const key = keyOf(run);
+          const known = named.get(key);
+          named.set(key, known === undefined || (known !== null && known.join(' ') === name.join(' ')) ? name : null);
+        }
+        break;
+      }
+    }
+    const out: NameRewrite[] = [];
+    if (named.size === 0) return out;
+    const lengths = new Set([...named.keys()].map((k) => k.split(' ').length));
+    for (let i = 0; i < words.length; i++) {
+      for (const n of lengths) {
+        const run = words.slice(i, i + n);
+        if (run.length < n || !isNameRun(run)) continue;
+        const name = named.get(keyOf(run));
+        if (!name) continue;
+        run.forEach((w, k) => {
+          if (w.word !== name[k]) out.push({ at: i + k, syllable: name[k]! });
+        });
+        i += n - 1;
+        break;
+      }
+    }
+    return out;
+  }
+}
+
+/** The kind word (`xã`, `đặc khu`) that ends at word i, as the decoder chose it, or null. */
+function kindEndingAt(words: readonly NameWord[], i: number): string | null {
+  for (const kind of KINDS) {
+    const start = i - kind.length + 1;
+    if (start < 0) continue;
+    if (kind.every((k, j) => words[start + j]!.word === k && (j === 0 || !words[start + j]!.reset))) return kind.join(' ');
+  }
+  return null;
+}
+
+/** Words that can be a name: capitalised words of one paragraph. */
+function isNameRun(run: readonly NameWord[]): boolean {
+  return run.every((w, k) => w.word !== null && /^\p{Lu}/u.test(w.written) && (k === 0 || !w.reset));
+}
+
+/** A run's letters as written, marks and case aside: what the copies of one name share however OCR garbled their marks. */
+function keyOf(run: readonly NameWord[]): string {
+  return run.map((w) => stripMarks(w.written.toLowerCase())).join(' ');
+}
