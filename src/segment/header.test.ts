@@ -240,6 +240,62 @@ VỀ VIỆC KIỆN TOÀN BAN CHỈ ĐẠO`);
   });
 });
 
+describe('header: words a web rendering wrapped (documents outside the annotated parts)', () => {
+  it('reads a kind word wrapped inside itself (`**QUYẾT` / `ĐỊNH**`), so the title is not taken for the issuer (a53257314ff9bbd2)', () => {
+    const { header } = read(`|
+|
+**ỦY BAN NHÂN DÂN **
+TỈNH HÀ TĨNH
+--------
+|
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 80/2025/QĐ-UBND
+|
+*Hà Tĩnh, ngày 24 tháng11 năm 2025*
+|
+**QUYẾT
+ĐỊNH**
+BÃI BỎ QUYẾT ĐỊNH
+SỐ 15/2025/QĐ-UBND NGÀY 01/3/2025 CỦA ỦY BAN NHÂN DÂN TỈNH BAN HÀNH QUY ĐỊNH CHỨC
+NĂNG, NHIỆM VỤ, QUYỀN HẠN VÀ CƠ CẤU TỔ CHỨC CỦA SỞ NỘI VỤ
+*Căn cứ Luật Tổ chức chính quyền địa phương số
+72/2025/QH15;*`);
+    expect(header).toMatchObject({
+      kind: 'QĐ',
+      issuer: 'Ủy ban nhân dân tỉnh Hà Tĩnh',
+      unit: { level: 'tỉnh', name: 'Hà Tĩnh' },
+      title: 'BÃI BỎ QUYẾT ĐỊNH SỐ 15/2025/QĐ-UBND NGÀY 01/3/2025 CỦA ỦY BAN NHÂN DÂN TỈNH BAN HÀNH QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN VÀ CƠ CẤU TỔ CHỨC CỦA SỞ NỘI VỤ',
+    });
+  });
+
+  it('reads `Số` without its colon (1f9faa032326f975)', () => {
+    const { header } = read(`**ỦY BAN NHÂN
+DÂN **
+TỈNH QUẢNG TRỊ
+|
+Số 2696/QĐ-UBND
+|
+*Quảng Trị,
+ngày 18 tháng 11 năm 2025*
+|
+**QUYẾT ĐỊNH**
+BAN HÀNH ĐIỀU LỆ TỔ CHỨC VÀ HOẠT ĐỘNG CỦA QUỸ BẢO VỆ MÔI TRƯỜNG`);
+    expect(header).toMatchObject({ number: '2696', symbol: 'QĐ-UBND', place: 'Quảng Trị', date: { year: 2025, month: 11, day: 18 } });
+  });
+
+  it('reads signer blocks wrapped anywhere: `T/M ỦY` / `BAN NHÂN DÂN`, `PHÓ` / `CHỦ TỊCH`, `Nguyễn` / `Văn Khởi`', () => {
+    const signer = (block: string) => read(`Số: 1/QĐ-UBND\nQUYẾT ĐỊNH\nVỀ VIỆC THỬ\nĐiều 1. Thử.\nNơi nhận:\n- Như Điều 3;\n|\n${block}\n|`).header.signer;
+    expect(signer('**T/M ỦY\nBAN NHÂN DÂN**\nCHỦ TỊCH\n**Phạm Đức Ấn**')).toEqual({ name: 'Phạm Đức Ấn', role: 'CHỦ TỊCH', onBehalfOf: 'T/M ỦY BAN NHÂN DÂN' });
+    expect(signer('**KT. CHỦ TỊCH**\n**PHÓ\nCHỦ TỊCH**\n**Nguyễn Thị Nguyệt**')).toEqual({ name: 'Nguyễn Thị Nguyệt', role: 'PHÓ CHỦ TỊCH', onBehalfOf: 'KT. CHỦ TỊCH' });
+    expect(signer('**KT. CHỦ TỊCH**\nPHÓ CHỦ TỊCH\n**Nguyễn\nVăn Khởi**')).toEqual({ name: 'Nguyễn Văn Khởi', role: 'PHÓ CHỦ TỊCH', onBehalfOf: 'KT. CHỦ TỊCH' });
+    expect(signer('**TM. ỦY BAN NHÂN\nDÂN**\n**KT. CHỦ TỊCH**\nPHÓ CHỦ TỊCH\n**Mai\nSơn**')).toEqual({ name: 'Mai Sơn', role: 'PHÓ CHỦ TỊCH', onBehalfOf: 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH' });
+  });
+});
+
 describe('header: issuer blocks of lower units', () => {
   it('takes the commune, not the district above it, from a two-level block', () => {
     const { header } = read(`UBND HUYỆN HOẰNG HÓA

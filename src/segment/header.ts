@@ -6,6 +6,7 @@ import {
   ISSUER_BLOCK,
   KIND_OPENINGS,
   KIND_TITLES,
+  KIND_WORD_HEADS,
   LIST_ITEM,
   MARKDOWN_HEADING,
   MOTTO,
@@ -71,7 +72,8 @@ export function parseHeader(lines: readonly Line[], fullText: string): HeaderRes
   const warnings: string[] = [];
 
   const window = headerWindow(lines);
-  const kindAt = window.find((i) => KIND_TITLES.some(([p]) => p.test(clean(lines[i]!.text))));
+  const kind = kindLine(lines, window);
+  const kindAt = kind?.at;
   const subjectAt = window.find((i) => /(?:^|\s)V\/v\s/u.test(clean(lines[i]!.text)));
   const recipientsAt = window.find((i) => RECIPIENTS_LINE.test(clean(lines[i]!.text)));
   // the block before the title: everything up to the kind word, `V/v` or `Kính gửi`
@@ -84,12 +86,11 @@ export function parseHeader(lines: readonly Line[], fullText: string): HeaderRes
   readPlaceDate(zone, header);
   const issuerBlock = readIssuer(zone);
 
-  if (kindAt !== undefined) {
-    const kindLine = clean(lines[kindAt]!.text);
-    const [pattern, code] = KIND_TITLES.find(([p]) => p.test(kindLine))!;
+  if (kind) {
+    const [pattern, code] = KIND_TITLES.find(([p]) => p.test(kind.text))!;
     header.kind = code;
-    const sameLine = kindLine.replace(pattern, '').trim();
-    const title = collectTitle(lines, kindAt + 1, sameLine);
+    const sameLine = kind.text.replace(pattern, '').trim();
+    const title = collectTitle(lines, kind.next, sameLine);
     header.title = title.text || null;
     if (title.runaway) warnings.push('header: the title has no clear end; only its first lines are kept');
     bodyStart = title.next;
@@ -256,6 +257,22 @@ export function titleCase(upper: string): string {
  * ends at the first line that is not in capitals; any title ends at a blank line, a `|` cell break,
  * a body opener (`Căn cứ`, `Thực hiện`, the enacting `CHỦ TỊCH ỦY BAN NHÂN DÂN …`) or a heading.
  */
+/**
+ * The kind word's line in the header window (its text, and the line after it), also when a web rendering wrapped the
+ * word itself (`**QUYẾT` then `ĐỊNH**`): the two lines are read as one.
+ */
+function kindLine(lines: readonly Line[], window: readonly number[]): { at: number; text: string; next: number } | undefined {
+  for (const [k, i] of window.entries()) {
+    const text = clean(lines[i]!.text);
+    if (KIND_TITLES.some(([p]) => p.test(text))) return { at: i, text, next: i + 1 };
+    const after = window[k + 1];
+    if (after === undefined || !KIND_WORD_HEADS.has(text)) continue;
+    const joined = `${text} ${clean(lines[after]!.text)}`;
+    if (KIND_TITLES.some(([p]) => p.test(joined))) return { at: i, text: joined, next: after + 1 };
+  }
+  return undefined;
+}
+
 function collectTitle(lines: readonly Line[], from: number, sameLine: string): { text: string; next: number; runaway: boolean } {
   const parts = sameLine ? [sameLine] : [];
   let i = from;
@@ -395,18 +412,22 @@ function signerFrom(texts: readonly string[]): { block: SignerBlock; used: numbe
   let k = 0;
   for (; k < texts.length; k++) {
     const text = texts[k]!;
+    const next = texts[k + 1] ?? '';
     if (ON_BEHALF_LINE.test(text)) {
       onBehalf.push(text);
-    } else if (onBehalf.length > 0 && role === null && /^\p{Lu}+$/u.test(text) && !ROLE_LINE.test(text)) {
-      onBehalf[onBehalf.length - 1] += ` ${text}`; // `TM. ỦY BAN NHÂN` wrapped before `DÂN`
+    } else if (role === null && text === 'PHÓ' && ROLE_LINE.test(`PHÓ ${next}`)) {
+      role = `PHÓ ${next}`; // `PHÓ` wrapped before `CHỦ TỊCH`
+      k++;
+    } else if (onBehalf.length > 0 && role === null && /^\p{Lu}+(?: \p{Lu}+)*$/u.test(text) && !ROLE_LINE.test(text)) {
+      onBehalf[onBehalf.length - 1] += ` ${text}`; // `TM. ỦY BAN NHÂN` wrapped before `DÂN`, `T/M ỦY` before `BAN NHÂN DÂN`
     } else if (ROLE_LINE.test(text) && role === null) {
       role = text;
-    } else if ((role || onBehalf.length > 0) && NAME_LINE.test(text) && !ROLE_LINE.test(text) && !ENACTING_ROLE.test(text)) {
+    } else if ((role || onBehalf.length > 0) && (NAME_LINE.test(text) || NAME_LINE.test(`${text} ${next}`)) && !ROLE_LINE.test(text) && !ENACTING_ROLE.test(text)) {
       let name = text;
       let used = k + 1;
-      // a name wrapped before its last word: `Lê Hải` / `Hòa`
-      if (/^\p{Lu}\p{Ll}+$/u.test(texts[k + 1] ?? '')) {
-        name += ` ${texts[k + 1]}`;
+      // a name wrapped after its first word (`Nguyễn` / `Văn Khởi`) or before its last (`Lê Hải` / `Hòa`)
+      if (!NAME_LINE.test(text) || /^\p{Lu}\p{Ll}+$/u.test(next)) {
+        name += ` ${next}`;
         used++;
       }
       const block = { name, role: role ?? onBehalf.at(-1)?.replace(/^\p{Lu}+\.\s*/u, '') ?? null, onBehalfOf: onBehalf.join(' / ') || null };

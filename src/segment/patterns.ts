@@ -6,10 +6,11 @@
 /**
  * `Số: 120 /BC-UBND`, `Số: / BC- UBND`, `Số: 35/2025/QĐ-UBND` (number, year, symbol), blanks
  * allowed, anywhere in a header cell (OCR merges it with the place and date). OCR reads `Số:` as
- * `S6:`, `S06:`, `$6:`, `So:`. A Party-style `Số: 15-CTrHĐ/QU` has a hyphen after the number.
+ * `S6:`, `S06:`, `$6:`, `So:`. A Party-style `Số: 15-CTrHĐ/QU` has a hyphen after the number. Some renderings drop
+ * the colon (`Số 2696/QĐ-UBND`): then a number must follow.
  */
 export const NUMBER_FIELD =
-  /(?:^|\s)(?:Số|SỐ|[S$][ốoóồơ06]{1,2})\s*:\s*(?<number>\d[\d.]*[a-zđ]?)?\s*(?:\/|-(?=\s*\p{Lu}))\s*(?:(?<year>(?:19|20)\d{2})\s*\/\s*)?(?<symbol>[\p{L}\d]+(?:\s*[-–/]\s*[\p{L}\d]+)*)/u;
+  /(?:^|\s)(?:(?:Số|SỐ|[S$][ốoóồơ06]{1,2})\s*:|(?:Số|SỐ)(?=\s+\d))\s*(?<number>\d[\d.]*[a-zđ]?)?\s*(?:\/|-(?=\s*\p{Lu}))\s*(?:(?<year>(?:19|20)\d{2})\s*\/\s*)?(?<symbol>[\p{L}\d]+(?:\s*[-–/]\s*[\p{L}\d]+)*)/u;
 
 /**
  * `Cát Hải, ngày tháng 4 năm 2026`, `Hải Phòng, ngày 12 tháng 9 năm 2025` (place, date); blanks
@@ -64,6 +65,9 @@ const KIND_WORDS: ReadonlyArray<[word: string, code: string]> = [
   ['CHƯƠNG TRÌNH', 'CTr'], // programme
 ];
 const sentenceCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
+
+/** The first syllable of a kind word alone on its line (`QUYẾT` of a web rendering that wrapped `QUYẾT⏎ĐỊNH`). */
+export const KIND_WORD_HEADS: ReadonlySet<string> = new Set(KIND_WORDS.map(([word]) => word.split(' ')[0]!));
 export const KIND_TITLES: ReadonlyArray<[RegExp, string]> = KIND_WORDS.map(([word, code]) => [
   // `QUYẾT ĐỊNH:` (colon) enacts the articles of a decision; it is not the kind line
   new RegExp(`^(?:${word}(?![:\\p{L}])|${sentenceCase(word)}$)`, 'u'),
