@@ -825,4 +825,12 @@ describe('periods with roles', () => {
     expect(spans('Hết năm 2025, 100% xã đạt chuẩn')).toEqual([[null, '2025-12-31', 'Hết năm 2025']]);
     expect(spans('Tổng số vốn đã giải ngân đến ngày 30/11 là 5 tỷ đồng')).toEqual([[null, '2025-11-30', 'đến ngày 30/11']]);
   });
+
+  it('tầm nhìn đến 2050 without năm (corpus, a decision on mining plans): an open start', () => {
+    const spans = (text: string) => roles(text, ctx(2025, 11, 20, 'QĐ')).map((r) => r.slice(1));
+    expect(spans('Danh mục các dự án khai thác bôxit thời kỳ 2021 - 2030, tầm nhìn đến 2050, như sau')).toEqual([
+      ['2021-01-01', '2030-12-31', 'thời kỳ 2021 - 2030'],
+      [null, '2050-12-31', 'đến 2050'],
+    ]);
+  });
 });

@@ -504,6 +504,13 @@ const PARSERS: Parser[] = [
     extract: (m, env) => fromNow(m, env, isoDate(+m[1]!, 12, 31)),
   },
   {
+    // `tầm nhìn đến 2050`, `định hướng đến 2035` (vision, orientation) without `năm`: an open start; the lead words give
+    // the role
+    kind: 'until',
+    pattern: new RegExp(`(?<lead>(?:tầm\\s+nhìn|định\\s+hướng)\\s+)đến\\s+${YEAR}(?![\\d/.,]\\d|[\\d/])`, FLAGS),
+    extract: (m) => until(isoDate(+m[2]!, 12, 31)), // m[1] is the lead
+  },
+  {
     // `từ nay đến cuối năm` (from now to the end of this year)
     kind: 'until',
     pattern: new RegExp(`từ\\s+nay\\s+đến\\s+(?:hết|cuối)\\s+năm(?:\\s+nay)?(?![\\p{L}\\d]|\\s+\\d)`, FLAGS),
