@@ -296,6 +296,66 @@ BAN HÀNH ĐIỀU LỆ TỔ CHỨC VÀ HOẠT ĐỘNG CỦA QUỸ BẢO VỆ MÔ
   });
 });
 
+describe('header: closings whose two columns PDF text merged on each line (layouts made from documents outside the annotated parts)', () => {
+  const signer = (closing: string) => read(`Số: 1/QĐ-UBND\nQUYẾT ĐỊNH\nVỀ VIỆC THỬ\nĐiều 1. Thử.\n${closing}`).header;
+
+  it('reads `TM.` wrapped before its body, and a role after an entry that has no punctuation (518fe8ba9a6bd9dc)', () => {
+    const header = signer(`Nơi nhận: TM.
+- Như Điều 5; ỦY BAN NHÂN DÂN
+- Văn phòng Chính phủ;
+- Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính, Bộ KT. CHỦ TỊCH
+Tư pháp; PHÓ CHỦ TỊCH
+- Vụ Pháp chế, Bộ Nội vụ; Tống Thanh Hải
+- Thường trực Tỉnh ủy;`);
+    expect(header.signer).toEqual({ name: 'Tống Thanh Hải', role: 'PHÓ CHỦ TỊCH', onBehalfOf: 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH' });
+    expect(header.distribution).toEqual([
+      'Như Điều 5',
+      'Văn phòng Chính phủ',
+      'Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính, Bộ Tư pháp',
+      'Vụ Pháp chế, Bộ Nội vụ',
+      'Thường trực Tỉnh ủy',
+    ]);
+  });
+
+  it('reads a name after an entry that has no punctuation, never a body’s name as the signer’s (a5b95740527e665d)', () => {
+    const header = signer(`Nơi nhận: TM. ỦY BAN NHÂN DÂN
+- Như Điều 2; KT. CHỦ TỊCH
+- Bộ Xây dựng;
+- Cổng TTĐT Chính phủ; PHÓ CHỦ TỊCH
+- Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính - Bộ Trần Báu Hà
+Tư pháp;
+- TTr Tỉnh ủy, TTr HĐND tỉnh;`);
+    expect(header.signer).toEqual({ name: 'Trần Báu Hà', role: 'PHÓ CHỦ TỊCH', onBehalfOf: 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH' });
+    expect(header.distribution).toHaveLength(5);
+  });
+
+  it('keeps an entry wrapped below the signer’s lines in the list (817cf0e3de96bc43)', () => {
+    const header = signer(`Nơi nhận: KT. CHỦ TỊCH
+- Cục KSTTHC, Văn phòng Chính phủ PHÓ CHỦ TỊCH
+(b/c);
+- Thường trực Tỉnh ủy (b/c); Đặng Ngọc Hậu
+- Thường trực HĐND tỉnh (b/c);`);
+    expect(header.signer).toEqual({ name: 'Đặng Ngọc Hậu', role: 'PHÓ CHỦ TỊCH', onBehalfOf: 'KT. CHỦ TỊCH' });
+    expect(header.distribution[0]).toBe('Cục KSTTHC, Văn phòng Chính phủ (b/c)');
+  });
+
+  it('ends a title at the Chairman’s line wrapped inside the body’s name (a3b56e35d1c2d0d2)', () => {
+    const { header } = read(`Số: 2833/QĐ-UBND
+QUYẾT ĐỊNH
+VỀ VIỆC
+CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH VÀ ĐƯỢC SỬA ĐỔI, BỔ SUNG LĨNH
+VỰC ĐỊA CHẤT VÀ KHOÁNG SẢN THUỘC PHẠM VI CHỨC NĂNG QUẢN LÝ CỦA SỞ NÔNG NGHIỆP
+VÀ MÔI TRƯỜNG
+**CHỦ TỊCH ỦY BAN NHÂN
+DÂN THÀNH PHỐ HỒ CHÍ MINH**
+*Căn cứ Luật Tổ chức Chính quyền địa
+phương ngày 16 tháng 6 năm 2025;*`);
+    expect(header.title).toBe(
+      'VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH VÀ ĐƯỢC SỬA ĐỔI, BỔ SUNG LĨNH VỰC ĐỊA CHẤT VÀ KHOÁNG SẢN THUỘC PHẠM VI CHỨC NĂNG QUẢN LÝ CỦA SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG',
+    );
+  });
+});
+
 describe('header: issuer blocks of lower units', () => {
   it('takes the commune, not the district above it, from a two-level block', () => {
     const { header } = read(`UBND HUYỆN HOẰNG HÓA

@@ -298,7 +298,8 @@ function collectTitle(lines: readonly Line[], from: number, sameLine: string): {
 const NUMBERED_HEADING = /^(?:[IVXL]+|\d{1,2})[.)]\s/u;
 
 /** The enacting line after a Quyết định's title: `ỦY BAN NHÂN DÂN TỈNH …`, `CHỦ TỊCH ỦY BAN NHÂN DÂN …`. */
-const ENACTING = /^(?:CHỦ TỊCH )?(?:ỦY|UỶ) BAN NHÂN DÂN\b/u;
+// (also the Chairman's line wrapped inside the body's name: `CHỦ TỊCH ỦY BAN NHÂN` / `DÂN THÀNH PHỐ HỒ CHÍ MINH`)
+const ENACTING = /^(?:CHỦ TỊCH )?(?:ỦY|UỶ) BAN NHÂN DÂN\b|^CHỦ TỊCH (?:ỦY|UỶ) BAN(?: NHÂN)?$/u;
 
 
 /** The lines of the cell that holds line `from` (for a `V/v` outside the header block). */
@@ -363,6 +364,8 @@ function parseClosing(lines: readonly Line[], bodyStart: number, header: Documen
       }
     } else {
       const list = collectList(lines, i + 1);
+      // (a `Nơi nhận:` with no list under it, its entries beside another one further on: that one is read too)
+      if (list.items.length === 0) continue;
       header.distribution = list.items.map(cleanListEntry);
       for (const k of list.indexes) closing.add(k);
     }
@@ -415,6 +418,9 @@ function signerFrom(texts: readonly string[]): { block: SignerBlock; used: numbe
     const next = texts[k + 1] ?? '';
     if (ON_BEHALF_LINE.test(text)) {
       onBehalf.push(text);
+    } else if (ON_BEHALF_WORD.test(text) && ON_BEHALF_LINE.test(`${text} ${next}`)) {
+      onBehalf.push(`${text} ${next}`); // `TM.` wrapped before `ỦY BAN NHÂN DÂN`
+      k++;
     } else if (role === null && text === 'PHÓ' && ROLE_LINE.test(`PHÓ ${next}`)) {
       role = `PHÓ ${next}`; // `PHÓ` wrapped before `CHỦ TỊCH`
       k++;
@@ -439,6 +445,13 @@ function signerFrom(texts: readonly string[]): { block: SignerBlock; used: numbe
   return { block: { name: null, role, onBehalfOf: onBehalf.join(' / ') || null }, used: Math.max(k, 1) };
 }
 
+/** The first word of a body's name in a distribution list (`Bộ Tư pháp`, `Sở Nội vụ`), never of a person's. */
+const BODY_WORD = /^(?:Bộ|Sở|Ban|Cục|Vụ|Phòng|Văn|Ủy|Uỷ|Tỉnh|Thành|Huyện|Xã|Phường|Trung|Chi|Đoàn|Hội|Cổng|Báo|Đài|Quỹ|Kho|Lưu)\s/u;
+/** Words in capitals only (`NHÂN DÂN`). */
+const CAPITAL_WORDS = /^\p{Lu}+(?: \p{Lu}+)*$/u;
+/** `TM.` alone, its body's name wrapped to the next line. */
+const ON_BEHALF_WORD = /^(?:(?:TM|KT|TL|TUQ|Q)\.|T\/M|K\/T|T\/L)$/u;
+
 /** Where a right-column part may start in a merged closing line: after punctuation, before a capital. */
 const MERGED_SPLIT = /[;:.,)]\s+(?=\p{Lu})/gu;
 
@@ -453,10 +466,21 @@ function splitMergedClosing(lines: readonly Line[], from: number): { left: strin
     // the right column starts after some punctuation of the left one: try each such place
     let head = text;
     let tail: string | undefined;
-    for (const m of text.matchAll(MERGED_SPLIT)) {
-      const candidate = text.slice(m.index + m[0].length);
-      if (ON_BEHALF_LINE.test(candidate) || ROLE_LINE.test(candidate) || NAME_LINE.test(candidate)) {
-        head = text.slice(0, m.index + 1);
+    // the right column starts after some punctuation of the left one, or at a role or on-behalf line after any word
+    // (`… Bộ KT. CHỦ TỊCH`): the first place, in text order, where what follows reads as a signer's line
+    const places = [
+      ...[...text.matchAll(MERGED_SPLIT)].map((m) => ({ head: m.index + 1, tail: m.index + m[0].length, punctuated: true })),
+      ...[...text.matchAll(/(?<=\S)\s(?=\p{Lu})/gu)].map((m) => ({ head: m.index, tail: m.index + 1, punctuated: false })),
+    ].sort((a, b) => a.tail - b.tail);
+    for (const place of places) {
+      const candidate = text.slice(place.tail);
+      // (a signer line wrapped in its narrow column: `TM.` / `ỦY BAN NHÂN DÂN`, `TM. ỦY BAN` / `NHÂN DÂN`)
+      const wrapped = ON_BEHALF_WORD.test(candidate) || (right.length > 0 && CAPITAL_WORDS.test(candidate));
+      // (a name after an unpunctuated entry only below a role, and not from a body's name: `… - Bộ Trần Báu Hà`)
+      const named = NAME_LINE.test(candidate) && (place.punctuated || (right.some((r) => ROLE_LINE.test(r)) && !BODY_WORD.test(candidate)));
+      const signer = ON_BEHALF_LINE.test(candidate) || ROLE_LINE.test(candidate) || named || (place.punctuated && wrapped);
+      if (signer) {
+        head = text.slice(0, place.head);
         tail = candidate;
         break;
       }
@@ -469,8 +493,10 @@ function splitMergedClosing(lines: readonly Line[], from: number): { left: strin
         indexes.push(i);
         break;
       }
-      if (!item) break;
-      left.push(item.groups!.content!);
+      // a list entry wrapped (`- Cục Kiểm tra …, Bộ` / `Tư pháp;`), beside the signer's lines or below them
+      if (!item && left.length > 0 && (isSigner || (head.length < 60 && /[;.)]$/u.test(head)))) left[left.length - 1] += ` ${head}`;
+      else if (!item) break;
+      else left.push(item.groups!.content!);
     }
     if (tail !== undefined) right.push(tail);
     indexes.push(i);
