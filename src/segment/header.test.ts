@@ -339,6 +339,23 @@ Tư pháp;
     expect(header.distribution[0]).toBe('Cục KSTTHC, Văn phòng Chính phủ (b/c)');
   });
 
+  it('keeps a title whose last line is a year after a wrapped dash, and one whose line opens with a body after a comma (PDF of f004d93b21e7fc5f, f709d287088c57b7)', () => {
+    const title = (text: string) => read(`Số: 1/KH-UBND\n${text}\nCăn cứ Luật Tổ chức chính quyền địa phương;`).header.title;
+    expect(title('KẾ HOẠCH\nPHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TRÊN ĐỊA BÀN TỈNH ĐỒNG NAI GIAI ĐOẠN 2026-\n2030')).toBe(
+      'PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TRÊN ĐỊA BÀN TỈNH ĐỒNG NAI GIAI ĐOẠN 2026- 2030',
+    );
+    expect(title('QUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT QUY TRÌNH NỘI BỘ THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ GIÁO DỤC VÀ ĐÀO TẠO,\nỦY BAN NHÂN DÂN CẤP XÃ TỈNH CAO BẰNG\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH CAO BẰNG')).toBe(
+      'VỀ VIỆC PHÊ DUYỆT QUY TRÌNH NỘI BỘ THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ GIÁO DỤC VÀ ĐÀO TẠO, ỦY BAN NHÂN DÂN CẤP XÃ TỈNH CAO BẰNG',
+    );
+  });
+
+  it('reads a long title in capitals whole: a decision repealing several others (5545b1799f2968c0, 16 lines)', () => {
+    const lines = Array.from({ length: 14 }, (_, k) => `SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA QUY ĐỊNH SỐ ${k + 1}/2014/QĐ-UBND`);
+    const { header, warnings } = read(`Số: 1/2025/QĐ-UBND\nQUYẾT ĐỊNH\n${lines.join('\n')}\nCăn cứ Luật Tổ chức chính quyền địa phương;`);
+    expect(header.title).toBe(lines.join(' '));
+    expect(warnings).not.toContain('header: the title has no clear end; only its first lines are kept');
+  });
+
   it('ends a title at the Chairman’s line wrapped inside the body’s name (a3b56e35d1c2d0d2)', () => {
     const { header } = read(`Số: 2833/QĐ-UBND
 QUYẾT ĐỊNH

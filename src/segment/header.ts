@@ -40,6 +40,7 @@ export interface HeaderResult {
 const HEADER_WINDOW = 45;
 /** A title longer than this ran into the body: its end was not found. */
 const TITLE_MAX_LINES = 8;
+const CAPITALS_TITLE_MAX_LINES = 24;
 
 /** Cells of the header block are joined with this; patterns never match across it. */
 const CELL = ' ‖ ';
@@ -285,11 +286,17 @@ function collectTitle(lines: readonly Line[], from: number, sameLine: string): {
       if (parts.length > 0) break;
       continue;
     }
-    if (BODY_OPENER.test(text) || RECIPIENTS_LINE.test(text) || ENACTING.test(text) || NUMBERED_HEADING.test(text)) break;
+    // (a title line may open with a body's name when the line before it left the phrase open: `… ĐÀO TẠO,` / `ỦY BAN
+    // NHÂN DÂN CẤP XÃ TỈNH CAO BẰNG`)
+    const enacting = ENACTING.test(text) && !/(?:,|\s(?:CỦA|VÀ|CHO|VỚI|THUỘC|TẠI))$/u.test(parts.at(-1) ?? '');
+    if (BODY_OPENER.test(text) || RECIPIENTS_LINE.test(text) || enacting || NUMBERED_HEADING.test(text)) break;
     capitals ??= isCapitals(text);
-    if (capitals && !isCapitals(text) && !/^V[ềỀ]\s/u.test(text)) break;
+    // (a capitals title goes on after a dash wrapped at its end: `GIAI ĐOẠN 2026-` / `2030`)
+    const afterDash = /[-–]$/u.test(parts.at(-1) ?? '') && /^[\d\s./)–-]+$/u.test(text);
+    if (capitals && !isCapitals(text) && !/^V[ềỀ]\s/u.test(text) && !afterDash) break;
     parts.push(text);
-    if (parts.length >= TITLE_MAX_LINES) return { text: parts.join(' '), next: i + 1, runaway: true };
+    // body text is not in capitals: a capitals title may be long (a decision repealing several others)
+    if (parts.length >= (capitals ? CAPITALS_TITLE_MAX_LINES : TITLE_MAX_LINES)) return { text: parts.join(' '), next: i + 1, runaway: true };
   }
   return { text: parts.join(' '), next: i, runaway: false };
 }
