@@ -45,13 +45,17 @@ const RTF = twins('rtf');
 const LEGACY = ['tcvn3', 'vni', 'viqr', 'cp1258'].map((e) => read(`fixtures/formats/000_df22d471c82bd4e0.${e}.txt`));
 const SCAN = read('fixtures/formats/000_df22d471c82bd4e0.scan.pdf');
 const OCR_RUNS = Number(process.env.BENCH_OCR_RUNS ?? 5);
+// `BENCH_FORMATS=tables npm run bench -- formats`: the table stage's lines alone (a minute, not ten)
+const TABLES_ONLY = process.env.BENCH_FORMATS === 'tables';
 
 let pdfPages = 0;
-const pdf = await medianSeconds(async () => {
-  pdfPages = 0;
-  for (const f of PDFS) pdfPages += (await ingestBytes(f.bytes, f.file)).pages.length;
-});
-console.log(`text-layer PDF: ${(pdfPages / pdf.median).toFixed(1)} pages/s on one core (${pdfPages} pages in ${pdf.median.toFixed(3)} s; target ≥ 50)`);
+if (!TABLES_ONLY) {
+  const pdf = await medianSeconds(async () => {
+    pdfPages = 0;
+    for (const f of PDFS) pdfPages += (await ingestBytes(f.bytes, f.file)).pages.length;
+  });
+  console.log(`text-layer PDF: ${(pdfPages / pdf.median).toFixed(1)} pages/s on one core (${pdfPages} pages in ${pdf.median.toFixed(3)} s; target ≥ 50)`);
+}
 
 // the table stage (table-layout.ts) against the same reading without it, alternating run by run:
 // the two seed PDFs (no data tables) and the 40 table PDFs of eval/data/tables (ruled and not)
@@ -72,6 +76,7 @@ for (const [name, files] of [['seed PDFs', PDFS], ['table PDFs', TABLE_PDFS]] as
     `table stage, ${name}: ${((1000 * on) / pages).toFixed(1)} ms/page with, ${((1000 * off) / pages).toFixed(1)} ms/page without (${pages} pages): +${(100 * (on / off - 1)).toFixed(1)} % (target ≤ 10 %)`,
   );
 }
+if (TABLES_ONLY) process.exit(0);
 
 // word-processor formats: the same documents, so pages/s compare (the PDFs' page count)
 for (const [name, files] of [['DOCX', DOCX], ['ODT', ODT], ['.doc', DOC], ['RTF', RTF]] as const) {
