@@ -64,15 +64,24 @@ export function segmentsFromRuns(runs: Run[], joinWithSpace: boolean): Segment[]
 }
 
 export function makeSegment(runs: Run[], joinWithSpace: boolean): Segment {
-  const sizes = runs.map((r) => r.size).sort((a, b) => a - b);
-  return {
-    runs,
-    x0: Math.min(...runs.map((r) => r.x0)),
-    x1: Math.max(...runs.map((r) => r.x1)),
-    baseline: median(runs.map((r) => r.baseline)),
-    size: sizes[sizes.length >> 1]!,
-    joinWithSpace,
-  };
+  // loops, not spreads and maps: a table page makes a segment of every cell's line
+  const first = runs[0]!;
+  let x0 = first.x0;
+  let x1 = first.x1;
+  for (let i = 1; i < runs.length; i++) {
+    const r = runs[i]!;
+    if (r.x0 < x0) x0 = r.x0;
+    if (r.x1 > x1) x1 = r.x1;
+  }
+  if (runs.length === 1) return { runs, x0, x1, baseline: first.baseline, size: first.size, joinWithSpace };
+  const sizes = new Float64Array(runs.length);
+  const baselines = new Float64Array(runs.length);
+  for (let i = 0; i < runs.length; i++) {
+    sizes[i] = runs[i]!.size;
+    baselines[i] = runs[i]!.baseline;
+  }
+  sizes.sort();
+  return { runs, x0, x1, baseline: median(baselines), size: sizes[sizes.length >> 1]!, joinWithSpace };
 }
 
 /**
@@ -335,12 +344,13 @@ export function pageJoin(prev: PageLayout | undefined, next: PageLayout): Join {
   return '\n\n';
 }
 
-export function median(values: number[]): number {
+export function median(values: ArrayLike<number>): number {
   return quantile(values, 0.5);
 }
 
-export function quantile(values: number[], q: number): number {
+export function quantile(values: ArrayLike<number>, q: number): number {
   if (values.length === 0) return 0;
-  const s = [...values].sort((a, b) => a - b);
+  // a typed array sorts numbers without a comparator call per comparison
+  const s = Float64Array.from(values).sort();
   return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))]!;
 }

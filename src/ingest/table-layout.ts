@@ -115,7 +115,8 @@ export const SCANNED_TABLES = false;
 
 export async function splitTables(segments: Segment[], ocr: boolean, rulings?: () => Promise<Ruling[]>): Promise<PageTables> {
   const joinWithSpace = segments[0]?.joinWithSpace ?? false;
-  const runs = segments.flatMap((s) => s.runs);
+  const runs: Run[] = [];
+  for (const seg of segments) for (const r of seg.runs) runs.push(r);
   if ((ocr && !SCANNED_TABLES) || !mayHoldTable(runs)) return { segments, tables: [], joinWithSpace };
   let found = findPageTables(runs, [], ocr);
   if (!ocr && rulings && found.unread) found = findPageTables(runs, await rulings());
@@ -300,12 +301,18 @@ interface Line {
 
 function chunkOf(runs: Run[]): Chunk {
   const seg = makeSegment(runs, false);
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const r of runs) {
+    if (r.top < top) top = r.top;
+    if (r.bottom > bottom) bottom = r.bottom;
+  }
   return {
     runs,
     x0: seg.x0,
     x1: seg.x1,
-    top: Math.min(...runs.map((r) => r.top)),
-    bottom: Math.max(...runs.map((r) => r.bottom)),
+    top,
+    bottom,
     baseline: seg.baseline,
     size: seg.size,
     text: segmentText(seg).trim(),
