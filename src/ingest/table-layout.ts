@@ -123,7 +123,7 @@ export async function splitTables(segments: Segment[], ocr: boolean, rulings?: (
   if (found.tables.length === 0) return { segments, tables: [], joinWithSpace };
   // the running text keeps its own segments (OCR's lines), less the runs the tables took, and
   // less the border strokes OCR'd as `|` within a table's rows
-  const kept = new Set<Run>(found.rest.map((r) => originOf.get(r) ?? r));
+  const kept = new Set<Run>(ocr ? found.rest.map((r) => originOf.get(r) ?? r) : found.rest);
   for (const r of runs) if (ocr && BAR_ONLY.test(r.text)) kept.add(r);
   const inTable = (r: Run) => found.tables.some((t) => r.top >= t.top - 1 && r.bottom <= t.bottom + 1);
   const keep = (r: Run) => kept.has(r) && !(ocr && BAR_ONLY.test(r.text) && inTable(r));
@@ -297,6 +297,9 @@ interface Line {
   chunks: Chunk[];
   baseline: number;
   size: number;
+  /** `isNumberingLine`, `isDataLine`: asked of every line many times over, answered once. */
+  numbering?: boolean;
+  data?: boolean;
 }
 
 function chunkOf(runs: Run[]): Chunk {
@@ -333,7 +336,8 @@ function linesOf(runs: Run[]): Line[] {
   const merged: Run[][] = [];
   for (const g of groups) {
     const last = merged.at(-1);
-    const size = Math.max(...g.map((r) => r.size));
+    let size = 0;
+    for (const r of g) if (r.size > size) size = r.size;
     const apart = last && Math.abs(median(last.map((r) => r.baseline)) - g[0]!.baseline) < 0.8 * size;
     if (last && apart && !g.some((r) => last.some((o) => r.x0 < o.x1 && o.x0 < r.x1))) last.push(...g);
     else merged.push(g);
@@ -388,16 +392,8 @@ const numberingOf = (line: Line) => {
 /** A row of figures: three chunks or more, one a figure, and not a numbering row. */
 const dataOf = (line: Line) => line.chunks.length >= 3 && line.chunks.some((c) => NUMERIC.test(c.text)) && !isNumberingLine(line);
 
-// asked of every line many times over: answered once a line
-const memo = <T>(f: (line: Line) => T) => {
-  const known = new WeakMap<Line, T>();
-  return (line: Line): T => {
-    if (!known.has(line)) known.set(line, f(line));
-    return known.get(line)!;
-  };
-};
-const isNumberingLine = memo(numberingOf);
-const isDataLine = memo(dataOf);
+const isNumberingLine = (line: Line) => (line.numbering ??= numberingOf(line));
+const isDataLine = (line: Line) => (line.data ??= dataOf(line));
 
 /**
  * Blocks of at least two data lines (three or more chunks, one a figure) one under the other; the
@@ -451,7 +447,9 @@ function alignedTables(runs: Run[], ocr: boolean): { tables: PageTable[]; rest: 
   }
   const left = lines.filter((l) => !used.has(l));
   const unread = left.filter((l) => l.chunks.length >= 3).length >= 2;
-  return { tables, rest: left.flatMap((l) => l.chunks.flatMap((c) => c.runs)), unread };
+  const rest: Run[] = [];
+  for (const l of left) for (const c of l.chunks) for (const r of c.runs) rest.push(r);
+  return { tables, rest, unread };
 }
 
 /**
@@ -504,8 +502,10 @@ function columnsOf(data: Line[]): [number, number][] {
 function borders(data: Line[], columns: [number, number][]): number[] {
   const em = median(data.map((l) => l.size));
   const pad = 0.4 * em;
+  const all: Chunk[] = [];
+  for (const l of data) for (const c of l.chunks) all.push(c);
   const align = columns.map(([a, b]) => {
-    const chunks = data.flatMap((l) => l.chunks.filter((c) => c.x0 >= a - 0.5 && c.x1 <= b + 0.5));
+    const chunks = all.filter((c) => c.x0 >= a - 0.5 && c.x1 <= b + 0.5);
     if (chunks.length < 2) return { side: 'centre' as const, centre: (a + b) / 2 };
     const spread = (f: (c: Chunk) => number) => {
       const v = chunks.map(f);
@@ -628,7 +628,7 @@ function alignedTable(header: Line[], data: Line[], columns: [number, number][])
   const levels = blocks.map(levelOf);
   const depth = blocks.length > 0 ? Math.max(...levels) + 1 : 0;
   for (let l = 0; l < depth; l++) {
-    const row: (Run[] | null)[] = Array.from({ length: n }, () => []);
+    const row = emptyRow(n);
     blocks.forEach((block, k) => {
       if (levels[k] !== l) return;
       const [from, to] = block.range;
@@ -661,13 +661,27 @@ function alignedTable(header: Line[], data: Line[], columns: [number, number][])
     last = placeRow(line, bounds, n);
     out.push(last);
   }
-  const all = [...header, ...data].flatMap((l) => l.chunks);
-  return { top: Math.min(...all.map((c) => c.top)), bottom: Math.max(...all.map((c) => c.bottom)), rows: out };
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const l of [...header, ...data]) {
+    for (const c of l.chunks) {
+      if (c.top < top) top = c.top;
+      if (c.bottom > bottom) bottom = c.bottom;
+    }
+  }
+  return { top, bottom, rows: out };
+}
+
+/** A row of `n` empty cells (a loop: `Array.from` with a callback is slow in a hot path). */
+function emptyRow(n: number): (Run[] | null)[] {
+  const row: (Run[] | null)[] = [];
+  for (let k = 0; k < n; k++) row.push([]);
+  return row;
 }
 
 /** A line's chunks at their columns; a chunk across several columns (`Tổng cộng`) at the first. */
 function placeRow(line: Line, bounds: number[], n: number): (Run[] | null)[] {
-  const row: (Run[] | null)[] = Array.from({ length: n }, () => []);
+  const row = emptyRow(n);
   for (const chunk of line.chunks) {
     const mid = (chunk.x0 + chunk.x1) / 2;
     const [from, to] = covered(chunk, bounds);
@@ -717,7 +731,9 @@ function tableLines(table: PageTable, joinWithSpace: boolean): PlacedLine[] {
       if (c > 0) join += '\t';
       if (!cell || cell.length === 0) return;
       let before = '';
-      for (const [k, segment] of cellSegments(cell, joinWithSpace).entries()) {
+      const segments = cellSegments(cell, joinWithSpace);
+      for (let k = 0; k < segments.length; k++) {
+        const segment = segments[k]!;
         // a cell's lines join with a space; a figure wrapped in a narrow cell (`48.33` over `8`,
         // `72,67` over `%`) is joined back without one
         const text = segmentText(segment);
