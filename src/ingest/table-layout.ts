@@ -338,7 +338,8 @@ function linesOf(runs: Run[]): Line[] {
     const last = merged.at(-1);
     let size = 0;
     for (const r of g) if (r.size > size) size = r.size;
-    const apart = last && Math.abs(median(last.map((r) => r.baseline)) - g[0]!.baseline) < 0.8 * size;
+    // (`last` is in baseline order: its median is its middle run's)
+    const apart = last && Math.abs(last[Math.round(0.5 * (last.length - 1))]!.baseline - g[0]!.baseline) < 0.8 * size;
     if (last && apart && !g.some((r) => last.some((o) => r.x0 < o.x1 && o.x0 < r.x1))) last.push(...g);
     else merged.push(g);
   }
@@ -477,14 +478,27 @@ function columnsOf(data: Line[]): [number, number][] {
   const most = Math.max(...lines.map((l) => l.chunks.length));
   const rows = lines.filter((l) => l.chunks.length === most);
   const threshold = Math.floor(0.15 * rows.length);
-  const events: [number, number][] = [];
-  for (const l of rows) for (const c of l.chunks) events.push([c.x0, 1], [c.x1, -1]);
-  events.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  // the chunks' left and right edges in x order, a left edge before a right one at the same x
+  let count = 0;
+  for (const l of rows) count += l.chunks.length;
+  const starts = new Float64Array(count);
+  const ends = new Float64Array(count);
+  let e = 0;
+  for (const l of rows) {
+    for (const c of l.chunks) {
+      starts[e] = c.x0;
+      ends[e++] = c.x1;
+    }
+  }
+  starts.sort();
+  ends.sort();
   const out: [number, number][] = [];
   let depth = 0;
   let open: number | null = null;
-  for (const [x, d] of events) {
-    depth += d;
+  for (let i = 0, j = 0; i < count || j < count; ) {
+    const opens = i < count && (j >= count || starts[i]! <= ends[j]!);
+    const x = opens ? starts[i++]! : ends[j++]!;
+    depth += opens ? 1 : -1;
     if (depth > threshold && open === null) open = x;
     else if (depth <= threshold && open !== null) {
       out.push([open, x]);
@@ -751,6 +765,7 @@ function tableLines(table: PageTable, joinWithSpace: boolean): PlacedLine[] {
 
 /** A cell's runs as segments, one per line of the cell, in reading order. */
 function cellSegments(runs: Run[], joinWithSpace: boolean): Segment[] {
+  if (runs.length === 1) return [makeSegment(runs, joinWithSpace)];
   const sorted = [...runs].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
   const lines: Run[][] = [];
   for (const run of sorted) {
