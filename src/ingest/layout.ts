@@ -74,14 +74,13 @@ export function makeSegment(runs: Run[], joinWithSpace: boolean): Segment {
     if (r.x1 > x1) x1 = r.x1;
   }
   if (runs.length === 1) return { runs, x0, x1, baseline: first.baseline, size: first.size, joinWithSpace };
-  const sizes = new Float64Array(runs.length);
-  const baselines = new Float64Array(runs.length);
-  for (let i = 0; i < runs.length; i++) {
-    sizes[i] = runs[i]!.size;
-    baselines[i] = runs[i]!.baseline;
+  const sizes: number[] = [];
+  const baselines: number[] = [];
+  for (const r of runs) {
+    sizes.push(r.size);
+    baselines.push(r.baseline);
   }
-  sizes.sort();
-  return { runs, x0, x1, baseline: median(baselines), size: sizes[sizes.length >> 1]!, joinWithSpace };
+  return { runs, x0, x1, baseline: median(baselines), size: sortedNumbers(sizes)[sizes.length >> 1]!, joinWithSpace };
 }
 
 /**
@@ -350,10 +349,30 @@ export function median(values: ArrayLike<number>): number {
 
 export function quantile(values: ArrayLike<number>, q: number): number {
   if (values.length === 0) return 0;
-  // a typed array sorts numbers without a comparator call per comparison (filled by a loop:
-  // `Float64Array.from` goes through the iterator)
-  const s = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) s[i] = values[i]!;
-  s.sort();
+  const s = sortedNumbers(values);
   return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))]!;
+}
+
+/**
+ * A sorted copy of `values`, ascending. Layout sorts many short lists (a segment's sizes, a line's
+ * baselines, a table's column edges): up to a few dozen, insertion sort on a plain array is the
+ * fastest (no comparator calls, and a typed array of more than 8 numbers is allocated off the
+ * heap); longer ones go to a typed array's own numeric sort.
+ */
+export function sortedNumbers(values: ArrayLike<number>): ArrayLike<number> {
+  const n = values.length;
+  if (n > 64) {
+    const s = new Float64Array(n);
+    for (let i = 0; i < n; i++) s[i] = values[i]!;
+    return s.sort();
+  }
+  const s: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    let j = i;
+    s.push(v);
+    for (; j > 0 && s[j - 1]! > v; j--) s[j] = s[j - 1]!;
+    s[j] = v;
+  }
+  return s;
 }

@@ -9,7 +9,7 @@
  *
  * Coordinates are page coordinates, origin at the top left, y growing downwards.
  */
-import { median, quantile, segmentText, makeSegment, type Join, type PageLayout, type PlacedLine, type Run, type Segment } from './layout.js';
+import { median, quantile, segmentText, makeSegment, sortedNumbers, type Join, type PageLayout, type PlacedLine, type Run, type Segment } from './layout.js';
 
 /** A horizontal (`y0 === y1`) or vertical (`x0 === x1`) line drawn on the page. */
 export interface Ruling {
@@ -479,19 +479,16 @@ function columnsOf(data: Line[]): [number, number][] {
   const rows = lines.filter((l) => l.chunks.length === most);
   const threshold = Math.floor(0.15 * rows.length);
   // the chunks' left and right edges in x order, a left edge before a right one at the same x
-  let count = 0;
-  for (const l of rows) count += l.chunks.length;
-  const starts = new Float64Array(count);
-  const ends = new Float64Array(count);
-  let e = 0;
+  const x0s: number[] = [];
+  const x1s: number[] = [];
   for (const l of rows) {
     for (const c of l.chunks) {
-      starts[e] = c.x0;
-      ends[e++] = c.x1;
+      x0s.push(c.x0);
+      x1s.push(c.x1);
     }
   }
-  starts.sort();
-  ends.sort();
+  const [starts, ends] = [sortedNumbers(x0s), sortedNumbers(x1s)];
+  const count = x0s.length;
   const out: [number, number][] = [];
   let depth = 0;
   let open: number | null = null;
@@ -518,16 +515,26 @@ function borders(data: Line[], columns: [number, number][]): number[] {
   const pad = 0.4 * em;
   const all: Chunk[] = [];
   for (const l of data) for (const c of l.chunks) all.push(c);
+  // each column's chunks: the spread of their left edges, right edges and centres (one pass, no
+  // closures: this runs for every column of every table)
   const align = columns.map(([a, b]) => {
-    const chunks = all.filter((c) => c.x0 >= a - 0.5 && c.x1 <= b + 0.5);
-    if (chunks.length < 2) return { side: 'centre' as const, centre: (a + b) / 2 };
-    const spread = (f: (c: Chunk) => number) => {
-      const v = chunks.map(f);
-      return Math.max(...v) - Math.min(...v);
-    };
-    const [left, right, centre] = [spread((c) => c.x0), spread((c) => c.x1), spread((c) => (c.x0 + c.x1) / 2)];
+    const centres: number[] = [];
+    let [x0Min, x0Max, x1Min, x1Max, midMin, midMax] = [Infinity, -Infinity, Infinity, -Infinity, Infinity, -Infinity];
+    for (const c of all) {
+      if (c.x0 < a - 0.5 || c.x1 > b + 0.5) continue;
+      const mid = (c.x0 + c.x1) / 2;
+      centres.push(mid);
+      x0Min = Math.min(x0Min, c.x0);
+      x0Max = Math.max(x0Max, c.x0);
+      x1Min = Math.min(x1Min, c.x1);
+      x1Max = Math.max(x1Max, c.x1);
+      midMin = Math.min(midMin, mid);
+      midMax = Math.max(midMax, mid);
+    }
+    if (centres.length < 2) return { side: 'centre' as const, centre: (a + b) / 2 };
+    const [left, right, centre] = [x0Max - x0Min, x1Max - x1Min, midMax - midMin];
     const side = right <= Math.min(left, centre) ? ('right' as const) : left <= centre ? ('left' as const) : ('centre' as const);
-    return { side, centre: median(chunks.map((c) => (c.x0 + c.x1) / 2)) };
+    return { side, centre: median(centres) };
   });
   return columns.slice(1).map((c, j) => {
     const [gapLeft, gapRight] = [columns[j]![1], c[0]];
@@ -566,7 +573,6 @@ function alignedTable(header: Line[], data: Line[], columns: [number, number][])
   const numbering = header.filter(isNumberingLine);
   const chunks = header.filter((l) => !numbering.includes(l)).flatMap((l) => l.chunks).sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
   const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
-  const column = (c: { x0: number; x1: number }) => Math.max(0, bounds.findIndex((b) => b > mid(c)) - 1);
   interface Block {
     chunks: Chunk[];
     x0: number;
@@ -577,18 +583,22 @@ function alignedTable(header: Line[], data: Line[], columns: [number, number][])
     range: [number, number];
   }
   const blocks: Block[] = [];
+  const figuresUnder = (x: { x0: number; x1: number }) => columns.map((col, k) => (x.x0 < col[1] - 1 && col[0] + 1 < x.x1 ? k : -1)).filter((k) => k >= 0).join();
   for (const c of chunks) {
     // a heading's next line: just under it, centred on it, or left-aligned with it over the same
     // columns of figures (a heading over two columns and the first sub-heading under it may
     // happen to start at the same x)
-    const figuresUnder = (x: { x0: number; x1: number }) => columns.map((col, k) => (x.x0 < col[1] - 1 && col[0] + 1 < x.x1 ? k : -1)).filter((k) => k >= 0).join();
-    const wrapped = blocks.find((b) => {
+    let wrapped: Block | undefined;
+    for (const b of blocks) {
       const last = b.chunks.at(-1)!;
       const next = c.baseline - last.baseline;
       const centred = Math.abs(mid(last) - mid(c)) < c.size;
       const left = Math.abs(last.x0 - c.x0) < 0.5 * c.size && figuresUnder(last) === figuresUnder(c);
-      return next > 0.5 * c.size && next <= 1.3 * c.size && (centred || left);
-    });
+      if (next > 0.5 * c.size && next <= 1.3 * c.size && (centred || left)) {
+        wrapped = b;
+        break;
+      }
+    }
     if (wrapped) {
       wrapped.chunks.push(c);
       wrapped.x0 = Math.min(wrapped.x0, c.x0);
