@@ -533,7 +533,16 @@ function borders(data: Line[], columns: [number, number][]): number[] {
     }
     if (centres.length < 2) return { side: 'centre' as const, centre: (a + b) / 2 };
     const [left, right, centre] = [x0Max - x0Min, x1Max - x1Min, midMax - midMin];
-    const side = right <= Math.min(left, centre) ? ('right' as const) : left <= centre ? ('left' as const) : ('centre' as const);
+    // figures all of one width (`73,05`, `91,94`) line up on every side: their alignment is not
+    // known, and the border is left midway rather than a padding from one side
+    const side =
+      Math.max(left, right, centre) - Math.min(left, right, centre) < 0.1 * em
+        ? ('unknown' as const)
+        : right <= Math.min(left, centre)
+          ? ('right' as const)
+          : left <= centre
+            ? ('left' as const)
+            : ('centre' as const);
     return { side, centre: median(centres) };
   });
   return columns.slice(1).map((c, j) => {
