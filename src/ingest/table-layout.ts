@@ -297,7 +297,10 @@ interface Line {
   chunks: Chunk[];
   baseline: number;
   size: number;
-  /** `isNumberingLine`, `isDataLine`: asked of every line many times over, answered once. */
+  /**
+   * `isNumberingLine`, `isDataLine`: asked of every line many times over, answered once (`data` is
+   * also set on a row with empty cells under data lines: `sparseRow`).
+   */
   numbering?: boolean;
   data?: boolean;
 }
@@ -415,10 +418,17 @@ function alignedTables(runs: Run[], ocr: boolean): { tables: PageTable[]; rest: 
     // the data lines: data lines, and the lines continuing a row's text cells, close one under the other
     let end = i + 1;
     let dataCount = 1;
+    let full = lines[i]!;
     while (end < lines.length && lines[end]!.baseline - lines[end - 1]!.baseline < 2.2 * Math.max(pitch, lines[end]!.size)) {
       const l = lines[end]!;
-      if (isDataLine(l)) dataCount++;
-      else if (!continuesAbove(l, lines[end - 1]!)) break;
+      if (isDataLine(l)) {
+        dataCount++;
+        if (l.chunks.length >= 3) full = l;
+      } else if (sparseRow(l, full)) {
+        // a row with empty cells (two of a three-column table's) is a row all the same
+        l.data = true;
+        dataCount++;
+      } else if (!continuesAbove(l, lines[end - 1]!)) break;
       end++;
     }
     // one data line is a table when a header stands over it (the last row, on a page of its own)
@@ -451,6 +461,15 @@ function alignedTables(runs: Run[], ocr: boolean): { tables: PageTable[]; rest: 
   const rest: Run[] = [];
   for (const l of left) for (const c of l.chunks) for (const r of c.runs) rest.push(r);
   return { tables, rest, unread };
+}
+
+/**
+ * A row of a table with cells left empty, too few chunks for a data line: two chunks or more, one a
+ * figure, each standing in a cell of the last full row above (over one of its chunks).
+ */
+function sparseRow(line: Line, full: Line): boolean {
+  if (line.chunks.length < 2 || !line.chunks.some((c) => NUMERIC.test(c.text)) || isNumberingLine(line)) return false;
+  return line.chunks.every((c) => full.chunks.some((f) => c.x0 < f.x1 && f.x0 < c.x1));
 }
 
 /**
