@@ -654,12 +654,14 @@ function alignedTable(header: Line[], data: Line[], columns: [number, number][])
     // merged heading is
     const size = block.chunks[0]!.size;
     const under = below.filter((c) => c.top - block.bottom < 1.5 * size);
-    let next = under.filter((c) => c.x0 < block.x1 + size && block.x0 - size < c.x1);
-    // a heading narrower than its two sub-headings' cells stands over neither's text, but midway
-    // between them (centred on the border between their cells)
+    const next = under.filter((c) => c.x0 < block.x1 + size && block.x0 - size < c.x1);
+    // a heading narrower than its two sub-headings' cells may stand over neither's text (or one's
+    // only), but midway between them (centred on the border between their cells)
     const leftOf = under.filter((c) => c.x1 <= block.x0).sort((p, q) => q.x1 - p.x1)[0];
     const rightOf = under.filter((c) => c.x0 >= block.x1).sort((p, q) => p.x0 - q.x0)[0];
-    if (next.length === 0 && leftOf && rightOf && Math.abs((mid(leftOf) + mid(rightOf)) / 2 - mid(block)) <= 0.15 * (mid(rightOf) - mid(leftOf))) next = [leftOf, rightOf];
+    if (leftOf && rightOf && Math.abs((mid(leftOf) + mid(rightOf)) / 2 - mid(block)) <= 0.15 * (mid(rightOf) - mid(leftOf))) {
+      for (const c of [leftOf, rightOf]) if (!next.includes(c)) next.push(c);
+    }
     const holds = (from: number, to: number) => next.filter((c) => c.range[0] >= from && c.range[1] <= to).length;
     const needed = cuts(...least);
     const enough = holds(...least) >= 2;
