@@ -428,7 +428,7 @@ function alignedTables(runs: Run[], ocr: boolean): { tables: PageTable[]; rest: 
         // a row with empty cells (two of a three-column table's) is a row all the same
         l.data = true;
         dataCount++;
-      } else if (!continuesAbove(l, lines[end - 1]!)) break;
+      } else if (!continuesAbove(l, lines[end - 1]!) && !figureTails(l, lines[end - 1]!)) break;
       end++;
     }
     // one data line is a table when a header stands over it (the last row, on a page of its own)
@@ -461,6 +461,12 @@ function alignedTables(runs: Run[], ocr: boolean): { tables: PageTable[]; rest: 
   const rest: Run[] = [];
   for (const l of left) for (const c of l.chunks) for (const r of c.runs) rest.push(r);
   return { tables, rest, unread };
+}
+
+/** The ends of figures wrapped in narrow cells (`48.33` over `8`, `72,67` over `%`), just under them. */
+function figureTails(line: Line, above: Line): boolean {
+  if (line.baseline - above.baseline > 1.25 * line.size) return false;
+  return line.chunks.every((c) => /^[\d.,]{1,3}%?$|^%$/u.test(c.text) && above.chunks.some((p) => NUMERIC.test(p.text) && p.x0 < c.x1 && c.x0 < p.x1));
 }
 
 /**
@@ -704,10 +710,7 @@ function alignedTable(header: Line[], data: Line[], columns: [number, number][])
   let last: (Run[] | null)[] | null = null;
   let previous: Line | null = null;
   for (const line of data) {
-    const tails =
-      previous !== null &&
-      line.baseline - previous.baseline <= 1.25 * line.size &&
-      line.chunks.every((c) => /^[\d.,]{1,3}%?$|^%$/u.test(c.text) && previous!.chunks.some((p) => NUMERIC.test(p.text) && p.x0 < c.x1 && c.x0 < p.x1));
+    const tails = previous !== null && figureTails(line, previous);
     previous = line;
     if ((!isDataLine(line) || tails) && last) {
       for (const chunk of line.chunks) {
