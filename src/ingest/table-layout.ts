@@ -387,6 +387,9 @@ export function mayHoldTable(runs: Run[]): boolean {
  * others are as short (OCR's `G)` for `(1)`).
  */
 const numberingOf = (line: Line) => {
+  // (a label is at most four characters, `(12)`, any other chunk at most three: a data row's name
+  // rules it out before any regex)
+  if (line.chunks.some((c) => c.text.length > 4)) return false;
   const labels = line.chunks.filter((c) => NUMBERING.test(c.text));
   const numbers = labels.map((c) => /\d+/u.exec(c.text)?.[0]).filter((n) => n !== undefined).map(Number);
   if (!numbers.every((n, i) => i === 0 || n > numbers[i - 1]!)) return false;
