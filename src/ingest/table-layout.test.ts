@@ -78,6 +78,22 @@ describe('table-layout: tables without ruling lines, harder cases', () => {
     );
   });
 
+  it('leaves the border of a column of figures all of one width midway, so a heading over it and its neighbour is centred', async () => {
+    // `Quá hạn` over `Số hồ sơ | Tỷ lệ (%)`: the rates `73,05` left of them are all of one width
+    // (right, left and centre line up alike); taken for right-aligned, their border sat a padding
+    // from them, and `Quá hạn` did not look centred over its two columns (a LibreOffice page)
+    const at = (text: string, x0: number, x1: number, y: number): Run => ({ text, x0, x1, top: y - 7, bottom: y + 2, baseline: y, size: 9 });
+    const row = (y: number, cells: [string, number, number][]) => cells.map(([t, x0, x1]) => at(t, x0, x1, y));
+    const runs = [
+      ...row(291.3, [['Đơn vị', 123.4, 155.6], ['Trong hạn', 255.9, 307.5], ['Quá hạn', 430, 472.2]]),
+      ...row(302.4, [['Số hồ sơ', 218.1, 260.5], ['Tỷ lệ (%)', 301.9, 346.2], ['Số hồ sơ', 387.6, 430], ['Tỷ lệ (%)', 471.3, 515.6]]),
+      ...row(324.4, [['Phường Minh Tân', 84.8, 165.6], ['18.211', 247.4, 278.8], ['73,05', 311.2, 336.9], ['16.730', 416.8, 448.2], ['73,13%', 476.4, 510.6]]),
+      ...row(335.4, [['Phường Hưng Đạo', 84.8, 168.3], ['328', 261.7, 278.8], ['74,10', 311.2, 336.9], ['207', 431.1, 448.2], ['60,01%', 476.4, 510.6]]),
+      ...row(347.5, [['Xã Đông Hải', 84.8, 142.5], ['875', 261.7, 278.8], ['91,94', 311.2, 336.9], ['21.576', 416.8, 448.2], ['59,39%', 476.4, 510.6]]),
+    ];
+    expect((await pageText(runs)).split('\n').slice(0, 2)).toEqual(['Đơn vị\tTrong hạn\t\tQuá hạn', '\tSố hồ sơ\tTỷ lệ (%)\tSố hồ sơ\tTỷ lệ (%)']);
+  });
+
   it("joins back the end of the last row's figure wrapped in its narrow cell", async () => {
     const runs = [
       ...[word('Đơn vị', 60, 100), word('Tiếp nhận', 180, 100), word('Tỷ lệ', 260, 100)],
