@@ -422,6 +422,7 @@ function alignedTables(runs: Run[], ocr: boolean): { tables: PageTable[]; rest: 
     let end = i + 1;
     let dataCount = 1;
     let full = lines[i]!;
+    const sparse: Line[] = [];
     while (end < lines.length && lines[end]!.baseline - lines[end - 1]!.baseline < 2.2 * Math.max(pitch, lines[end]!.size)) {
       const l = lines[end]!;
       if (isDataLine(l)) {
@@ -429,7 +430,7 @@ function alignedTables(runs: Run[], ocr: boolean): { tables: PageTable[]; rest: 
         if (l.chunks.length >= 3) full = l;
       } else if (sparseRow(l, full)) {
         // a row with empty cells (two of a three-column table's) is a row all the same
-        l.data = true;
+        sparse.push(l);
         dataCount++;
       } else if (!continuesAbove(l, lines[end - 1]!) && !figureTails(l, lines[end - 1]!)) break;
       end++;
@@ -440,6 +441,7 @@ function alignedTables(runs: Run[], ocr: boolean): { tables: PageTable[]; rest: 
     const data = lines.slice(i, end);
     const columns = columnsOf(data);
     if (columns.length < 3) continue;
+    for (const l of sparse) l.data = true;
     const left = columns[0]![0];
     const right = columns.at(-1)![1];
     const em = median(data.map((l) => l.size));
