@@ -64,15 +64,23 @@ export function segmentsFromRuns(runs: Run[], joinWithSpace: boolean): Segment[]
 }
 
 export function makeSegment(runs: Run[], joinWithSpace: boolean): Segment {
-  const sizes = runs.map((r) => r.size).sort((a, b) => a - b);
-  return {
-    runs,
-    x0: Math.min(...runs.map((r) => r.x0)),
-    x1: Math.max(...runs.map((r) => r.x1)),
-    baseline: median(runs.map((r) => r.baseline)),
-    size: sizes[sizes.length >> 1]!,
-    joinWithSpace,
-  };
+  // loops, not spreads and maps: a table page makes a segment of every cell's line
+  const first = runs[0]!;
+  let x0 = first.x0;
+  let x1 = first.x1;
+  for (let i = 1; i < runs.length; i++) {
+    const r = runs[i]!;
+    if (r.x0 < x0) x0 = r.x0;
+    if (r.x1 > x1) x1 = r.x1;
+  }
+  if (runs.length === 1) return { runs, x0, x1, baseline: first.baseline, size: first.size, joinWithSpace };
+  const sizes: number[] = [];
+  const baselines: number[] = [];
+  for (const r of runs) {
+    sizes.push(r.size);
+    baselines.push(r.baseline);
+  }
+  return { runs, x0, x1, baseline: median(baselines), size: sortedNumbers(sizes)[sizes.length >> 1]!, joinWithSpace };
 }
 
 /**
@@ -335,12 +343,36 @@ export function pageJoin(prev: PageLayout | undefined, next: PageLayout): Join {
   return '\n\n';
 }
 
-export function median(values: number[]): number {
+export function median(values: ArrayLike<number>): number {
   return quantile(values, 0.5);
 }
 
-export function quantile(values: number[], q: number): number {
+export function quantile(values: ArrayLike<number>, q: number): number {
   if (values.length === 0) return 0;
-  const s = [...values].sort((a, b) => a - b);
+  const s = sortedNumbers(values);
   return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))]!;
+}
+
+/**
+ * A sorted copy of `values`, ascending. Layout sorts many short lists (a segment's sizes, a line's
+ * baselines, a table's column edges): up to a few dozen, insertion sort on a plain array is the
+ * fastest (no comparator calls, and a typed array of more than 8 numbers is allocated off the
+ * heap); longer ones go to a typed array's own numeric sort.
+ */
+export function sortedNumbers(values: ArrayLike<number>): ArrayLike<number> {
+  const n = values.length;
+  if (n > 64) {
+    const s = new Float64Array(n);
+    for (let i = 0; i < n; i++) s[i] = values[i]!;
+    return s.sort();
+  }
+  const s: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    let j = i;
+    s.push(v);
+    for (; j > 0 && s[j - 1]! > v; j--) s[j] = s[j - 1]!;
+    s[j] = v;
+  }
+  return s;
 }

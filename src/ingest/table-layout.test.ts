@@ -45,6 +45,67 @@ describe('table-layout: a table without ruling lines', () => {
   });
 });
 
+describe('table-layout: tables without ruling lines, harder cases', () => {
+  it('gives a heading narrower than its sub-headings, midway between their cells, both of them', async () => {
+    // `Số hồ sơ tiếp nhận` stands over neither `Trực tuyến` nor `Trực tiếp` (their cells are wide,
+    // the figures right-aligned in them), but midway between them
+    const runs = [
+      word('Số hồ sơ tiếp nhận', 320, 100),
+      word('TT', 60, 106),
+      word('Đơn vị', 110, 106),
+      word('Trực tuyến', 255, 112),
+      word('Trực tiếp', 427.5, 112),
+      ...[word('1', 62, 124), word('Xã An Lư', 100, 124), word('1.366', 335, 124), word('92', 520, 124)],
+      ...[word('2', 62, 136), word('Phường Hải An', 100, 136), word('244', 345, 136), word('276', 515, 136)],
+      ...[word('Tổng cộng', 60, 148), word('1.610', 335, 148), word('368', 515, 148)],
+    ];
+    expect(await pageText(runs)).toBe(
+      ['TT\tĐơn vị\tSố hồ sơ tiếp nhận', '\t\tTrực tuyến\tTrực tiếp', '1\tXã An Lư\t1.366\t92', '2\tPhường Hải An\t244\t276', 'Tổng cộng\t\t1.610\t368', ''].join('\n'),
+    );
+  });
+
+  it('keeps rows with an empty cell (two chunks of three) in the table', async () => {
+    const runs = [
+      ...[word('Đơn vị', 60, 100), word('Đúng hạn', 200, 100), word('Quá hạn', 300, 100)],
+      ...[word('Xã An Lư', 60, 112), word('712', 215, 112), word('174', 315, 112)],
+      ...[word('Xã Hải An', 60, 124), word('861', 215, 124), word('639', 315, 124)],
+      ...[word('Xã Đồ Sơn', 60, 136), word('825', 315, 136)],
+      ...[word('Xã Phù Liễn', 60, 148), word('388', 215, 148)],
+      ...[word('Xã Yên Bái', 60, 160), word('569', 215, 160), word('329', 315, 160)],
+    ];
+    expect(await pageText(runs)).toBe(
+      ['Đơn vị\tĐúng hạn\tQuá hạn', 'Xã An Lư\t712\t174', 'Xã Hải An\t861\t639', 'Xã Đồ Sơn\t\t825', 'Xã Phù Liễn\t388', 'Xã Yên Bái\t569\t329', ''].join('\n'),
+    );
+  });
+
+  it('leaves the border of a column of figures all of one width midway, so a heading over it and its neighbour is centred', async () => {
+    // `Quá hạn` over `Số hồ sơ | Tỷ lệ (%)`: the rates `73,05` left of them are all of one width
+    // (right, left and centre line up alike); taken for right-aligned, their border sat a padding
+    // from them, and `Quá hạn` did not look centred over its two columns (a LibreOffice page)
+    const at = (text: string, x0: number, x1: number, y: number): Run => ({ text, x0, x1, top: y - 7, bottom: y + 2, baseline: y, size: 9 });
+    const row = (y: number, cells: [string, number, number][]) => cells.map(([t, x0, x1]) => at(t, x0, x1, y));
+    const runs = [
+      ...row(291.3, [['Đơn vị', 123.4, 155.6], ['Trong hạn', 255.9, 307.5], ['Quá hạn', 430, 472.2]]),
+      ...row(302.4, [['Số hồ sơ', 218.1, 260.5], ['Tỷ lệ (%)', 301.9, 346.2], ['Số hồ sơ', 387.6, 430], ['Tỷ lệ (%)', 471.3, 515.6]]),
+      ...row(324.4, [['Phường Minh Tân', 84.8, 165.6], ['18.211', 247.4, 278.8], ['73,05', 311.2, 336.9], ['16.730', 416.8, 448.2], ['73,13%', 476.4, 510.6]]),
+      ...row(335.4, [['Phường Hưng Đạo', 84.8, 168.3], ['328', 261.7, 278.8], ['74,10', 311.2, 336.9], ['207', 431.1, 448.2], ['60,01%', 476.4, 510.6]]),
+      ...row(347.5, [['Xã Đông Hải', 84.8, 142.5], ['875', 261.7, 278.8], ['91,94', 311.2, 336.9], ['21.576', 416.8, 448.2], ['59,39%', 476.4, 510.6]]),
+    ];
+    expect((await pageText(runs)).split('\n').slice(0, 2)).toEqual(['Đơn vị\tTrong hạn\t\tQuá hạn', '\tSố hồ sơ\tTỷ lệ (%)\tSố hồ sơ\tTỷ lệ (%)']);
+  });
+
+  it("joins back the end of the last row's figure wrapped in its narrow cell", async () => {
+    const runs = [
+      ...[word('Đơn vị', 60, 100), word('Tiếp nhận', 180, 100), word('Tỷ lệ', 260, 100)],
+      ...[word('Xã An Lư', 60, 112), word('710', 200, 112), word('59,6', 260, 112)],
+      ...[word('Xã Hải An', 60, 124), word('440', 200, 124), word('86,4', 260, 124)],
+      ...[word('Tổng cộng', 60, 136), word('102.90', 185, 136), word('84,4', 260, 136)],
+      word('2', 210, 147),
+    ];
+    expect(await pageText(runs)).toBe(['Đơn vị\tTiếp nhận\tTỷ lệ', 'Xã An Lư\t710\t59,6', 'Xã Hải An\t440\t86,4', 'Tổng cộng\t102.902\t84,4', ''].join('\n'));
+  });
+});
+
 describe('table-layout: a ruled table', () => {
   // a grid of 3 columns and 3 rows whose first row is one cell across the first two columns; rows
   // of text (`a) | Hồ sơ trực tuyến | Trung tâm`): no columns of figures, so the lines are read

@@ -9,7 +9,7 @@
  *
  * Coordinates are page coordinates, origin at the top left, y growing downwards.
  */
-import { median, quantile, segmentText, makeSegment, type Join, type PageLayout, type PlacedLine, type Run, type Segment } from './layout.js';
+import { median, quantile, segmentText, makeSegment, sortedNumbers, type Join, type PageLayout, type PlacedLine, type Run, type Segment } from './layout.js';
 
 /** A horizontal (`y0 === y1`) or vertical (`x0 === x1`) line drawn on the page. */
 export interface Ruling {
@@ -115,14 +115,15 @@ export const SCANNED_TABLES = false;
 
 export async function splitTables(segments: Segment[], ocr: boolean, rulings?: () => Promise<Ruling[]>): Promise<PageTables> {
   const joinWithSpace = segments[0]?.joinWithSpace ?? false;
-  const runs = segments.flatMap((s) => s.runs);
+  const runs: Run[] = [];
+  for (const seg of segments) for (const r of seg.runs) runs.push(r);
   if ((ocr && !SCANNED_TABLES) || !mayHoldTable(runs)) return { segments, tables: [], joinWithSpace };
   let found = findPageTables(runs, [], ocr);
   if (!ocr && rulings && found.unread) found = findPageTables(runs, await rulings());
   if (found.tables.length === 0) return { segments, tables: [], joinWithSpace };
   // the running text keeps its own segments (OCR's lines), less the runs the tables took, and
   // less the border strokes OCR'd as `|` within a table's rows
-  const kept = new Set<Run>(found.rest.map((r) => originOf.get(r) ?? r));
+  const kept = new Set<Run>(ocr ? found.rest.map((r) => originOf.get(r) ?? r) : found.rest);
   for (const r of runs) if (ocr && BAR_ONLY.test(r.text)) kept.add(r);
   const inTable = (r: Run) => found.tables.some((t) => r.top >= t.top - 1 && r.bottom <= t.bottom + 1);
   const keep = (r: Run) => kept.has(r) && !(ocr && BAR_ONLY.test(r.text) && inTable(r));
@@ -296,16 +297,28 @@ interface Line {
   chunks: Chunk[];
   baseline: number;
   size: number;
+  /**
+   * `isNumberingLine`, `isDataLine`: asked of every line many times over, answered once (`data` is
+   * also set on a row with empty cells under data lines: `sparseRow`).
+   */
+  numbering?: boolean;
+  data?: boolean;
 }
 
 function chunkOf(runs: Run[]): Chunk {
   const seg = makeSegment(runs, false);
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const r of runs) {
+    if (r.top < top) top = r.top;
+    if (r.bottom > bottom) bottom = r.bottom;
+  }
   return {
     runs,
     x0: seg.x0,
     x1: seg.x1,
-    top: Math.min(...runs.map((r) => r.top)),
-    bottom: Math.max(...runs.map((r) => r.bottom)),
+    top,
+    bottom,
     baseline: seg.baseline,
     size: seg.size,
     text: segmentText(seg).trim(),
@@ -326,8 +339,10 @@ function linesOf(runs: Run[]): Line[] {
   const merged: Run[][] = [];
   for (const g of groups) {
     const last = merged.at(-1);
-    const size = Math.max(...g.map((r) => r.size));
-    const apart = last && Math.abs(median(last.map((r) => r.baseline)) - g[0]!.baseline) < 0.8 * size;
+    let size = 0;
+    for (const r of g) if (r.size > size) size = r.size;
+    // (`last` is in baseline order: its median is its middle run's)
+    const apart = last && Math.abs(last[Math.round(0.5 * (last.length - 1))]!.baseline - g[0]!.baseline) < 0.8 * size;
     if (last && apart && !g.some((r) => last.some((o) => r.x0 < o.x1 && o.x0 < r.x1))) last.push(...g);
     else merged.push(g);
   }
@@ -372,6 +387,9 @@ export function mayHoldTable(runs: Run[]): boolean {
  * others are as short (OCR's `G)` for `(1)`).
  */
 const numberingOf = (line: Line) => {
+  // (a label is at most four characters, `(12)`, any other chunk at most three: a data row's name
+  // rules it out before any regex)
+  if (line.chunks.some((c) => c.text.length > 4)) return false;
   const labels = line.chunks.filter((c) => NUMBERING.test(c.text));
   const numbers = labels.map((c) => /\d+/u.exec(c.text)?.[0]).filter((n) => n !== undefined).map(Number);
   if (!numbers.every((n, i) => i === 0 || n > numbers[i - 1]!)) return false;
@@ -381,16 +399,8 @@ const numberingOf = (line: Line) => {
 /** A row of figures: three chunks or more, one a figure, and not a numbering row. */
 const dataOf = (line: Line) => line.chunks.length >= 3 && line.chunks.some((c) => NUMERIC.test(c.text)) && !isNumberingLine(line);
 
-// asked of every line many times over: answered once a line
-const memo = <T>(f: (line: Line) => T) => {
-  const known = new WeakMap<Line, T>();
-  return (line: Line): T => {
-    if (!known.has(line)) known.set(line, f(line));
-    return known.get(line)!;
-  };
-};
-const isNumberingLine = memo(numberingOf);
-const isDataLine = memo(dataOf);
+const isNumberingLine = (line: Line) => (line.numbering ??= numberingOf(line));
+const isDataLine = (line: Line) => (line.data ??= dataOf(line));
 
 /**
  * Blocks of at least two data lines (three or more chunks, one a figure) one under the other; the
@@ -411,10 +421,18 @@ function alignedTables(runs: Run[], ocr: boolean): { tables: PageTable[]; rest: 
     // the data lines: data lines, and the lines continuing a row's text cells, close one under the other
     let end = i + 1;
     let dataCount = 1;
+    let full = lines[i]!;
+    const sparse: Line[] = [];
     while (end < lines.length && lines[end]!.baseline - lines[end - 1]!.baseline < 2.2 * Math.max(pitch, lines[end]!.size)) {
       const l = lines[end]!;
-      if (isDataLine(l)) dataCount++;
-      else if (!continuesAbove(l, lines[end - 1]!)) break;
+      if (isDataLine(l)) {
+        dataCount++;
+        if (l.chunks.length >= 3) full = l;
+      } else if (sparseRow(l, full)) {
+        // a row with empty cells (two of a three-column table's) is a row all the same
+        sparse.push(l);
+        dataCount++;
+      } else if (!continuesAbove(l, lines[end - 1]!) && !figureTails(l, lines[end - 1]!)) break;
       end++;
     }
     // one data line is a table when a header stands over it (the last row, on a page of its own)
@@ -423,6 +441,7 @@ function alignedTables(runs: Run[], ocr: boolean): { tables: PageTable[]; rest: 
     const data = lines.slice(i, end);
     const columns = columnsOf(data);
     if (columns.length < 3) continue;
+    for (const l of sparse) l.data = true;
     const left = columns[0]![0];
     const right = columns.at(-1)![1];
     const em = median(data.map((l) => l.size));
@@ -444,7 +463,24 @@ function alignedTables(runs: Run[], ocr: boolean): { tables: PageTable[]; rest: 
   }
   const left = lines.filter((l) => !used.has(l));
   const unread = left.filter((l) => l.chunks.length >= 3).length >= 2;
-  return { tables, rest: left.flatMap((l) => l.chunks.flatMap((c) => c.runs)), unread };
+  const rest: Run[] = [];
+  for (const l of left) for (const c of l.chunks) for (const r of c.runs) rest.push(r);
+  return { tables, rest, unread };
+}
+
+/** The ends of figures wrapped in narrow cells (`48.33` over `8`, `72,67` over `%`), just under them. */
+function figureTails(line: Line, above: Line): boolean {
+  if (line.baseline - above.baseline > 1.25 * line.size) return false;
+  return line.chunks.every((c) => /^[\d.,]{1,3}%?$|^%$/u.test(c.text) && above.chunks.some((p) => NUMERIC.test(p.text) && p.x0 < c.x1 && c.x0 < p.x1));
+}
+
+/**
+ * A row of a table with cells left empty, too few chunks for a data line: two chunks or more, one a
+ * figure, each standing in a cell of the last full row above (over one of its chunks).
+ */
+function sparseRow(line: Line, full: Line): boolean {
+  if (line.chunks.length < 2 || !line.chunks.some((c) => NUMERIC.test(c.text)) || isNumberingLine(line)) return false;
+  return line.chunks.every((c) => full.chunks.some((f) => c.x0 < f.x1 && f.x0 < c.x1));
 }
 
 /**
@@ -472,14 +508,24 @@ function columnsOf(data: Line[]): [number, number][] {
   const most = Math.max(...lines.map((l) => l.chunks.length));
   const rows = lines.filter((l) => l.chunks.length === most);
   const threshold = Math.floor(0.15 * rows.length);
-  const events: [number, number][] = [];
-  for (const l of rows) for (const c of l.chunks) events.push([c.x0, 1], [c.x1, -1]);
-  events.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  // the chunks' left and right edges in x order, a left edge before a right one at the same x
+  const x0s: number[] = [];
+  const x1s: number[] = [];
+  for (const l of rows) {
+    for (const c of l.chunks) {
+      x0s.push(c.x0);
+      x1s.push(c.x1);
+    }
+  }
+  const [starts, ends] = [sortedNumbers(x0s), sortedNumbers(x1s)];
+  const count = x0s.length;
   const out: [number, number][] = [];
   let depth = 0;
   let open: number | null = null;
-  for (const [x, d] of events) {
-    depth += d;
+  for (let i = 0, j = 0; i < count || j < count; ) {
+    const opens = i < count && (j >= count || starts[i]! <= ends[j]!);
+    const x = opens ? starts[i++]! : ends[j++]!;
+    depth += opens ? 1 : -1;
     if (depth > threshold && open === null) open = x;
     else if (depth <= threshold && open !== null) {
       out.push([open, x]);
@@ -497,16 +543,37 @@ function columnsOf(data: Line[]): [number, number][] {
 function borders(data: Line[], columns: [number, number][]): number[] {
   const em = median(data.map((l) => l.size));
   const pad = 0.4 * em;
+  const all: Chunk[] = [];
+  for (const l of data) for (const c of l.chunks) all.push(c);
+  // each column's chunks: the spread of their left edges, right edges and centres (one pass, no
+  // closures: this runs for every column of every table)
   const align = columns.map(([a, b]) => {
-    const chunks = data.flatMap((l) => l.chunks.filter((c) => c.x0 >= a - 0.5 && c.x1 <= b + 0.5));
-    if (chunks.length < 2) return { side: 'centre' as const, centre: (a + b) / 2 };
-    const spread = (f: (c: Chunk) => number) => {
-      const v = chunks.map(f);
-      return Math.max(...v) - Math.min(...v);
-    };
-    const [left, right, centre] = [spread((c) => c.x0), spread((c) => c.x1), spread((c) => (c.x0 + c.x1) / 2)];
-    const side = right <= Math.min(left, centre) ? ('right' as const) : left <= centre ? ('left' as const) : ('centre' as const);
-    return { side, centre: median(chunks.map((c) => (c.x0 + c.x1) / 2)) };
+    const centres: number[] = [];
+    let [x0Min, x0Max, x1Min, x1Max, midMin, midMax] = [Infinity, -Infinity, Infinity, -Infinity, Infinity, -Infinity];
+    for (const c of all) {
+      if (c.x0 < a - 0.5 || c.x1 > b + 0.5) continue;
+      const mid = (c.x0 + c.x1) / 2;
+      centres.push(mid);
+      x0Min = Math.min(x0Min, c.x0);
+      x0Max = Math.max(x0Max, c.x0);
+      x1Min = Math.min(x1Min, c.x1);
+      x1Max = Math.max(x1Max, c.x1);
+      midMin = Math.min(midMin, mid);
+      midMax = Math.max(midMax, mid);
+    }
+    if (centres.length < 2) return { side: 'centre' as const, centre: (a + b) / 2 };
+    const [left, right, centre] = [x0Max - x0Min, x1Max - x1Min, midMax - midMin];
+    // figures all of one width (`73,05`, `91,94`) line up on every side: their alignment is not
+    // known, and the border is left midway rather than a padding from one side
+    const side =
+      Math.max(left, right, centre) - Math.min(left, right, centre) < 0.1 * em
+        ? ('unknown' as const)
+        : right <= Math.min(left, centre)
+          ? ('right' as const)
+          : left <= centre
+            ? ('left' as const)
+            : ('centre' as const);
+    return { side, centre: median(centres) };
   });
   return columns.slice(1).map((c, j) => {
     const [gapLeft, gapRight] = [columns[j]![1], c[0]];
@@ -545,7 +612,6 @@ function alignedTable(header: Line[], data: Line[], columns: [number, number][])
   const numbering = header.filter(isNumberingLine);
   const chunks = header.filter((l) => !numbering.includes(l)).flatMap((l) => l.chunks).sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
   const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
-  const column = (c: { x0: number; x1: number }) => Math.max(0, bounds.findIndex((b) => b > mid(c)) - 1);
   interface Block {
     chunks: Chunk[];
     x0: number;
@@ -556,18 +622,22 @@ function alignedTable(header: Line[], data: Line[], columns: [number, number][])
     range: [number, number];
   }
   const blocks: Block[] = [];
+  const figuresUnder = (x: { x0: number; x1: number }) => columns.map((col, k) => (x.x0 < col[1] - 1 && col[0] + 1 < x.x1 ? k : -1)).filter((k) => k >= 0).join();
   for (const c of chunks) {
     // a heading's next line: just under it, centred on it, or left-aligned with it over the same
     // columns of figures (a heading over two columns and the first sub-heading under it may
     // happen to start at the same x)
-    const figuresUnder = (x: { x0: number; x1: number }) => columns.map((col, k) => (x.x0 < col[1] - 1 && col[0] + 1 < x.x1 ? k : -1)).filter((k) => k >= 0).join();
-    const wrapped = blocks.find((b) => {
+    let wrapped: Block | undefined;
+    for (const b of blocks) {
       const last = b.chunks.at(-1)!;
       const next = c.baseline - last.baseline;
       const centred = Math.abs(mid(last) - mid(c)) < c.size;
       const left = Math.abs(last.x0 - c.x0) < 0.5 * c.size && figuresUnder(last) === figuresUnder(c);
-      return next > 0.5 * c.size && next <= 1.3 * c.size && (centred || left);
-    });
+      if (next > 0.5 * c.size && next <= 1.3 * c.size && (centred || left)) {
+        wrapped = b;
+        break;
+      }
+    }
     if (wrapped) {
       wrapped.chunks.push(c);
       wrapped.x0 = Math.min(wrapped.x0, c.x0);
@@ -594,7 +664,15 @@ function alignedTable(header: Line[], data: Line[], columns: [number, number][])
     // the blocks just under it (and under its text): a heading over two of them or more is what a
     // merged heading is
     const size = block.chunks[0]!.size;
-    const next = below.filter((c) => c.top - block.bottom < 1.5 * size && c.x0 < block.x1 + size && block.x0 - size < c.x1);
+    const under = below.filter((c) => c.top - block.bottom < 1.5 * size);
+    const next = under.filter((c) => c.x0 < block.x1 + size && block.x0 - size < c.x1);
+    // a heading narrower than its two sub-headings' cells may stand over neither's text (or one's
+    // only), but midway between them (centred on the border between their cells)
+    const leftOf = under.filter((c) => c.x1 <= block.x0).sort((p, q) => q.x1 - p.x1)[0];
+    const rightOf = under.filter((c) => c.x0 >= block.x1).sort((p, q) => p.x0 - q.x0)[0];
+    if (leftOf && rightOf && Math.abs((mid(leftOf) + mid(rightOf)) / 2 - mid(block)) <= 0.15 * (mid(rightOf) - mid(leftOf))) {
+      for (const c of [leftOf, rightOf]) if (!next.includes(c)) next.push(c);
+    }
     const holds = (from: number, to: number) => next.filter((c) => c.range[0] >= from && c.range[1] <= to).length;
     const needed = cuts(...least);
     const enough = holds(...least) >= 2;
@@ -621,7 +699,7 @@ function alignedTable(header: Line[], data: Line[], columns: [number, number][])
   const levels = blocks.map(levelOf);
   const depth = blocks.length > 0 ? Math.max(...levels) + 1 : 0;
   for (let l = 0; l < depth; l++) {
-    const row: (Run[] | null)[] = Array.from({ length: n }, () => []);
+    const row = emptyRow(n);
     blocks.forEach((block, k) => {
       if (levels[k] !== l) return;
       const [from, to] = block.range;
@@ -637,10 +715,7 @@ function alignedTable(header: Line[], data: Line[], columns: [number, number][])
   let last: (Run[] | null)[] | null = null;
   let previous: Line | null = null;
   for (const line of data) {
-    const tails =
-      previous !== null &&
-      line.baseline - previous.baseline <= 1.25 * line.size &&
-      line.chunks.every((c) => /^[\d.,]{1,3}%?$|^%$/u.test(c.text) && previous!.chunks.some((p) => NUMERIC.test(p.text) && p.x0 < c.x1 && c.x0 < p.x1));
+    const tails = previous !== null && figureTails(line, previous);
     previous = line;
     if ((!isDataLine(line) || tails) && last) {
       for (const chunk of line.chunks) {
@@ -654,13 +729,27 @@ function alignedTable(header: Line[], data: Line[], columns: [number, number][])
     last = placeRow(line, bounds, n);
     out.push(last);
   }
-  const all = [...header, ...data].flatMap((l) => l.chunks);
-  return { top: Math.min(...all.map((c) => c.top)), bottom: Math.max(...all.map((c) => c.bottom)), rows: out };
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const l of [...header, ...data]) {
+    for (const c of l.chunks) {
+      if (c.top < top) top = c.top;
+      if (c.bottom > bottom) bottom = c.bottom;
+    }
+  }
+  return { top, bottom, rows: out };
+}
+
+/** A row of `n` empty cells (a loop: `Array.from` with a callback is slow in a hot path). */
+function emptyRow(n: number): (Run[] | null)[] {
+  const row: (Run[] | null)[] = [];
+  for (let k = 0; k < n; k++) row.push([]);
+  return row;
 }
 
 /** A line's chunks at their columns; a chunk across several columns (`Tổng cộng`) at the first. */
 function placeRow(line: Line, bounds: number[], n: number): (Run[] | null)[] {
-  const row: (Run[] | null)[] = Array.from({ length: n }, () => []);
+  const row = emptyRow(n);
   for (const chunk of line.chunks) {
     const mid = (chunk.x0 + chunk.x1) / 2;
     const [from, to] = covered(chunk, bounds);
@@ -710,7 +799,9 @@ function tableLines(table: PageTable, joinWithSpace: boolean): PlacedLine[] {
       if (c > 0) join += '\t';
       if (!cell || cell.length === 0) return;
       let before = '';
-      for (const [k, segment] of cellSegments(cell, joinWithSpace).entries()) {
+      const segments = cellSegments(cell, joinWithSpace);
+      for (let k = 0; k < segments.length; k++) {
+        const segment = segments[k]!;
         // a cell's lines join with a space; a figure wrapped in a narrow cell (`48.33` over `8`,
         // `72,67` over `%`) is joined back without one
         const text = segmentText(segment);
@@ -728,6 +819,7 @@ function tableLines(table: PageTable, joinWithSpace: boolean): PlacedLine[] {
 
 /** A cell's runs as segments, one per line of the cell, in reading order. */
 function cellSegments(runs: Run[], joinWithSpace: boolean): Segment[] {
+  if (runs.length === 1) return [makeSegment(runs, joinWithSpace)];
   const sorted = [...runs].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
   const lines: Run[][] = [];
   for (const run of sorted) {
