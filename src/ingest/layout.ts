@@ -124,8 +124,13 @@ export function layoutPage(segments: Segment[], pageHeight: number): PageLayout 
     out.push({ segment: seg, join: prev ? bodyJoin(prev, seg, pitch, textLeft, textRight) : '\n\n' });
     prev = seg;
   };
+  // where each row's lines start in `out`, and the first row a column block may still take back (the rows after the
+  // last table row or block, laid out as running text)
+  const rowStart: number[] = [];
+  let floor = 0;
   for (let i = 0; i < rows.length; ) {
     const row = rows[i]!;
+    rowStart[i] = out.length;
     if (row.segments.length >= 3) {
       // a table row: cells in order, tab-separated, as the seed texts write tables
       row.segments.forEach((seg, k) => {
@@ -133,11 +138,20 @@ export function layoutPage(segments: Segment[], pageHeight: number): PageLayout 
         prev = seg;
       });
       i++;
+      floor = i;
       continue;
     }
     if (row.segments.length === 2) {
-      const region = columnRegion(rows, i, pitch);
+      const region = columnRegion(rows, i, pitch, floor);
       if (region) {
+        // rows just above the block that it takes in were laid out as running text already: take them back (their
+        // first line keeps the join it had)
+        let firstJoin: Join | null = null;
+        if (region.from < i) {
+          firstJoin = out[rowStart[region.from]!]?.join ?? null;
+          out.length = rowStart[region.from]!;
+          prev = out.at(-1)?.segment ?? null;
+        }
         // a block of two columns: all of the left column, then all of the right one
         for (const side of [0, 1] as const) {
           let first = true;
@@ -145,13 +159,15 @@ export function layoutPage(segments: Segment[], pageHeight: number): PageLayout 
             for (const seg of rows[k]!.segments) {
               const isLeft = seg.x1 <= region.gutter[0] + 0.01;
               if ((side === 0) !== isLeft) continue;
-              out.push({ segment: seg, join: prev === null ? '\n\n' : first ? '\n\n' : hyphenJoin(prev, seg) ?? '\n' });
+              const join = prev === null ? '\n\n' : first ? (side === 0 && firstJoin !== null ? firstJoin : '\n\n') : hyphenJoin(prev, seg) ?? '\n';
+              out.push({ segment: seg, join });
               prev = seg;
               first = false;
             }
           }
         }
         i = region.to;
+        floor = i;
         continue;
       }
     }
@@ -203,7 +219,7 @@ function linePitch(rows: Row[]): number {
  * The rows from `start` on (and any single-side rows just above it) that keep a vertical gutter
  * free of text: a column block. Null when the block would be a single row of a running line.
  */
-function columnRegion(rows: Row[], start: number, pitch: number): { from: number; to: number; gutter: [number, number] } | null {
+function columnRegion(rows: Row[], start: number, pitch: number, floor: number): { from: number; to: number; gutter: [number, number] } | null {
   const first = rows[start]!;
   let gutter: [number, number] = [first.segments[0]!.x1, first.segments[1]!.x0];
   const fits = (row: Row, g: [number, number]): [number, number] | null => {
@@ -225,7 +241,7 @@ function columnRegion(rows: Row[], start: number, pitch: number): { from: number
     to++;
   }
   let from = start;
-  while (from > 0 && rows[from]!.baseline - rows[from - 1]!.baseline < 2.5 * pitch) {
+  while (from > floor && rows[from]!.baseline - rows[from - 1]!.baseline < 2.5 * pitch) {
     const g = fits(rows[from - 1]!, gutter);
     if (!g) break;
     gutter = g;

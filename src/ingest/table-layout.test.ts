@@ -118,3 +118,25 @@ describe('table-layout: a ruled table', () => {
     expect(await pageText(runs, rulings)).toBe(['Nhiệm vụ\t\tChủ trì', 'a)\tTrực tuyến\tTrung tâm', 'b)\tĐúng hạn\tCác xã', ''].join('\n'));
   });
 });
+
+describe('layout: a two-column block under running text', () => {
+  it('writes the last lines of a paragraph once, when the signature block below takes them into its left column (a PDF of db39a42d7d789171)', async () => {
+    const runs = [
+      word('Căn cứ Luật Ban hành văn bản quy phạm pháp luật; Luật sửa đổi, bổ sung một số', 60, 100),
+      word('điều của Luật Ban hành văn bản quy phạm pháp luật;', 60, 112),
+      word('Căn cứ Nghị định số 78/2025/NĐ-CP ngày', 60, 124),
+      word('Nơi nhận:', 60, 136),
+      word('TM. ỦY BAN NHÂN DÂN', 400, 136),
+      word('- Như Điều 2;', 60, 148),
+      word('KT. CHỦ TỊCH', 400, 148),
+      word('- Lưu: VT.', 60, 160),
+      word('Trần Báu Hà', 400, 172),
+    ];
+    const text = await pageText(runs);
+    expect(text.match(/78\/2025/g)).toHaveLength(1);
+    expect(text).toBe(
+      'Căn cứ Luật Ban hành văn bản quy phạm pháp luật; Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật;\n' +
+        'Căn cứ Nghị định số 78/2025/NĐ-CP ngày\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nTrần Báu Hà\n',
+    );
+  });
+});
