@@ -373,6 +373,21 @@ phương ngày 16 tháng 6 năm 2025;*`);
   });
 });
 
+describe('header: distribution entries wrapped', () => {
+  const closing = (list: string) => read(`Số: 1/QĐ-UBND\nQUYẾT ĐỊNH\nVỀ VIỆC THỬ\nĐiều 1. Thử.\nNơi nhận:\n${list}\n|\nCHỦ TỊCH\nVõ Tấn Đức`).header;
+
+  it('keeps the drafter and the copies under `Lưu:` in the list, not in the body (208bf7c0b7e8f27c)', () => {
+    const header = closing('- Công báo điện tử tỉnh;\n- Lưu: VT, HCC, HCTC, NC.\nHuy (23 bản)');
+    expect(header.distribution).toEqual(['Công báo điện tử tỉnh', 'Lưu: VT, HCC, HCTC, NC. Huy (23 bản)']);
+    expect(header.signer).toEqual({ name: 'Võ Tấn Đức', role: 'CHỦ TỊCH', onBehalfOf: null });
+  });
+
+  it('joins an entry left open at its end to the next line (PDF text of 32bf80ce6d1e997e)', () => {
+    const header = closing('- VP UBND tỉnh: LĐVP, các phòng, đơn vị, TTTT (01 bản giấy,\n01 bản điện tử);\n- Lưu: VT.');
+    expect(header.distribution).toEqual(['VP UBND tỉnh: LĐVP, các phòng, đơn vị, TTTT (01 bản giấy, 01 bản điện tử)', 'Lưu: VT']);
+  });
+});
+
 describe('header: issuer blocks of lower units', () => {
   it('takes the commune, not the district above it, from a two-level block', () => {
     const { header } = read(`UBND HUYỆN HOẰNG HÓA

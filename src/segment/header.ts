@@ -335,8 +335,16 @@ function collectList(lines: readonly Line[], from: number): { items: string[]; i
     if (!text || (items.length === 0 && HEADER_NOISE_LINE.test(text))) continue;
     const m = LIST_ITEM.exec(text);
     if (!m) {
-      // a wrapped item: the line continues the item above when it starts in lower case
-      if (items.length > 0 && /^\p{Ll}/u.test(text)) {
+      // a wrapped item: the line continues the item above when it starts in lower case, when the item above was left
+      // open (`… (01 bản giấy,` / `01 bản điện tử`), or once after `Lưu:` (the drafter's initials and the copies:
+      // `- Lưu: VT, NC.` / `Huy (23 bản)`), never a signer's line
+      const last = items.at(-1) ?? '';
+      const lastWrapped = indexes.at(-1) !== undefined && LIST_ITEM.exec(lines[indexes.at(-1)!]!.text) === null;
+      const wrapped =
+        /^\p{Ll}/u.test(text) ||
+        /[,(&]$/u.test(last) ||
+        (/^Lưu\b/u.test(last) && !lastWrapped && text.length <= 40 && !ON_BEHALF_LINE.test(text) && !ROLE_LINE.test(text) && !NAME_LINE.test(text));
+      if (items.length > 0 && wrapped && !text.startsWith('|')) {
         items[items.length - 1] += ` ${text}`;
         indexes.push(i);
         next = i + 1;
