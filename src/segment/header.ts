@@ -509,7 +509,7 @@ function splitMergedClosing(lines: readonly Line[], from: number): { left: strin
         break;
       }
       // a list entry wrapped (`- Cục Kiểm tra …, Bộ` / `Tư pháp;`), beside the signer's lines or below them
-      if (!item && left.length > 0 && (isSigner || (head.length < 60 && /[;.)]$/u.test(head)))) left[left.length - 1] += ` ${head}`;
+      if (!item && left.length > 0 && (isSigner || /[,(&]$/u.test(left.at(-1)!) || (head.length < 60 && /[;.)]$/u.test(head)))) left[left.length - 1] += ` ${head}`;
       else if (!item) break;
       else left.push(item.groups!.content!);
     }
