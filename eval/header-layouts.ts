@@ -1,6 +1,6 @@
 /**
- * `npm run eval -- header-layouts`: does the header come out the same whatever the layout, on documents nobody
- * annotated? Every document of `../shared/documents/` outside the test part of `eval/data/documents/split.json`
+ * `npm run eval -- header-layouts`: do the header, and what is extracted from the excerpt's text (periods,
+ * references, figures), come out the same whatever the layout, on documents nobody annotated? Every document of `../shared/documents/` outside the test part of `eval/data/documents/split.json`
  * is cut to its opening and closing and rendered as test/data/headers is (scripts/header-layouts.py): the web
  * rendering as stored, a DOCX with the header and the signature as two-column tables, the same as a text-layer
  * PDF, and that PDF's text with the columns merged on each line (`pdftotext -layout`). Prints, per header field,
@@ -34,7 +34,16 @@ try {
   run('soffice', ['--headless', '--norestore', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', work, ...rendered.map((f) => join(work, f))]);
   for (const f of rendered) run('pdftotext', ['-layout', join(work, f.replace('.fodt', '.pdf')), join(work, f.replace('.fodt', '.merged.txt'))]);
 
-  const FIELDS = ['kind', 'number', 'symbol', 'date', 'place', 'issuer', 'unit', 'title', 'signer'] as const;
+  const FIELDS = ['kind', 'number', 'symbol', 'date', 'place', 'issuer', 'unit', 'title', 'signer', 'periods', 'references', 'figures'] as const;
+  type Report = Awaited<ReturnType<typeof processFile>>;
+  /** A field's value in a report, as compared: the header's fields, and the extracted mentions as sorted keys. */
+  const valueOf = (r: Report, field: (typeof FIELDS)[number]): unknown => {
+    if (field === 'periods') return r.periods.map((p) => `${p.from}..${p.to}`).sort();
+    if (field === 'references') return r.references.map((x) => `${x.kind} ${x.number}/${x.symbol} ${x.date}`).sort();
+    if (field === 'figures') return r.figures.map((f) => `${f.kind} ${f.value}`).sort();
+    if (field === 'signer') return r.document.signer?.name;
+    return r.document[field];
+  };
   const LAYOUTS = { md: '.md', docx: '.docx', pdf: '.pdf', merged: '.merged.txt' };
   // (case, spaces and a dash's spacing apart, as the documents eval compares titles)
   const fold = (v: unknown) => JSON.stringify(v ?? null).toLowerCase().replace(/\s*-\s*/gu, '-').replace(/\s+/gu, ' ');
@@ -42,14 +51,10 @@ try {
   const lines: string[] = [];
   for (const f of rendered) {
     const name = f.replace('.fodt', '');
-    const documents: Record<string, Record<string, unknown>> = {};
-    for (const [layout, ext] of Object.entries(LAYOUTS)) {
-      documents[layout] = (await processFile(join(work, name + ext))).document as unknown as Record<string, unknown>;
-    }
+    const reports: Record<string, Report> = {};
+    for (const [layout, ext] of Object.entries(LAYOUTS)) reports[layout] = await processFile(join(work, name + ext));
     for (const field of FIELDS) {
-      const values = Object.fromEntries(
-        Object.entries(documents).map(([layout, d]) => [layout, fold(field === 'signer' ? (d.signer as { name?: string } | null)?.name : d[field])]),
-      );
+      const values = Object.fromEntries(Object.entries(reports).map(([layout, r]) => [layout, fold(valueOf(r, field))]));
       if (new Set(Object.values(values)).size === 1) continue;
       differing[field]++;
       lines.push(`  ${name} ${field}: ${Object.entries(values).map(([layout, v]) => `${layout} ${v}`).join(' | ')}`);
