@@ -5,6 +5,7 @@ import { segment } from '../segment/index.js';
 import { SourceText } from '../text/source-text.js';
 import { extract } from './index.js';
 import type { Figure } from './types.js';
+import { inBaseUnit, sameFamily } from './figures/lexicon.js';
 
 function run(name: string) {
   const file = readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
@@ -314,6 +315,16 @@ describe('units real documents count', () => {
       ['count', 1660, null, null],
       ['count', 5539, null, null],
     ]);
+  });
+
+  it('reads a scale word before a measure, pupils counted as `em`, identity cards (report phrasings met outside the annotated texts)', () => {
+    expect(figuresIn('Sản lượng lương thực đạt 450 nghìn tấn; tổng số học sinh 12.345 em; đã cấp 3.456 căn cước công dân').map((f) => [f.kind, f.value, f.unit])).toEqual([
+      ['amount', 450, 'nghìn tấn'],
+      ['count', 12345, 'em'],
+      ['count', 3456, 'căn cước'],
+    ]);
+    // the scale is read when figures of one family are compared: 450 nghìn tấn is 450 000 000 kg
+    expect([inBaseUnit(450, 'nghìn tấn'), inBaseUnit(2, 'tấn'), sameFamily('nghìn tấn', 'kg')]).toEqual([450_000_000, 2000, true]);
   });
 
   it('keeps amounts in the unit as printed, with a rate after the unit', () => {

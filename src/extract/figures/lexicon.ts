@@ -86,12 +86,25 @@ const countUnitInText = new RegExp(`(?<![\\p{L}\\p{N}])(?:${countForms.map(piece
 /** A count unit as a whole word: what a number in words (`hai xã`) must stand before to be a figure. */
 export const COUNT_UNIT_PATTERN = `(?:${countForms.map(piece).join('|')})(?![\\p{L}\\p{N}])`;
 
+/** Units a scale word may stand before (`15 nghìn hộ`, `450 nghìn tấn`): counts and measures, not money (`tỷ đồng` is a unit of its own). */
+const scalableForms = forms.filter((f) => byForm.get(f)!.kind === 'count' || (byForm.get(f)!.kind === 'amount' && !['đồng', 'USD'].includes(familyOf.get(byForm.get(f)!.unit)!)));
+export const SCALABLE_UNIT_PATTERN = `(?:${scalableForms.map(piece).join('|')})(?![\\p{L}\\p{N}])`;
+
+const SCALES: Record<string, number> = { nghìn: 1e3, ngàn: 1e3, triệu: 1e6, tỷ: 1e9, tỉ: 1e9 };
+/** A unit written with a scale word (`nghìn tấn`): the scale and the unit after it, or the unit alone. */
+function scaled(unit: string): { scale: number; unit: string } {
+  const m = /^(nghìn|ngàn|triệu|tỷ|tỉ) (.+)$/u.exec(unit);
+  return m && !multiplierOf.has(unit) && multiplierOf.has(m[2]!) ? { scale: SCALES[m[1]!]!, unit: m[2]! } : { scale: 1, unit };
+}
+
 /**
  * A value in its family's base unit (`3,8 tỷ đồng` → 3 800 000 000 đồng), for comparing figures
  * printed in different units of one family; a value of an unknown unit is returned as it is.
  */
 export function inBaseUnit(value: number, unit: string | null): number {
-  return unit === null ? value : value * (multiplierOf.get(unit) ?? 1);
+  if (unit === null) return value;
+  const s = scaled(unit);
+  return value * s.scale * (multiplierOf.get(s.unit) ?? 1);
 }
 
 /** The first count unit named in a label (`Hồ sơ tái sử dụng lại dữ liệu số hóa` → `hồ sơ`). */
@@ -103,5 +116,6 @@ export function countUnitIn(text: string): string | null {
 /** Units that count the same things: a part may be in one and its total in the other. */
 export function sameFamily(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return a === b;
-  return (familyOf.get(a) ?? a) === (familyOf.get(b) ?? b);
+  const [x, y] = [scaled(a).unit, scaled(b).unit];
+  return (familyOf.get(x) ?? x) === (familyOf.get(y) ?? y);
 }

@@ -7,7 +7,7 @@
 import { NUMBER_PATTERN, parseVietnameseNumber } from '../numbers.js';
 import type { Comparator, FigureKind } from '../types.js';
 import { comparatorOf } from './comparators.js';
-import { COUNT_UNIT_PATTERN, UNIT_PATTERN, unitOf } from './lexicon.js';
+import { COUNT_UNIT_PATTERN, SCALABLE_UNIT_PATTERN, UNIT_PATTERN, unitOf } from './lexicon.js';
 import { countedNoun, enumerates, standsAsCount } from './nouns.js';
 
 export type MentionKind = FigureKind | 'bare' | 'zero';
@@ -297,8 +297,9 @@ export const PARSERS: readonly Parser[] = [
     // and `02 (hai) thủ tục` keep their unit across the aside; `200.000 đồng/người/ngày`
     name: 'quantity',
     digit: true,
-    // `1,2 triệu người`, `15 nghìn hộ`: a scale word before a count unit stays in the unit (`triệu người`)
-    pattern: new RegExp(`(${N})(?:\\s*\\(\\s*(?:${N}\\s?%|${NUMBER_WORDS}|một)\\s*\\))?\\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ)\\s+(?=${COUNT_UNIT_PATTERN}))?(${UNIT})${PER}`, 'giud'),
+    // `1,2 triệu người`, `15 nghìn hộ`, `450 nghìn tấn`: a scale word before a count or a measure stays in the unit
+    // (`triệu người`; inBaseUnit reads the scale)
+    pattern: new RegExp(`(${N})(?:\\s*\\(\\s*(?:${N}\\s?%|${NUMBER_WORDS}|một)\\s*\\))?\\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ)\\s+(?=${SCALABLE_UNIT_PATTERN}))?(${UNIT})${PER}`, 'giud'),
     extract(m) {
       const value = num(m[1]);
       const unit = unitOf(m[3]!);
