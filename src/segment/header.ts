@@ -254,11 +254,6 @@ export function titleCase(upper: string): string {
 }
 
 /**
- * The title after the kind word: lines up to the first that starts the body. An all-capitals title
- * ends at the first line that is not in capitals; any title ends at a blank line, a `|` cell break,
- * a body opener (`Căn cứ`, `Thực hiện`, the enacting `CHỦ TỊCH ỦY BAN NHÂN DÂN …`) or a heading.
- */
-/**
  * The kind word's line in the header window (its text, and the line after it), also when a web rendering wrapped the
  * word itself (`**QUYẾT` then `ĐỊNH**`): the two lines are read as one.
  */
@@ -274,6 +269,11 @@ function kindLine(lines: readonly Line[], window: readonly number[]): { at: numb
   return undefined;
 }
 
+/**
+ * The title after the kind word: lines up to the first that starts the body. An all-capitals title
+ * ends at the first line that is not in capitals; any title ends at a blank line, a `|` cell break,
+ * a body opener (`Căn cứ`, `Thực hiện`, the enacting `CHỦ TỊCH ỦY BAN NHÂN DÂN …`) or a heading.
+ */
 function collectTitle(lines: readonly Line[], from: number, sameLine: string): { text: string; next: number; runaway: boolean } {
   const parts = sameLine ? [sameLine] : [];
   let i = from;
@@ -478,7 +478,6 @@ function splitMergedClosing(lines: readonly Line[], from: number): { left: strin
   for (let i = from; i < lines.length && i < from + 25; i++) {
     const text = clean(lines[i]!.text);
     if (!text) continue;
-    // the right column starts after some punctuation of the left one: try each such place
     let head = text;
     let tail: string | undefined;
     // the right column starts after some punctuation of the left one, or at a role or on-behalf line after any word
