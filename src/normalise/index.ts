@@ -59,5 +59,9 @@ export function normaliseWhitespace(text: SourceText): SourceText {
   // runs of spaces (not tabs: they separate table cells) collapse; trailing spaces go
   t = t.replaceAll(/ {2,}/gu, () => ' ');
   t = t.replaceAll(/[ ]+$/gmu, () => '');
+  // a date word and its number glued together, as web renderings and OCR leave them (`tháng11 năm 2025`, `năm2026`,
+  // `ngày15/10`, `tháng 10năm 2025`): one space between them
+  t = t.replaceAll(/(?<![\p{L}])(?:tháng|năm|ngày|quý|đoạn)(?=\d)/giu, (m) => `${m[0]} `);
+  t = t.replaceAll(/(?<=\d)(?:tháng|năm)(?![\p{L}])/giu, (m) => ` ${m[0]}`);
   return t;
 }

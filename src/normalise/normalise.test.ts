@@ -44,3 +44,15 @@ describe('normalise on a signer block', () => {
     );
   });
 });
+
+describe('date words glued to their numbers', () => {
+  it('gets one space, as web renderings and OCR lose it (`ngày 24 tháng11 năm 2025` of a53257314ff9bbd2), and the original stays traceable', () => {
+    const source = SourceText.fromOriginal('Hà Tĩnh, ngày 24 tháng11 năm 2025; 6 tháng đầu năm2025; từ ngày15/10 đến tháng 10năm 2025');
+    const t = normalise(source);
+    expect(t.text).toBe('Hà Tĩnh, ngày 24 tháng 11 năm 2025; 6 tháng đầu năm 2025; từ ngày 15/10 đến tháng 10 năm 2025');
+    const at = t.text.indexOf('đầu năm 2025');
+    expect(t.originalText({ start: at, end: at + 12 })).toBe('đầu năm2025');
+    // words that merely end in the letters are left alone
+    expect(normalise(SourceText.fromOriginal('Mục2 và Khoản3; mười năm2')).text).toBe('Mục2 và Khoản3; mười năm 2');
+  });
+});
