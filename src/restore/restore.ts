@@ -91,6 +91,8 @@ const FACTS_CACHE_SIZE = 50_000;
 const LETTERS_RE = /^\p{L}+$/u;
 /** Options scored for a changed token's confidence (the chosen one always is). */
 const CONFIDENCE_OPTIONS = 10;
+/** Confidences kept for reuse, over all tokens: some 100 bytes each. */
+const CONFIDENCE_CACHE_SIZE = 50_000;
 /** Nats by which the decoder's bound on a cell's score may exceed it, to absorb rounding. */
 const SLACK = 1e-9;
 /** A bigram not looked up yet, in the decoder's table of them. */
@@ -103,6 +105,12 @@ interface Option {
   word: string; // lower-case canonical syllable, or the token as written for "keep"
   cost: number;
   keep?: boolean;
+}
+
+/** A changed token's confidence, and the option that came second (-1 when it had one option). */
+interface Confidence {
+  readonly runner: number;
+  readonly confidence: number;
 }
 
 interface Item {
@@ -148,6 +156,11 @@ interface WordFacts {
 /** A token's options, best a priori first, and for the decoder's inner loop as typed arrays. */
 interface OptionList {
   list: Option[];
+  /**
+   * Confidences already worked out for this token, by the words around it and the option chosen:
+   * a report repeats its phrases, and a confidence costs some 45 LM lookups (see `confidence`).
+   */
+  confidences: Map<string, Confidence> | undefined;
   ids: Int32Array;
   /** Channel costs. */
   costs: Float64Array;
@@ -503,6 +516,7 @@ export class Restorer {
     const lmW = this.weights.lm * LN10;
     return {
       list,
+      confidences: undefined,
       ids: Int32Array.from(list, (o) => o.id),
       costs: Float64Array.from(list, (o) => o.cost),
       reach: Float64Array.from(list, (o) => lmW * this.lm.maxLogProb(o.id) - o.cost),
@@ -695,22 +709,40 @@ export class Restorer {
   }
 
   private localScores = new Float64Array(64);
+  /** Confidences kept in the option lists' maps, in all: bounded like the other per-token caches. */
+  private confidencesKept = 0;
 
   /**
    * Confidence of the option chosen at item i: its softmax share among the item's options, each
    * scored by its channel cost and the three trigrams it takes part in, the neighbours fixed to
-   * the decoded words. Context handles shared by all options are looked up once.
+   * the decoded words. Context handles shared by all options are looked up once, and the result
+   * is kept with the token's options (a report repeats its phrases: on the four dev-set reports
+   * a quarter of the confidences had been worked out before).
    */
-  private confidence(items: Item[], ids: Int32Array, i: number, chosen: number): { runner: number; confidence: number } {
-    const opts = items[i]!.options!.list;
-    const lm = this.lm;
-    const lmW = this.weights.lm * LN10;
+  private confidence(items: Item[], ids: Int32Array, i: number, chosen: number): Confidence {
+    const optionList = items[i]!.options!;
     const n = items.length;
     // the same contexts as the decoder, which restarts at <s> on every paragraph
     const a = items[i]!.reset ? -1 : items[i - 1]!.reset ? BOS : ids[i - 2]!;
     const b = items[i]!.reset ? BOS : ids[i - 1]!;
     const n1 = i + 1 < n && !items[i + 1]!.reset ? ids[i + 1]! : -1;
     const n2 = n1 >= 0 && i + 2 < n && !items[i + 2]!.reset ? ids[i + 2]! : -1;
+    // (a pure function of these: the weights are the restorer's)
+    const key = `${a} ${b} ${n1} ${n2} ${chosen}`;
+    let known = optionList.confidences?.get(key);
+    if (known === undefined) {
+      known = this.computeConfidence(optionList.list, a, b, n1, n2, chosen);
+      if (this.confidencesKept < CONFIDENCE_CACHE_SIZE) {
+        (optionList.confidences ??= new Map()).set(key, known);
+        this.confidencesKept++;
+      }
+    }
+    return known;
+  }
+
+  private computeConfidence(opts: Option[], a: number, b: number, n1: number, n2: number, chosen: number): Confidence {
+    const lm = this.lm;
+    const lmW = this.weights.lm * LN10;
     const ciAB = a >= 0 ? lm.bigramIndex(a, b) : -1;
     const backAB = lm.contextBackoff(ciAB);
     const bigramN1N2 = n2 >= 0 ? lm.bigramLogProb(n1, n2) : 0;
