@@ -91,8 +91,6 @@ const FACTS_CACHE_SIZE = 50_000;
 const LETTERS_RE = /^\p{L}+$/u;
 /** Options scored for a changed token's confidence (the chosen one always is). */
 const CONFIDENCE_OPTIONS = 10;
-/** Cells of the decoder's pool of LM score rows, at most (12 bytes each). */
-const ROW_POOL_SIZE = 1 << 19;
 /** Confidences kept for reuse, over all tokens: some 100 bytes each. */
 const CONFIDENCE_CACHE_SIZE = 50_000;
 /** Nats by which the decoder's bound on a cell's score may exceed it, to absorb rounding. */
@@ -163,11 +161,6 @@ interface OptionList {
    * a report repeats its phrases, and a confidence costs some 45 LM lookups (see `confidence`).
    */
   confidences: Map<string, Confidence> | undefined;
-  /**
-   * The decoder's LM scores of the options after a context, worked out before: by the context's
-   * bigram handle (or -1 − its last word when it has none), the row's offset in the restorer's pool.
-   */
-  rows: Map<number, number> | undefined;
   ids: Int32Array;
   /** Channel costs. */
   costs: Float64Array;
@@ -524,7 +517,6 @@ export class Restorer {
     return {
       list,
       confidences: undefined,
-      rows: undefined,
       ids: Int32Array.from(list, (o) => o.id),
       costs: Float64Array.from(list, (o) => o.cost),
       reach: Float64Array.from(list, (o) => lmW * this.lm.maxLogProb(o.id) - o.cost),
@@ -560,38 +552,6 @@ export class Restorer {
   private cellParent = new Int32Array(256);
   private bigramAt = new Int32Array(256);
   private order = new Int32Array(256);
-  /**
-   * Rows of the decoder's LM scores (log10 p of each option after a context; Infinity: not looked
-   * up yet) and of the bigram handles (previous word, option) (UNSEEN: not yet), kept across
-   * tokens and calls: a report repeats its phrases, so the same options follow the same context
-   * again (on the four dev-set reports, half of the rows the decoder needed it had needed before).
-   */
-  private lpPool = new Float64Array(0);
-  private biPool = new Int32Array(0);
-  private poolUsed = 0;
-
-  /** The pool offset of the row of `opts` after context `key`, made if new; -1 once the pool is full. */
-  private rowOf(opts: OptionList, key: number): number {
-    let at = opts.rows?.get(key);
-    if (at !== undefined) return at;
-    const n = opts.list.length;
-    if (this.poolUsed + n > this.lpPool.length) {
-      if (this.poolUsed + n > ROW_POOL_SIZE) return -1;
-      const size = Math.min(ROW_POOL_SIZE, Math.max(2 * this.lpPool.length, 1 << 16, this.poolUsed + n));
-      const lp = new Float64Array(size);
-      lp.set(this.lpPool.subarray(0, this.poolUsed));
-      const bi = new Int32Array(size);
-      bi.set(this.biPool.subarray(0, this.poolUsed));
-      this.lpPool = lp;
-      this.biPool = bi;
-    }
-    at = this.poolUsed;
-    this.poolUsed += n;
-    this.lpPool.fill(Infinity, at, at + n);
-    this.biPool.fill(UNSEEN, at, at + n);
-    (opts.rows ??= new Map()).set(key, at);
-    return at;
-  }
 
   /**
    * Beam search over the items; returns the chosen option index for each item (-1 for fixed
@@ -624,7 +584,6 @@ export class Restorer {
     hv[0] = BOS;
     let prevOpts = 1;
     const rowStarted = new Uint8Array(256);
-    const rowAt = new Int32Array(beam); // each hypothesis' row in the pool, or -1
     const fixedIds = new Int32Array(1);
     const zeroCost = new Float64Array(1);
     const fixedReach = new Float64Array(1);
@@ -687,33 +646,15 @@ export class Restorer {
           bigramAt.fill(UNSEEN, row, row + nC); // looked up when a cell needs it
         }
         const ci = hci[h]!;
-        // (a context handle determines its last word: the row is the same wherever the context comes)
-        const at = opts ? this.rowOf(opts, ci >= 0 ? ci : -1 - v) : -1;
-        rowAt[h] = at;
-        const lpPool = this.lpPool;
-        const biPool = this.biPool;
-        let looked = false; // the context's facts, looked up for the first option not in the row
-        let tri = false;
-        let backoff = 0;
+        const tri = lm.hasTrigrams(ci);
+        const backoff = lm.contextBackoff(ci);
         for (let c = 0; c < nC; c++) {
           if (base + reach[c]! + SLACK < top - beamDelta) continue;
-          let lp = at >= 0 ? lpPool[at + c]! : Infinity;
-          if (lp === Infinity) {
-            if (!looked) {
-              looked = true;
-              tri = lm.hasTrigrams(ci);
-              backoff = lm.contextBackoff(ci);
-            }
-            lp = tri ? lm.trigramLogProb(ci, ids[c]!) : NaN;
-            if (lp !== lp) {
-              let bi = bigramAt[row + c]!;
-              if (bi === UNSEEN && at >= 0) bi = biPool[at + c]!;
-              if (bi === UNSEEN) bi = lm.bigramIndex(v, ids[c]!);
-              bigramAt[row + c] = bi;
-              if (at >= 0) biPool[at + c] = bi;
-              lp = backoff + lm.bigramLogProbAt(bi, v, ids[c]!);
-            }
-            if (at >= 0) lpPool[at + c] = lp;
+          let lp = tri ? lm.trigramLogProb(ci, ids[c]!) : NaN;
+          if (lp !== lp) {
+            let bi = bigramAt[row + c]!;
+            if (bi === UNSEEN) bi = bigramAt[row + c] = lm.bigramIndex(v, ids[c]!);
+            lp = backoff + lm.bigramLogProbAt(bi, v, ids[c]!);
           }
           const score = base + lmW * lp - costs[c]!;
           if (score > cellScore[row + c]!) {
@@ -742,17 +683,9 @@ export class Restorer {
         const cell = order[k]!;
         const c = cell % nC;
         const h = cellParent[cell]!;
-        // the next context: the bigram (v, w) this cell or its row may have looked up already
-        let bi = bigramAt[cell]!;
-        if (bi === UNSEEN) {
-          const at = rowAt[h]!;
-          if (at >= 0) bi = this.biPool[at + c]!;
-          if (bi === UNSEEN) {
-            bi = lm.bigramIndex(hv[h]!, ids[c]!);
-            if (at >= 0) this.biPool[at + c] = bi;
-          }
-        }
-        nci[k] = bi;
+        // the next context: the bigram (v, w) this cell may have looked up already
+        const bi = bigramAt[cell]!;
+        nci[k] = bi !== UNSEEN ? bi : lm.bigramIndex(hv[h]!, ids[c]!);
         nv[k] = ids[c]!;
         nc[k] = c;
         ns[k] = cellScore[cell]!;
