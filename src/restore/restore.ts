@@ -584,6 +584,8 @@ export class Restorer {
     hv[0] = BOS;
     let prevOpts = 1;
     const rowStarted = new Uint8Array(256);
+    // the rows (previous options) some hypothesis reached this step: the only cells with a score
+    const started = new Int32Array(beam);
     const fixedIds = new Int32Array(1);
     const zeroCost = new Float64Array(1);
     const fixedReach = new Float64Array(1);
@@ -624,9 +626,8 @@ export class Restorer {
       const cellScore = this.cellScore;
       const cellParent = this.cellParent;
       const bigramAt = this.bigramAt;
-      cellScore.fill(-Infinity, 0, cells);
       if (prevOpts > rowStarted.length) throw new Error('too many options for one token');
-      rowStarted.fill(0, 0, prevOpts);
+      let nStarted = 0;
       let maxReach = -Infinity;
       for (let c = 0; c < nC; c++) if (reach[c]! > maxReach) maxReach = reach[c]!;
       // A cell scores at most base + reach (the LM's bound on the option's log probability, less
@@ -643,6 +644,8 @@ export class Restorer {
         const row = p * nC;
         if (!rowStarted[p]) {
           rowStarted[p] = 1;
+          started[nStarted++] = p;
+          cellScore.fill(-Infinity, row, row + nC);
           bigramAt.fill(UNSEEN, row, row + nC); // looked up when a cell needs it
         }
         const ci = hci[h]!;
@@ -664,20 +667,34 @@ export class Restorer {
           if (score > top) top = score;
         }
       }
-      // keep the best `beam` cells within beamDelta of the top, best first
+      // keep the best `beam` cells within beamDelta of the top, best first (cells in table order,
+      // so that ties go the same way whichever rows were reached; the others score -Infinity)
+      for (let a = 1; a < nStarted; a++) {
+        const p = started[a]!;
+        let at = a;
+        while (at > 0 && started[at - 1]! > p) {
+          started[at] = started[at - 1]!;
+          at--;
+        }
+        started[at] = p;
+      }
       const floor = top - beamDelta;
       const order = this.order;
       let kept = 0;
-      for (let k = 0; k < cells; k++) {
-        const sc = cellScore[k]!;
-        if (sc < floor || sc === -Infinity) continue;
-        if (kept === beam && sc <= cellScore[order[kept - 1]!]!) continue;
-        let at = kept < beam ? kept++ : kept - 1;
-        while (at > 0 && cellScore[order[at - 1]!]! < sc) {
-          order[at] = order[at - 1]!;
-          at--;
+      for (let r = 0; r < nStarted; r++) {
+        const p = started[r]!;
+        rowStarted[p] = 0;
+        for (let k = p * nC, end = k + nC; k < end; k++) {
+          const sc = cellScore[k]!;
+          if (sc < floor || sc === -Infinity) continue;
+          if (kept === beam && sc <= cellScore[order[kept - 1]!]!) continue;
+          let at = kept < beam ? kept++ : kept - 1;
+          while (at > 0 && cellScore[order[at - 1]!]! < sc) {
+            order[at] = order[at - 1]!;
+            at--;
+          }
+          order[at] = k;
         }
-        order[at] = k;
       }
       for (let k = 0; k < kept; k++) {
         const cell = order[k]!;
