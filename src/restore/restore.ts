@@ -92,6 +92,8 @@ const LETTERS_RE = /^\p{L}+$/u;
 /** Options scored for a changed token's confidence (the chosen one always is). */
 const CONFIDENCE_OPTIONS = 10;
 /** Confidences kept for reuse, over all tokens: some 100 bytes each. */
+/** The largest base in which four word ids (and -1) make an exact number: base⁴ ≤ 2⁵³. */
+const EXACT_KEY_BASE = Math.floor(2 ** (53 / 4));
 const CONFIDENCE_CACHE_SIZE = 50_000;
 /** Nats by which the decoder's bound on a cell's score may exceed it, to absorb rounding. */
 const SLACK = 1e-9;
@@ -160,7 +162,7 @@ interface OptionList {
    * Confidences already worked out for this token, by the words around it and the option chosen:
    * a report repeats its phrases, and a confidence costs some 45 LM lookups (see `confidence`).
    */
-  confidences: Map<string, Confidence> | undefined;
+  confidences: Map<number | string, Confidence>[] | undefined;
   ids: Int32Array;
   /** Channel costs. */
   costs: Float64Array;
@@ -744,13 +746,15 @@ export class Restorer {
     const b = items[i]!.reset ? BOS : ids[i - 1]!;
     const n1 = i + 1 < n && !items[i + 1]!.reset ? ids[i + 1]! : -1;
     const n2 = n1 >= 0 && i + 2 < n && !items[i + 2]!.reset ? ids[i + 2]! : -1;
-    // (a pure function of these: the weights are the restorer's)
-    const key = `${a} ${b} ${n1} ${n2} ${chosen}`;
-    let known = optionList.confidences?.get(key);
+    // (a pure function of these: the weights are the restorer's) by the chosen option, then the
+    // four words as one number while that is exact, else as text
+    const s = this.lm.vocab.length + 1;
+    const key = s <= EXACT_KEY_BASE ? (((a + 1) * s + b + 1) * s + n1 + 1) * s + n2 + 1 : `${a} ${b} ${n1} ${n2}`;
+    let known = optionList.confidences?.[chosen]?.get(key);
     if (known === undefined) {
       known = this.computeConfidence(optionList.list, a, b, n1, n2, chosen);
       if (this.confidencesKept < CONFIDENCE_CACHE_SIZE) {
-        (optionList.confidences ??= new Map()).set(key, known);
+        ((optionList.confidences ??= [])[chosen] ??= new Map()).set(key, known);
         this.confidencesKept++;
       }
     }
