@@ -242,12 +242,24 @@ export class Restorer {
   }
 
   detectDamage(text: string, ps: readonly Piece[] = pieces(text)): DamageReport {
+    return this.damageOf(ps, this.factsOf(ps));
+  }
+
+  /** Each word piece's facts (null for other pieces): found once, asked of three times. */
+  private factsOf(ps: readonly Piece[]): (WordFacts | null)[] {
+    const out: (WordFacts | null)[] = [];
+    for (const p of ps) out.push(p.kind === 'word' ? this.facts(p.text) : null);
+    return out;
+  }
+
+  private damageOf(ps: readonly Piece[], facts: readonly (WordFacts | null)[]): DamageReport {
     let tokens = 0;
     let invalid = 0;
     let unmarked = 0;
-    for (const p of ps) {
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i]!;
       if (p.kind !== 'word') continue;
-      const f = this.facts(p.text);
+      const f = facts[i]!;
       if (f.code || (p.text.length > 1 && f.upperCase && !f.syllable)) continue;
       tokens++;
       if (!f.letters || !f.syllable) invalid++;
@@ -265,26 +277,27 @@ export class Restorer {
 
   restore(text: SourceText, options: RestoreOptions = {}): RestoreResult {
     const ps = pieces(text.text);
-    const damage = this.detectDamage(text.text, ps);
+    const facts = this.factsOf(ps);
+    const damage = this.damageOf(ps, facts);
     const mode = options.mode ?? (damage.damaged ? 'full' : 'light');
     // Text with no marks at all had them stripped: every spelling of the same letters is equally likely.
     // OCR leaves spellings that are no syllable's letters (`Panh` for `Đánh`): then it is not that.
     let marked = 0;
     let words = 0;
     let foreign = 0;
-    for (const p of ps) if (p.kind === 'word') {
+    for (let i = 0; i < ps.length; i++) if (ps[i]!.kind === 'word') {
       words++;
-      const f = this.facts(p.text);
+      const f = facts[i]!;
       if (f.marked || !f.letters) marked++;
       else if (!f.upperCase && f.noSyllableOfLetters) foreign++;
     }
     const stripped = words > 0 && marked / words < 0.01 && foreign / words < 0.05;
-    const items = this.items(text.text, ps, mode, stripped, options.tones === true && !stripped);
+    const items = this.items(text.text, ps, facts, mode, stripped, options.tones === true && !stripped);
     const chosen = this.decode(items);
     return this.apply(text, items, chosen, damage);
   }
 
-  private items(text: string, ps: Piece[], mode: 'full' | 'light', stripped: boolean, tones: boolean): Item[] {
+  private items(text: string, ps: Piece[], facts: readonly (WordFacts | null)[], mode: 'full' | 'light', stripped: boolean, tones: boolean): Item[] {
     const items: Item[] = [];
     let prevEnd = 0;
     let vieCode: string | null;
@@ -314,7 +327,7 @@ export class Restorer {
         if (r !== null && r !== p.text) item.forced = r;
       } else {
         const word = p.text;
-        const f = this.facts(word);
+        const f = facts[i]!;
         const valid = f.syllable && f.letters;
         const r = f.codeRepair;
         if (r !== null) {
