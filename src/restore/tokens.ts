@@ -35,13 +35,22 @@ const DIGITS_RE = /^\d+$/;
 const HAS_DIGIT_RE = /\d/;
 const CAPS_RE = /^[A-ZĐ]+$/;
 
+/** What `\s` matches in a regex: chunks are cut by a scan, not a regex (a match object per chunk). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
 export function pieces(text: string): Piece[] {
   const out: Piece[] = [];
-  const chunkRe = /[^\s]+/g;
   let lastLineEnd = -1;
-  for (let m = chunkRe.exec(text); m; m = chunkRe.exec(text)) {
-    const chunk = m[0];
-    const base = m.index;
+  for (let at = 0; at < text.length; ) {
+    if (isSpace(text.charCodeAt(at))) {
+      at++;
+      continue;
+    }
+    const base = at;
+    while (at < text.length && !isSpace(text.charCodeAt(at))) at++;
+    const chunk = text.slice(base, at);
     const nl = text.lastIndexOf('\n', base);
     const lineStart = nl !== lastLineEnd || out.length === 0;
     lastLineEnd = nl;
