@@ -6,6 +6,7 @@
  *                               --min3 N prunes rarer trigrams. Every corpus line sharing a 12-word
  *                               sequence with a held-out reference (scripts/heldout-text.ts) is
  *                               dropped: vi-admin is drawn from the same source as those documents.
+ *                               Stored as its in-memory arrays (NgramModel.toArrayFile), the others packed.
  *   models/loo/restore-lm-no-<id>.bin  the same without seed <id>, for leave-one-out evaluation
  *   src/restore/data/vie-tones.json  tone confusions of tesseract's vie model, from the dev set's
  *                               Vietnamese-model OCR (eval/data/restore/ocr-vie against fixtures 000–003)
@@ -21,7 +22,7 @@ import { join } from 'node:path';
 import { SEED004_ALIGNED, textPairs } from '../src/restore/align.js';
 import { learnConfusions } from '../src/restore/channel.js';
 import { learnToneConfusions } from '../src/restore/tones.js';
-import { SPECIALS, trainKneserNey } from '../src/restore/lm.js';
+import { NgramModel, SPECIALS, trainKneserNey } from '../src/restore/lm.js';
 import { heldoutIds, heldoutRef } from './heldout-text.js';
 import { acronymCounts, dictionarySyllables, lineIds, placeSyllables, placeUnits, textIds, vocabularyOf } from '../src/restore/vocabulary.js';
 
@@ -122,8 +123,10 @@ if (!withGazetteer) {
   console.log(`models/ablation/restore-lm-no-gazetteer.bin ${(all.length / 1024 / 1024).toFixed(2)} MiB`);
   process.exit(0);
 }
-writeFileSync('models/restore-lm.bin', all);
-console.log(`models/restore-lm.bin ${(all.length / 1024 / 1024).toFixed(2)} MiB, ${syllables.length} syllables (${places.length} place names) (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+// the shipped model as its in-memory arrays: every process that restores loads it, without decoding
+const shipped = NgramModel.load(all).toArrayFile();
+writeFileSync('models/restore-lm.bin', shipped);
+console.log(`models/restore-lm.bin ${(shipped.length / 1024 / 1024).toFixed(2)} MiB, ${syllables.length} syllables (${places.length} place names) (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 // leave-one-document-out models for npm run eval: never evaluate on text the model saw
 for (const held of seedIds.keys()) {
   const m = train([...seedIds.keys()].filter((k) => k !== held));

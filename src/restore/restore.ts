@@ -93,6 +93,10 @@ const FACTS_CACHE_SIZE = 50_000;
 const LETTERS_RE = /^\p{L}+$/u;
 /** Options scored for a changed token's confidence (the chosen one always is). */
 const CONFIDENCE_OPTIONS = 10;
+/** Confidences kept for reuse, over all tokens: some 100 bytes each. */
+/** The largest base in which four word ids (and -1) make an exact number: base⁴ ≤ 2⁵³. */
+const EXACT_KEY_BASE = Math.floor(2 ** (53 / 4));
+const CONFIDENCE_CACHE_SIZE = 50_000;
 /** Nats by which the decoder's bound on a cell's score may exceed it, to absorb rounding. */
 const SLACK = 1e-9;
 /** A bigram not looked up yet, in the decoder's table of them. */
@@ -105,6 +109,12 @@ interface Option {
   word: string; // lower-case canonical syllable, or the token as written for "keep"
   cost: number;
   keep?: boolean;
+}
+
+/** A changed token's confidence, and the option that came second (-1 when it had one option). */
+interface Confidence {
+  readonly runner: number;
+  readonly confidence: number;
 }
 
 interface Item {
@@ -150,6 +160,11 @@ interface WordFacts {
 /** A token's options, best a priori first, and for the decoder's inner loop as typed arrays. */
 interface OptionList {
   list: Option[];
+  /**
+   * Confidences already worked out for this token, by the words around it and the option chosen:
+   * a report repeats its phrases, and a confidence costs some 45 LM lookups (see `confidence`).
+   */
+  confidences: Map<number | string, Confidence>[] | undefined;
   ids: Int32Array;
   /** Channel costs. */
   costs: Float64Array;
@@ -233,12 +248,24 @@ export class Restorer {
   }
 
   detectDamage(text: string, ps: readonly Piece[] = pieces(text)): DamageReport {
+    return this.damageOf(ps, this.factsOf(ps));
+  }
+
+  /** Each word piece's facts (null for other pieces): found once, asked of three times. */
+  private factsOf(ps: readonly Piece[]): (WordFacts | null)[] {
+    const out: (WordFacts | null)[] = [];
+    for (const p of ps) out.push(p.kind === 'word' ? this.facts(p.text) : null);
+    return out;
+  }
+
+  private damageOf(ps: readonly Piece[], facts: readonly (WordFacts | null)[]): DamageReport {
     let tokens = 0;
     let invalid = 0;
     let unmarked = 0;
-    for (const p of ps) {
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i]!;
       if (p.kind !== 'word') continue;
-      const f = this.facts(p.text);
+      const f = facts[i]!;
       if (f.code || (p.text.length > 1 && f.upperCase && !f.syllable)) continue;
       tokens++;
       if (!f.letters || !f.syllable) invalid++;
@@ -256,27 +283,28 @@ export class Restorer {
 
   restore(text: SourceText, options: RestoreOptions = {}): RestoreResult {
     const ps = pieces(text.text);
-    const damage = this.detectDamage(text.text, ps);
+    const facts = this.factsOf(ps);
+    const damage = this.damageOf(ps, facts);
     const mode = options.mode ?? (damage.damaged ? 'full' : 'light');
     // Text with no marks at all had them stripped: every spelling of the same letters is equally likely.
     // OCR leaves spellings that are no syllable's letters (`Panh` for `Đánh`): then it is not that.
     let marked = 0;
     let words = 0;
     let foreign = 0;
-    for (const p of ps) if (p.kind === 'word') {
+    for (let i = 0; i < ps.length; i++) if (ps[i]!.kind === 'word') {
       words++;
-      const f = this.facts(p.text);
+      const f = facts[i]!;
       if (f.marked || !f.letters) marked++;
       else if (!f.upperCase && f.noSyllableOfLetters) foreign++;
     }
     const stripped = words > 0 && marked / words < 0.01 && foreign / words < 0.05;
-    const items = this.items(text.text, ps, mode, stripped, options.tones === true && !stripped);
+    const items = this.items(text.text, ps, facts, mode, stripped, options.tones === true && !stripped);
     const chosen = this.decode(items);
     if (this.places) this.keepNamesConsistent(items, chosen, this.places);
     return this.apply(text, items, chosen, damage);
   }
 
-  private items(text: string, ps: Piece[], mode: 'full' | 'light', stripped: boolean, tones: boolean): Item[] {
+  private items(text: string, ps: Piece[], facts: readonly (WordFacts | null)[], mode: 'full' | 'light', stripped: boolean, tones: boolean): Item[] {
     const items: Item[] = [];
     let prevEnd = 0;
     let vieCode: string | null;
@@ -306,7 +334,7 @@ export class Restorer {
         if (r !== null && r !== p.text) item.forced = r;
       } else {
         const word = p.text;
-        const f = this.facts(word);
+        const f = facts[i]!;
         const valid = f.syllable && f.letters;
         const r = f.codeRepair;
         if (r !== null) {
@@ -510,6 +538,7 @@ export class Restorer {
     const lmW = this.weights.lm * LN10;
     return {
       list,
+      confidences: undefined,
       ids: Int32Array.from(list, (o) => o.id),
       costs: Float64Array.from(list, (o) => o.cost),
       reach: Float64Array.from(list, (o) => lmW * this.lm.maxLogProb(o.id) - o.cost),
@@ -577,6 +606,8 @@ export class Restorer {
     hv[0] = BOS;
     let prevOpts = 1;
     const rowStarted = new Uint8Array(256);
+    // the rows (previous options) some hypothesis reached this step: the only cells with a score
+    const started = new Int32Array(beam);
     const fixedIds = new Int32Array(1);
     const zeroCost = new Float64Array(1);
     const fixedReach = new Float64Array(1);
@@ -617,9 +648,8 @@ export class Restorer {
       const cellScore = this.cellScore;
       const cellParent = this.cellParent;
       const bigramAt = this.bigramAt;
-      cellScore.fill(-Infinity, 0, cells);
       if (prevOpts > rowStarted.length) throw new Error('too many options for one token');
-      rowStarted.fill(0, 0, prevOpts);
+      let nStarted = 0;
       let maxReach = -Infinity;
       for (let c = 0; c < nC; c++) if (reach[c]! > maxReach) maxReach = reach[c]!;
       // A cell scores at most base + reach (the LM's bound on the option's log probability, less
@@ -636,6 +666,8 @@ export class Restorer {
         const row = p * nC;
         if (!rowStarted[p]) {
           rowStarted[p] = 1;
+          started[nStarted++] = p;
+          cellScore.fill(-Infinity, row, row + nC);
           bigramAt.fill(UNSEEN, row, row + nC); // looked up when a cell needs it
         }
         const ci = hci[h]!;
@@ -657,20 +689,34 @@ export class Restorer {
           if (score > top) top = score;
         }
       }
-      // keep the best `beam` cells within beamDelta of the top, best first
+      // keep the best `beam` cells within beamDelta of the top, best first (cells in table order,
+      // so that ties go the same way whichever rows were reached; the others score -Infinity)
+      for (let a = 1; a < nStarted; a++) {
+        const p = started[a]!;
+        let at = a;
+        while (at > 0 && started[at - 1]! > p) {
+          started[at] = started[at - 1]!;
+          at--;
+        }
+        started[at] = p;
+      }
       const floor = top - beamDelta;
       const order = this.order;
       let kept = 0;
-      for (let k = 0; k < cells; k++) {
-        const sc = cellScore[k]!;
-        if (sc < floor || sc === -Infinity) continue;
-        if (kept === beam && sc <= cellScore[order[kept - 1]!]!) continue;
-        let at = kept < beam ? kept++ : kept - 1;
-        while (at > 0 && cellScore[order[at - 1]!]! < sc) {
-          order[at] = order[at - 1]!;
-          at--;
+      for (let r = 0; r < nStarted; r++) {
+        const p = started[r]!;
+        rowStarted[p] = 0;
+        for (let k = p * nC, end = k + nC; k < end; k++) {
+          const sc = cellScore[k]!;
+          if (sc < floor || sc === -Infinity) continue;
+          if (kept === beam && sc <= cellScore[order[kept - 1]!]!) continue;
+          let at = kept < beam ? kept++ : kept - 1;
+          while (at > 0 && cellScore[order[at - 1]!]! < sc) {
+            order[at] = order[at - 1]!;
+            at--;
+          }
+          order[at] = k;
         }
-        order[at] = k;
       }
       for (let k = 0; k < kept; k++) {
         const cell = order[k]!;
@@ -702,22 +748,42 @@ export class Restorer {
   }
 
   private localScores = new Float64Array(64);
+  /** Confidences kept in the option lists' maps, in all: bounded like the other per-token caches. */
+  private confidencesKept = 0;
 
   /**
    * Confidence of the option chosen at item i: its softmax share among the item's options, each
    * scored by its channel cost and the three trigrams it takes part in, the neighbours fixed to
-   * the decoded words. Context handles shared by all options are looked up once.
+   * the decoded words. Context handles shared by all options are looked up once, and the result
+   * is kept with the token's options (a report repeats its phrases: on the four dev-set reports
+   * a quarter of the confidences had been worked out before).
    */
-  private confidence(items: Item[], ids: Int32Array, i: number, chosen: number): { runner: number; confidence: number } {
-    const opts = items[i]!.options!.list;
-    const lm = this.lm;
-    const lmW = this.weights.lm * LN10;
+  private confidence(items: Item[], ids: Int32Array, i: number, chosen: number): Confidence {
+    const optionList = items[i]!.options!;
     const n = items.length;
     // the same contexts as the decoder, which restarts at <s> on every paragraph
     const a = items[i]!.reset ? -1 : items[i - 1]!.reset ? BOS : ids[i - 2]!;
     const b = items[i]!.reset ? BOS : ids[i - 1]!;
     const n1 = i + 1 < n && !items[i + 1]!.reset ? ids[i + 1]! : -1;
     const n2 = n1 >= 0 && i + 2 < n && !items[i + 2]!.reset ? ids[i + 2]! : -1;
+    // (a pure function of these: the weights are the restorer's) by the chosen option, then the
+    // four words as one number while that is exact, else as text
+    const s = this.lm.vocab.length + 1;
+    const key = s <= EXACT_KEY_BASE ? (((a + 1) * s + b + 1) * s + n1 + 1) * s + n2 + 1 : `${a} ${b} ${n1} ${n2}`;
+    let known = optionList.confidences?.[chosen]?.get(key);
+    if (known === undefined) {
+      known = this.computeConfidence(optionList.list, a, b, n1, n2, chosen);
+      if (this.confidencesKept < CONFIDENCE_CACHE_SIZE) {
+        ((optionList.confidences ??= [])[chosen] ??= new Map()).set(key, known);
+        this.confidencesKept++;
+      }
+    }
+    return known;
+  }
+
+  private computeConfidence(opts: Option[], a: number, b: number, n1: number, n2: number, chosen: number): Confidence {
+    const lm = this.lm;
+    const lmW = this.weights.lm * LN10;
     const ciAB = a >= 0 ? lm.bigramIndex(a, b) : -1;
     const backAB = lm.contextBackoff(ciAB);
     const bigramN1N2 = n2 >= 0 ? lm.bigramLogProb(n1, n2) : 0;

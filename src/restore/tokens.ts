@@ -35,36 +35,53 @@ const DIGITS_RE = /^\d+$/;
 const HAS_DIGIT_RE = /\d/;
 const CAPS_RE = /^[A-ZĐ]+$/;
 
+/**
+ * A piece with every field from the start: one object shape for everything that reads pieces
+ * (a field added later, `lineStart`, gave them four).
+ */
+function piece(kind: PieceKind, start: number, end: number, text: string, inSymbol = false): Piece {
+  return { kind, start, end, text, inSymbol, lineStart: false };
+}
+
+/** What `\s` matches in a regex: chunks are cut by a scan, not a regex (a match object per chunk). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
 export function pieces(text: string): Piece[] {
   const out: Piece[] = [];
-  const chunkRe = /[^\s]+/g;
   let lastLineEnd = -1;
-  for (let m = chunkRe.exec(text); m; m = chunkRe.exec(text)) {
-    const chunk = m[0];
-    const base = m.index;
+  for (let at = 0; at < text.length; ) {
+    if (isSpace(text.charCodeAt(at))) {
+      at++;
+      continue;
+    }
+    const base = at;
+    while (at < text.length && !isSpace(text.charCodeAt(at))) at++;
+    const chunk = text.slice(base, at);
     const nl = text.lastIndexOf('\n', base);
     const lineStart = nl !== lastLineEnd || out.length === 0;
     lastLineEnd = nl;
     const first = out.length;
     if (URL_RE.test(chunk)) {
-      out.push({ kind: 'protected', start: base, end: base + chunk.length, text: chunk });
+      out.push(piece('protected', base, base + chunk.length, chunk));
     } else {
       const symbol = (SYMBOL_RE.test(chunk) && HAS_DIGIT_RE.test(chunk)) || CODE_PAIR_RE.test(chunk);
       let cur = 0;
       WORD_RE.lastIndex = 0;
       for (let w = WORD_RE.exec(chunk); w; w = WORD_RE.exec(chunk)) {
-        if (w.index > cur) out.push({ kind: 'punct', start: base + cur, end: base + w.index, text: chunk.slice(cur, w.index) });
+        if (w.index > cur) out.push(piece('punct', base + cur, base + w.index, chunk.slice(cur, w.index)));
         const word = w[0];
         const start = base + w.index;
         const end = start + word.length;
-        if (DIGITS_RE.test(word)) out.push({ kind: 'number', start, end, text: word });
+        if (DIGITS_RE.test(word)) out.push(piece('number', start, end, word));
         else if (symbol) {
           // inside a symbol only all-capital codes may be repaired; anything else is kept as written
-          out.push(CAPS_RE.test(word) ? { kind: 'code', start, end, text: word, inSymbol: true } : { kind: 'protected', start, end, text: word });
-        } else out.push({ kind: 'word', start, end, text: word });
+          out.push(CAPS_RE.test(word) ? piece('code', start, end, word, true) : piece('protected', start, end, word));
+        } else out.push(piece('word', start, end, word));
         cur = w.index + word.length;
       }
-      if (cur < chunk.length) out.push({ kind: 'punct', start: base + cur, end: base + chunk.length, text: chunk.slice(cur) });
+      if (cur < chunk.length) out.push(piece('punct', base + cur, base + chunk.length, chunk.slice(cur)));
     }
     if (lineStart && out.length > first) out[first]!.lineStart = true;
   }
