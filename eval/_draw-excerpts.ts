@@ -1,7 +1,9 @@
 /**
- * Draws corpus excerpts for `eval/data/documents/dev-periods-4/`: windows of WINDOW lines of
- * `../shared/corpus/vi-admin.txt.gz` rich in report-style period phrases (reporting months, `cùng kỳ`,
- * `lũy kế`, quarters, deadlines), so the period rules can be scored on text nobody read while writing them.
+ * Draws corpus excerpts to annotate (as `dev-periods-3/` was; a `dev-periods-4/` would take them): windows of
+ * WINDOW lines of `../shared/corpus/vi-admin.txt.gz` rich in report-style period phrases (reporting months,
+ * `cùng kỳ`, `lũy kế`, quarters, deadlines), so the period rules can be scored on text nobody read while writing
+ * them. (Run in the eleventh session: the corpus's windows of report language were either annotated already or
+ * copies of a test document, so none was annotated; docs/documents-eval.md.)
  * The corpus holds copies of some of `../shared/documents/`, so a window is dropped, before anything of it
  * is printed, when any of its lines of 30 characters or more shares its first 30 characters with a test-part
  * file, or any of its document symbols (`123/KH-UBND`) occurs in one; windows that overlap an excerpt already
