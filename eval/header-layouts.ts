@@ -21,6 +21,11 @@ const names = readdirSync('../shared/documents')
   .map((f) => f.slice(0, -3))
   .sort();
 
+const missing = ['soffice', 'pdftotext', 'python3'].filter((cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status !== 0);
+if (missing.length > 0) {
+  console.log(`skipped: ${missing.join(', ')} not found (apt-get install -y libreoffice-writer-nogui poppler-utils python3)`);
+  process.exit(0);
+}
 const work = mkdtempSync(join(tmpdir(), 'baocao-header-layouts-'));
 const run = (cmd: string, args: string[]) => {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
