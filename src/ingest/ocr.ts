@@ -12,8 +12,10 @@ import { readFile } from 'node:fs/promises';
 import type { PSM, Scheduler, Worker } from 'tesseract.js';
 import { fileURLToPath } from 'node:url';
 import { OcrCache } from './ocr-cache.js';
-import { DEFAULT_STEPS, inspect, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
+import { decodeGrey, DEFAULT_STEPS, greyPgm, inspect, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
 import { makeSegment, type Run, type Segment } from './layout.js';
+import { eraseGrid } from './scan-rulings.js';
+import type { Ruling } from './table-layout.js';
 
 const require = createRequire(import.meta.url);
 
@@ -57,6 +59,8 @@ export interface OcrResult {
   model: OcrModel;
   /** Mean word confidence of the page in [0, 1] (words weighted by length); null for a page without words. */
   confidence: number | null;
+  /** A table grid's ruling lines found in the image (scan-rulings.ts), in the segments' coordinates; absent without a grid. */
+  rulings?: Ruling[];
 }
 
 export interface OcrPoolOptions {
@@ -70,7 +74,12 @@ export interface OcrPoolOptions {
   prepare?: boolean | PrepSteps;
   /** Folder of the OCR cache (ocr-cache.ts); none by default. */
   cacheDir?: string;
+  /** Look for a table grid's ruling lines in each page and erase them before OCR (scan-rulings.ts); default true. */
+  rulings?: boolean;
 }
+
+/** Names the erasing of a grid's lines in OCR cache keys; a change of scan-rulings.ts's rule must change it. */
+const GRID_ERASED = 'grid erased 1';
 
 /** Set on every worker (PSM.AUTO is '3'). */
 const WORKER_PARAMETERS = {
@@ -154,6 +163,7 @@ export class OcrPool {
   readonly size: number;
   readonly mode: OcrMode;
   readonly prepare: PrepSteps | null;
+  readonly rulings: boolean;
   private readonly engines: Partial<Record<OcrModel, Engine>> = {};
   private slots: number;
   private waiting: (() => void)[] = [];
@@ -168,6 +178,7 @@ export class OcrPool {
     this.size = Math.max(1, options.workers ?? availableParallelism());
     const prepare = options.prepare ?? true;
     this.prepare = prepare === true ? DEFAULT_STEPS : prepare || null;
+    this.rulings = options.rulings ?? true;
     if (options.langPath) {
       this.mode = 'best';
       this.engines.best = new Engine('best', options.langPath, this.size);
@@ -199,8 +210,20 @@ export class OcrPool {
    */
   async recognize(image: Uint8Array, scale = 1): Promise<OcrResult> {
     let page: Promise<PreparedPage> | null = null;
-    const prepared = () => (page ??= this.prepare ? preparePage(image, scale, this.prepare) : Promise.resolve({ image, scale, steps: [] }));
-    const prep = preparation(this.prepare ? plannedSteps(image, scale, this.prepare) : []);
+    let prepared = () => (page ??= this.prepare ? preparePage(image, scale, this.prepare) : Promise.resolve({ image, scale, steps: [] }));
+    let prep = preparation(this.prepare ? plannedSteps(image, scale, this.prepare) : []);
+    // a page with a table grid is read with the grid's lines erased; a page without one as before
+    const grid = this.rulings ? await pageGrid(await prepared(), image, scale) : null;
+    if (grid) {
+      const erased = Promise.resolve(grid.page);
+      prepared = () => erased;
+      prep = `${prep}; ${GRID_ERASED}`;
+    }
+    const result = await this.recognizePrepared(image, scale, prepared, prep);
+    return grid ? { ...result, rulings: grid.rulings } : result;
+  }
+
+  private async recognizePrepared(image: Uint8Array, scale: number, prepared: () => Promise<PreparedPage>, prep: string): Promise<OcrResult> {
     const first = this.mode === 'auto' ? 'fast' : this.mode;
     let result = await this.readWith(first, image, scale, prepared, prep);
     // a skewed page: turned straight and read again, and every later reading is of the straight page
@@ -243,6 +266,20 @@ export class OcrPool {
   async close(): Promise<void> {
     await Promise.all(Object.values(this.engines).map((e) => e.close()));
   }
+}
+
+/**
+ * The table grid of a prepared page (scan-rulings.ts): the page with the grid's lines erased, and
+ * the lines in the caller's coordinates. `image` and `scale` are the page as given (its resolution).
+ */
+async function pageGrid(page: PreparedPage, image: Uint8Array, scale: number): Promise<{ page: PreparedPage; rulings: Ruling[] } | null> {
+  const pixels = await decodeGrey(page.image);
+  if (!pixels) return null;
+  // pixels per inch: a PDF page's scale is pixels per point; an image file's header may say
+  const dpi = scale !== 1 ? 72 * page.scale : (inspect(image).dpi ?? 300) * (page.scale / scale);
+  const grid = eraseGrid(pixels, dpi, page.scale);
+  if (!grid) return null;
+  return { page: { image: greyPgm(grid.image.width, grid.image.height, grid.image.grey), scale: page.scale, steps: page.steps }, rulings: grid.rulings };
 }
 
 /** A page whose lines slope by this much or more is turned straight and read again (page-prep.ts). */
