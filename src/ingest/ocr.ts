@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { OcrCache } from './ocr-cache.js';
 import { decodeGrey, DEFAULT_STEPS, greyPgm, inspect, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
 import { makeSegment, type Run, type Segment } from './layout.js';
-import { eraseGrid } from './scan-rulings.js';
+import { cellSheet, eraseGrid, type SheetPiece } from './scan-rulings.js';
 import type { Ruling } from './table-layout.js';
 
 const require = createRequire(import.meta.url);
@@ -80,6 +80,8 @@ export interface OcrPoolOptions {
 
 /** Names the erasing of a grid's lines in OCR cache keys; a change of scan-rulings.ts's rule must change it. */
 const GRID_ERASED = 'grid erased 1';
+/** Names a table sheet's reading in OCR cache keys (the sheet's bytes are the rest of the key). */
+const TABLE_SHEET = 'table sheet 1';
 
 /** Set on every worker (PSM.AUTO is '3'). */
 const WORKER_PARAMETERS = {
@@ -212,15 +214,40 @@ export class OcrPool {
     let page: Promise<PreparedPage> | null = null;
     let prepared = () => (page ??= this.prepare ? preparePage(image, scale, this.prepare) : Promise.resolve({ image, scale, steps: [] }));
     let prep = preparation(this.prepare ? plannedSteps(image, scale, this.prepare) : []);
-    // a page with a table grid is read with the grid's lines erased; a page without one as before
+    // a page with a table grid: the page is read without the table, and the table's cells from a
+    // sheet of their own (scan-rulings.ts); a page without one is read as before
     const grid = this.rulings ? await pageGrid(await prepared(), image, scale) : null;
     if (grid) {
-      const erased = Promise.resolve(grid.page);
-      prepared = () => erased;
+      const rest = Promise.resolve(grid.page);
+      prepared = () => rest;
       prep = `${prep}; ${GRID_ERASED}`;
     }
     const result = await this.recognizePrepared(image, scale, prepared, prep);
-    return grid ? { ...result, rulings: grid.rulings } : result;
+    if (!grid) return result;
+    const cells = grid.sheet ? await this.readSheet(grid.sheet) : { segments: [], recognizeMs: 0 };
+    const segments = [...result.segments, ...cells.segments];
+    return { ...result, segments, confidence: pageConfidence(segments), recognizeMs: result.recognizeMs + cells.recognizeMs, rulings: grid.rulings };
+  }
+
+  /**
+   * The cells of a table sheet, read by the best model (the fast one misreads lone figures:
+   * `S17` for `517`, `5/3` for `573`), each line put back at its cell's place on the page.
+   */
+  private async readSheet(sheet: TableSheet): Promise<{ segments: Segment[]; recognizeMs: number }> {
+    const bytes = greyPgm(sheet.image.width, sheet.image.height, sheet.image.grey);
+    const read = await this.readWith('best', bytes, 1, () => Promise.resolve({ image: bytes, scale: 1, steps: [] }), TABLE_SHEET);
+    const segments: Segment[] = [];
+    for (const seg of read.segments) {
+      const mid = (Math.min(...seg.runs.map((r) => r.top)) + Math.max(...seg.runs.map((r) => r.bottom))) / 2;
+      const piece = sheet.pieces.find((p) => p.sheetY <= mid && mid <= p.sheetY + p.height);
+      if (!piece) continue;
+      const dx = piece.pageX - piece.sheetX;
+      const dy = piece.pageY - piece.sheetY;
+      const k = sheet.scale;
+      const runs = seg.runs.map((r) => ({ ...r, x0: (r.x0 + dx) / k, x1: (r.x1 + dx) / k, top: (r.top + dy) / k, bottom: (r.bottom + dy) / k, baseline: (r.baseline + dy) / k, size: r.size / k }));
+      segments.push(makeSegment(runs, seg.joinWithSpace));
+    }
+    return { segments, recognizeMs: read.recognizeMs };
   }
 
   private async recognizePrepared(image: Uint8Array, scale: number, prepared: () => Promise<PreparedPage>, prep: string): Promise<OcrResult> {
@@ -272,14 +299,33 @@ export class OcrPool {
  * The table grid of a prepared page (scan-rulings.ts): the page with the grid's lines erased, and
  * the lines in the caller's coordinates. `image` and `scale` are the page as given (its resolution).
  */
-async function pageGrid(page: PreparedPage, image: Uint8Array, scale: number): Promise<{ page: PreparedPage; rulings: Ruling[] } | null> {
+async function pageGrid(page: PreparedPage, image: Uint8Array, scale: number): Promise<{ page: PreparedPage; rulings: Ruling[]; sheet: TableSheet | null } | null> {
   const pixels = await decodeGrey(page.image);
   if (!pixels) return null;
   // pixels per inch: a PDF page's scale is pixels per point; an image file's header may say
   const dpi = scale !== 1 ? 72 * page.scale : (inspect(image).dpi ?? 300) * (page.scale / scale);
   const grid = eraseGrid(pixels, dpi, page.scale);
   if (!grid) return null;
-  return { page: { image: greyPgm(grid.image.width, grid.image.height, grid.image.grey), scale: page.scale, steps: page.steps }, rulings: grid.rulings };
+  const sheet = cellSheet(grid.image, grid.cells, dpi);
+  // the page without its table: the table is read from the sheet
+  const rest = Uint8Array.from(grid.image.grey);
+  for (const c of grid.cells) {
+    for (let y = Math.max(0, Math.floor(c.y0)); y <= Math.min(grid.image.height - 1, Math.ceil(c.y1)); y++) {
+      rest.fill(255, y * grid.image.width + Math.max(0, Math.floor(c.x0)), y * grid.image.width + Math.min(grid.image.width, Math.ceil(c.x1) + 1));
+    }
+  }
+  return {
+    page: { image: greyPgm(grid.image.width, grid.image.height, rest), scale: page.scale, steps: page.steps },
+    rulings: grid.rulings,
+    sheet: sheet && { ...sheet, scale: page.scale },
+  };
+}
+
+/** A table's cells set on a sheet (scan-rulings.ts), and the page's pixels per caller unit. */
+interface TableSheet {
+  image: { width: number; height: number; grey: Uint8Array };
+  pieces: SheetPiece[];
+  scale: number;
 }
 
 /** A page whose lines slope by this much or more is turned straight and read again (page-prep.ts). */

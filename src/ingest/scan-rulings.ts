@@ -99,7 +99,10 @@ function bands(segs: Band[], across: 'x' | 'y'): Band[] {
   const along1 = across === 'y' ? 'x1' : 'y1';
   const sorted = [...segs].sort((a, b) => a[lo] - b[lo] || a[along0] - b[along0]);
   for (const s of sorted) {
-    const line = out.find((l) => s[lo] - l[hi] <= 1 && s[along0] <= l[along1] && l[along0] <= s[along1]);
+    // a glyph touching a ruling makes a shorter run beside it: the same line only where the two
+    // runs cover mostly the same extent
+    const same = (l: Band) => Math.min(l[along1], s[along1]) - Math.max(l[along0], s[along0]) >= 0.8 * Math.max(l[along1] - l[along0], s[along1] - s[along0]);
+    const line = out.find((l) => s[lo] - l[hi] <= 1 && s[lo] >= l[lo] && same(l));
     if (line) {
       line[hi] = Math.max(line[hi], s[hi]);
       line[along0] = Math.min(line[along0], s[along0]);
@@ -114,7 +117,7 @@ function bands(segs: Band[], across: 'x' | 'y'): Band[] {
  * The page's grid, if it has one: the image with the rulings painted white (a pixel's margin
  * round each), and the rulings as centre lines in the caller's units (pixels divided by `scale`).
  */
-export function eraseGrid(image: GreyImage, dpi: number, scale: number): { image: GreyImage; rulings: Ruling[] } | null {
+export function eraseGrid(image: GreyImage, dpi: number, scale: number): { image: GreyImage; rulings: Ruling[]; cells: CellBox[] } | null {
   const found = findGridLines(image, dpi);
   if (!found) return null;
   const { width, height } = image;
@@ -128,5 +131,121 @@ export function eraseGrid(image: GreyImage, dpi: number, scale: number): { image
     ...found.h.map((b) => ({ x0: b.x0 / scale, x1: b.x1 / scale, y0: (b.y0 + b.y1) / 2 / scale, y1: (b.y0 + b.y1) / 2 / scale })),
     ...found.v.map((b) => ({ x0: (b.x0 + b.x1) / 2 / scale, x1: (b.x0 + b.x1) / 2 / scale, y0: b.y0 / scale, y1: b.y1 / scale })),
   ];
-  return { image: { width, height, grey }, rulings };
+  const cells = gridCells(found.h, found.v, Math.max(3, Math.round(0.03 * dpi)));
+  return { image: { width, height, grey }, rulings, cells };
+}
+
+/** A cell of a grid, in pixels: the box inside its borders. */
+export interface CellBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * The cells of the grid the bands form, merged cells as one (a border missing between two grid
+ * places joins them, as table-layout.ts reads a PDF's grid), in reading order.
+ */
+export function gridCells(h: Band[], v: Band[], reach: number): CellBox[] {
+  const positions = (bs: Band[], a: 'x' | 'y') => {
+    const mids = bs.map((b) => (a === 'y' ? (b.y0 + b.y1) / 2 : (b.x0 + b.x1) / 2)).sort((p, q) => p - q);
+    const out: number[][] = [];
+    for (const m of mids) {
+      const last = out.at(-1);
+      if (last && m - last.at(-1)! <= reach) last.push(m);
+      else out.push([m]);
+    }
+    return out.map((c) => c[c.length >> 1]!);
+  };
+  const ys = positions(h, 'y');
+  const xs = positions(v, 'x');
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  if (rows < 1 || cols < 1) return [];
+  const vBorder = (c: number, r: number) => {
+    const y = (ys[r]! + ys[r + 1]!) / 2;
+    return v.some((b) => Math.abs((b.x0 + b.x1) / 2 - xs[c]!) <= reach && b.y0 - reach <= y && y <= b.y1 + reach);
+  };
+  const hBorder = (r: number, c: number) => {
+    const x = (xs[c]! + xs[c + 1]!) / 2;
+    return h.some((b) => Math.abs((b.y0 + b.y1) / 2 - ys[r]!) <= reach && b.x0 - reach <= x && x <= b.x1 + reach);
+  };
+  const parent = Array.from({ length: rows * cols }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const union = (a: number, b: number) => {
+    const [p, q] = [find(a), find(b)];
+    if (p !== q) parent[Math.max(p, q)] = Math.min(p, q);
+  };
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (c + 1 < cols && !vBorder(c + 1, r)) union(r * cols + c, r * cols + c + 1);
+      if (r + 1 < rows && !hBorder(r + 1, c)) union(r * cols + c, (r + 1) * cols + c);
+    }
+  }
+  const boxes = new Map<number, CellBox>();
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const k = find(r * cols + c);
+      const b = boxes.get(k);
+      const [x0, x1, y0, y1] = [xs[c]!, xs[c + 1]!, ys[r]!, ys[r + 1]!];
+      if (b) boxes.set(k, { x0: Math.min(b.x0, x0), y0: Math.min(b.y0, y0), x1: Math.max(b.x1, x1), y1: Math.max(b.y1, y1) });
+      else boxes.set(k, { x0, y0, x1, y1 });
+    }
+  }
+  return [...boxes.values()];
+}
+
+/** A cell's ink as placed on the sheet: where it came from on the page, where it went. */
+export interface SheetPiece {
+  /** Top-left of the piece on the page, and on the sheet. */
+  pageX: number;
+  pageY: number;
+  sheetX: number;
+  sheetY: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The cells' ink cut out of the (erased) page and set one under another on a white sheet, a
+ * cell's worth of white between them: tesseract then reads each cell as its own lines, never a
+ * line across cells, and never a border. Blank cells are left out.
+ */
+export function cellSheet(image: GreyImage, cells: CellBox[], dpi: number): { image: GreyImage; pieces: SheetPiece[] } | null {
+  const { width, grey } = image;
+  const margin = Math.round(0.08 * dpi);
+  const pieces: SheetPiece[] = [];
+  let y = margin;
+  let sheetWidth = 0;
+  for (const cell of cells) {
+    // the cell's ink: the box of its dark pixels inside the borders
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
+    for (let py = Math.ceil(cell.y0) + 1; py < Math.floor(cell.y1); py++) {
+      for (let px = Math.ceil(cell.x0) + 1; px < Math.floor(cell.x1); px++) {
+        if (grey[py * width + px]! < INK) {
+          if (px < x0) x0 = px;
+          if (px > x1) x1 = px;
+          if (py < y0) y0 = py;
+          if (py > y1) y1 = py;
+        }
+      }
+    }
+    if (x1 < 0 || (x1 - x0 < 2 && y1 - y0 < 2)) continue;
+    const pad = Math.round(0.02 * dpi);
+    const [ax, ay] = [Math.max(Math.ceil(cell.x0) + 1, x0 - pad), Math.max(Math.ceil(cell.y0) + 1, y0 - pad)];
+    const [bx, by] = [Math.min(Math.floor(cell.x1) - 1, x1 + pad), Math.min(Math.floor(cell.y1) - 1, y1 + pad)];
+    pieces.push({ pageX: ax, pageY: ay, sheetX: margin, sheetY: y, width: bx - ax + 1, height: by - ay + 1 });
+    y += by - ay + 1 + margin;
+    sheetWidth = Math.max(sheetWidth, bx - ax + 1 + 2 * margin);
+  }
+  if (pieces.length === 0) return null;
+  const sheet = new Uint8Array(sheetWidth * y).fill(255);
+  for (const p of pieces) {
+    for (let r = 0; r < p.height; r++) {
+      const from = (p.pageY + r) * width + p.pageX;
+      sheet.set(grey.subarray(from, from + p.width), (p.sheetY + r) * sheetWidth + p.sheetX);
+    }
+  }
+  return { image: { width: sheetWidth, height: y, grey: sheet }, pieces };
 }
