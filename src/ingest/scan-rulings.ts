@@ -78,11 +78,18 @@ export function findGridLines(image: GreyImage, dpi: number): { h: Band[]; v: Ba
   let hs = h;
   let vs = v;
   for (;;) {
-    // a vertical ruling ends on horizontal ones (the top and bottom of its cells)
-    const endsOn = (line: Band, y: number) => hs.some((r) => r.y0 - reach <= y && y <= r.y1 + reach && r.x0 - reach <= line.x1 && line.x0 <= r.x1 + reach);
-    const nextV = vs.filter((line) => endsOn(line, line.y0) && endsOn(line, line.y1));
+    // a vertical ruling runs from one horizontal ruling to another (the top and bottom of its
+    // cells); what it runs on beyond them is a glyph touching the line (a `g` over a border)
+    const nextV: Band[] = [];
+    for (const line of vs) {
+      const crossed = hs.filter((r) => r.y0 - reach <= line.y1 && line.y0 <= r.y1 + reach && r.x0 - reach <= line.x1 && line.x0 <= r.x1 + reach);
+      if (crossed.length < 2) continue;
+      const top = Math.max(line.y0, Math.min(...crossed.map((r) => r.y0)));
+      const bottom = Math.min(line.y1, Math.max(...crossed.map((r) => r.y1)));
+      if (bottom - top > reach) nextV.push(top === line.y0 && bottom === line.y1 ? line : { ...line, y0: top, y1: bottom });
+    }
     const nextH = hs.filter((line) => nextV.filter((r) => meets(line, r)).length >= 2);
-    if (nextV.length === vs.length && nextH.length === hs.length) break;
+    if (nextV.length === vs.length && nextH.length === hs.length && nextV.every((l, i) => l === vs[i])) break;
     [hs, vs] = [nextH, nextV];
   }
   const distinct = (values: number[]) => values.sort((a, b) => a - b).filter((p, i, all) => i === 0 || p - all[i - 1]! > reach).length;
