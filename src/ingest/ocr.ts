@@ -278,13 +278,17 @@ export class OcrPool {
       this.readWith('best', bytes, 1, () => page, TABLE_SHEET),
       this.readWith('best', bigBytes, SHEET_ZOOM, () => Promise.resolve({ image: bigBytes, scale: SHEET_ZOOM, steps: [] }), TABLE_SHEET),
     ]);
-    // each model's lines, by the piece (cell) they lie in
+    // each reading's words by the piece (cell) they lie in, in lines
     const byPiece = readings.map((r) => {
       const out = new Map<SheetPiece, Segment[]>();
       for (const seg of r.segments) {
-        const mid = (Math.min(...seg.runs.map((x) => x.top)) + Math.max(...seg.runs.map((x) => x.bottom))) / 2;
-        const piece = sheet.pieces.find((p) => p.sheetY <= mid && mid <= p.sheetY + p.height);
-        if (piece) out.set(piece, [...(out.get(piece) ?? []), seg]);
+        const groups = new Map<SheetPiece, Run[]>();
+        for (const run of seg.runs) {
+          const [x, y] = [(run.x0 + run.x1) / 2, (run.top + run.bottom) / 2];
+          const piece = sheet.pieces.find((p) => p.sheetX <= x && x <= p.sheetX + p.width && p.sheetY <= y && y <= p.sheetY + p.height);
+          if (piece) groups.set(piece, [...(groups.get(piece) ?? []), run]);
+        }
+        for (const [piece, runs] of groups) out.set(piece, [...(out.get(piece) ?? []), makeSegment(runs, seg.joinWithSpace)]);
       }
       return out;
     });
@@ -299,7 +303,24 @@ export class OcrPool {
         segments.push(makeSegment(runs, seg.joinWithSpace));
       }
     }
-    return { segments, recognizeMs: readings.reduce((a, r) => a + r.recognizeMs, 0) };
+    let recognizeMs = readings.reduce((a, r) => a + r.recognizeMs, 0);
+    // cells no reading has a word in: tesseract skips some short lines of a sheet as noise (which
+    // ones depends on their neighbours), so they are set on a sheet of their own and read again
+    const missed = sheet.pieces.filter((p) => byPiece.every((m) => !m.has(p)));
+    if (missed.length > 0 && missed.length < sheet.pieces.length) {
+      const again = cellSheet(sheet.image, missed.map((p) => ({ x0: p.sheetX - 1, y0: p.sheetY - 1, x1: p.sheetX + p.width, y1: p.sheetY + p.height })), sheet.dpi);
+      if (again) {
+        // the new sheet's pieces, taken from the sheet, put back on the page
+        const onPage = (q: SheetPiece): SheetPiece => {
+          const from = missed.find((p) => p.sheetX <= q.pageX && q.pageX < p.sheetX + p.width && p.sheetY <= q.pageY && q.pageY < p.sheetY + p.height)!;
+          return { ...q, pageX: from.pageX + q.pageX - from.sheetX, pageY: from.pageY + q.pageY - from.sheetY };
+        };
+        const read = await this.readSheet({ ...again, pieces: again.pieces.map(onPage), scale: sheet.scale, dpi: sheet.dpi });
+        segments.push(...read.segments);
+        recognizeMs += read.recognizeMs;
+      }
+    }
+    return { segments, recognizeMs };
   }
 
   private async recognizePrepared(image: Uint8Array, scale: number, prepared: () => Promise<PreparedPage>, prep: string): Promise<OcrResult> {
@@ -369,7 +390,7 @@ async function pageGrid(page: PreparedPage, image: Uint8Array, scale: number): P
   return {
     page: { image: greyPgm(grid.image.width, grid.image.height, rest), scale: page.scale, steps: page.steps },
     rulings: grid.rulings,
-    sheet: sheet && { ...sheet, scale: page.scale },
+    sheet: sheet && { ...sheet, scale: page.scale, dpi },
   };
 }
 
@@ -378,6 +399,7 @@ interface TableSheet {
   image: { width: number; height: number; grey: Uint8Array };
   pieces: SheetPiece[];
   scale: number;
+  dpi: number;
 }
 
 /** A page whose lines slope by this much or more is turned straight and read again (page-prep.ts). */
