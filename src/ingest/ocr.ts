@@ -83,7 +83,7 @@ const GRID_ERASED = 'grid erased 1';
 /**
  * One cell's reading out of three (fast, best, best on the sheet enlarged 1.5×): word by word when
  * all three have as many words, else the cell whole; what two readings agree on, else a figure
- * over a lone token that is none (`517` over `S17`, `(1)` over `q)`: a cell holds figures), else
+ * over a lone token that is none of any of the three (`517` over `S17`, `(1)` over `q)`: a cell holds figures), else
  * the more confident of fast and best, fast on a tie.
  */
 function chooseReading([fast, best, other]: [Segment[], Segment[], Segment[]]): Segment[] {
@@ -91,8 +91,10 @@ function chooseReading([fast, best, other]: [Segment[], Segment[], Segment[]]): 
     const text = (runs: Run[]) => runs.map((r) => r.text).join(' ');
     if (text(a) !== text(b) && text(c) === text(b)) return b;
     if (text(a) !== text(b) && text(c) === text(a)) return a;
-    const [fa, fb] = [FIGURE_CELL.test(text(a)), FIGURE_CELL.test(text(b))];
-    if (fa !== fb && a.length === 1 && b.length === 1) return fb ? b : a;
+    const figures = [a, b, c].filter((runs) => runs.length === 1 && FIGURE_CELL.test(text(runs)));
+    if (figures.length > 0 && figures.length < 3 && [a, b, c].every((runs) => runs.length === 1)) {
+      return figures.reduce((x, y) => ((y[0]!.confidence ?? 0) > (x[0]!.confidence ?? 0) ? y : x));
+    }
     const conf = (runs: Run[]) => pageConfidence([makeSegment(runs, true)]) ?? 0;
     return conf(b) > conf(a) ? b : a;
   };
