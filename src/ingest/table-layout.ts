@@ -102,8 +102,8 @@ export interface PageTables {
 /**
  * A page's tables and the segments left for running text: by column alignment, and with ruling
  * lines (`rulings`, read only then: a PDF's operator list costs most of what its text layer cost)
- * when alignment leaves lines of three cells or more unread. OCR'd pages (`ocr`) are read by
- * alignment alone: their lines are in the image.
+ * when alignment leaves lines of three cells or more unread. On OCR'd pages (`ocr`) `rulings` are
+ * the grid found in the image (scan-rulings.ts), and only that grid is read.
  */
 /**
  * Whether tables without ruling lines are looked for on OCR'd pages. Off: on scans the alignment
