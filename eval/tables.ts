@@ -21,6 +21,8 @@ import { imagePdf, renderPages } from '../scripts/tables/render.js';
 // `TABLE_EVAL_DIR=<dir> TABLE_EVAL_FIRST=21`: the tables `make-table-fixtures.ts --dev <dir>` writes
 const DIR = process.env.TABLE_EVAL_DIR ?? 'eval/data/tables';
 const FIRST = Number(process.env.TABLE_EVAL_FIRST ?? 1);
+// `TABLE_EVAL_ONLY=1,2,25`: only those tables (while tuning: OCR is slow); the totals are then of those only
+const ONLY = process.env.TABLE_EVAL_ONLY ? new Set(process.env.TABLE_EVAL_ONLY.split(',').map(Number)) : null;
 const FORMATS = ['docx', 'md', 'pdf', 'unruled.pdf', ...(process.env.TABLE_SCANS === '0' ? [] : ['scan.pdf'])] as const;
 type Format = (typeof FORMATS)[number];
 const NAMES: Record<Format, string> = { docx: 'DOCX', md: 'Markdown', pdf: 'PDF, ruled', 'unruled.pdf': 'PDF, no rules', 'scan.pdf': 'scan 300 dpi' };
@@ -52,6 +54,7 @@ const tally = new Map<string, { right: number; total: number; extra: number; sec
 const misses: string[] = [];
 try {
   for (let n = FIRST; n < FIRST + 20; n++) {
+    if (ONLY && !ONLY.has(n)) continue;
     const base = join(DIR, String(n).padStart(2, '0'));
     const expected = (JSON.parse(readFileSync(`${base}.expected.json`, 'utf8')) as { cells: ExpectedCell[] }).cells;
     const split = n - FIRST < 10 ? 'tuned (1–10)' : 'held out (11–20)';
@@ -83,9 +86,10 @@ console.log('Cell accuracy (row label, header path and value all right), per for
 console.log('format          split              cells   right   accuracy   extra   s/table');
 for (const format of FORMATS) {
   for (const split of ['tuned (1–10)', 'held out (11–20)']) {
-    const t = tally.get(`${format}|${split}`)!;
+    const t = tally.get(`${format}|${split}`);
+    if (!t) continue;
     console.log(
-      `${(NAMES[format] ?? format).padEnd(15)} ${split.padEnd(18)} ${String(t.total).padStart(5)}   ${String(t.right).padStart(5)}   ${((100 * t.right) / t.total).toFixed(1).padStart(7)} %   ${String(t.extra).padStart(5)}   ${(t.seconds / 10).toFixed(2).padStart(7)}`,
+      `${(NAMES[format] ?? format).padEnd(15)} ${split.padEnd(18)} ${String(t.total).padStart(5)}   ${String(t.right).padStart(5)}   ${((100 * t.right) / t.total).toFixed(1).padStart(7)} %   ${String(t.extra).padStart(5)}   ${(t.seconds / (ONLY ? ONLY.size : 10)).toFixed(2).padStart(7)}`,
     );
   }
 }

@@ -27,7 +27,7 @@ export async function readImage(bytes: Uint8Array, file: string, ctx: IngestCont
   } catch (error) {
     throw new PipelineError('ingest', file, `OCR failed (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
-  const tables = await Promise.all(results.map((r) => splitTables(r.segments, true))); // table-layout.ts
+  const tables = await Promise.all(results.map((r) => splitTables(r.segments, true, async () => r.rulings ?? []))); // table-layout.ts
   const builder = new PagedTextBuilder();
   const warnings: string[] = [];
   let prev: PageLayout | undefined;

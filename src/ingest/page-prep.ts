@@ -92,6 +92,20 @@ export async function rotatePage(page: PreparedPage, degrees: number): Promise<P
   return { image: pgm(decoded.width, decoded.height, toGrey(decoded, false)), scale: page.scale, steps: [...page.steps, 'deskew'] };
 }
 
+/** A page image's pixels, grey (BT.601 luma), as decoded for preparation; null if it cannot be decoded. */
+export async function decodeGrey(image: Uint8Array): Promise<{ width: number; height: number; grey: Uint8Array } | null> {
+  const header = inspect(image);
+  // PGM, PNG, JPEG only: a TIFF is left to Leptonica (decoding tiff.test.ts's TIFF with the canvas
+  // library ended the test process)
+  const known = header.pgm !== null || (image[0] === 0x89 && image[1] === 0x50) || (image[0] === 0xff && image[1] === 0xd8);
+  if (!known) return null;
+  const decoded = await decode(image, header, 1);
+  return decoded && { width: decoded.width, height: decoded.height, grey: toGrey(decoded, false) };
+}
+
+/** 8-bit grey PGM bytes of grey pixels. */
+export const greyPgm = (width: number, height: number, grey: Uint8Array): Uint8Array => pgm(width, height, grey);
+
 const resolution = (header: Header, scale: number) => (scale !== 1 ? scale * 72 : header.dpi);
 
 interface Header {

@@ -11,7 +11,7 @@ import { LIMITS, pageTooLarge, tooManyPixels } from './limits.js';
 import type { IngestContext } from './context.js';
 import { layoutPage, PagedTextBuilder, pageJoin, segmentsFromRuns, segmentText, type PageLayout, type Run, type Segment } from './layout.js';
 import { RawPdf } from './pdf-scan.js';
-import { placeTables, rulingsFromOperators, splitTables, type PageTables } from './table-layout.js';
+import { placeTables, rulingsFromOperators, splitTables, type PageTables, type Ruling } from './table-layout.js';
 import { syllableScore } from './syllables.js';
 import { lowConfidenceWarnings, type OcrResult } from './ocr.js';
 import type { OcrPage, Page, TextBox } from './types.js';
@@ -41,7 +41,7 @@ export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContex
     const warnings: string[] = [];
     // text layers first (cheap), then OCR for the pages that need it, all queued at once so every
     // worker of the pool is busy
-    const pages: { page: PDFPageProxy; segments: Segment[] | null; ocr?: OcrPage }[] = [];
+    const pages: { page: PDFPageProxy; segments: Segment[] | null; ocr?: OcrPage; rulings?: Ruling[] }[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const segments = await textLayer(page);
@@ -63,14 +63,15 @@ export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContex
           if (huge) throw new PipelineError('ingest', file, huge);
           const result = await ocrPage(doc, p.page, ctx, raw, file);
           p.segments = result.segments;
+          p.rulings = result.rulings;
           p.ocr = { page: p.page.pageNumber, model: result.model, confidence: result.confidence };
         }),
       );
     }
     let prev: PageLayout | undefined;
-    for (const { page, segments } of pages) {
+    for (const { page, segments, rulings } of pages) {
       const { width, height } = page.getViewport({ scale: 1 });
-      const tables: PageTables = options.tables === false ? { segments: segments!, tables: [], joinWithSpace: false } : await pageTables(page, segments!, ocrPages.includes(page.pageNumber));
+      const tables: PageTables = options.tables === false ? { segments: segments!, tables: [], joinWithSpace: false } : await pageTables(page, segments!, ocrPages.includes(page.pageNumber), rulings);
       const layout = placeTables(layoutPage(tables.segments, height), tables.tables, tables.joinWithSpace);
       builder.startPage(page.pageNumber, round(width), round(height));
       builder.addLines(layout.lines, page.pageNumber, pageJoin(prev, layout));
@@ -184,7 +185,9 @@ async function textLayer(page: PDFPageProxy): Promise<Segment[]> {
 }
 
 /** The page's tables (table-layout.ts), ruling lines read from its operator list when needed. */
-function pageTables(page: PDFPageProxy, segments: Segment[], ocr: boolean): Promise<PageTables> {
+function pageTables(page: PDFPageProxy, segments: Segment[], ocr: boolean, imageRulings?: Ruling[]): Promise<PageTables> {
+  // an OCR'd page's lines are in its image (scan-rulings.ts), not in its operator list
+  if (ocr) return splitTables(segments, true, async () => imageRulings ?? []);
   return splitTables(segments, ocr, async () => {
     const ops = await page.getOperatorList();
     return rulingsFromOperators(ops.fnArray, ops.argsArray, OPS, page.getViewport({ scale: 1 }).transform);
@@ -217,7 +220,8 @@ async function ocrPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: IngestCon
     const scan = (await storedJpeg(page, raw())) ?? (await pageImage(page));
     if (scan) {
       const result = await ctx.ocr.recognize(scan.image, scan.scale);
-      return { ...result, segments: result.segments.map((seg) => shiftSegment(seg, scan.dx, scan.dy)) };
+      const rulings = result.rulings?.map((r) => ({ x0: r.x0 + scan.dx, x1: r.x1 + scan.dx, y0: r.y0 + scan.dy, y1: r.y1 + scan.dy }));
+      return { ...result, segments: result.segments.map((seg) => shiftSegment(seg, scan.dx, scan.dy)), ...(rulings ? { rulings } : {}) };
     }
     const scale = OCR_DPI / 72;
     return ctx.ocr.recognize(await renderGrey(doc, page, scale), scale);

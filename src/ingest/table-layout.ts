@@ -102,14 +102,15 @@ export interface PageTables {
 /**
  * A page's tables and the segments left for running text: by column alignment, and with ruling
  * lines (`rulings`, read only then: a PDF's operator list costs most of what its text layer cost)
- * when alignment leaves lines of three cells or more unread. OCR'd pages (`ocr`) are read by
- * alignment alone: their lines are in the image.
+ * when alignment leaves lines of three cells or more unread. On OCR'd pages (`ocr`) `rulings` are
+ * the grid found in the image (scan-rulings.ts), and only that grid is read.
  */
 /**
- * Whether tables are looked for on OCR'd pages. Off: on scans the alignment reading got 14–26 % of
- * cells right (`npm run eval -- tables`), and on the scan set's prose pages it took justified lines
- * for table rows, which lowered their word accuracy (clean 300 dpi: 98.88 % → 98.60 %, `npm run
- * eval -- scans`). Scanned tables need the page's ruling lines found in the image first (docs/tables.md).
+ * Whether tables without ruling lines are looked for on OCR'd pages. Off: on scans the alignment
+ * reading got 14–26 % of cells right (`npm run eval -- tables`), and on the scan set's prose pages
+ * it took justified lines for table rows, which lowered their word accuracy (clean 300 dpi: 98.88 %
+ * → 98.60 %, `npm run eval -- scans`). An OCR'd page's tables come from the grid found in its image
+ * (`rulings`, scan-rulings.ts), and a page without one is left as it is (docs/tables.md).
  */
 export const SCANNED_TABLES = false;
 
@@ -117,8 +118,11 @@ export async function splitTables(segments: Segment[], ocr: boolean, rulings?: (
   const joinWithSpace = segments[0]?.joinWithSpace ?? false;
   const runs: Run[] = [];
   for (const seg of segments) for (const r of seg.runs) runs.push(r);
-  if ((ocr && !SCANNED_TABLES) || !mayHoldTable(runs)) return { segments, tables: [], joinWithSpace };
-  let found = findPageTables(runs, [], ocr);
+  const none = { segments, tables: [], joinWithSpace };
+  const imageGrid = ocr && !SCANNED_TABLES ? ((await rulings?.()) ?? []) : [];
+  if (ocr && !SCANNED_TABLES && imageGrid.length === 0) return none;
+  if (imageGrid.length === 0 && !mayHoldTable(runs)) return none;
+  let found = findPageTables(runs, imageGrid, ocr, imageGrid.length === 0);
   if (!ocr && rulings && found.unread) found = findPageTables(runs, await rulings());
   if (found.tables.length === 0) return { segments, tables: [], joinWithSpace };
   // the running text keeps its own segments (OCR's lines), less the runs the tables took, and
@@ -140,7 +144,7 @@ export async function splitTables(segments: Segment[], ocr: boolean, rulings?: (
  * The tables of a page, and the runs left for running text. Ruled tables first; then, among the
  * rest, blocks of rows aligned in columns.
  */
-export function findPageTables(runs: Run[], rulings: Ruling[], ocr = false): { tables: PageTable[]; rest: Run[]; unread: boolean } {
+export function findPageTables(runs: Run[], rulings: Ruling[], ocr = false, aligned = true): { tables: PageTable[]; rest: Run[]; unread: boolean } {
   const tables: PageTable[] = [];
   let rest = ocr ? runs.flatMap(withoutBars) : runs;
   for (const grid of grids(rulings)) {
@@ -149,9 +153,10 @@ export function findPageTables(runs: Run[], rulings: Ruling[], ocr = false): { t
     tables.push(found.table);
     rest = found.rest;
   }
-  const aligned = alignedTables(rest, ocr);
-  tables.push(...aligned.tables);
-  return { tables: tables.sort((a, b) => a.top - b.top), rest: aligned.rest, unread: aligned.unread };
+  if (!aligned) return { tables: tables.sort((a, b) => a.top - b.top), rest, unread: false };
+  const found = alignedTables(rest, ocr);
+  tables.push(...found.tables);
+  return { tables: tables.sort((a, b) => a.top - b.top), rest: found.rest, unread: found.unread };
 }
 
 /** A cell border OCR'd as a character: `|` alone, or stuck to a word (`|Xã`, `59|`). */
