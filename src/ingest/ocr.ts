@@ -98,7 +98,8 @@ function chooseReading(readings: Segment[][]): Segment[] {
     if (figures.length > 0 && figures.length < candidates.length && candidates.every((runs) => runs.length === 1)) {
       return figures.reduce((x, y) => ((y[0]!.confidence ?? 0) > (x[0]!.confidence ?? 0) ? y : x));
     }
-    const conf = (runs: Run[]) => pageConfidence([makeSegment(runs, true)]) ?? 0;
+    // (a reading with no word has no confidence: nothing to make a segment of)
+    const conf = (runs: Run[]) => (runs.length === 0 ? 0 : (pageConfidence([makeSegment(runs, true)]) ?? 0));
     const [first, second] = candidates as [Run[], Run[] | undefined];
     return second && conf(second) > conf(first) ? second : first;
   };
