@@ -10,7 +10,7 @@
  *
  * Coordinates here are the image's pixels.
  */
-import type { Ruling } from './table-layout.js';
+import { mergedCells, type Ruling } from './table-layout.js';
 
 export interface GreyImage {
   width: number;
@@ -178,18 +178,7 @@ export function gridCells(h: Band[], v: Band[], reach: number): CellBox[] {
     const x = (xs[c]! + xs[c + 1]!) / 2;
     return h.some((b) => Math.abs((b.y0 + b.y1) / 2 - ys[r]!) <= reach && b.x0 - reach <= x && x <= b.x1 + reach);
   };
-  const parent = Array.from({ length: rows * cols }, (_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const union = (a: number, b: number) => {
-    const [p, q] = [find(a), find(b)];
-    if (p !== q) parent[Math.max(p, q)] = Math.min(p, q);
-  };
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      if (c + 1 < cols && !vBorder(c + 1, r)) union(r * cols + c, r * cols + c + 1);
-      if (r + 1 < rows && !hBorder(r + 1, c)) union(r * cols + c, (r + 1) * cols + c);
-    }
-  }
+  const find = mergedCells(rows, cols, vBorder, hBorder);
   const boxes = new Map<number, CellBox>();
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {

@@ -221,6 +221,32 @@ function cluster(values: number[]): number[] {
   return out.map((c) => median(c));
 }
 
+/**
+ * The cells of a grid of `rows` × `cols` places (row-major): places with no border between them are one cell, owned by
+ * its top-left place. Returns each place's owner.
+ */
+export function mergedCells(
+  rows: number,
+  cols: number,
+  vBorder: (col: number, row: number) => boolean,
+  hBorder: (row: number, col: number) => boolean,
+): (place: number) => number {
+  const parent = Array.from({ length: rows * cols }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const union = (a: number, b: number) => {
+    const [x, y] = [find(a), find(b)];
+    // the top-left place of a merged cell stays its owner
+    if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+  };
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (c + 1 < cols && !vBorder(c + 1, r)) union(r * cols + c, r * cols + c + 1);
+      if (r + 1 < rows && !hBorder(r + 1, c)) union(r * cols + c, (r + 1) * cols + c);
+    }
+  }
+  return find;
+}
+
 function ruledTable(grid: Grid, runs: Run[]): { table: PageTable; rest: Run[] } | null {
   const { xs, ys, h, v } = grid;
   const rows = ys.length - 1;
@@ -237,19 +263,7 @@ function ruledTable(grid: Grid, runs: Run[]): { table: PageTable; rest: Run[] } 
     return h.some((r) => Math.abs(r.y0 - y) < TOL && r.x0 - TOL <= x && x <= r.x1 + TOL);
   };
   const id = (r: number, c: number) => r * cols + c;
-  const parent = Array.from({ length: rows * cols }, (_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const union = (a: number, b: number) => {
-    const [x, y] = [find(a), find(b)];
-    // the top-left place of a merged cell stays its owner
-    if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
-  };
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      if (c + 1 < cols && !vBorder(c + 1, r)) union(id(r, c), id(r, c + 1));
-      if (r + 1 < rows && !hBorder(r + 1, c)) union(id(r, c), id(r + 1, c));
-    }
-  }
+  const find = mergedCells(rows, cols, vBorder, hBorder);
   const cells: Run[][] = Array.from({ length: rows * cols }, () => []);
   const rest: Run[] = [];
   const locate = (value: number, edges: number[]) => {
