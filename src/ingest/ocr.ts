@@ -388,7 +388,11 @@ export class OcrPool {
  * the lines in the caller's coordinates. `image` and `scale` are the page as given (its resolution).
  */
 async function pageGrid(page: PreparedPage, image: Uint8Array, scale: number): Promise<{ page: PreparedPage; rulings: Ruling[]; sheet: TableSheet | null } | null> {
-  const pixels = await decodeGrey(page.image);
+  // the grid search is optional: a page too large to decode for it, or one the decoder refuses, is read as before
+  // (an A4 page at 600 dpi is 35 Mpx)
+  const { width, height } = inspect(page.image);
+  if (width * height > GRID_MAX_PIXELS) return null;
+  const pixels = await decodeGrey(page.image).catch(() => null);
   if (!pixels) return null;
   // pixels per inch: a PDF page's scale is pixels per point; an image file's header may say
   const dpi = scale !== 1 ? 72 * page.scale : (inspect(image).dpi ?? 300) * (page.scale / scale);
@@ -408,6 +412,9 @@ async function pageGrid(page: PreparedPage, image: Uint8Array, scale: number): P
     sheet: sheet && { ...sheet, scale: page.scale, dpi },
   };
 }
+
+/** Pages larger than this are not searched for a table grid. */
+const GRID_MAX_PIXELS = 40_000_000;
 
 /** A table's cells set on a sheet (scan-rulings.ts), and the page's pixels per caller unit. */
 interface TableSheet {
