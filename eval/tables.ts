@@ -50,7 +50,7 @@ async function cellsRead(bytes: Uint8Array, file: string, ctx: IngestContext): P
 }
 
 const ctx = createIngestContext({ workers: 1 });
-const tally = new Map<string, { right: number; total: number; extra: number; seconds: number }>();
+const tally = new Map<string, { right: number; total: number; extra: number; seconds: number; tables: number }>();
 const misses: string[] = [];
 try {
   for (let n = FIRST; n < FIRST + 20; n++) {
@@ -74,8 +74,8 @@ try {
         } else if ((n <= 10 || FIRST > 20) && misses.length < 400) misses.push(`${base}.${format}: ${k}`);
       }
       const extra = [...free.values()].reduce((a, b) => a + b, 0);
-      const t = tally.get(`${format}|${split}`) ?? { right: 0, total: 0, extra: 0, seconds: 0 };
-      tally.set(`${format}|${split}`, { right: t.right + right, total: t.total + expected.length, extra: t.extra + extra, seconds: t.seconds + seconds });
+      const t = tally.get(`${format}|${split}`) ?? { right: 0, total: 0, extra: 0, seconds: 0, tables: 0 };
+      tally.set(`${format}|${split}`, { right: t.right + right, total: t.total + expected.length, extra: t.extra + extra, seconds: t.seconds + seconds, tables: t.tables + 1 });
     }
   }
 } finally {
@@ -89,7 +89,7 @@ for (const format of FORMATS) {
     const t = tally.get(`${format}|${split}`);
     if (!t) continue;
     console.log(
-      `${(NAMES[format] ?? format).padEnd(15)} ${split.padEnd(18)} ${String(t.total).padStart(5)}   ${String(t.right).padStart(5)}   ${((100 * t.right) / t.total).toFixed(1).padStart(7)} %   ${String(t.extra).padStart(5)}   ${(t.seconds / (ONLY ? ONLY.size : 10)).toFixed(2).padStart(7)}`,
+      `${(NAMES[format] ?? format).padEnd(15)} ${split.padEnd(18)} ${String(t.total).padStart(5)}   ${String(t.right).padStart(5)}   ${((100 * t.right) / t.total).toFixed(1).padStart(7)} %   ${String(t.extra).padStart(5)}   ${(t.seconds / t.tables).toFixed(2).padStart(7)}`,
     );
   }
 }

@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import type { PSM, Scheduler, Worker } from 'tesseract.js';
 import { fileURLToPath } from 'node:url';
 import { OcrCache } from './ocr-cache.js';
-import { decodeGrey, DEFAULT_STEPS, greyPgm, inspect, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
+import { decodeGrey, DEFAULT_STEPS, inspect, pgm, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
 import { makeSegment, type Run, type Segment } from './layout.js';
 import { cellSheet, eraseGrid, type SheetPiece } from './scan-rulings.js';
 import type { Ruling } from './table-layout.js';
@@ -277,11 +277,11 @@ export class OcrPool {
    * three 95.5 % on 1–10, four 98.5 % (docs/tables.md).
    */
   private async readSheet(sheet: TableSheet): Promise<{ segments: Segment[]; recognizeMs: number }> {
-    const bytes = greyPgm(sheet.image.width, sheet.image.height, sheet.image.grey);
+    const bytes = pgm(sheet.image.width, sheet.image.height, sheet.image.grey);
     const page = Promise.resolve({ image: bytes, scale: 1, steps: [] });
     // the sheet enlarged: the models misread other glyphs there than at 1×
     const big = enlarge(sheet.image, SHEET_ZOOM);
-    const bigBytes = greyPgm(big.width, big.height, big.grey);
+    const bigBytes = pgm(big.width, big.height, big.grey);
     const bigPage = Promise.resolve({ image: bigBytes, scale: SHEET_ZOOM, steps: [] });
     const plan: [OcrModel, boolean][] = [
       ['fast', false],
@@ -407,7 +407,7 @@ async function pageGrid(page: PreparedPage, image: Uint8Array, scale: number): P
     }
   }
   return {
-    page: { image: greyPgm(grid.image.width, grid.image.height, rest), scale: page.scale, steps: page.steps },
+    page: { image: pgm(grid.image.width, grid.image.height, rest), scale: page.scale, steps: page.steps },
     rulings: grid.rulings,
     sheet: sheet && { ...sheet, scale: page.scale, dpi },
   };

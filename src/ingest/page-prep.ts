@@ -103,8 +103,6 @@ export async function decodeGrey(image: Uint8Array): Promise<{ width: number; he
   return decoded && { width: decoded.width, height: decoded.height, grey: toGrey(decoded, false) };
 }
 
-/** 8-bit grey PGM bytes of grey pixels. */
-export const greyPgm = (width: number, height: number, grey: Uint8Array): Uint8Array => pgm(width, height, grey);
 
 const resolution = (header: Header, scale: number) => (scale !== 1 ? scale * 72 : header.dpi);
 
@@ -262,7 +260,7 @@ function flatten(grey: Uint8Array, width: number, height: number, block: number)
 }
 
 /** 8-bit grey PGM: tesseract reads it without decoding. */
-function pgm(width: number, height: number, grey: Uint8Array): Uint8Array {
+export function pgm(width: number, height: number, grey: Uint8Array): Uint8Array {
   const header = Buffer.from(`P5\n${width} ${height}\n255\n`, 'latin1');
   const out = new Uint8Array(header.length + grey.length);
   out.set(header, 0);

@@ -840,7 +840,7 @@ export class Restorer {
     const confident = (i: number) => {
       const it = items[i]!;
       if (!it.options || it.options.list.length < 2) return true;
-      ids ??= Int32Array.from(items, (x, k) => (x.options ? x.options.ids[chosen[k]!]! : x.fixed ?? UNK));
+      ids ??= idsOf(items, chosen);
       return this.confidence(items, ids, i, chosen[i]!).confidence >= LOW_CONFIDENCE;
     };
     for (const { at, syllable } of places.rewrites(words, confident)) {
@@ -857,11 +857,7 @@ export class Restorer {
   }
 
   private apply(text: SourceText, items: Item[], chosen: Int32Array, damage: DamageReport): RestoreResult {
-    const ids = new Int32Array(items.length);
-    for (let i = 0; i < items.length; i++) {
-      const it = items[i]!;
-      ids[i] = it.options ? it.options.ids[chosen[i]!]! : it.fixed ?? UNK;
-    }
+    const ids = idsOf(items, chosen);
     const edits: Edit[] = [];
     const changes: TokenChange[] = [];
     let delta = 0; // how much longer the restored text is so far: edits come in text order
@@ -899,6 +895,16 @@ export class Restorer {
     }
     return { text: text.edit(edits), changes, damage };
   }
+}
+
+/** The model id of each item's word as decoded: its chosen option's, or the id it is fixed to. */
+function idsOf(items: readonly Item[], chosen: Int32Array): Int32Array {
+  const ids = new Int32Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    ids[i] = it.options ? it.options.ids[chosen[i]!]! : it.fixed ?? UNK;
+  }
+  return ids;
 }
 
 /** An item with every field from the start: one object shape for the decoder's loop. */

@@ -330,6 +330,8 @@ function collectList(lines: readonly Line[], from: number): { items: string[]; i
   const indexes: number[] = [];
   let i = from;
   let next = from;
+  // whether the last item took a wrapped line already (`Lưu:` takes one at most)
+  let wrappedLast = false;
   for (; i < lines.length; i++) {
     const text = lines[i]!.text;
     if (!text || (items.length === 0 && HEADER_NOISE_LINE.test(text))) continue;
@@ -339,13 +341,13 @@ function collectList(lines: readonly Line[], from: number): { items: string[]; i
       // open (`… (01 bản giấy,` / `01 bản điện tử`), or once after `Lưu:` (the drafter's initials and the copies:
       // `- Lưu: VT, NC.` / `Huy (23 bản)`), never a signer's line
       const last = items.at(-1) ?? '';
-      const lastWrapped = indexes.at(-1) !== undefined && LIST_ITEM.exec(lines[indexes.at(-1)!]!.text) === null;
       const wrapped =
         /^\p{Ll}/u.test(text) ||
         /[,(&]$/u.test(last) ||
-        (/^Lưu\b/u.test(last) && !lastWrapped && text.length <= 40 && !ON_BEHALF_LINE.test(text) && !ROLE_LINE.test(text) && !NAME_LINE.test(text));
+        (/^Lưu\b/u.test(last) && !wrappedLast && text.length <= 40 && !ON_BEHALF_LINE.test(text) && !ROLE_LINE.test(text) && !NAME_LINE.test(text));
       if (items.length > 0 && wrapped && !text.startsWith('|')) {
         items[items.length - 1] += ` ${text}`;
+        wrappedLast = true;
         indexes.push(i);
         next = i + 1;
         continue;
@@ -353,6 +355,7 @@ function collectList(lines: readonly Line[], from: number): { items: string[]; i
       break;
     }
     items.push(m.groups!.content!);
+    wrappedLast = false;
     indexes.push(i);
     next = i + 1;
   }
