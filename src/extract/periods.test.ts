@@ -333,6 +333,15 @@ describe('periods with roles', () => {
     expect(p('có thời gian đóng bảo hiểm 03 tháng trước ngày nộp hồ sơ')).toEqual([]);
   });
 
+  it('so với tháng 8 / quý II with no year: the latest such month or quarter before the reporting period ends', () => {
+    const p = (title: string, text: string, date: [number, number, number]) =>
+      periodsOf(title, text, ctx(...date, 'BC')).periods.filter((x) => x.role === 'comparison').map((x) => [x.from, x.to, x.text]);
+    expect(p('Báo cáo tháng 10 năm 2025', 'Số hồ sơ tăng 3% so với tháng 9.', [2025, 10, 25])).toEqual([['2025-09-01', '2025-09-30', 'so với tháng 9']]);
+    expect(p('Báo cáo quý III năm 2025', 'Thu ngân sách tăng 5% so với quý II, đạt 80%.', [2025, 10, 5])).toEqual([['2025-04-01', '2025-06-30', 'so với quý II']]);
+    expect(p('Báo cáo tháng 01 năm 2026', 'Số hồ sơ giảm 2% so với tháng 12.', [2026, 1, 25])).toEqual([['2025-12-01', '2025-12-31', 'so với tháng 12']]);
+    expect(p('Báo cáo tháng 10 năm 2025', 'Số hồ sơ tăng 3% so với tháng 9/2025.', [2025, 10, 25])).toEqual([['2025-09-01', '2025-09-30', 'tháng 9/2025']]);
+  });
+
   it('spans with both ends after kể từ / có hiệu lực (corpus), and Giai đoạn 2026-2030 và những năm tiếp theo (open end)', () => {
     expect(roles('b) Kể từ ngày 01 tháng 01 năm 2028 đến hết ngày 31 tháng 12 năm 2029: Thực hiện vùng phát thải thấp', ctx(2025, 11, 20, 'QĐ'))).toEqual([
       ['plan', '2028-01-01', '2029-12-31', 'Kể từ ngày 01 tháng 01 năm 2028 đến hết ngày 31 tháng 12 năm 2029'],

@@ -663,6 +663,25 @@ const PARSERS: Parser[] = [
     },
   },
   {
+    // `so với tháng 8`, `so với quý II` with no year: the latest such month or quarter before the end of the
+    // reporting period (`tháng 12` compared in a January report is December of the year before)
+    kind: 'sameTime',
+    role: 'comparison',
+    pattern: new RegExp(`so\\s+với\\s+(tháng|quý)\\s+(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d/])(?!\\s*(?:năm|[/-]|,\\s*\\d|và\\s+\\d))`, FLAGS),
+    extract: (m) => {
+      const quarter = m[1]!.toLowerCase() === 'quý';
+      const n = quarter ? smallOrdinal(m[2]!.toLowerCase()) : +m[2]!;
+      if (n === null || n < 1 || n > (quarter ? 4 : 12)) return null;
+      return (a) => {
+        if (!a.period) return null;
+        const y = +a.period.to.slice(0, 4);
+        const last = Math.ceil(+a.period.to.slice(5, 7) / (quarter ? 3 : 1));
+        const year = n < last ? y : y - 1;
+        return quarter ? quarterBounds(String(n), year) : monthBounds(year, n);
+      };
+    },
+  },
+  {
     // `trong kỳ báo cáo`: the reporting period
     kind: 'sameTime',
     role: 'reporting',
