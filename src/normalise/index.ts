@@ -56,6 +56,10 @@ export function normaliseWhitespace(text: SourceText): SourceText {
   // non-breaking and other exotic spaces become plain spaces; zero-width characters go
   t = t.replaceAll(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/gu, () => ' ');
   t = t.replaceAll(/[\u00ad\u200b-\u200d\u2060\ufeff]/gu, () => '');
+  // hyphens and dashes the parsers do not know become the two they do: Word's non-breaking hyphen inside a
+  // symbol (`QĐ‑UBND`) and the minus sign are `-`, a figure dash or bar between years is `–`
+  t = t.replaceAll(/[\u2010\u2011\u2212\ufe63\uff0d]/gu, () => '-');
+  t = t.replaceAll(/[\u2012\u2015]/gu, () => '–');
   // runs of spaces (not tabs: they separate table cells) collapse; trailing spaces go
   t = t.replaceAll(/ {2,}/gu, () => ' ');
   t = t.replaceAll(/[ ]+$/gmu, () => '');

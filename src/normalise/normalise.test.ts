@@ -55,4 +55,12 @@ describe('date words glued to their numbers', () => {
     // words that merely end in the letters are left alone
     expect(normalise(SourceText.fromOriginal('Mục2 và Khoản3; mười năm2')).text).toBe('Mục2 và Khoản3; mười năm 2');
   });
+
+  it("turns Word's non-breaking hyphen, the minus sign and figure dashes into the hyphen and dash the parsers read", () => {
+    const source = SourceText.fromOriginal('Quyết định số 1037/QĐ\u2011UBND; giai đoạn 2021\u20122025; giảm \u22125%');
+    const t = normalise(source);
+    expect(t.text).toBe('Quyết định số 1037/QĐ-UBND; giai đoạn 2021–2025; giảm -5%');
+    const at = t.text.indexOf('QĐ-UBND');
+    expect(t.originalText({ start: at, end: at + 7 })).toBe('QĐ\u2011UBND');
+  });
 });
