@@ -350,6 +350,13 @@ describe('units real documents count', () => {
     ]);
   });
 
+  it('reads doses of vaccine and gift parcels of a health and welfare report', () => {
+    expect(figuresIn('Đã tiêm 2.345 liều vắc xin; tặng 200 phần quà').map((f) => [f.kind, f.value, f.unit])).toEqual([
+      ['count', 2345, 'liều'],
+      ['count', 200, 'phần quà'],
+    ]);
+  });
+
   it('reads the nouns of a socio-economic report: yields per hectare, work-days, visitors, families, conscripts', () => {
     expect(
       figuresIn('Năng suất lúa đạt 60 tạ/ha; huy động 1.200 ngày công; đón 2.000 du khách; 1.500 gia đình văn hóa; giao 500 thanh niên nhập ngũ.').map((f) => [f.kind, f.value, f.unit]),
