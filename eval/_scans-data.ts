@@ -145,7 +145,11 @@ function loadFonts() {
 
 const A4 = { width: 8.27, height: 11.69 };
 
-/** Draw the page's paragraphs (wrapped), then the signature block at the right. */
+/**
+ * Draw the page's paragraphs (wrapped), then the signature block at the right. A body too long
+ * for the page above the block is drawn with tighter line spacing (the block had been drawn over
+ * its last lines, whose words then no reading could see).
+ */
 export function render(page: ScanPage, dpi: number, other?: ScanPage): RenderedPage {
   loadFonts();
   const width = Math.round(A4.width * dpi);
@@ -157,29 +161,42 @@ export function render(page: ScanPage, dpi: number, other?: ScanPage): RenderedP
   ctx.fillStyle = '#111';
   const pt = dpi / 72;
   const size = 12.5 * pt;
-  const lineHeight = size * 1.45;
   const left = 0.95 * dpi;
   const right = width - 0.75 * dpi;
-  let y = 0.8 * dpi + size;
+  const blockTop = height - 1.9 * dpi;
   const lines = page.text.split('\n');
   const body = lines.slice(0, -3);
   const [tm, role, name] = lines.slice(-3) as [string, string, string];
   ctx.font = `${size}px ScanSerif`;
-  for (const p of body) {
-    let line = '';
-    for (const word of p.split(' ')) {
-      const next = line ? `${line} ${word}` : word;
-      if (ctx.measureText(next).width > right - left && line) {
-        ctx.fillText(line, left, y);
-        y += lineHeight;
-        line = word;
-      } else line = next;
+  const layout = (spacing: number) => {
+    const lineHeight = size * spacing;
+    const placed: { text: string; y: number }[] = [];
+    let y = 0.8 * dpi + size;
+    for (const p of body) {
+      let line = '';
+      for (const word of p.split(' ')) {
+        const next = line ? `${line} ${word}` : word;
+        if (ctx.measureText(next).width > right - left && line) {
+          placed.push({ text: line, y });
+          y += lineHeight;
+          line = word;
+        } else line = next;
+      }
+      if (line) placed.push({ text: line, y });
+      y += lineHeight * 1.25;
     }
-    if (line) ctx.fillText(line, left, y);
-    y += lineHeight * 1.25;
+    return { placed, y, lineHeight };
+  };
+  const spacings = [1.45, 1.35, 1.25, 1.15];
+  let laid = layout(spacings[0]!);
+  for (const s of spacings.slice(1)) {
+    if (laid.y + laid.lineHeight <= blockTop) break;
+    laid = layout(s);
   }
+  for (const l of laid.placed) ctx.fillText(l.text, left, l.y);
+  const { y, lineHeight } = laid;
   const bx = width * 0.56;
-  const by = Math.min(y + lineHeight, height - 1.9 * dpi);
+  const by = Math.min(y + lineHeight, blockTop);
   ctx.font = `${size}px ScanSerifBold`;
   ctx.fillText(tm, bx, by);
   ctx.fillText(role, bx + 0.45 * dpi, by + lineHeight);
