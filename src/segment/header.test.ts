@@ -118,6 +118,18 @@ giai đoạn 2026 – 2030 gồm 56 xã, phường.`);
     expect(outline.text.slice(first.content)).toMatch(/^Căn cứ Luật Tổ chức chính/);
   });
 
+  it('ends a sentence-case title before a report body that opens with a full sentence on the next line', () => {
+    const outline = read(`ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+PHƯỜNG HỒNG HÀ Độc lập - Tự do - Hạnh phúc
+Số: 412/BC-UBND Hồng Hà, ngày 10 tháng 12 năm 2025
+BÁO CÁO
+Tình hình thực hiện nhiệm vụ năm 2025,
+phương hướng nhiệm vụ năm 2026
+Năm 2025, thu ngân sách trên địa bàn đạt 125 tỷ đồng, tăng 12% so với cùng kỳ.`);
+    expect(outline.header.title).toBe('Tình hình thực hiện nhiệm vụ năm 2025, phương hướng nhiệm vụ năm 2026');
+    expect(outline.text.slice(outline.blocks[0]!.content)).toMatch(/^Năm 2025, thu ngân sách/);
+  });
+
   it('stops a decision title at the enacting line, and splits the year off a number', () => {
     const { header } = read(`ỦY BAN NHÂN DÂN
 THÀNH PHỐ CẦN THƠ
