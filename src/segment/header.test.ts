@@ -130,6 +130,21 @@ Năm 2025, thu ngân sách trên địa bàn đạt 125 tỷ đồng, tăng 12% 
     expect(outline.text.slice(outline.blocks[0]!.content)).toMatch(/^Năm 2025, thu ngân sách/);
   });
 
+  it("ends a công văn's V/v subject before the place–date line under it (one column, no blank line)", () => {
+    const outline = read(`UBND THÀNH PHỐ HUẾ
+Số: 2301/UBND-VX
+V/v tăng cường công tác phòng, chống dịch sốt xuất huyết
+Huế, ngày 14 tháng 11 năm 2025
+Kính gửi: Sở Y tế.
+Trong tháng 10/2025, toàn thành phố ghi nhận 120 ca mắc.`);
+    expect(outline.header).toMatchObject({
+      kind: 'CV',
+      place: 'Huế',
+      date: { year: 2025, month: 11, day: 14 },
+      title: 'tăng cường công tác phòng, chống dịch sốt xuất huyết',
+    });
+  });
+
   it('stops a decision title at the enacting line, and splits the year off a number', () => {
     const { header } = read(`ỦY BAN NHÂN DÂN
 THÀNH PHỐ CẦN THƠ

@@ -99,7 +99,7 @@ export function parseHeader(lines: readonly Line[], fullText: string): HeaderRes
   if (subjectAt !== undefined && header.title === null) {
     // `V/v …` (về việc, "regarding") is the subject of a công văn, up to the end of its cell
     const cell = zone.find((c) => SUBJECT_LINE.test(c)) ?? collectCell(lines, subjectAt);
-    header.title = SUBJECT_LINE.exec(cell)!.groups!.title!.trim();
+    header.title = subjectOf(cell);
     header.kind ??= 'CV';
     bodyStart = Math.max(bodyStart, subjectAt + 1);
   }
@@ -221,15 +221,31 @@ function readPlaceDate(zone: readonly string[], header: DocumentHeader): void {
     if (!m) continue;
     const g = m.groups!;
     header.date = { year: toInt(g.year ?? g.yearNumeric), month: toInt(g.month ?? g.monthNumeric), day: toInt(g.day ?? g.dayNumeric) };
-    const words = cell.slice(0, m.index).trim().split(/\s+/u);
-    const place: string[] = [];
-    for (let k = words.length - 1; k >= 0 && place.length < 6; k--) {
-      if (!PLACE_WORD.test(words[k]!)) break;
-      place.unshift(words[k]!);
-    }
+    const place = placeBefore(cell, m.index);
     header.place = place.length > 0 ? place.join(' ') : null;
     return;
   }
+}
+
+/** The place's words before the comma of a place–date line at `comma` (at most six). */
+function placeBefore(cell: string, comma: number): string[] {
+  const words = cell.slice(0, comma).trim().split(/\s+/u);
+  const place: string[] = [];
+  for (let k = words.length - 1; k >= 0 && place.length < 6; k--) {
+    if (!PLACE_WORD.test(words[k]!)) break;
+    place.unshift(words[k]!);
+  }
+  return place;
+}
+
+/** A công văn's subject, cut before a place–date line that follows it in the same cell (one column, no blank line). */
+function subjectOf(cell: string): string {
+  const title = SUBJECT_LINE.exec(cell)!.groups!.title!;
+  const m = PLACE_DATE.exec(title);
+  if (!m) return title.trim();
+  // (a date the subject itself names, `… số 12/QĐ-UBND, ngày 20/10/2025`, has no place before it)
+  const place = placeBefore(title, m.index);
+  return place.length > 0 ? title.slice(0, title.lastIndexOf(place[0]!, m.index)).trim() : title.trim();
 }
 
 /** The issuer block: `ỦY BAN NHÂN DÂN` (or `CHỦ TỊCH ỦY BAN NHÂN DÂN`), then its unit line. */
