@@ -609,6 +609,9 @@ describe('periods with roles', () => {
     ]);
     expect(spans('mưa lớn từ 07 giờ ngày 16 đến 13 giờ ngày 17/11/2025 tại')).toEqual([['2025-11-16', '2025-11-17', 'từ 07 giờ ngày 16 đến 13 giờ ngày 17/11/2025']]);
     expect(spans('thực hiện từ ngày 25 đến ngày 05/12/2025')).toEqual([['2025-11-25', '2025-12-05', 'từ ngày 25 đến ngày 05/12/2025']]);
+    // without `ngày`: after `từ`, or in brackets after a count of days
+    expect(spans('Hội nghị diễn ra từ 20 - 21/11/2025 tại')).toEqual([['2025-11-20', '2025-11-21', 'từ 20 - 21/11/2025']]);
+    expect(spans('Thời gian: 02 ngày (20 - 21/11/2025).')).toEqual([['2025-11-20', '2025-11-21', '20 - 21/11/2025']]);
     // no year at the end (a rule for every year): none
     expect(spans('gửi báo cáo về Sở Nội vụ từ ngày 10 đến ngày 15 tháng 12;')).toEqual([]);
   });

@@ -212,10 +212,11 @@ const PARSERS: Parser[] = [
   },
   {
     // `từ ngày 16 đến ngày 22/11/2025`, `từ ngày 16-22/11/2025`, `Từ ngày 08 đến ngày 09 tháng 11 năm 2025`, `từ 07 giờ ngày
-    // 16 đến 13 giờ ngày 17/11/2025`: the first day in the second's month (the month before when that would reverse them)
+    // 16 đến 13 giờ ngày 17/11/2025`, `từ 20 - 21/11/2025`, `(20 - 21/11/2025)`: the first day in the second's month (the
+    // month before when that would reverse them)
     kind: 'days',
     pattern: new RegExp(
-      `(?:(?:kể\\s+)?từ\\s+)?${TIME}?ngày\\s+(\\d{1,2})(?![\\d/.]|\\s+tháng)\\s*(?:[-–—]|(?:đến|tới)\\s+(?:hết\\s+)?)\\s*${TIME}?(?:ngày\\s+)?(${DATE_SOURCE})`,
+      `(?:(?:kể\\s+)?từ\\s+)?${TIME}?(?:ngày\\s+|(?<=(?:từ\\s+|\\()))(\\d{1,2})(?![\\d/.]|\\s+tháng)\\s*(?:[-–—]|(?:đến|tới)\\s+(?:hết\\s+)?)\\s*${TIME}?(?:ngày\\s+)?(${DATE_SOURCE})`,
       FLAGS,
     ),
     extract: (m) => {
