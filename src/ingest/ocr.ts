@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import type { PSM, Scheduler, Worker } from 'tesseract.js';
 import { fileURLToPath } from 'node:url';
 import { OcrCache } from './ocr-cache.js';
-import { decodeGrey, DEFAULT_STEPS, inspect, pgm, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
+import { binarise, decodeGrey, DEFAULT_STEPS, inspect, pgm, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
 import { makeSegment, type Run, type Segment } from './layout.js';
 import { cellSheet, eraseGrid, type SheetPiece } from './scan-rulings.js';
 import type { Ruling } from './table-layout.js';
@@ -43,6 +43,13 @@ export function vieLangPath(model: OcrModel = 'best'): string {
  * the scan set's development part (`npm run eval -- scans`), not on the pages it reports.
  */
 export const AUTO_RETRY = { mean: 0.86, low: 0.6, lowShare: 0.08 };
+
+/**
+ * A page read with a mean word confidence below this (or one `needsBest` would send on) is read again
+ * binarised (page-prep.ts), and the surer reading kept. On the scan set's development part the clean
+ * pages were read at 0.945–0.957, light photocopies at 0.937–0.939 (docs/scans.md).
+ */
+export const BINARISE_BELOW = 0.94;
 
 export interface OcrWord {
   text: string;
@@ -80,6 +87,8 @@ export interface OcrPoolOptions {
 
 /** Names the erasing of a grid's lines in OCR cache keys; a change of scan-rulings.ts's rule must change it. */
 const GRID_ERASED = 'grid erased 1';
+/** Names a page binarised for a second reading in OCR cache keys (`binarise` in page-prep.ts). */
+const BINARISED = 'binarised 1';
 /**
  * One cell's reading out of several (fast, best, best and fast on the sheet enlarged 1.5×): word by
  * word when all have as many words, else the cell whole; what most readings agree on, else a
@@ -338,29 +347,46 @@ export class OcrPool {
     return { segments, recognizeMs };
   }
 
+  /**
+   * The first model's reading; a skewed page turned straight and read again; a page read with low
+   * confidence read again binarised, the surer reading kept; and in `auto`, a page still read with low
+   * confidence read by the best model.
+   */
   private async recognizePrepared(image: Uint8Array, scale: number, prepared: () => Promise<PreparedPage>, prep: string): Promise<OcrResult> {
     const first = this.mode === 'auto' ? 'fast' : this.mode;
     let result = await this.readWith(first, image, scale, prepared, prep);
+    let spent = result.recognizeMs;
     // a skewed page: turned straight and read again, and every later reading is of the straight page
     const skew = this.prepare?.deskew ? pageSkew(result.segments) : 0;
     let read = prepared;
-    let spent = result.recognizeMs;
+    let readPrep = prep;
+    let unturn = async (r: OcrResult) => r;
     if (Math.abs(skew) >= DESKEW_MIN_DEGREES) {
       let straight: Promise<PreparedPage> | null = null;
-      read = () => (straight ??= prepared().then((p) => rotatePage(p, -skew)));
-      const unturn = async (r: OcrResult) => ({ ...r, segments: turnSegments(r.segments, skew, await read()) });
-      result = await unturn(await this.readWith(first, image, scale, read, `${prep}; deskew ${skew.toFixed(2)}`));
+      const straightened = () => (straight ??= prepared().then((p) => rotatePage(p, -skew)));
+      read = straightened;
+      readPrep = `${prep}; deskew ${skew.toFixed(2)}`;
+      unturn = async (r: OcrResult) => ({ ...r, segments: turnSegments(r.segments, skew, await straightened()) });
+      result = await unturn(await this.readWith(first, image, scale, read, readPrep));
       spent += result.recognizeMs;
-      if (this.mode === 'auto' && needsBest(result)) {
-        this.retried++;
-        const best = await unturn(await this.readWith('best', image, scale, read, `${prep}; deskew ${skew.toFixed(2)}`));
-        return { ...best, recognizeMs: spent + best.recognizeMs };
-      }
-      return { ...result, recognizeMs: spent };
     }
-    if (this.mode !== 'auto' || !needsBest(result)) return result;
+    if (this.prepare?.binarise && result.confidence !== null && (result.confidence < BINARISE_BELOW || needsBest(result))) {
+      const page = await read();
+      const bw = await binarisePage(page, pageDpi(page, image, scale));
+      if (bw) {
+        const bwPrep = `${readPrep}; ${BINARISED}`;
+        const other = await unturn(await this.readWith(first, image, scale, () => Promise.resolve(bw), bwPrep));
+        spent += other.recognizeMs;
+        if ((other.confidence ?? 0) > (result.confidence ?? 0)) {
+          result = other;
+          read = () => Promise.resolve(bw);
+          readPrep = bwPrep;
+        }
+      }
+    }
+    if (this.mode !== 'auto' || !needsBest(result)) return { ...result, recognizeMs: spent };
     this.retried++;
-    const best = await this.readWith('best', image, scale, read, prep);
+    const best = await unturn(await this.readWith('best', image, scale, read, readPrep));
     return { ...best, recognizeMs: spent + best.recognizeMs };
   }
 
@@ -383,6 +409,18 @@ export class OcrPool {
   }
 }
 
+/** Pixels per inch of a prepared page: a PDF page's scale is pixels per point; an image file's header may say. */
+function pageDpi(page: PreparedPage, image: Uint8Array, scale: number): number {
+  return scale !== 1 ? 72 * page.scale : (inspect(image).dpi ?? 300) * (page.scale / scale);
+}
+
+/** The page binarised (page-prep.ts), or null when it cannot be decoded. */
+async function binarisePage(page: PreparedPage, dpi: number): Promise<PreparedPage | null> {
+  const pixels = await decodeGrey(page.image).catch(() => null);
+  if (!pixels) return null;
+  return { image: pgm(pixels.width, pixels.height, binarise(pixels.grey, pixels.width, pixels.height, dpi)), scale: page.scale, steps: [...page.steps, 'binarise'] };
+}
+
 /**
  * The table grid of a prepared page (scan-rulings.ts): the page with the grid's lines erased, and
  * the lines in the caller's coordinates. `image` and `scale` are the page as given (its resolution).
@@ -394,8 +432,7 @@ async function pageGrid(page: PreparedPage, image: Uint8Array, scale: number): P
   if (width * height > GRID_MAX_PIXELS) return null;
   const pixels = await decodeGrey(page.image).catch(() => null);
   if (!pixels) return null;
-  // pixels per inch: a PDF page's scale is pixels per point; an image file's header may say
-  const dpi = scale !== 1 ? 72 * page.scale : (inspect(image).dpi ?? 300) * (page.scale / scale);
+  const dpi = pageDpi(page, image, scale);
   const grid = eraseGrid(pixels, dpi, page.scale);
   if (!grid) return null;
   const sheet = cellSheet(grid.image, grid.cells, dpi);

@@ -1,6 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STEPS, inspect, plannedSteps, preparePage, rotatePage } from './page-prep.js';
+import { binarise, DEFAULT_STEPS, inspect, plannedSteps, preparePage, rotatePage } from './page-prep.js';
 
 /** An 8-bit grey PGM of `width` × `height` filled with `value`. */
 function pgm(width: number, height: number, value: number): Uint8Array {
@@ -58,6 +58,27 @@ describe('page preparation', () => {
     const px = pixelsOf(turned.image);
     expect([0, 1, 2, 3, 4].map((y) => px[y * 5 + 2]! < 64)).toEqual([true, true, true, true, true]);
     expect(px[0]).toBe(255);
+  });
+
+  it('binarises a photocopy: a stroke faded in one half stays whole ink, grey paper and a speckle go white', () => {
+    // 60 × 60 px at 300 dpi: grey paper (225, ±12 in a fixed pattern), a speckle at (45, 10), and a
+    // stroke 4 px wide at x 20–23 whose lower half the toner lost (130 instead of 20)
+    const width = 60;
+    const height = 60;
+    const grey = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const paper = 225 + (((x * 7 + y * 13) % 5) - 2) * 6;
+        const stroke = x >= 20 && x <= 23;
+        grey[y * width + x] = stroke ? (y < 30 ? 20 : 130) : paper;
+      }
+    }
+    grey[10 * width + 45] = 40;
+    const bw = binarise(grey, width, height, 300);
+    const at = (x: number, y: number) => bw[y * width + x];
+    expect([at(21, 10), at(21, 50), at(22, 45)]).toEqual([0, 0, 0]);
+    expect([at(45, 10), at(5, 5), at(40, 50), at(30, 30)]).toEqual([255, 255, 255, 255]);
+    expect(new Set(bw)).toEqual(new Set([0, 255]));
   });
 
   it('reads colour and resolution from the headers, without decoding', async () => {

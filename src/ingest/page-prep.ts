@@ -12,7 +12,9 @@
  *   (ocr.ts), this module turns the page (`rotatePage`);
  * - `flatten`: the background is estimated as the brightest pixel of blocks of a sixth of an inch
  *   and divided out, for phone photos and uneven light; kept for colour pages (phone photos are),
- *   which are decoded anyway, not for grey ones, where it changed nothing measured.
+ *   which are decoded anyway, not for grey ones, where it changed nothing measured;
+ * - `binarise`: a page read with low confidence is read again as black and white by a local
+ *   threshold (`binarise`), for photocopies' faded, speckled strokes; the OCR side decides (ocr.ts).
  *
  * A grey page is handed on as it is, without being decoded: decoding a 300-dpi page costs a tenth
  * of the fast model's time.
@@ -25,10 +27,12 @@ export interface PrepSteps {
   deskew: boolean;
   /** `colour`: colour pages only; `all`: every page. */
   flatten: false | 'colour' | 'all';
+  /** A page `auto` reads with low confidence is also read binarised (`binarise`), and the surer reading kept (ocr.ts). */
+  binarise: boolean;
 }
 
 /** The steps that paid (docs/scans.md). */
-export const DEFAULT_STEPS: PrepSteps = { dropColour: true, upscale: false, deskew: true, flatten: 'colour' };
+export const DEFAULT_STEPS: PrepSteps = { dropColour: true, upscale: false, deskew: true, flatten: 'colour', binarise: true };
 
 /**
  * Names the preparation of one page in OCR cache keys, from the steps `plan` chose: a page no step
@@ -257,6 +261,98 @@ function flatten(grey: Uint8Array, width: number, height: number, block: number)
       grey[i] = Math.min(255, (grey[i]! * 255) / white);
     }
   }
+}
+
+/**
+ * Black and white by Sauvola's local threshold (a window of about a tenth of an inch, k = 0.2) applied
+ * to the page smoothed by a 3×3 median: a photocopy's strokes faded in blotches and its speckled grey
+ * paper come out as whole strokes on white, where tesseract's one global threshold breaks them. Not
+ * for every page: it loses the grey edges the models read clean pages by, and turns strong
+ * bleed-through into ink (docs/scans.md).
+ */
+export function binarise(grey: Uint8Array, width: number, height: number, dpi: number): Uint8Array {
+  const smooth = median3(grey, width, height);
+  const r = Math.max(3, Math.round((15 * dpi) / 300));
+  const k = 0.2;
+  const out = new Uint8Array(width * height);
+  // sums of the window's pixels and squares: columns kept for the window's rows, slid along each row
+  const col = new Float64Array(width);
+  const col2 = new Float64Array(width);
+  const addRow = (y: number, sign: number) => {
+    for (let x = 0, i = y * width; x < width; x++, i++) {
+      const v = grey[i]!;
+      col[x] = col[x]! + sign * v;
+      col2[x] = col2[x]! + sign * v * v;
+    }
+  };
+  for (let y = 0; y <= Math.min(r, height - 1); y++) addRow(y, 1);
+  for (let y = 0; y < height; y++) {
+    if (y > 0) {
+      if (y + r < height) addRow(y + r, 1);
+      if (y - r - 1 >= 0) addRow(y - r - 1, -1);
+    }
+    const rows = Math.min(y + r, height - 1) - Math.max(y - r, 0) + 1;
+    let sum = 0;
+    let sum2 = 0;
+    for (let x = 0; x <= Math.min(r, width - 1); x++) {
+      sum += col[x]!;
+      sum2 += col2[x]!;
+    }
+    for (let x = 0; x < width; x++) {
+      if (x > 0) {
+        if (x + r < width) {
+          sum += col[x + r]!;
+          sum2 += col2[x + r]!;
+        }
+        if (x - r - 1 >= 0) {
+          sum -= col[x - r - 1]!;
+          sum2 -= col2[x - r - 1]!;
+        }
+      }
+      const n = rows * (Math.min(x + r, width - 1) - Math.max(x - r, 0) + 1);
+      const mean = sum / n;
+      const sd = Math.sqrt(Math.max(sum2 / n - mean * mean, 0));
+      const i = y * width + x;
+      out[i] = smooth[i]! > mean * (1 + k * (sd / 128 - 1)) ? 255 : 0;
+    }
+  }
+  return out;
+}
+
+/**
+ * Each pixel the median of its 3×3 neighbourhood (edge pixels kept): each column's three pixels are
+ * sorted once, and the median of nine is the median of the largest low, the median middle and the
+ * smallest high of the three columns.
+ */
+function median3(grey: Uint8Array, width: number, height: number): Uint8Array {
+  const out = grey.slice();
+  const lo = new Uint8Array(width);
+  const mid = new Uint8Array(width);
+  const hi = new Uint8Array(width);
+  for (let y = 1; y < height - 1; y++) {
+    const above = (y - 1) * width;
+    for (let x = 0; x < width; x++) {
+      let a = grey[above + x]!;
+      let b = grey[above + width + x]!;
+      let c = grey[above + 2 * width + x]!;
+      if (a > b) [a, b] = [b, a];
+      if (b > c) [b, c] = [c, b];
+      if (a > b) [a, b] = [b, a];
+      lo[x] = a;
+      mid[x] = b;
+      hi[x] = c;
+    }
+    for (let x = 1; x < width - 1; x++) {
+      const maxLo = Math.max(lo[x - 1]!, lo[x]!, lo[x + 1]!);
+      const minHi = Math.min(hi[x - 1]!, hi[x]!, hi[x + 1]!);
+      const m0 = mid[x - 1]!;
+      const m1 = mid[x]!;
+      const m2 = mid[x + 1]!;
+      const medMid = Math.max(Math.min(m0, m1), Math.min(Math.max(m0, m1), m2));
+      out[y * width + x] = Math.max(Math.min(maxLo, medMid), Math.min(Math.max(maxLo, medMid), minHi));
+    }
+  }
+  return out;
 }
 
 /** 8-bit grey PGM: tesseract reads it without decoding. */
