@@ -2,7 +2,7 @@
  * `npx tsx bench/_restore-digest.ts`: one hash of every restoration of the committed OCR (and the
  * stripped set and seed 004), in every mode, with the shipped models: the text, the changes
  * (span, original, chosen, runner-up, confidence to the last bit) and the damage figures. A change
- * made for speed must leave it as it was. Also hashes what `baocao restore` writes for the bench's
+ * made for speed must leave it as it was. Checks that `restoreText` writes the same text. Also hashes what `baocao restore` writes for the bench's
  * text (all the committed OCR as one file), when given `--cli`.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { restoreDiacritics, type RestoreOptions } from '../src/restore/index.js';
+import { restoreDiacritics, restoreText, type RestoreOptions } from '../src/restore/index.js';
 import { SourceText } from '../src/text/source-text.js';
 
 const root = 'eval/data/restore';
@@ -24,7 +24,10 @@ let changes = 0;
 for (const mode of modes) {
   const h = createHash('sha256');
   for (const f of files) {
-    const r = restoreDiacritics(SourceText.fromOriginal(readFileSync(f, 'utf8')), mode);
+    const source = SourceText.fromOriginal(readFileSync(f, 'utf8'));
+    const r = restoreDiacritics(source, mode);
+    // the text alone (`baocao restore`) must be the same text
+    if (restoreText(source, mode).text !== r.text.text) throw new Error(`restoreText differs: ${f} ${JSON.stringify(mode)}`);
     changes += r.changes.length;
     h.update(JSON.stringify({ f, text: r.text.text, changes: r.changes, damage: r.damage }));
   }

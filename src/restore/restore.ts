@@ -46,6 +46,11 @@ export interface RestoreOptions {
    * the choice with confidence ≥ `toneConfidence`.
    */
   tones?: boolean;
+  /**
+   * false when only the text is wanted (`baocao restore`): `changes` comes back empty, and a
+   * confidence is worked out only where the text depends on it (tone repairs, place names).
+   */
+  changes?: boolean;
 }
 
 /** Thresholds of the damage detector: clean seeds measure ≤ 1 % on both. */
@@ -301,7 +306,7 @@ export class Restorer {
     const items = this.items(text.text, ps, facts, mode, stripped, options.tones === true && !stripped);
     const chosen = this.decode(items);
     if (this.places) this.keepNamesConsistent(items, chosen, this.places);
-    return this.apply(text, items, chosen, damage);
+    return this.apply(text, items, chosen, damage, options.changes !== false);
   }
 
   private items(text: string, ps: Piece[], facts: readonly (WordFacts | null)[], mode: 'full' | 'light', stripped: boolean, tones: boolean): Item[] {
@@ -856,15 +861,16 @@ export class Restorer {
     return o.keep ? text : applyCase(o.word, ocrCaseShape(text, o.word));
   }
 
-  private apply(text: SourceText, items: Item[], chosen: Int32Array, damage: DamageReport): RestoreResult {
+  private apply(text: SourceText, items: Item[], chosen: Int32Array, damage: DamageReport, listChanges: boolean): RestoreResult {
     const ids = idsOf(items, chosen);
     const edits: Edit[] = [];
     const changes: TokenChange[] = [];
     let delta = 0; // how much longer the restored text is so far: edits come in text order
     const change = (piece: Piece, chosen: string, runnerUp: string | null, confidence: number) => {
+      edits.push({ start: piece.start, end: piece.end, replacement: chosen });
+      if (!listChanges) return;
       const start = piece.start + delta;
       delta += chosen.length - (piece.end - piece.start);
-      edits.push({ start: piece.start, end: piece.end, replacement: chosen });
       changes.push({ span: { start, end: start + chosen.length }, original: piece.text, chosen, runnerUp, confidence });
     };
     for (let i = 0; i < items.length; i++) {
@@ -879,7 +885,7 @@ export class Restorer {
         // a token cut in two: one edit over the whole piece, the two words with a space
         const next = items[i + 1]!;
         const out = `${this.output(it, chosen[i]!)} ${this.output(next, chosen[i + 1]!)}`;
-        const confidence = Math.min(this.confidence(items, ids, i, chosen[i]!).confidence, this.confidence(items, ids, i + 1, chosen[i + 1]!).confidence);
+        const confidence = !listChanges ? NaN : Math.min(this.confidence(items, ids, i, chosen[i]!).confidence, this.confidence(items, ids, i + 1, chosen[i + 1]!).confidence);
         change(it.piece, out, original, confidence);
         i++;
         continue;
@@ -889,9 +895,13 @@ export class Restorer {
       const out = this.output(it, chosen[i]!);
       // (a tone repair that kept the syllable keeps its spelling too: `Uỷ` is `Ủy`, written the old way)
       if (out === original || (it.tone && canonical(out) === canonical(original))) continue;
+      if (!listChanges && !it.tone) {
+        change(it.piece, out, null, NaN);
+        continue;
+      }
       const { runner, confidence } = this.confidence(items, ids, i, chosen[i]!);
       if (it.tone && confidence < this.weights.toneConfidence) continue;
-      change(it.piece, out, runner >= 0 ? this.output(it, runner) : null, confidence);
+      change(it.piece, out, listChanges && runner >= 0 ? this.output(it, runner) : null, confidence);
     }
     return { text: text.edit(edits), changes, damage };
   }
