@@ -10,7 +10,7 @@ export async function restoreCommand(file: string): Promise<void> {
   });
   const doc = await ingestFile(file);
   // (the text only: the changes and their confidences are the report's, not this command's)
-  const text = restoreText(doc.text, doc.textOrigin === 'ocr' ? { mode: 'light' } : {}).text;
+  const text = restoreText(doc.text.text, doc.textOrigin === 'ocr' ? { mode: 'light' } : {});
   process.stdout.write(text);
   if (!text.endsWith('\n')) process.stdout.write('\n');
 }

@@ -52,8 +52,8 @@ export function detectDamage(text: string): DamageReport {
 }
 
 /** The text with its marks restored, nothing else (`baocao restore`): no `TokenChange` and its confidence to work out. */
-export function restoreText(text: SourceText, options?: RestoreOptions): SourceText {
-  return getRestorer().restore(text, { ...options, changes: false }).text;
+export function restoreText(text: string, options?: RestoreOptions): string {
+  return getRestorer().restoreText(text, options);
 }
 
 /** Restore marks; `mode` defaults to full for damaged text and light for clean text. */

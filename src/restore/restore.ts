@@ -3,7 +3,7 @@
  * syllable language model, applied as edits of the source-mapped text.
  */
 import type { Edit, Span } from '../text/source-text.js';
-import { SourceText } from '../text/source-text.js';
+import { applyEdits, type SourceText } from '../text/source-text.js';
 import { Channel, type ConfusionCounts } from './channel.js';
 import { BOS, NUM, PUNCT, SPECIALS, UNK, type LanguageModel } from './lm.js';
 import { repairBeforeNumber, repairCode, repairVieCode, isCode, isSyllableLikeAcronym } from './symbols.js';
@@ -46,11 +46,6 @@ export interface RestoreOptions {
    * the choice with confidence ≥ `toneConfidence`.
    */
   tones?: boolean;
-  /**
-   * false when only the text is wanted (`baocao restore`): `changes` comes back empty, and a
-   * confidence is worked out only where the text depends on it (tone repairs, place names).
-   */
-  changes?: boolean;
 }
 
 /** Thresholds of the damage detector: clean seeds measure ≤ 1 % on both. */
@@ -287,7 +282,21 @@ export class Restorer {
   }
 
   restore(text: SourceText, options: RestoreOptions = {}): RestoreResult {
-    const ps = pieces(text.text);
+    const { edits, changes, damage } = this.run(text.text, options, true);
+    return { text: text.edit(edits), changes, damage };
+  }
+
+  /**
+   * The restored text alone (`baocao restore`): the same text as `restore`, without what only a
+   * report reads: no `TokenChange`, so a confidence is worked out only where the text depends on
+   * it (tone repairs, place names), and no offset maps.
+   */
+  restoreText(text: string, options: RestoreOptions = {}): string {
+    return applyEdits(text, this.run(text, options, false).edits);
+  }
+
+  private run(text: string, options: RestoreOptions, listChanges: boolean): { edits: Edit[]; changes: TokenChange[]; damage: DamageReport } {
+    const ps = pieces(text);
     const facts = this.factsOf(ps);
     const damage = this.damageOf(ps, facts);
     const mode = options.mode ?? (damage.damaged ? 'full' : 'light');
@@ -303,10 +312,10 @@ export class Restorer {
       else if (!f.upperCase && f.noSyllableOfLetters) foreign++;
     }
     const stripped = words > 0 && marked / words < 0.01 && foreign / words < 0.05;
-    const items = this.items(text.text, ps, facts, mode, stripped, options.tones === true && !stripped);
+    const items = this.items(text, ps, facts, mode, stripped, options.tones === true && !stripped);
     const chosen = this.decode(items);
     if (this.places) this.keepNamesConsistent(items, chosen, this.places);
-    return this.apply(text, items, chosen, damage, options.changes !== false);
+    return { ...this.edits(items, chosen, listChanges), damage };
   }
 
   private items(text: string, ps: Piece[], facts: readonly (WordFacts | null)[], mode: 'full' | 'light', stripped: boolean, tones: boolean): Item[] {
@@ -861,7 +870,8 @@ export class Restorer {
     return o.keep ? text : applyCase(o.word, ocrCaseShape(text, o.word));
   }
 
-  private apply(text: SourceText, items: Item[], chosen: Int32Array, damage: DamageReport, listChanges: boolean): RestoreResult {
+  /** The edits of the decoded items, in text order, and (when `listChanges`) each change with its confidence. */
+  private edits(items: Item[], chosen: Int32Array, listChanges: boolean): { edits: Edit[]; changes: TokenChange[] } {
     const ids = idsOf(items, chosen);
     const edits: Edit[] = [];
     const changes: TokenChange[] = [];
@@ -903,7 +913,7 @@ export class Restorer {
       if (it.tone && confidence < this.weights.toneConfidence) continue;
       change(it.piece, out, listChanges && runner >= 0 ? this.output(it, runner) : null, confidence);
     }
-    return { text: text.edit(edits), changes, damage };
+    return { edits, changes };
   }
 }
 
