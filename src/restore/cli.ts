@@ -1,6 +1,6 @@
 /** `baocao restore <file>`: print a file's text with its Vietnamese marks restored. */
 import { ingestFile } from '../ingest/index.js';
-import { restoreDiacritics } from './index.js';
+import { restoreText } from './index.js';
 
 export async function restoreCommand(file: string): Promise<void> {
   // `baocao restore f | head`: a reader that stops early is not an error
@@ -9,7 +9,8 @@ export async function restoreCommand(file: string): Promise<void> {
     throw error;
   });
   const doc = await ingestFile(file);
-  const result = restoreDiacritics(doc.text, doc.textOrigin === 'ocr' ? { mode: 'light' } : {});
-  process.stdout.write(result.text.text);
-  if (!result.text.text.endsWith('\n')) process.stdout.write('\n');
+  // (the text only: the changes and their confidences are the report's, not this command's)
+  const text = restoreText(doc.text.text, doc.textOrigin === 'ocr' ? { mode: 'light' } : {});
+  process.stdout.write(text);
+  if (!text.endsWith('\n')) process.stdout.write('\n');
 }

@@ -51,6 +51,11 @@ export function detectDamage(text: string): DamageReport {
   return getRestorer().detectDamage(text);
 }
 
+/** The text with its marks restored, nothing else (`baocao restore`): no `TokenChange` and its confidence to work out. */
+export function restoreText(text: string, options?: RestoreOptions): string {
+  return getRestorer().restoreText(text, options);
+}
+
 /** Restore marks; `mode` defaults to full for damaged text and light for clean text. */
 export function restoreDiacritics(text: SourceText, options?: RestoreOptions): RestoreResult {
   return getRestorer().restore(text, options);

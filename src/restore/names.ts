@@ -49,18 +49,19 @@ export class PlaceNames {
    * ways in one document are left alone.
    */
   rewrites(words: readonly NameWord[], confident: (at: number) => boolean): NameRewrite[] {
+    const runs = nameRuns(words);
     const named = new Map<string, string[] | null>();
+    const keys: string[] = [];
     for (let i = 0; i < words.length; i++) {
       const kind = kindEndingAt(words, i);
       if (kind === null) continue;
       for (let n = Math.min(MAX_NAME, words.length - i - 1); n >= MIN_NAME; n--) {
-        const run = words.slice(i + 1, i + 1 + n);
-        if (!isNameRun(run)) continue;
-        const name = run.map((w) => w.word!);
+        if (runs[i + 1]! < n) continue;
+        const name = words.slice(i + 1, i + 1 + n).map((w) => w.word!);
         const unit = `${kind} ${name.join(' ')}`;
         if (!this.units.has(unit)) continue;
-        if (this.spellings.get(stripMarks(unit)) === 1 || run.every((_, k) => confident(i + 1 + k))) {
-          const key = keyOf(run);
+        if (this.spellings.get(stripMarks(unit)) === 1 || name.every((_, k) => confident(i + 1 + k))) {
+          const key = keyOf(words, keys, i + 1, n);
           const known = named.get(key);
           named.set(key, known === undefined || (known !== null && known.join(' ') === name.join(' ')) ? name : null);
         }
@@ -71,14 +72,12 @@ export class PlaceNames {
     if (named.size === 0) return out;
     const lengths = new Set([...named.keys()].map((k) => k.split(' ').length));
     for (let i = 0; i < words.length; i++) {
+      if (runs[i]! < MIN_NAME) continue;
       for (const n of lengths) {
-        const run = words.slice(i, i + n);
-        if (run.length < n || !isNameRun(run)) continue;
-        const name = named.get(keyOf(run));
+        if (runs[i]! < n) continue;
+        const name = named.get(keyOf(words, keys, i, n));
         if (!name) continue;
-        run.forEach((w, k) => {
-          if (w.word !== name[k]) out.push({ at: i + k, syllable: name[k]! });
-        });
+        for (let k = 0; k < n; k++) if (words[i + k]!.word !== name[k]) out.push({ at: i + k, syllable: name[k]! });
         i += n - 1;
         break;
       }
@@ -87,8 +86,28 @@ export class PlaceNames {
   }
 }
 
+/**
+ * For each word, how many words from it on can be a name: capitalised words of one paragraph
+ * (worked out once: the passes ask it of every position, for every length).
+ */
+function nameRuns(words: readonly NameWord[]): Int32Array {
+  const runs = new Int32Array(words.length + 1);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!;
+    if (w.word === null || !CAPITAL_RE.test(w.written)) continue;
+    runs[i] = i + 1 < words.length && !words[i + 1]!.reset ? 1 + runs[i + 1]! : 1;
+  }
+  return runs;
+}
+
+const CAPITAL_RE = /^\p{Lu}/u;
+/** The last word of each kind: the only words after which a kind can end. */
+const KIND_ENDS = new Set(KINDS.map((k) => k.at(-1)!));
+
 /** The kind word (`xã`, `đặc khu`) that ends at word i, as the decoder chose it, or null. */
 function kindEndingAt(words: readonly NameWord[], i: number): string | null {
+  const last = words[i]!.word;
+  if (last === null || !KIND_ENDS.has(last)) return null;
   for (const kind of KINDS) {
     const start = i - kind.length + 1;
     if (start < 0) continue;
@@ -97,12 +116,15 @@ function kindEndingAt(words: readonly NameWord[], i: number): string | null {
   return null;
 }
 
-/** Words that can be a name: capitalised words of one paragraph. */
-function isNameRun(run: readonly NameWord[]): boolean {
-  return run.every((w, k) => w.word !== null && /^\p{Lu}/u.test(w.written) && (k === 0 || !w.reset));
-}
-
-/** A run's letters as written, marks and case aside: what the copies of one name share however OCR garbled their marks. */
-function keyOf(run: readonly NameWord[]): string {
-  return run.map((w) => stripMarks(w.written.toLowerCase())).join(' ');
+/**
+ * The letters as written of the n words from i, marks and case aside: what the copies of one name
+ * share however OCR garbled their marks. Each word's are kept in `keys`.
+ */
+function keyOf(words: readonly NameWord[], keys: string[], i: number, n: number): string {
+  let key = '';
+  for (let k = i; k < i + n; k++) {
+    const letters = (keys[k] ??= stripMarks(words[k]!.written.toLowerCase()));
+    key = k === i ? letters : `${key} ${letters}`;
+  }
+  return key;
 }

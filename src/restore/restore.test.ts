@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SourceText } from '../text/source-text.js';
-import { detectDamage, restoreDiacritics } from './index.js';
+import { detectDamage, restoreDiacritics, restoreText } from './index.js';
 
 const fixture = (prefix: string) => {
   const name = ['000_df22d471c82bd4e0', '001_226b3a6e67be8d17', '002_6f7bb062664898b6', '003_4b7321f46e9814a7', '004_0ecefb93d6d43162'].find((f) => f.startsWith(prefix))!;
@@ -25,6 +25,13 @@ describe('restoreDiacritics on seed 004 (English-model OCR)', () => {
   it('restores a merged two-column header line word by word, keeping case, Đ read as P', () => {
     expect(restore(line('PAC KHU CAT HAI')).text.text).toBe('ĐẶC KHU CÁT HẢI Độc lập - Tự do - Hạnh phúc');
     expect(restore(line('UY BAN NHAN DAN')).text.text.startsWith('ỦY BAN NHÂN DÂN CỘNG HÒA XÃ ')).toBe(true);
+  });
+
+  it('writes the same text when only the text is asked for (`baocao restore`), the whole of seed 004 in each mode', () => {
+    expect(restoreText(line('+ Quyét dinh s6 1037/QD-BCP'), { mode: 'full' })).toContain('Quyết định số 1037/QĐ-BCĐ ngày 06/8/2025');
+    for (const options of [{}, { mode: 'full' as const }, { mode: 'light' as const, tones: true }]) {
+      expect(restoreText(seed004, options)).toBe(restoreDiacritics(SourceText.fromOriginal(seed004), options).text.text);
+    }
   });
 
   it('reads P and B at the start of a word as Đ where the context wants it', () => {

@@ -3,7 +3,7 @@
  * syllable language model, applied as edits of the source-mapped text.
  */
 import type { Edit, Span } from '../text/source-text.js';
-import { SourceText } from '../text/source-text.js';
+import { applyEdits, type SourceText } from '../text/source-text.js';
 import { Channel, type ConfusionCounts } from './channel.js';
 import { BOS, NUM, PUNCT, SPECIALS, UNK, type LanguageModel } from './lm.js';
 import { repairBeforeNumber, repairCode, repairVieCode, isCode, isSyllableLikeAcronym } from './symbols.js';
@@ -282,7 +282,21 @@ export class Restorer {
   }
 
   restore(text: SourceText, options: RestoreOptions = {}): RestoreResult {
-    const ps = pieces(text.text);
+    const { edits, changes, damage } = this.run(text.text, options, true);
+    return { text: text.edit(edits), changes, damage };
+  }
+
+  /**
+   * The restored text alone (`baocao restore`): the same text as `restore`, without what only a
+   * report reads: no `TokenChange`, so a confidence is worked out only where the text depends on
+   * it (tone repairs, place names), and no offset maps.
+   */
+  restoreText(text: string, options: RestoreOptions = {}): string {
+    return applyEdits(text, this.run(text, options, false).edits);
+  }
+
+  private run(text: string, options: RestoreOptions, listChanges: boolean): { edits: Edit[]; changes: TokenChange[]; damage: DamageReport } {
+    const ps = pieces(text);
     const facts = this.factsOf(ps);
     const damage = this.damageOf(ps, facts);
     const mode = options.mode ?? (damage.damaged ? 'full' : 'light');
@@ -298,10 +312,10 @@ export class Restorer {
       else if (!f.upperCase && f.noSyllableOfLetters) foreign++;
     }
     const stripped = words > 0 && marked / words < 0.01 && foreign / words < 0.05;
-    const items = this.items(text.text, ps, facts, mode, stripped, options.tones === true && !stripped);
+    const items = this.items(text, ps, facts, mode, stripped, options.tones === true && !stripped);
     const chosen = this.decode(items);
     if (this.places) this.keepNamesConsistent(items, chosen, this.places);
-    return this.apply(text, items, chosen, damage);
+    return { ...this.edits(items, chosen, listChanges), damage };
   }
 
   private items(text: string, ps: Piece[], facts: readonly (WordFacts | null)[], mode: 'full' | 'light', stripped: boolean, tones: boolean): Item[] {
@@ -856,15 +870,17 @@ export class Restorer {
     return o.keep ? text : applyCase(o.word, ocrCaseShape(text, o.word));
   }
 
-  private apply(text: SourceText, items: Item[], chosen: Int32Array, damage: DamageReport): RestoreResult {
+  /** The edits of the decoded items, in text order, and (when `listChanges`) each change with its confidence. */
+  private edits(items: Item[], chosen: Int32Array, listChanges: boolean): { edits: Edit[]; changes: TokenChange[] } {
     const ids = idsOf(items, chosen);
     const edits: Edit[] = [];
     const changes: TokenChange[] = [];
     let delta = 0; // how much longer the restored text is so far: edits come in text order
     const change = (piece: Piece, chosen: string, runnerUp: string | null, confidence: number) => {
+      edits.push({ start: piece.start, end: piece.end, replacement: chosen });
+      if (!listChanges) return;
       const start = piece.start + delta;
       delta += chosen.length - (piece.end - piece.start);
-      edits.push({ start: piece.start, end: piece.end, replacement: chosen });
       changes.push({ span: { start, end: start + chosen.length }, original: piece.text, chosen, runnerUp, confidence });
     };
     for (let i = 0; i < items.length; i++) {
@@ -879,7 +895,7 @@ export class Restorer {
         // a token cut in two: one edit over the whole piece, the two words with a space
         const next = items[i + 1]!;
         const out = `${this.output(it, chosen[i]!)} ${this.output(next, chosen[i + 1]!)}`;
-        const confidence = Math.min(this.confidence(items, ids, i, chosen[i]!).confidence, this.confidence(items, ids, i + 1, chosen[i + 1]!).confidence);
+        const confidence = !listChanges ? NaN : Math.min(this.confidence(items, ids, i, chosen[i]!).confidence, this.confidence(items, ids, i + 1, chosen[i + 1]!).confidence);
         change(it.piece, out, original, confidence);
         i++;
         continue;
@@ -889,11 +905,15 @@ export class Restorer {
       const out = this.output(it, chosen[i]!);
       // (a tone repair that kept the syllable keeps its spelling too: `Uỷ` is `Ủy`, written the old way)
       if (out === original || (it.tone && canonical(out) === canonical(original))) continue;
+      if (!listChanges && !it.tone) {
+        change(it.piece, out, null, NaN);
+        continue;
+      }
       const { runner, confidence } = this.confidence(items, ids, i, chosen[i]!);
       if (it.tone && confidence < this.weights.toneConfidence) continue;
-      change(it.piece, out, runner >= 0 ? this.output(it, runner) : null, confidence);
+      change(it.piece, out, listChanges && runner >= 0 ? this.output(it, runner) : null, confidence);
     }
-    return { text: text.edit(edits), changes, damage };
+    return { edits, changes };
   }
 }
 

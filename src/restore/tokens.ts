@@ -26,6 +26,12 @@ export interface Piece {
  * (`thu'c` for `thực`) and ứ as i? (`chi?c` for `chức`).
  */
 const WORD_RE = /[\p{L}\p{M}\d&¢@¥$£§]+(?:(?<=\p{Ll})['’?](?=\p{Ll})[\p{L}\p{M}\d&¢@¥$£§]+)*/gu;
+/**
+ * A chunk of word characters only: one piece, a word or a number (most chunks). No URL, symbol or
+ * code pair can be made of these characters (each needs `/`, `-`, `:` or `.`), so one test stands
+ * for those tests and the word regex's match objects.
+ */
+const WORD_ONLY_RE = /^[\p{L}\p{M}\d&¢@¥$£§]+$/u;
 const URL_RE = /^(?:https?:\/\/|www\.)|^[\w.+-]+@[\w-]+\.[\w.-]+/i;
 /** A chunk holding a document number, symbol or date: `/` or `-` between two alphanumerics. */
 const SYMBOL_RE = /[\p{L}\d][/-]\s?[\p{L}\d]|\d[/-]/u;
@@ -63,7 +69,9 @@ export function pieces(text: string): Piece[] {
     const lineStart = nl !== lastLineEnd || out.length === 0;
     lastLineEnd = nl;
     const first = out.length;
-    if (URL_RE.test(chunk)) {
+    if (WORD_ONLY_RE.test(chunk)) {
+      out.push(piece(DIGITS_RE.test(chunk) ? 'number' : 'word', base, at, chunk));
+    } else if (URL_RE.test(chunk)) {
       out.push(piece('protected', base, base + chunk.length, chunk));
     } else {
       const symbol = (SYMBOL_RE.test(chunk) && HAS_DIGIT_RE.test(chunk)) || CODE_PAIR_RE.test(chunk);

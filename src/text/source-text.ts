@@ -166,6 +166,14 @@ export class SourceText {
   }
 }
 
+/**
+ * The text after non-overlapping edits given in text order, without the offset maps: for what is
+ * only written out (`baocao restore`), where `SourceText.edit` would map every character.
+ */
+export function applyEdits(text: string, sorted: readonly Edit[]): string {
+  return rebuild(text, sorted);
+}
+
 function rebuild(text: string, sorted: readonly Edit[]): string {
   let out = '';
   let cur = 0;
