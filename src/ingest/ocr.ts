@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import type { PSM, Scheduler, Worker } from 'tesseract.js';
 import { fileURLToPath } from 'node:url';
 import { OcrCache } from './ocr-cache.js';
-import { binarise, decodeGrey, DEFAULT_STEPS, inspect, pgm, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
+import { binarise, decodeGrey, DEFAULT_STEPS, inspect, paperLevel, pgm, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
 import { makeSegment, type Run, type Segment } from './layout.js';
 import { cellSheet, eraseGrid, type SheetPiece } from './scan-rulings.js';
 import type { Ruling } from './table-layout.js';
@@ -50,6 +50,8 @@ export const AUTO_RETRY = { mean: 0.86, low: 0.6, lowShare: 0.08 };
  * pages were read at 0.945–0.957, light photocopies at 0.937–0.939 (docs/scans.md).
  */
 export const BINARISE_BELOW = 0.94;
+/** Paper at or above this grey level (`paperLevel`) is white: such a page is not binarised. */
+const GREY_PAPER = 250;
 
 export interface OcrWord {
   text: string;
@@ -414,10 +416,14 @@ function pageDpi(page: PreparedPage, image: Uint8Array, scale: number): number {
   return scale !== 1 ? 72 * page.scale : (inspect(image).dpi ?? 300) * (page.scale / scale);
 }
 
-/** The page binarised (page-prep.ts), or null when it cannot be decoded. */
+/**
+ * The page binarised (page-prep.ts); null when it cannot be decoded, or when its paper is white (below
+ * `GREY_PAPER`): a clean page's low confidence comes from its content (a short closing page read at
+ * 0.92), which a threshold does not mend, and a second reading costs as much as the first.
+ */
 async function binarisePage(page: PreparedPage, dpi: number): Promise<PreparedPage | null> {
   const pixels = await decodeGrey(page.image).catch(() => null);
-  if (!pixels) return null;
+  if (!pixels || paperLevel(pixels.grey) >= GREY_PAPER) return null;
   return { image: pgm(pixels.width, pixels.height, binarise(pixels.grey, pixels.width, pixels.height, dpi)), scale: page.scale, steps: [...page.steps, 'binarise'] };
 }
 

@@ -1,6 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { binarise, DEFAULT_STEPS, inspect, plannedSteps, preparePage, rotatePage } from './page-prep.js';
+import { binarise, DEFAULT_STEPS, inspect, paperLevel, plannedSteps, preparePage, rotatePage } from './page-prep.js';
 
 /** An 8-bit grey PGM of `width` × `height` filled with `value`. */
 function pgm(width: number, height: number, value: number): Uint8Array {
@@ -79,6 +79,12 @@ describe('page preparation', () => {
     expect([at(21, 10), at(21, 50), at(22, 45)]).toEqual([0, 0, 0]);
     expect([at(45, 10), at(5, 5), at(40, 50), at(30, 30)]).toEqual([255, 255, 255, 255]);
     expect(new Set(bw)).toEqual(new Set([0, 255]));
+  });
+
+  it("finds a page's paper level: white on a clean page, grey on a photocopy", () => {
+    // nine pixels in ten are paper: white (255) or a photocopy's grey (233); one in ten is ink (20)
+    const page = (paper: number) => Uint8Array.from({ length: 1000 }, (_, i) => (i % 10 === 0 ? 20 : paper));
+    expect([paperLevel(page(255)), paperLevel(page(233))]).toEqual([255, 233]);
   });
 
   it('reads colour and resolution from the headers, without decoding', async () => {

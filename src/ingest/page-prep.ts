@@ -320,6 +320,21 @@ export function binarise(grey: Uint8Array, width: number, height: number, dpi: n
 }
 
 /**
+ * The page's paper: the grey level nine pixels in ten are at or below. A clean scan's is white (253–255
+ * on the scan set's rendered pages), a photocopy's grey (about 245 there, lower on real ones).
+ */
+export function paperLevel(grey: Uint8Array): number {
+  const counts = new Uint32Array(256);
+  for (let i = 0; i < grey.length; i++) counts[grey[i]!]!++;
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += counts[v]!;
+    if (seen >= 0.9 * grey.length) return v;
+  }
+  return 255;
+}
+
+/**
  * Each pixel the median of its 3×3 neighbourhood (edge pixels kept): each column's three pixels are
  * sorted once, and the median of nine is the median of the largest low, the median middle and the
  * smallest high of the three columns.
