@@ -145,4 +145,23 @@ describe('repairs and protections of issue 24', () => {
     expect(r.text.text).toBe('Sở Nội vụ chủ trì, phối hợp với các cơ quan');
     expect(r.changes.map((c) => [c.original, c.chosen])).toEqual([['phốihợp', 'phối hợp']]);
   });
+
+  it('cuts three run-together syllables, after the word before them (lines of eval/data/restore/ocr-vie)', () => {
+    const light = (s: string) => restoreDiacritics(SourceText.fromOriginal(s), { mode: 'light' });
+    const r = light('hội Phòng Văn hóa -Xãhội  Cáccơquan, đơn vị Chuyên trang,');
+    expect(r.text.text).toBe('hội Phòng Văn hóa -Xã hội  Các cơ quan, đơn vị Chuyên trang,');
+    expect(r.changes.map((c) => [c.original, c.chosen])).toEqual([['Xãhội', 'Xã hội'], ['Cáccơquan', 'Các cơ quan']]);
+    expect(light('vụ được triển khai đúngtiếnđộ Thường xuyên').text.text).toBe('vụ được triển khai đúng tiến độ Thường xuyên');
+    // `tục hành` is rare as a pair, `thủ tục hành` is not
+    expect(light('trong giải quyết thủ tụchành chính').text.text).toBe('trong giải quyết thủ tục hành chính');
+  });
+
+  it('puts back the space after a comma and drops a vowel read twice, with tone repair only', () => {
+    const vie = (s: string) => restoreDiacritics(SourceText.fromOriginal(s), { mode: 'light', tones: true });
+    expect(vie('của người dân,doanh nghiệp.').text.text).toBe('của người dân, doanh nghiệp.');
+    const heading = vie('I. KẾT QUÁ THỤỰC HIỆN');
+    expect(heading.text.text).toBe('I. KẾT QUẢ THỰC HIỆN');
+    expect(heading.changes.map((c) => [c.original, c.chosen])).toEqual([['QUÁ', 'QUẢ'], ['THỤỰC', 'THỰC']]);
+    expect(restoreDiacritics(SourceText.fromOriginal('của người dân,doanh nghiệp. THỤỰC HIỆN'), { mode: 'light' }).changes).toEqual([]);
+  });
 });
