@@ -156,6 +156,13 @@ describe('repairs and protections of issue 24', () => {
     expect(light('trong giải quyết thủ tụchành chính').text.text).toBe('trong giải quyết thủ tục hành chính');
   });
 
+  it('gives an unmarked syllable its marks back with tone repair (the model dropped them all)', () => {
+    const vie = (s: string) => restoreDiacritics(SourceText.fromOriginal(s), { mode: 'light', tones: true });
+    expect(vie('Nghị). Uy ban nhân dân các xã, phường').text.text).toBe('Nghị). Ủy ban nhân dân các xã, phường');
+    expect(vie('HÀNH CẢI CÁCH HÀNH CHINH').text.text).toBe('HÀNH CẢI CÁCH HÀNH CHÍNH');
+    expect(restoreDiacritics(SourceText.fromOriginal('Nghị). Uy ban nhân dân các xã, phường'), { mode: 'light' }).changes).toEqual([]);
+  });
+
   it('puts back the space after a comma and drops a vowel read twice, with tone repair only', () => {
     const vie = (s: string) => restoreDiacritics(SourceText.fromOriginal(s), { mode: 'light', tones: true });
     expect(vie('của người dân,doanh nghiệp.').text.text).toBe('của người dân, doanh nghiệp.');

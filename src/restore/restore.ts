@@ -41,9 +41,9 @@ export interface RestoreOptions {
   /** full: every word may change; light: only words that are not valid syllables, and symbol repairs. */
   mode?: 'full' | 'light';
   /**
-   * Also repair the marks of marked syllables, for text OCR'd by a Vietnamese model (`tĩnh` →
-   * `tỉnh`, `trục` → `trực`): a word becomes another syllable of its letters only where that is
-   * the choice with confidence ≥ `toneConfidence`.
+   * Also repair the marks of syllables, for text OCR'd by a Vietnamese model (`tĩnh` → `tỉnh`,
+   * `trục` → `trực`, `Uy ban` → `Ủy ban`): a word becomes another syllable of its letters only
+   * where that is the choice with confidence ≥ `toneConfidence`.
    */
   tones?: boolean;
 }
@@ -363,7 +363,7 @@ export class Restorer {
           continue;
         }
         if (valid && (mode === 'light' || f.vietnameseOnly)) {
-          const opts = tones && f.marked ? this.toneOptions(word) : null;
+          const opts = tones ? this.toneOptions(word) : null;
           if (opts) {
             item.options = opts;
             item.tone = true;
@@ -415,9 +415,10 @@ export class Restorer {
   private toneSiblings: Map<string, string[]> | undefined;
 
   /**
-   * A marked syllable read by a Vietnamese model: itself and the other syllables of its letters,
-   * each costing −ln P(tone read | tone printed), plus the cost of another shape where its shape
-   * marks differ (`trực` for `trục`); null when it has no other spelling.
+   * A syllable read by a Vietnamese model: itself and the other syllables of its letters, each
+   * costing −ln P(tone read | tone printed), plus the cost of another shape where its shape marks
+   * differ (`trực` for `trục`); null when it has no other spelling. Unmarked syllables too: the
+   * model sometimes drops every mark (`Uy ban` for `Ủy ban`).
    */
   private toneOptions(word: string): OptionList | null {
     let opts = this.toneCache.get(word);
