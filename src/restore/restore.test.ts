@@ -156,10 +156,13 @@ describe('repairs and protections of issue 24', () => {
     expect(light('trong giải quyết thủ tụchành chính').text.text).toBe('trong giải quyết thủ tục hành chính');
   });
 
-  it('gives an unmarked syllable its marks back with tone repair (the model dropped them all)', () => {
+  it('gives an unmarked syllable its marks back and reads ô as ê where the context wants it, with tone repair', () => {
     const vie = (s: string) => restoreDiacritics(SourceText.fromOriginal(s), { mode: 'light', tones: true });
     expect(vie('Nghị). Uy ban nhân dân các xã, phường').text.text).toBe('Nghị). Ủy ban nhân dân các xã, phường');
     expect(vie('HÀNH CẢI CÁCH HÀNH CHINH').text.text).toBe('HÀNH CẢI CÁCH HÀNH CHÍNH');
+    // ê read as ô, as another shape
+    expect(vie('Công văn số 1360/UBND-KT ngày 18/3/2026 vồ việc công khai').text.text).toBe('Công văn số 1360/UBND-KT ngày 18/3/2026 về việc công khai');
+    expect(vie('đối với những hồ sơ trỗ hạn').text.text).toBe('đối với những hồ sơ trễ hạn');
     expect(restoreDiacritics(SourceText.fromOriginal('Nghị). Uy ban nhân dân các xã, phường'), { mode: 'light' }).changes).toEqual([]);
   });
 

@@ -417,8 +417,9 @@ export class Restorer {
   /**
    * A syllable read by a Vietnamese model: itself and the other syllables of its letters, each
    * costing −ln P(tone read | tone printed), plus the cost of another shape where its shape marks
-   * differ (`trực` for `trục`); null when it has no other spelling. Unmarked syllables too: the
-   * model sometimes drops every mark (`Uy ban` for `Ủy ban`).
+   * differ (`trực` for `trục`, and `về` for `vồ`: the model reads ê as ô); null when it has no
+   * other spelling. Unmarked syllables too: the model sometimes drops every mark (`Uy ban` for
+   * `Ủy ban`).
    */
   private toneOptions(word: string): OptionList | null {
     let opts = this.toneCache.get(word);
@@ -434,9 +435,12 @@ export class Restorer {
     const read = toneOf(self);
     const shape = withoutTone(self);
     const siblings = this.toneSiblings.get(fold(self)) ?? [];
+    // the model also reads ê as ô (`vồ` for `về`, `nồn` for `nền`): those syllables, as another shape
+    const e = shape.includes('ô') ? shape.replace('ô', 'ê') : null;
+    const others = e ? (this.toneSiblings.get(fold(e)) ?? []).filter((s) => withoutTone(s) === e) : [];
     opts = null;
-    if (siblings.length > 1) {
-      opts = this.optionList(siblings.map((s) => ({ id: this.lm.id(s), word: s, cost: this.toneCost[toneOf(s) * 6 + read]! + (withoutTone(s) === shape ? 0 : this.toneCost[36]!) })));
+    if (siblings.length + others.length > 1) {
+      opts = this.optionList([...siblings, ...others].map((s) => ({ id: this.lm.id(s), word: s, cost: this.toneCost[toneOf(s) * 6 + read]! + (withoutTone(s) === shape ? 0 : this.toneCost[36]!) })));
     }
     if (this.toneCache.size < OPTION_CACHE_SIZE) this.toneCache.set(word, opts);
     return opts;
