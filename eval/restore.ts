@@ -16,6 +16,8 @@
  * sharing a 12-word sequence with them), restored by the shipped model and confusions: English-model
  * OCR (two renderings) and stripped text in full mode, Vietnamese-model OCR in the mode the pipeline
  * uses on it (light) and in the default mode, and the clean references (default mode).
+ * `--dev` leaves the held-out part out (for tuning on the dev set); `--totals` prints its totals
+ * without its lists of errors.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -130,7 +132,10 @@ for (const set of SETS) {
 
 // ---- held-out documents: never in any training text, measured with the shipped model ----
 const HELDOUT = join(DATA, 'heldout');
-if (existsSync(HELDOUT)) {
+// --dev: the dev set only (for tuning); --totals: the held-out part without its lists of errors
+const devOnly = process.argv.includes('--dev');
+const totalsOnly = process.argv.includes('--totals');
+if (existsSync(HELDOUT) && !devOnly) {
   const ids = heldoutIds();
   // --no-gazetteer: the model trained without the place names (npm run train -- --no-gazetteer)
   const noGazetteer = process.argv.includes('--no-gazetteer');
@@ -186,6 +191,7 @@ if (existsSync(HELDOUT)) {
     console.log(`  ${s.label}: words ${t.total}  input ${pct(t.inOk, t.total)}  output ${pct(t.outOk, t.total)}`);
   });
   console.log(`  clean text  words ${total}  changed ${(100 * changed / total).toFixed(3)}% (${changed} words); light mode and tone repair: ${(100 * changedTones / total).toFixed(3)}% (${changedTones})`);
+  if (totalsOnly) process.exit(0);
   for (const [k, s] of HSETS.entries()) {
     console.log(`\n15 most frequent remaining errors, held out, ${s.label}:`);
     for (const [e, n] of [...tally[k]!.errors].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 15)) console.log(`  ${String(n).padStart(4)}  ${e}`);

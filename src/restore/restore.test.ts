@@ -152,4 +152,33 @@ describe('repairs and protections of issue 24', () => {
     expect(r.text.text).toBe('Sở Nội vụ chủ trì, phối hợp với các cơ quan');
     expect(r.changes.map((c) => [c.original, c.chosen])).toEqual([['phốihợp', 'phối hợp']]);
   });
+
+  it('cuts three run-together syllables, after the word before them (lines of eval/data/restore/ocr-vie)', () => {
+    const light = (s: string) => restoreDiacritics(SourceText.fromOriginal(s), { mode: 'light' });
+    const r = light('hội Phòng Văn hóa -Xãhội  Cáccơquan, đơn vị Chuyên trang,');
+    expect(r.text.text).toBe('hội Phòng Văn hóa -Xã hội  Các cơ quan, đơn vị Chuyên trang,');
+    expect(r.changes.map((c) => [c.original, c.chosen])).toEqual([['Xãhội', 'Xã hội'], ['Cáccơquan', 'Các cơ quan']]);
+    expect(light('vụ được triển khai đúngtiếnđộ Thường xuyên').text.text).toBe('vụ được triển khai đúng tiến độ Thường xuyên');
+    // `tục hành` is rare as a pair, `thủ tục hành` is not
+    expect(light('trong giải quyết thủ tụchành chính').text.text).toBe('trong giải quyết thủ tục hành chính');
+  });
+
+  it('gives an unmarked syllable its marks back and reads ô as ê where the context wants it, with tone repair', () => {
+    const vie = (s: string) => restoreDiacritics(SourceText.fromOriginal(s), { mode: 'light', tones: true });
+    expect(vie('Nghị). Uy ban nhân dân các xã, phường').text.text).toBe('Nghị). Ủy ban nhân dân các xã, phường');
+    expect(vie('HÀNH CẢI CÁCH HÀNH CHINH').text.text).toBe('HÀNH CẢI CÁCH HÀNH CHÍNH');
+    // ê read as ô, as another shape
+    expect(vie('Công văn số 1360/UBND-KT ngày 18/3/2026 vồ việc công khai').text.text).toBe('Công văn số 1360/UBND-KT ngày 18/3/2026 về việc công khai');
+    expect(vie('đối với những hồ sơ trỗ hạn').text.text).toBe('đối với những hồ sơ trễ hạn');
+    expect(restoreDiacritics(SourceText.fromOriginal('Nghị). Uy ban nhân dân các xã, phường'), { mode: 'light' }).changes).toEqual([]);
+  });
+
+  it('puts back the space after a comma and drops a vowel read twice, with tone repair only', () => {
+    const vie = (s: string) => restoreDiacritics(SourceText.fromOriginal(s), { mode: 'light', tones: true });
+    expect(vie('của người dân,doanh nghiệp.').text.text).toBe('của người dân, doanh nghiệp.');
+    const heading = vie('I. KẾT QUÁ THỤỰC HIỆN');
+    expect(heading.text.text).toBe('I. KẾT QUẢ THỰC HIỆN');
+    expect(heading.changes.map((c) => [c.original, c.chosen])).toEqual([['QUÁ', 'QUẢ'], ['THỤỰC', 'THỰC']]);
+    expect(restoreDiacritics(SourceText.fromOriginal('của người dân,doanh nghiệp. THỤỰC HIỆN'), { mode: 'light' }).changes).toEqual([]);
+  });
 });

@@ -41,9 +41,9 @@ export interface RestoreOptions {
   /** full: every word may change; light: only words that are not valid syllables, and symbol repairs. */
   mode?: 'full' | 'light';
   /**
-   * Also repair the marks of marked syllables, for text OCR'd by a Vietnamese model (`tĩnh` →
-   * `tỉnh`, `trục` → `trực`): a word becomes another syllable of its letters only where that is
-   * the choice with confidence ≥ `toneConfidence`.
+   * Also repair the marks of syllables, for text OCR'd by a Vietnamese model (`tĩnh` → `tỉnh`,
+   * `trục` → `trực`, `Uy ban` → `Ủy ban`): a word becomes another syllable of its letters only
+   * where that is the choice with confidence ≥ `toneConfidence`.
    */
   tones?: boolean;
 }
@@ -75,13 +75,15 @@ export interface Weights {
   splitMinBigram: number;
   /** Candidates per token taken from the channel before the a-priori cut to `candidates`. */
   candidatePool: number;
+  /** In light mode: how likely (log10, after the words before it) each further part of a token cut into syllables as written must be. */
+  joinedMin: number;
   /** With `tones`: the confidence a tone repair needs. */
   toneConfidence: number;
   /** Cost (nats) of reading a number between words as a word, on top of the channel's (`6` as `ở`). */
   digitWord: number;
 }
 
-const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40, splitFrom: 12, split: 4, splitMinBigram: -2, toneConfidence: 0.9, digitWord: 0 };
+const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40, splitFrom: 12, split: 4, splitMinBigram: -2, joinedMin: -3, toneConfidence: 0.9, digitWord: 0 };
 const LN10 = Math.LN10;
 /**
  * Per-token caches stop growing here: the most frequent tokens of an archive come early and stay,
@@ -329,7 +331,11 @@ export class Restorer {
       prevEnd = p.end;
       const item = newItem(p, reset);
       items.push(item);
-      if (p.kind === 'punct') item.fixed = PUNCT;
+      if (p.kind === 'punct') {
+        item.fixed = PUNCT;
+        // a comma the Vietnamese model wrote with no space after it, between two words (`dân,doanh`)
+        if (tones && commaBetweenWords(ps, facts, i)) item.forced = `${p.text} `;
+      }
       else if (p.kind === 'number') {
         // a digit or two between words of damaged text may be a word OCR read as digits (`6` for `ở`)
         const opts = mode === 'full' && !stripped && p.text.length <= 2 && betweenWords(ps, i) ? this.digitOptions(p.text) : null;
@@ -371,11 +377,17 @@ export class Restorer {
           continue;
         }
         if (valid && (mode === 'light' || f.vietnameseOnly)) {
-          const opts = tones && f.marked ? this.toneOptions(word) : null;
+          const opts = tones ? this.toneOptions(word) : null;
           if (opts) {
             item.options = opts;
             item.tone = true;
           } else item.fixed = f.id;
+          continue;
+        }
+        // a vowel the Vietnamese model read twice (`THỤỰC` for `THỰC`): the syllables without one copy, for the decoder
+        const single = tones && !valid && f.marked && f.letters ? this.withoutDoubledLetter(word) : null;
+        if (single) {
+          item.options = single;
           continue;
         }
         // Roman numerals (section numbers) are never words; in clean text neither is an all-capital
@@ -388,11 +400,11 @@ export class Restorer {
           item.fixed = this.lm.id(word.toLowerCase());
           continue;
         }
-        // two marked syllables the Vietnamese model ran together (`phốihợp`): cut where both are written right
-        const joined = mode === 'light' && !valid && f.marked && f.letters && !f.upperCase ? this.exactSplit(word) : null;
+        // two or three marked syllables the Vietnamese model ran together (`phốihợp`): cut where all are written right
+        const joined = mode === 'light' && !valid && f.marked && f.letters && !f.upperCase ? this.exactSplit(word, wordBefore(ps, facts, i)) : null;
         if (joined) {
-          item.fixed = this.syllableId(joined[1]);
-          item.forced = `${joined[0]} ${joined[1]}`;
+          item.fixed = this.syllableId(joined[joined.length - 1]!);
+          item.forced = joined.join(' ');
           continue;
         }
         // (not all-capital words: those are acronyms or headers, not run-together words)
@@ -417,9 +429,11 @@ export class Restorer {
   private toneSiblings: Map<string, string[]> | undefined;
 
   /**
-   * A marked syllable read by a Vietnamese model: itself and the other syllables of its letters,
-   * each costing −ln P(tone read | tone printed), plus the cost of another shape where its shape
-   * marks differ (`trực` for `trục`); null when it has no other spelling.
+   * A syllable read by a Vietnamese model: itself and the other syllables of its letters, each
+   * costing −ln P(tone read | tone printed), plus the cost of another shape where its shape marks
+   * differ (`trực` for `trục`, and `về` for `vồ`: the model reads ê as ô); null when it has no
+   * other spelling. Unmarked syllables too: the model sometimes drops every mark (`Uy ban` for
+   * `Ủy ban`).
    */
   private toneOptions(word: string): OptionList | null {
     let opts = this.toneCache.get(word);
@@ -435,35 +449,83 @@ export class Restorer {
     const read = toneOf(self);
     const shape = withoutTone(self);
     const siblings = this.toneSiblings.get(fold(self)) ?? [];
+    // the model also reads ê as ô (`vồ` for `về`, `nồn` for `nền`): those syllables, as another shape
+    const e = shape.includes('ô') ? shape.replace('ô', 'ê') : null;
+    const others = e ? (this.toneSiblings.get(fold(e)) ?? []).filter((s) => withoutTone(s) === e) : [];
     opts = null;
-    if (siblings.length > 1) {
-      opts = this.optionList(siblings.map((s) => ({ id: this.lm.id(s), word: s, cost: this.toneCost[toneOf(s) * 6 + read]! + (withoutTone(s) === shape ? 0 : this.toneCost[36]!) })));
+    if (siblings.length + others.length > 1) {
+      opts = this.optionList([...siblings, ...others].map((s) => ({ id: this.lm.id(s), word: s, cost: this.toneCost[toneOf(s) * 6 + read]! + (withoutTone(s) === shape ? 0 : this.toneCost[36]!) })));
     }
     if (this.toneCache.size < OPTION_CACHE_SIZE) this.toneCache.set(word, opts);
     return opts;
   }
 
   /**
-   * A token that is two syllables as written with no space between (`phốihợp`, `xãhội`), the
-   * pair likely (log10 p(second | first) ≥ splitMinBigram): its two parts, else null. The most
-   * likely pair wins when there are several cuts.
+   * A token that is two or three syllables as written with no space between (`phốihợp`, `xãhội`,
+   * `Cáccơquan`, `đúngtiếnđộ`), each part after the first likely after the words before it
+   * (log10 p ≥ joinedMin, the word before the token included: `tục hành` alone is rare, `thủ tục
+   * hành` is not): its parts, else null. The likeliest reading wins when there are several cuts.
    */
-  private exactSplit(word: string): [string, string] | null {
-    let best: [string, string] | null = null;
-    let bestLp = this.weights.splitMinBigram;
+  private exactSplit(word: string, before: number): string[] | null {
+    let best: string[] | null = null;
+    let bestLp = -Infinity;
+    const min = this.weights.joinedMin;
+    const syllable = (t: string) => {
+      const f = this.facts(t);
+      return f.syllable && f.letters ? f.id : -1;
+    };
+    const consider = (parts: string[], ids: number[]) => {
+      // the first part after the word before (when known); each further part after the two before it
+      let total = before >= 0 ? this.lm.bigramLogProb(before, ids[0]!) : 0;
+      for (let k = 1; k < ids.length; k++) {
+        const lp = this.lm.logProb(k === 1 ? before : ids[k - 2]!, ids[k - 1]!, ids[k]!);
+        if (lp < min) return;
+        total += lp;
+      }
+      if (total > bestLp) {
+        bestLp = total;
+        best = parts;
+      }
+    };
     for (let k = 1; k < word.length; k++) {
       const a = word.slice(0, k);
-      const b = word.slice(k);
-      const fa = this.facts(a);
-      const fb = this.facts(b);
-      if (!(fa.syllable && fa.letters && fb.syllable && fb.letters)) continue;
-      const lp = this.lm.bigramLogProb(fa.id, fb.id);
-      if (lp >= bestLp) {
-        bestLp = lp;
-        best = [a, b];
+      const ia = syllable(a);
+      if (ia < 0) continue;
+      const rest = word.slice(k);
+      const ib = syllable(rest);
+      if (ib >= 0) consider([a, rest], [ia, ib]);
+      for (let j = 1; j < rest.length; j++) {
+        const b = rest.slice(0, j);
+        const c = rest.slice(j);
+        const i2 = syllable(b);
+        const i3 = i2 >= 0 ? syllable(c) : -1;
+        if (i3 >= 0) consider([a, b, c], [ia, i2, i3]);
       }
     }
     return best;
+  }
+
+  /**
+   * The syllables a token becomes with one of two neighbouring letters of the same base letter
+   * left out (`thụực` → `thực`, `thục`), as options of equal cost; null when there is none.
+   */
+  private withoutDoubledLetter(word: string): OptionList | null {
+    const lower = word.toLowerCase();
+    const seen = new Set<string>();
+    const list: Option[] = [];
+    for (let k = 1; k < lower.length; k++) {
+      if (fold(lower[k - 1]!) !== fold(lower[k]!)) continue;
+      for (const drop of [k - 1, k]) {
+        const t = lower.slice(0, drop) + lower.slice(drop + 1);
+        const f = this.facts(t);
+        const s = canonical(t);
+        if (f.syllable && f.letters && !seen.has(s)) {
+          seen.add(s);
+          list.push({ id: f.id, word: s, cost: 0 });
+        }
+      }
+    }
+    return list.length > 0 ? this.optionList(list) : null;
   }
 
   private readonly digitCache = new Map<string, OptionList | null>();
@@ -930,6 +992,21 @@ function idsOf(items: readonly Item[], chosen: Int32Array): Int32Array {
 /** An item with every field from the start: one object shape for the decoder's loop. */
 function newItem(piece: Piece, reset: boolean): Item {
   return { piece, reset, fixed: undefined, forced: undefined, options: undefined, part: undefined, tone: undefined };
+}
+
+/** `,` or `;` touching a syllable on its left and a word of small letters on its right: a space lost. */
+function commaBetweenWords(ps: readonly Piece[], facts: readonly (WordFacts | null)[], i: number): boolean {
+  const p = ps[i]!;
+  const a = ps[i - 1];
+  const b = ps[i + 1];
+  return (p.text === ',' || p.text === ';') && a !== undefined && b !== undefined && a.kind === 'word' && b.kind === 'word' && a.end === p.start && b.start === p.end && facts[i - 1]!.syllable && facts[i - 1]!.letters && facts[i + 1]!.letters && LOWER_START_RE.test(b.text);
+}
+
+/** The model id of the word just before piece i on its line (PUNCT for a sign), or -1 at a line's start. */
+function wordBefore(ps: readonly Piece[], facts: readonly (WordFacts | null)[], i: number): number {
+  const p = ps[i - 1];
+  if (p === undefined || ps[i]!.lineStart) return -1;
+  return p.kind === 'word' ? facts[i - 1]!.id : p.kind === 'punct' ? PUNCT : p.kind === 'number' ? NUM : UNK;
 }
 
 /** A letter closed by `)`: a list marker (`a)`, `đ)`), wherever a hard wrap put it. */
