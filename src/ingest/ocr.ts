@@ -145,6 +145,9 @@ const WORKER_PARAMETERS = {
   tessedit_do_invert: '0',
 };
 
+/** What is read of tesseract's output (`hocrLines`): named in cache keys, as its baselines differ from the JSON's by up to a pixel. */
+const OUTPUT = 'hocr';
+
 /** One model's workers, started on the first page that needs them. */
 class Engine {
   private scheduler: Scheduler | null = null;
@@ -158,7 +161,7 @@ class Engine {
     this.keyed ??= (async () => {
       const version = (require('tesseract.js/package.json') as { version: string }).version;
       const bytes = createHash('sha256').update(await readFile(join(this.langPath, 'vie.traineddata.gz'))).digest('hex');
-      return `tesseract.js ${version}; vie ${bytes}; ${JSON.stringify(WORKER_PARAMETERS)}`;
+      return `tesseract.js ${version}; vie ${bytes}; ${JSON.stringify(WORKER_PARAMETERS)}; ${OUTPUT}`;
     })();
     return this.keyed;
   }
@@ -194,12 +197,12 @@ class Engine {
     const scheduler = await this.start();
     const t0 = performance.now();
     const result = await scheduler.addJob('recognize', Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, {
-      blocks: true,
+      blocks: false,
       text: false,
-      hocr: false,
+      hocr: true,
       tsv: false,
     });
-    const segments = toSegments(result.data, scale);
+    const segments = toSegments(hocrLines(result.data.hocr ?? ''), scale);
     return { segments, recognizeMs: performance.now() - t0, model: this.model, confidence: pageConfidence(segments) };
   }
 
@@ -555,52 +558,81 @@ export function pageConfidence(segments: readonly Segment[]): number | null {
   return chars === 0 ? null : Math.round((sum / chars) * 1000) / 1000;
 }
 
-interface TessLine {
+export interface TessLine {
   bbox: { x0: number; y0: number; x1: number; y1: number };
   baseline: { x0: number; y0: number; x1: number; y1: number };
   rowAttributes?: { rowHeight?: number };
   words: OcrWord[];
 }
 
-/** tesseract's lines → layout segments; a line with a wide gap (two columns) is split. */
-function toSegments(data: unknown, scale: number): Segment[] {
-  const blocks = (data as { blocks?: { paragraphs: { lines: TessLine[] }[] }[] | null }).blocks ?? [];
-  const out: Segment[] = [];
-  for (const block of blocks) {
-    for (const para of block.paragraphs) {
-      for (const line of para.lines) {
-        const size = (line.rowAttributes?.rowHeight ?? line.bbox.y1 - line.bbox.y0) / scale;
-        // baseline y under a word: tesseract gives the baseline as a line from x0 to x1
-        const b = line.baseline;
-        const slope = b.x1 !== b.x0 ? (b.y1 - b.y0) / (b.x1 - b.x0) : 0;
-        const runs: Run[] = [];
-        for (const w of line.words) {
-          const text = w.text.trim();
-          if (!text) continue;
-          const mid = (w.bbox.x0 + w.bbox.x1) / 2;
-          runs.push({
-            text,
-            x0: w.bbox.x0 / scale,
-            x1: w.bbox.x1 / scale,
-            top: w.bbox.y0 / scale,
-            bottom: w.bbox.y1 / scale,
-            baseline: (b.y0 + slope * (mid - b.x0)) / scale,
-            size,
-            confidence: Math.round(w.confidence) / 100,
-          });
-        }
-        let current: Run[] = [];
-        for (const run of runs) {
-          const last = current[current.length - 1];
-          if (last && run.x0 - last.x1 > 2.5 * size) {
-            out.push(makeSegment(current, true));
-            current = [];
-          }
-          current.push(run);
-        }
-        if (current.length > 0) out.push(makeSegment(current, true));
-      }
+/**
+ * tesseract's lines in its hOCR output: what the layout needs of a line (box, baseline, row height)
+ * and of its words (box, confidence, text), without the JSON output's letters and their choices,
+ * which cost tesseract.js a tenth of the page's time to make (docs/scans.md).
+ */
+export function hocrLines(hocr: string): TessLine[] {
+  const lines: TessLine[] = [];
+  const box = (m: RegExpExecArray) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]) });
+  for (const m of hocr.matchAll(HOCR_ITEM)) {
+    if (m[1] !== undefined) {
+      const title = HOCR_LINE.exec(m[1]);
+      if (!title) continue;
+      const bbox = box(title);
+      // the baseline is given from the box's bottom-left corner: y = bottom + offset + slope × (x − left)
+      const slope = Number(title[5] ?? 0);
+      const y0 = bbox.y1 + Number(title[6] ?? 0);
+      const baseline = { x0: bbox.x0, y0, x1: bbox.x1, y1: y0 + slope * (bbox.x1 - bbox.x0) };
+      lines.push({ bbox, baseline, ...(title[7] ? { rowAttributes: { rowHeight: Number(title[7]) } } : {}), words: [] });
+      continue;
     }
+    const title = HOCR_WORD.exec(m[2]!);
+    const line = lines[lines.length - 1];
+    if (title && line) line.words.push({ text: unescapeHtml(m[3]!.replace(/<[^>]*>/g, '')), confidence: Number(title[5]), bbox: box(title) });
+  }
+  return lines;
+}
+
+/** A line (any of hOCR's kinds of line) and its title, or a word, its title and its text. */
+const HOCR_ITEM = /<span class='(?:ocr_line|ocr_header|ocr_caption|ocr_textfloat)' [^>]*?title="([^"]*)"|<span class='ocrx_word' [^>]*?title='([^']*)'[^>]*>(.*?)<\/span>/g;
+const HOCR_LINE = /^bbox (-?\d+) (-?\d+) (-?\d+) (-?\d+)(?:; baseline (-?[\d.e-]+) (-?[\d.e-]+))?(?:; x_size ([\d.]+))?/;
+const HOCR_WORD = /^bbox (-?\d+) (-?\d+) (-?\d+) (-?\d+); x_wconf (-?\d+)/;
+
+const unescapeHtml = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+
+/** tesseract's lines → layout segments; a line with a wide gap (two columns) is split. */
+function toSegments(lines: readonly TessLine[], scale: number): Segment[] {
+  const out: Segment[] = [];
+  for (const line of lines) {
+    const size = (line.rowAttributes?.rowHeight ?? line.bbox.y1 - line.bbox.y0) / scale;
+    // baseline y under a word: tesseract gives the baseline as a line from x0 to x1
+    const b = line.baseline;
+    const slope = b.x1 !== b.x0 ? (b.y1 - b.y0) / (b.x1 - b.x0) : 0;
+    const runs: Run[] = [];
+    for (const w of line.words) {
+      const text = w.text.trim();
+      if (!text) continue;
+      const mid = (w.bbox.x0 + w.bbox.x1) / 2;
+      runs.push({
+        text,
+        x0: w.bbox.x0 / scale,
+        x1: w.bbox.x1 / scale,
+        top: w.bbox.y0 / scale,
+        bottom: w.bbox.y1 / scale,
+        baseline: (b.y0 + slope * (mid - b.x0)) / scale,
+        size,
+        confidence: Math.round(w.confidence) / 100,
+      });
+    }
+    let current: Run[] = [];
+    for (const run of runs) {
+      const last = current[current.length - 1];
+      if (last && run.x0 - last.x1 > 2.5 * size) {
+        out.push(makeSegment(current, true));
+        current = [];
+      }
+      current.push(run);
+    }
+    if (current.length > 0) out.push(makeSegment(current, true));
   }
   return out;
 }
