@@ -333,6 +333,12 @@ describe('periods with roles', () => {
     expect(p('có thời gian đóng bảo hiểm 03 tháng trước ngày nộp hồ sơ')).toEqual([]);
   });
 
+  it("a plan's title names the year of its months and quarters with no year: quý I of a 2026 plan dated December 2025", () => {
+    const p = (text: string) => periodsOf('Kế hoạch tuyên truyền, phổ biến pháp luật năm 2026', text, ctx(2025, 12, 10, 'KH')).periods.map((x) => [x.from, x.to, x.text]);
+    expect(p('Tổ chức hội nghị sơ kết trong quý I.')).toEqual([['2026-01-01', '2026-03-31', 'quý I']]);
+    expect(p('Tổ chức vào tháng 3 để tổng kết.')).toEqual([['2026-03-01', '2026-03-31', 'tháng 3']]);
+  });
+
   it('so với tháng 8 / quý II with no year: the latest such month or quarter before the reporting period ends', () => {
     const p = (title: string, text: string, date: [number, number, number]) =>
       periodsOf(title, text, ctx(...date, 'BC')).periods.filter((x) => x.role === 'comparison').map((x) => [x.from, x.to, x.text]);

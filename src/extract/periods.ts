@@ -113,8 +113,8 @@ interface Env {
   /** The document's date as ISO, when complete. */
   today: string | null;
   /**
-   * The year a report is about, for months, quarters and days written without a year: its title's period's (a report
-   * on 2017 dated March 2018 says `quý IV` of 2017), else the document's year.
+   * The year a report or plan is about, for months, quarters and days written without a year: its title's period's (a
+   * report on 2017 dated March 2018 says `quý IV` of 2017), else the document's year.
    */
   reportYear: number | null;
   /** Whether the document is a report (`BC`). */
@@ -1021,7 +1021,8 @@ function envOf(text: string, context: PeriodContext, title: string | null = null
   const env: Env = { text, year: d?.year ?? null, today, reportYear: null, report: context.kind === 'BC' };
   // no document date: dates without a year fall in the year the text names most
   if (env.year === null) env.year = mostNamedYear(text);
-  const titled = context.kind === 'BC' && title ? titlePeriod(title, context) : null;
+  // (a plan's title names the year it plans: `Kế hoạch … năm 2026` dated December 2025 means 2026 by `quý I`)
+  const titled = (context.kind === 'BC' || context.kind === 'KH') && title ? titlePeriod(title, context) : null;
   env.reportYear = titled && days(titled.from!, titled.to!) <= 366 ? +titled.to!.slice(0, 4) : env.year;
   return env;
 }
