@@ -339,6 +339,13 @@ describe('periods with roles', () => {
     expect(p('Tổ chức vào tháng 3 để tổng kết.')).toEqual([['2026-03-01', '2026-03-31', 'tháng 3']]);
   });
 
+  it('a plan with no year in its title: a quarter due or planned that ended months before it was signed is next year’s', () => {
+    const p = (text: string) => periodsOf('Kế hoạch tổ chức các hoạt động mừng Đảng, mừng Xuân', text, ctx(2025, 12, 10, 'KH')).periods.map((x) => [x.role, x.from, x.to]);
+    expect(p('Các đơn vị hoàn thành trong quý I.')).toEqual([['deadline', '2026-01-01', '2026-03-31']]);
+    // the results it looks back on stay in their year
+    expect(p('Kết quả quý III: đã tổ chức 5 hội nghị.')).toEqual([['reporting', '2025-07-01', '2025-09-30']]);
+  });
+
   it('so với tháng 8 / quý II with no year: the latest such month or quarter before the reporting period ends', () => {
     const p = (title: string, text: string, date: [number, number, number]) =>
       periodsOf(title, text, ctx(...date, 'BC')).periods.filter((x) => x.role === 'comparison').map((x) => [x.from, x.to, x.text]);

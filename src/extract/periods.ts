@@ -990,9 +990,16 @@ export function periodsOf(
     // a month or quarter with no year in the plan part of a report on a past year (`Dự kiến quý I …` in a report on
     // 2017 dated 2018): the document's year
     const shift = env.year !== null && env.reportYear !== null ? env.year - env.reportYear : 0;
-    if (shift > 0 && roles[i] === 'plan' && (c.kind === 'month' || c.kind === 'quarter') && from && to && !/\d{4}/u.test(text.slice(c.start, c.end))) {
-      from = shiftYears(from, shift);
-      to = shiftYears(to, shift);
+    const yearless = (c.kind === 'month' || c.kind === 'quarter') && from && to && !/\d{4}/u.test(text.slice(c.start, c.end));
+    if (shift > 0 && roles[i] === 'plan' && yearless) {
+      from = shiftYears(from!, shift);
+      to = shiftYears(to!, shift);
+    }
+    // a plan looks ahead: a month or quarter with no year, planned or due, that ended two months before the plan was
+    // signed is next year's (`hoàn thành trong quý I` in a plan dated December whose title names no year)
+    if (context.kind === 'KH' && shift === 0 && yearless && (roles[i] === 'plan' || roles[i] === 'deadline') && env.today && days(to!, env.today) > 60) {
+      from = shiftYears(from!, 1);
+      to = shiftYears(to!, 1);
     }
     if (c.resolve) {
       const anchor = anchorOf(text, c, resolved, docPeriod, env);
