@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { OcrCache } from './ocr-cache.js';
 import { binarise, decodeGrey, DEFAULT_STEPS, inspect, paperLevel, pgm, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
 import { makeSegment, type Run, type Segment } from './layout.js';
-import { cellSheet, eraseGrid, type SheetPiece } from './scan-rulings.js';
+import { cellSheet, eraseGrid, type GreyImage, type SheetPiece } from './scan-rulings.js';
 import type { Ruling } from './table-layout.js';
 
 const require = createRequire(import.meta.url);
@@ -414,6 +414,17 @@ export class OcrPool {
   }
 }
 
+/**
+ * A page image's grey pixels, decoded once however many steps ask for them (the grid search, then the
+ * binarised reading of the same page); null when the decoder refuses it.
+ */
+const decoded = new WeakMap<Uint8Array, Promise<GreyImage | null>>();
+function greyOf(image: Uint8Array): Promise<GreyImage | null> {
+  let pixels = decoded.get(image);
+  if (!pixels) decoded.set(image, (pixels = decodeGrey(image).catch(() => null)));
+  return pixels;
+}
+
 /** Pixels per inch of a prepared page: a PDF page's scale is pixels per point; an image file's header may say. */
 function pageDpi(page: PreparedPage, image: Uint8Array, scale: number): number {
   return scale !== 1 ? 72 * page.scale : (inspect(image).dpi ?? 300) * (page.scale / scale);
@@ -425,7 +436,7 @@ function pageDpi(page: PreparedPage, image: Uint8Array, scale: number): number {
  * 0.92), which a threshold does not mend, and a second reading costs as much as the first.
  */
 async function binarisePage(page: PreparedPage, dpi: number): Promise<PreparedPage | null> {
-  const pixels = await decodeGrey(page.image).catch(() => null);
+  const pixels = await greyOf(page.image);
   if (!pixels || paperLevel(pixels.grey) >= GREY_PAPER) return null;
   return { image: pgm(pixels.width, pixels.height, binarise(pixels.grey, pixels.width, pixels.height, dpi)), scale: page.scale, steps: [...page.steps, 'binarise'] };
 }
@@ -439,7 +450,7 @@ async function pageGrid(page: PreparedPage, image: Uint8Array, scale: number): P
   // (an A4 page at 600 dpi is 35 Mpx)
   const { width, height } = inspect(page.image);
   if (width * height > GRID_MAX_PIXELS) return null;
-  const pixels = await decodeGrey(page.image).catch(() => null);
+  const pixels = await greyOf(page.image);
   if (!pixels) return null;
   const dpi = pageDpi(page, image, scale);
   const grid = eraseGrid(pixels, dpi, page.scale);
@@ -464,7 +475,7 @@ const GRID_MAX_PIXELS = 40_000_000;
 
 /** A table's cells set on a sheet (scan-rulings.ts), and the page's pixels per caller unit. */
 interface TableSheet {
-  image: { width: number; height: number; grey: Uint8Array };
+  image: GreyImage;
   pieces: SheetPiece[];
   scale: number;
   dpi: number;
@@ -638,7 +649,7 @@ function toSegments(lines: readonly TessLine[], scale: number): Segment[] {
 }
 
 /** A grey image enlarged `f` times, bilinear. */
-function enlarge(img: { width: number; height: number; grey: Uint8Array }, f: number): { width: number; height: number; grey: Uint8Array } {
+function enlarge(img: GreyImage, f: number): GreyImage {
   const width = Math.round(img.width * f);
   const height = Math.round(img.height * f);
   const grey = new Uint8Array(width * height);

@@ -27,7 +27,7 @@ export interface PrepSteps {
   deskew: boolean;
   /** `colour`: colour pages only; `all`: every page. */
   flatten: false | 'colour' | 'all';
-  /** A page `auto` reads with low confidence is also read binarised (`binarise`), and the surer reading kept (ocr.ts). */
+  /** A page on grey paper read with low confidence is read again binarised (`binarise`), the surer reading kept (ocr.ts). */
   binarise: boolean;
 }
 

@@ -41,8 +41,6 @@ export function findGridLines(image: GreyImage, dpi: number): { h: Band[]; v: Ba
   const minV = Math.round(0.12 * dpi);
   // a ruling broken by a pixel or two of JPEG noise is one ruling
   const gap = Math.max(2, Math.round(dpi / 150));
-  const h: Band[] = [];
-  const v: Band[] = [];
   // vertical runs are followed per column while the rows are read once, in memory order
   const vStart = new Int32Array(width).fill(-1);
   const vLast = new Int32Array(width).fill(-1);
@@ -70,10 +68,10 @@ export function findGridLines(image: GreyImage, dpi: number): { h: Band[]; v: Ba
   for (let x = 0; x < width; x++) if (vStart[x]! >= 0 && vLast[x]! - vStart[x]! + 1 >= minV) vSegs.push({ x0: x, x1: x, y0: vStart[x]!, y1: vLast[x]! });
   if (hSegs.length === 0 || vSegs.length === 0) return null;
   // runs in neighbouring rows (columns) that overlap are one line, some pixels thick
-  h.push(...bands(hSegs, 'y'));
-  v.push(...bands(vSegs, 'x'));
+  const h = bands(hSegs, 'y');
+  const v = bands(vSegs, 'x');
   // a line is a ruling of the grid only where it meets the other direction's lines
-  const reach = Math.max(3, Math.round(0.03 * dpi));
+  const reach = reachOf(dpi);
   const meets = (a: Band, b: Band) => a.x0 - reach <= b.x1 && b.x0 - reach <= a.x1 && a.y0 - reach <= b.y1 && b.y0 - reach <= a.y1;
   let hs = h;
   let vs = v;
@@ -96,6 +94,9 @@ export function findGridLines(image: GreyImage, dpi: number): { h: Band[]; v: Ba
   if (distinct(hs.map((r) => (r.y0 + r.y1) / 2)) < 3 || distinct(vs.map((r) => (r.x0 + r.x1) / 2)) < 3) return null;
   return { h: hs, v: vs };
 }
+
+/** How near two lines' ends must come to meet, or two lines' centres to be one grid position (pixels). */
+const reachOf = (dpi: number) => Math.max(3, Math.round(0.03 * dpi));
 
 /** Runs one pixel thick merged into lines: runs in touching rows (`y`) or columns (`x`) that overlap. */
 function bands(segs: Band[], across: 'x' | 'y'): Band[] {
@@ -138,7 +139,7 @@ export function eraseGrid(image: GreyImage, dpi: number, scale: number): { image
     ...found.h.map((b) => ({ x0: b.x0 / scale, x1: b.x1 / scale, y0: (b.y0 + b.y1) / 2 / scale, y1: (b.y0 + b.y1) / 2 / scale })),
     ...found.v.map((b) => ({ x0: (b.x0 + b.x1) / 2 / scale, x1: (b.x0 + b.x1) / 2 / scale, y0: b.y0 / scale, y1: b.y1 / scale })),
   ];
-  const cells = gridCells(found.h, found.v, Math.max(3, Math.round(0.03 * dpi)));
+  const cells = gridCells(found.h, found.v, reachOf(dpi));
   return { image: { width, height, grey }, rulings, cells };
 }
 

@@ -88,7 +88,7 @@ export function parseHeader(lines: readonly Line[], fullText: string): HeaderRes
   const issuerBlock = readIssuer(zone);
 
   if (kind) {
-    const [pattern, code] = KIND_TITLES.find(([p]) => p.test(kind.text))!;
+    const [pattern, code] = kind.kind;
     header.kind = code;
     const sameLine = kind.text.replace(pattern, '').trim();
     const title = collectTitle(lines, kind.next, sameLine);
@@ -273,14 +273,17 @@ export function titleCase(upper: string): string {
  * The kind word's line in the header window (its text, and the line after it), also when a web rendering wrapped the
  * word itself (`**QUYẾT` then `ĐỊNH**`): the two lines are read as one.
  */
-function kindLine(lines: readonly Line[], window: readonly number[]): { at: number; text: string; next: number } | undefined {
+function kindLine(lines: readonly Line[], window: readonly number[]): { at: number; text: string; next: number; kind: [RegExp, string] } | undefined {
+  const kindOf = (text: string) => KIND_TITLES.find(([p]) => p.test(text));
   for (const [k, i] of window.entries()) {
     const text = clean(lines[i]!.text);
-    if (KIND_TITLES.some(([p]) => p.test(text))) return { at: i, text, next: i + 1 };
+    const kind = kindOf(text);
+    if (kind) return { at: i, text, next: i + 1, kind };
     const after = window[k + 1];
     if (after === undefined || !KIND_WORD_HEADS.has(text)) continue;
     const joined = `${text} ${clean(lines[after]!.text)}`;
-    if (KIND_TITLES.some(([p]) => p.test(joined))) return { at: i, text: joined, next: after + 1 };
+    const wrapped = kindOf(joined);
+    if (wrapped) return { at: i, text: joined, next: after + 1, kind: wrapped };
   }
   return undefined;
 }
@@ -461,7 +464,7 @@ function signerFrom(texts: readonly string[]): { block: SignerBlock; used: numbe
     } else if (role === null && text === 'PHÓ' && ROLE_LINE.test(`PHÓ ${next}`)) {
       role = `PHÓ ${next}`; // `PHÓ` wrapped before `CHỦ TỊCH`
       k++;
-    } else if (onBehalf.length > 0 && role === null && /^\p{Lu}+(?: \p{Lu}+)*$/u.test(text) && !ROLE_LINE.test(text)) {
+    } else if (onBehalf.length > 0 && role === null && CAPITAL_WORDS.test(text) && !ROLE_LINE.test(text)) {
       onBehalf[onBehalf.length - 1] += ` ${text}`; // `TM. ỦY BAN NHÂN` wrapped before `DÂN`, `T/M ỦY` before `BAN NHÂN DÂN`
     } else if (ROLE_LINE.test(text) && role === null) {
       role = text;
