@@ -395,6 +395,12 @@ describe('periods with roles', () => {
     expect(roles('Từ năm 2016 đến nay, toàn tỉnh đã xây dựng 120 công trình.')).toEqual([]);
   });
 
+  it('từ ngày 01/7 đến nay: a day with no year is of the reporting year, or the year before when still ahead (corpus)', () => {
+    const line = 'Ý kiến của Ủy ban nhân dân thành phố Đà Nẵng (từ ngày 01/7 đến nay) và ý kiến của các đồng chí tham dự';
+    expect(roles(line, ctx(2025, 11, 20, 'BC'))).toEqual([['other', '2025-07-01', '2025-11-20', 'từ ngày 01/7 đến nay']]);
+    expect(roles('Từ 25/12 đến nay, đã tiếp nhận 120 hồ sơ.', ctx(2025, 11, 20, 'BC'))).toEqual([['other', '2024-12-25', '2025-11-20', 'Từ 25/12 đến nay']]);
+  });
+
   it('từ nay (from now): the document’s date, or the date of the document cited in the sentence (689f49d2 L38-41, corpus)', () => {
     const cited =
       'Căn cứ Quyết định số 03-QĐ/BCĐ ngày 13/8/2025 của\nBan Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số\ntỉnh ban hành Chương trình công tác của Ban Chỉ đạo tỉnh về phát triển khoa học,\ncông nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh Đồng Tháp từ nay đến cuối năm\n2025;';

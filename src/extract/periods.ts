@@ -310,12 +310,15 @@ const PARSERS: Parser[] = [
     },
   },
   {
-    // `từ năm 2016 đến nay` (from 2016 to now): up to the document's date
+    // `từ năm 2016 đến nay` (from 2016 to now), `(từ ngày 01/7 đến nay)`: up to the document's date (a day with no year
+    // is of the reporting year)
     kind: 'toNow',
     role: 'other',
-    pattern: new RegExp(`từ\\s+(?:ngày\\s+(${DATE_SOURCE})|tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR})\\s*(?:đến|tới)\\s+nay`, FLAGS),
+    pattern: new RegExp(`từ\\s+(?:(?:ngày\\s+)?(${ANY_DATE})|tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR})\\s*(?:đến|tới)\\s+nay`, FLAGS),
     extract: (m, env) => {
-      const from = m[1] ? parseDate(m[1]) : m[2] ? (monthBounds(+m[3]!, +m[2]!)?.from ?? null) : isoDate(+m[4]!, 1, 1);
+      let from = m[1] ? anyDate(m[1], env.reportYear) : m[2] ? (monthBounds(+m[3]!, +m[2]!)?.from ?? null) : isoDate(+m[4]!, 1, 1);
+      // a yearless day still ahead of the document's date is last year's (`từ ngày 25/12 đến nay` written in November)
+      if (from && env.today && from > env.today && m[1] && !parseDate(m[1])) from = anyDate(m[1], +from.slice(0, 4) - 1);
       // with no document date, `nay` (now) names no day
       return from && env.today && from <= env.today ? { from, to: env.today } : null;
     },
@@ -446,7 +449,7 @@ const PARSERS: Parser[] = [
   },
   {
     kind: 'block', // `từ ngày …/từ tháng … đến nay` with no date we can read, or from a future start
-    pattern: new RegExp(`từ\\s+(?:ngày\\s+${DATE_SOURCE}|tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR})\\s*(?:đến|tới)\\s+nay`, FLAGS),
+    pattern: new RegExp(`từ\\s+(?:(?:ngày\\s+)?${ANY_DATE}|tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR})\\s*(?:đến|tới)\\s+nay`, FLAGS),
     extract: () => BLOCK,
   },
   {
