@@ -333,6 +333,16 @@ describe('periods with roles', () => {
     expect(p('có thời gian đóng bảo hiểm 03 tháng trước ngày nộp hồ sơ')).toEqual([]);
   });
 
+  it('so với kỳ trước (the period before): as long as the reporting period, right before it; so với năm ngoái is năm trước', () => {
+    const p = (title: string, text: string) => periodsOf(title, text, ctx(2025, 11, 20, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    expect(p('Báo cáo 6 tháng đầu năm 2025', 'Thu ngân sách tăng 4% so với kỳ trước.')).toEqual([['comparison', '2024-07-01', '2024-12-31', 'so với kỳ trước']]);
+    expect(p('Báo cáo tuần', 'Từ ngày 13/11/2025 đến ngày 19/11/2025, tiếp nhận 5 hồ sơ, tăng 2 hồ sơ so với kỳ trước.')).toEqual([
+      ['reporting', '2025-11-13', '2025-11-19', 'Từ ngày 13/11/2025 đến ngày 19/11/2025'],
+      ['comparison', '2025-11-06', '2025-11-12', 'so với kỳ trước'],
+    ]);
+    expect(p('Báo cáo tháng 10 năm 2025', 'Xảy ra 3 vụ cháy, so với năm ngoái giảm 2 vụ.')).toEqual([['comparison', '2024-01-01', '2024-12-31', 'so với năm ngoái']]);
+  });
+
   it("a plan's title names the year of its months and quarters with no year: quý I of a 2026 plan dated December 2025", () => {
     const p = (text: string) => periodsOf('Kế hoạch tuyên truyền, phổ biến pháp luật năm 2026', text, ctx(2025, 12, 10, 'KH')).periods.map((x) => [x.from, x.to, x.text]);
     expect(p('Tổ chức hội nghị sơ kết trong quý I.')).toEqual([['2026-01-01', '2026-03-31', 'quý I']]);

@@ -647,14 +647,16 @@ const PARSERS: Parser[] = [
     },
   },
   {
-    // `so với tháng trước / quý trước / năm trước`: the month, quarter or year before the reporting period's
+    // `so với tháng trước / quý trước / năm trước (năm ngoái)`: the month, quarter or year before the reporting period's;
+    // `so với kỳ trước` (the period before): as long as the reporting period, right before it
     kind: 'sameTime',
     role: 'comparison',
-    pattern: new RegExp(`so\\s+với\\s+(tháng|quý|năm)\\s+(?:trước|liền\\s+kề\\s+trước)(?![\\p{L}])(?!\\s+(?:ngày|khi|đó))`, FLAGS),
+    pattern: new RegExp(`so\\s+với\\s+(tháng|quý|năm|kỳ)\\s+(?:trước|liền\\s+kề\\s+trước|ngoái)(?![\\p{L}])(?!\\s+(?:ngày|khi|đó))`, FLAGS),
     extract: (m) => {
       const unit = m[1]!.toLowerCase();
       return (a) => {
         if (!a.period) return null;
+        if (unit === 'kỳ') return periodBefore(a.period);
         const y = +a.period.to.slice(0, 4);
         const month = +a.period.to.slice(5, 7);
         if (unit === 'năm') return yearsBounds(y - 1, y - 1);
@@ -1309,6 +1311,22 @@ function anyDate(s: string, year: number | null): string | null {
   if (full) return full;
   const m = /^(\d{1,2})\s*(?:\/\s*|\s+tháng\s+)(\d{1,2})$/iu.exec(s.trim());
   return m && year ? isoDate(year, +m[2]!, +m[1]!) : null;
+}
+
+/** The span as long as `p` that ends the day before it starts: whole months when `p` is whole months, else days. */
+function periodBefore(p: { from: string; to: string }): Bounds | null {
+  const [fy, fm, fd] = p.from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = p.to.split('-').map(Number) as [number, number, number];
+  if (fd === 1 && td === lastDayOfMonth(ty, tm)) {
+    const months = ty * 12 + tm - (fy * 12 + fm) + 1;
+    const start = fy * 12 + fm - 1 - months; // months counted from year 0, January = 0
+    const end = fy * 12 + fm - 2;
+    return { from: isoDate(Math.floor(start / 12), (start % 12) + 1, 1)!, to: isoDate(Math.floor(end / 12), (end % 12) + 1, lastDayOfMonth(Math.floor(end / 12), (end % 12) + 1))! };
+  }
+  const length = days(p.from, p.to);
+  const dayMs = 86_400_000;
+  const to = new Date(Date.parse(p.from) - dayMs).toISOString().slice(0, 10);
+  return { from: new Date(Date.parse(to) - (length - 1) * dayMs).toISOString().slice(0, 10), to };
 }
 
 /** `từ ngày A đến B`: A without a year takes B's (the year before when that would reverse them); B without one the document's. */
