@@ -60,6 +60,8 @@ export class Channel {
   private readonly nodeDepth: Int32Array;
   private readonly nodeEnd: Int32Array;
   private readonly nodeWord: string[];
+  /** 1 where a syllable ends at the node. */
+  private readonly nodeIsWord: Uint8Array;
   private readonly maxDepth: number;
   private readonly byFold = new Map<string, string[]>();
   private readonly cache = new Map<string, Candidate[]>();
@@ -117,7 +119,13 @@ export class Channel {
     this.nodeDepth = Int32Array.from(depths);
     this.nodeEnd = Int32Array.from(ends);
     this.nodeWord = wordsAt;
+    this.nodeIsWord = Uint8Array.from(wordsAt, (w) => (w === '' ? 0 : 1));
     this.maxDepth = depths.reduce((a, b) => Math.max(a, b), 0);
+    this.lo = new Int32Array(this.maxDepth + 1);
+    this.hi = new Int32Array(this.maxDepth + 1);
+    // a search finds each node at most once
+    this.foundNode = new Int32Array(nodeLetters.length);
+    this.foundCost = new Float64Array(nodeLetters.length);
     this.totals = new Float64Array(this.alphabet.length);
     for (const [t, row] of Object.entries(counts)) {
       const ti = index.get(t);
@@ -191,6 +199,14 @@ export class Channel {
   private cols = new Float64Array(0);
   private rest = new Float64Array(0);
   private next = new Float64Array(0);
+  /** The least cost of each of the token's strings, by any letter (the last entry of `emissionCosts`). */
+  private least = new Float64Array(0);
+  private kept = new Float64Array(0);
+  /** The finite range of each depth's column in `cols`. */
+  private readonly lo: Int32Array;
+  private readonly hi: Int32Array;
+  private readonly foundNode: Int32Array;
+  private readonly foundCost: Float64Array;
 
   /**
    * Syllables that could have been read as `token` (lower-cased), cheapest first, within `beam`
@@ -203,32 +219,55 @@ export class Channel {
    * the same, found with some 15 % fewer of the trie's nodes visited.
    */
   candidates(token: string, maxCost = 14, beam = 9, limit = 12): Candidate[] {
-    const key = token;
-    const hit = this.cache.get(key);
+    const hit = this.cache.get(token);
     if (hit) return hit;
     const m = token.length;
+    const stride = (m + 1) * (MAX_EMIT + 1);
+    this.fillTables(token, m, stride);
+    // a syllable spelt with the token's letters gives a first bound, before the search finds one
+    let bestFound = Infinity;
+    for (const s of this.byFold.get(fold(token)) ?? []) bestFound = Math.min(bestFound, this.alignCost(s, this.emit, m, stride));
+    const n = this.search(m, stride, maxCost, beam, limit, bestFound);
+    const found: Candidate[] = [];
+    for (let k = 0; k < n; k++) found.push({ word: this.nodeWord[this.foundNode[k]!]!, cost: this.foundCost[k]! });
+    found.sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1));
+    const best = found[0]?.cost ?? Infinity;
+    const out = found.filter((f) => f.cost <= best + beam).slice(0, limit);
+    if (this.cache.size < 20_000) this.cache.set(token, out); // bounded: see OPTION_CACHE_SIZE in restore.ts
+    return out;
+  }
+
+  /**
+   * The search's tables for one token: `emit`, `rest` and `next` (see `search`). Apart from the
+   * search loop so that each is compiled on its own: this part reads maps by string, the loop
+   * only typed arrays, and a process that restores one file runs both mostly before they are
+   * optimised (one large function was compiled five times over, after each deoptimisation).
+   */
+  private fillTables(token: string, m: number, stride: number): void {
     // emission costs for this token: emit[ti * stride + j * W + k] = cost(alphabet[ti], token[j..j+k)),
     // written for j + k <= m, the only cells read
     const W = MAX_EMIT + 1;
     const A = this.alphabet.length;
-    const stride = (m + 1) * W;
     if (this.emit.length < A * stride) this.emit = new Float64Array(2 * A * stride);
     const emit = this.emit;
     // rest[j]: the least that token[j..m) can cost, cut into strings of 1 to MAX_EMIT characters
     // each emitted by the letter that emits it most cheaply (an emission costs ≥ 0)
     if (this.rest.length < m + 1) this.rest = new Float64Array(2 * (m + 1));
     const rest = this.rest;
+    if (this.least.length < (m + 1) * W) this.least = new Float64Array(2 * (m + 1) * W);
+    const least = this.least;
     rest.fill(Infinity, 0, m + 1);
     rest[m] = 0;
     for (let j = 0; j <= m; j++) {
       for (let k = 0; k <= MAX_EMIT && j + k <= m; k++) {
         const costs = this.emissionCosts(token.slice(j, j + k));
         for (let ti = 0, at = j * W + k; ti < A; ti++, at += stride) emit[at] = costs[ti]!;
+        least[j * W + k] = costs[A]!;
       }
     }
     for (let j = m - 1; j >= 0; j--) {
       for (let k = 1; k <= MAX_EMIT && j + k <= m; k++) {
-        const v = this.emissionCosts(token.slice(j, j + k))[A]! + rest[j + k]!;
+        const v = least[j * W + k]! + rest[j + k]!;
         if (v < rest[j]!) rest[j] = v;
       }
     }
@@ -239,33 +278,47 @@ export class Channel {
     const next = this.next;
     for (let ti = 0; ti < A; ti++) {
       for (let j = 0; j <= m; j++) {
-        let least = Infinity;
+        let low = Infinity;
         for (let k = 0, at = ti * stride + j * W; k <= MAX_EMIT && j + k <= m; k++) {
           const v = emit[at + k]! + rest[j + k]!;
-          if (v < least) least = v;
+          if (v < low) low = v;
         }
-        next[ti * (m + 1) + j] = least;
+        next[ti * (m + 1) + j] = low;
       }
     }
+  }
+
+  /**
+   * The trie search over the tables `fillTables` wrote: the nodes of the syllables found go to
+   * `foundNode`, their costs to `foundCost`; returns how many. `bestFound`: a cost already known
+   * to be reachable (a syllable spelt with the token's letters), Infinity when none.
+   */
+  private search(m: number, stride: number, maxCost: number, beam: number, limit: number, bestFound: number): number {
+    const W = MAX_EMIT + 1;
+    const emit = this.emit;
+    const rest = this.rest;
+    const next = this.next;
     // cols[d * (m + 1) + j]: cost of the best alignment of the current depth-d prefix with token[0..j);
     // only lo[d]..hi[d] is finite
     const D = this.maxDepth + 1;
     if (this.cols.length < D * (m + 1)) this.cols = new Float64Array(2 * D * (m + 1));
     const cols = this.cols;
     cols.fill(Infinity, 0, D * (m + 1));
-    const lo = new Int32Array(D);
-    const hi = new Int32Array(D);
+    const lo = this.lo;
+    const hi = this.hi;
+    lo.fill(0);
+    hi.fill(0);
     cols[0] = 0;
-    const found: Candidate[] = [];
+    const foundNode = this.foundNode;
+    const foundCost = this.foundCost;
+    let nFound = 0;
     // the `limit` cheapest costs found so far, as a max-heap: when full, nothing dearer than its top can be kept
-    const kept = new Float64Array(limit);
+    if (this.kept.length < limit) this.kept = new Float64Array(limit);
+    const kept = this.kept;
     let nKept = 0;
     let bound = maxCost;
-    let bestFound = Infinity;
-    // a syllable spelt with the token's letters gives a first bound, before the search finds one
-    for (const s of this.byFold.get(fold(token)) ?? []) bestFound = Math.min(bestFound, this.alignCost(s, emit, m, stride));
     if (bestFound + beam < bound) bound = bestFound + beam;
-    const { nodeLetter, nodeDepth, nodeEnd, nodeWord } = this;
+    const { nodeLetter, nodeDepth, nodeEnd, nodeIsWord } = this;
     const N = nodeLetter.length;
     for (let i = 0; i < N; ) {
       const d = nodeDepth[i]!;
@@ -312,10 +365,10 @@ export class Channel {
       }
       lo[d] = nlo;
       hi[d] = nhi;
-      const word = nodeWord[i]!;
-      if (word !== '' && top === m && cols[cur + m]! <= bound) {
+      if (nodeIsWord[i] === 1 && top === m && cols[cur + m]! <= bound) {
         const cost = cols[cur + m]!;
-        found.push({ word, cost });
+        foundNode[nFound] = i;
+        foundCost[nFound++] = cost;
         if (cost < bestFound) bestFound = cost;
         if (bestFound + beam < bound) bound = bestFound + beam;
         if (nKept < limit) heapPush(kept, nKept++, cost);
@@ -324,11 +377,7 @@ export class Channel {
       }
       i++;
     }
-    found.sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1));
-    const best = found[0]?.cost ?? Infinity;
-    const out = found.filter((f) => f.cost <= best + beam).slice(0, limit);
-    if (this.cache.size < 20_000) this.cache.set(key, out); // bounded: see OPTION_CACHE_SIZE in restore.ts
-    return out;
+    return nFound;
   }
 
   /**
