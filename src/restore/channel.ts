@@ -232,8 +232,6 @@ export class Channel {
   private cols = new Float64Array(0);
   private rest = new Float64Array(0);
   private next = new Float64Array(0);
-  /** The least cost of each of the token's strings, by any letter (the last entry of `emissionCosts`). */
-  private least = new Float64Array(0);
   private kept = new Float64Array(0);
   /** The finite range of each depth's column in `cols`. */
   private readonly lo: Int32Array;
@@ -255,12 +253,11 @@ export class Channel {
     const hit = this.cache.get(token);
     if (hit) return hit;
     const m = token.length;
-    const stride = (m + 1) * (MAX_EMIT + 1);
-    this.fillTables(token, m, stride);
+    this.fillTables(token, m);
     // a syllable spelt with the token's letters gives a first bound, before the search finds one
     let bestFound = Infinity;
-    for (const s of this.byFold.get(fold(token)) ?? []) bestFound = Math.min(bestFound, this.alignCost(s, this.emit, m, stride));
-    const n = this.search(m, stride, maxCost, beam, limit, bestFound);
+    for (const s of this.byFold.get(fold(token)) ?? []) bestFound = Math.min(bestFound, this.alignCost(s, this.emit, m));
+    const n = this.search(m, maxCost, beam, limit, bestFound);
     const found: Candidate[] = [];
     for (let k = 0; k < n; k++) found.push({ word: this.nodeWord[this.foundNode[k]!]!, cost: this.foundCost[k]! });
     found.sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1));
@@ -276,31 +273,28 @@ export class Channel {
    * only typed arrays, and a process that restores one file runs both mostly before they are
    * optimised (one large function was compiled five times over, after each deoptimisation).
    */
-  private fillTables(token: string, m: number, stride: number): void {
-    // emission costs for this token: emit[ti * stride + j * W + k] = cost(alphabet[ti], token[j..j+k)),
-    // written for j + k <= m, the only cells read
+  private fillTables(token: string, m: number): void {
+    // emission costs for this token: emit[(j * W + k) * AA + ti] = cost(alphabet[ti], token[j..j+k)),
+    // and at ti = A the least of them, written for j + k <= m, the only cells read: each string's
+    // row is its cached `emissionCosts` as it is (one copy)
     const W = MAX_EMIT + 1;
     const A = this.alphabet.length;
-    if (this.emit.length < A * stride) this.emit = new Float64Array(2 * A * stride);
+    const AA = A + 1;
+    const size = (m + 1) * W * AA;
+    if (this.emit.length < size) this.emit = new Float64Array(2 * size);
     const emit = this.emit;
+    for (let j = 0; j <= m; j++) {
+      for (let k = 0; k <= MAX_EMIT && j + k <= m; k++) emit.set(this.emissionCosts(token.slice(j, j + k)), (j * W + k) * AA);
+    }
     // rest[j]: the least that token[j..m) can cost, cut into strings of 1 to MAX_EMIT characters
     // each emitted by the letter that emits it most cheaply (an emission costs ≥ 0)
     if (this.rest.length < m + 1) this.rest = new Float64Array(2 * (m + 1));
     const rest = this.rest;
-    if (this.least.length < (m + 1) * W) this.least = new Float64Array(2 * (m + 1) * W);
-    const least = this.least;
     rest.fill(Infinity, 0, m + 1);
     rest[m] = 0;
-    for (let j = 0; j <= m; j++) {
-      for (let k = 0; k <= MAX_EMIT && j + k <= m; k++) {
-        const costs = this.emissionCosts(token.slice(j, j + k));
-        for (let ti = 0, at = j * W + k; ti < A; ti++, at += stride) emit[at] = costs[ti]!;
-        least[j * W + k] = costs[A]!;
-      }
-    }
     for (let j = m - 1; j >= 0; j--) {
       for (let k = 1; k <= MAX_EMIT && j + k <= m; k++) {
-        const v = least[j * W + k]! + rest[j + k]!;
+        const v = emit[(j * W + k) * AA + A]! + rest[j + k]!;
         if (v < rest[j]!) rest[j] = v;
       }
     }
@@ -312,8 +306,8 @@ export class Channel {
     for (let ti = 0; ti < A; ti++) {
       for (let j = 0; j <= m; j++) {
         let low = Infinity;
-        for (let k = 0, at = ti * stride + j * W; k <= MAX_EMIT && j + k <= m; k++) {
-          const v = emit[at + k]! + rest[j + k]!;
+        for (let k = 0, at = j * W * AA + ti; k <= MAX_EMIT && j + k <= m; k++, at += AA) {
+          const v = emit[at]! + rest[j + k]!;
           if (v < low) low = v;
         }
         next[ti * (m + 1) + j] = low;
@@ -326,8 +320,9 @@ export class Channel {
    * `foundNode`, their costs to `foundCost`; returns how many. `bestFound`: a cost already known
    * to be reachable (a syllable spelt with the token's letters), Infinity when none.
    */
-  private search(m: number, stride: number, maxCost: number, beam: number, limit: number, bestFound: number): number {
+  private search(m: number, maxCost: number, beam: number, limit: number, bestFound: number): number {
     const W = MAX_EMIT + 1;
+    const AA = this.alphabet.length + 1;
     const emit = this.emit;
     const rest = this.rest;
     const next = this.next;
@@ -373,14 +368,14 @@ export class Channel {
       }
       const top = phi + MAX_EMIT < m ? phi + MAX_EMIT : m;
       for (let j = cur + plo, end = cur + top; j <= end; j++) cols[j] = Infinity;
-      const row = nodeLetter[i]! * stride;
+      const letter = nodeLetter[i]!;
       for (let j = plo; j <= phi; j++) {
         const c = cols[prev + j]!;
         if (c + rest[j]! > bound + SLACK) continue;
         const kmax = m - j < MAX_EMIT ? m - j : MAX_EMIT;
-        const base = row + j * W;
+        const base = j * W * AA + letter;
         for (let k = 0; k <= kmax; k++) {
-          const v = c + emit[base + k]!;
+          const v = c + emit[base + k * AA]!;
           if (v < cols[cur + j + k]!) cols[cur + j + k] = v;
         }
       }
@@ -418,17 +413,18 @@ export class Channel {
    * `bestPath`'s recurrence, reading the table instead of asking `cost` per cell (calling
    * `bestPath` here made cold restoration 3–6 % slower).
    */
-  private alignCost(s: string, emit: Float64Array, m: number, stride: number): number {
+  private alignCost(s: string, emit: Float64Array, m: number): number {
     const W = MAX_EMIT + 1;
+    const AA = this.alphabet.length + 1;
     let prev = new Float64Array(m + 1).fill(Infinity);
     prev[0] = 0;
     for (const ch of s) {
-      const row = this.letterIndex.get(ch)! * stride;
+      const letter = this.letterIndex.get(ch)!;
       const cur = new Float64Array(m + 1).fill(Infinity);
       for (let j = 0; j <= m; j++) {
         const c = prev[j]!;
         if (c === Infinity) continue;
-        for (let k = 0; k <= MAX_EMIT && j + k <= m; k++) cur[j + k] = Math.min(cur[j + k]!, c + emit[row + j * W + k]!);
+        for (let k = 0; k <= MAX_EMIT && j + k <= m; k++) cur[j + k] = Math.min(cur[j + k]!, c + emit[(j * W + k) * AA + letter]!);
       }
       prev = cur;
     }
