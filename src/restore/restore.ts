@@ -110,7 +110,8 @@ interface Option {
   id: number;
   word: string; // lower-case canonical syllable, or the token as written for "keep"
   cost: number;
-  keep?: boolean;
+  /** The token kept as written (every option has the field: one object shape for the loops that read options). */
+  keep: boolean;
 }
 
 /** A changed token's confidence, and the option that came second (-1 when it had one option). */
@@ -454,7 +455,7 @@ export class Restorer {
     const others = e ? (this.toneSiblings.get(fold(e)) ?? []).filter((s) => withoutTone(s) === e) : [];
     opts = null;
     if (siblings.length + others.length > 1) {
-      opts = this.optionList([...siblings, ...others].map((s) => ({ id: this.lm.id(s), word: s, cost: this.toneCost[toneOf(s) * 6 + read]! + (withoutTone(s) === shape ? 0 : this.toneCost[36]!) })));
+      opts = this.optionList([...siblings, ...others].map((s) => ({ id: this.lm.id(s), word: s, cost: this.toneCost[toneOf(s) * 6 + read]! + (withoutTone(s) === shape ? 0 : this.toneCost[36]!), keep: false })));
     }
     if (this.toneCache.size < OPTION_CACHE_SIZE) this.toneCache.set(word, opts);
     return opts;
@@ -521,7 +522,7 @@ export class Restorer {
         const s = canonical(t);
         if (f.syllable && f.letters && !seen.has(s)) {
           seen.add(s);
-          list.push({ id: f.id, word: s, cost: 0 });
+          list.push({ id: f.id, word: s, cost: 0, keep: false });
         }
       }
     }
@@ -538,7 +539,7 @@ export class Restorer {
     const list: Option[] = [{ id: NUM, word: digits, cost: 0, keep: true }];
     const lmW = w.lm * LN10;
     // the likeliest a priori (channel and unigram), as for words: `6` is `ổ` by its letters, `ở` by use
-    const words = this.channel.candidates(digits, w.candidateMaxCost, w.candidateBeam, w.candidatePool).map((c) => ({ id: this.lm.id(c.word), word: c.word, cost: c.cost + w.digitWord }));
+    const words = this.channel.candidates(digits, w.candidateMaxCost, w.candidateBeam, w.candidatePool).map((c) => ({ id: this.lm.id(c.word), word: c.word, cost: c.cost + w.digitWord, keep: false }));
     words.sort((a, b) => a.cost - lmW * this.lm.unigram(a.id) - (b.cost - lmW * this.lm.unigram(b.id)));
     list.push(...words.slice(0, 5));
     opts = null;
@@ -625,9 +626,9 @@ export class Restorer {
     const lower = word.toLowerCase();
     const opts: Option[] = [];
     if (stripped && LETTERS_RE.test(word)) {
-      for (const s of this.channel.sameFold(fold(lower))) opts.push({ id: this.lm.id(s), word: s, cost: 0 });
+      for (const s of this.channel.sameFold(fold(lower))) opts.push({ id: this.lm.id(s), word: s, cost: 0, keep: false });
     } else {
-      for (const c of this.channel.candidates(lower, this.weights.candidateMaxCost, this.weights.candidateBeam, this.weights.candidatePool)) opts.push({ id: this.lm.id(c.word), word: c.word, cost: c.cost });
+      for (const c of this.channel.candidates(lower, this.weights.candidateMaxCost, this.weights.candidateBeam, this.weights.candidatePool)) opts.push({ id: this.lm.id(c.word), word: c.word, cost: c.cost, keep: false });
     }
     // Keep the candidates most likely a priori (channel and unigram): many spellings share one
     // channel cost (`can` → càn can cạn cần … cán), so cutting by channel cost alone loses `cán`.
@@ -641,7 +642,7 @@ export class Restorer {
       opts.length = n;
     }
     if (!valid) opts.push({ id: this.syllableId(word), word, cost: this.weights.keep + this.weights.keepPerChar * word.length, keep: true });
-    else if (!opts.some((o) => o.word === canonical(lower))) opts.push({ id: this.syllableId(word), word: canonical(lower), cost: 0 });
+    else if (!opts.some((o) => o.word === canonical(lower))) opts.push({ id: this.syllableId(word), word: canonical(lower), cost: 0, keep: false });
     return opts;
   }
 
