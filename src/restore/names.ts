@@ -38,7 +38,10 @@ export class PlaceNames {
   constructor(units: readonly string[]) {
     // (canonical places one syllable's tone)
     this.units = new Set(units.map((u) => u.toLowerCase().split(' ').map(canonical).join(' ')));
-    for (const u of this.units) this.spellings.set(stripMarks(u), (this.spellings.get(stripMarks(u)) ?? 0) + 1);
+    for (const u of this.units) {
+      const letters = stripMarks(u);
+      this.spellings.set(letters, (this.spellings.get(letters) ?? 0) + 1);
+    }
   }
 
   /**
