@@ -13,6 +13,8 @@ const KINDS = ['thị trấn', 'thị xã', 'thành phố', 'đặc khu', 'xã',
 const MAX_NAME = 4;
 /** One syllable is too little to tell a name from a capitalised word. */
 const MIN_NAME = 2;
+/** Words whose letters are kept for reuse (bounded like restoration's other per-token caches). */
+const LETTERS_CACHE_SIZE = 50_000;
 
 /** One word of the decoded text, as the name pass needs it. */
 export interface NameWord {
@@ -34,6 +36,8 @@ export class PlaceNames {
   private readonly units: Set<string>;
   /** How many units of the gazetteer share a kind and a name's letters (`xã phu loc`): one, and the letters tell the name. */
   private readonly spellings = new Map<string, number>();
+  /** A word's letters as written, marks and case aside, by the word: a report repeats its capitalised words. */
+  private readonly lettersCache = new Map<string, string>();
 
   constructor(units: readonly string[]) {
     // (canonical places one syllable's tone)
@@ -55,6 +59,14 @@ export class PlaceNames {
     const runs = nameRuns(words);
     const named = new Map<string, string[] | null>();
     const keys: string[] = [];
+    const letters = (written: string) => {
+      let l = this.lettersCache.get(written);
+      if (l === undefined) {
+        l = stripMarks(written.toLowerCase());
+        if (this.lettersCache.size < LETTERS_CACHE_SIZE) this.lettersCache.set(written, l);
+      }
+      return l;
+    };
     for (let i = 0; i < words.length; i++) {
       const kind = kindEndingAt(words, i);
       if (kind === null) continue;
@@ -64,7 +76,7 @@ export class PlaceNames {
         const unit = `${kind} ${name.join(' ')}`;
         if (!this.units.has(unit)) continue;
         if (this.spellings.get(stripMarks(unit)) === 1 || name.every((_, k) => confident(i + 1 + k))) {
-          const key = keyOf(words, keys, i + 1, n);
+          const key = keyOf(words, keys, i + 1, n, letters);
           const known = named.get(key);
           named.set(key, known === undefined || (known !== null && known.join(' ') === name.join(' ')) ? name : null);
         }
@@ -78,7 +90,7 @@ export class PlaceNames {
       if (runs[i]! < MIN_NAME) continue;
       for (const n of lengths) {
         if (runs[i]! < n) continue;
-        const name = named.get(keyOf(words, keys, i, n));
+        const name = named.get(keyOf(words, keys, i, n, letters));
         if (!name) continue;
         for (let k = 0; k < n; k++) if (words[i + k]!.word !== name[k]) out.push({ at: i + k, syllable: name[k]! });
         i += n - 1;
@@ -123,10 +135,10 @@ function kindEndingAt(words: readonly NameWord[], i: number): string | null {
  * The letters as written of the n words from i, marks and case aside: what the copies of one name
  * share however OCR garbled their marks. Each word's are kept in `keys`.
  */
-function keyOf(words: readonly NameWord[], keys: string[], i: number, n: number): string {
+function keyOf(words: readonly NameWord[], keys: string[], i: number, n: number, lettersOf: (written: string) => string): string {
   let key = '';
   for (let k = i; k < i + n; k++) {
-    const letters = (keys[k] ??= stripMarks(words[k]!.written.toLowerCase()));
+    const letters = (keys[k] ??= lettersOf(words[k]!.written));
     key = k === i ? letters : `${key} ${letters}`;
   }
   return key;

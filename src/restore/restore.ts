@@ -141,6 +141,8 @@ interface Item {
 interface WordFacts {
   /** The model id of the token read as a syllable (lower case, tone placed the new way), or UNK. */
   id: number;
+  /** The token in lower case with its tone placed the new way (the form `id` looks up). */
+  lower: string;
   syllable: boolean;
   /** Letters only (no digits or signs). */
   letters: boolean;
@@ -225,7 +227,8 @@ export class Restorer {
   private facts(word: string): WordFacts {
     let f = this.factsCache.get(word);
     if (f === undefined) {
-      const id = this.syllableId(word);
+      const lower = canonical(word.toLowerCase());
+      const id = this.lm.id(lower);
       const marked = hasMarks(word);
       const folded = fold(word);
       const syllable = this.syllableIds.has(id);
@@ -233,6 +236,7 @@ export class Restorer {
       const upperCase = word === word.toUpperCase();
       f = {
         id,
+        lower,
         syllable,
         letters,
         upperCase,
@@ -910,7 +914,7 @@ export class Restorer {
   private keepNamesConsistent(items: Item[], chosen: Int32Array, places: PlaceNames): void {
     const words: NameWord[] = items.map((it, i) => {
       const o = it.options?.list[chosen[i]!];
-      const word = it.part || it.forced !== undefined || (!o && it.piece.kind !== 'word') ? null : o && !o.keep ? o.word : canonical(it.piece.text.toLowerCase());
+      const word = it.part || it.forced !== undefined || (!o && it.piece.kind !== 'word') ? null : o && !o.keep ? o.word : this.facts(it.piece.text).lower;
       return { word, written: it.piece.text, reset: it.reset };
     });
     let ids: Int32Array | null = null;
