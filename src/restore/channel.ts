@@ -233,6 +233,8 @@ export class Channel {
   private rest = new Float64Array(0);
   private next = new Float64Array(0);
   private kept = new Float64Array(0);
+  private alignPrev = new Float64Array(0);
+  private alignCur = new Float64Array(0);
   /** The finite range of each depth's column in `cols`. */
   private readonly lo: Int32Array;
   private readonly hi: Int32Array;
@@ -416,17 +418,26 @@ export class Channel {
   private alignCost(s: string, emit: Float64Array, m: number): number {
     const W = MAX_EMIT + 1;
     const AA = this.alphabet.length + 1;
-    let prev = new Float64Array(m + 1).fill(Infinity);
+    // two columns, swapped per letter (scratch: this runs for every syllable of the token's letters)
+    if (this.alignPrev.length < m + 1) {
+      this.alignPrev = new Float64Array(2 * (m + 1));
+      this.alignCur = new Float64Array(2 * (m + 1));
+    }
+    let prev = this.alignPrev;
+    let cur = this.alignCur;
+    prev.fill(Infinity, 0, m + 1);
     prev[0] = 0;
     for (const ch of s) {
       const letter = this.letterIndex.get(ch)!;
-      const cur = new Float64Array(m + 1).fill(Infinity);
+      cur.fill(Infinity, 0, m + 1);
       for (let j = 0; j <= m; j++) {
         const c = prev[j]!;
         if (c === Infinity) continue;
         for (let k = 0; k <= MAX_EMIT && j + k <= m; k++) cur[j + k] = Math.min(cur[j + k]!, c + emit[(j * W + k) * AA + letter]!);
       }
+      const t = prev;
       prev = cur;
+      cur = t;
     }
     return prev[m]!;
   }

@@ -116,6 +116,8 @@ function nameRuns(words: readonly NameWord[]): Int32Array {
 }
 
 const CAPITAL_RE = /^\p{Lu}/u;
+/** Each kind as one string (`đặc khu`). */
+const KIND_NAMES = KINDS.map((k) => k.join(' '));
 /** The last word of each kind: the only words after which a kind can end. */
 const KIND_ENDS = new Set(KINDS.map((k) => k.at(-1)!));
 
@@ -123,10 +125,13 @@ const KIND_ENDS = new Set(KINDS.map((k) => k.at(-1)!));
 function kindEndingAt(words: readonly NameWord[], i: number): string | null {
   const last = words[i]!.word;
   if (last === null || !KIND_ENDS.has(last)) return null;
-  for (const kind of KINDS) {
+  for (let n = 0; n < KINDS.length; n++) {
+    const kind = KINDS[n]!;
     const start = i - kind.length + 1;
     if (start < 0) continue;
-    if (kind.every((k, j) => words[start + j]!.word === k && (j === 0 || !words[start + j]!.reset))) return kind.join(' ');
+    let j = 0;
+    while (j < kind.length && words[start + j]!.word === kind[j] && (j === 0 || !words[start + j]!.reset)) j++;
+    if (j === kind.length) return KIND_NAMES[n]!;
   }
   return null;
 }

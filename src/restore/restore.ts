@@ -617,13 +617,18 @@ export class Restorer {
   /** Options as the decoder's inner loop reads them. */
   private optionList(list: Option[]): OptionList {
     const lmW = this.weights.lm * LN10;
-    return {
-      list,
-      confidences: undefined,
-      ids: Int32Array.from(list, (o) => o.id),
-      costs: Float64Array.from(list, (o) => o.cost),
-      reach: Float64Array.from(list, (o) => lmW * this.lm.maxLogProb(o.id) - o.cost),
-    };
+    const n = list.length;
+    // (loops, not `from` with a mapping function: that iterates generically, a call per element)
+    const ids = new Int32Array(n);
+    const costs = new Float64Array(n);
+    const reach = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const o = list[k]!;
+      ids[k] = o.id;
+      costs[k] = o.cost;
+      reach[k] = lmW * this.lm.maxLogProb(o.id) - o.cost;
+    }
+    return { list, confidences: undefined, ids, costs, reach };
   }
 
   private computeOptions(word: string, valid: boolean, stripped: boolean): Option[] {
