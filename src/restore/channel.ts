@@ -143,6 +143,7 @@ export class Channel {
         fam.total += n;
       }
     }
+    for (const [o, row] of this.byOcr) this.ocrRows.set(o, { letters: Int32Array.from(row.keys()), counts: Float64Array.from(row.values()) });
     const families = [...this.family.values()];
     this.families = families.map((f) => f.counts);
     this.familyOf = Int32Array.from(this.foldOf, (f) => (this.family.has(f) ? families.indexOf(this.family.get(f)!) : -1));
@@ -185,6 +186,8 @@ export class Channel {
     return costs;
   }
 
+  /** `byOcr`'s rows as arrays: the letters that printed each OCR string, and how often. */
+  private readonly ocrRows = new Map<string, { letters: Int32Array; counts: Float64Array }>();
   /** The families' counts, their index by letter (-1: none) and totals by letter, for `allEmissionCosts`. */
   private readonly families: Map<string, number>[];
   private readonly familyOf: Int32Array;
@@ -199,11 +202,11 @@ export class Channel {
    * some 30 map lookups instead of some 200.
    */
   private allEmissionCosts(o: string): Float64Array {
-    const row = this.byOcr.get(o);
+    const row = this.ocrRows.get(o);
     const folds = ocrFolds(o);
     const A = this.alphabet.length;
     const own = this.ownCount;
-    if (row) for (const [ti, n] of row) own[ti] = n;
+    if (row) for (let k = 0; k < row.letters.length; k++) own[row.letters[k]!] = row.counts[k]!;
     const familyCount = this.familyCount;
     for (let k = 0; k < this.families.length; k++) familyCount[k] = this.families[k]!.get(o) ?? 0;
     const costs = new Float64Array(A + 1);
@@ -218,7 +221,7 @@ export class Channel {
       if (c < least) least = c;
     }
     costs[A] = least;
-    if (row) for (const ti of row.keys()) own[ti] = 0;
+    if (row) for (let k = 0; k < row.letters.length; k++) own[row.letters[k]!] = 0;
     return costs;
   }
 

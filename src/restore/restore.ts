@@ -148,6 +148,8 @@ interface WordFacts {
   letters: boolean;
   /** Written as it is in capitals (`UBND`, `PAC`, but also `1` or `A`). */
   upperCase: boolean;
+  /** A capital, one or two small letters, capitals (`IoT`, `PoC`). */
+  mixedCaps: boolean;
   marked: boolean;
   vietnameseOnly: boolean;
   code: boolean;
@@ -240,6 +242,7 @@ export class Restorer {
         syllable,
         letters,
         upperCase,
+        mixedCaps: MIXED_CAPS_RE.test(word),
         marked,
         vietnameseOnly: hasVietnameseOnlyLetters(word),
         code: isCode(word),
@@ -377,7 +380,7 @@ export class Restorer {
         // ordinary words (`AI`, `DN`, `IoT`) are not garbled syllables: `d)` is not `ở`, `AI` is
         // not `ÁI`. Capitals that are some syllable's letters are garbled (`cua BO Xay dung` is
         // `của Bộ Xây dựng`), unless a known acronym (`AI`).
-        if (listMarker(ps, i) || (mode === 'light' && word.length === 1) || (word.length > 1 && f.letters && (MIXED_CAPS_RE.test(word) || (f.upperCase && (f.noSyllableOfLetters || isSyllableLikeAcronym(word)) && acronymAmongWords(ps, i, this))))) {
+        if (listMarker(ps, i) || (mode === 'light' && word.length === 1) || (word.length > 1 && f.letters && (f.mixedCaps || (f.upperCase && (f.noSyllableOfLetters || isSyllableLikeAcronym(word)) && acronymAmongWords(ps, i, this))))) {
           item.fixed = f.id;
           continue;
         }
