@@ -22,6 +22,8 @@ export interface Candidate {
 }
 
 const MAX_EMIT = 3;
+/** Tokens this long or shorter find the search's scratch buffers large enough (some 190 KB). */
+const SCRATCH_LENGTH = 48;
 /** Nats by which the search's lower bound of a prefix's cost may exceed the cost, to absorb rounding. */
 const SLACK = 1e-9;
 const ALPHA = 2; // weight of the family's distribution against a letter's own counts
@@ -122,6 +124,10 @@ export class Channel {
     this.nodeIsWord = Uint8Array.from(wordsAt, (w) => (w === '' ? 0 : 1));
     this.maxDepth = depths.reduce((a, b) => Math.max(a, b), 0);
     this.lo = new Int32Array(this.maxDepth + 1);
+    const A = this.alphabet.length;
+    this.emit = new Float64Array((SCRATCH_LENGTH + 1) * (MAX_EMIT + 1) * (A + 1));
+    this.next = new Float64Array(A * (SCRATCH_LENGTH + 1));
+    this.cols = new Float64Array((this.maxDepth + 1) * (SCRATCH_LENGTH + 1));
     this.hi = new Int32Array(this.maxDepth + 1);
     // a search finds each node at most once
     this.foundNode = new Int32Array(nodeLetters.length);
@@ -230,14 +236,17 @@ export class Channel {
     return this.byFold.get(folded) ?? [];
   }
 
-  // scratch buffers of the search, grown on demand and reused across tokens
-  private emit = new Float64Array(0);
-  private cols = new Float64Array(0);
-  private rest = new Float64Array(0);
-  private next = new Float64Array(0);
-  private kept = new Float64Array(0);
-  private alignPrev = new Float64Array(0);
-  private alignCur = new Float64Array(0);
+  // Scratch buffers of the search, reused across tokens: sized for tokens of SCRATCH_LENGTH
+  // characters from the start, grown for longer ones. (Grown on demand from nothing, the code that
+  // grows them ran first after it was optimised, and V8 threw that code away and compiled the
+  // search again: a one-file CLI run compiled it four times.)
+  private emit: Float64Array;
+  private cols: Float64Array;
+  private rest = new Float64Array(SCRATCH_LENGTH + 1);
+  private next: Float64Array;
+  private kept = new Float64Array(64);
+  private alignPrev = new Float64Array(SCRATCH_LENGTH + 1);
+  private alignCur = new Float64Array(SCRATCH_LENGTH + 1);
   /** The finite range of each depth's column in `cols`. */
   private readonly lo: Int32Array;
   private readonly hi: Int32Array;
