@@ -583,11 +583,15 @@ export class Restorer {
           const as = cands(word.slice(0, k)).slice(0, 8);
           if (as.length === 0 || as[0]!.cost >= whole - w.split) continue;
           const bs = cands(word.slice(k)).slice(0, 8);
+          const bIds = bs.map((b) => lm.id(b.word));
           for (const a of as) {
             const ia = lm.id(a.word);
-            for (const b of bs) {
-              const lp = lm.bigramLogProb(ia, lm.id(b.word));
-              if (lp < w.splitMinBigram || a.cost + b.cost > whole - w.split) continue;
+            for (let j = 0; j < bs.length; j++) {
+              const b = bs[j]!;
+              // (candidates come cheapest first: no later b is cheap enough either)
+              if (a.cost + b.cost > whole - w.split) break;
+              const lp = lm.bigramLogProb(ia, bIds[j]!);
+              if (lp < w.splitMinBigram) continue;
               const score = a.cost + b.cost - lmW * lp;
               if (score < best) {
                 best = score;
