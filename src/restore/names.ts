@@ -32,20 +32,41 @@ export interface NameRewrite {
   syllable: string;
 }
 
+/**
+ * What `PlaceNames` looks names up in, worked out from the gazetteer's units: data/places.json
+ * stores it beside them (`make-places.ts`), so that a process that restores one file does not
+ * work it out again (some 50 ms, mostly before V8 has compiled the code).
+ */
+export interface PreparedPlaces {
+  /** Each unit in lower case, its syllables' tones placed the new way (`xã phú lộc`), once. */
+  forms: string[];
+  /** The forms whose letters (marks aside) another form shares (`xã phú lộc`, `xã phú lốc`). */
+  shared: string[];
+}
+
+export function preparePlaces(units: readonly string[]): PreparedPlaces {
+  // (canonical places one syllable's tone)
+  const forms = [...new Set(units.map((u) => u.toLowerCase().split(' ').map(canonical).join(' ')))];
+  const spellings = new Map<string, number>();
+  for (const f of forms) {
+    const letters = stripMarks(f);
+    spellings.set(letters, (spellings.get(letters) ?? 0) + 1);
+  }
+  return { forms, shared: forms.filter((f) => spellings.get(stripMarks(f))! > 1) };
+}
+
 export class PlaceNames {
   private readonly units: Set<string>;
-  /** How many units of the gazetteer share a kind and a name's letters (`xã phu loc`): one, and the letters tell the name. */
-  private readonly spellings = new Map<string, number>();
+  /** Units whose kind and letters another unit shares: elsewhere the letters tell the name (`xã phu loc`). */
+  private readonly shared: Set<string>;
   /** A word's letters as written, marks and case aside, by the word: a report repeats its capitalised words. */
   private readonly lettersCache = new Map<string, string>();
 
-  constructor(units: readonly string[]) {
-    // (canonical places one syllable's tone)
-    this.units = new Set(units.map((u) => u.toLowerCase().split(' ').map(canonical).join(' ')));
-    for (const u of this.units) {
-      const letters = stripMarks(u);
-      this.spellings.set(letters, (this.spellings.get(letters) ?? 0) + 1);
-    }
+  /** From the gazetteer's units as written (`xã Phú Lộc`), or as `preparePlaces` gives them. */
+  constructor(units: readonly string[] | PreparedPlaces) {
+    const prepared = isPrepared(units) ? units : preparePlaces(units);
+    this.units = new Set(prepared.forms);
+    this.shared = new Set(prepared.shared);
   }
 
   /**
@@ -75,7 +96,7 @@ export class PlaceNames {
         const name = words.slice(i + 1, i + 1 + n).map((w) => w.word!);
         const unit = `${kind} ${name.join(' ')}`;
         if (!this.units.has(unit)) continue;
-        if (this.spellings.get(stripMarks(unit)) === 1 || name.every((_, k) => confident(i + 1 + k))) {
+        if (!this.shared.has(unit) || name.every((_, k) => confident(i + 1 + k))) {
           const key = keyOf(words, keys, i + 1, n, letters);
           const known = named.get(key);
           named.set(key, known === undefined || (known !== null && known.join(' ') === name.join(' ')) ? name : null);
@@ -99,6 +120,10 @@ export class PlaceNames {
     }
     return out;
   }
+}
+
+function isPrepared(units: readonly string[] | PreparedPlaces): units is PreparedPlaces {
+  return !Array.isArray(units);
 }
 
 /**

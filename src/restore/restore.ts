@@ -7,7 +7,7 @@ import { applyEdits, type SourceText } from '../text/source-text.js';
 import { Channel, type ConfusionCounts } from './channel.js';
 import { BOS, NUM, PUNCT, SPECIALS, UNK, type LanguageModel } from './lm.js';
 import { repairBeforeNumber, repairCode, repairVieCode, isCode, isSyllableLikeAcronym } from './symbols.js';
-import { PlaceNames, type NameWord } from './names.js';
+import { PlaceNames, type NameWord, type PreparedPlaces } from './names.js';
 import { LOW_CONFIDENCE } from './confidence.js';
 import { pieces, type Piece } from './tokens.js';
 import { applyCase, canonical, caseShape, type CaseShape, fold, hasMarks, hasVietnameseOnlyLetters, toneOf, withoutTone } from '../vietnamese/letters.js';
@@ -195,10 +195,10 @@ export class Restorer {
     /** Tone confusions of Vietnamese-model OCR (for `tones`); none: every tone change equally unlikely. */
     tones: ToneCounts = { tones: Array.from({ length: 6 }, (_, t) => Array.from({ length: 6 }, (_, r) => (t === r ? 1000 : 1))), shapes: [1, 1000] },
     /** The gazetteer's units (`xã Phú Lộc`), to keep each place name one reading within a text; none: no such pass. */
-    places: readonly string[] = [],
+    places: readonly string[] | PreparedPlaces = [],
   ) {
     this.toneCost = toneCosts(tones);
-    this.places = places.length > 0 ? new PlaceNames(places) : null;
+    this.places = ('forms' in places ? places.forms : places).length > 0 ? new PlaceNames(places) : null;
     const syllables = lm.vocab.slice(SPECIALS.length, SPECIALS.length + lm.syllableCount);
     this.channel = new Channel(syllables, confusions);
     this.syllableIds = new Set(syllables.map((_, i) => i + SPECIALS.length));
