@@ -47,12 +47,10 @@ export interface PreparedPlaces {
 export function preparePlaces(units: readonly string[]): PreparedPlaces {
   // (canonical places one syllable's tone)
   const forms = [...new Set(units.map((u) => u.toLowerCase().split(' ').map(canonical).join(' ')))];
+  const letters = forms.map(stripMarks);
   const spellings = new Map<string, number>();
-  for (const f of forms) {
-    const letters = stripMarks(f);
-    spellings.set(letters, (spellings.get(letters) ?? 0) + 1);
-  }
-  return { forms, shared: forms.filter((f) => spellings.get(stripMarks(f))! > 1) };
+  for (const l of letters) spellings.set(l, (spellings.get(l) ?? 0) + 1);
+  return { forms, shared: forms.filter((_, k) => spellings.get(letters[k]!)! > 1) };
 }
 
 export class PlaceNames {
