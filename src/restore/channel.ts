@@ -22,6 +22,8 @@ export interface Candidate {
 }
 
 const MAX_EMIT = 3;
+/** Tokens this long or shorter find the search's scratch buffers large enough (some 190 KB). */
+const SCRATCH_LENGTH = 48;
 /** Nats by which the search's lower bound of a prefix's cost may exceed the cost, to absorb rounding. */
 const SLACK = 1e-9;
 const ALPHA = 2; // weight of the family's distribution against a letter's own counts
@@ -60,6 +62,8 @@ export class Channel {
   private readonly nodeDepth: Int32Array;
   private readonly nodeEnd: Int32Array;
   private readonly nodeWord: string[];
+  /** 1 where a syllable ends at the node. */
+  private readonly nodeIsWord: Uint8Array;
   private readonly maxDepth: number;
   private readonly byFold = new Map<string, string[]>();
   private readonly cache = new Map<string, Candidate[]>();
@@ -117,7 +121,17 @@ export class Channel {
     this.nodeDepth = Int32Array.from(depths);
     this.nodeEnd = Int32Array.from(ends);
     this.nodeWord = wordsAt;
+    this.nodeIsWord = Uint8Array.from(wordsAt, (w) => (w === '' ? 0 : 1));
     this.maxDepth = depths.reduce((a, b) => Math.max(a, b), 0);
+    this.lo = new Int32Array(this.maxDepth + 1);
+    const A = this.alphabet.length;
+    this.emit = new Float64Array((SCRATCH_LENGTH + 1) * (MAX_EMIT + 1) * (A + 1));
+    this.next = new Float64Array(A * (SCRATCH_LENGTH + 1));
+    this.cols = new Float64Array((this.maxDepth + 1) * (SCRATCH_LENGTH + 1));
+    this.hi = new Int32Array(this.maxDepth + 1);
+    // a search finds each node at most once
+    this.foundNode = new Int32Array(nodeLetters.length);
+    this.foundCost = new Float64Array(nodeLetters.length);
     this.totals = new Float64Array(this.alphabet.length);
     for (const [t, row] of Object.entries(counts)) {
       const ti = index.get(t);
@@ -135,6 +149,13 @@ export class Channel {
         fam.total += n;
       }
     }
+    for (const [o, row] of this.byOcr) this.ocrRows.set(o, { letters: Int32Array.from(row.keys()), counts: Float64Array.from(row.values()) });
+    const families = [...this.family.values()];
+    this.families = families.map((f) => f.counts);
+    this.familyOf = Int32Array.from(this.foldOf, (f) => (this.family.has(f) ? families.indexOf(this.family.get(f)!) : -1));
+    this.familyTotal = Float64Array.from(this.foldOf, (f) => this.family.get(f)?.total ?? 0);
+    this.familyCount = new Float64Array(families.length);
+    this.ownCount = new Float64Array(this.alphabet.length);
   }
 
   /** −ln P(o | t) for one printed letter t. */
@@ -165,19 +186,48 @@ export class Channel {
   private emissionCosts(o: string): Float64Array {
     let costs = this.emissionCache.get(o);
     if (!costs) {
-      const row = this.byOcr.get(o);
-      const folds = ocrFolds(o);
-      const A = this.alphabet.length;
-      costs = new Float64Array(A + 1);
-      let least = Infinity;
-      for (let ti = 0; ti < A; ti++) {
-        const c = this.costAt(ti, o, row, folds);
-        costs[ti] = c;
-        if (c < least) least = c;
-      }
-      costs[A] = least;
+      costs = this.allEmissionCosts(o);
       if (this.emissionCache.size < 20_000) this.emissionCache.set(o, costs);
     }
+    return costs;
+  }
+
+  /** `byOcr`'s rows as arrays: the letters that printed each OCR string, and how often. */
+  private readonly ocrRows = new Map<string, { letters: Int32Array; counts: Float64Array }>();
+  /** The families' counts, their index by letter (-1: none) and totals by letter, for `allEmissionCosts`. */
+  private readonly families: Map<string, number>[];
+  private readonly familyOf: Int32Array;
+  private readonly familyTotal: Float64Array;
+  // scratch rows of allEmissionCosts: the count of o by family, by letter (zero between calls)
+  private readonly familyCount: Float64Array;
+  private readonly ownCount: Float64Array;
+
+  /**
+   * `costAt` for every letter, the same sums in the same order: o's counts are looked up once per
+   * family (not per letter) and its own counts spread into a row, so that a new OCR string costs
+   * some 30 map lookups instead of some 200.
+   */
+  private allEmissionCosts(o: string): Float64Array {
+    const row = this.ocrRows.get(o);
+    const folds = ocrFolds(o);
+    const A = this.alphabet.length;
+    const own = this.ownCount;
+    if (row) for (let k = 0; k < row.letters.length; k++) own[row.letters[k]!] = row.counts[k]!;
+    const familyCount = this.familyCount;
+    for (let k = 0; k < this.families.length; k++) familyCount[k] = this.families[k]!.get(o) ?? 0;
+    const costs = new Float64Array(A + 1);
+    let least = Infinity;
+    for (let ti = 0; ti < A; ti++) {
+      const t = this.alphabet[ti]!;
+      const fi = this.familyOf[ti]!;
+      const nf = fi < 0 ? 0 : o === t ? (this.families[fi]!.get('=') ?? 0) : familyCount[fi]!;
+      const pf = (nf + BETA * prior(t, o, this.foldOf[ti]!, folds)) / (this.familyTotal[ti]! + BETA);
+      const c = -Math.log((own[ti]! + ALPHA * pf) / (this.totals[ti]! + ALPHA));
+      costs[ti] = c;
+      if (c < least) least = c;
+    }
+    costs[A] = least;
+    if (row) for (let k = 0; k < row.letters.length; k++) own[row.letters[k]!] = 0;
     return costs;
   }
 
@@ -186,11 +236,22 @@ export class Channel {
     return this.byFold.get(folded) ?? [];
   }
 
-  // scratch buffers of the search, grown on demand and reused across tokens
-  private emit = new Float64Array(0);
-  private cols = new Float64Array(0);
-  private rest = new Float64Array(0);
-  private next = new Float64Array(0);
+  // Scratch buffers of the search, reused across tokens: sized for tokens of SCRATCH_LENGTH
+  // characters from the start, grown for longer ones. (Grown on demand from nothing, the code that
+  // grows them ran first after it was optimised, and V8 threw that code away and compiled the
+  // search again: a one-file CLI run compiled it four times.)
+  private emit: Float64Array;
+  private cols: Float64Array;
+  private rest = new Float64Array(SCRATCH_LENGTH + 1);
+  private next: Float64Array;
+  private kept = new Float64Array(64);
+  private alignPrev = new Float64Array(SCRATCH_LENGTH + 1);
+  private alignCur = new Float64Array(SCRATCH_LENGTH + 1);
+  /** The finite range of each depth's column in `cols`. */
+  private readonly lo: Int32Array;
+  private readonly hi: Int32Array;
+  private readonly foundNode: Int32Array;
+  private readonly foundCost: Float64Array;
 
   /**
    * Syllables that could have been read as `token` (lower-cased), cheapest first, within `beam`
@@ -203,32 +264,51 @@ export class Channel {
    * the same, found with some 15 % fewer of the trie's nodes visited.
    */
   candidates(token: string, maxCost = 14, beam = 9, limit = 12): Candidate[] {
-    const key = token;
-    const hit = this.cache.get(key);
+    const hit = this.cache.get(token);
     if (hit) return hit;
     const m = token.length;
-    // emission costs for this token: emit[ti * stride + j * W + k] = cost(alphabet[ti], token[j..j+k)),
-    // written for j + k <= m, the only cells read
+    this.fillTables(token, m);
+    // a syllable spelt with the token's letters gives a first bound, before the search finds one
+    let bestFound = Infinity;
+    for (const s of this.byFold.get(fold(token)) ?? []) bestFound = Math.min(bestFound, this.alignCost(s, this.emit, m));
+    const n = this.search(m, maxCost, beam, limit, bestFound);
+    const found: Candidate[] = [];
+    for (let k = 0; k < n; k++) found.push({ word: this.nodeWord[this.foundNode[k]!]!, cost: this.foundCost[k]! });
+    found.sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1));
+    const best = found[0]?.cost ?? Infinity;
+    const out = found.filter((f) => f.cost <= best + beam).slice(0, limit);
+    if (this.cache.size < 20_000) this.cache.set(token, out); // bounded: see OPTION_CACHE_SIZE in restore.ts
+    return out;
+  }
+
+  /**
+   * The search's tables for one token: `emit`, `rest` and `next` (see `search`). Apart from the
+   * search loop so that each is compiled on its own: this part reads maps by string, the loop
+   * only typed arrays, and a process that restores one file runs both mostly before they are
+   * optimised (one large function was compiled five times over, after each deoptimisation).
+   */
+  private fillTables(token: string, m: number): void {
+    // emission costs for this token: emit[(j * W + k) * AA + ti] = cost(alphabet[ti], token[j..j+k)),
+    // and at ti = A the least of them, written for j + k <= m, the only cells read: each string's
+    // row is its cached `emissionCosts` as it is (one copy)
     const W = MAX_EMIT + 1;
     const A = this.alphabet.length;
-    const stride = (m + 1) * W;
-    if (this.emit.length < A * stride) this.emit = new Float64Array(2 * A * stride);
+    const AA = A + 1;
+    const size = (m + 1) * W * AA;
+    if (this.emit.length < size) this.emit = new Float64Array(2 * size);
     const emit = this.emit;
+    for (let j = 0; j <= m; j++) {
+      for (let k = 0; k <= MAX_EMIT && j + k <= m; k++) emit.set(this.emissionCosts(token.slice(j, j + k)), (j * W + k) * AA);
+    }
     // rest[j]: the least that token[j..m) can cost, cut into strings of 1 to MAX_EMIT characters
     // each emitted by the letter that emits it most cheaply (an emission costs ≥ 0)
     if (this.rest.length < m + 1) this.rest = new Float64Array(2 * (m + 1));
     const rest = this.rest;
     rest.fill(Infinity, 0, m + 1);
     rest[m] = 0;
-    for (let j = 0; j <= m; j++) {
-      for (let k = 0; k <= MAX_EMIT && j + k <= m; k++) {
-        const costs = this.emissionCosts(token.slice(j, j + k));
-        for (let ti = 0, at = j * W + k; ti < A; ti++, at += stride) emit[at] = costs[ti]!;
-      }
-    }
     for (let j = m - 1; j >= 0; j--) {
       for (let k = 1; k <= MAX_EMIT && j + k <= m; k++) {
-        const v = this.emissionCosts(token.slice(j, j + k))[A]! + rest[j + k]!;
+        const v = emit[(j * W + k) * AA + A]! + rest[j + k]!;
         if (v < rest[j]!) rest[j] = v;
       }
     }
@@ -239,33 +319,48 @@ export class Channel {
     const next = this.next;
     for (let ti = 0; ti < A; ti++) {
       for (let j = 0; j <= m; j++) {
-        let least = Infinity;
-        for (let k = 0, at = ti * stride + j * W; k <= MAX_EMIT && j + k <= m; k++) {
-          const v = emit[at + k]! + rest[j + k]!;
-          if (v < least) least = v;
+        let low = Infinity;
+        for (let k = 0, at = j * W * AA + ti; k <= MAX_EMIT && j + k <= m; k++, at += AA) {
+          const v = emit[at]! + rest[j + k]!;
+          if (v < low) low = v;
         }
-        next[ti * (m + 1) + j] = least;
+        next[ti * (m + 1) + j] = low;
       }
     }
+  }
+
+  /**
+   * The trie search over the tables `fillTables` wrote: the nodes of the syllables found go to
+   * `foundNode`, their costs to `foundCost`; returns how many. `bestFound`: a cost already known
+   * to be reachable (a syllable spelt with the token's letters), Infinity when none.
+   */
+  private search(m: number, maxCost: number, beam: number, limit: number, bestFound: number): number {
+    const W = MAX_EMIT + 1;
+    const AA = this.alphabet.length + 1;
+    const emit = this.emit;
+    const rest = this.rest;
+    const next = this.next;
     // cols[d * (m + 1) + j]: cost of the best alignment of the current depth-d prefix with token[0..j);
     // only lo[d]..hi[d] is finite
     const D = this.maxDepth + 1;
     if (this.cols.length < D * (m + 1)) this.cols = new Float64Array(2 * D * (m + 1));
     const cols = this.cols;
     cols.fill(Infinity, 0, D * (m + 1));
-    const lo = new Int32Array(D);
-    const hi = new Int32Array(D);
+    const lo = this.lo;
+    const hi = this.hi;
+    lo.fill(0);
+    hi.fill(0);
     cols[0] = 0;
-    const found: Candidate[] = [];
+    const foundNode = this.foundNode;
+    const foundCost = this.foundCost;
+    let nFound = 0;
     // the `limit` cheapest costs found so far, as a max-heap: when full, nothing dearer than its top can be kept
-    const kept = new Float64Array(limit);
+    if (this.kept.length < limit) this.kept = new Float64Array(limit);
+    const kept = this.kept;
     let nKept = 0;
     let bound = maxCost;
-    let bestFound = Infinity;
-    // a syllable spelt with the token's letters gives a first bound, before the search finds one
-    for (const s of this.byFold.get(fold(token)) ?? []) bestFound = Math.min(bestFound, this.alignCost(s, emit, m, stride));
     if (bestFound + beam < bound) bound = bestFound + beam;
-    const { nodeLetter, nodeDepth, nodeEnd, nodeWord } = this;
+    const { nodeLetter, nodeDepth, nodeEnd, nodeIsWord } = this;
     const N = nodeLetter.length;
     for (let i = 0; i < N; ) {
       const d = nodeDepth[i]!;
@@ -287,14 +382,14 @@ export class Channel {
       }
       const top = phi + MAX_EMIT < m ? phi + MAX_EMIT : m;
       for (let j = cur + plo, end = cur + top; j <= end; j++) cols[j] = Infinity;
-      const row = nodeLetter[i]! * stride;
+      const letter = nodeLetter[i]!;
       for (let j = plo; j <= phi; j++) {
         const c = cols[prev + j]!;
         if (c + rest[j]! > bound + SLACK) continue;
         const kmax = m - j < MAX_EMIT ? m - j : MAX_EMIT;
-        const base = row + j * W;
+        const base = j * W * AA + letter;
         for (let k = 0; k <= kmax; k++) {
-          const v = c + emit[base + k]!;
+          const v = c + emit[base + k * AA]!;
           if (v < cols[cur + j + k]!) cols[cur + j + k] = v;
         }
       }
@@ -312,10 +407,10 @@ export class Channel {
       }
       lo[d] = nlo;
       hi[d] = nhi;
-      const word = nodeWord[i]!;
-      if (word !== '' && top === m && cols[cur + m]! <= bound) {
+      if (nodeIsWord[i] === 1 && top === m && cols[cur + m]! <= bound) {
         const cost = cols[cur + m]!;
-        found.push({ word, cost });
+        foundNode[nFound] = i;
+        foundCost[nFound++] = cost;
         if (cost < bestFound) bestFound = cost;
         if (bestFound + beam < bound) bound = bestFound + beam;
         if (nKept < limit) heapPush(kept, nKept++, cost);
@@ -324,11 +419,7 @@ export class Channel {
       }
       i++;
     }
-    found.sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1));
-    const best = found[0]?.cost ?? Infinity;
-    const out = found.filter((f) => f.cost <= best + beam).slice(0, limit);
-    if (this.cache.size < 20_000) this.cache.set(key, out); // bounded: see OPTION_CACHE_SIZE in restore.ts
-    return out;
+    return nFound;
   }
 
   /**
@@ -336,19 +427,29 @@ export class Channel {
    * `bestPath`'s recurrence, reading the table instead of asking `cost` per cell (calling
    * `bestPath` here made cold restoration 3–6 % slower).
    */
-  private alignCost(s: string, emit: Float64Array, m: number, stride: number): number {
+  private alignCost(s: string, emit: Float64Array, m: number): number {
     const W = MAX_EMIT + 1;
-    let prev = new Float64Array(m + 1).fill(Infinity);
+    const AA = this.alphabet.length + 1;
+    // two columns, swapped per letter (scratch: this runs for every syllable of the token's letters)
+    if (this.alignPrev.length < m + 1) {
+      this.alignPrev = new Float64Array(2 * (m + 1));
+      this.alignCur = new Float64Array(2 * (m + 1));
+    }
+    let prev = this.alignPrev;
+    let cur = this.alignCur;
+    prev.fill(Infinity, 0, m + 1);
     prev[0] = 0;
     for (const ch of s) {
-      const row = this.letterIndex.get(ch)! * stride;
-      const cur = new Float64Array(m + 1).fill(Infinity);
+      const letter = this.letterIndex.get(ch)!;
+      cur.fill(Infinity, 0, m + 1);
       for (let j = 0; j <= m; j++) {
         const c = prev[j]!;
         if (c === Infinity) continue;
-        for (let k = 0; k <= MAX_EMIT && j + k <= m; k++) cur[j + k] = Math.min(cur[j + k]!, c + emit[row + j * W + k]!);
+        for (let k = 0; k <= MAX_EMIT && j + k <= m; k++) cur[j + k] = Math.min(cur[j + k]!, c + emit[(j * W + k) * AA + letter]!);
       }
+      const t = prev;
       prev = cur;
+      cur = t;
     }
     return prev[m]!;
   }

@@ -9,7 +9,7 @@ import type { ConfusionCounts } from './channel.js';
 import type { ToneCounts } from './tones.js';
 import { NgramModel, type LanguageModel } from './lm.js';
 import { Restorer, type DamageReport, type RestoreOptions, type RestoreResult } from './restore.js';
-import { placeUnits } from './vocabulary.js';
+import { preparedPlaces } from './vocabulary.js';
 
 export type { DamageReport, RestoreOptions, RestoreResult, TokenChange, Weights } from './restore.js';
 export { Restorer, DAMAGE_THRESHOLDS } from './restore.js';
@@ -42,7 +42,7 @@ export function loadLanguageModel(): LanguageModel {
 
 let defaultRestorer: Restorer | undefined;
 export function getRestorer(): Restorer {
-  defaultRestorer ??= new Restorer(loadLanguageModel(), loadConfusions(), {}, loadToneConfusions(), placeUnits());
+  defaultRestorer ??= new Restorer(loadLanguageModel(), loadConfusions(), {}, loadToneConfusions(), preparedPlaces());
   return defaultRestorer;
 }
 

@@ -13,6 +13,8 @@ const KINDS = ['thị trấn', 'thị xã', 'thành phố', 'đặc khu', 'xã',
 const MAX_NAME = 4;
 /** One syllable is too little to tell a name from a capitalised word. */
 const MIN_NAME = 2;
+/** Words whose letters are kept for reuse (bounded like restoration's other per-token caches). */
+const LETTERS_CACHE_SIZE = 50_000;
 
 /** One word of the decoded text, as the name pass needs it. */
 export interface NameWord {
@@ -30,15 +32,39 @@ export interface NameRewrite {
   syllable: string;
 }
 
+/**
+ * What `PlaceNames` looks names up in, worked out from the gazetteer's units: data/places.json
+ * stores it beside them (`make-places.ts`), so that a process that restores one file does not
+ * work it out again (some 50 ms, mostly before V8 has compiled the code).
+ */
+export interface PreparedPlaces {
+  /** Each unit in lower case, its syllables' tones placed the new way (`xã phú lộc`), once. */
+  forms: string[];
+  /** The forms whose letters (marks aside) another form shares (`xã phú lộc`, `xã phú lốc`). */
+  shared: string[];
+}
+
+export function preparePlaces(units: readonly string[]): PreparedPlaces {
+  // (canonical places one syllable's tone)
+  const forms = [...new Set(units.map((u) => u.toLowerCase().split(' ').map(canonical).join(' ')))];
+  const letters = forms.map(stripMarks);
+  const spellings = new Map<string, number>();
+  for (const l of letters) spellings.set(l, (spellings.get(l) ?? 0) + 1);
+  return { forms, shared: forms.filter((_, k) => spellings.get(letters[k]!)! > 1) };
+}
+
 export class PlaceNames {
   private readonly units: Set<string>;
-  /** How many units of the gazetteer share a kind and a name's letters (`xã phu loc`): one, and the letters tell the name. */
-  private readonly spellings = new Map<string, number>();
+  /** Units whose kind and letters another unit shares: elsewhere the letters tell the name (`xã phu loc`). */
+  private readonly shared: Set<string>;
+  /** A word's letters as written, marks and case aside, by the word: a report repeats its capitalised words. */
+  private readonly lettersCache = new Map<string, string>();
 
-  constructor(units: readonly string[]) {
-    // (canonical places one syllable's tone)
-    this.units = new Set(units.map((u) => u.toLowerCase().split(' ').map(canonical).join(' ')));
-    for (const u of this.units) this.spellings.set(stripMarks(u), (this.spellings.get(stripMarks(u)) ?? 0) + 1);
+  /** From the gazetteer's units as written (`xã Phú Lộc`), or as `preparePlaces` gives them. */
+  constructor(units: readonly string[] | PreparedPlaces) {
+    const prepared = isPrepared(units) ? units : preparePlaces(units);
+    this.units = new Set(prepared.forms);
+    this.shared = new Set(prepared.shared);
   }
 
   /**
@@ -52,6 +78,14 @@ export class PlaceNames {
     const runs = nameRuns(words);
     const named = new Map<string, string[] | null>();
     const keys: string[] = [];
+    const letters = (written: string) => {
+      let l = this.lettersCache.get(written);
+      if (l === undefined) {
+        l = stripMarks(written.toLowerCase());
+        if (this.lettersCache.size < LETTERS_CACHE_SIZE) this.lettersCache.set(written, l);
+      }
+      return l;
+    };
     for (let i = 0; i < words.length; i++) {
       const kind = kindEndingAt(words, i);
       if (kind === null) continue;
@@ -60,8 +94,8 @@ export class PlaceNames {
         const name = words.slice(i + 1, i + 1 + n).map((w) => w.word!);
         const unit = `${kind} ${name.join(' ')}`;
         if (!this.units.has(unit)) continue;
-        if (this.spellings.get(stripMarks(unit)) === 1 || name.every((_, k) => confident(i + 1 + k))) {
-          const key = keyOf(words, keys, i + 1, n);
+        if (!this.shared.has(unit) || name.every((_, k) => confident(i + 1 + k))) {
+          const key = keyOf(words, keys, i + 1, n, letters);
           const known = named.get(key);
           named.set(key, known === undefined || (known !== null && known.join(' ') === name.join(' ')) ? name : null);
         }
@@ -75,7 +109,7 @@ export class PlaceNames {
       if (runs[i]! < MIN_NAME) continue;
       for (const n of lengths) {
         if (runs[i]! < n) continue;
-        const name = named.get(keyOf(words, keys, i, n));
+        const name = named.get(keyOf(words, keys, i, n, letters));
         if (!name) continue;
         for (let k = 0; k < n; k++) if (words[i + k]!.word !== name[k]) out.push({ at: i + k, syllable: name[k]! });
         i += n - 1;
@@ -84,6 +118,10 @@ export class PlaceNames {
     }
     return out;
   }
+}
+
+function isPrepared(units: readonly string[] | PreparedPlaces): units is PreparedPlaces {
+  return !Array.isArray(units);
 }
 
 /**
@@ -101,6 +139,8 @@ function nameRuns(words: readonly NameWord[]): Int32Array {
 }
 
 const CAPITAL_RE = /^\p{Lu}/u;
+/** Each kind as one string (`đặc khu`). */
+const KIND_NAMES = KINDS.map((k) => k.join(' '));
 /** The last word of each kind: the only words after which a kind can end. */
 const KIND_ENDS = new Set(KINDS.map((k) => k.at(-1)!));
 
@@ -108,10 +148,13 @@ const KIND_ENDS = new Set(KINDS.map((k) => k.at(-1)!));
 function kindEndingAt(words: readonly NameWord[], i: number): string | null {
   const last = words[i]!.word;
   if (last === null || !KIND_ENDS.has(last)) return null;
-  for (const kind of KINDS) {
+  for (let n = 0; n < KINDS.length; n++) {
+    const kind = KINDS[n]!;
     const start = i - kind.length + 1;
     if (start < 0) continue;
-    if (kind.every((k, j) => words[start + j]!.word === k && (j === 0 || !words[start + j]!.reset))) return kind.join(' ');
+    let j = 0;
+    while (j < kind.length && words[start + j]!.word === kind[j] && (j === 0 || !words[start + j]!.reset)) j++;
+    if (j === kind.length) return KIND_NAMES[n]!;
   }
   return null;
 }
@@ -120,10 +163,10 @@ function kindEndingAt(words: readonly NameWord[], i: number): string | null {
  * The letters as written of the n words from i, marks and case aside: what the copies of one name
  * share however OCR garbled their marks. Each word's are kept in `keys`.
  */
-function keyOf(words: readonly NameWord[], keys: string[], i: number, n: number): string {
+function keyOf(words: readonly NameWord[], keys: string[], i: number, n: number, lettersOf: (written: string) => string): string {
   let key = '';
   for (let k = i; k < i + n; k++) {
-    const letters = (keys[k] ??= stripMarks(words[k]!.written.toLowerCase()));
+    const letters = (keys[k] ??= lettersOf(words[k]!.written));
     key = k === i ? letters : `${key} ${letters}`;
   }
   return key;

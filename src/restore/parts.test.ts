@@ -5,8 +5,8 @@ import { BOS, NgramModel, trainKneserNey } from './lm.js';
 import { repairBeforeNumber, repairCode, repairVieCode } from './symbols.js';
 import { pieces } from './tokens.js';
 import { learnToneConfusions } from './tones.js';
-import { placeSyllables, placeUnits } from './vocabulary.js';
-import { PlaceNames } from './names.js';
+import { placeSyllables, placeUnits, preparedPlaces } from './vocabulary.js';
+import { PlaceNames, preparePlaces } from './names.js';
 import { getRestorer } from './index.js';
 import { SourceText } from '../text/source-text.js';
 
@@ -171,5 +171,13 @@ describe('gazetteer', () => {
     const units = placeUnits();
     for (const u of ['tỉnh Đắk Lắk', 'đặc khu Cát Hải', 'xã Phú Lộc', 'huyện Phú Lộc']) expect(units).toContain(u);
     expect(units.some((u) => /\d/.test(u))).toBe(false);
+  });
+
+  it('stores the gazetteer as the name pass looks it up, as its units give it (scripts/places-file.ts)', () => {
+    const prepared = preparedPlaces();
+    expect(prepared).toEqual(preparePlaces(placeUnits()));
+    expect(prepared.forms).toContain('xã phú lộc');
+    expect(prepared.shared).toContain('huyện phù ninh'); // huyện Phú Ninh has the same letters
+    expect(prepared.shared).not.toContain('đặc khu cát hải');
   });
 });

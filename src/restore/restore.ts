@@ -7,7 +7,7 @@ import { applyEdits, type SourceText } from '../text/source-text.js';
 import { Channel, type ConfusionCounts } from './channel.js';
 import { BOS, NUM, PUNCT, SPECIALS, UNK, type LanguageModel } from './lm.js';
 import { repairBeforeNumber, repairCode, repairVieCode, isCode, isSyllableLikeAcronym } from './symbols.js';
-import { PlaceNames, type NameWord } from './names.js';
+import { PlaceNames, type NameWord, type PreparedPlaces } from './names.js';
 import { LOW_CONFIDENCE } from './confidence.js';
 import { pieces, type Piece } from './tokens.js';
 import { applyCase, canonical, caseShape, type CaseShape, fold, hasMarks, hasVietnameseOnlyLetters, toneOf, withoutTone } from '../vietnamese/letters.js';
@@ -110,7 +110,8 @@ interface Option {
   id: number;
   word: string; // lower-case canonical syllable, or the token as written for "keep"
   cost: number;
-  keep?: boolean;
+  /** The token kept as written (every option has the field: one object shape for the loops that read options). */
+  keep: boolean;
 }
 
 /** A changed token's confidence, and the option that came second (-1 when it had one option). */
@@ -140,11 +141,15 @@ interface Item {
 interface WordFacts {
   /** The model id of the token read as a syllable (lower case, tone placed the new way), or UNK. */
   id: number;
+  /** The token in lower case with its tone placed the new way (the form `id` looks up). */
+  lower: string;
   syllable: boolean;
   /** Letters only (no digits or signs). */
   letters: boolean;
   /** Written as it is in capitals (`UBND`, `PAC`, but also `1` or `A`). */
   upperCase: boolean;
+  /** A capital, one or two small letters, capitals (`IoT`, `PoC`). */
+  mixedCaps: boolean;
   marked: boolean;
   vietnameseOnly: boolean;
   code: boolean;
@@ -190,10 +195,10 @@ export class Restorer {
     /** Tone confusions of Vietnamese-model OCR (for `tones`); none: every tone change equally unlikely. */
     tones: ToneCounts = { tones: Array.from({ length: 6 }, (_, t) => Array.from({ length: 6 }, (_, r) => (t === r ? 1000 : 1))), shapes: [1, 1000] },
     /** The gazetteer's units (`xã Phú Lộc`), to keep each place name one reading within a text; none: no such pass. */
-    places: readonly string[] = [],
+    places: readonly string[] | PreparedPlaces = [],
   ) {
     this.toneCost = toneCosts(tones);
-    this.places = places.length > 0 ? new PlaceNames(places) : null;
+    this.places = ('forms' in places ? places.forms : places).length > 0 ? new PlaceNames(places) : null;
     const syllables = lm.vocab.slice(SPECIALS.length, SPECIALS.length + lm.syllableCount);
     this.channel = new Channel(syllables, confusions);
     this.syllableIds = new Set(syllables.map((_, i) => i + SPECIALS.length));
@@ -224,7 +229,8 @@ export class Restorer {
   private facts(word: string): WordFacts {
     let f = this.factsCache.get(word);
     if (f === undefined) {
-      const id = this.syllableId(word);
+      const lower = canonical(word.toLowerCase());
+      const id = this.lm.id(lower);
       const marked = hasMarks(word);
       const folded = fold(word);
       const syllable = this.syllableIds.has(id);
@@ -232,9 +238,11 @@ export class Restorer {
       const upperCase = word === word.toUpperCase();
       f = {
         id,
+        lower,
         syllable,
         letters,
         upperCase,
+        mixedCaps: MIXED_CAPS_RE.test(word),
         marked,
         vietnameseOnly: hasVietnameseOnlyLetters(word),
         code: isCode(word),
@@ -372,7 +380,7 @@ export class Restorer {
         // ordinary words (`AI`, `DN`, `IoT`) are not garbled syllables: `d)` is not `ở`, `AI` is
         // not `ÁI`. Capitals that are some syllable's letters are garbled (`cua BO Xay dung` is
         // `của Bộ Xây dựng`), unless a known acronym (`AI`).
-        if (listMarker(ps, i) || (mode === 'light' && word.length === 1) || (word.length > 1 && f.letters && (MIXED_CAPS_RE.test(word) || (f.upperCase && (f.noSyllableOfLetters || isSyllableLikeAcronym(word)) && acronymAmongWords(ps, i, this))))) {
+        if (listMarker(ps, i) || (mode === 'light' && word.length === 1) || (word.length > 1 && f.letters && (f.mixedCaps || (f.upperCase && (f.noSyllableOfLetters || isSyllableLikeAcronym(word)) && acronymAmongWords(ps, i, this))))) {
           item.fixed = f.id;
           continue;
         }
@@ -454,7 +462,7 @@ export class Restorer {
     const others = e ? (this.toneSiblings.get(fold(e)) ?? []).filter((s) => withoutTone(s) === e) : [];
     opts = null;
     if (siblings.length + others.length > 1) {
-      opts = this.optionList([...siblings, ...others].map((s) => ({ id: this.lm.id(s), word: s, cost: this.toneCost[toneOf(s) * 6 + read]! + (withoutTone(s) === shape ? 0 : this.toneCost[36]!) })));
+      opts = this.optionList([...siblings, ...others].map((s) => ({ id: this.lm.id(s), word: s, cost: this.toneCost[toneOf(s) * 6 + read]! + (withoutTone(s) === shape ? 0 : this.toneCost[36]!), keep: false })));
     }
     if (this.toneCache.size < OPTION_CACHE_SIZE) this.toneCache.set(word, opts);
     return opts;
@@ -521,7 +529,7 @@ export class Restorer {
         const s = canonical(t);
         if (f.syllable && f.letters && !seen.has(s)) {
           seen.add(s);
-          list.push({ id: f.id, word: s, cost: 0 });
+          list.push({ id: f.id, word: s, cost: 0, keep: false });
         }
       }
     }
@@ -538,7 +546,7 @@ export class Restorer {
     const list: Option[] = [{ id: NUM, word: digits, cost: 0, keep: true }];
     const lmW = w.lm * LN10;
     // the likeliest a priori (channel and unigram), as for words: `6` is `ổ` by its letters, `ở` by use
-    const words = this.channel.candidates(digits, w.candidateMaxCost, w.candidateBeam, w.candidatePool).map((c) => ({ id: this.lm.id(c.word), word: c.word, cost: c.cost + w.digitWord }));
+    const words = this.channel.candidates(digits, w.candidateMaxCost, w.candidateBeam, w.candidatePool).map((c) => ({ id: this.lm.id(c.word), word: c.word, cost: c.cost + w.digitWord, keep: false }));
     words.sort((a, b) => a.cost - lmW * this.lm.unigram(a.id) - (b.cost - lmW * this.lm.unigram(b.id)));
     list.push(...words.slice(0, 5));
     opts = null;
@@ -575,11 +583,15 @@ export class Restorer {
           const as = cands(word.slice(0, k)).slice(0, 8);
           if (as.length === 0 || as[0]!.cost >= whole - w.split) continue;
           const bs = cands(word.slice(k)).slice(0, 8);
+          const bIds = bs.map((b) => lm.id(b.word));
           for (const a of as) {
             const ia = lm.id(a.word);
-            for (const b of bs) {
-              const lp = lm.bigramLogProb(ia, lm.id(b.word));
-              if (lp < w.splitMinBigram || a.cost + b.cost > whole - w.split) continue;
+            for (let j = 0; j < bs.length; j++) {
+              const b = bs[j]!;
+              // (candidates come cheapest first: no later b is cheap enough either)
+              if (a.cost + b.cost > whole - w.split) break;
+              const lp = lm.bigramLogProb(ia, bIds[j]!);
+              if (lp < w.splitMinBigram) continue;
               const score = a.cost + b.cost - lmW * lp;
               if (score < best) {
                 best = score;
@@ -612,22 +624,27 @@ export class Restorer {
   /** Options as the decoder's inner loop reads them. */
   private optionList(list: Option[]): OptionList {
     const lmW = this.weights.lm * LN10;
-    return {
-      list,
-      confidences: undefined,
-      ids: Int32Array.from(list, (o) => o.id),
-      costs: Float64Array.from(list, (o) => o.cost),
-      reach: Float64Array.from(list, (o) => lmW * this.lm.maxLogProb(o.id) - o.cost),
-    };
+    const n = list.length;
+    // (loops, not `from` with a mapping function: that iterates generically, a call per element)
+    const ids = new Int32Array(n);
+    const costs = new Float64Array(n);
+    const reach = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const o = list[k]!;
+      ids[k] = o.id;
+      costs[k] = o.cost;
+      reach[k] = lmW * this.lm.maxLogProb(o.id) - o.cost;
+    }
+    return { list, confidences: undefined, ids, costs, reach };
   }
 
   private computeOptions(word: string, valid: boolean, stripped: boolean): Option[] {
     const lower = word.toLowerCase();
     const opts: Option[] = [];
     if (stripped && LETTERS_RE.test(word)) {
-      for (const s of this.channel.sameFold(fold(lower))) opts.push({ id: this.lm.id(s), word: s, cost: 0 });
+      for (const s of this.channel.sameFold(fold(lower))) opts.push({ id: this.lm.id(s), word: s, cost: 0, keep: false });
     } else {
-      for (const c of this.channel.candidates(lower, this.weights.candidateMaxCost, this.weights.candidateBeam, this.weights.candidatePool)) opts.push({ id: this.lm.id(c.word), word: c.word, cost: c.cost });
+      for (const c of this.channel.candidates(lower, this.weights.candidateMaxCost, this.weights.candidateBeam, this.weights.candidatePool)) opts.push({ id: this.lm.id(c.word), word: c.word, cost: c.cost, keep: false });
     }
     // Keep the candidates most likely a priori (channel and unigram): many spellings share one
     // channel cost (`can` → càn can cạn cần … cán), so cutting by channel cost alone loses `cán`.
@@ -641,7 +658,7 @@ export class Restorer {
       opts.length = n;
     }
     if (!valid) opts.push({ id: this.syllableId(word), word, cost: this.weights.keep + this.weights.keepPerChar * word.length, keep: true });
-    else if (!opts.some((o) => o.word === canonical(lower))) opts.push({ id: this.syllableId(word), word: canonical(lower), cost: 0 });
+    else if (!opts.some((o) => o.word === canonical(lower))) opts.push({ id: this.syllableId(word), word: canonical(lower), cost: 0, keep: false });
     return opts;
   }
 
@@ -909,7 +926,7 @@ export class Restorer {
   private keepNamesConsistent(items: Item[], chosen: Int32Array, places: PlaceNames): void {
     const words: NameWord[] = items.map((it, i) => {
       const o = it.options?.list[chosen[i]!];
-      const word = it.part || it.forced !== undefined || (!o && it.piece.kind !== 'word') ? null : o && !o.keep ? o.word : canonical(it.piece.text.toLowerCase());
+      const word = it.part || it.forced !== undefined || (!o && it.piece.kind !== 'word') ? null : o && !o.keep ? o.word : this.facts(it.piece.text).lower;
       return { word, written: it.piece.text, reset: it.reset };
     });
     let ids: Int32Array | null = null;

@@ -57,15 +57,18 @@ function isSpace(c: number): boolean {
 export function pieces(text: string): Piece[] {
   const out: Piece[] = [];
   let lastLineEnd = -1;
+  // the last newline before `at` (chunks hold none: it is found while skipping the space before one)
+  let nl = -1;
   for (let at = 0; at < text.length; ) {
-    if (isSpace(text.charCodeAt(at))) {
+    const c = text.charCodeAt(at);
+    if (isSpace(c)) {
+      if (c === 10) nl = at;
       at++;
       continue;
     }
     const base = at;
     while (at < text.length && !isSpace(text.charCodeAt(at))) at++;
     const chunk = text.slice(base, at);
-    const nl = text.lastIndexOf('\n', base);
     const lineStart = nl !== lastLineEnd || out.length === 0;
     lastLineEnd = nl;
     const first = out.length;

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { BOS, NUM, PUNCT, SPECIALS, UNK } from './lm.js';
 import { pieces } from './tokens.js';
 import { canonical } from '../vietnamese/letters.js';
+import type { PreparedPlaces } from './names.js';
 
 const LETTERS_RE = /^[\p{L}]+$/u;
 
@@ -32,6 +33,12 @@ export function dictionarySyllables(): string[] {
 /** Vietnam's administrative units, `<kind> <name>` (`xã Phú Lộc`): data/places.json, scripts/make-places.ts. */
 export function placeUnits(): string[] {
   return (JSON.parse(readFileSync(new URL('./data/places.json', import.meta.url), 'utf8')) as { units: string[] }).units;
+}
+
+/** The same units as the name pass looks them up (`preparePlaces`), as data/places.json stores them. */
+export function preparedPlaces(): PreparedPlaces {
+  const { forms, shared } = JSON.parse(readFileSync(new URL('./data/places.json', import.meta.url), 'utf8')) as PreparedPlaces;
+  return { forms, shared };
 }
 
 /** The syllables of place names, lower-cased with tones placed the new way (`đắk`, `lắk`, `knớ`). */
