@@ -4,7 +4,7 @@ import { Restorer } from './restore.js';
 
 // The model trained without seed 001 (as the eval's leave-one-out), so these lines of it are new to it.
 const lm = loadModel('loo/restore-lm-no-001.bin');
-const restorer = (pair: number) => new Restorer(lm, loadConfusions(), { cache: { confident: 0.9, ambiguous: 0.9, unigram: 0, pair, smoothing: 0.5 } });
+const restorer = (pair: number) => new Restorer(lm, loadConfusions(), { cache: { confident: 0.9, ambiguous: 0.9, pair, smoothing: 0.5 } });
 // two sentences of seed 001 with their marks stripped
 const text = 'UBND phuong da ban hanh cac van ban chi dao, dieu hanh: Cong van 518/UBND-TTPVHCC ngay 10/02/2026 ve viec tra ket qua giai quyet TTHC. Trung tam Phuc vu hanh chinh cong phuong da tham muu UBND ban hanh cac cong van cong khai danh muc thu tuc hanh chinh.';
 

@@ -82,11 +82,11 @@ export interface Weights {
   toneConfidence: number;
   /** Cost (nats) of reading a number between words as a word, on top of the channel's (`6` as `ở`). */
   digitWord: number;
-  /** In full mode, the document cache's second look at doubtful choices (rerank.ts); unigram and pair 0: off. */
+  /** In full mode, the document cache's second look at doubtful choices (rerank.ts); pair 0: off. */
   cache: CacheWeights;
 }
 
-const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40, splitFrom: 12, split: 4, splitMinBigram: -2, joinedMin: -3, toneConfidence: 0.9, digitWord: 0, cache: { confident: 0.9, ambiguous: 0.9, unigram: 0, pair: 2, smoothing: 0.5 } };
+const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40, splitFrom: 12, split: 4, splitMinBigram: -2, joinedMin: -3, toneConfidence: 0.9, digitWord: 0, cache: { confident: 0.9, ambiguous: 0.9, pair: 2, smoothing: 0.5 } };
 const LN10 = Math.LN10;
 /**
  * Per-token caches stop growing here: the most frequent tokens of an archive come early and stay,
