@@ -1,8 +1,8 @@
 /**
- * Dev-set sweep of the document cache's weights (rerank.ts), seeds 000–003 only, leave one out as
+ * Dev-set sweep of decoding weights, the document cache's among them (rerank.ts), seeds 000–003 only, leave one out as
  * `npm run eval -- restore`: word accuracy on the stripped set and the three English-OCR sets, and
  * clean words changed when forced to full mode, for each setting given.
- * `npx tsx eval/_cache-sweep.ts '[{"unigram":0},{"unigram":1,"pair":1}]' [sets]` (sets: comma list of
+ * `npx tsx eval/_cache-sweep.ts '[{"cache":{"pair":0}},{"beam":20}]' [sets]` (sets: comma list of
  * stripped, ocr, ocrTimes, ocrScan; default stripped).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,12 +11,11 @@ import { alignWords, SEED004_ALIGNED, textPairs, wordAccuracy, words } from '../
 import { learnConfusions } from '../src/restore/channel.js';
 import { loadModel } from '../src/restore/index.js';
 import { SPECIALS } from '../src/restore/lm.js';
-import { Restorer } from '../src/restore/restore.js';
-import type { CacheWeights } from '../src/restore/rerank.js';
+import { Restorer, type Weights } from '../src/restore/restore.js';
 import { SourceText } from '../src/text/source-text.js';
 
 const DATA = 'eval/data/restore';
-const settings = JSON.parse(process.argv[2] ?? '[{}]') as Partial<CacheWeights>[];
+const settings = JSON.parse(process.argv[2] ?? '[{}]') as Partial<Weights>[];
 const sets = (process.argv[3] ?? 'stripped').split(',');
 const DIRS: Record<string, string> = { stripped: 'stripped', ocr: 'ocr-eng', ocrTimes: 'ocr-eng-times', ocrScan: 'ocr-eng-scan' };
 const seeds = readdirSync('fixtures').filter((f) => /^00[0-3]_.*\.txt$/.test(f)).sort();
@@ -40,8 +39,8 @@ for (const d of docs) {
   const confusions = learnConfusions([...others.flatMap((o) => ['ocr', 'ocrTimes', 'ocrScan'].flatMap((s) => textPairs(o.ref, o.input[s]!))), ...realPairs], syllables);
   const ref = words(d.ref);
   total += ref.length;
-  settings.forEach((cache, k) => {
-    const r = new Restorer(lm, confusions, { cache: cache as CacheWeights });
+  settings.forEach((weights, k) => {
+    const r = new Restorer(lm, confusions, weights);
     let errors = 0;
     for (const s of sets) {
       const a = wordAccuracy(alignWords(ref, words(r.restore(SourceText.fromOriginal(d.input[s]!), { mode: 'full' }).text.text)));

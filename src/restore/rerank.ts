@@ -32,7 +32,30 @@ export interface CacheWeights {
   smoothing: number;
 }
 
-/** Options scored for a confidence (the chosen one always is): as the restorer's confidences. */
+/**
+ * A word id's letters (marks and case aside) as a number: the first id seen with those letters.
+ * Worked out as ids are met (a text meets a few thousand of the model's words).
+ */
+class Letters {
+  private readonly of: Int32Array;
+  private readonly first = new Map<string, number>();
+  constructor(private readonly vocab: readonly string[]) {
+    this.of = new Int32Array(vocab.length).fill(-1);
+  }
+  get(id: number): number {
+    let l = this.of[id]!;
+    if (l < 0) {
+      const f = fold(this.vocab[id]!);
+      l = this.first.get(f) ?? id;
+      this.first.set(f, l);
+      this.of[id] = l;
+    }
+    return l;
+  }
+}
+const lettersCache = new WeakMap<LanguageModel, Letters>();
+
+/** Options scored for a confidence (the chosen one always is), as the restorer scores them. */
 const CONFIDENCE_OPTIONS = 10;
 
 /**
@@ -51,11 +74,13 @@ export function rerankWithCache(lm: LanguageModel, lmWeight: number, items: read
   const isWord = (id: number) => id >= SPECIALS.length;
 
   // 1. neighbouring words grouped by their letters; only groups read more than one way matter
-  const groups = new Map<string, number[]>(); // by letters: the positions b of the pairs (b - 1, b)
+  let letters = lettersCache.get(lm);
+  if (!letters) lettersCache.set(lm, (letters = new Letters(lm.vocab)));
+  const groups = new Map<number, number[]>(); // by letters: the positions b of the pairs (b - 1, b)
   for (let b = 1; b < n; b++) {
     const a = b - 1;
-    if (items[b]!.reset || !isWord(ids[a]!) || !isWord(ids[b]!) || (!items[a]!.options && !items[b]!.options)) continue;
-    const key = `${fold(lm.vocab[ids[a]!]!)} ${fold(lm.vocab[ids[b]!]!)}`;
+    if (items[b]!.reset || !isWord(ids[a]!) || !isWord(ids[b]!) || ((items[a]!.options?.ids.length ?? 1) < 2 && (items[b]!.options?.ids.length ?? 1) < 2)) continue;
+    const key = letters.get(ids[a]!) * V + letters.get(ids[b]!);
     const g = groups.get(key);
     if (g) g.push(b);
     else groups.set(key, [b]);
@@ -77,24 +102,45 @@ export function rerankWithCache(lm: LanguageModel, lmWeight: number, items: read
   };
   const confidences = new Float64Array(n).fill(NaN);
   const local = new Float64Array(CONFIDENCE_OPTIONS + 1);
+  // (the restorer's confidence, the same contexts: each context handle is looked up once)
   const confidence = (i: number): number => {
     const o = items[i]!.options;
     if (!o || o.ids.length === 1) return 1;
     let conf = confidences[i]!;
     if (conf === conf) return conf;
+    const a = items[i]!.reset ? -1 : items[i - 1]!.reset ? BOS : ids[i - 2]!;
+    const b = items[i]!.reset ? BOS : ids[i - 1]!;
+    const n1 = i + 1 < n && !items[i + 1]!.reset ? ids[i + 1]! : -1;
+    const n2 = n1 >= 0 && i + 2 < n && !items[i + 2]!.reset ? ids[i + 2]! : -1;
+    const ciAB = a >= 0 ? lm.bigramIndex(a, b) : -1;
+    const backAB = lm.contextBackoff(ciAB);
+    const bigramN1N2 = n2 >= 0 ? lm.bigramLogProb(n1, n2) : 0;
     const c0 = chosen[i]!;
     let max = -Infinity;
     let mine = 0;
     let k = 0;
     for (let c = 0; c < o.ids.length; c++) {
       if (c >= CONFIDENCE_OPTIONS && c !== c0) continue;
-      ids[i] = o.ids[c]!;
-      const s = lmWeight * windowLp(i, i) - o.costs[c]!;
+      const w = o.ids[c]!;
+      const bw = lm.bigramIndex(b, w);
+      let lp = lm.trigramLogProb(ciAB, w);
+      if (lp !== lp) lp = backAB + lm.bigramLogProbAt(bw, b, w);
+      if (n1 >= 0) {
+        const wn = lm.bigramIndex(w, n1);
+        let l2 = lm.trigramLogProb(bw, n1);
+        if (l2 !== l2) l2 = lm.contextBackoff(bw) + lm.bigramLogProbAt(wn, w, n1);
+        lp += l2;
+        if (n2 >= 0) {
+          let l3 = lm.trigramLogProb(wn, n2);
+          if (l3 !== l3) l3 = lm.contextBackoff(wn) + bigramN1N2;
+          lp += l3;
+        }
+      }
+      const s = lmWeight * lp - o.costs[c]!;
       local[k++] = s;
       if (c === c0) mine = s;
       if (s > max) max = s;
     }
-    ids[i] = o.ids[c0]!;
     let z = 0;
     for (let c = 0; c < k; c++) z += Math.exp(local[c]! - max);
     conf = confidences[i] = Math.exp(mine - max) / z;
