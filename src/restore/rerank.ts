@@ -4,10 +4,10 @@
  * where one copy sits in a context the trigrams read well, it says how the copies in weaker
  * contexts read.
  *
- * Neighbouring words are grouped by their letters (`cong van`). In a group the decoder read more
- * than one way, a pair both of whose words it chose with confidence (softmax share among the
- * options, the neighbours fixed, as `TokenChange.confidence`), or that the text gives as written
- * (marked syllables of OCR), enters the cache. Each pair of the group with a doubtful word
+ * Neighbouring words, one of them at least with options, are grouped by their letters (`cong
+ * van`). In a group the decoder read more than one way, a pair each of whose words it chose with
+ * confidence (the restorer's `TokenChange.confidence`: softmax share among the options, the
+ * neighbours fixed) or the text gives as written (marked syllables of OCR) enters the cache. Each pair of the group with a doubtful word
  * (confidence under `ambiguous`) is then chosen again among its reading and the cached readings
  * its options allow, by the same local score (channel costs and the trigrams the two words take
  * part in) plus `pair` × ln of the reading's smoothed share of the cache.
@@ -55,14 +55,19 @@ class Letters {
 }
 const lettersCache = new WeakMap<LanguageModel, Letters>();
 
-/** Options scored for a confidence (the chosen one always is), as the restorer scores them. */
-const CONFIDENCE_OPTIONS = 10;
-
 /**
  * Re-chooses doubtful options of `chosen` in place; returns how many items changed. `lmWeight` is
  * the decoder's weight of a log10 probability in nats (weights.lm × ln 10).
  */
-export function rerankWithCache(lm: LanguageModel, lmWeight: number, items: readonly RerankItem[], chosen: Int32Array, w: CacheWeights): number {
+export function rerankWithCache(
+  lm: LanguageModel,
+  lmWeight: number,
+  items: readonly RerankItem[],
+  chosen: Int32Array,
+  w: CacheWeights,
+  /** The restorer's confidence of option c at item i, the words around it as in `ids` (it keeps them by context). */
+  confidenceOf: (ids: Int32Array, i: number, c: number) => number,
+): number {
   if (w.pair === 0) return 0;
   const n = items.length;
   const ids = new Int32Array(n);
@@ -101,50 +106,12 @@ export function rerankWithCache(lm: LanguageModel, lmWeight: number, items: read
     return s;
   };
   const confidences = new Float64Array(n).fill(NaN);
-  const local = new Float64Array(CONFIDENCE_OPTIONS + 1);
-  // (the restorer's confidence, the same contexts: each context handle is looked up once)
   const confidence = (i: number): number => {
     const o = items[i]!.options;
     if (!o || o.ids.length === 1) return 1;
-    let conf = confidences[i]!;
-    if (conf === conf) return conf;
-    const a = items[i]!.reset ? -1 : items[i - 1]!.reset ? BOS : ids[i - 2]!;
-    const b = items[i]!.reset ? BOS : ids[i - 1]!;
-    const n1 = i + 1 < n && !items[i + 1]!.reset ? ids[i + 1]! : -1;
-    const n2 = n1 >= 0 && i + 2 < n && !items[i + 2]!.reset ? ids[i + 2]! : -1;
-    const ciAB = a >= 0 ? lm.bigramIndex(a, b) : -1;
-    const backAB = lm.contextBackoff(ciAB);
-    const bigramN1N2 = n2 >= 0 ? lm.bigramLogProb(n1, n2) : 0;
-    const c0 = chosen[i]!;
-    let max = -Infinity;
-    let mine = 0;
-    let k = 0;
-    for (let c = 0; c < o.ids.length; c++) {
-      if (c >= CONFIDENCE_OPTIONS && c !== c0) continue;
-      const w = o.ids[c]!;
-      const bw = lm.bigramIndex(b, w);
-      let lp = lm.trigramLogProb(ciAB, w);
-      if (lp !== lp) lp = backAB + lm.bigramLogProbAt(bw, b, w);
-      if (n1 >= 0) {
-        const wn = lm.bigramIndex(w, n1);
-        let l2 = lm.trigramLogProb(bw, n1);
-        if (l2 !== l2) l2 = lm.contextBackoff(bw) + lm.bigramLogProbAt(wn, w, n1);
-        lp += l2;
-        if (n2 >= 0) {
-          let l3 = lm.trigramLogProb(wn, n2);
-          if (l3 !== l3) l3 = lm.contextBackoff(wn) + bigramN1N2;
-          lp += l3;
-        }
-      }
-      const s = lmWeight * lp - o.costs[c]!;
-      local[k++] = s;
-      if (c === c0) mine = s;
-      if (s > max) max = s;
-    }
-    let z = 0;
-    for (let c = 0; c < k; c++) z += Math.exp(local[c]! - max);
-    conf = confidences[i] = Math.exp(mine - max) / z;
-    return conf;
+    let c = confidences[i]!;
+    if (c !== c) c = confidences[i] = confidenceOf(ids, i, chosen[i]!);
+    return c;
   };
 
   let changed = 0;

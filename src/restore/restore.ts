@@ -321,7 +321,7 @@ export class Restorer {
     const chosen = this.decode(items);
     if (this.places) this.keepNamesConsistent(items, chosen, this.places);
     // (after the names: a name the gazetteer settled is a confident reading, not one to undo)
-    if (mode === 'full') rerankWithCache(this.lm, this.weights.lm * LN10, items, chosen, this.weights.cache);
+    if (mode === 'full') rerankWithCache(this.lm, this.weights.lm * LN10, items, chosen, this.weights.cache, (ids, i, c) => this.confidence(items, ids, i, c).confidence);
     return { ...this.edits(items, chosen, listChanges), damage };
   }
 
