@@ -31,7 +31,7 @@ for (const d of docs) {
   const lm = loadModel(`loo/restore-lm-no-${d.id}.bin`);
   const tones = learnToneConfusions(others.flatMap((o) => textPairs(o.ref, o.vie)), (w) => syllableSet.has(w));
   const confusions = learnConfusions(others.flatMap((o) => o.eng.flatMap((e) => textPairs(o.ref, e))), syllables);
-  const r = new Restorer(lm, confusions, {}, tones);
+  const r = new Restorer(lm, confusions, JSON.parse(process.env.RESTORE_WEIGHTS ?? '{}'), tones);
   const out = r.restore(SourceText.fromOriginal(d.input), set === 'ocrVie' ? { mode: 'light', tones: true } : { mode: 'full' }).text.text;
   const ref = words(d.ref);
   const inp = byRef(alignWords(ref, words(d.input)));

@@ -12,6 +12,7 @@ import { LOW_CONFIDENCE } from './confidence.js';
 import { pieces, type Piece } from './tokens.js';
 import { applyCase, canonical, caseShape, type CaseShape, fold, hasMarks, hasVietnameseOnlyLetters, toneOf, withoutTone } from '../vietnamese/letters.js';
 import { toneCosts, type ToneCounts } from './tones.js';
+import { rerankWithCache, type CacheWeights } from './rerank.js';
 
 export interface DamageReport {
   /** Word tokens looked at (letters only; codes, numbers and punctuation left out). */
@@ -81,9 +82,11 @@ export interface Weights {
   toneConfidence: number;
   /** Cost (nats) of reading a number between words as a word, on top of the channel's (`6` as `ở`). */
   digitWord: number;
+  /** In full mode, the document cache's second look at doubtful choices (rerank.ts); pair 0: off. */
+  cache: CacheWeights;
 }
 
-const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40, splitFrom: 12, split: 4, splitMinBigram: -2, joinedMin: -3, toneConfidence: 0.9, digitWord: 0 };
+const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40, splitFrom: 12, split: 4, splitMinBigram: -2, joinedMin: -3, toneConfidence: 0.9, digitWord: 0, cache: { confident: 0.9, ambiguous: 0.9, pair: 2, smoothing: 0.5 } };
 const LN10 = Math.LN10;
 /**
  * Per-token caches stop growing here: the most frequent tokens of an archive come early and stay,
@@ -202,7 +205,7 @@ export class Restorer {
     const syllables = lm.vocab.slice(SPECIALS.length, SPECIALS.length + lm.syllableCount);
     this.channel = new Channel(syllables, confusions);
     this.syllableIds = new Set(syllables.map((_, i) => i + SPECIALS.length));
-    this.weights = { ...DEFAULT_WEIGHTS, ...weights };
+    this.weights = { ...DEFAULT_WEIGHTS, ...weights, cache: { ...DEFAULT_WEIGHTS.cache, ...weights.cache } };
     const best = new Map<string, number>();
     for (const s of syllables) {
       const f = fold(s);
@@ -325,6 +328,8 @@ export class Restorer {
     const items = this.items(text, ps, facts, mode, stripped, options.tones === true && !stripped);
     const chosen = this.decode(items);
     if (this.places) this.keepNamesConsistent(items, chosen, this.places);
+    // (after the names: a name the gazetteer settled is a confident reading, not one to undo)
+    if (mode === 'full') rerankWithCache(this.lm, this.weights.lm * LN10, items, chosen, this.weights.cache, (ids, i, c) => this.confidence(items, ids, i, c).confidence);
     return { ...this.edits(items, chosen, listChanges), damage };
   }
 
