@@ -12,6 +12,7 @@
  * token are found by a search over a trie of the syllable inventory, cut off at a cost bound.
  */
 import { fold } from '../vietnamese/letters.js';
+import { channelDigest, type CandidateTable } from './candidate-table.js';
 
 /** counts[printed letter][OCR string] */
 export type ConfusionCounts = Record<string, Record<string, number>>;
@@ -73,7 +74,10 @@ export class Channel {
   private readonly foldOf: string[];
   private readonly letterIndex: Map<string, number>;
 
-  constructor(syllables: readonly string[], counts: ConfusionCounts = {}) {
+  constructor(
+    private readonly syllables: readonly string[],
+    private readonly counts: ConfusionCounts = {},
+  ) {
     const letters = new Set<string>();
     for (const s of syllables) for (const ch of s) letters.add(ch);
     for (const t of Object.keys(counts)) if ([...t].length === 1) letters.add(t);
@@ -264,7 +268,7 @@ export class Channel {
    * the same, found with some 15 % fewer of the trie's nodes visited.
    */
   candidates(token: string, maxCost = 14, beam = 9, limit = 12): Candidate[] {
-    const hit = this.cache.get(token);
+    const hit = this.cache.get(token) ?? this.listed(token, maxCost, beam, limit);
     if (hit) return hit;
     const m = token.length;
     this.fillTables(token, m);
@@ -279,6 +283,27 @@ export class Channel {
     const out = found.filter((f) => f.cost <= best + beam).slice(0, limit);
     if (this.cache.size < 20_000) this.cache.set(token, out); // bounded: see OPTION_CACHE_SIZE in restore.ts
     return out;
+  }
+
+  private table: CandidateTable | null = null;
+
+  /**
+   * Answer from `table` the searches it holds (the same lists: see candidate-table.ts). Returns
+   * whether it was taken: a table searched in another channel (other syllables or counts) is not.
+   */
+  useTable(table: CandidateTable): boolean {
+    if (table.header.channel !== channelDigest(this.syllables, this.counts)) return false;
+    this.table = table;
+    return true;
+  }
+
+  /** The table's list of `token`, cached, when the table holds it for these parameters. */
+  private listed(token: string, maxCost: number, beam: number, limit: number): Candidate[] | undefined {
+    const t = this.table;
+    if (t === null || t.header.maxCost !== maxCost || t.header.beam !== beam || t.header.limit !== limit) return undefined;
+    const list = t.get(token, this.syllables);
+    if (list && this.cache.size < 20_000) this.cache.set(token, list);
+    return list;
   }
 
   /**

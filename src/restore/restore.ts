@@ -5,6 +5,7 @@
 import type { Edit, Span } from '../text/source-text.js';
 import { applyEdits, type SourceText } from '../text/source-text.js';
 import { Channel, type ConfusionCounts } from './channel.js';
+import type { SearchParameters } from './candidate-table.js';
 import { BOS, NUM, PUNCT, SPECIALS, UNK, type LanguageModel } from './lm.js';
 import { repairBeforeNumber, repairCode, repairVieCode, isCode, isSyllableLikeAcronym } from './symbols.js';
 import { PlaceNames, type NameWord, type PreparedPlaces } from './names.js';
@@ -212,6 +213,12 @@ export class Restorer {
         this.bestOfFold.set(f, s);
       }
     }
+  }
+
+  /** The parameters of this restorer's candidate searches (a candidate table answers only these). */
+  get candidateSearch(): SearchParameters {
+    const w = this.weights;
+    return { maxCost: w.candidateMaxCost, beam: w.candidateBeam, limit: w.candidatePool };
   }
 
   /** Written in capitals and longer than a letter (`AI`, `UBND`, `PAC`). */
