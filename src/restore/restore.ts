@@ -204,13 +204,15 @@ export class Restorer {
     this.channel = new Channel(syllables, confusions);
     this.syllableIds = new Set(syllables.map((_, i) => i + SPECIALS.length));
     this.weights = { ...DEFAULT_WEIGHTS, ...weights };
-    const best = new Map<string, number>();
-    for (const s of syllables) {
-      const f = fold(s);
-      const p = lm.unigram(lm.id(s));
-      if (p > (best.get(f) ?? -Infinity)) {
-        best.set(f, p);
-        this.bestOfFold.set(f, s);
+    // (the channel's groups: each syllable's letters are worked out once per process)
+    for (const [f, group] of this.channel.foldGroups()) {
+      let best = -Infinity;
+      for (const s of group) {
+        const p = lm.unigram(lm.id(s));
+        if (p > best) {
+          best = p;
+          this.bestOfFold.set(f, s);
+        }
       }
     }
   }
