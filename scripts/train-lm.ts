@@ -13,7 +13,9 @@
  *   src/restore/data/confusions.json  OCR confusion counts learned from the dev set pairs
  *                               (eval/data/restore/ocr-eng* against fixtures 000–003) and the
  *                               hand-corrected lines of seed 004 (eval/data/restore/seed004-aligned)
- * Only this script reads /work/shared; the models it writes are committed.
+ * Only this script reads /work/shared; the models it writes are committed. After it, run
+ * `npx tsx scripts/candidate-table.ts` (models/restore-candidates.bin is searched in the channel
+ * these models make: a stale one is not used, and its test fails).
  */
 import { createReadStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';

@@ -12,6 +12,7 @@
  * token are found by a search over a trie of the syllable inventory, cut off at a cost bound.
  */
 import { fold } from '../vietnamese/letters.js';
+import { channelDigest, type CandidateTable } from './candidate-table.js';
 
 /** counts[printed letter][OCR string] */
 export type ConfusionCounts = Record<string, Record<string, number>>;
@@ -55,9 +56,74 @@ interface TrieNode {
   word: string | null;
 }
 
+/**
+ * The trie of the syllables flattened in preorder, children in the order their first syllable
+ * comes: node i's letter, depth, word ('' for none), and the end of its subtree (its subtree is
+ * i..end-1, its parent's column is the one at depth-1), so that the search is a loop that skips a
+ * pruned subtree in one step. Syllables in ascending order (the model's) are that preorder
+ * already: each adds the nodes after the prefix it shares with the one before, with no node
+ * objects (those took some 15 ms to build, cold, in every process).
+ */
+const SURROGATE_RE = /[\uD800-\uDFFF]/;
+
+function flatTrie(syllables: readonly string[], index: Map<string, number>): { nodeLetters: number[]; depths: number[]; wordsAt: string[]; ends: number[] } {
+  const nodeLetters: number[] = [];
+  const depths: number[] = [];
+  const wordsAt: string[] = [];
+  const ends: number[] = [];
+  let ascending = true;
+  for (let i = 1; i < syllables.length && ascending; i++) ascending = syllables[i - 1]! < syllables[i]!;
+  if (ascending && !syllables.some((s) => SURROGATE_RE.test(s))) {
+    // open[d - 1]: the node at depth d on the path of the syllable before
+    const open: number[] = [];
+    let prev = '';
+    for (const s of syllables) {
+      let shared = 0;
+      while (shared < prev.length && shared < s.length && prev[shared] === s[shared]) shared++;
+      for (let d = open.length; d > shared; d--) ends[open.pop()!] = nodeLetters.length;
+      for (let k = shared; k < s.length; k++) {
+        open.push(nodeLetters.length);
+        nodeLetters.push(index.get(s[k]!)!);
+        depths.push(k + 1);
+        wordsAt.push(k === s.length - 1 ? s : '');
+        ends.push(0);
+      }
+      prev = s;
+    }
+    while (open.length > 0) ends[open.pop()!] = nodeLetters.length;
+    return { nodeLetters, depths, wordsAt, ends };
+  }
+  const root: TrieNode = { ch: -1, children: [], word: null };
+  for (const s of syllables) {
+    let node = root;
+    for (const ch of s) {
+      const c = index.get(ch)!;
+      let next = node.children.find((n) => n.ch === c);
+      if (!next) {
+        next = { ch: c, children: [], word: null };
+        node.children.push(next);
+      }
+      node = next;
+    }
+    node.word = s;
+  }
+  const flatten = (node: TrieNode, depth: number) => {
+    for (const child of node.children) {
+      const i = nodeLetters.length;
+      nodeLetters.push(child.ch);
+      depths.push(depth);
+      wordsAt.push(child.word ?? '');
+      ends.push(0);
+      flatten(child, depth + 1);
+      ends[i] = nodeLetters.length;
+    }
+  };
+  flatten(root, 1);
+  return { nodeLetters, depths, wordsAt, ends };
+}
+
 export class Channel {
   private readonly alphabet: string[];
-  private readonly root: TrieNode;
   private readonly nodeLetter: Int32Array;
   private readonly nodeDepth: Int32Array;
   private readonly nodeEnd: Int32Array;
@@ -73,7 +139,10 @@ export class Channel {
   private readonly foldOf: string[];
   private readonly letterIndex: Map<string, number>;
 
-  constructor(syllables: readonly string[], counts: ConfusionCounts = {}) {
+  constructor(
+    private readonly syllables: readonly string[],
+    private readonly counts: ConfusionCounts = {},
+  ) {
     const letters = new Set<string>();
     for (const s of syllables) for (const ch of s) letters.add(ch);
     for (const t of Object.keys(counts)) if ([...t].length === 1) letters.add(t);
@@ -81,42 +150,13 @@ export class Channel {
     this.foldOf = this.alphabet.map(fold);
     const index = new Map(this.alphabet.map((c, i) => [c, i]));
     this.letterIndex = index;
-    this.root = { ch: -1, children: [], word: null };
     for (const s of syllables) {
-      let node = this.root;
-      for (const ch of s) {
-        const c = index.get(ch)!;
-        let next = node.children.find((n) => n.ch === c);
-        if (!next) {
-          next = { ch: c, children: [], word: null };
-          node.children.push(next);
-        }
-        node = next;
-      }
-      node.word = s;
       const f = fold(s);
       const list = this.byFold.get(f);
       if (list) list.push(s);
       else this.byFold.set(f, [s]);
     }
-    // the trie flattened in preorder: node i's subtree is i..end[i]-1, its parent's column is
-    // the one at depth[i]-1, so the search is a loop that skips a pruned subtree in one step
-    const nodeLetters: number[] = [];
-    const depths: number[] = [];
-    const wordsAt: string[] = [];
-    const ends: number[] = [];
-    const flatten = (node: TrieNode, depth: number) => {
-      for (const child of node.children) {
-        const i = nodeLetters.length;
-        nodeLetters.push(child.ch);
-        depths.push(depth);
-        wordsAt.push(child.word ?? '');
-        ends.push(0);
-        flatten(child, depth + 1);
-        ends[i] = nodeLetters.length;
-      }
-    };
-    flatten(this.root, 1);
+    const { nodeLetters, depths, wordsAt, ends } = flatTrie(syllables, index);
     this.nodeLetter = Int32Array.from(nodeLetters);
     this.nodeDepth = Int32Array.from(depths);
     this.nodeEnd = Int32Array.from(ends);
@@ -231,6 +271,11 @@ export class Channel {
     return costs;
   }
 
+  /** Every spelling without marks, with its syllables (in the order given). */
+  foldGroups(): ReadonlyMap<string, readonly string[]> {
+    return this.byFold;
+  }
+
   /** The syllables whose marks were simply removed to give `folded` (stripped text). */
   sameFold(folded: string): readonly string[] {
     return this.byFold.get(folded) ?? [];
@@ -264,7 +309,7 @@ export class Channel {
    * the same, found with some 15 % fewer of the trie's nodes visited.
    */
   candidates(token: string, maxCost = 14, beam = 9, limit = 12): Candidate[] {
-    const hit = this.cache.get(token);
+    const hit = this.cache.get(token) ?? this.listed(token, maxCost, beam, limit);
     if (hit) return hit;
     const m = token.length;
     this.fillTables(token, m);
@@ -279,6 +324,27 @@ export class Channel {
     const out = found.filter((f) => f.cost <= best + beam).slice(0, limit);
     if (this.cache.size < 20_000) this.cache.set(token, out); // bounded: see OPTION_CACHE_SIZE in restore.ts
     return out;
+  }
+
+  private table: CandidateTable | null = null;
+
+  /**
+   * Answer from `table` the searches it holds (the same lists: see candidate-table.ts). Returns
+   * whether it was taken: a table searched in another channel (other syllables or counts) is not.
+   */
+  useTable(table: CandidateTable): boolean {
+    if (table.header.channel !== channelDigest(this.syllables, this.counts)) return false;
+    this.table = table;
+    return true;
+  }
+
+  /** The table's list of `token`, cached, when the table holds it for these parameters. */
+  private listed(token: string, maxCost: number, beam: number, limit: number): Candidate[] | undefined {
+    const t = this.table;
+    if (t === null || t.header.maxCost !== maxCost || t.header.beam !== beam || t.header.limit !== limit) return undefined;
+    const list = t.get(token, this.syllables);
+    if (list && this.cache.size < 20_000) this.cache.set(token, list);
+    return list;
   }
 
   /**

@@ -10,10 +10,12 @@ import type { ToneCounts } from './tones.js';
 import { NgramModel, type LanguageModel } from './lm.js';
 import { Restorer, type DamageReport, type RestoreOptions, type RestoreResult } from './restore.js';
 import { preparedPlaces } from './vocabulary.js';
+import { CandidateTable } from './candidate-table.js';
 
 export type { DamageReport, RestoreOptions, RestoreResult, TokenChange, Weights } from './restore.js';
 export { Restorer, DAMAGE_THRESHOLDS } from './restore.js';
 export { Channel, learnConfusions, type ConfusionCounts, type Candidate } from './channel.js';
+export { CandidateTable, candidateKeys, channelDigest, type SearchParameters } from './candidate-table.js';
 export { NgramModel, trainKneserNey, type LanguageModel } from './lm.js';
 export { canonical, fold, stripMarks, placeTone, toneOf } from '../vietnamese/letters.js';
 export { pieces, type Piece } from './tokens.js';
@@ -40,9 +42,18 @@ export function loadLanguageModel(): LanguageModel {
   return loadModel('restore-lm.bin');
 }
 
+/** The shipped candidate table (models/restore-candidates.bin, scripts/candidate-table.ts). */
+export function loadCandidateTable(): CandidateTable {
+  return CandidateTable.load(readFileSync(modelFile('restore-candidates.bin')));
+}
+
 let defaultRestorer: Restorer | undefined;
 export function getRestorer(): Restorer {
-  defaultRestorer ??= new Restorer(loadLanguageModel(), loadConfusions(), {}, loadToneConfusions(), preparedPlaces());
+  if (!defaultRestorer) {
+    defaultRestorer = new Restorer(loadLanguageModel(), loadConfusions(), {}, loadToneConfusions(), preparedPlaces());
+    // the common spellings' candidates, searched ahead of time: the same lists, not searched cold
+    defaultRestorer.channel.useTable(loadCandidateTable());
+  }
   return defaultRestorer;
 }
 

@@ -5,6 +5,7 @@
 import type { Edit, Span } from '../text/source-text.js';
 import { applyEdits, type SourceText } from '../text/source-text.js';
 import { Channel, type ConfusionCounts } from './channel.js';
+import type { SearchParameters } from './candidate-table.js';
 import { BOS, NUM, PUNCT, SPECIALS, UNK, type LanguageModel } from './lm.js';
 import { repairBeforeNumber, repairCode, repairVieCode, isCode, isSyllableLikeAcronym } from './symbols.js';
 import { PlaceNames, type NameWord, type PreparedPlaces } from './names.js';
@@ -206,15 +207,23 @@ export class Restorer {
     this.channel = new Channel(syllables, confusions);
     this.syllableIds = new Set(syllables.map((_, i) => i + SPECIALS.length));
     this.weights = { ...DEFAULT_WEIGHTS, ...weights, cache: { ...DEFAULT_WEIGHTS.cache, ...weights.cache } };
-    const best = new Map<string, number>();
-    for (const s of syllables) {
-      const f = fold(s);
-      const p = lm.unigram(lm.id(s));
-      if (p > (best.get(f) ?? -Infinity)) {
-        best.set(f, p);
-        this.bestOfFold.set(f, s);
+    // (the channel's groups: each syllable's letters are worked out once per process)
+    for (const [f, group] of this.channel.foldGroups()) {
+      let best = -Infinity;
+      for (const s of group) {
+        const p = lm.unigram(lm.id(s));
+        if (p > best) {
+          best = p;
+          this.bestOfFold.set(f, s);
+        }
       }
     }
+  }
+
+  /** The parameters of this restorer's candidate searches (a candidate table answers only these). */
+  get candidateSearch(): SearchParameters {
+    const w = this.weights;
+    return { maxCost: w.candidateMaxCost, beam: w.candidateBeam, limit: w.candidatePool };
   }
 
   /** Written in capitals and longer than a letter (`AI`, `UBND`, `PAC`). */
