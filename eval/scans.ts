@@ -32,7 +32,7 @@ import { SourceText } from '../src/text/source-text.js';
 import { CONDITIONS, makeScanSet, SCANS_DIR, type ScanCase } from './_scans-data.js';
 
 const PART = process.env.SCANS_PART === 'dev' ? 'dev' : 'eval';
-const NONE: PrepSteps = { dropColour: false, upscale: false, deskew: false, flatten: false, binarise: false };
+const NONE: PrepSteps = { dropColour: false, upscale: false, deskew: false, flatten: false, denoise: false, binarise: false };
 
 interface Setting {
   name: string;
@@ -46,6 +46,8 @@ const SETTINGS: Setting[] = [
   ]),
   // what the binarised second reading buys, beside the default
   { name: 'auto, prepared without binarise', mode: 'auto', prepare: { ...DEFAULT_STEPS, binarise: false } },
+  // and what smoothing grainy pages (with the best model reading them) buys
+  { name: 'auto, prepared without denoise', mode: 'auto', prepare: { ...DEFAULT_STEPS, denoise: false } },
   ...(Object.keys(NONE) as (keyof PrepSteps)[]).map((step) => ({ name: `fast, ${step} only`, mode: 'fast' as const, prepare: { ...NONE, [step]: step === 'flatten' ? 'all' : true } })),
 ];
 const only = process.env.SCANS_SETTINGS?.split('|');

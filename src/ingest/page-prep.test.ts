@@ -1,6 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { binarise, DEFAULT_STEPS, inspect, paperLevel, plannedSteps, preparePage, rotatePage } from './page-prep.js';
+import { binarise, DEFAULT_STEPS, grain, inspect, paperLevel, plannedSteps, preparePage, rotatePage, smooth } from './page-prep.js';
 
 /** An 8-bit grey PGM of `width` × `height` filled with `value`. */
 function pgm(width: number, height: number, value: number): Uint8Array {
@@ -8,11 +8,11 @@ function pgm(width: number, height: number, value: number): Uint8Array {
   return new Uint8Array(Buffer.concat([header, Buffer.alloc(width * height, value)]));
 }
 
-/** A 3 × 1 colour PNG: a red stamp pixel, a black print pixel, white paper. */
+/** A 5 × 1 colour PNG: a red stamp pixel, a black print pixel, white paper, blue signature ink, grey print. */
 async function stampPng(): Promise<Uint8Array> {
-  const canvas = createCanvas(3, 1);
+  const canvas = createCanvas(5, 1);
   const ctx = canvas.getContext('2d');
-  for (const [x, colour] of [[0, 'rgb(220,30,35)'], [1, 'rgb(0,0,0)'], [2, 'rgb(255,255,255)']] as const) {
+  for (const [x, colour] of [[0, 'rgb(220,30,35)'], [1, 'rgb(0,0,0)'], [2, 'rgb(255,255,255)'], [3, 'rgb(25,40,150)'], [4, 'rgb(90,90,90)']] as const) {
     ctx.fillStyle = colour;
     ctx.fillRect(x, 0, 1, 1);
   }
@@ -28,15 +28,50 @@ describe('page preparation', () => {
     expect(prepared).toEqual({ image: page, scale: 300 / 72, steps: [] });
   });
 
-  it('turns a colour page grey by its lightest channel: a red stamp goes pale, black print stays black', async () => {
+  it('turns a colour page grey by its lightest channel and colourfulness: stamp and signature ink go white, print stays', async () => {
     const png = await stampPng();
-    expect(plannedSteps(png, 1)).toEqual(['dropColour', 'flatten']);
+    expect(plannedSteps(png, 1)).toEqual(['dropColour', 'flatten', 'denoise']);
     const prepared = await preparePage(png, 1);
-    // the paper is white already: flattening changes nothing here
+    // the paper is white already: flattening changes nothing here; nor is it grainy
     expect(prepared.steps).toEqual(['dropColour', 'flatten']);
     expect(prepared.scale).toBe(1);
-    // luma would have made the stamp 90, as dark as faint print
-    expect(pixelsOf(prepared.image)).toEqual([220, 0, 255]);
+    // luma would have made the stamp 90, as dark as faint print; the lightest channel alone, the signature 150
+    expect(pixelsOf(prepared.image)).toEqual([255, 0, 255, 255, 90]);
+  });
+
+  it("measures a page's paper grain: 0 on flat paper, the neighbours' median difference on a photocopy's", () => {
+    // 40 × 10 px, a column of ink (20) every tenth pixel; paper flat (240) or alternating 236/244
+    const page = (grainy: boolean) =>
+      Uint8Array.from({ length: 400 }, (_, i) => (i % 10 === 0 ? 20 : grainy ? 240 + (i % 2 ? 4 : -4) : 240));
+    expect([grain(page(false), 40, 10), grain(page(true), 40, 10)]).toEqual([0, 8]);
+  });
+
+  it('smooths by the 3×3 binomial filter, keeping the edge pixels', () => {
+    // a dark speck (0) on paper (240) at the centre of a 5 × 5 page is spread and lightened
+    const page = new Uint8Array(25).fill(240);
+    page[12] = 0;
+    const out = smooth(page, 5, 5);
+    // centre: 240 × 12/16; edge neighbours 240 × 14/16; corner neighbours 240 × 15/16
+    expect([out[12], out[7], out[6], out[0], out[2]]).toEqual([180, 210, 225, 240, 240]);
+  });
+
+  it('smooths a colour page whose paper is grainy, after turning it grey', async () => {
+    // 40 × 40 px: grey paper alternating 236/244 by pixel, a black square in the middle
+    const canvas = createCanvas(40, 40);
+    const ctx = canvas.getContext('2d');
+    const img = ctx.createImageData(40, 40);
+    for (let i = 0; i < 1600; i++) {
+      const [x, y] = [i % 40, Math.floor(i / 40)];
+      const v = x >= 15 && x < 25 && y >= 15 && y < 25 ? 0 : (x + y) % 2 ? 244 : 236;
+      img.data.set([v, v, v, 255], i * 4);
+    }
+    ctx.putImageData(img, 0, 0);
+    const prepared = await preparePage(new Uint8Array(await canvas.encode('png')), 1);
+    expect(prepared.steps).toEqual(['dropColour', 'flatten', 'denoise']);
+    const px = pixelsOf(prepared.image);
+    // the grain (±4, flattened to about ±4 of 251) averaged out; the square's inside stays black
+    expect(new Set(px.slice(40 * 5 + 5, 40 * 5 + 12))).toEqual(new Set([251]));
+    expect(px[40 * 20 + 20]).toBe(0);
   });
 
   it('enlarges a page scanned below 250 dpi to 300 dpi, and its scale with it, when asked (not by default)', async () => {
@@ -89,7 +124,7 @@ describe('page preparation', () => {
 
   it('reads colour and resolution from the headers, without decoding', async () => {
     expect(inspect(pgm(3, 2, 0))).toMatchObject({ width: 3, height: 2, colour: false, dpi: null });
-    expect(inspect(await stampPng())).toMatchObject({ width: 3, height: 1, colour: true });
+    expect(inspect(await stampPng())).toMatchObject({ width: 5, height: 1, colour: true });
     // an image file without a resolution tag is taken as it comes: no enlargement
     expect(plannedSteps(pgm(10, 4, 0), 1)).toEqual([]);
   });

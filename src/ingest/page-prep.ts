@@ -2,8 +2,9 @@
  * Page preparation before OCR: page image bytes (JPEG, PNG, TIFF, PGM) → the image tesseract
  * reads. Each step is kept only where `npm run eval -- scans` showed it pays (docs/scans.md):
  *
- * - `dropColour`: a colour page becomes grey by its lightest channel, not by luma, so a red or
- *   blue stamp and blue signature ink turn pale while black print stays black;
+ * - `dropColour`: a colour page becomes grey by its lightest channel plus its colourfulness (the
+ *   lightest channel minus the darkest), not by luma, so a red or blue stamp and blue signature ink
+ *   turn white while black print stays black;
  * - `upscale` (measured, not kept: it lowered accuracy on noisy 200-dpi pages, and the fast model
  *   reads clean 150-dpi pages as well as 300-dpi ones): a page scanned below 250 dpi is enlarged to
  *   300 dpi (coordinates are unchanged: the scale goes with the image);
@@ -13,6 +14,9 @@
  * - `flatten`: the background is estimated as the brightest pixel of blocks of a sixth of an inch
  *   and divided out, for phone photos and uneven light; kept for colour pages (phone photos are),
  *   which are decoded anyway, not for grey ones, where it changed nothing measured;
+ * - `denoise`: a decoded page whose paper is grainy (`grain`, a photocopy's toner dust and noise) is
+ *   smoothed by a 3×3 binomial filter (`smooth`) before it is turned and read; in `auto` such a page
+ *   is read by the best model (ocr.ts);
  * - `binarise`: a page read with low confidence is read again as black and white by a local
  *   threshold (`binarise`), for photocopies' faded, speckled strokes; the OCR side decides (ocr.ts).
  *
@@ -27,18 +31,20 @@ export interface PrepSteps {
   deskew: boolean;
   /** `colour`: colour pages only; `all`: every page. */
   flatten: false | 'colour' | 'all';
+  /** A colour page (decoded anyway) whose paper is grainy is smoothed (`grain`, `smooth`). */
+  denoise: boolean;
   /** A page on grey paper read with low confidence is read again binarised (`binarise`), the surer reading kept (ocr.ts). */
   binarise: boolean;
 }
 
 /** The steps that paid (docs/scans.md). */
-export const DEFAULT_STEPS: PrepSteps = { dropColour: true, upscale: false, deskew: true, flatten: 'colour', binarise: true };
+export const DEFAULT_STEPS: PrepSteps = { dropColour: true, upscale: false, deskew: true, flatten: 'colour', denoise: true, binarise: true };
 
 /**
  * Names the preparation of one page in OCR cache keys, from the steps `plan` chose: a page no step
  * touches has the key it has without preparation. A change of a step's rule must change the number.
  */
-export const preparation = (planned: readonly (keyof PrepSteps)[]) => (planned.length === 0 ? 'none' : `page-prep 1 ${planned.join(',')}`);
+export const preparation = (planned: readonly (keyof PrepSteps)[]) => (planned.length === 0 ? 'none' : `page-prep 3 ${planned.join(',')}`);
 
 export interface PreparedPage {
   image: Uint8Array;
@@ -67,7 +73,10 @@ export async function preparePage(image: Uint8Array, scale: number, steps: PrepS
   if (!decoded) return { image, scale, steps: [] };
   const grey = toGrey(decoded, planned.includes('dropColour'));
   if (planned.includes('flatten')) flatten(grey, decoded.width, decoded.height, Math.round(((dpi ?? TARGET_DPI) * enlarge) / 6));
-  return { image: pgm(decoded.width, decoded.height, grey), scale: scale * (decoded.width / header.width), steps: planned };
+  // smoothed only when measured grainy: the step is planned from the header, applied by measurement
+  const grainy = planned.includes('denoise') && grain(grey, decoded.width, decoded.height) >= GRAINY;
+  const out = grainy ? smooth(grey, decoded.width, decoded.height) : grey;
+  return { image: pgm(decoded.width, decoded.height, out), scale: scale * (decoded.width / header.width), steps: planned.filter((s) => s !== 'denoise' || grainy) };
 }
 
 /** The steps `preparePage` applies to this page, from its header alone (nothing decoded). */
@@ -82,6 +91,9 @@ function plan(header: Header, scale: number, steps: PrepSteps): (keyof PrepSteps
   if (steps.upscale && dpi !== null && dpi < MIN_DPI) out.push('upscale');
   if (steps.dropColour && header.colour) out.push('dropColour');
   if (steps.flatten === 'all' || (steps.flatten === 'colour' && header.colour)) out.push('flatten');
+  // measured on pages decoded anyway (colour ones, or any a step above decodes): a grey page is
+  // handed on undecoded
+  if (steps.denoise && (out.length > 0 || header.colour)) out.push('denoise');
   return out;
 }
 
@@ -223,7 +235,12 @@ function toGrey(p: Pixels, dropColour: boolean): Uint8Array {
     const r = d[i]!;
     const g = d[i + 1]!;
     const b = d[i + 2]!;
-    out[j] = dropColour ? Math.max(r, g, b) : (r * 299 + g * 587 + b * 114) / 1000;
+    // lightest channel plus twice the colourfulness beyond a fifth of it: red stamp ink (220, 30, 35)
+    // and blue signature ink (25, 40, 150) go white, grey and black print (r = g = b) is kept, and so
+    // is a warm or cold light's cast (a phone photo's: its channels within a fifth of each other);
+    // the lightest channel alone left the signature a mid-grey scrawl over the signer's name
+    const max = Math.max(r, g, b);
+    out[j] = dropColour ? Math.min(255, max + 2 * Math.max(0, max - Math.min(r, g, b) - max / 5)) : (r * 299 + g * 587 + b * 114) / 1000;
   }
   return out;
 }
@@ -261,6 +278,58 @@ function flatten(grey: Uint8Array, width: number, height: number, block: number)
       grey[i] = Math.min(255, (grey[i]! * 255) / white);
     }
   }
+}
+
+/**
+ * Paper grain above which a page is smoothed (`denoise`): the median difference between neighbouring
+ * paper pixels. The scan set's photocopies measure 8–9 (grey levels), every other page 0 (clean, JPEG
+ * q30, fax, stamps, bleed-through, phone photos).
+ */
+const GRAINY = 4;
+
+/**
+ * A page's paper grain: the median absolute difference between horizontally neighbouring pixels that
+ * are both paper (within 48 of `paperLevel`), on every other row. 0 on a clean scan, whose paper is
+ * flat; a photocopy's toner dust and noise make it several grey levels.
+ */
+export function grain(grey: Uint8Array, width: number, height: number): number {
+  const paper = paperLevel(grey);
+  const counts = new Uint32Array(256);
+  let n = 0;
+  for (let y = 0; y < height; y += 2) {
+    for (let x = 0, i = y * width; x + 1 < width; x++, i++) {
+      const a = grey[i]!;
+      const b = grey[i + 1]!;
+      if (a > paper - 48 && b > paper - 48) {
+        counts[Math.abs(a - b)]!++;
+        n++;
+      }
+    }
+  }
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += counts[v]!;
+    if (n > 0 && seen * 2 >= n) return v;
+  }
+  return 0;
+}
+
+/**
+ * The page smoothed by a 3×3 binomial filter (weights 1 2 1 / 2 4 2 / 1 2 1, edge pixels kept): a
+ * grainy 200-dpi photocopy's noise averaged out of strokes two pixels wide, which a median or a
+ * threshold erodes (docs/scans.md).
+ */
+export function smooth(grey: Uint8Array, width: number, height: number): Uint8Array {
+  const out = grey.slice();
+  const rows = new Uint16Array(width * height);
+  // each pixel's column of three (1 2 1), then the row of three of those
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 0, i = y * width; x < width; x++, i++) rows[i] = grey[i - width]! + 2 * grey[i]! + grey[i + width]!;
+  }
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1, i = y * width + 1; x < width - 1; x++, i++) out[i] = (rows[i - 1]! + 2 * rows[i]! + rows[i + 1]! + 8) >> 4;
+  }
+  return out;
 }
 
 /**
