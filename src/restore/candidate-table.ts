@@ -18,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import type { Candidate, ConfusionCounts } from './channel.js';
 import { fold } from '../vietnamese/letters.js';
+import { writeSectionsFile } from './sections-file.js';
 
 const MAGIC = 'BCCT1\n';
 
@@ -144,21 +145,9 @@ export class CandidateTable {
       while (slots[at] !== 0) at = (at + 1) & (S - 1);
       slots[at] = i + 1;
     });
-    const header = new TextEncoder().encode(JSON.stringify({ ...p, channel: digest, keys: sorted.length, entries: costs.length, slots: S } satisfies TableHeader));
-    const start = MAGIC.length + 4 + header.length;
-    const pad = (8 - (start % 8)) % 8;
+    const header: TableHeader = { ...p, channel: digest, keys: sorted.length, entries: costs.length, slots: S };
     const text = new TextEncoder().encode(sorted.join(''));
-    const sections = [Float64Array.from(costs), Uint32Array.from(first), Uint32Array.from(keyStart), slots, Uint16Array.from(words), text];
-    const out = new Uint8Array(start + pad + sections.reduce((n, a) => n + a.byteLength, 0));
-    out.set(new TextEncoder().encode(MAGIC));
-    new DataView(out.buffer).setUint32(MAGIC.length, header.length, true);
-    out.set(header, MAGIC.length + 4);
-    let o = start + pad;
-    for (const a of sections) {
-      out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), o);
-      o += a.byteLength;
-    }
-    return out;
+    return writeSectionsFile(MAGIC, header, 8, [Float64Array.from(costs), Uint32Array.from(first), Uint32Array.from(keyStart), slots, Uint16Array.from(words), text]);
   }
 }
 

@@ -11,6 +11,7 @@
  * zeros to a multiple of 4 bytes, then NgramModel's arrays as they are in memory: `toArrayFile`),
  * so that a process loads it with one copy; the eval's models stay packed (smaller).
  */
+import { writeSectionsFile } from './sections-file.js';
 
 export const UNK = 0;
 export const BOS = 1;
@@ -255,21 +256,9 @@ export class NgramModel implements LanguageModel {
    * that restores, the CLI included). Some 40 % larger than the packed file.
    */
   toArrayFile(): Uint8Array {
-    const header = new TextEncoder().encode(JSON.stringify({ vocab: this.vocab, syllables: this.syllableCount, n2: this.w2.length, n3: this.w3.length }));
-    const start = ARRAYS_MAGIC.length + 4 + header.length;
-    const pad = (4 - (start % 4)) % 4;
     const { p1, b1, maxLp, off2, off3, w2, w3, p2, b2, p3 } = this;
-    const sections = arraySections({ p1, b1, maxLp, off2, off3, w2, w3, p2, b2, p3 });
-    const out = new Uint8Array(start + pad + sections.reduce((n, a) => n + a.byteLength, 0));
-    out.set(new TextEncoder().encode(ARRAYS_MAGIC));
-    new DataView(out.buffer).setUint32(ARRAYS_MAGIC.length, header.length, true);
-    out.set(header, ARRAYS_MAGIC.length + 4);
-    let at = start + pad;
-    for (const a of sections) {
-      out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
-      at += a.byteLength;
-    }
-    return out;
+    const header = { vocab: this.vocab, syllables: this.syllableCount, n2: this.w2.length, n3: this.w3.length };
+    return writeSectionsFile(ARRAYS_MAGIC, header, 4, arraySections({ p1, b1, maxLp, off2, off3, w2, w3, p2, b2, p3 }));
   }
 }
 
