@@ -58,8 +58,8 @@ export function findGridLines(image: GreyImage, dpi: number): { h: Band[]; v: Ba
   }
   // runs in neighbouring rows (columns) that overlap are one line, some pixels thick
   const h = bands(hSegs, 'y');
-  // a grid has three horizontal rulings or more: a page of text (a few underlines) ends here, before
-  // the vertical runs, which its letters' stems make by the thousand (the search's cost)
+  // a grid has three horizontal rulings or more (those it keeps are some of these): a page with fewer
+  // ends here, before the vertical runs, which its letters' stems make by the thousand
   if (h.length < 3) return null;
   // vertical runs are followed per column while the rows are read once, in memory order
   const vStart = new Int32Array(width).fill(-1);
