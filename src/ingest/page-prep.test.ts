@@ -1,6 +1,6 @@
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, Image } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { binarise, DEFAULT_STEPS, grain, inspect, paperLevel, plannedSteps, preparePage, rotatePage, smooth } from './page-prep.js';
+import { binarise, decodeGrey, DEFAULT_STEPS, grain, inspect, paperLevel, plannedSteps, preparePage, rotatePage, smooth } from './page-prep.js';
 
 /** An 8-bit grey PGM of `width` × `height` filled with `value`. */
 function pgm(width: number, height: number, value: number): Uint8Array {
@@ -127,5 +127,28 @@ describe('page preparation', () => {
     expect(inspect(await stampPng())).toMatchObject({ width: 5, height: 1, colour: true });
     // an image file without a resolution tag is taken as it comes: no enlargement
     expect(plannedSteps(pgm(10, 4, 0), 1)).toEqual([]);
+  });
+
+  it('decodes a JPEG to the BT.601 luma of the pixels the canvas draws: grey print as it is, a red stamp by its luma', async () => {
+    const canvas = createCanvas(4, 2);
+    const ctx = canvas.getContext('2d');
+    for (const [x, colour] of [[0, 'rgb(0,0,0)'], [1, 'rgb(120,120,120)'], [2, 'rgb(220,30,35)'], [3, 'rgb(255,255,255)']] as const) {
+      ctx.fillStyle = colour;
+      ctx.fillRect(x, 0, 1, 2);
+    }
+    const jpeg = new Uint8Array(await canvas.encode('jpeg', 100));
+    // what the canvas reads back from the JPEG, turned to luma one channel at a time
+    const img = new Image();
+    const loaded = new Promise<void>((resolve) => (img.onload = () => resolve()));
+    img.src = Buffer.from(jpeg);
+    await loaded;
+    const back = createCanvas(4, 2).getContext('2d');
+    back.drawImage(img, 0, 0);
+    const rgba = back.getImageData(0, 0, 4, 2).data;
+    const luma = Array.from({ length: 8 }, (_, i) => Math.trunc((rgba[4 * i]! * 299 + rgba[4 * i + 1]! * 587 + rgba[4 * i + 2]! * 114) / 1000));
+    const decoded = await decodeGrey(jpeg);
+    expect(decoded && { width: decoded.width, height: decoded.height, grey: [...decoded.grey] }).toEqual({ width: 4, height: 2, grey: luma });
+    // the stamp's pixels are not grey: their luma is a weighted sum, darker than the lightest channel
+    expect(rgba[8]).toBeGreaterThan(rgba[9]!);
   });
 });

@@ -41,11 +41,7 @@ export function findGridLines(image: GreyImage, dpi: number): { h: Band[]; v: Ba
   const minV = Math.round(0.12 * dpi);
   // a ruling broken by a pixel or two of JPEG noise is one ruling
   const gap = Math.max(2, Math.round(dpi / 150));
-  // vertical runs are followed per column while the rows are read once, in memory order
-  const vStart = new Int32Array(width).fill(-1);
-  const vLast = new Int32Array(width).fill(-1);
   const hSegs: Band[] = [];
-  const vSegs: Band[] = [];
   for (let y = 0; y < height; y++) {
     const row = y * width;
     let start = -1;
@@ -57,18 +53,31 @@ export function findGridLines(image: GreyImage, dpi: number): { h: Band[]; v: Ba
         start = x;
       } else if (start < 0) start = x;
       last = x;
+    }
+    if (start >= 0 && last - start + 1 >= minH) hSegs.push({ x0: start, x1: last, y0: y, y1: y });
+  }
+  // runs in neighbouring rows (columns) that overlap are one line, some pixels thick
+  const h = bands(hSegs, 'y');
+  // a grid has three horizontal rulings or more (those it keeps are some of these): a page with fewer
+  // ends here, before the vertical runs, which its letters' stems make by the thousand
+  if (h.length < 3) return null;
+  // vertical runs are followed per column while the rows are read once, in memory order
+  const vStart = new Int32Array(width).fill(-1);
+  const vLast = new Int32Array(width).fill(-1);
+  const vSegs: Band[] = [];
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      if (grey[row + x]! >= INK) continue;
       if (vStart[x]! >= 0 && y - vLast[x]! > gap + 1) {
         if (vLast[x]! - vStart[x]! + 1 >= minV) vSegs.push({ x0: x, x1: x, y0: vStart[x]!, y1: vLast[x]! });
         vStart[x] = y;
       } else if (vStart[x]! < 0) vStart[x] = y;
       vLast[x] = y;
     }
-    if (start >= 0 && last - start + 1 >= minH) hSegs.push({ x0: start, x1: last, y0: y, y1: y });
   }
   for (let x = 0; x < width; x++) if (vStart[x]! >= 0 && vLast[x]! - vStart[x]! + 1 >= minV) vSegs.push({ x0: x, x1: x, y0: vStart[x]!, y1: vLast[x]! });
-  if (hSegs.length === 0 || vSegs.length === 0) return null;
-  // runs in neighbouring rows (columns) that overlap are one line, some pixels thick
-  const h = bands(hSegs, 'y');
+  if (vSegs.length === 0) return null;
   const v = bands(vSegs, 'x');
   // a line is a ruling of the grid only where it meets the other direction's lines
   const reach = reachOf(dpi);
