@@ -143,11 +143,6 @@ const WORKER_PARAMETERS = {
   // tesseract 5 reads every doubtful line a second time upside-down-inverted (white on black); a
   // scanned report has no such lines, and skipping it saves a share of the page's time
   tessedit_do_invert: '0',
-  // layout-analysis tests a report does not need: the fixed-pitch test (typewriter rows) and the
-  // search for vertical text lines; the same words on the bench's 9 pages and the same scores on the
-  // scan set's development part, for a few hundredths of a CPU-s a page (docs/scans.md)
-  textord_disable_pitch_test: '1',
-  textord_tabfind_vertical_text: '0',
 };
 
 /** What is read of tesseract's output (`hocrLines`): named in cache keys, as its baselines differ from the JSON's by up to a pixel. */
