@@ -56,6 +56,9 @@ interface TrieNode {
   word: string | null;
 }
 
+/** A letter outside the BMP (a syllable with one is inserted node by node, not by shared prefix). */
+const SURROGATE_RE = /[\uD800-\uDFFF]/;
+
 /**
  * The trie of the syllables flattened in preorder, children in the order their first syllable
  * comes: node i's letter, depth, word ('' for none), and the end of its subtree (its subtree is
@@ -64,8 +67,6 @@ interface TrieNode {
  * already: each adds the nodes after the prefix it shares with the one before, with no node
  * objects (those took some 15 ms to build, cold, in every process).
  */
-const SURROGATE_RE = /[\uD800-\uDFFF]/;
-
 function flatTrie(syllables: readonly string[], index: Map<string, number>): { nodeLetters: number[]; depths: number[]; wordsAt: string[]; ends: number[] } {
   const nodeLetters: number[] = [];
   const depths: number[] = [];
