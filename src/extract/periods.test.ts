@@ -629,6 +629,14 @@ describe('periods with roles', () => {
     expect(roles('Trong năm, không để xảy ra vụ việc vi phạm.', ctx(2025, 11, 20, 'QĐ'))).toEqual([]);
   });
 
+  it('trong tháng này / tháng qua without a comma, and trong kỳ (báo cáo): the reporting period', () => {
+    const p = (text: string) => periodsOf('Báo cáo kết quả công tác tháng 11 năm 2025', text, ctx(2025, 11, 25, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    expect(p('Trong tháng này tiếp nhận 120 hồ sơ.')).toEqual([['reporting', '2025-11-01', '2025-11-30', 'Trong tháng này']]);
+    expect(p('Trong kỳ báo cáo, tiếp nhận 5 đơn thư.')).toEqual([['reporting', '2025-11-01', '2025-11-30', 'Trong kỳ báo cáo']]);
+    // a month's report says nothing of `năm qua`; `tháng tới` (the coming month) is no number and no reporting period
+    expect(p('Trong năm qua, đã xây dựng 3 trường học. Tổ chức hội nghị trong tháng tới.')).toEqual([]);
+  });
+
   it('a day range whose first day has only its number (corpus): từ ngày 16 đến ngày 22/11/2025, từ ngày 16-22/11/2025, at hours', () => {
     const spans = (text: string) => roles(text, ctx(2025, 11, 25, 'CV')).map((r) => r.slice(1));
     expect(spans('đợt mưa lũ lịch sử từ ngày 16 đến ngày 22/11/2025 tại các tỉnh')).toEqual([['2025-11-16', '2025-11-22', 'từ ngày 16 đến ngày 22/11/2025']]);

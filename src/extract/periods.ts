@@ -747,13 +747,19 @@ const PARSERS: Parser[] = [
     },
   },
   {
-    // `Trong tháng,` / `trong quý này,` / `Trong năm qua,` with no number: the reporting period, when it is that long
+    // `Trong tháng,` / `trong quý này` / `Trong năm qua,` with no number: the reporting period, when it is that long;
+    // `Trong kỳ (báo cáo),` / `trong kỳ này` (in the period reported on): the reporting period whatever its length
     kind: 'sameTime',
     role: 'reporting',
-    pattern: new RegExp(`trong\\s+(tháng|quý|năm)(?:\\s+(?:này|qua))?(?=\\s*,)`, FLAGS),
+    pattern: new RegExp(`trong\\s+(tháng|quý|năm|kỳ(?:\\s+báo\\s+cáo)?)(?:\\s+(?:này|qua)(?![\\p{L}])|(?=\\s*[,:]))`, FLAGS),
     extract: (m) => {
-      const unit = { tháng: 31, quý: 92, năm: 366 }[m[1]!.toLowerCase() as 'tháng' | 'quý' | 'năm'];
-      return (a) => (a.period && days(a.period.from, a.period.to) <= unit && days(a.period.from, a.period.to) >= unit - 4 ? a.period : null);
+      const word = m[1]!.toLowerCase();
+      const unit = word.startsWith('kỳ') ? null : { tháng: 31, quý: 92, năm: 366 }[word as 'tháng' | 'quý' | 'năm'];
+      return (a) => {
+        if (!a.period) return null;
+        const length = days(a.period.from, a.period.to);
+        return unit === null || (length <= unit && length >= unit - 4) ? a.period : null;
+      };
     },
   },
   {
