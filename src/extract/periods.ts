@@ -1324,10 +1324,10 @@ function periodBefore(p: { from: string; to: string }): Bounds | null {
   const [fy, fm, fd] = p.from.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = p.to.split('-').map(Number) as [number, number, number];
   if (fd === 1 && td === lastDayOfMonth(ty, tm)) {
-    const months = ty * 12 + tm - (fy * 12 + fm) + 1;
-    const start = fy * 12 + fm - 1 - months; // months counted from year 0, January = 0
-    const end = fy * 12 + fm - 2;
-    return { from: isoDate(Math.floor(start / 12), (start % 12) + 1, 1)!, to: isoDate(Math.floor(end / 12), (end % 12) + 1, lastDayOfMonth(Math.floor(end / 12), (end % 12) + 1))! };
+    // months counted from year 0, January = 0
+    const first = fy * 12 + fm - 1;
+    const before = (k: number) => monthBounds(Math.floor(k / 12), (k % 12) + 1)!;
+    return { from: before(first - (ty * 12 + tm - first)).from, to: before(first - 1).to };
   }
   const length = days(p.from, p.to);
   const dayMs = 86_400_000;

@@ -323,12 +323,7 @@ export function grain(grey: Uint8Array, width: number, height: number): number {
       }
     }
   }
-  let seen = 0;
-  for (let v = 0; v < 256; v++) {
-    seen += counts[v]!;
-    if (n > 0 && seen * 2 >= n) return v;
-  }
-  return 0;
+  return n > 0 ? levelBelow(counts, 0.5 * n) : 0;
 }
 
 /**
@@ -412,10 +407,15 @@ export function binarise(grey: Uint8Array, width: number, height: number, dpi: n
 export function paperLevel(grey: Uint8Array): number {
   const counts = new Uint32Array(256);
   for (let i = 0; i < grey.length; i++) counts[grey[i]!]!++;
+  return levelBelow(counts, 0.9 * grey.length);
+}
+
+/** The least level at or below which `share` of a 256-level histogram's counts lie (255 when none reaches it). */
+function levelBelow(counts: Uint32Array, share: number): number {
   let seen = 0;
   for (let v = 0; v < 256; v++) {
     seen += counts[v]!;
-    if (seen >= 0.9 * grey.length) return v;
+    if (seen >= share) return v;
   }
   return 255;
 }

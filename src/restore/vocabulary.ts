@@ -30,14 +30,19 @@ export function dictionarySyllables(): string[] {
   return [...out].sort();
 }
 
+/** data/places.json as stored: the units, and the forms the name pass looks them up in (scripts/places-file.ts). */
+function placesData(): { units: string[] } & PreparedPlaces {
+  return JSON.parse(readFileSync(new URL('./data/places.json', import.meta.url), 'utf8')) as { units: string[] } & PreparedPlaces;
+}
+
 /** Vietnam's administrative units, `<kind> <name>` (`xã Phú Lộc`): data/places.json, scripts/make-places.ts. */
 export function placeUnits(): string[] {
-  return (JSON.parse(readFileSync(new URL('./data/places.json', import.meta.url), 'utf8')) as { units: string[] }).units;
+  return placesData().units;
 }
 
 /** The same units as the name pass looks them up (`preparePlaces`), as data/places.json stores them. */
 export function preparedPlaces(): PreparedPlaces {
-  const { forms, shared } = JSON.parse(readFileSync(new URL('./data/places.json', import.meta.url), 'utf8')) as PreparedPlaces;
+  const { forms, shared } = placesData();
   return { forms, shared };
 }
 

@@ -122,7 +122,7 @@ export class SourceText {
     }
     copy(this.text.length);
     startMap[newLength] = this.startMap[this.text.length]!;
-    return new SourceText(this.original, rebuild(this.text, sorted), startMap, endMap);
+    return new SourceText(this.original, applyEdits(this.text, sorted), startMap, endMap);
   }
 
   /** Replace every match of a global regex; `replace` returns the new string or null to keep it. */
@@ -171,10 +171,6 @@ export class SourceText {
  * only written out (`baocao restore`), where `SourceText.edit` would map every character.
  */
 export function applyEdits(text: string, sorted: readonly Edit[]): string {
-  return rebuild(text, sorted);
-}
-
-function rebuild(text: string, sorted: readonly Edit[]): string {
   let out = '';
   let cur = 0;
   for (const e of sorted) {
