@@ -645,6 +645,9 @@ describe('periods with roles', () => {
       ['2025-11-08', '2025-11-09', 'Từ ngày 08 đến ngày 09 tháng 11 năm 2025'],
     ]);
     expect(spans('mưa lớn từ 07 giờ ngày 16 đến 13 giờ ngày 17/11/2025 tại')).toEqual([['2025-11-16', '2025-11-17', 'từ 07 giờ ngày 16 đến 13 giờ ngày 17/11/2025']]);
+    expect(spans('Nhận hồ sơ từ 7 giờ 30 ngày 15/12/2025 đến 17 giờ ngày 20/12/2025 tại')).toEqual([
+      ['2025-12-15', '2025-12-20', 'từ 7 giờ 30 ngày 15/12/2025 đến 17 giờ ngày 20/12/2025'],
+    ]);
     expect(spans('thực hiện từ ngày 25 đến ngày 05/12/2025')).toEqual([['2025-11-25', '2025-12-05', 'từ ngày 25 đến ngày 05/12/2025']]);
     // without `ngày`: after `từ`, or in brackets after a count of days
     expect(spans('Hội nghị diễn ra từ 20 - 21/11/2025 tại')).toEqual([['2025-11-20', '2025-11-21', 'từ 20 - 21/11/2025']]);
@@ -857,10 +860,11 @@ describe('periods with roles', () => {
     expect(spans('số liệu ngày 01/12-2025')).toEqual([]);
   });
 
-  it('deadline and time labels of task lists: Thời hạn: 30/12/2025, Thời gian thực hiện: 12/2025, Thời gian hoàn thành: 2026', () => {
+  it('deadline and time labels of task lists: Thời hạn: 30/12/2025, Thời gian hoàn thành: 31/12/2025, Thời gian thực hiện: 12/2025', () => {
     const found = (text: string) => roles(text, ctx(2025, 11, 20, 'KH'));
     expect(found('- Thời hạn: 30/12/2025.')).toEqual([['deadline', null, '2025-12-30', 'Thời hạn: 30/12/2025']]);
     expect(found('Hạn hoàn thành: 15/12/2025')).toEqual([['deadline', null, '2025-12-15', 'Hạn hoàn thành: 15/12/2025']]);
+    expect(found('- Thời gian hoàn thành: 31/12/2025.')).toEqual([['deadline', null, '2025-12-31', 'Thời gian hoàn thành: 31/12/2025']]);
     expect(found('- Thời gian thực hiện: 12/2025.')).toEqual([['plan', '2025-12-01', '2025-12-31', '12/2025']]);
     expect(found('- Thời gian hoàn thành: 2026.')).toEqual([['deadline', '2026-01-01', '2026-12-31', '2026']]);
     // a duration after the label is none

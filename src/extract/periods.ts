@@ -186,11 +186,11 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 const PARSERS: Parser[] = [
   {
     // `(tính) từ ngày 15/3/2026 đến (hết) (ngày) 14/4/2026`, `từ ngày 21/7 đến 20/8/2021` (the first date's year
-    // from the second), `áp dụng từ 01/7/2025-31/12/2026`, `từ ngày 01 tháng 7 năm 2004 đến trước ngày 01 tháng 7 năm 2014`
+    // from the second), `áp dụng từ 01/7/2025-31/12/2026`, `từ 7 giờ 30 ngày 15/12/2025 đến 17 giờ ngày 20/12/2025`, `từ ngày 01 tháng 7 năm 2004 đến trước ngày 01 tháng 7 năm 2014`
     // (to the printed day, as `trước ngày D` is)
     kind: 'days',
     pattern: new RegExp(
-      `(?:kể\\s+)?từ\\s+(?:ngày\\s+)?(${ANY_DATE})\\s*,?\\s*(?:(?:đến|tới)\\s+(?:trước\\s+)?|[-–—]\\s*)(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`,
+      `(?:kể\\s+)?từ\\s+${TIME}?(?:ngày\\s+)?(${ANY_DATE})\\s*,?\\s*(?:(?:đến|tới)\\s+(?:trước\\s+)?|[-–—]\\s*)${TIME}?(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`,
       FLAGS,
     ),
     extract: (m, env) => {
@@ -354,8 +354,8 @@ const PARSERS: Parser[] = [
     role: 'deadline',
     pattern: new RegExp(
       `(?:trước|chậm\\s+nhất(?:\\s+là)?(?:\\s+(?:vào|trước|đến))?|hạn\\s+chót(?:\\s+là)?|không\\s+muộn\\s+hơn|` +
-        // a deadline's label: `Thời hạn: 30/12/2025`, `Hạn hoàn thành: 15/12/2025`
-        `(?<![\\p{L}])(?:thời\\s+)?hạn(?:\\s+(?:hoàn\\s+thành|báo\\s+cáo|nộp|gửi))?[ \\t]*:)\\s+${TIME}?(?:(?:hết\\s+)?ngày\\s+)?(${ANY_DATE})`,
+        // a deadline's label: `Thời hạn: 30/12/2025`, `Hạn hoàn thành: 15/12/2025`, `Thời gian hoàn thành: 31/12/2025`
+        `(?<![\\p{L}])(?:(?:thời\\s+)?hạn(?:\\s+(?:hoàn\\s+thành|báo\\s+cáo|nộp|gửi))?|thời\\s+gian\\s+hoàn\\s+thành)[ \\t]*:)\\s+${TIME}?(?:(?:hết\\s+)?ngày\\s+)?(${ANY_DATE})`,
       FLAGS,
     ),
     extract: (m, env) => {
