@@ -341,6 +341,17 @@ describe('periods with roles', () => {
       ['comparison', '2025-11-06', '2025-11-12', 'so với kỳ trước'],
     ]);
     expect(p('Báo cáo tháng 10 năm 2025', 'Xảy ra 3 vụ cháy, so với năm ngoái giảm 2 vụ.')).toEqual([['comparison', '2024-01-01', '2024-12-31', 'so với năm ngoái']]);
+    expect(p('Báo cáo tháng 10 năm 2025', 'Tiếp nhận 50 hồ sơ, tăng 15% so với kỳ báo cáo trước.')).toEqual([
+      ['comparison', '2025-09-01', '2025-09-30', 'so với kỳ báo cáo trước'],
+    ]);
+  });
+
+  it('a running total up to a month with no year: Luỹ kế đến hết tháng 10 (the reporting year), never a yearly rule', () => {
+    const p = (text: string) => periodsOf('Báo cáo kết quả thu ngân sách tháng 11 năm 2025', text, ctx(2025, 11, 20, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    expect(p('Luỹ kế đến hết tháng 10, thu 40 tỷ đồng.')).toEqual([['cumulative', null, '2025-10-31', 'đến hết tháng 10']]);
+    expect(p('Số lượt khách đến cuối tháng 10 đạt 12.000 lượt.')).toEqual([['reporting', null, '2025-10-31', 'đến cuối tháng 10']]);
+    // a month with its year is the dated rule's (`đến hết tháng 10/2025`); a yearly rule is none
+    expect(p('Nộp báo cáo đến hết tháng 10 hằng năm.')).toEqual([]);
   });
 
   it("a plan's title names the year of its months and quarters with no year: quý I of a 2026 plan dated December 2025", () => {

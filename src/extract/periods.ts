@@ -556,6 +556,15 @@ const PARSERS: Parser[] = [
       fromNow(m, env, m[1] ? (monthBounds(+m[2]!, +m[1]!)?.to ?? null) : m[3] ? (quarterBounds(m[3], +m[4]!)?.to ?? null) : (monthBounds(+m[6]!, +m[5]!)?.to ?? null)),
   },
   {
+    // `(lũy kế) đến hết tháng 10`, `đến cuối tháng 10` with no year: until that month's end in the reporting year
+    kind: 'until',
+    pattern: new RegExp(`(?:từ\\s+nay\\s+)?đến\\s+(?:hết|cuối)\\s+tháng\\s+(\\d{1,2})(?![\\d/.\\-–]|\\s*(?:năm|[-–/])\\s*\\d)`, FLAGS),
+    extract: (m, env) => {
+      if (env.reportYear === null || recurring(env.text, m.index, m.index + m[0].length)) return null;
+      return fromNow(m, env, monthBounds(env.reportYear, +m[1]!)?.to ?? null);
+    },
+  },
+  {
     // a bare month or year after a time label: `Thời gian thực hiện: 12/2025`, `Thời gian hoàn thành: 2026` (the
     // label's words, `lead`, are left out of the span; they give the role)
     kind: 'month',
@@ -648,15 +657,15 @@ const PARSERS: Parser[] = [
   },
   {
     // `so với tháng trước / quý trước / năm trước (năm ngoái)`: the month, quarter or year before the reporting period's;
-    // `so với kỳ trước` (the period before): as long as the reporting period, right before it
+    // `so với kỳ (báo cáo) trước` (the period before): as long as the reporting period, right before it
     kind: 'sameTime',
     role: 'comparison',
-    pattern: new RegExp(`so\\s+với\\s+(tháng|quý|năm|kỳ)\\s+(?:trước|liền\\s+kề\\s+trước|ngoái)(?![\\p{L}])(?!\\s+(?:ngày|khi|đó))`, FLAGS),
+    pattern: new RegExp(`so\\s+với\\s+(tháng|quý|năm|kỳ(?:\\s+báo\\s+cáo)?)\\s+(?:trước|liền\\s+kề\\s+trước|ngoái)(?![\\p{L}])(?!\\s+(?:ngày|khi|đó))`, FLAGS),
     extract: (m) => {
       const unit = m[1]!.toLowerCase();
       return (a) => {
         if (!a.period) return null;
-        if (unit === 'kỳ') return periodBefore(a.period);
+        if (unit.startsWith('kỳ')) return periodBefore(a.period);
         const y = +a.period.to.slice(0, 4);
         const month = +a.period.to.slice(5, 7);
         if (unit === 'năm') return yearsBounds(y - 1, y - 1);
