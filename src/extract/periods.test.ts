@@ -738,6 +738,18 @@ describe('periods with roles', () => {
     ]);
   });
 
+  it('sau năm 2030 (after that year): from the next year on; từ khi ban hành đến hết năm 2026: from the document date', () => {
+    expect(roles('Định hướng phát triển sau năm 2030: hình thành đô thị thông minh.', ctx(2025, 11, 20, 'KH'))).toEqual([
+      ['plan', '2031-01-01', null, 'sau năm 2030'],
+    ]);
+    expect(roles('- Thời gian: Từ khi ban hành đến hết năm 2026.', ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1))).toEqual([
+      ['2025-11-20', '2026-12-31', 'Từ khi ban hành đến hết năm 2026'],
+    ]);
+    expect(roles('Thực hiện từ ngày ban hành Kế hoạch đến tháng 6/2026.', ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1))).toEqual([
+      ['2025-11-20', '2026-06-30', 'từ ngày ban hành Kế hoạch đến tháng 6/2026'],
+    ]);
+  });
+
   it('a transition clause is no period: trước ngày Quyết định này có hiệu lực (a16f8b41 L93, afe7b51a L237)', () => {
     const text =
       '1. Quyết định này có hiệu lực kể từ ngày 01 tháng\n12 năm 2025.\n\n' +

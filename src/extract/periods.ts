@@ -415,18 +415,27 @@ const PARSERS: Parser[] = [
     },
   },
   {
-    // `… chịu trách nhiệm thi hành Quyết định này kể từ ngày ký.`, `triển khai thực hiện từ ngày ban hành Kế hoạch đến …`:
-    // from the document's date (never after a duration: `trong thời hạn 15 ngày kể từ ngày ký`, `ký hợp đồng`)
+    // `… chịu trách nhiệm thi hành Quyết định này kể từ ngày ký.`, `triển khai thực hiện từ ngày ban hành Kế hoạch đến …`,
+    // `Từ khi ban hành đến hết năm 2026`: from the document's date (never after a duration: `trong thời hạn 15 ngày kể từ
+    // ngày ký`, `ký hợp đồng`)
     kind: 'since',
     pattern: new RegExp(
-      `(?:kể\\s+)?từ\\s+ngày\\s+(?:ký\\s+ban\\s+hành|ký|ban\\s+hành)(?:\\s+(?:quyết\\s+định|kế\\s+hoạch|chỉ\\s+thị|văn\\s+bản|quy\\s+chế|quy\\s+định)(?:\\s+này)?)?` +
-        `(?:\\s*,?\\s*(?:đến|tới)\\s+(?:hết\\s+)?(?:ngày\\s+)?(${DATE_SOURCE})|(?=[ \\t]*(?:[.;,:)/*\\n]|$)))`,
+      `(?:kể\\s+)?từ\\s+(?:ngày|khi)\\s+(?:ký\\s+ban\\s+hành|ký|ban\\s+hành)(?:\\s+(?:quyết\\s+định|kế\\s+hoạch|chỉ\\s+thị|văn\\s+bản|quy\\s+chế|quy\\s+định)(?:\\s+này)?)?` +
+        `(?:\\s*,?\\s*(?:đến|tới)\\s+(?:hết\\s+|cuối\\s+)?(?:(?:ngày\\s+)?(${DATE_SOURCE})|năm\\s+${YEAR}(?![\\d/])|tháng\\s+${MONTH_YEAR})|(?=[ \\t]*(?:[.;,:)/*\\n]|$)))`,
       FLAGS,
     ),
     extract: (m, env) => {
       if (afterDuration(env.text, m.index) || !env.today) return null;
-      return m[1] ? ordered(env.today, parseDate(m[1])) : { from: env.today, to: null };
+      // m: 1 an end day; 2 an end year; 3, 4 an end month and its year
+      const to = m[1] ? parseDate(m[1]) : m[2] ? isoDate(+m[2], 12, 31) : m[3] ? (monthBounds(+m[4]!, +m[3])?.to ?? null) : undefined;
+      return to === undefined ? { from: env.today, to: null } : ordered(env.today, to);
     },
+  },
+  {
+    // `(giai đoạn / định hướng) sau năm 2030` (after that year): from the next year on, an open end
+    kind: 'onward',
+    pattern: new RegExp(`(?<![\\p{L}])sau\\s+năm\\s+${YEAR}(?![\\d/]|\\s*[-–])`, FLAGS),
+    extract: (m) => ({ from: isoDate(+m[1]! + 1, 1, 1), to: null }),
   },
   {
     // `(từ) năm 2023 trở đi`, `(2026 trở đi)`, `quý I/2025 trở đi`, `tháng 7/2025 trở đi` (from then on): an open end
