@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import type { BatchSummary } from '../pipelines/batch.js';
 import { OutputError, UsageError } from './errors.js';
 import pkg from '../package.json' with { type: 'json' };
-import { createProgress } from './progress.js';
 import { OCR_MODES, type OcrMode } from './ingest/ocr.js';
-import { SCHEMA_VERSION } from './write/report.js';
+import { SCHEMA_VERSION } from './write/schema-version.js';
 // Each command loads its own modules when it runs: the batch's main thread only orchestrates,
 // and every megabyte it holds is held for the whole run next to the workers.
 
@@ -82,6 +81,7 @@ program
     ].join('\n'),
   )
   .action(async (inputs: string[], opts: RunOptions) => {
+    const { createProgress } = await import('./progress.js');
     const progress = createProgress({ tty: Boolean(process.stderr.isTTY), verbose: opts.verbose, every: opts.progressEvery });
     // Ctrl+C (or a kill): the bar goes and the cursor comes back; every finished file is already
     // on disk and in the manifest's journal, so the same command picks up where this one stopped

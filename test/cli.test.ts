@@ -2,9 +2,10 @@
  * What `baocao run` prints, read as a user reads it: the reports with failed checks and the failed
  * files after the run (the first 10, --verbose for all), one summary line, clear errors with exit
  * code 2, symbolic links, and Ctrl+C on a real terminal (util-linux `script` gives the command a
- * pseudo-terminal, and ^C typed into it is the line discipline's SIGINT, as from a keyboard).
+ * pseudo-terminal, and ^C typed into it is the line discipline's SIGINT, as from a keyboard), and
+ * `baocao restore` pinned to one core as on all.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +81,18 @@ describe('baocao run: what it prints', () => {
   it('prints its version', () => {
     const pkg = readJson(join(ROOT, 'package.json'));
     expect(baocao(['--version'])).toEqual({ code: 0, stdout: `baocao ${pkg.version}, report schema 1.5.0\n`, stderr: '' });
+  });
+});
+
+describe('baocao restore', () => {
+  // bin/baocao gives node --no-concurrent-recompilation when it has one core: the same text
+  const taskset = ['/usr/bin/taskset', '/bin/taskset'].find((p) => existsSync(p));
+  it.each([['all cores', false], ['one core (taskset -c 0)', true]])('prints OCR text with its marks restored, on %s', (_, pinned) => {
+    const file = join(tmp('restore'), 'ocr.txt');
+    writeFileSync(file, 'Thuc hién Cong van sO 137/UBND-TTPVHCC ngay 23/01/2026 cua\nUy ban nhan dan thanh pho Hai Phong vé viéc bao cao cai cach thu\n');
+    const r = pinned && taskset ? spawnSync(taskset, ['-c', '0', BIN, 'restore', file], { encoding: 'utf8' }) : spawnSync(BIN, ['restore', file], { encoding: 'utf8' });
+    expect(r.stdout).toBe('Thực hiện Công văn số 137/UBND-TTPVHCC ngày 23/01/2026 của\nỦy ban nhân dân thành phố Hải Phòng về việc báo cáo cải cách thủ\n');
+    expect(r.status).toBe(0);
   });
 });
 

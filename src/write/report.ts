@@ -7,9 +7,9 @@ import { checksByFigure, type Check } from '../validate/index.js';
 import { provenanceOf, type Provenance } from '../text/provenance.js';
 import type { SourceText, Span } from '../text/source-text.js';
 import { documentKeyOf, fingerprintOf, type Fingerprint } from '../identity/index.js';
+import { SCHEMA_VERSION } from './schema-version.js';
 
-/** Bump on any change to the shape of the report JSON (and update schema/report.schema.json). */
-export const SCHEMA_VERSION = '1.5.0';
+export { SCHEMA_VERSION };
 
 export type TextUsed = 'original' | 'ocr' | 'restored';
 
