@@ -659,6 +659,7 @@ describe('periods with roles', () => {
     expect(spans('Nhận hồ sơ từ 7 giờ 30 ngày 15/12/2025 đến 17 giờ ngày 20/12/2025 tại')).toEqual([
       ['2025-12-15', '2025-12-20', 'từ 7 giờ 30 ngày 15/12/2025 đến 17 giờ ngày 20/12/2025'],
     ]);
+    expect(spans('Tạm dừng tiếp nhận từ 0 giờ ngày 25/11/2025.')).toEqual([['2025-11-25', null, 'từ 0 giờ ngày 25/11/2025']]);
     expect(spans('thực hiện từ ngày 25 đến ngày 05/12/2025')).toEqual([['2025-11-25', '2025-12-05', 'từ ngày 25 đến ngày 05/12/2025']]);
     // without `ngày`: after `từ`, or in brackets after a count of days
     expect(spans('Hội nghị diễn ra từ 20 - 21/11/2025 tại')).toEqual([['2025-11-20', '2025-11-21', 'từ 20 - 21/11/2025']]);

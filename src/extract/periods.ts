@@ -462,9 +462,10 @@ const PARSERS: Parser[] = [
     extract: () => BLOCK,
   },
   {
-    // `(kể) từ ngày 01 tháng 01 năm 2026, Luật Việc làm … được thực hiện`, `Thời gian thực hiện: Từ 01/7/2025.`: from a day on (a range starting there is longer and wins)
+    // `(kể) từ ngày 01 tháng 01 năm 2026, Luật Việc làm … được thực hiện`, `Thời gian thực hiện: Từ 01/7/2025.`, `từ 0 giờ ngày
+    // 25/11/2025`: from a day on (a range starting there is longer and wins)
     kind: 'since',
-    pattern: new RegExp(`(?:kể\\s+)?từ\\s+(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
+    pattern: new RegExp(`(?:kể\\s+)?từ\\s+${TIME}?(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
     extract: (m) => {
       const from = parseDate(m[1]!);
       return from ? { from, to: null } : null;
