@@ -144,6 +144,10 @@ const WORKER_PARAMETERS = {
   // tesseract 5 reads every doubtful line a second time upside-down-inverted (white on black); a
   // scanned report has no such lines, and skipping it saves a share of the page's time
   tessedit_do_invert: '0',
+  // signs no Vietnamese report prints, which the models put for letters broken by a photocopy's toner
+  // loss (`ban` → `b¬n`, `tịch` → `tịcï1`); barred, the model reads its next choice (docs/scans.md). €, £
+  // and ¥ are left alone: a report may print them
+  tessedit_char_blacklist: '©¬¡¿›‹¢§®™äëïöüÄËÏÖÜ',
 };
 
 /** What is read of tesseract's output (`hocrLines`): named in cache keys, as its baselines differ from the JSON's by up to a pixel. */
