@@ -15,7 +15,9 @@
  * to show what pays. A first run of the eval part reads 190 pages (some 10 CPU-minutes).
  * `SCANS_PART=dev` scores the development pages (seeds) instead of the reported ones: the auto
  * threshold and the steps were chosen there. OCR results are cached in eval/.scans/ocr-cache, so a
- * second run costs seconds. `SCANS_SETTINGS='fast, none|auto'` runs the settings named so (prefixes); `SCANS_PAGES=1`
+ * second run costs seconds. `SCANS_SETTINGS='fast, none|auto'` runs the settings named so (prefixes; a name ending in `$`
+ * whole: `auto, prepared$`); `SCANS_PART=extra` scores 8 more development pages in 10 conditions
+ * (eval/_scans-data.ts); `SCANS_PAGES=1`
  * prints a line per page (model, confidence, share of words below 0.6, accuracy).
  */
 import { join } from 'node:path';
@@ -31,7 +33,7 @@ import { restoreDiacritics } from '../src/restore/index.js';
 import { SourceText } from '../src/text/source-text.js';
 import { CONDITIONS, makeScanSet, SCANS_DIR, type ScanCase } from './_scans-data.js';
 
-const PART = process.env.SCANS_PART === 'dev' ? 'dev' : 'eval';
+const PART = process.env.SCANS_PART === 'dev' || process.env.SCANS_PART === 'extra' ? process.env.SCANS_PART : 'eval';
 const NONE: PrepSteps = { dropColour: false, upscale: false, deskew: false, flatten: false, denoise: false, binarise: false };
 
 interface Setting {
@@ -52,7 +54,7 @@ const SETTINGS: Setting[] = [
 ];
 const only = process.env.SCANS_SETTINGS?.split('|');
 // each step alone is measured where the steps are chosen, the development part, unless asked for
-const settings = only ? SETTINGS.filter((s) => only.some((o) => s.name.startsWith(o))) : SETTINGS.filter((s) => PART === 'dev' || !s.name.endsWith(' only'));
+const settings = only ? SETTINGS.filter((s) => only.some((o) => (o.endsWith('$') ? s.name === o.slice(0, -1) : s.name.startsWith(o)))) : SETTINGS.filter((s) => PART !== 'eval' || !s.name.endsWith(' only'));
 
 const words = (s: string) => s.toLowerCase().split(/\s+/u).filter(Boolean);
 const norm = (s: string) => normalise(SourceText.fromOriginal(s.normalize('NFC'))).text;
@@ -105,9 +107,10 @@ async function runAll<T>(items: T[], limit: number, f: (x: T) => Promise<void>):
   }));
 }
 
-const cases = (await makeScanSet()).filter((c) => c.page.part === PART);
+const cases = (await makeScanSet(PART === 'extra')).filter((c) => c.page.part === PART);
 const pageCount = new Set(cases.map((c) => c.page.source)).size;
-console.log(`${PART} part: ${pageCount} pages × ${CONDITIONS.length} conditions (${cases.reduce((n, c) => n + words(c.page.text).length, 0) / CONDITIONS.length} words a condition)`);
+const conditions = CONDITIONS.filter((c) => cases.some((k) => k.condition === c));
+console.log(`${PART} part: ${pageCount} pages × ${conditions.length} conditions (${cases.reduce((n, c) => n + words(c.page.text).length, 0) / conditions.length} words a condition)`);
 const pct = (x: number) => `${(100 * x).toFixed(2)}`;
 
 const table: Map<string, Map<string, Score>> = new Map();
@@ -143,7 +146,7 @@ for (const setting of settings) {
 
 console.log('\nword accuracy % (raw OCR / after the light pass / the report text), reference recall in the report text:');
 const names = [...table.keys()];
-for (const condition of CONDITIONS) {
+for (const condition of conditions) {
   console.log(`\n${condition.name}`);
   for (const name of names) {
     const s = table.get(name)!.get(condition.name)!;

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { OcrCache } from './ocr-cache.js';
 import { binarise, decodeGrey, DEFAULT_STEPS, inspect, paperLevel, pgm, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
 import { makeSegment, type Run, type Segment } from './layout.js';
+import { mergeLines } from './line-merge.js';
 import { cellSheet, eraseGrid, type GreyImage, type SheetPiece } from './scan-rulings.js';
 import type { Ruling } from './table-layout.js';
 
@@ -143,6 +144,10 @@ const WORKER_PARAMETERS = {
   // tesseract 5 reads every doubtful line a second time upside-down-inverted (white on black); a
   // scanned report has no such lines, and skipping it saves a share of the page's time
   tessedit_do_invert: '0',
+  // signs no Vietnamese report prints, which the models put for letters broken by a photocopy's toner
+  // loss (`ban` → `b¬n`, `tịch` → `tịcï1`); barred, the model reads its next choice (docs/scans.md). €, £
+  // and ¥ are left alone: a report may print them
+  tessedit_char_blacklist: '©¬¡¿›‹¢§®™äëïöüÄËÏÖÜ',
 };
 
 /** What is read of tesseract's output (`hocrLines`): named in cache keys, as its baselines differ from the JSON's by up to a pixel. */
@@ -355,7 +360,8 @@ export class OcrPool {
   /**
    * The first model's reading; a skewed page turned straight and read again; a page read with low
    * confidence read again binarised, the surer reading kept; and in `auto`, a page still read with low
-   * confidence, or a grainy one (smoothed by `denoise`), read by the best model.
+   * confidence, or a grainy one (smoothed by `denoise`), read by the best model, each line taken from
+   * the fast or the best reading, whichever is surer of it (`mergeLines`).
    */
   private async recognizePrepared(image: Uint8Array, scale: number, prepared: () => Promise<PreparedPage>, prep: string): Promise<OcrResult> {
     const first = this.mode === 'auto' ? 'fast' : this.mode;
@@ -400,7 +406,9 @@ export class OcrPool {
     if (this.mode !== 'auto' || !(needsBest(result) || smoothed)) return { ...result, recognizeMs: spent };
     this.retried++;
     const best = await unturn(await this.readWith('best', image, scale, read, readPrep));
-    return { ...best, recognizeMs: spent + best.recognizeMs };
+    // each model misreads other lines: the page is made of the surer reading of each line (line-merge.ts)
+    const segments = mergeLines(best.segments, result.segments);
+    return { ...best, segments, confidence: pageConfidence(segments), recognizeMs: spent + best.recognizeMs };
   }
 
   /** One model's reading of the image, from the cache (keyed by the image as given and its preparation) or tesseract. */
