@@ -5,7 +5,7 @@
  *
  * Why: tesseract's hOCR writer asks its iterator, word by word, whether the word begins or ends a
  * line, a paragraph, a block; each answer walks the page from its first word (`restart_row`), so the
- * hOCR of a page costs in the square of its words (some 0.07 CPU-s of a 300-dpi page, docs/scans.md).
+ * hOCR of a page costs in the square of its words (0.05–0.09 CPU-s of a 300-dpi page, docs/scans.md).
  * This walk asks one such question a word, plus the iterator's step to the next word.
  *
  * Every other action (and a `recognize` asking for other outputs) is tesseract.js's own. This file
@@ -46,8 +46,9 @@ const RIL_TEXTLINE = 2;
 const RIL_WORD = 3;
 const ORIENTATION_PAGE_UP = 0;
 
-/** C++'s `round` (halves away from zero), then the 8 significant digits hOCR prints. */
+/** A number as hOCR prints it (a stream of precision 8) and ocr.ts reads it back. */
 const printed = (x) => Number(x.toPrecision(8));
+/** hOCR's `round(x * 1000) / 1000`: C++'s `round` takes halves away from zero. */
 const roundedTo3 = (x) => (Math.sign(x) * Math.round(Math.abs(x) * 1000)) / 1000;
 
 /** A word's text: the iterator's string, freed (tesseract.js's binding would leave it in the heap). */
