@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { PSM, Scheduler, Worker } from 'tesseract.js';
+import type { OutputFormats, PSM, Scheduler, Worker } from 'tesseract.js';
 import { fileURLToPath } from 'node:url';
 import { OcrCache } from './ocr-cache.js';
 import { binarise, decodeGrey, DEFAULT_STEPS, inspect, paperLevel, pgm, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
@@ -150,8 +150,15 @@ const WORKER_PARAMETERS = {
   tessedit_char_blacklist: '©¬¡¿›‹¢§®™äëïöüÄËÏÖÜ',
 };
 
-/** What is read of tesseract's output (`hocrLines`): named in cache keys, as its baselines differ from the JSON's by up to a pixel. */
+/**
+ * What is read of tesseract's output: named in cache keys, as hOCR's baselines differ from the JSON's
+ * by up to a pixel. The lines tesseract-worker.cjs reads are hOCR's values (`hocrLines`), the same
+ * on every page compared (docs/scans.md), so the name and the cached readings stay.
+ */
 const OUTPUT = 'hocr';
+
+/** tesseract.js's worker with the `lines` output (tesseract-worker.cjs): hOCR's values without the cost of writing hOCR. */
+const WORKER_SCRIPT = fileURLToPath(new URL('./tesseract-worker.cjs', import.meta.url));
 
 /** One model's workers, started on the first page that needs them. */
 class Engine {
@@ -186,7 +193,7 @@ class Engine {
       const scheduler = createScheduler();
       const langPath = this.langPath;
       const workers: Worker[] = await Promise.all(
-        Array.from({ length: this.size }, () => createWorker('vie', OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' })),
+        Array.from({ length: this.size }, () => createWorker('vie', OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none', workerPath: WORKER_SCRIPT })),
       );
       for (const w of workers) {
         await w.setParameters({ ...WORKER_PARAMETERS, tessedit_pageseg_mode: WORKER_PARAMETERS.tessedit_pageseg_mode as PSM });
@@ -201,13 +208,10 @@ class Engine {
   async read(image: Uint8Array, scale: number): Promise<OcrResult> {
     const scheduler = await this.start();
     const t0 = performance.now();
-    const result = await scheduler.addJob('recognize', Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, {
-      blocks: false,
-      text: false,
-      hocr: true,
-      tsv: false,
-    });
-    const segments = toSegments(hocrLines(result.data.hocr ?? ''), scale);
+    // the lines as hOCR gives them, read from tesseract's iterator in the worker (tesseract-worker.cjs)
+    const output = { blocks: false, text: false, hocr: false, tsv: false, lines: true };
+    const result = await scheduler.addJob('recognize', Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, output as Partial<OutputFormats>);
+    const segments = toSegments((result.data as unknown as { lines: TessLine[] }).lines, scale);
     return { segments, recognizeMs: performance.now() - t0, model: this.model, confidence: pageConfidence(segments) };
   }
 
@@ -595,7 +599,9 @@ export interface TessLine {
 /**
  * tesseract's lines in its hOCR output: what the layout needs of a line (box, baseline, row height)
  * and of its words (box, confidence, text), without the JSON output's letters and their choices,
- * which cost tesseract.js a tenth of the page's time to make (docs/scans.md).
+ * which cost tesseract.js a tenth of the page's time to make (docs/scans.md). The pool's workers
+ * give these values without writing hOCR (tesseract-worker.cjs); this reading is what they are
+ * checked against (ocr-lines.test.ts).
  */
 export function hocrLines(hocr: string): TessLine[] {
   const lines: TessLine[] = [];
