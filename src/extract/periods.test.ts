@@ -739,6 +739,13 @@ describe('periods with roles', () => {
     ]);
   });
 
+  it('a month named in words: tháng Mười Hai năm 2025, tháng Tư/2026 (read as the year alone before)', () => {
+    const spans = (text: string) => roles(text, ctx(2025, 11, 20, 'BC')).map((r) => r.slice(1));
+    expect(spans('Trong tháng Mười Hai năm 2025, tổ chức tổng kết.')).toEqual([['2025-12-01', '2025-12-31', 'tháng Mười Hai năm 2025']]);
+    expect(spans('Trong tháng mười năm 2025, thu ngân sách đạt 20 tỷ đồng.')).toEqual([['2025-10-01', '2025-10-31', 'tháng mười năm 2025']]);
+    expect(spans('Dự kiến tổ chức trong tháng Tư/2026.')).toEqual([['2026-04-01', '2026-04-30', 'tháng Tư/2026']]);
+  });
+
   it('sau năm 2030 (after that year): from the next year on; từ khi ban hành đến hết năm 2026: from the document date', () => {
     expect(roles('Định hướng phát triển sau năm 2030: hình thành đô thị thông minh.', ctx(2025, 11, 20, 'KH'))).toEqual([
       ['plan', '2031-01-01', null, 'sau năm 2030'],
