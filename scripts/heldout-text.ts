@@ -3,6 +3,7 @@
  * OCR output is kept in eval/data/restore/heldout/; the reference is made from the shared document when needed, and
  * the stripped set from the reference.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -32,3 +33,18 @@ export const heldoutIds = (): string[] => readdirSync(join(HELDOUT_DIR, 'ocr-eng
 
 /** A held-out document's reference text, from ../shared/documents. */
 export const heldoutRef = (id: string): string => plainText(readFileSync(join(SHARED_DOCUMENTS, `${id}.md`), 'utf8'));
+
+/**
+ * The files of ../shared/documents/ (as index.json names them) outside the documents eval's test part, in the order of
+ * sha256(`salt:file`): how the held-out set and the speed bench's extra text draw their documents.
+ */
+export function documentsInDrawOrder(salt: string): string[] {
+  const { test } = JSON.parse(readFileSync('eval/data/documents/split.json', 'utf8')) as { test: string[] };
+  const testPart = new Set(test);
+  const index = JSON.parse(readFileSync(join(SHARED_DOCUMENTS, 'index.json'), 'utf8')) as { documents: { file: string }[] };
+  const order = (f: string) => createHash('sha256').update(`${salt}:${f}`).digest('hex');
+  return index.documents
+    .map((d) => d.file)
+    .filter((f) => !testPart.has(`documents/${f}`))
+    .sort((a, b) => order(a).localeCompare(order(b)));
+}

@@ -9,12 +9,11 @@
  * Needs Debian's tesseract-ocr, libreoffice-writer-nogui and poppler-utils.
  * Run: npx tsx scripts/make-restore-bench-text.ts <bytes already committed>
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { heldoutIds, plainText } from './heldout-text.js';
-import { renderAndOcr } from './render-ocr.js';
+import { documentsInDrawOrder, heldoutIds, plainText } from './heldout-text.js';
+import { LIBERATION_300, renderAndOcr } from './render-ocr.js';
 
 export const BENCH_TEXT_DIR = 'bench/.restore-text';
 const SHARED = '../shared/documents';
@@ -25,10 +24,7 @@ const TARGET_BYTES = 1024 * 1024;
 export function makeBenchText(committedBytes: number): void {
   // tesseract's OpenMP threads spin: one thread reads a page for a quarter of the CPU time, with the same output
   process.env.OMP_THREAD_LIMIT ??= '1';
-  const split = JSON.parse(readFileSync('eval/data/documents/split.json', 'utf8')) as { test: string[] };
-  const skip = new Set([...split.test, ...heldoutIds().map((id) => `documents/${id}.md`)]);
-  const index = JSON.parse(readFileSync(join(SHARED, 'index.json'), 'utf8')) as { documents: { file: string }[] };
-  const order = (f: string) => createHash('sha256').update(`${SALT}:${f}`).digest('hex');
+  const heldout = new Set(heldoutIds().map((id) => `${id}.md`));
   const work = mkdtempSync(join(tmpdir(), 'restore-bench-text-'));
   // written to a folder of its own and renamed at the end, so an interrupted run leaves no half set
   const partial = `${BENCH_TEXT_DIR}.partial`;
@@ -36,11 +32,11 @@ export function makeBenchText(committedBytes: number): void {
   mkdirSync(partial, { recursive: true });
   let bytes = committedBytes;
   try {
-    for (const { file } of [...index.documents].sort((a, b) => order(a.file).localeCompare(order(b.file)))) {
+    for (const file of documentsInDrawOrder(SALT)) {
       if (bytes >= TARGET_BYTES) break;
-      if (skip.has(`documents/${file}`)) continue;
+      if (heldout.has(file)) continue;
       const id = file.replace(/\.md$/, '');
-      const ocr = renderAndOcr(plainText(readFileSync(join(SHARED, file), 'utf8')), { font: 'Liberation Serif', boldCaps: true, dpi: 300, jpeg: 0 }, work, id);
+      const ocr = renderAndOcr(plainText(readFileSync(join(SHARED, file), 'utf8')), LIBERATION_300, work, id);
       writeFileSync(join(partial, `${id}.txt`), ocr.text);
       bytes += Buffer.byteLength(ocr.text) + 2; // the bench joins files with a blank line
       console.log(`${id}: ${ocr.pages} pages, ${Buffer.byteLength(ocr.text)} bytes of OCR (${(bytes / 1024).toFixed(0)} KB in all)`);

@@ -14,34 +14,28 @@
  * sequence with a reference here, so no model is trained on what is measured.
  * Run: npx tsx scripts/make-restore-heldout.ts   (Debian packages as make-restore-devset.ts)
  */
-import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vieLangPath } from '../src/ingest/ocr.js';
-import { plainText } from './heldout-text.js';
-import { renderAndOcr, type Variant } from './render-ocr.js';
+import { documentsInDrawOrder, plainText } from './heldout-text.js';
+import { LIBERATION_300, renderAndOcr, type Variant } from './render-ocr.js';
 
 const SHARED = '../shared/documents';
 const out = 'eval/data/restore/heldout';
 const SALT = 'baocao-restore-heldout-2026-12-05';
 const COUNT = 8;
 
-const liberation: Variant = { font: 'Liberation Serif', boldCaps: true, dpi: 300, jpeg: 0 };
 const VARIANTS: { dir: string; v: Variant; lang: 'eng' | 'vie' }[] = [
-  { dir: 'ocr-eng', v: liberation, lang: 'eng' },
-  { dir: 'ocr-eng-scan', v: { ...liberation, dpi: 200, jpeg: 30 }, lang: 'eng' },
-  { dir: 'ocr-vie', v: liberation, lang: 'vie' },
+  { dir: 'ocr-eng', v: LIBERATION_300, lang: 'eng' },
+  { dir: 'ocr-eng-scan', v: { ...LIBERATION_300, dpi: 200, jpeg: 30 }, lang: 'eng' },
+  { dir: 'ocr-vie', v: LIBERATION_300, lang: 'vie' },
 ];
 
-const split = JSON.parse(readFileSync('eval/data/documents/split.json', 'utf8')) as { test: string[] };
-const testPart = new Set(split.test);
-const index = JSON.parse(readFileSync(join(SHARED, 'index.json'), 'utf8')) as { documents: { file: string }[] };
-const order = (f: string) => createHash('sha256').update(`${SALT}:${f}`).digest('hex');
 const chosen: { id: string; text: string }[] = [];
-for (const { file } of [...index.documents].sort((a, b) => order(a.file).localeCompare(order(b.file)))) {
-  if (testPart.has(`documents/${file}`) || chosen.length >= COUNT) continue;
+for (const file of documentsInDrawOrder(SALT)) {
+  if (chosen.length >= COUNT) break;
   const text = plainText(readFileSync(join(SHARED, file), 'utf8'));
   if (text.length >= 3000 && text.length <= 14000) chosen.push({ id: file.replace(/\.md$/, ''), text });
 }

@@ -17,6 +17,9 @@ export interface Variant {
   jpeg: number;
 }
 
+/** How the restoration sets' reports are rendered: Liberation Serif (Times metrics, as most reports are set), 300 dpi. */
+export const LIBERATION_300: Variant = { font: 'Liberation Serif', boldCaps: true, dpi: 300, jpeg: 0 };
+
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A flat ODT with an A4 page and a serif font that has every Vietnamese glyph. */

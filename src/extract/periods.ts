@@ -170,10 +170,14 @@ const ANY_DATE = `(?:${DATE_SOURCE}|${DAY_MONTH_SOURCE})`;
 /** A count of months in digits or words (`6`, `sáu`, `mười một`); `năm` (five) is left out, being also `year`. */
 const MONTH_COUNT = '(\\d{1,2}|mười\\s+một|mười\\s+hai|mười|một|hai|ba|bốn|sáu|bảy|bẩy|tám|chín)';
 const MONTH_COUNT_WORDS: Record<string, number> = { một: 1, hai: 2, ba: 3, bốn: 4, sáu: 6, bảy: 7, bẩy: 7, tám: 8, chín: 9, mười: 10, 'mười một': 11, 'mười hai': 12 };
-/** Months named in words (`tháng Mười Hai`): the calendar's names, `tư` for April. */
-const MONTH_NAME = '(?:mười\\s+một|mười\\s+hai|mười|một|hai|ba|tư|năm|sáu|bảy|tám|chín)(?![\\p{L}])';
-const MONTH_NAMES: Record<string, number> = { một: 1, hai: 2, ba: 3, tư: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10, 'mười một': 11, 'mười hai': 12 };
 const monthCount = (s: string) => (/^\d+$/u.test(s) ? +s : (MONTH_COUNT_WORDS[s.replace(/\s+/gu, ' ')] ?? 0));
+/** Months named in words (`tháng Mười Hai`): the counting words, with `tư` for April and `năm` for May. */
+const MONTH_NAME_WORDS: Record<string, number> = { ...MONTH_COUNT_WORDS, tư: 4, năm: 5 };
+const MONTH_NAME = `(?:${Object.keys(MONTH_NAME_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(' ', '\\s+'))
+  .join('|')})(?![\\p{L}])`;
+const monthNamed = (s: string) => MONTH_NAME_WORDS[s.replace(/\s+/gu, ' ')] ?? 0;
 /** A quarter's numeral (the text is matched in lower case): `iv`, `3`. */
 const QUARTER = '(iv|iii|ii|i|[1-4])';
 /**
@@ -291,7 +295,7 @@ const PARSERS: Parser[] = [
     // a month named in words: `tháng Mười Hai năm 2025`, `tháng Tư/2026` (never Giêng or Chạp, which name lunar months)
     kind: 'month',
     pattern: new RegExp(`tháng\\s+(${MONTH_NAME})(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}(?![\\d/])`, FLAGS),
-    extract: (m) => monthBounds(+m[2]!, MONTH_NAMES[m[1]!.toLowerCase().replace(/\s+/gu, ' ')] ?? 0),
+    extract: (m) => monthBounds(+m[2]!, monthNamed(m[1]!)),
   },
   {
     // `tháng 10, 12/2025`, `tháng 10 và 12 năm 2025`, `quý I, III/2025`, `tháng 9, 10, 11/2025`: a list of months or
