@@ -333,6 +333,39 @@ describe('periods with roles', () => {
     expect(p('có thời gian đóng bảo hiểm 03 tháng trước ngày nộp hồ sơ')).toEqual([]);
   });
 
+  it('consumer prices: so với tháng 12 năm trước, so với cùng tháng năm trước / năm 2016; cùng thời gian năm trước is cùng kỳ', () => {
+    const p = (text: string) => periodsOf('Báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm 2017', text, ctx(2017, 7, 15, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    expect(p('Chỉ số giá tiêu dùng tháng 6 tăng 1,5% so với tháng 12 năm trước.')).toEqual([
+      ['reporting', '2017-06-01', '2017-06-30', 'tháng 6'],
+      ['comparison', '2016-12-01', '2016-12-31', 'so với tháng 12 năm trước'],
+    ]);
+    expect(p('Chỉ số giá tiêu dùng tháng 6 tăng 2% so với cùng tháng năm trước.')).toEqual([
+      ['reporting', '2017-06-01', '2017-06-30', 'tháng 6'],
+      ['comparison', '2016-06-01', '2016-06-30', 'so với cùng tháng năm trước'],
+    ]);
+    expect(p('Chỉ số giá tiêu dùng tháng 6 tăng 2% so với cùng tháng năm 2016.')[1]).toEqual(['comparison', '2016-06-01', '2016-06-30', 'so với cùng tháng năm 2016']);
+    expect(p('Số doanh nghiệp thành lập mới tăng 20% so với cùng thời gian năm trước.')).toEqual([
+      ['comparison', '2016-01-01', '2016-06-30', 'so với cùng thời gian năm trước'],
+    ]);
+    // the same words with no year after them are not a comparison
+    expect(p('Trong cùng thời gian, thành phố tổ chức 20 hội nghị.')).toEqual([]);
+  });
+
+  it('Trong 6 tháng qua: the reporting period when it is six whole months; Từ đầu năm đến 15/6/2017 without ngày is one span', () => {
+    const p = (title: string, text: string) => periodsOf(title, text, ctx(2017, 7, 15, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    expect(p('Báo cáo 6 tháng đầu năm 2017', 'Trong 6 tháng qua, thành phố tổ chức 20 hội nghị.')).toEqual([['reporting', '2017-01-01', '2017-06-30', 'Trong 6 tháng qua']]);
+    expect(p('Báo cáo quý II năm 2017', 'Trong 6 tháng qua, thành phố tổ chức 20 hội nghị.')).toEqual([]);
+    expect(p('Báo cáo 6 tháng đầu năm 2017', 'Từ đầu năm đến 15/6/2017, giải quyết việc làm cho 150.000 lượt người.')).toEqual([
+      ['cumulative', '2017-01-01', '2017-06-15', 'Từ đầu năm đến 15/6/2017'],
+    ]);
+    expect(p('Báo cáo 6 tháng đầu năm 2017', 'Lũy kế từ đầu năm đến hết tháng 5, giải quyết việc làm cho 150.000 lượt người.')).toEqual([
+      ['cumulative', '2017-01-01', '2017-05-31', 'Lũy kế từ đầu năm đến hết tháng 5'],
+    ]);
+    expect(p('Báo cáo 6 tháng đầu năm 2017', 'Từ đầu năm đến thời điểm báo cáo, tiếp nhận 500 hồ sơ.')).toEqual([
+      ['cumulative', '2017-01-01', '2017-07-15', 'Từ đầu năm đến thời điểm báo cáo'],
+    ]);
+  });
+
   it('so với kỳ trước (the period before): as long as the reporting period, right before it; so với năm ngoái is năm trước', () => {
     const p = (title: string, text: string) => periodsOf(title, text, ctx(2025, 11, 20, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
     expect(p('Báo cáo 6 tháng đầu năm 2025', 'Thu ngân sách tăng 4% so với kỳ trước.')).toEqual([['comparison', '2024-07-01', '2024-12-31', 'so với kỳ trước']]);

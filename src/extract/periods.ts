@@ -640,20 +640,30 @@ const PARSERS: Parser[] = [
     },
   },
   {
-    // `lũy kế (từ) đầu năm (đến nay)`, `(tính) từ đầu năm đến nay`, `cộng dồn từ đầu năm đến cuối quý IV năm 2025`:
+    // `lũy kế (từ) đầu năm (đến nay)`, `(tính) từ đầu năm đến nay`, `cộng dồn từ đầu năm đến cuối quý IV năm 2025`,
+    // `Từ đầu năm đến 15/6/2017`, `… đến hết tháng 5`, `… đến thời điểm báo cáo` (the document's date):
     // from the first of January to the end named, else the end of the reporting period
     kind: 'running',
     role: 'cumulative',
     pattern: new RegExp(
       `(?:(?:lũy|luỹ)\\s+kế\\s+(?:từ\\s+)?|cộng\\s+dồn\\s+(?:từ\\s+)?|(?:tính\\s+)?từ\\s+(?=đầu\\s+năm(?:\\s+\\d{4})?\\s+(?:đến|tới)))đầu\\s+năm(?:\\s+${YEAR})?` +
-        `(?:\\s+(?:đến|tới)\\s+(?:nay|(?:hết\\s+|cuối\\s+)?(?:ngày\\s+(${ANY_DATE})|tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})))?`,
+        `(?:\\s+(?:đến|tới)\\s+(?:nay|thời\\s+điểm\\s+báo\\s+cáo|(?:hết\\s+|cuối\\s+)?(?:(?:ngày\\s+)?(${ANY_DATE})|tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|tháng\\s+(\\d{1,2})(?![\\d/]|\\s+năm))))?`,
       FLAGS,
     ),
     extract: (m, env) => {
-      const end = m[2] ? anyDate(m[2], m[1] ? +m[1] : env.reportYear) : m[3] ? (monthBounds(+m[4]!, +m[3]!)?.to ?? null) : m[5] ? (quarterBounds(m[5], +m[6]!)?.to ?? null) : null;
+      const year = m[1] ? +m[1] : env.reportYear;
+      const end = m[2]
+        ? anyDate(m[2], year)
+        : m[3]
+          ? (monthBounds(+m[4]!, +m[3]!)?.to ?? null)
+          : m[5]
+            ? (quarterBounds(m[5], +m[6]!)?.to ?? null)
+            : m[7] && year
+              ? (monthBounds(year, +m[7])?.to ?? null)
+              : null;
       if (end) return { from: `${end.slice(0, 4)}-01-01`, to: end };
       const named = m[1] ? +m[1] : null;
-      const toNow = /(?:đến|tới)\s+nay$/iu.test(m[0]);
+      const toNow = /(?:đến|tới)\s+(?:nay|thời\s+điểm\s+báo\s+cáo)$/iu.test(m[0]);
       return (a) => {
         const y = named ?? a.year;
         if (!y) return null;
@@ -664,10 +674,14 @@ const PARSERS: Parser[] = [
     },
   },
   {
-    // `(so với) cùng kỳ (năm trước / năm 2024)`: the span of the period compared, a year earlier (or in the year named)
+    // `(so với) cùng kỳ (năm trước / năm 2024)`: the span of the period compared, a year earlier (or in the year named);
     kind: 'sameTime',
     role: 'comparison',
-    pattern: new RegExp(`(?:so\\s+(?:với\\s+)?)?cùng\\s+kỳ(?:\\s+năm\\s+(?:${YEAR}|trước|ngoái))?(?![\\p{L}])`, FLAGS),
+    // `cùng thời gian năm trước` (the same time a year earlier) says the same, with its year
+    pattern: new RegExp(
+      `(?:so\\s+(?:với\\s+)?)?cùng\\s+(?:kỳ|thời\\s+gian(?=\\s+năm\\s+(?:\\d|trước|ngoái)))(?:\\s+năm\\s+(?:${YEAR}|trước|ngoái))?(?![\\p{L}])`,
+      FLAGS,
+    ),
     extract: (m) => {
       const named = m[1] ? +m[1] : null;
       return (a) => {
@@ -697,6 +711,26 @@ const PARSERS: Parser[] = [
           return q === 1 ? quarterBounds('4', y - 1) : quarterBounds(String(q - 1), y);
         }
         return month === 1 ? monthBounds(y - 1, 12) : monthBounds(y, month - 1);
+      };
+    },
+  },
+  {
+    // `so với tháng 12 năm trước`, `so với quý IV năm ngoái`: that month or quarter of the year before the reporting period's
+    // end; `so với cùng tháng năm trước / năm 2016` (consumer prices): the reporting month a year earlier (or in the year named)
+    kind: 'sameTime',
+    role: 'comparison',
+    pattern: new RegExp(`so\\s+với\\s+(?:(tháng|quý)\\s+(\\d{1,2}|iv|iii|ii|i)|cùng\\s+tháng)\\s+năm\\s+(?:trước|ngoái|${YEAR})(?![\\p{L}\\d])`, FLAGS),
+    extract: (m) => {
+      const quarter = m[1]?.toLowerCase() === 'quý';
+      const n = m[2] ? (quarter ? smallOrdinal(m[2].toLowerCase()) : +m[2]) : null;
+      if (m[2] && (n === null || n < 1 || n > (quarter ? 4 : 12))) return null;
+      const named = m[3] ? +m[3] : null;
+      if (n !== null && named !== null) return null; // `so với tháng 12 năm 2016` is the month parser's
+      return (a) => {
+        if (!a.period) return null;
+        const y = named ?? +a.period.to.slice(0, 4) - 1;
+        if (n === null) return monthBounds(y, +a.period.to.slice(5, 7));
+        return quarter ? quarterBounds(String(n), y) : monthBounds(y, n);
       };
     },
   },
@@ -776,6 +810,16 @@ const PARSERS: Parser[] = [
         const y = a.period && +a.period.to.slice(5, 7) === n ? +a.period.to.slice(0, 4) : named;
         return y ? { from: isoDate(y, 1, 1), to: monthBounds(y, n)!.to } : null;
       };
+    },
+  },
+  {
+    // `Trong 6 tháng qua` (in the past six months): the reporting period, when it is that many whole months
+    kind: 'sameTime',
+    role: 'reporting',
+    pattern: new RegExp(`trong\\s+${MONTH_COUNT}\\s+tháng\\s+(?:qua|vừa\\s+qua)(?![\\p{L}])`, FLAGS),
+    extract: (m) => {
+      const n = monthCount(m[1]!);
+      return (a) => (a.period && wholeMonths(a.period) === n ? a.period : null);
     },
   },
   {
@@ -1351,15 +1395,21 @@ function anyDate(s: string, year: number | null): string | null {
   return m && year ? isoDate(year, +m[2]!, +m[1]!) : null;
 }
 
-/** The span as long as `p` that ends the day before it starts: whole months when `p` is whole months, else days. */
-function periodBefore(p: { from: string; to: string }): Bounds | null {
+/** How many whole months `p` spans (`2017-01-01..2017-06-30` → 6), or null when it does not start and end with a month. */
+function wholeMonths(p: { from: string; to: string }): number | null {
   const [fy, fm, fd] = p.from.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = p.to.split('-').map(Number) as [number, number, number];
-  if (fd === 1 && td === lastDayOfMonth(ty, tm)) {
+  return fd === 1 && td === lastDayOfMonth(ty, tm) ? ty * 12 + tm - (fy * 12 + fm) + 1 : null;
+}
+
+/** The span as long as `p` that ends the day before it starts: whole months when `p` is whole months, else days. */
+function periodBefore(p: { from: string; to: string }): Bounds | null {
+  const months = wholeMonths(p);
+  if (months !== null) {
     // months counted from year 0, January = 0
-    const first = fy * 12 + fm - 1;
+    const first = +p.from.slice(0, 4) * 12 + +p.from.slice(5, 7) - 1;
     const before = (k: number) => monthBounds(Math.floor(k / 12), (k % 12) + 1)!;
-    return { from: before(first - (ty * 12 + tm - first)).from, to: before(first - 1).to };
+    return { from: before(first - months).from, to: before(first - 1).to };
   }
   const length = days(p.from, p.to);
   const dayMs = 86_400_000;
