@@ -935,6 +935,26 @@ describe('periods with roles', () => {
     expect(found('Thời hạn: 15 ngày làm việc')).toEqual([]);
   });
 
+  it('more deadlines and time labels: Hạn cuối nhận hồ sơ: ngày D, muộn nhất ngày D, không quá ngày D, a range of months after a label', () => {
+    const found = (text: string) => roles(text, ctx(2025, 11, 20, 'KH'));
+    expect(found('Hạn cuối nhận hồ sơ: ngày 30/11/2025.')).toEqual([['deadline', null, '2025-11-30', 'Hạn cuối nhận hồ sơ: ngày 30/11/2025']]);
+    expect(found('Hạn cuối nộp hồ sơ là ngày 30/11/2025.')).toEqual([['deadline', null, '2025-11-30', 'Hạn cuối nộp hồ sơ là ngày 30/11/2025']]);
+    expect(found('Các đơn vị gửi báo cáo về Sở Nội vụ muộn nhất ngày 25/11/2025.')).toEqual([['deadline', null, '2025-11-25', 'muộn nhất ngày 25/11/2025']]);
+    expect(found('Các đơn vị gửi báo cáo về Sở Nội vụ không quá ngày 25/11/2025.')).toEqual([['deadline', null, '2025-11-25', 'không quá ngày 25/11/2025']]);
+    expect(found('Thời gian triển khai: 12/2025 - 6/2026.')).toEqual([['plan', '2025-12-01', '2026-06-30', '12/2025 - 6/2026']]);
+    expect(found('Thời gian thực hiện: 2026 - 2028.')).toEqual([['plan', '2026-01-01', '2028-12-31', '2026 - 2028']]);
+    // a duration is none
+    expect(found('Thời gian giải quyết không quá 15 ngày làm việc.')).toEqual([]);
+  });
+
+  it('cả năm before its estimate in a report: Thu ngân sách cả năm ước đạt …, Tính chung cả năm', () => {
+    const p = (text: string) => periodsOf('Báo cáo tình hình kinh tế - xã hội năm 2017', text, ctx(2018, 3, 21, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    expect(p('Thu ngân sách cả năm ước đạt 1.200 tỷ đồng, đạt 105% dự toán.')[0]).toEqual(['reporting', '2017-01-01', '2017-12-31', 'cả năm']);
+    expect(p('Tính chung cả năm, tổng thu đạt 1.200 tỷ đồng.')).toEqual([['reporting', '2017-01-01', '2017-12-31', 'Tính chung cả năm']]);
+    // all year round is no period
+    expect(p('Lực lượng chức năng duy trì tuần tra cả năm.')).toEqual([]);
+  });
+
   it('a month written tháng 11-2025; by the end of: Hết tháng 11/2025, hết năm 2025; until a day with no year: đến ngày 30/11', () => {
     const spans = (text: string) => roles(text, ctx(2025, 11, 20, 'BC')).map((r) => r.slice(1));
     expect(spans('Trong tháng 11-2025, toàn tỉnh tiếp nhận 100 hồ sơ')).toEqual([['2025-11-01', '2025-11-30', 'tháng 11-2025']]);

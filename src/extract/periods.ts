@@ -366,7 +366,9 @@ const PARSERS: Parser[] = [
     kind: 'until',
     role: 'deadline',
     pattern: new RegExp(
-      `(?:trước|chậm\\s+nhất(?:\\s+là)?(?:\\s+(?:vào|trước|đến))?|hạn\\s+chót(?:\\s+là)?|không\\s+muộn\\s+hơn|` +
+      `(?:trước|(?:chậm|muộn)\\s+nhất(?:\\s+là)?(?:\\s+(?:vào|trước|đến))?|không\\s+quá(?=\\s+ngày)|không\\s+muộn\\s+hơn|` +
+        // `hạn chót (là)`, `Hạn cuối nhận hồ sơ: ngày …`, `Hạn cuối nộp hồ sơ là ngày …`
+        `hạn\\s+(?:chót|cuối)(?:\\s+(?:nhận|nộp|gửi|tiếp\\s+nhận|đăng\\s+ký|hoàn\\s+thành|báo\\s+cáo)(?:\\s+hồ\\s+sơ|\\s+báo\\s+cáo)?)?(?:\\s+là|[ \\t]*:)?|` +
         // a deadline's label: `Thời hạn: 30/12/2025`, `Hạn hoàn thành: 15/12/2025`, `Thời gian hoàn thành: 31/12/2025`
         `(?<![\\p{L}])(?:(?:thời\\s+)?hạn(?:\\s+(?:hoàn\\s+thành|báo\\s+cáo|nộp|gửi))?|thời\\s+gian\\s+hoàn\\s+thành)[ \\t]*:)\\s+${TIME}?(?:(?:hết\\s+)?ngày\\s+)?(${ANY_DATE})`,
       FLAGS,
@@ -592,10 +594,17 @@ const PARSERS: Parser[] = [
     // label's words, `lead`, are left out of the span; they give the role)
     kind: 'month',
     pattern: new RegExp(
-      `(?<lead>thời\\s+(?:gian|hạn)(?:\\s+(?:thực\\s+hiện|hoàn\\s+thành|triển\\s+khai))?[ \\t*]*:[ \\t*]*(?:trong\\s+)?)(?:(\\d{1,2})[ \\t]*/[ \\t]*${YEAR}|${YEAR})(?![\\d/]|[.,]\\d|[ \\t]*[-–])`,
+      `(?<lead>thời\\s+(?:gian|hạn)(?:\\s+(?:thực\\s+hiện|hoàn\\s+thành|triển\\s+khai))?[ \\t*]*:[ \\t*]*(?:trong\\s+)?)(?:(\\d{1,2})[ \\t]*/[ \\t]*${YEAR}|${YEAR})` +
+        // or a range of them: `Thời gian triển khai: 12/2025 - 6/2026`
+        `(?:[ \\t]*(?:[-–]|đến)[ \\t]*(?:(\\d{1,2})[ \\t]*/[ \\t]*${YEAR}|${YEAR}))?(?![\\d/]|[.,]\\d|[ \\t]*[-–])`,
       FLAGS,
     ),
-    extract: (m) => (m[2] ? monthBounds(+m[3]!, +m[2]) : yearsBounds(+m[4]!, +m[4]!)),
+    extract: (m) => {
+      const first = m[2] ? monthBounds(+m[3]!, +m[2]) : yearsBounds(+m[4]!, +m[4]!);
+      if (!m[5] && !m[7]) return first;
+      const last = m[5] ? monthBounds(+m[6]!, +m[5]) : yearsBounds(+m[7]!, +m[7]!);
+      return first && last ? ordered(first.from, last.to) : null;
+    },
   },
   {
     kind: 'block', // the header's date with Markdown left inside it or a space lost: `ngày 24 **tháng 11 năm 2025`, `ngày 01 tháng12 năm 2025`
@@ -1010,7 +1019,11 @@ const PARSERS: Parser[] = [
     // whatever cue precedes it (`được triển khai tích cực, ước cả năm có 1.600 doanh nghiệp`)
     kind: 'year',
     role: 'reporting',
-    pattern: new RegExp(`[ưu]ớc\\s+(?:tính\\s+|thực\\s+hiện\\s+|đạt\\s+)?cả\\s+năm${YEARLESS_BEFORE_FIGURE}`, FLAGS),
+    // (`Thu ngân sách cả năm ước đạt …`, `Tính chung cả năm, …` say the same)
+    pattern: new RegExp(
+      `(?:[ưu]ớc\\s+(?:tính\\s+|thực\\s+hiện\\s+|đạt\\s+)?|tính\\s+chung\\s+)cả\\s+năm${YEARLESS_BEFORE_FIGURE}|cả\\s+năm(?=\\s+(?:ước|đạt|tăng|giảm)\\s)`,
+      FLAGS,
+    ),
     extract: (_m, env) => (env.report && env.reportYear ? yearsBounds(env.reportYear, env.reportYear) : null),
   },
 ];
