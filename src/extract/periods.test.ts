@@ -947,6 +947,16 @@ describe('periods with roles', () => {
     expect(found('Thời gian giải quyết không quá 15 ngày làm việc.')).toEqual([]);
   });
 
+  it('to now: kể từ ngày 01/7/2025 đến nay, … đến ngày báo cáo, … đến thời điểm báo cáo; Thời điểm chốt số liệu: 30/11/2025', () => {
+    const found = (text: string) => roles(text, ctx(2025, 11, 20, 'BC'));
+    expect(found('Kể từ ngày 01/7/2025 đến nay, đã tiếp nhận 500 hồ sơ.')).toEqual([['other', '2025-07-01', '2025-11-20', 'Kể từ ngày 01/7/2025 đến nay']]);
+    expect(found('Từ ngày 01/7/2025 đến ngày báo cáo, đã tiếp nhận 500 hồ sơ.')).toEqual([['other', '2025-07-01', '2025-11-20', 'Từ ngày 01/7/2025 đến ngày báo cáo']]);
+    expect(found('Từ ngày 01/7/2025 đến thời điểm báo cáo, đã tiếp nhận 500 hồ sơ.')).toEqual([
+      ['other', '2025-07-01', '2025-11-20', 'Từ ngày 01/7/2025 đến thời điểm báo cáo'],
+    ]);
+    expect(found('Thời điểm chốt số liệu: 30/11/2025.')).toEqual([['cumulative', null, '2025-11-30', 'Thời điểm chốt số liệu: 30/11/2025']]);
+  });
+
   it('cả năm before its estimate in a report: Thu ngân sách cả năm ước đạt …, Tính chung cả năm', () => {
     const p = (text: string) => periodsOf('Báo cáo tình hình kinh tế - xã hội năm 2017', text, ctx(2018, 3, 21, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
     expect(p('Thu ngân sách cả năm ước đạt 1.200 tỷ đồng, đạt 105% dự toán.')[0]).toEqual(['reporting', '2017-01-01', '2017-12-31', 'cả năm']);

@@ -327,7 +327,11 @@ const PARSERS: Parser[] = [
     // is of the reporting year)
     kind: 'toNow',
     role: 'other',
-    pattern: new RegExp(`từ\\s+(?:(?:ngày\\s+)?(${ANY_DATE})|tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR})\\s*(?:đến|tới)\\s+nay`, FLAGS),
+    // (`kể từ ngày 01/7/2025 đến nay`; `đến thời điểm báo cáo`, `đến ngày báo cáo`, `đến hiện nay` say the same)
+    pattern: new RegExp(
+      `(?:kể\\s+)?từ\\s+(?:(?:ngày\\s+)?(${ANY_DATE})|tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR})\\s*,?\\s*(?:đến|tới)\\s+(?:nay|hiện\\s+nay|thời\\s+điểm\\s+(?:hiện\\s+tại|báo\\s+cáo)|ngày\\s+báo\\s+cáo)(?![\\p{L}])`,
+      FLAGS,
+    ),
     extract: (m, env) => {
       let from = m[1] ? anyDate(m[1], env.reportYear) : m[2] ? (monthBounds(+m[3]!, +m[2]!)?.from ?? null) : isoDate(+m[4]!, 1, 1);
       // a yearless day still ahead of the document's date is last year's (`từ ngày 25/12 đến nay` written in November)
@@ -505,7 +509,11 @@ const PARSERS: Parser[] = [
     // stock whose start the words do not name, so an open start (as `đến năm 2030`)
     kind: 'asOf',
     role: 'cumulative',
-    pattern: new RegExp(`tính\\s+đến\\s+(?:hết\\s+)?(?:thời\\s+điểm\\s+)?(?:(?:hết\\s+)?ngày\\s+)?(${ANY_DATE})`, FLAGS),
+    // (`Thời điểm chốt số liệu: (ngày) 30/11/2025`, the day figures are counted up to, says the same)
+    pattern: new RegExp(
+      `(?:tính\\s+đến\\s+(?:hết\\s+)?(?:thời\\s+điểm\\s+)?|thời\\s+điểm\\s+(?:chốt|lấy|tính)\\s+số\\s+liệu[ \\t*]*:?[ \\t*]*(?:là\\s+)?)(?:(?:hết\\s+)?ngày\\s+)?(${ANY_DATE})`,
+      FLAGS,
+    ),
     extract: (m, env) => {
       // `tính đến ngày 31/12 của năm đánh giá` (of the year assessed): every year's, no one period
       if (!parseDate(m[1]!) && recurring(env.text, m.index, m.index + m[0].length)) return null;
