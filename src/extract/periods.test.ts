@@ -957,6 +957,15 @@ describe('periods with roles', () => {
     expect(found('Thời điểm chốt số liệu: 30/11/2025.')).toEqual([['cumulative', null, '2025-11-30', 'Thời điểm chốt số liệu: 30/11/2025']]);
   });
 
+  it('cho đến (up until) joins a range as đến does; a day range after thời gian without từ', () => {
+    const found = (text: string) => roles(text, ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1));
+    expect(found('Từ ngày 20/11/2025 cho đến ngày 25/11/2025, tổ chức kiểm tra.')).toEqual([['2025-11-20', '2025-11-25', 'Từ ngày 20/11/2025 cho đến ngày 25/11/2025']]);
+    expect(found('Từ năm 2016 cho đến nay, đã tiếp nhận 500 hồ sơ.')).toEqual([['2016-01-01', '2025-11-20', 'Từ năm 2016 cho đến nay']]);
+    expect(found('Tuần lễ cao điểm diễn ra trong thời gian 20 - 26/11/2025.')).toEqual([['2025-11-20', '2025-11-26', '20 - 26/11/2025']]);
+    // a duration after thời gian is none
+    expect(found('Thời gian 15 - 20 ngày làm việc.')).toEqual([]);
+  });
+
   it('cả năm before its estimate in a report: Thu ngân sách cả năm ước đạt …, Tính chung cả năm', () => {
     const p = (text: string) => periodsOf('Báo cáo tình hình kinh tế - xã hội năm 2017', text, ctx(2018, 3, 21, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
     expect(p('Thu ngân sách cả năm ước đạt 1.200 tỷ đồng, đạt 105% dự toán.')[0]).toEqual(['reporting', '2017-01-01', '2017-12-31', 'cả năm']);

@@ -150,6 +150,8 @@ const YEAR = '((?:19|20|21)\\d{2})';
 /** Month and year: `4/2026`, `02 năm 2026`, `4 năm 2026`. */
 const MONTH_YEAR = `(\\d{1,2})(?:[ \\t]*/[ \\t]*|\\s+năm\\s+)${YEAR}`;
 const DASH = '[ \\t]*[-–—][ \\t]*';
+/** `đến` / `tới` (to, until), also `cho đến` (up until). */
+const TO = '(?:cho\\s+)?(?:đến|tới)';
 /** A dash between two years, which a hard wrap may split (`giai đoạn 2022 -⏎2025`). */
 const YEAR_DASH = '\\s*[-–—]\\s*';
 const SP = '[ \\t\\u00a0]*';
@@ -197,7 +199,7 @@ const PARSERS: Parser[] = [
     // (to the printed day, as `trước ngày D` is)
     kind: 'days',
     pattern: new RegExp(
-      `(?:kể\\s+)?từ\\s+${TIME}?(?:ngày\\s+)?(${ANY_DATE})\\s*,?\\s*(?:(?:đến|tới)\\s+(?:trước\\s+)?|[-–—]\\s*)${TIME}?(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`,
+      `(?:kể\\s+)?từ\\s+${TIME}?(?:ngày\\s+)?(${ANY_DATE})\\s*,?\\s*(?:${TO}\\s+(?:trước\\s+)?|[-–—]\\s*)${TIME}?(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`,
       FLAGS,
     ),
     extract: (m, env) => {
@@ -219,11 +221,11 @@ const PARSERS: Parser[] = [
   },
   {
     // `từ ngày 16 đến ngày 22/11/2025`, `từ ngày 16-22/11/2025`, `Từ ngày 08 đến ngày 09 tháng 11 năm 2025`, `từ 07 giờ ngày
-    // 16 đến 13 giờ ngày 17/11/2025`, `từ 20 - 21/11/2025`, `(20 - 21/11/2025)`: the first day in the second's month (the
+    // 16 đến 13 giờ ngày 17/11/2025`, `từ 20 - 21/11/2025`, `(20 - 21/11/2025)`, `trong thời gian 20 - 26/11/2025`: the first day in the second's month (the
     // month before when that would reverse them)
     kind: 'days',
     pattern: new RegExp(
-      `(?:(?:kể\\s+)?từ\\s+)?${TIME}?(?:ngày\\s+|(?<=(?:từ\\s+|\\()))(\\d{1,2})(?![\\d/.]|\\s+tháng)\\s*(?:[-–—]|(?:đến|tới)\\s+(?:hết\\s+)?)\\s*${TIME}?(?:ngày\\s+)?(${DATE_SOURCE})`,
+      `(?:(?:kể\\s+)?từ\\s+)?${TIME}?(?:ngày\\s+|(?<=(?:từ\\s+|\\(|thời\\s+gian\\s+|thời\\s+gian[ \\t*]*:[ \\t*]*)))(\\d{1,2})(?![\\d/.]|\\s+tháng)\\s*(?:[-–—]|${TO}\\s+(?:hết\\s+)?)\\s*${TIME}?(?:ngày\\s+)?(${DATE_SOURCE})`,
       FLAGS,
     ),
     extract: (m) => {
@@ -240,7 +242,7 @@ const PARSERS: Parser[] = [
   {
     // `(trong thời gian) ngày 15 tháng 12 năm 1993 đến ngày 31 tháng 12 năm 1994`: two days joined by đến, with no từ
     kind: 'days',
-    pattern: new RegExp(`ngày\\s+(${ANY_DATE})\\s*,?\\s*(?:đến|tới)\\s+(?:hết\\s+)?ngày\\s+(${DATE_SOURCE})`, FLAGS),
+    pattern: new RegExp(`ngày\\s+(${ANY_DATE})\\s*,?\\s*${TO}\\s+(?:hết\\s+)?ngày\\s+(${DATE_SOURCE})`, FLAGS),
     extract: (m, env) => dayRange(m[1]!, m[2]!, env.reportYear),
   },
   {
@@ -255,13 +257,13 @@ const PARSERS: Parser[] = [
   },
   {
     kind: 'months',
-    pattern: new RegExp(`từ\\s+tháng\\s+${MONTH_YEAR}\\s*(?:đến|tới)\\s+(?:hết\\s+)?tháng\\s+${MONTH_YEAR}`, FLAGS),
+    pattern: new RegExp(`từ\\s+tháng\\s+${MONTH_YEAR}\\s*${TO}\\s+(?:hết\\s+)?tháng\\s+${MONTH_YEAR}`, FLAGS),
     extract: (m) => ordered(monthBounds(+m[2]!, +m[1]!)?.from ?? null, monthBounds(+m[4]!, +m[3]!)?.to ?? null),
   },
   {
     // `từ tháng 01 đến tháng 3/2026`: the first month in the second's year
     kind: 'months',
-    pattern: new RegExp(`từ\\s+tháng\\s+(\\d{1,2})\\s*(?:(?:đến|tới)\\s+|[-–]\\s*)(?:hết\\s+)?tháng\\s+${MONTH_YEAR}`, FLAGS),
+    pattern: new RegExp(`từ\\s+tháng\\s+(\\d{1,2})\\s*(?:${TO}\\s+|[-–]\\s*)(?:hết\\s+)?tháng\\s+${MONTH_YEAR}`, FLAGS),
     extract: (m) => ordered(monthBounds(+m[3]!, +m[1]!)?.from ?? null, monthBounds(+m[3]!, +m[2]!)?.to ?? null),
   },
   {
@@ -271,7 +273,7 @@ const PARSERS: Parser[] = [
     kind: 'months',
     pattern: new RegExp(
       `(?:(?:kể\\s+)?từ\\s+)?(tháng|quý)\\s+(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})?` +
-        `(?:\\s*(?:[-–—]|(?:đến|tới)\\s+(?:hết\\s+)?)\\s*` +
+        `(?:\\s*(?:[-–—]|${TO}\\s+(?:hết\\s+)?)\\s*` +
         `(?:(?:(tháng|quý)\\s+)?(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|năm\\s+${YEAR}(?![\\d/]))` +
         // `tháng 11, 12/2025`, `quý III, IV năm 2025`: the next one, its unit word left out
         `|[ \\t]*,[ \\t]*(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})`,
@@ -329,7 +331,7 @@ const PARSERS: Parser[] = [
     role: 'other',
     // (`kể từ ngày 01/7/2025 đến nay`; `đến thời điểm báo cáo`, `đến ngày báo cáo`, `đến hiện nay` say the same)
     pattern: new RegExp(
-      `(?:kể\\s+)?từ\\s+(?:(?:ngày\\s+)?(${ANY_DATE})|tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR})\\s*,?\\s*(?:đến|tới)\\s+(?:nay|hiện\\s+nay|thời\\s+điểm\\s+(?:hiện\\s+tại|báo\\s+cáo)|ngày\\s+báo\\s+cáo)(?![\\p{L}])`,
+      `(?:kể\\s+)?từ\\s+(?:(?:ngày\\s+)?(${ANY_DATE})|tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR})\\s*,?\\s*${TO}\\s+(?:nay|hiện\\s+nay|thời\\s+điểm\\s+(?:hiện\\s+tại|báo\\s+cáo)|ngày\\s+báo\\s+cáo)(?![\\p{L}])`,
       FLAGS,
     ),
     extract: (m, env) => {
@@ -347,7 +349,7 @@ const PARSERS: Parser[] = [
     pattern: new RegExp(
       `(?:(?:có\\s+)?hiệu\\s+lực(?:\\s+thi\\s+hành)?|(?:được\\s+)?áp\\s+dụng|có\\s+hiệu\\s+lực\\s+áp\\s+dụng)\\s+(?:kể\\s+)?từ\\s+ngày\\s+` +
         `(?:(${ANY_DATE})|(ký\\s+ban\\s+hành|ký|ban\\s+hành|công\\s+bố|thông\\s+qua)(?![\\p{L}]))` +
-        `(?:\\s*,?\\s*(?:đến|tới)\\s+(?:hết\\s+)?(?:ngày\\s+)?(${DATE_SOURCE}))?`,
+        `(?:\\s*,?\\s*${TO}\\s+(?:hết\\s+)?(?:ngày\\s+)?(${DATE_SOURCE}))?`,
       FLAGS,
     ),
     extract: (m, env) => {
@@ -423,7 +425,7 @@ const PARSERS: Parser[] = [
     role: 'effective',
     pattern: new RegExp(
       `(?:kể\\s+)?từ\\s+ngày\\s+(?:(?:quyết\\s+định|chỉ\\s+thị|quy\\s+chế|quy\\s+định|kế\\s+hoạch|văn\\s+bản)(?:\\s+này)?|${OWN_KINDS}\\s+này)\\s+(?:có\\s+hiệu\\s+lực|được\\s+ban\\s+hành)(?:\\s+thi\\s+hành)?` +
-        `(?:\\s*,?\\s*(?:đến|tới)\\s+(?:hết\\s+)?(?:ngày\\s+)?(${DATE_SOURCE}))?`,
+        `(?:\\s*,?\\s*${TO}\\s+(?:hết\\s+)?(?:ngày\\s+)?(${DATE_SOURCE}))?`,
       FLAGS,
     ),
     extract: (m, env) => {
@@ -440,7 +442,7 @@ const PARSERS: Parser[] = [
     kind: 'since',
     pattern: new RegExp(
       `(?:kể\\s+)?từ\\s+(?:ngày|khi)\\s+(?:ký\\s+ban\\s+hành|ký|ban\\s+hành)(?:\\s+(?:quyết\\s+định|kế\\s+hoạch|chỉ\\s+thị|văn\\s+bản|quy\\s+chế|quy\\s+định)(?:\\s+này)?)?` +
-        `(?:\\s*,?\\s*(?:đến|tới)\\s+(?:hết\\s+|cuối\\s+)?(?:(?:ngày\\s+)?(${DATE_SOURCE})|năm\\s+${YEAR}(?![\\d/])|tháng\\s+${MONTH_YEAR})|(?=[ \\t]*(?:[.;,:)/*\\n]|$)))`,
+        `(?:\\s*,?\\s*${TO}\\s+(?:hết\\s+|cuối\\s+)?(?:(?:ngày\\s+)?(${DATE_SOURCE})|năm\\s+${YEAR}(?![\\d/])|tháng\\s+${MONTH_YEAR})|(?=[ \\t]*(?:[.;,:)/*\\n]|$)))`,
       FLAGS,
     ),
     extract: (m, env) => {
@@ -477,7 +479,7 @@ const PARSERS: Parser[] = [
   },
   {
     kind: 'block', // `từ ngày …/từ tháng … đến nay` with no date we can read, or from a future start
-    pattern: new RegExp(`từ\\s+(?:(?:ngày\\s+)?${ANY_DATE}|tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR})\\s*(?:đến|tới)\\s+nay`, FLAGS),
+    pattern: new RegExp(`từ\\s+(?:(?:ngày\\s+)?${ANY_DATE}|tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR})\\s*${TO}\\s+nay`, FLAGS),
     extract: () => BLOCK,
   },
   {
@@ -663,8 +665,8 @@ const PARSERS: Parser[] = [
     kind: 'running',
     role: 'cumulative',
     pattern: new RegExp(
-      `(?:(?:lũy|luỹ)\\s+kế\\s+(?:từ\\s+)?|cộng\\s+dồn\\s+(?:từ\\s+)?|(?:tính\\s+)?từ\\s+(?=đầu\\s+năm(?:\\s+\\d{4})?\\s+(?:đến|tới)))đầu\\s+năm(?:\\s+${YEAR})?` +
-        `(?:\\s+(?:đến|tới)\\s+(?:nay|thời\\s+điểm\\s+báo\\s+cáo|(?:hết\\s+|cuối\\s+)?(?:(?:ngày\\s+)?(${ANY_DATE})|tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|tháng\\s+(\\d{1,2})(?![\\d/]|\\s+năm))))?`,
+      `(?:(?:lũy|luỹ)\\s+kế\\s+(?:từ\\s+)?|cộng\\s+dồn\\s+(?:từ\\s+)?|(?:tính\\s+)?từ\\s+(?=đầu\\s+năm(?:\\s+\\d{4})?\\s+${TO}))đầu\\s+năm(?:\\s+${YEAR})?` +
+        `(?:\\s+${TO}\\s+(?:nay|thời\\s+điểm\\s+báo\\s+cáo|(?:hết\\s+|cuối\\s+)?(?:(?:ngày\\s+)?(${ANY_DATE})|tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|tháng\\s+(\\d{1,2})(?![\\d/]|\\s+năm))))?`,
       FLAGS,
     ),
     extract: (m, env) => {
@@ -922,8 +924,8 @@ const PARSERS: Parser[] = [
   {
     kind: 'years', // `giai đoạn 2026 - 2030` (stage), `nhiệm kỳ` (term), `thời kỳ` (period), `từ năm 2021 đến năm 2025`, `năm 2021-2025`
     pattern: new RegExp(
-      `(?:(?:giai\\s+đoạn|nhiệm\\s+kỳ|thời\\s+kỳ)\\s+(?:từ\\s+)?(?:năm\\s+)?${YEAR}(?:${YEAR_DASH}|\\s+(?:đến|tới)\\s+(?:năm\\s+)?)${YEAR}` +
-        `|từ\\s+năm\\s+${YEAR}\\s+(?:đến|tới)\\s+(?:hết\\s+)?năm\\s+${YEAR}` +
+      `(?:(?:giai\\s+đoạn|nhiệm\\s+kỳ|thời\\s+kỳ)\\s+(?:từ\\s+)?(?:năm\\s+)?${YEAR}(?:${YEAR_DASH}|\\s+${TO}\\s+(?:năm\\s+)?)${YEAR}` +
+        `|từ\\s+năm\\s+${YEAR}\\s+${TO}\\s+(?:hết\\s+)?năm\\s+${YEAR}` +
         `|(?:từ\\s+)?năm\\s+${YEAR}${YEAR_DASH}${YEAR})`,
       FLAGS,
     ),
