@@ -966,6 +966,14 @@ describe('periods with roles', () => {
     expect(found('Thời gian 15 - 20 ngày làm việc.')).toEqual([]);
   });
 
+  it('spellings web pages print: qúy I/2017 (mistyped), quý I-2020, quý I.2020, 6 tháng/2017', () => {
+    const found = (text: string) => roles(text, ctx(2025, 11, 20, 'BC')).map((r) => r.slice(1));
+    expect(found('Trong qúy I/2017, tiếp nhận 100 hồ sơ.')).toEqual([['2017-01-01', '2017-03-31', 'qúy I/2017']]);
+    expect(found('Trong quý I-2020, tiếp nhận 100 hồ sơ.')).toEqual([['2020-01-01', '2020-03-31', 'quý I-2020']]);
+    expect(found('Trong quý I.2020, tiếp nhận 100 hồ sơ.')).toEqual([['2020-01-01', '2020-03-31', 'quý I.2020']]);
+    expect(found('Kết quả 6 tháng/2017 đạt 50%.')).toEqual([['2017-01-01', '2017-06-30', '6 tháng/2017']]);
+  });
+
   it('cả năm before its estimate in a report: Thu ngân sách cả năm ước đạt …, Tính chung cả năm', () => {
     const p = (text: string) => periodsOf('Báo cáo tình hình kinh tế - xã hội năm 2017', text, ctx(2018, 3, 21, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
     expect(p('Thu ngân sách cả năm ước đạt 1.200 tỷ đồng, đạt 105% dự toán.')[0]).toEqual(['reporting', '2017-01-01', '2017-12-31', 'cả năm']);

@@ -780,9 +780,9 @@ const PARSERS: Parser[] = [
     extract: () => (a) => a.period,
   },
   {
-    // `6 tháng đầu năm 2025` (first six months), `Sáu tháng cuối năm 2025` (last six), `5 tháng năm 2017` (first five)
+    // `6 tháng đầu năm 2025` (first six months), `Sáu tháng cuối năm 2025` (last six), `5 tháng năm 2017`, `6 tháng/2017` (first five, six)
     kind: 'months',
-    pattern: new RegExp(`(?<![.,\\p{L}\\d])${MONTH_COUNT}\\s+tháng\\s+(?:(đầu|cuối)\\s+)?năm\\s+${YEAR}`, FLAGS),
+    pattern: new RegExp(`(?<![.,\\p{L}\\d])${MONTH_COUNT}\\s+tháng(?:\\s+(?:(đầu|cuối)\\s+)?năm\\s+|[ \\t]*/[ \\t]*)${YEAR}(?![\\d/])`, FLAGS),
     extract: (m) => partOfYear(monthCount(m[1]!), m[2]?.toLowerCase() ?? 'đầu', +m[3]!),
   },
   {
@@ -859,7 +859,8 @@ const PARSERS: Parser[] = [
   },
   {
     kind: 'quarter',
-    pattern: new RegExp(`quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}`, FLAGS),
+    // (`quý I-2020`, `quý I.2020` as web pages print it too)
+    pattern: new RegExp(`quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*[/-][ \\t]*|\\.)${YEAR}(?![\\d/])`, FLAGS),
     extract: (m) => quarterBounds(m[1]!, +m[2]!),
   },
   {
@@ -1227,7 +1228,7 @@ function candidates(text: string, env: Env): Candidate[] {
 function spellings(lower: string): string {
   return lower
     .replace(/[*_]/gu, ' ') // Markdown emphasis inside a phrase (`ngày 21 tháng* *6 năm 2021`) reads as space
-    .replace(/quí(?=\s+(?:iv|iii|ii|i|[1-4]|này|trước|tới)(?![\p{L}\d]))/gu, 'quý')
+    .replace(/q(?:uí|úy|úi)(?=\s+(?:iv|iii|ii|i|[1-4]|này|trước|tới)(?![\p{L}\d]))/gu, 'quý') // `quí`, and `qúy` mistyped
     .replace(/(cùng|thời|nhiệm)(\s+)kì(?![\p{L}])/gu, '$1$2kỳ')
     .replace(/giai(\s+)đọan(?![\p{L}])/gu, 'giai$1đoạn');
 }
