@@ -974,6 +974,15 @@ describe('periods with roles', () => {
     expect(found('Kết quả 6 tháng/2017 đạt 50%.')).toEqual([['2017-01-01', '2017-06-30', '6 tháng/2017']]);
   });
 
+  it('cùng kỳ before the span it compares with: So với cùng kỳ, tổng thu quý II/2017 tăng 10% (a span outside the reporting period is not it)', () => {
+    const p = (text: string) => periodsOf('Báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm 2017', text, ctx(2017, 7, 15, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    expect(p('So với cùng kỳ, tổng thu ngân sách quý II/2017 tăng 10%.')).toEqual([
+      ['comparison', '2016-04-01', '2016-06-30', 'So với cùng kỳ'],
+      ['reporting', '2017-04-01', '2017-06-30', 'quý II/2017'],
+    ]);
+    expect(p('Tổng thu tăng 10% so với cùng kỳ (6 tháng đầu năm 2016 tăng 8%).')[0]).toEqual(['comparison', '2016-01-01', '2016-06-30', 'so với cùng kỳ']);
+  });
+
   it('cả năm before its estimate in a report: Thu ngân sách cả năm ước đạt …, Tính chung cả năm', () => {
     const p = (text: string) => periodsOf('Báo cáo tình hình kinh tế - xã hội năm 2017', text, ctx(2018, 3, 21, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
     expect(p('Thu ngân sách cả năm ước đạt 1.200 tỷ đồng, đạt 105% dự toán.')[0]).toEqual(['reporting', '2017-01-01', '2017-12-31', 'cả năm']);

@@ -1096,6 +1096,8 @@ export function periodsOf(
   const roles = found.map((c) => roleOf(text, c, env, context, docPeriod, titled));
   const periods: PeriodMention[] = [];
   const resolved: Array<{ c: Candidate; role: PeriodRole; from: string | null; to: string | null }> = [];
+  // the reporting spans with bounds of their own, for a relative mention that names its span after it
+  const later = found.filter((c, i) => !c.resolve && (roles[i] === 'reporting' || roles[i] === 'cumulative') && DATED.has(c.kind) && c.kind !== 'asOf');
   for (const [i, c] of found.entries()) {
     let { from, to } = c;
     // a month or quarter with no year in the plan part of a report on a past year (`Dự kiến quý I …` in a report on
@@ -1113,7 +1115,7 @@ export function periodsOf(
       to = shiftYears(to!, 1);
     }
     if (c.resolve) {
-      const anchor = anchorOf(text, c, resolved, docPeriod, env);
+      const anchor = anchorOf(text, c, resolved, later, docPeriod, env);
       const r = c.resolve(anchor);
       if (!r || (!r.from && !r.to)) continue;
       ({ from, to } = r);
@@ -1356,6 +1358,7 @@ function anchorOf(
   text: string,
   c: Candidate,
   resolved: Array<{ c: Candidate; role: PeriodRole; from: string | null; to: string | null }>,
+  later: Candidate[],
   docPeriod: Period | null,
   env: Env,
 ): Anchor {
@@ -1377,8 +1380,16 @@ function anchorOf(
       break;
     }
   }
+  const whole = docPeriod && withinYear(docPeriod.from, docPeriod.to) ? { from: docPeriod.from, to: docPeriod.to } : null;
+  // none before it: a span of the document's period named later in the sentence (`So với cùng kỳ, tổng thu quý II/2017
+  // tăng 10%`); a span outside it is the compared one (`so với cùng kỳ (6 tháng đầu năm 2016 tăng 8%)`)
+  if (!period && whole) {
+    const end = sentenceEnd(text, c.end);
+    const next = later.find((l) => l.start >= c.end && l.start < end && l.from && l.to && l.from >= whole.from && l.to <= whole.to);
+    if (next) period = { from: next.from!, to: next.to! };
+  }
   // a span of several years (a plan's `giai đoạn 2026 - 2030`) has no `cùng kỳ`, and its year is not this one's
-  period ??= docPeriod && withinYear(docPeriod.from, docPeriod.to) ? { from: docPeriod.from, to: docPeriod.to } : null;
+  period ??= whole;
   // no document period (its title unread): the first reporting span the text names
   if (!period) {
     const first = resolved.find(
@@ -1388,6 +1399,12 @@ function anchorOf(
   }
   const year = period ? +period.to.slice(0, 4) : env.year;
   return { period, year, today: env.today };
+}
+
+/** Where the sentence holding `at` ends: at the next `.`, `!` or `?` before a space, or a blank line (at most 300 characters on). */
+function sentenceEnd(text: string, at: number): number {
+  const m = /[.!?](?=\s)|\n[ \t]*\n/u.exec(text.slice(at, at + 300));
+  return m ? at + m.index : Math.min(text.length, at + 300);
 }
 
 function strip(text: string, c: Candidate): Period {
