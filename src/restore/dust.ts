@@ -1,0 +1,225 @@
+/**
+ * Toner dust and broken strokes in Vietnamese-model OCR (a photocopied scan): signs no Vietnamese
+ * word holds, read inside or against a word (`lớ::` for `lớn`, `trê*'` for `trên`, `:an` for
+ * `quan`, `phưòr:` for `phường`). This module finds such chunks and the syllables each may stand
+ * for; the restorer's language model chooses among them in context (`Restorer.repairDust`).
+ */
+import type { Piece } from './tokens.js';
+import { fold } from '../vietnamese/letters.js';
+
+/** What may close a printed word: closing brackets or quotes around one stop (`sau:`, `đó.`, `"ký"),`). */
+const CLOSING_RE = /^[)\]"”’'»]{0,2}(?:[.,;:!?]|\.\.\.|…)?[)\]"”’'»]{0,2}$/u;
+/** What may open a printed word: opening brackets or quotes (`(nếu`, `"Quy`). */
+const OPENING_RE = /^[([“‘"'«]{0,2}$/u;
+/** A bullet opening a line (`- Các`, `• Về`, `+ Tổ`). */
+const BULLET_RE = /^[-–—•*+]$/u;
+/** A stop a dusty chunk may still end with, after a letter: the reading keeps it as a sign of its own. */
+const STOP_RE = /[.,;:]$/u;
+const LETTER_RE = /\p{L}/u;
+const LOWER_RE = /^\p{Ll}/u;
+const LOWER_REST_RE = /^.\p{Ll}*$/u;
+const NOT_LETTER_RE = /\P{L}/gu;
+/** A vowel with a tone or a shape mark (not đ, which acronyms hold: `HĐND`). */
+const MARKED_VOWEL_RE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/u;
+
+/** A word with signs against it, or a word that is no syllable, as the OCR wrote it. */
+export interface DustyChunk {
+  /** Pieces first..last (inclusive) make the chunk; `word` is its word piece. */
+  first: number;
+  last: number;
+  word: number;
+  /** The chunk as written (`lớ::`). */
+  text: string;
+  /** Opening brackets or quotes as print puts them, kept as they are (`(` of `(lớ::`), else ''. */
+  open: string;
+  /** The rest of the chunk, which a syllable may stand for (`lớ::`). */
+  read: string;
+  /** A stop ending the chunk that may be printed (`phưòr:` may be `phường:`), else ''. */
+  stop: string;
+  /** Written as print puts signs (`phưòr:`, `thuận:`): only the word itself is in doubt. */
+  printLike: boolean;
+}
+
+/**
+ * The chunks of OCR text that hold a word and signs no printed word puts there (`lớ::`, `trê*'`,
+ * `:an`), and, with `isSyllable`, words in small letters that are no syllable (`phưòr:`, `ziai`).
+ * Left alone: a word closed or opened as print does it (`sau:`, `(nếu`, `"Quy`, `a)`), capitals
+ * (`UBND`, `TM.`), chunks holding a number, a code or two words (`8:30`, `QĐ-UBND`, `v.v.`).
+ */
+export function dustyChunks(ps: readonly Piece[], text: string, isSyllable: (word: string) => boolean): DustyChunk[] {
+  const out: DustyChunk[] = [];
+  for (let i = 0; i < ps.length; ) {
+    let j = i;
+    while (j + 1 < ps.length && ps[j + 1]!.start === ps[j]!.end) j++;
+    const chunk = checkChunk(ps, text, i, j, isSyllable);
+    if (chunk) out.push(chunk);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Signs a word read with dust inside may hold (`d:p`, `chi“:n`): not those joining two words (`v.v.`, `và/hoặc`). */
+const INSIDE_RE = /^[:;*'"“”‘’^~`]+$/u;
+
+function checkChunk(ps: readonly Piece[], text: string, first: number, last: number, isSyllable: (word: string) => boolean): DustyChunk | null {
+  let word = -1;
+  let wordEnd = -1;
+  for (let k = first; k <= last; k++) {
+    const p = ps[k]!;
+    if (p.kind === 'word') {
+      // a second word: one word with dust inside it, when only dust lies between them
+      if (word >= 0 && !INSIDE_RE.test(text.slice(ps[wordEnd]!.end, p.start))) return null;
+      if (word < 0) word = k;
+      wordEnd = k;
+    } else if (p.kind !== 'punct') return null;
+  }
+  if (word < 0) return null;
+  const w = text.slice(ps[word]!.start, ps[wordEnd]!.end);
+  const inside = wordEnd > word;
+  const letters = w.replace(NOT_LETTER_RE, '');
+  // a word in small letters, with a capital first or not, or a header's word in capitals;
+  // mixed case is a code or a brand (`IoT`)
+  const capitals = letters.length > 1 && letters === letters.toUpperCase();
+  if (!LETTER_RE.test(w[0]!) || !(capitals || LOWER_REST_RE.test(letters))) return null;
+  const before = text.slice(ps[first]!.start, ps[word]!.start);
+  const after = text.slice(ps[wordEnd]!.end, ps[last]!.end);
+  // a list marker (`a)`, `đ)`), whatever opened it
+  if (letters.length === 1 && !inside && after.startsWith(')')) return null;
+  const open = OPENING_RE.test(before) ? before : '';
+  const opened = open !== '' || before === '' || (ps[first]!.lineStart === true && BULLET_RE.test(before));
+  const printLike = opened && !inside && CLOSING_RE.test(after) && closersOpened(text, ps[first]!.start, after);
+  // Signs as print puts them: only a word that is no syllable is looked at, in small letters, or
+  // in capitals with a Vietnamese vowel (`VIỆ”`; `UBND:`, `TM.` are acronyms). A lone letter is a
+  // list marker (`b)`) or a table's mark.
+  if (printLike && (letters.length < 2 || isSyllable(w) || (capitals && !MARKED_VOWEL_RE.test(w.toLowerCase())))) return null;
+  const whole = text.slice(ps[first]!.start, ps[last]!.end);
+  // (a stop after another sign is dust too: `lớ::`)
+  const stop = STOP_RE.test(after) && LETTER_RE.test(whole.at(-2) ?? '') ? whole.at(-1)! : '';
+  return { first, last, word, text: whole, open, read: whole.slice(open.length), stop, printLike };
+}
+
+const OPENER: Record<string, string> = { ')': '(', ']': '[', '”': '“', '»': '«', '’': '‘', '"': '"', "'": "'" };
+/** How far back a quote or bracket may have been opened: a paragraph, at most this many characters. */
+const OPENED_WITHIN = 600;
+
+/**
+ * Whether every closing bracket or quote in `after` closes one opened before `at` in its paragraph
+ * (`“một cửa”,` is print; `hàn”:` holds dust read as a quote).
+ */
+function closersOpened(text: string, at: number, after: string): boolean {
+  let from = Math.max(0, at - OPENED_WITHIN);
+  const paragraph = text.lastIndexOf('\n\n', at);
+  if (paragraph > from) from = paragraph;
+  const before = text.slice(from, at);
+  for (const c of after) {
+    const o = OPENER[c];
+    if (o === undefined) continue;
+    // (a closer nothing opened, a list's `a)`, closes nothing)
+    let open = 0;
+    for (const d of before) {
+      if (d === o && (o !== c || open === 0)) open++;
+      else if (d === c && open > 0) open--;
+    }
+    if (open <= 0) return false;
+  }
+  return true;
+}
+
+/** Costs (nats) of the edits that take a syllable as printed to the chunk as read. */
+export const DUST_COSTS = {
+  /** A sign read where there is nothing (dust). */
+  signInserted: 1,
+  /** A sign read for a letter (a broken stroke). */
+  signForLetter: 1.5,
+  /** A letter read with other marks (`ò` for `ờ`). */
+  marks: 1.5,
+  /** A letter read as one of like shape that lost toner (`r` for `n`, `z` for `g`, `l` for `t`). */
+  likeShape: 3,
+  /** Any other letter for a letter, a letter lost, a letter added. */
+  letter: 5,
+  lost: 4,
+  added: 4,
+};
+
+/** Letters that toner loss turns into one another (folded): a stroke or a part of one missing. */
+const LIKE_SHAPES = ['nrmhu', 'gzqy', 'ceo', 'tlif', 'bhk', 'ao'];
+/** By the two folded letters' codes (a–z): 1 where they are of like shape. */
+const LIKE = new Uint8Array(128 * 128);
+for (const g of LIKE_SHAPES) for (const a of g) for (const b of g) if (a !== b) LIKE[a.charCodeAt(0) * 128 + b.charCodeAt(0)] = 1;
+const SIGN = 0;
+
+/** A string's letters folded one by one (`\0` for a sign): index for index, as `dustCost` compares them. */
+function foldEach(s: string): string {
+  let out = '';
+  // (by UTF-16 unit: a surrogate half is a sign)
+  for (let i = 0; i < s.length; i++) out += LETTER_RE.test(s[i]!) ? (fold(s[i]!)[0] ?? s[i]!) : '\0';
+  return out;
+}
+
+/** Char codes in, the letters' folded codes beside them (SIGN for a sign). */
+function substitution(read: number, readFold: number, printed: number, printedFold: number): number {
+  if (read === printed) return 0;
+  if (readFold === SIGN) return DUST_COSTS.signForLetter;
+  if (readFold === printedFold) return DUST_COSTS.marks;
+  return readFold < 128 && printedFold < 128 && LIKE[readFold * 128 + printedFold] === 1 ? DUST_COSTS.likeShape : DUST_COSTS.letter;
+}
+
+/** Rows of the edit-distance table, reused (a chunk is compared with every syllable). */
+let prevRow = new Float64Array(16);
+let thisRow = new Float64Array(16);
+
+/**
+ * The cost of reading `printed` as `read` (both in small letters, NFC): a weighted edit distance,
+ * signs cheap to add or to stand for a letter, marks cheaper than letters. Stops early above `max`.
+ */
+export function dustCost(read: string, printed: string, max = Infinity): number {
+  return cost(read, foldEach(read), printed, foldEach(printed), max);
+}
+
+function cost(read: string, readFold: string, printed: string, printedFold: string, max: number): number {
+  const m = printed.length;
+  if (m + 1 > prevRow.length) {
+    prevRow = new Float64Array(2 * (m + 1));
+    thisRow = new Float64Array(2 * (m + 1));
+  }
+  let prev = prevRow;
+  let row = thisRow;
+  prev[0] = 0;
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + DUST_COSTS.lost;
+  for (let i = 0; i < read.length; i++) {
+    const c = read.charCodeAt(i);
+    const cf = readFold.charCodeAt(i);
+    const add = cf === SIGN ? DUST_COSTS.signInserted : DUST_COSTS.added;
+    row[0] = prev[0]! + add;
+    let low = row[0]!;
+    for (let j = 1; j <= m; j++) {
+      const v = Math.min(prev[j]! + add, row[j - 1]! + DUST_COSTS.lost, prev[j - 1]! + substitution(c, cf, printed.charCodeAt(j - 1), printedFold.charCodeAt(j - 1)));
+      row[j] = v;
+      if (v < low) low = v;
+    }
+    if (low > max) return Infinity;
+    [prev, row] = [row, prev];
+  }
+  return prev[m]!;
+}
+
+/** The syllables as `dustCandidates` compares them: with their letters folded, by list. */
+const folded = new WeakMap<readonly string[], string[]>();
+
+/** The syllables within `max` of a chunk as read (lower case, NFC), cheapest first. */
+export function dustCandidates(read: string, syllables: readonly string[], max: number): { word: string; cost: number }[] {
+  let folds = folded.get(syllables);
+  if (!folds) folded.set(syllables, (folds = syllables.map(foldEach)));
+  const readFold = foldEach(read);
+  const out: { word: string; cost: number }[] = [];
+  let letters = 0;
+  for (let i = 0; i < readFold.length; i++) if (readFold[i] !== '\0') letters++;
+  for (let k = 0; k < syllables.length; k++) {
+    const s = syllables[k]!;
+    // (each letter more or fewer costs at least a sign's or a letter's edit)
+    if (s.length > read.length + 2 || s.length < letters - 2) continue;
+    const c = cost(read, readFold, s, folds[k]!, max);
+    if (c <= max) out.push({ word: s, cost: c });
+  }
+  return out.sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1));
+}
