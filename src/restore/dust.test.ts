@@ -19,10 +19,12 @@ describe('dustyChunks', () => {
     expect(chunksOf('trong d:p Nghỉ Tết, chi“:n 50,2%, Phưòr: Thục Phán')).toEqual(['d:p', 'chi“:n', 'Phưòr:']);
     // a closing quote nothing opened is dust too
     expect(chunksOf('thủ tục hàn”: chính tại nhà')).toEqual(['hàn”:']);
+    // a syllable closed by a colon before a word in small letters: the colon is in doubt
+    expect(chunksOf('cơ chế mộ: cửa, như sau: các đơn vị; Điều 3: Chánh')).toEqual(['mộ:', 'sau:']);
   });
 
   it('leaves signs where print puts them: stops, quotes, brackets, list markers, numbers, codes, acronyms', () => {
-    const print = 'cụ thể như sau: Điều 3: a) Các đơn vị; b) "Quy chế" (nếu có), lúc 8:30 ngày 5/6, mô hình “một cửa”, Số: 12/2025/QĐ-UBND; UBND: TM. ỦY BAN; v.v. và/hoặc';
+    const print = 'cụ thể như sau: Điều 3: a) Các đơn vị;\nb) "Quy chế" (nếu có), lúc 8:30 ngày 5/6, mô hình “một cửa”, Số: 12/2025/QĐ-UBND; UBND: TM. ỦY BAN; v.v. và/hoặc\nNơi nhận:\n- Như trên;';
     expect(chunksOf(print)).toEqual([]);
   });
 });
@@ -49,6 +51,14 @@ describe('the light pass on toner dust (Vietnamese-model OCR of photocopies)', (
 
   it('keeps the stop a dusty word ends with when the reading has one', () => {
     expect(vie('V/v khẩn trương hoàn thành cập rhật, đồng bộ cơ sở dữ liệu')).toBe('V/v khẩn trương hoàn thành cập nhật, đồng bộ cơ sở dữ liệu');
+  });
+
+  it('drops a colon or semicolon dust made of a letter, only where the context is sure of it', () => {
+    expect(vie('Thực hiện cơ chế mộ: cửa, một cửa liên thông')).toBe('Thực hiện cơ chế một cửa, một cửa liên thông');
+    expect(vie('tạo điều kiện thuận: lợi cho người dân')).toBe('tạo điều kiện thuận lợi cho người dân');
+    expect(vie('bị bãi bỏ trong lĩnh vụ; hoạt động khoa học và công nghệ')).toBe('bị bãi bỏ trong lĩnh vực hoạt động khoa học và công nghệ');
+    // the same signs in print: a list after `gồm:` (read without its colon at 0.80 only), `sau:`, `;`
+    for (const l of ['Thành phần gồm: các sở, ngành; các xã, phường; đại diện doanh nghiệp.', 'Ban hành kèm theo Quyết định này các nội dung sau: danh mục thủ tục; quy trình nội bộ.', 'Nơi nhận: như trên; lưu: VT.']) expect(vie(l)).toBe(l);
   });
 
   it('leaves print alone, and English words, codes and list markers', () => {

@@ -38,6 +38,8 @@ export interface DustyChunk {
   stop: string;
   /** Written as print puts signs (`phưòr:`, `thuận:`): only the word itself is in doubt. */
   printLike: boolean;
+  /** A syllable as written, closed by a colon or semicolon (`mộ:`, `thuận:`): the sign is in doubt. */
+  syllable: boolean;
 }
 
 /**
@@ -91,11 +93,24 @@ function checkChunk(ps: readonly Piece[], text: string, first: number, last: num
   // Signs as print puts them: only a word that is no syllable is looked at, in small letters, or
   // in capitals with a Vietnamese vowel (`VIỆ”`; `UBND:`, `TM.` are acronyms). A lone letter is a
   // list marker (`b)`) or a table's mark.
+  if (printLike && syllableThenColon(ps, text, word, last, after, isSyllable)) {
+    return { first, last, word, text: text.slice(ps[first]!.start, ps[last]!.end), open, read: text.slice(ps[first]!.start + open.length, ps[last]!.end), stop: after, printLike: true, syllable: true };
+  }
   if (printLike && (letters.length < 2 || isSyllable(w) || (capitals && !MARKED_VOWEL_RE.test(w.toLowerCase())))) return null;
   const whole = text.slice(ps[first]!.start, ps[last]!.end);
   // (a stop after another sign is dust too: `lớ::`)
   const stop = STOP_RE.test(after) && LETTER_RE.test(whole.at(-2) ?? '') ? whole.at(-1)! : '';
-  return { first, last, word, text: whole, open, read: whole.slice(open.length), stop, printLike };
+  return { first, last, word, text: whole, open, read: whole.slice(open.length), stop, printLike, syllable: false };
+}
+
+/**
+ * A syllable in small letters closed by a colon or semicolon, a word in small letters after it on
+ * its line (`mộ: cửa`, `thuận: lợi`, `vụ; hoạt động`): dust read as a stop, or a list (`gồm: các`).
+ */
+function syllableThenColon(ps: readonly Piece[], text: string, word: number, last: number, after: string, isSyllable: (word: string) => boolean): boolean {
+  const next = ps[last + 1];
+  const w = ps[word]!.text;
+  return (after === ':' || after === ';') && LOWER_RE.test(w) && isSyllable(w) && next !== undefined && next.kind === 'word' && !next.lineStart && LOWER_RE.test(next.text) && !text.slice(ps[last]!.end, next.start).includes('\n');
 }
 
 const OPENER: Record<string, string> = { ')': '(', ']': '[', '”': '“', '»': '«', '’': '‘', '"': '"', "'": "'" };

@@ -91,12 +91,17 @@ export interface Weights {
    * (its share against the other readings and the chunk as decoded); 1 or more: off.
    */
   dustConfidence: number;
+  /**
+   * The same for a syllable closed by a colon or semicolon before a word in small letters (`mộ: cửa`,
+   * `thuận: lợi`), a place print puts them too (`gồm: các`, read without the colon at 0.80).
+   */
+  dustStopConfidence: number;
   /** The most a dusty chunk's reading may cost (nats of dust.ts's edits), and how many readings are weighed. */
   dustMaxCost: number;
   dustCandidates: number;
 }
 
-const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40, splitFrom: 12, split: 4, splitMinBigram: -2, joinedMin: -3, toneConfidence: 0.9, digitWord: 0, cache: { confident: 0.9, ambiguous: 0.9, pair: 2, smoothing: 0.5 }, dustConfidence: 0.9, dustMaxCost: 8, dustCandidates: 1000 };
+const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40, splitFrom: 12, split: 4, splitMinBigram: -2, joinedMin: -3, toneConfidence: 0.9, digitWord: 0, cache: { confident: 0.9, ambiguous: 0.9, pair: 2, smoothing: 0.5 }, dustConfidence: 0.9, dustStopConfidence: 0.99, dustMaxCost: 8, dustCandidates: 1000 };
 const LN10 = Math.LN10;
 /**
  * Per-token caches stop growing here: the most frequent tokens of an archive come early and stay,
@@ -1035,7 +1040,7 @@ export class Restorer {
       const confidence = Math.exp(scores[best]! - max) / z;
       const wordText = text.slice(ps[c.word]!.start, ps[c.word]!.end);
       const write = (k: number) => c.open + applyCase(readings[k]!.word, caseShape(wordText)) + (readings[k]!.stop ? c.stop : '');
-      if (confidence < this.weights.dustConfidence) continue;
+      if (confidence < (c.syllable ? this.weights.dustStopConfidence : this.weights.dustConfidence)) continue;
       items[i]!.dust = { end: ps[c.last]!.end, text: write(best), runnerUp: runner >= 0 ? write(runner) : null, confidence, skip: c.last - c.first };
     }
   }
