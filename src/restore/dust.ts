@@ -218,23 +218,91 @@ function cost(read: string, readFold: string, printed: string, printedFold: stri
   return prev[m]!;
 }
 
-/** The syllables as `dustCandidates` compares them: with their letters folded, by list. */
-const folded = new WeakMap<readonly string[], string[]>();
+/**
+ * The syllables as a trie in preorder, for `dustCandidates`: a node's letter and its fold, where
+ * its subtree ends, and the syllable ending there (or ''). The syllables that share a prefix share
+ * its rows of the edit table, and a prefix already too costly skips its whole subtree.
+ */
+interface SyllableTrie {
+  letter: Int32Array;
+  fold: Int32Array;
+  depth: Int32Array;
+  end: Int32Array;
+  word: string[];
+  /** The syllable's place in the list given, where one ends (else -1). */
+  index: Int32Array;
+}
 
-/** The syllables within `max` of a chunk as read (lower case, NFC), cheapest first. */
-export function dustCandidates(read: string, syllables: readonly string[], max: number): { word: string; cost: number }[] {
-  let folds = folded.get(syllables);
-  if (!folds) folded.set(syllables, (folds = syllables.map(foldEach)));
+const tries = new WeakMap<readonly string[], SyllableTrie>();
+
+function trieOf(syllables: readonly string[]): SyllableTrie {
+  let t = tries.get(syllables);
+  if (t) return t;
+  const place = new Map(syllables.map((s, i) => [s, i]));
+  const sorted = [...place.keys()].sort();
+  const letter: number[] = [];
+  const foldCode: number[] = [];
+  const depth: number[] = [];
+  const word: string[] = [];
+  const end: number[] = [];
+  const path: number[] = []; // the node at each depth along the last syllable
+  let prev = '';
+  for (const s of sorted) {
+    let shared = 0;
+    while (shared < s.length && shared < prev.length && s[shared] === prev[shared]) shared++;
+    // close the nodes below the shared prefix
+    for (let d = path.length - 1; d >= shared; d--) end[path[d]!] = letter.length;
+    path.length = shared;
+    const f = foldEach(s);
+    for (let d = shared; d < s.length; d++) {
+      path.push(letter.length);
+      letter.push(s.charCodeAt(d));
+      foldCode.push(f.charCodeAt(d));
+      depth.push(d + 1);
+      word.push('');
+      end.push(0);
+    }
+    word[path[s.length - 1]!] = s;
+    prev = s;
+  }
+  for (const n of path) end[n] = letter.length;
+  t = { letter: Int32Array.from(letter), fold: Int32Array.from(foldCode), depth: Int32Array.from(depth), end: Int32Array.from(end), word, index: Int32Array.from(word, (w) => (w === '' ? -1 : place.get(w)!)) };
+  tries.set(syllables, t);
+  return t;
+}
+
+/** The syllables within `max` of a chunk as read (lower case, NFC), cheapest first, with their places in `syllables`. */
+export function dustCandidates(read: string, syllables: readonly string[], max: number): { word: string; index: number; cost: number }[] {
+  const t = trieOf(syllables);
   const readFold = foldEach(read);
-  const out: { word: string; cost: number }[] = [];
-  let letters = 0;
-  for (let i = 0; i < readFold.length; i++) if (readFold[i] !== '\0') letters++;
-  for (let k = 0; k < syllables.length; k++) {
-    const s = syllables[k]!;
-    // (each letter more or fewer costs at least a sign's or a letter's edit)
-    if (s.length > read.length + 2 || s.length < letters - 2) continue;
-    const c = cost(read, readFold, s, folds[k]!, max);
-    if (c <= max) out.push({ word: s, cost: c });
+  const n = read.length;
+  // rows[d]: the costs of reading read[0..i) for the node at depth d's prefix, i = 0..n
+  const rows: Float64Array[] = [new Float64Array(n + 1)];
+  for (let i = 1; i <= n; i++) rows[0]![i] = rows[0]![i - 1]! + (readFold.charCodeAt(i - 1) === SIGN ? DUST_COSTS.signInserted : DUST_COSTS.added);
+  const out: { word: string; index: number; cost: number }[] = [];
+  for (let k = 0; k < t.letter.length; ) {
+    const d = t.depth[k]!;
+    const up = rows[d - 1]!;
+    const row = (rows[d] ??= new Float64Array(n + 1));
+    const p = t.letter[k]!;
+    const pf = t.fold[k]!;
+    row[0] = up[0]! + DUST_COSTS.lost;
+    let low = row[0]!;
+    for (let i = 1; i <= n; i++) {
+      const cf = readFold.charCodeAt(i - 1);
+      const add = cf === SIGN ? DUST_COSTS.signInserted : DUST_COSTS.added;
+      const v = Math.min(up[i]! + DUST_COSTS.lost, row[i - 1]! + add, up[i - 1]! + substitution(read.charCodeAt(i - 1), cf, p, pf));
+      row[i] = v;
+      if (v < low) low = v;
+    }
+    // every longer prefix costs at least the cheapest cell of this row
+    if (low > max) {
+      k = t.end[k]!;
+      continue;
+    }
+    const w = t.word[k]!;
+    if (w !== '' && row[n]! <= max) out.push({ word: w, index: t.index[k]!, cost: row[n]! });
+    k++;
   }
   return out.sort((a, b) => a.cost - b.cost || (a.word < b.word ? -1 : 1));
 }

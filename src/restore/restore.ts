@@ -123,6 +123,8 @@ const SLACK = 1e-9;
 const UNSEEN = -2;
 const ROMAN_RE = /^(?=[IVX]+$)X{0,3}(?:IX|IV|V?I{0,3})$/;
 const PARAGRAPH_RE = /\n[ \t\r]*\n/;
+/** Nats behind the best reading of a dusty chunk past which a reading's share is negligible (e^-15). */
+const DUST_NEGLIGIBLE = 15;
 
 interface Option {
   id: number;
@@ -973,6 +975,7 @@ export class Restorer {
     }
   }
 
+  private readonly dustSeq = new Int32Array(32);
   private readonly dustCache = new Map<string, { word: string; id: number; cost: number; stop: boolean }[]>();
   private dustSyllables: string[] | undefined;
 
@@ -983,8 +986,9 @@ export class Restorer {
     if (out) return out;
     this.dustSyllables ??= this.lm.vocab.slice(SPECIALS.length, SPECIALS.length + this.lm.syllableCount);
     const w = this.weights;
-    const all = dustCandidates(read, this.dustSyllables, w.dustMaxCost).map((c) => ({ ...c, id: this.lm.id(c.word), stop: false }));
-    if (stop) all.push(...dustCandidates(read.slice(0, -stop.length), this.dustSyllables, w.dustMaxCost).map((c) => ({ ...c, id: this.lm.id(c.word), stop: true })));
+    // (the syllables are the model's words from SPECIALS.length on)
+    const all = dustCandidates(read, this.dustSyllables, w.dustMaxCost).map((c) => ({ word: c.word, id: SPECIALS.length + c.index, cost: c.cost, stop: false }));
+    if (stop) for (const c of dustCandidates(read.slice(0, -stop.length), this.dustSyllables, w.dustMaxCost)) all.push({ word: c.word, id: SPECIALS.length + c.index, cost: c.cost, stop: true });
     all.sort((a, b) => a.cost - b.cost);
     out = all.slice(0, w.dustCandidates);
     if (this.dustCache.size < OPTION_CACHE_SIZE) this.dustCache.set(key, out);
@@ -1017,17 +1021,37 @@ export class Restorer {
       const b = items[i]!.reset ? BOS : ids[i - 1]!;
       const n1 = c.last + 1 < n && !items[c.last + 1]!.reset ? ids[c.last + 1]! : -1;
       const n2 = n1 >= 0 && c.last + 2 < n && !items[c.last + 2]!.reset ? ids[c.last + 2]! : -1;
-      const score = (tokens: number[]) => {
-        const seq = [a, b, ...tokens];
-        if (n1 >= 0) seq.push(n1);
-        if (n2 >= 0) seq.push(n2);
+      // the words of a reading between the two words before and the two after, in a buffer: a chunk may have a thousand readings
+      const seq = this.dustSeq;
+      seq[0] = a;
+      seq[1] = b;
+      const score = (length: number) => {
+        let m = 2 + length;
+        if (n1 >= 0) seq[m++] = n1;
+        if (n2 >= 0) seq[m++] = n2;
         let lp = 0;
-        for (let k = 2; k < seq.length; k++) lp += this.lm.logProb(seq[k - 2]!, seq[k - 1]!, seq[k]!);
+        for (let k = 2; k < m; k++) lp += this.lm.logProb(seq[k - 2]!, seq[k - 1]!, seq[k]!);
         return lmW * lp;
       };
-      const open = c.open ? [PUNCT] : [];
-      const scores = readings.map((r) => score(r.stop ? [...open, r.id, PUNCT] : [...open, r.id]) - r.cost);
-      const kept = score(Array.from(ids.subarray(c.first, c.last + 1)));
+      const scores = new Float64Array(readings.length);
+      let top = -Infinity;
+      for (let k = 0; k < readings.length; k++) {
+        const r = readings[k]!;
+        // (a reading that cannot come within DUST_NEGLIGIBLE of the best so far has no share worth its lookups)
+        if (lmW * this.lm.maxLogProb(r.id) - r.cost < top - DUST_NEGLIGIBLE) {
+          scores[k] = -Infinity;
+          continue;
+        }
+        let m = 2;
+        if (c.open) seq[m++] = PUNCT;
+        seq[m++] = r.id;
+        if (r.stop) seq[m++] = PUNCT;
+        scores[k] = score(m - 2) - r.cost;
+        if (scores[k]! > top) top = scores[k]!;
+      }
+      const keptLength = Math.min(c.last - c.first + 1, seq.length - 4);
+      for (let k = 0; k < keptLength; k++) seq[2 + k] = ids[c.first + k]!;
+      const kept = score(keptLength);
       let best = 0;
       for (let k = 1; k < scores.length; k++) if (scores[k]! > scores[best]!) best = k;
       const max = Math.max(kept, scores[best]!);
