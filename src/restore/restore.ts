@@ -7,7 +7,7 @@ import { applyEdits, type SourceText } from '../text/source-text.js';
 import { Channel, type ConfusionCounts } from './channel.js';
 import type { SearchParameters } from './candidate-table.js';
 import { BOS, NUM, PUNCT, SPECIALS, UNK, type LanguageModel } from './lm.js';
-import { repairBeforeNumber, repairCode, repairVieCode, isCode, isSyllableLikeAcronym } from './symbols.js';
+import { repairBeforeNumber, repairBodyLabel, repairCode, repairVieCode, isCode, isSyllableLikeAcronym } from './symbols.js';
 import { PlaceNames, type NameWord, type PreparedPlaces } from './names.js';
 import { LOW_CONFIDENCE } from './confidence.js';
 import { pieces, type Piece } from './tokens.js';
@@ -382,6 +382,11 @@ export class Restorer {
         const opts = mode === 'full' && !stripped && p.text.length <= 2 && betweenWords(ps, i) ? this.digitOptions(p.text) : null;
         if (opts) item.options = opts;
         else item.fixed = NUM;
+      }
+      else if (tones && p.kind === 'word' && (vieCode = repairBodyLabel(p.text, ps[i + 1]?.start === p.end ? ps[i + 1]!.text : undefined, ps[i + 2]?.text)) !== null) {
+        // a signature block's `TM.` under a stamp's ring (`FM. ỦY BAN NHÂN DÂN`)
+        item.fixed = this.lm.id(vieCode.toLowerCase());
+        item.forced = vieCode;
       }
       else if (tones && (vieCode = repairVieCode(p.text, () => codePlace(text, ps, i))) !== null) {
         // a code the Vietnamese model damaged (`TTHOC`, `T1-VPCP`, `Lưu: VI`): the lexicon's
