@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SourceText } from '../text/source-text.js';
-import { dustCost, dustyChunks } from './dust.js';
+import { dustCandidates, dustCost, dustyChunks } from './dust.js';
 import { getRestorer, restoreDiacritics } from './index.js';
 import { SPECIALS } from './lm.js';
 import { pieces } from './tokens.js';
@@ -35,6 +35,21 @@ describe('dustCost', () => {
     expect(dustCost('phưòr:', 'phường')).toBe(6); // ò for ờ, r for n (like shapes), a sign for g
     expect(dustCost('ziai', 'giai')).toBe(3);
     expect(dustCost('ziai', 'giai', 2)).toBe(Infinity);
+  });
+
+  it('finds, through the syllables’ trie, every syllable within the bound at the cost dustCost gives it', () => {
+    const syllables = getRestorer().lm.vocab.slice(SPECIALS.length, SPECIALS.length + getRestorer().lm.syllableCount);
+    for (const read of ['lớ::', "trê*'", ':an', 'ziai']) {
+      const found = dustCandidates(read, syllables, 4);
+      const each = syllables.filter((s) => dustCost(read, s) <= 4);
+      expect(found.map((c) => c.word).sort()).toEqual([...each].sort());
+      for (const c of found) {
+        expect(c.cost).toBe(dustCost(read, c.word));
+        expect(syllables[c.index]).toBe(c.word);
+      }
+    }
+    // cheapest first: the two signs as dust, then one as a letter (the context chooses which)
+    expect(dustCandidates('lớ::', syllables, 2.5).map((c) => [c.word, c.cost])).toEqual([['lớ', 2], ['lới', 2.5], ['lớn', 2.5], ['lớp', 2.5], ['lớt', 2.5]]);
   });
 });
 
