@@ -181,4 +181,14 @@ describe('repairs and protections of issue 24', () => {
     expect(heading.changes.map((c) => [c.original, c.chosen])).toEqual([['QUÁ', 'QUẢ'], ['THỤỰC', 'THỰC']]);
     expect(restoreDiacritics(SourceText.fromOriginal('của người dân,doanh nghiệp. THỤỰC HIỆN'), { mode: 'light' }).changes).toEqual([]);
   });
+
+  it('reads a signature block’s TM. under a stamp’s ring, with tone repair only', () => {
+    const vie = (s: string) => restoreDiacritics(SourceText.fromOriginal(s), { mode: 'light', tones: true }).text.text;
+    // (the combined photocopy pages of the scan set, dev part)
+    expect(vie('Nơi nhận:\n- Như trên;\nFM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH')).toBe('Nơi nhận:\n- Như trên;\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH');
+    expect(vie('FM. ỬY BAN NHÂN DÂN')).toBe('TM. ỦY BAN NHÂN DÂN');
+    // other labels and codes stay: KT. (ký thay), a code before a stop, FM elsewhere
+    for (const l of ['KT. CHỦ TỊCH', 'TL. ỦY BAN NHÂN DÂN', 'Lưu: VT. ỦY BAN', 'sóng FM. Đài phát thanh']) expect(vie(l)).toBe(l);
+    expect(restoreDiacritics(SourceText.fromOriginal('FM. ỦY BAN NHÂN DÂN'), { mode: 'light' }).text.text).toBe('FM. ỦY BAN NHÂN DÂN');
+  });
 });

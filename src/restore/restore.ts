@@ -7,13 +7,14 @@ import { applyEdits, type SourceText } from '../text/source-text.js';
 import { Channel, type ConfusionCounts } from './channel.js';
 import type { SearchParameters } from './candidate-table.js';
 import { BOS, NUM, PUNCT, SPECIALS, UNK, type LanguageModel } from './lm.js';
-import { repairBeforeNumber, repairCode, repairVieCode, isCode, isSyllableLikeAcronym } from './symbols.js';
+import { repairBeforeNumber, repairBodyLabel, repairCode, repairVieCode, isCode, isSyllableLikeAcronym } from './symbols.js';
 import { PlaceNames, type NameWord, type PreparedPlaces } from './names.js';
 import { LOW_CONFIDENCE } from './confidence.js';
 import { pieces, type Piece } from './tokens.js';
 import { applyCase, canonical, caseShape, type CaseShape, fold, hasMarks, hasVietnameseOnlyLetters, toneOf, withoutTone } from '../vietnamese/letters.js';
 import { toneCosts, type ToneCounts } from './tones.js';
 import { rerankWithCache, type CacheWeights } from './rerank.js';
+import { dustCandidates, dustyChunks, type DustyChunk } from './dust.js';
 
 export interface DamageReport {
   /** Word tokens looked at (letters only; codes, numbers and punctuation left out). */
@@ -85,9 +86,22 @@ export interface Weights {
   digitWord: number;
   /** In full mode, the document cache's second look at doubtful choices (rerank.ts); pair 0: off. */
   cache: CacheWeights;
+  /**
+   * With `tones`: a chunk holding toner dust (`lớ::`) becomes a syllable only with this confidence
+   * (its share against the other readings and the chunk as decoded); 1 or more: off.
+   */
+  dustConfidence: number;
+  /**
+   * The same for a syllable closed by a colon or semicolon before a word in small letters (`mộ: cửa`,
+   * `thuận: lợi`), a place print puts them too (`gồm: các`, read without the colon at 0.80).
+   */
+  dustStopConfidence: number;
+  /** The most a dusty chunk's reading may cost (nats of dust.ts's edits), and how many readings are weighed. */
+  dustMaxCost: number;
+  dustCandidates: number;
 }
 
-const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40, splitFrom: 12, split: 4, splitMinBigram: -2, joinedMin: -3, toneConfidence: 0.9, digitWord: 0, cache: { confident: 0.9, ambiguous: 0.9, pair: 2, smoothing: 0.5 } };
+const DEFAULT_WEIGHTS: Weights = { lm: 1, keep: 7, keepPerChar: 1.5, beam: 10, beamDelta: 9, candidates: 20, candidateBeam: 9, candidateMaxCost: 14, candidatePriorBeam: 8, candidatePool: 40, splitFrom: 12, split: 4, splitMinBigram: -2, joinedMin: -3, toneConfidence: 0.9, digitWord: 0, cache: { confident: 0.9, ambiguous: 0.9, pair: 2, smoothing: 0.5 }, dustConfidence: 0.9, dustStopConfidence: 0.99, dustMaxCost: 8, dustCandidates: 1000 };
 const LN10 = Math.LN10;
 /**
  * Per-token caches stop growing here: the most frequent tokens of an archive come early and stay,
@@ -109,6 +123,8 @@ const SLACK = 1e-9;
 const UNSEEN = -2;
 const ROMAN_RE = /^(?=[IVX]+$)X{0,3}(?:IX|IV|V?I{0,3})$/;
 const PARAGRAPH_RE = /\n[ \t\r]*\n/;
+/** Nats behind the best reading of a dusty chunk past which a reading's share is negligible (e^-15). */
+const DUST_NEGLIGIBLE = 15;
 
 interface Option {
   id: number;
@@ -135,6 +151,8 @@ interface Item {
   part?: { text: string; first: boolean };
   /** A tone or shape-mark repair: applied only with confidence ≥ toneConfidence. */
   tone?: boolean;
+  /** A dusty chunk read as a syllable (dust.ts): it replaces the pieces from this item's to `end`, which write nothing. */
+  dust?: { end: number; text: string; runnerUp: string | null; confidence: number; skip: number };
 }
 
 /**
@@ -338,8 +356,9 @@ export class Restorer {
     const chosen = this.decode(items);
     if (this.places) this.keepNamesConsistent(items, chosen, this.places);
     // (after the names: a name the gazetteer settled is a confident reading, not one to undo)
+    if (options.tones === true && !stripped && mode === 'light' && this.weights.dustConfidence < 1) this.repairDust(text, ps, items, chosen);
     if (mode === 'full') rerankWithCache(this.lm, this.weights.lm * LN10, items, chosen, this.weights.cache, (ids, i, c) => this.confidence(items, ids, i, c).confidence);
-    return { ...this.edits(items, chosen, listChanges), damage };
+    return { ...this.edits(text, items, chosen, listChanges), damage };
   }
 
   private items(text: string, ps: Piece[], facts: readonly (WordFacts | null)[], mode: 'full' | 'light', stripped: boolean, tones: boolean): Item[] {
@@ -363,6 +382,11 @@ export class Restorer {
         const opts = mode === 'full' && !stripped && p.text.length <= 2 && betweenWords(ps, i) ? this.digitOptions(p.text) : null;
         if (opts) item.options = opts;
         else item.fixed = NUM;
+      }
+      else if (tones && p.kind === 'word' && (vieCode = repairBodyLabel(p.text, ps[i + 1]?.start === p.end ? ps[i + 1]!.text : undefined, ps[i + 2]?.text)) !== null) {
+        // a signature block's `TM.` under a stamp's ring (`FM. ỦY BAN NHÂN DÂN`)
+        item.fixed = this.lm.id(vieCode.toLowerCase());
+        item.forced = vieCode;
       }
       else if (tones && (vieCode = repairVieCode(p.text, () => codePlace(text, ps, i))) !== null) {
         // a code the Vietnamese model damaged (`TTHOC`, `T1-VPCP`, `Lưu: VI`): the lexicon's
@@ -956,6 +980,100 @@ export class Restorer {
     }
   }
 
+  private readonly dustSeq = new Int32Array(32);
+  private readonly dustCache = new Map<string, { word: string; id: number; cost: number; stop: boolean }[]>();
+  private dustSyllables: string[] | undefined;
+
+  /** The syllables a dusty chunk (its part after an opening sign, lower case) may stand for, with and without its final stop. */
+  private dustReadings(read: string, stop: string): { word: string; id: number; cost: number; stop: boolean }[] {
+    const key = `${read}\u0000${stop}`;
+    let out = this.dustCache.get(key);
+    if (out) return out;
+    this.dustSyllables ??= this.lm.vocab.slice(SPECIALS.length, SPECIALS.length + this.lm.syllableCount);
+    const w = this.weights;
+    // (the syllables are the model's words from SPECIALS.length on)
+    const all = dustCandidates(read, this.dustSyllables, w.dustMaxCost).map((c) => ({ word: c.word, id: SPECIALS.length + c.index, cost: c.cost, stop: false }));
+    if (stop) for (const c of dustCandidates(read.slice(0, -stop.length), this.dustSyllables, w.dustMaxCost)) all.push({ word: c.word, id: SPECIALS.length + c.index, cost: c.cost, stop: true });
+    all.sort((a, b) => a.cost - b.cost);
+    out = all.slice(0, w.dustCandidates);
+    if (this.dustCache.size < OPTION_CACHE_SIZE) this.dustCache.set(key, out);
+    return out;
+  }
+
+  /**
+   * Chunks of OCR text with toner dust in or against a word (`lớ::`, `trê*'`, `:an`), and words in
+   * small letters that are no syllable (`phưòr:`): each is read as the syllable (and its stop)
+   * the language model and the edits' costs like best, the words decoded around it fixed, when
+   * that reading's share against the others and the chunk as decoded is at least `dustConfidence`.
+   */
+  private repairDust(text: string, ps: Piece[], items: Item[], chosen: Int32Array): void {
+    const chunks = dustyChunks(ps, text, (w) => {
+      const f = this.facts(w);
+      return f.syllable && f.letters;
+    });
+    if (chunks.length === 0) return;
+    const ids = idsOf(items, chosen);
+    const lmW = this.weights.lm * LN10;
+    const n = items.length;
+    for (const c of chunks) {
+      let plain = true;
+      for (let k = c.first; k <= c.last; k++) if (items[k]!.forced !== undefined || items[k]!.part || items[k]!.dust) plain = false;
+      if (!plain) continue;
+      const readings = this.dustReadings(c.read.toLowerCase(), c.stop);
+      if (readings.length === 0) continue;
+      const i = c.first;
+      const a = items[i]!.reset ? -1 : items[i - 1]!.reset ? BOS : i >= 2 ? ids[i - 2]! : -1;
+      const b = items[i]!.reset ? BOS : ids[i - 1]!;
+      const n1 = c.last + 1 < n && !items[c.last + 1]!.reset ? ids[c.last + 1]! : -1;
+      const n2 = n1 >= 0 && c.last + 2 < n && !items[c.last + 2]!.reset ? ids[c.last + 2]! : -1;
+      // the words of a reading between the two words before and the two after, in a buffer: a chunk may have a thousand readings
+      const seq = this.dustSeq;
+      seq[0] = a;
+      seq[1] = b;
+      const score = (length: number) => {
+        let m = 2 + length;
+        if (n1 >= 0) seq[m++] = n1;
+        if (n2 >= 0) seq[m++] = n2;
+        let lp = 0;
+        for (let k = 2; k < m; k++) lp += this.lm.logProb(seq[k - 2]!, seq[k - 1]!, seq[k]!);
+        return lmW * lp;
+      };
+      const scores = new Float64Array(readings.length);
+      let top = -Infinity;
+      for (let k = 0; k < readings.length; k++) {
+        const r = readings[k]!;
+        // (a reading that cannot come within DUST_NEGLIGIBLE of the best so far has no share worth its lookups)
+        if (lmW * this.lm.maxLogProb(r.id) - r.cost < top - DUST_NEGLIGIBLE) {
+          scores[k] = -Infinity;
+          continue;
+        }
+        let m = 2;
+        if (c.open) seq[m++] = PUNCT;
+        seq[m++] = r.id;
+        if (r.stop) seq[m++] = PUNCT;
+        scores[k] = score(m - 2) - r.cost;
+        if (scores[k]! > top) top = scores[k]!;
+      }
+      const keptLength = Math.min(c.last - c.first + 1, seq.length - 4);
+      for (let k = 0; k < keptLength; k++) seq[2 + k] = ids[c.first + k]!;
+      const kept = score(keptLength);
+      let best = 0;
+      for (let k = 1; k < scores.length; k++) if (scores[k]! > scores[best]!) best = k;
+      const max = Math.max(kept, scores[best]!);
+      let z = Math.exp(kept - max);
+      let runner = -1;
+      for (let k = 0; k < scores.length; k++) {
+        z += Math.exp(scores[k]! - max);
+        if (k !== best && (runner < 0 || scores[k]! > scores[runner]!)) runner = k;
+      }
+      const confidence = Math.exp(scores[best]! - max) / z;
+      const wordText = text.slice(ps[c.word]!.start, ps[c.word]!.end);
+      const write = (k: number) => c.open + applyCase(readings[k]!.word, caseShape(wordText)) + (readings[k]!.stop ? c.stop : '');
+      if (confidence < (c.syllable ? this.weights.dustStopConfidence : this.weights.dustConfidence)) continue;
+      items[i]!.dust = { end: ps[c.last]!.end, text: write(best), runnerUp: runner >= 0 ? write(runner) : null, confidence, skip: c.last - c.first };
+    }
+  }
+
   /** What an item with options writes for its chosen option (its part of the piece, for a cut token). */
   private output(it: Item, c: number): string {
     const text = it.part ? it.part.text : it.piece.text;
@@ -964,7 +1082,7 @@ export class Restorer {
   }
 
   /** The edits of the decoded items, in text order, and (when `listChanges`) each change with its confidence. */
-  private edits(items: Item[], chosen: Int32Array, listChanges: boolean): { edits: Edit[]; changes: TokenChange[] } {
+  private edits(text: string, items: Item[], chosen: Int32Array, listChanges: boolean): { edits: Edit[]; changes: TokenChange[] } {
     const ids = idsOf(items, chosen);
     const edits: Edit[] = [];
     const changes: TokenChange[] = [];
@@ -979,6 +1097,12 @@ export class Restorer {
     for (let i = 0; i < items.length; i++) {
       const it = items[i]!;
       const original = it.piece.text;
+      if (it.dust) {
+        const d = it.dust;
+        change({ ...it.piece, end: d.end, text: text.slice(it.piece.start, d.end) }, d.text, d.runnerUp, d.confidence);
+        i += d.skip;
+        continue;
+      }
       if (it.forced !== undefined) {
         change(it.piece, it.forced, original, 1);
         continue;
@@ -1022,7 +1146,7 @@ function idsOf(items: readonly Item[], chosen: Int32Array): Int32Array {
 
 /** An item with every field from the start: one object shape for the decoder's loop. */
 function newItem(piece: Piece, reset: boolean): Item {
-  return { piece, reset, fixed: undefined, forced: undefined, options: undefined, part: undefined, tone: undefined };
+  return { piece, reset, fixed: undefined, forced: undefined, options: undefined, part: undefined, tone: undefined, dust: undefined };
 }
 
 /** `,` or `;` touching a syllable on its left and a word of small letters on its right: a space lost. */

@@ -3,6 +3,7 @@
  * (data/codes.json) rather than from the language model: `QD` → `QĐ`, `BCP` → `BCĐ`, `s6` → `số`.
  */
 import data from './data/codes.json' with { type: 'json' };
+import { fold } from '../vietnamese/letters.js';
 
 const CODES = new Set(data.codes);
 /** Letters English OCR puts for Đ. */
@@ -87,4 +88,22 @@ export function repairVieCode(token: string, short: boolean | (() => boolean)): 
   };
   visit(token, 0);
   return found.size === 1 ? [...found][0]! : null;
+}
+
+/**
+ * What a collective body's signature block opens with: `TM. ỦY BAN NHÂN DÂN` (thay mặt, on behalf
+ * of), the body's first word folded (its marks may be misread too: `ỬY`).
+ */
+const BODY_WORDS = new Set(['UY', 'UBND', 'HOI', 'BAN', 'HDND']);
+/** The labels of a signature block: thay mặt, ký thay, thừa lệnh. */
+const LABELS = new Set(['TM', 'KT', 'TL']);
+
+/**
+ * `TM` for two capitals that are one letter off it and no code or other label (`FM`, `TN`: a stamp's
+ * ring across the T), before a stop and the name of a body in capitals (`FM. ỦY BAN NHÂN DÂN`); else null.
+ */
+export function repairBodyLabel(token: string, stop: string | undefined, next: string | undefined): string | null {
+  if (token.length !== 2 || LABELS.has(token) || CODES.has(token) || !/^[A-ZĐ]{2}$/.test(token)) return null;
+  if ((token[0] === 'T') === (token[1] === 'M')) return null;
+  return stop === '.' && next !== undefined && next === next.toUpperCase() && BODY_WORDS.has(fold(next).toUpperCase()) ? 'TM' : null;
 }
