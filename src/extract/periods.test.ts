@@ -983,6 +983,14 @@ describe('periods with roles', () => {
     expect(p('Tổng thu tăng 10% so với cùng kỳ (6 tháng đầu năm 2016 tăng 8%).')[0]).toEqual(['comparison', '2016-01-01', '2016-06-30', 'so với cùng kỳ']);
   });
 
+  it('Từ quý I/2026, (from then on) an open end; Năm 2025 - năm 2026 one span', () => {
+    const found = (text: string) => roles(text, ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1));
+    expect(found('Từ quý I/2026, áp dụng thống nhất.')).toEqual([['2026-01-01', null, 'Từ quý I/2026']]);
+    expect(found('Năm 2025 - năm 2026: tập trung hoàn thành.')).toEqual([['2025-01-01', '2026-12-31', 'Năm 2025 - năm 2026']]);
+    // a range starting at a quarter is longer and wins
+    expect(found('Tổ chức từ quý IV/2025 đến quý II/2026.')).toEqual([['2025-10-01', '2026-06-30', 'từ quý IV/2025 đến quý II/2026']]);
+  });
+
   it('cả năm before its estimate in a report: Thu ngân sách cả năm ước đạt …, Tính chung cả năm', () => {
     const p = (text: string) => periodsOf('Báo cáo tình hình kinh tế - xã hội năm 2017', text, ctx(2018, 3, 21, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
     expect(p('Thu ngân sách cả năm ước đạt 1.200 tỷ đồng, đạt 105% dự toán.')[0]).toEqual(['reporting', '2017-01-01', '2017-12-31', 'cả năm']);

@@ -493,11 +493,14 @@ const PARSERS: Parser[] = [
     },
   },
   {
-    // `(kể) từ tháng 9/2017`, `từ năm 2026` (from then on): an open end; a range starting there is longer and wins
+    // `(kể) từ tháng 9/2017`, `từ năm 2026`, `Từ quý I/2026,` (from then on): an open end; a range starting there is longer and wins
     kind: 'onward',
-    pattern: new RegExp(`(?:kể\\s+)?từ\\s+(?:tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR}(?![\\d/]|${YEAR_DASH}(?:19|20|21)\\d{2}))`, FLAGS),
+    pattern: new RegExp(
+      `(?:kể\\s+)?từ\\s+(?:tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR}(?![\\d/]|${YEAR_DASH}(?:19|20|21)\\d{2})|quý\\s+${QUARTER}(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}(?![\\d/]))`,
+      FLAGS,
+    ),
     extract: (m) => {
-      const from = m[1] ? (monthBounds(+m[2]!, +m[1]!)?.from ?? null) : isoDate(+m[3]!, 1, 1);
+      const from = m[1] ? (monthBounds(+m[2]!, +m[1]!)?.from ?? null) : m[3] ? isoDate(+m[3], 1, 1) : (quarterBounds(m[4]!, +m[5]!)?.from ?? null);
       return from ? { from, to: null } : null;
     },
   },
@@ -923,11 +926,11 @@ const PARSERS: Parser[] = [
     extract: () => BLOCK,
   },
   {
-    kind: 'years', // `giai đoạn 2026 - 2030` (stage), `nhiệm kỳ` (term), `thời kỳ` (period), `từ năm 2021 đến năm 2025`, `năm 2021-2025`
+    kind: 'years', // `giai đoạn 2026 - 2030` (stage), `nhiệm kỳ` (term), `thời kỳ` (period), `từ năm 2021 đến năm 2025`, `năm 2021-2025`, `Năm 2025 - năm 2026`
     pattern: new RegExp(
       `(?:(?:giai\\s+đoạn|nhiệm\\s+kỳ|thời\\s+kỳ)\\s+(?:từ\\s+)?(?:năm\\s+)?${YEAR}(?:${YEAR_DASH}|\\s+${TO}\\s+(?:năm\\s+)?)${YEAR}` +
         `|từ\\s+năm\\s+${YEAR}\\s+${TO}\\s+(?:hết\\s+)?năm\\s+${YEAR}` +
-        `|(?:từ\\s+)?năm\\s+${YEAR}${YEAR_DASH}${YEAR})`,
+        `|(?:từ\\s+)?năm\\s+${YEAR}${YEAR_DASH}(?:năm\\s+)?${YEAR})`,
       FLAGS,
     ),
     extract: (m) => yearsBounds(+(m[1] ?? m[3] ?? m[5])!, +(m[2] ?? m[4] ?? m[6])!),
