@@ -697,9 +697,9 @@ const PARSERS: Parser[] = [
   },
   {
     // `(so với) cùng kỳ (năm trước / năm 2024)`: the span of the period compared, a year earlier (or in the year named);
+    // `cùng thời gian năm trước` (the same time a year earlier) says the same, with its year
     kind: 'sameTime',
     role: 'comparison',
-    // `cùng thời gian năm trước` (the same time a year earlier) says the same, with its year
     pattern: new RegExp(
       `(?:so\\s+(?:với\\s+)?)?cùng\\s+(?:kỳ|thời\\s+gian(?=\\s+năm\\s+(?:\\d|trước|ngoái)))(?:\\s+năm\\s+(?:${YEAR}|trước|ngoái))?(?![\\p{L}])`,
       FLAGS,
@@ -783,7 +783,7 @@ const PARSERS: Parser[] = [
     extract: () => (a) => a.period,
   },
   {
-    // `6 tháng đầu năm 2025` (first six months), `Sáu tháng cuối năm 2025` (last six), `5 tháng năm 2017`, `6 tháng/2017` (first five, six)
+    // `6 tháng đầu năm 2025` (first six months), `Sáu tháng cuối năm 2025` (last six), `5 tháng năm 2017`, `6 tháng/2017` (the months from January)
     kind: 'months',
     pattern: new RegExp(`(?<![.,\\p{L}\\d])${MONTH_COUNT}\\s+tháng(?:\\s+(?:(đầu|cuối)\\s+)?năm\\s+|[ \\t]*/[ \\t]*)${YEAR}(?![\\d/])`, FLAGS),
     extract: (m) => partOfYear(monthCount(m[1]!), m[2]?.toLowerCase() ?? 'đầu', +m[3]!),
