@@ -991,6 +991,17 @@ describe('periods with roles', () => {
     expect(found('Tổ chức từ quý IV/2025 đến quý II/2026.')).toEqual([['2025-10-01', '2026-06-30', 'từ quý IV/2025 đến quý II/2026']]);
   });
 
+  it('years without năm: Từ 2026 đến 2030, Đến 2030, Đến hết 2026 (never counts: từ 1.500 đến 2030, đến 2030 người); months with a dash in a range', () => {
+    const found = (text: string) => roles(text, ctx(2025, 11, 20, 'KH')).map((r) => r.slice(1));
+    expect(found('Từ 2026 đến 2030, tổ chức kiểm tra.')).toEqual([['2026-01-01', '2030-12-31', 'Từ 2026 đến 2030']]);
+    expect(found('Đến 2030, tỷ lệ đạt 100%.')).toEqual([[null, '2030-12-31', 'Đến 2030']]);
+    expect(found('Đến hết 2026, tỷ lệ đạt 100%.')).toEqual([[null, '2026-12-31', 'Đến hết 2026']]);
+    expect(found('Từ tháng 12-2025 đến tháng 3-2026, tổ chức kiểm tra.')).toEqual([['2025-12-01', '2026-03-31', 'Từ tháng 12-2025 đến tháng 3-2026']]);
+    expect(found('Số hộ tăng từ 1.500 đến 2030.')).toEqual([]);
+    expect(found('Số người từ 2000 đến 2020 người.')).toEqual([]);
+    expect(found('Đến 2030 người dân được hưởng.')).toEqual([]);
+  });
+
   it('cả năm before its estimate in a report: Thu ngân sách cả năm ước đạt …, Tính chung cả năm', () => {
     const p = (text: string) => periodsOf('Báo cáo tình hình kinh tế - xã hội năm 2017', text, ctx(2018, 3, 21, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
     expect(p('Thu ngân sách cả năm ước đạt 1.200 tỷ đồng, đạt 105% dự toán.')[0]).toEqual(['reporting', '2017-01-01', '2017-12-31', 'cả năm']);

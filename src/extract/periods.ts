@@ -149,6 +149,8 @@ interface Piece extends Bounds {
 const YEAR = '((?:19|20|21)\\d{2})';
 /** Month and year: `4/2026`, `02 năm 2026`, `4 năm 2026`. */
 const MONTH_YEAR = `(\\d{1,2})(?:[ \\t]*/[ \\t]*|\\s+năm\\s+)${YEAR}`;
+/** Month and year also written with a dash (`12-2025`), where the words around make it a month. */
+const MONTH_YEAR_DASHED = `(\\d{1,2})(?:[ \\t]*[/-][ \\t]*|\\s+năm\\s+)${YEAR}`;
 const DASH = '[ \\t]*[-–—][ \\t]*';
 /** `đến` / `tới` (to, until), also `cho đến` (up until). */
 const TO = '(?:cho\\s+)?(?:đến|tới)';
@@ -257,7 +259,8 @@ const PARSERS: Parser[] = [
   },
   {
     kind: 'months',
-    pattern: new RegExp(`từ\\s+tháng\\s+${MONTH_YEAR}\\s*${TO}\\s+(?:hết\\s+)?tháng\\s+${MONTH_YEAR}`, FLAGS),
+    // (`từ tháng 12-2025 đến tháng 3-2026`: months written with a dash, as web pages print them)
+    pattern: new RegExp(`từ\\s+tháng\\s+${MONTH_YEAR_DASHED}\\s*${TO}\\s+(?:hết\\s+)?tháng\\s+${MONTH_YEAR_DASHED}`, FLAGS),
     extract: (m) => ordered(monthBounds(+m[2]!, +m[1]!)?.from ?? null, monthBounds(+m[4]!, +m[3]!)?.to ?? null),
   },
   {
@@ -551,6 +554,13 @@ const PARSERS: Parser[] = [
     kind: 'until',
     pattern: new RegExp(`(?<lead>(?:tầm\\s+nhìn|định\\s+hướng)\\s+)đến\\s+${YEAR}(?![\\d/.,]\\d|[\\d/])`, FLAGS),
     extract: (m) => until(isoDate(+m[2]!, 12, 31)), // m[1] is the lead
+  },
+  {
+    // `Đến 2030, tỷ lệ …`, `(từ nay) đến hết 2026.` without `năm`: a year closing its clause (never after a number, `từ 1.500
+    // đến 2030.`, and a count would go on: `đến 2030 người`)
+    kind: 'until',
+    pattern: new RegExp(`(?:từ\\s+nay\\s+)?(?<!\\d[\\d.,]*\\s+)đến\\s+(?:hết\\s+|cuối\\s+)?${YEAR}(?=[ \\t]*[,;.:)](?!\\d)|[ \\t]*$)`, FLAGS),
+    extract: (m, env) => fromNow(m, env, isoDate(+m[1]!, 12, 31)),
   },
   {
     // `từ nay đến cuối năm` (from now to the end of this year)
@@ -934,6 +944,16 @@ const PARSERS: Parser[] = [
       FLAGS,
     ),
     extract: (m) => yearsBounds(+(m[1] ?? m[3] ?? m[5])!, +(m[2] ?? m[4] ?? m[6])!),
+  },
+  {
+    // `Từ 2026 đến 2030,` without `năm`: the span, at most 30 years (a count goes on with what it counts: `từ 2000 đến 2020 người`)
+    kind: 'years',
+    pattern: new RegExp(`từ\\s+${YEAR}\\s+${TO}\\s+(?:hết\\s+)?${YEAR}(?![\\d/]|[.,]\\d|\\s+\\p{L})`, FLAGS),
+    extract: (m) => {
+      const a = +m[1]!;
+      const b = +m[2]!;
+      return b > a && b - a <= 30 ? yearsBounds(a, b) : null;
+    },
   },
   {
     // two years joined by a dash with no word before them: `thí điểm (2025 - 2026)`, `kế hoạch 5 năm (2021-2025)`, `Kế hoạch
