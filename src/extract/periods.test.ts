@@ -1002,6 +1002,13 @@ describe('periods with roles', () => {
     expect(found('Đến 2030 người dân được hưởng.')).toEqual([]);
   });
 
+  it('Từ đầu tháng 11/2025 đến nay: from the month’s first day to the document’s date; 10 ngày đầu tháng 11/2025: its first ten days', () => {
+    const found = (text: string) => roles(text, ctx(2025, 11, 20, 'CT')).map((r) => r.slice(1));
+    expect(found('Từ đầu tháng 11/2025 đến nay, đã xảy ra 3 vụ cháy.')).toEqual([['2025-11-01', '2025-11-20', 'Từ đầu tháng 11/2025 đến nay']]);
+    expect(found('Từ đầu tháng 11 đến nay, đã xảy ra 3 vụ cháy.')).toEqual([['2025-11-01', '2025-11-20', 'Từ đầu tháng 11 đến nay']]);
+    expect(found('Trong 10 ngày đầu tháng 11/2025, đã xảy ra 3 vụ cháy.')).toEqual([['2025-11-01', '2025-11-10', '10 ngày đầu tháng 11/2025']]);
+  });
+
   it('cả năm before its estimate in a report: Thu ngân sách cả năm ước đạt …, Tính chung cả năm', () => {
     const p = (text: string) => periodsOf('Báo cáo tình hình kinh tế - xã hội năm 2017', text, ctx(2018, 3, 21, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
     expect(p('Thu ngân sách cả năm ước đạt 1.200 tỷ đồng, đạt 105% dự toán.')[0]).toEqual(['reporting', '2017-01-01', '2017-12-31', 'cả năm']);

@@ -328,6 +328,22 @@ const PARSERS: Parser[] = [
     },
   },
   {
+    // `Từ đầu tháng 11/2025 đến nay` (since the start of the month), `từ đầu tháng 11 đến nay`: from its first day to the
+    // document's date; `10 ngày đầu tháng 11/2025` (the first ten days): its first ten days
+    kind: 'toNow',
+    pattern: new RegExp(`(?:từ\\s+đầu\\s+tháng\\s+(?:${MONTH_YEAR}|(\\d{1,2})(?![\\d/]|\\s+năm))\\s*,?\\s*${TO}\\s+nay(?![\\p{L}])|(\\d{1,2})\\s+ngày\\s+đầu\\s+tháng\\s+${MONTH_YEAR})`, FLAGS),
+    extract: (m, env) => {
+      if (m[4]) {
+        const month = monthBounds(+m[6]!, +m[5]!);
+        const to = month ? isoDate(+m[6]!, +m[5]!, +m[4]) : null;
+        return month && to ? { from: month.from, to } : null;
+      }
+      const year = m[2] ? +m[2] : env.reportYear;
+      const from = year ? (monthBounds(year, +(m[1] ?? m[3])!)?.from ?? null) : null;
+      return from && env.today && from <= env.today ? { from, to: env.today } : null;
+    },
+  },
+  {
     // `từ năm 2016 đến nay` (from 2016 to now), `(từ ngày 01/7 đến nay)`: up to the document's date (a day with no year
     // is of the reporting year)
     kind: 'toNow',
