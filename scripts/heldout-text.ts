@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const HELDOUT_DIR = 'eval/data/restore/heldout';
-const SHARED_DOCUMENTS = '../shared/documents';
+export const SHARED_DOCUMENTS = '../shared/documents';
 
 /** Markdown rendering of a thuvienphapluat page → plain text, one paragraph a line. */
 export function plainText(md: string): string {

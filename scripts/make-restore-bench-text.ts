@@ -12,11 +12,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { documentsInDrawOrder, heldoutIds, plainText } from './heldout-text.js';
+import { documentsInDrawOrder, heldoutIds, plainText, SHARED_DOCUMENTS } from './heldout-text.js';
 import { LIBERATION_300, renderAndOcr } from './render-ocr.js';
 
 export const BENCH_TEXT_DIR = 'bench/.restore-text';
-const SHARED = '../shared/documents';
 const SALT = 'baocao-restore-bench-2026-12-06';
 const TARGET_BYTES = 1024 * 1024;
 
@@ -36,12 +35,12 @@ export function makeBenchText(committedBytes: number): void {
       if (bytes >= TARGET_BYTES) break;
       if (heldout.has(file)) continue;
       const id = file.replace(/\.md$/, '');
-      const ocr = renderAndOcr(plainText(readFileSync(join(SHARED, file), 'utf8')), LIBERATION_300, work, id);
+      const ocr = renderAndOcr(plainText(readFileSync(join(SHARED_DOCUMENTS, file), 'utf8')), LIBERATION_300, work, id);
       writeFileSync(join(partial, `${id}.txt`), ocr.text);
       bytes += Buffer.byteLength(ocr.text) + 2; // the bench joins files with a blank line
       console.log(`${id}: ${ocr.pages} pages, ${Buffer.byteLength(ocr.text)} bytes of OCR (${(bytes / 1024).toFixed(0)} KB in all)`);
     }
-    if (bytes < TARGET_BYTES) throw new Error(`only ${(bytes / 1024).toFixed(0)} KB of OCR text from ${SHARED}: 1024 KB needed`);
+    if (bytes < TARGET_BYTES) throw new Error(`only ${(bytes / 1024).toFixed(0)} KB of OCR text from ${SHARED_DOCUMENTS}: 1024 KB needed`);
     rmSync(BENCH_TEXT_DIR, { recursive: true, force: true });
     renameSync(partial, BENCH_TEXT_DIR);
   } finally {

@@ -19,10 +19,9 @@ import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vieLangPath } from '../src/ingest/ocr.js';
-import { documentsInDrawOrder, plainText } from './heldout-text.js';
+import { documentsInDrawOrder, plainText, SHARED_DOCUMENTS } from './heldout-text.js';
 import { LIBERATION_300, renderAndOcr, type Variant } from './render-ocr.js';
 
-const SHARED = '../shared/documents';
 const out = 'eval/data/restore/heldout';
 const SALT = 'baocao-restore-heldout-2026-12-05';
 const COUNT = 8;
@@ -36,7 +35,7 @@ const VARIANTS: { dir: string; v: Variant; lang: 'eng' | 'vie' }[] = [
 const chosen: { id: string; text: string }[] = [];
 for (const file of documentsInDrawOrder(SALT)) {
   if (chosen.length >= COUNT) break;
-  const text = plainText(readFileSync(join(SHARED, file), 'utf8'));
+  const text = plainText(readFileSync(join(SHARED_DOCUMENTS, file), 'utf8'));
   if (text.length >= 3000 && text.length <= 14000) chosen.push({ id: file.replace(/\.md$/, ''), text });
 }
 

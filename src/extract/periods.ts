@@ -340,7 +340,7 @@ const PARSERS: Parser[] = [
       }
       const year = m[2] ? +m[2] : env.reportYear;
       const from = year ? (monthBounds(year, +(m[1] ?? m[3])!)?.from ?? null) : null;
-      return from && env.today && from <= env.today ? { from, to: env.today } : null;
+      return toToday(from, env);
     },
   },
   {
@@ -358,7 +358,7 @@ const PARSERS: Parser[] = [
       // a yearless day still ahead of the document's date is last year's (`từ ngày 25/12 đến nay` written in November)
       if (from && env.today && from > env.today && m[1] && !parseDate(m[1])) from = anyDate(m[1], +from.slice(0, 4) - 1);
       // with no document date, `nay` (now) names no day
-      return from && env.today && from <= env.today ? { from, to: env.today } : null;
+      return toToday(from, env);
     },
   },
   {
@@ -965,11 +965,7 @@ const PARSERS: Parser[] = [
     // `Từ 2026 đến 2030,` without `năm`: the span, at most 30 years (a count goes on with what it counts: `từ 2000 đến 2020 người`)
     kind: 'years',
     pattern: new RegExp(`từ\\s+${YEAR}\\s+${TO}\\s+(?:hết\\s+)?${YEAR}(?![\\d/]|[.,]\\d|\\s+\\p{L})`, FLAGS),
-    extract: (m) => {
-      const a = +m[1]!;
-      const b = +m[2]!;
-      return b > a && b - a <= 30 ? yearsBounds(a, b) : null;
-    },
+    extract: (m) => shortSpan(+m[1]!, +m[2]!),
   },
   {
     // two years joined by a dash with no word before them: `thí điểm (2025 - 2026)`, `kế hoạch 5 năm (2021-2025)`, `Kế hoạch
@@ -977,11 +973,7 @@ const PARSERS: Parser[] = [
     kind: 'years',
     // (a hard wrap may follow the dash: `(xuyên suốt 2025 -⏎2035)`)
     pattern: new RegExp(`(?<![\\d/.,\\-–—])${YEAR}[ \\t]*[-–—][ \\t]*(?:\\n[ \\t]*)?${YEAR}(?![\\d/.,]\\d|[\\d/])`, FLAGS),
-    extract: (m) => {
-      const a = +m[1]!;
-      const b = +m[2]!;
-      return b > a && b - a <= 30 ? yearsBounds(a, b) : null;
-    },
+    extract: (m) => shortSpan(+m[1]!, +m[2]!),
   },
   {
     // `năm 2025 và 2026`, `năm 2025 và năm 2026`, `các năm 2025, 2026 và 2027`: consecutive years are one span (others
@@ -1582,6 +1574,16 @@ function citedDate(text: string, at: number): string | null {
   return last;
 }
 const CITED_DATE = new RegExp(`số\\s*:?\\s*[\\p{L}\\d][\\p{L}\\d/.\\-]*\\s*,?\\s+ngày\\s+(${DATE_SOURCE})`, 'giu');
+
+/** From `from` up to the document's date (`… đến nay`); none with no document date, or a start after it. */
+function toToday(from: string | null, env: Env): Bounds | null {
+  return from && env.today && from <= env.today ? { from, to: env.today } : null;
+}
+
+/** Two bare years as one span (`2026 - 2030`, `Từ 2026 đến 2030`): in order and at most 30 years apart, else none. */
+function shortSpan(a: number, b: number): Bounds | null {
+  return b > a && b - a <= 30 ? yearsBounds(a, b) : null;
+}
 
 /** The year named right after a mention in its clause (within 60 characters): `tháng 5 và 5 tháng năm 2017` → 2017. */
 function yearAhead(text: string, at: number): number | null {
