@@ -1025,6 +1025,56 @@ describe('periods with roles', () => {
     expect(spans('Tổng số vốn đã giải ngân đến ngày 30/11 là 5 tỷ đồng')).toEqual([[null, '2025-11-30', 'đến ngày 30/11']]);
   });
 
+  it('a month with no year at a sentence’s end: chậm nhất tháng 6. (corpus), hoàn thành trong tháng 12., đến hết tháng 10.; tháng 12.2025 is no such month', () => {
+    const spans = (text: string) => roles(text, ctx(2025, 3, 2, 'KH')).map((r) => [r[0], r[1], r[2]]);
+    expect(spans('Xây dựng kế hoạch đào tạo cán bộ cấp mình quản lý trong Quý II, chậm nhất tháng 6.')).toEqual([
+      ['plan', '2025-04-01', '2025-06-30'],
+      ['deadline', '2025-06-01', '2025-06-30'],
+    ]);
+    expect(spans('Các xã hoàn thành trong tháng 12.')).toEqual([['deadline', '2025-12-01', '2025-12-31']]);
+    expect(spans('Lũy kế đến hết tháng 10.')).toEqual([['cumulative', null, '2025-10-31']]);
+    expect(spans('Hoàn thành trong tháng 12.2025 theo kế hoạch')).toEqual([]);
+  });
+
+  it('days of the week in a notice’s dates: từ thứ Hai ngày 10/11/2025 đến thứ Sáu ngày 14/11/2025, ngày 10/11/2025 (thứ Hai)', () => {
+    const spans = (text: string) => roles(text, ctx(2025, 11, 5, 'TB')).map((r) => r.slice(1));
+    expect(spans('Thời gian nhận hồ sơ: từ thứ Hai ngày 10/11/2025 đến thứ Sáu ngày 14/11/2025.')).toEqual([
+      ['2025-11-10', '2025-11-14', 'từ thứ Hai ngày 10/11/2025 đến thứ Sáu ngày 14/11/2025'],
+    ]);
+    expect(spans('Thời gian: từ ngày 10/11/2025 (thứ Hai) đến ngày 14/11/2025 (thứ Sáu).')).toEqual([
+      ['2025-11-10', '2025-11-14', 'từ ngày 10/11/2025 (thứ Hai) đến ngày 14/11/2025'],
+    ]);
+    expect(spans('Từ 7 giờ 30, thứ 2, ngày 10/11/2025 đến 17 giờ, thứ 6, ngày 14/11/2025')).toEqual([
+      ['2025-11-10', '2025-11-14', 'Từ 7 giờ 30, thứ 2, ngày 10/11/2025 đến 17 giờ, thứ 6, ngày 14/11/2025'],
+    ]);
+  });
+
+  it('muộn nhất trong (at the latest, within) before a quarter: a deadline', () => {
+    expect(roles('Các đơn vị hoàn thành muộn nhất trong quý II/2025.', ctx(2025, 3, 2, 'KH'))).toEqual([['deadline', '2025-04-01', '2025-06-30', 'quý II/2025']]);
+  });
+
+  it('a window cited once for one topic (traffic accidents, counted by the police from the 15th) leaves the title’s month the report’s; its own cùng kỳ follows it', () => {
+    const title = 'Tình hình kinh tế - xã hội tháng 10, 10 tháng năm 2025';
+    const text =
+      `BÁO CÁO\n${title}\nI. KINH TẾ\nTổng thu ngân sách trong tháng đạt 15 tỷ đồng, tăng 5% so với cùng kỳ.\n` +
+      'Tai nạn giao thông: Từ ngày 15/9/2025 đến ngày 14/10/2025 xảy ra 3 vụ, giảm 1 vụ so với cùng kỳ.';
+    const { periods, documentPeriod: whole } = periodsOf(title, text, ctx(2025, 10, 25, 'BC'));
+    expect(whole).toMatchObject({ from: '2025-10-01', to: '2025-10-31' });
+    expect(periods.map((p) => [p.role, p.from, p.to, p.text])).toEqual([
+      ['reporting', '2025-10-01', '2025-10-31', 'tháng 10'],
+      ['cumulative', '2025-01-01', '2025-10-31', '10 tháng năm 2025'],
+      ['reporting', '2025-10-01', '2025-10-31', 'trong tháng'],
+      ['comparison', '2024-10-01', '2024-10-31', 'so với cùng kỳ'],
+      ['reporting', '2025-09-15', '2025-10-14', 'Từ ngày 15/9/2025 đến ngày 14/10/2025'],
+      ['comparison', '2024-09-15', '2024-10-14', 'so với cùng kỳ'],
+    ]);
+    // in a yearly rule, `trong tháng` before a figure's verb is any month, not the report's
+    expect(periodsOf(null, 'Số ngày làm việc trong tháng đạt tối thiểu 22 ngày.', ctx(2025, 10, 25, 'QĐ')).periods).toEqual([]);
+    // stated as what the report counts over (seed 001's words), once is enough
+    const scoped = `${title}\nTrong kỳ báo cáo, tính từ ngày 15/9/2025 đến hết ngày 14/10/2025, UBND xã tiếp nhận 120 hồ sơ.`;
+    expect(periodsOf(title, scoped, ctx(2025, 10, 25, 'BC')).documentPeriod).toMatchObject({ from: '2025-09-15', to: '2025-10-14' });
+  });
+
   it('tầm nhìn đến 2050 without năm (corpus, a decision on mining plans): an open start', () => {
     const spans = (text: string) => roles(text, ctx(2025, 11, 20, 'QĐ')).map((r) => r.slice(1));
     expect(spans('Danh mục các dự án khai thác bôxit thời kỳ 2021 - 2030, tầm nhìn đến 2050, như sau')).toEqual([

@@ -167,8 +167,12 @@ const YEARLESS = '(?![\\p{L}\\d]|\\s+(?:\\d|học|sau|trước|tới|nay|kế|ti
 const YEARLESS_BEFORE_FIGURE = YEARLESS.replace('\\d|học', '(?:19|20|21)\\d{2}(?!\\d|[.,]\\d)|học');
 /** Other kinds of document that speak of themselves as `… này` (this …) in their effect clauses. */
 const OWN_KINDS = '(?:nghị\\s+quyết|nghị\\s+định|thông\\s+tư|hướng\\s+dẫn|thông\\s+báo|đề\\s+án|chương\\s+trình|điều\\s+lệ|nội\\s+quy)';
-/** A time of day before a date: `17 giờ`, `16h00`, `15 giờ 30 phút`, `8 giờ sáng,`. */
-const TIME = '(?:\\d{1,2}[ \\t]*(?:giờ|h)(?:[ \\t]*\\d{2}(?:[ \\t]*phút)?)?(?:\\s+(?:sáng|chiều|tối))?\\s*,?\\s*)';
+/** A day of the week: `thứ Hai` … `thứ Bảy`, `thứ 2` … `thứ 7`, `Chủ nhật`. */
+const WEEKDAY = '(?:thứ\\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\\s+nhật)(?![\\p{L}\\d])';
+/** A time of day or a day of the week before a date: `17 giờ`, `16h00`, `15 giờ 30 phút`, `8 giờ sáng,`, `thứ Hai, `. */
+const TIME = `(?:(?:(?:\\d{1,2}[ \\t]*(?:giờ|h)(?:[ \\t]*\\d{2}(?:[ \\t]*phút)?)?(?:\\s+(?:sáng|chiều|tối))?|${WEEKDAY})\\s*,?\\s*){1,2})`;
+/** A day of the week after a date: `ngày 10/11/2025 (thứ Hai)`. */
+const WEEKDAY_AFTER = `(?:\\s*\\(${WEEKDAY}\\))?`;
 /** A date with or without its year. */
 const ANY_DATE = `(?:${DATE_SOURCE}|${DAY_MONTH_SOURCE})`;
 /** A count of months in digits or words (`6`, `sáu`, `mười một`); `năm` (five) is left out, being also `year`. */
@@ -189,6 +193,8 @@ const QUARTER = '(iv|iii|ii|i|[1-4])';
  * II NĂM 2026`), which lets the regex engine skip ahead to a pattern's first letters (an `i` flag
  * with `u` keeps it from doing so: about twice slower); `cased` parsers see the text as written.
  */
+/** What a report says its figures did (reached, estimated, received, happened, settled, issued, collected, spent, arose, rose, fell). */
+const FIGURE_VERBS = 'đạt|ước\\s+đạt|ước|tiếp\\s+nhận|xảy\\s+ra|giải\\s+quyết|cấp|thu|chi|phát\\s+sinh|tăng|giảm';
 const FLAGS = 'gu';
 
 const BLOCK: Bounds = { from: null, to: null };
@@ -201,7 +207,7 @@ const PARSERS: Parser[] = [
     // (to the printed day, as `trước ngày D` is)
     kind: 'days',
     pattern: new RegExp(
-      `(?:kể\\s+)?từ\\s+${TIME}?(?:ngày\\s+)?(${ANY_DATE})\\s*,?\\s*(?:${TO}\\s+(?:trước\\s+)?|[-–—]\\s*)${TIME}?(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`,
+      `(?:kể\\s+)?từ\\s+${TIME}?(?:ngày\\s+)?(${ANY_DATE})${WEEKDAY_AFTER}\\s*,?\\s*(?:${TO}\\s+(?:trước\\s+)?|[-–—]\\s*)${TIME}?(?:hết\\s+)?(?:ngày\\s+)?(${ANY_DATE})`,
       FLAGS,
     ),
     extract: (m, env) => {
@@ -622,7 +628,7 @@ const PARSERS: Parser[] = [
   {
     // `(lũy kế) đến hết tháng 10`, `đến cuối tháng 10` with no year: until that month's end in the reporting year
     kind: 'until',
-    pattern: new RegExp(`(?:từ\\s+nay\\s+)?đến\\s+(?:hết|cuối)\\s+tháng\\s+(\\d{1,2})(?![\\d/.\\-–]|\\s*(?:năm|[-–/])\\s*\\d)`, FLAGS),
+    pattern: new RegExp(`(?:từ\\s+nay\\s+)?đến\\s+(?:hết|cuối)\\s+tháng\\s+(\\d{1,2})(?![\\d/\\-–]|\\.\\d|\\s*(?:năm|[-–/])\\s*\\d)`, FLAGS),
     extract: (m, env) => {
       if (env.reportYear === null || recurring(env.text, m.index, m.index + m[0].length)) return null;
       return fromNow(m, env, monthBounds(env.reportYear, +m[1]!)?.to ?? null);
@@ -872,10 +878,14 @@ const PARSERS: Parser[] = [
   },
   {
     // `Trong tháng,` / `trong quý này` / `Trong năm qua,` with no number: the reporting period, when it is that long;
-    // `Trong kỳ (báo cáo),` / `trong kỳ này` (in the period reported on): the reporting period whatever its length
+    // `Trong kỳ (báo cáo),` / `trong kỳ này` (in the period reported on): the reporting period whatever its length;
+    // before what the figures did (`Tổng thu ngân sách trong tháng đạt 15 tỷ đồng`, `trong tháng xảy ra 3 vụ`) too
     kind: 'sameTime',
     role: 'reporting',
-    pattern: new RegExp(`trong\\s+(tháng|quý|năm|kỳ(?:\\s+báo\\s+cáo)?)(?:\\s+(?:này|qua)(?![\\p{L}])|(?=\\s*[,:]))`, FLAGS),
+    pattern: new RegExp(
+      `trong\\s+(tháng|quý|năm|kỳ(?:\\s+báo\\s+cáo)?)(?:\\s+(?:này|qua)(?![\\p{L}])|(?=\\s*[,:])|(?=\\s+(?:${FIGURE_VERBS})(?![\\p{L}])))`,
+      FLAGS,
+    ),
     extract: (m) => {
       const word = m[1]!.toLowerCase();
       const unit = word.startsWith('kỳ') ? null : { tháng: 31, quý: 92, năm: 366 }[word as 'tháng' | 'quý' | 'năm'];
@@ -918,13 +928,13 @@ const PARSERS: Parser[] = [
   },
   {
     kind: 'block', // a day and month with no year or `ngày`: `các ngày 9, 10 tháng 09` (dates, not September)
-    pattern: new RegExp(`(?<![\\d,.])\\d{1,2}\\s+tháng\\s+\\d{1,2}(?![\\d/.\\-])`, FLAGS),
+    pattern: new RegExp(`(?<![\\d,.])\\d{1,2}\\s+tháng\\s+\\d{1,2}(?![\\d/\\-]|\\.\\d)`, FLAGS),
     extract: () => BLOCK,
   },
   {
     // `tháng 5` with no year: the year named right after it in the clause (`tháng 5 và 5 tháng năm 2017`), else the document's
     kind: 'month',
-    pattern: new RegExp(`tháng\\s+(\\d{1,2})(?![\\d/.\\-])(?!\\s+năm\\s+\\d)(?!\\s*[-–]\\s*\\d)(?:\\s+năm\\s+nay(?![\\p{L}]))?`, FLAGS),
+    pattern: new RegExp(`tháng\\s+(\\d{1,2})(?![\\d/\\-]|\\.\\d)(?!\\s+năm\\s+\\d)(?!\\s*[-–]\\s*\\d)(?:\\s+năm\\s+nay(?![\\p{L}]))?`, FLAGS),
     extract: (m, env) => {
       if (/nay$/iu.test(m[0])) return env.year ? monthBounds(env.year, +m[1]!) : null; // `tháng 12 năm nay`: this year
       const named = yearAhead(env.text, m.index + m[0].length);
@@ -1079,16 +1089,18 @@ interface Cue {
   /** The cue ending right before a mention, at most one word between. */
   right: RegExp;
 }
-const CUES: Cue[] = (cueData.cues as Array<{ role: string; near: boolean; forms: string[] }>).map((c) => {
-  const words = [...c.forms]
-    .sort((a, b) => b.length - a.length)
-    .map((f) => f.split(/\s+/).map(escape).join('\\s+'))
-    .join('|');
+const CUES: Cue[] = (cueData.cues as Array<{ role: string; near: boolean; forms: string[]; except?: string[] }>).map((c) => {
+  const alternatives = (forms: string[]) =>
+    [...forms]
+      .sort((a, b) => b.length - a.length)
+      .map((f) => f.split(/\s+/).map(escape).join('\\s+'))
+      .join('|');
+  const words = `${c.except ? `(?!(?:${alternatives(c.except)})(?![\\p{L}\\d]))` : ''}(?:${alternatives(c.forms)})`;
   return {
     role: c.role as PeriodRole,
     near: c.near,
-    pattern: new RegExp(`(?<![\\p{L}\\d])(?:${words})(?![\\p{L}\\d])`, 'giu'),
-    right: new RegExp(`(?<![\\p{L}\\d])(?:${words})\\s+(?:\\p{L}+\\s+)?$`, 'iu'),
+    pattern: new RegExp(`(?<![\\p{L}\\d])${words}(?![\\p{L}\\d])`, 'giu'),
+    right: new RegExp(`(?<![\\p{L}\\d])${words}\\s+(?:\\p{L}+\\s+)?$`, 'iu'),
   };
 });
 
@@ -1106,7 +1118,8 @@ export function findPeriods(text: string, context: PeriodContext = {}): PeriodMe
  * April; `15/12/2025 – 14/3/2026` for quarter I): when the body states such a window, it wins,
  * being what the figures actually cover (its text says so). A window only wins when it ends inside
  * the title's period and is between half and the title's length plus a month, so a quarter
- * mentioned in a yearly report does not replace the year. The most cited window wins, then the
+ * mentioned in a yearly report does not replace the year, and when it is cited twice or its sentence
+ * says the figures are counted over it (`countedOver`). The most cited window wins, then the
  * first. With no period in the title, the most cited window of the body, else null.
  */
 export function documentPeriod(title: string | null, text: string, context: PeriodContext = {}): Period | null {
@@ -1214,7 +1227,9 @@ function mainPeriod(title: string | null, text: string, found: Candidate[], cont
         return w.to! >= titled.from! && w.to! <= titled.to! && len * 2 >= titleLen && len <= titleLen + 31;
       })
     : windows;
-  const best = mostCited(fits);
+  // over a title's period, a window the text cites once must say it is what the figures are counted over
+  const stated = titled ? fits.filter((w) => fits.some((x) => x !== w && x.from === w.from && x.to === w.to) || countedOver(text, w)) : fits;
+  const best = mostCited(stated);
   if (best) return strip(text, best);
   return titled ? strip(title!, titled) : null;
 }
@@ -1438,6 +1453,17 @@ function sentenceEnd(text: string, at: number): number {
   return m ? at + m.index : Math.min(text.length, at + 300);
 }
 
+/**
+ * Whether a window's sentence says the report's figures are counted over it (`Trong kỳ báo cáo … tính từ ngày 15/01/2026
+ * đến hết ngày 14/02/2026`, `Theo số liệu thống kê … (từ ngày …)`). A window cited once without such words may be one
+ * topic's (`Tai nạn giao thông: từ ngày 15/9 đến 14/10/2025 xảy ra 3 vụ`, the police's count) and not the report's.
+ */
+function countedOver(text: string, w: Candidate): boolean {
+  const lineStart = text.lastIndexOf('\n', w.start - 1) + 1;
+  const sentence = text.slice(Math.max(lineStart, w.start - 240), w.start).split(/[.!?](?=\s)/u).at(-1)!;
+  return DATA_SCOPE.test(sentence);
+}
+
 function strip(text: string, c: Candidate): Period {
   return { from: c.from!, to: c.to!, text: text.slice(c.start, c.end).replace(/\s+/g, ' ') };
 }
@@ -1529,6 +1555,8 @@ function recurring(text: string, start: number, end: number): boolean {
   );
 }
 /** A periodic report named by its span and no number (`báo cáo năm`, `Báo cáo 6 tháng`, `báo cáo quý`), not `báo cáo năm 2025`. */
+/** Words naming what a report's figures are counted over: the report's term (`kỳ báo cáo`), its data (`số liệu`, `thống kê`), `tính từ` (counted from). */
+const DATA_SCOPE = /kỳ\s+báo\s+cáo|thời\s+gian\s+báo\s+cáo|số\s+liệu|thống\s+kê|tính\s*$/iu;
 const PERIODIC_REPORT = /báo\s+cáo\s+(?:năm|quý|tháng|(?:6|sáu|9|chín)\s+tháng)(?![\p{L}\d]|\s*(?:\d|[ivx]+(?![\p{L}])))/iu;
 
 /** Whether a duration ends right before `at` (`03 ngày làm việc kể từ …`, `15 (mười lăm) ngày, kể từ …`): then what follows counts from an event. */
