@@ -1049,6 +1049,16 @@ describe('periods with roles', () => {
     ]);
   });
 
+  it('a report’s hard wraps between the numbers of a period (a PDF’s lines): 2026⏎- 2030, tháng 10/⏎2025, tháng 9,⏎10/2025, 15⏎giờ', () => {
+    const spans = (text: string) => roles(text, ctx(2025, 11, 20, 'BC')).map((r) => r.slice(1, 3));
+    expect(spans('Thực hiện Kế hoạch đầu tư công trung hạn 2026\n- 2030 của tỉnh')).toEqual([['2026-01-01', '2030-12-31']]);
+    expect(spans('UBND xã báo cáo kết quả tháng 10/\n2025 như sau')).toEqual([['2025-10-01', '2025-10-31']]);
+    expect(spans('trong tháng 9,\n10/2025 giải ngân 5 tỷ đồng')).toEqual([['2025-09-01', '2025-10-31']]);
+    expect(spans('Các đơn vị gửi báo cáo trước 15\ngiờ ngày 25/11/2025')).toEqual([[null, '2025-11-25']]);
+    // a blank line is no wrap: a year ending one paragraph and a list item of the next are two things
+    expect(spans('Kế hoạch năm 2026\n\n- 2027: hoàn thành')).toEqual([['2026-01-01', '2026-12-31']]);
+  });
+
   it('muộn nhất trong (at the latest, within) before a quarter: a deadline', () => {
     expect(roles('Các đơn vị hoàn thành muộn nhất trong quý II/2025.', ctx(2025, 3, 2, 'KH'))).toEqual([['deadline', '2025-04-01', '2025-06-30', 'quý II/2025']]);
   });

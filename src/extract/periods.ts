@@ -147,15 +147,20 @@ interface Piece extends Bounds {
 }
 
 const YEAR = '((?:19|20|21)\\d{2})';
+/**
+ * Spaces around a sign between numbers, with at most one hard wrap in them: a report's text breaks where its PDF's lines
+ * did (`tháng 10/⏎2025`, `2026⏎- 2030`, `15⏎giờ`); never a blank line.
+ */
+const SPACE = '[ \\t]*(?:\\n[ \\t]*)?';
 /** Month and year: `4/2026`, `02 năm 2026`, `4 năm 2026`. */
-const MONTH_YEAR = `(\\d{1,2})(?:[ \\t]*/[ \\t]*|\\s+năm\\s+)${YEAR}`;
+const MONTH_YEAR = `(\\d{1,2})(?:${SPACE}/${SPACE}|\\s+năm\\s+)${YEAR}`;
 /** Month and year also written with a dash (`12-2025`), where the words around make it a month. */
-const MONTH_YEAR_DASHED = `(\\d{1,2})(?:[ \\t]*[/-][ \\t]*|\\s+năm\\s+)${YEAR}`;
-const DASH = '[ \\t]*[-–—][ \\t]*';
+const MONTH_YEAR_DASHED = `(\\d{1,2})(?:${SPACE}[/-]${SPACE}|\\s+năm\\s+)${YEAR}`;
+const DASH = `${SPACE}[-–—]${SPACE}`;
 /** `đến` / `tới` (to, until), also `cho đến` (up until). */
 const TO = '(?:cho\\s+)?(?:đến|tới)';
 /** A dash between two years, which a hard wrap may split (`giai đoạn 2022 -⏎2025`). */
-const YEAR_DASH = '\\s*[-–—]\\s*';
+const YEAR_DASH = `${SPACE}[-–—]${SPACE}`;
 const SP = '[ \\t\\u00a0]*';
 /** A day and month with no year: `21/7`, `21 tháng 7` (never the start of a full date, nor `01 tháng 01 của năm tiếp theo`). */
 const DAY_MONTH_SOURCE =
@@ -170,7 +175,7 @@ const OWN_KINDS = '(?:nghị\\s+quyết|nghị\\s+định|thông\\s+tư|hướng
 /** A day of the week: `thứ Hai` … `thứ Bảy`, `thứ 2` … `thứ 7`, `Chủ nhật`. */
 const WEEKDAY = '(?:thứ\\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\\s+nhật)(?![\\p{L}\\d])';
 /** A time of day or a day of the week before a date: `17 giờ`, `16h00`, `15 giờ 30 phút`, `8 giờ sáng,`, `thứ Hai, `. */
-const TIME = `(?:(?:(?:\\d{1,2}[ \\t]*(?:giờ|h)(?:[ \\t]*\\d{2}(?:[ \\t]*phút)?)?(?:\\s+(?:sáng|chiều|tối))?|${WEEKDAY})\\s*,?\\s*){1,2})`;
+const TIME = `(?:(?:(?:\\d{1,2}${SPACE}(?:giờ|h)(?:${SPACE}\\d{2}(?:${SPACE}phút)?)?(?:\\s+(?:sáng|chiều|tối))?|${WEEKDAY})\\s*,?\\s*){1,2})`;
 /** A day of the week after a date: `ngày 10/11/2025 (thứ Hai)`. */
 const WEEKDAY_AFTER = `(?:\\s*\\(${WEEKDAY}\\))?`;
 /** A date with or without its year. */
@@ -220,7 +225,7 @@ const PARSERS: Parser[] = [
     // `(13/11/2025 - 19/11/2025)`, `ngày 21/7 – 20/8/2021`: two days joined by a dash; the same day years apart is an
     // anniversary's (`kỷ niệm 80 năm Quốc khánh (02/9/1945 - 02/9/2025)`), not a span the text is about
     kind: 'days',
-    pattern: new RegExp(`(?:ngày\\s+)?(${ANY_DATE})[ \\t]*[-–—][ \\t]*(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
+    pattern: new RegExp(`(?:ngày\\s+)?(${ANY_DATE})${SPACE}[-–—]${SPACE}(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
     extract: (m, env) => {
       const r = dayRange(m[1]!, m[2]!, env.reportYear);
       if (r && r.from!.slice(5) === r.to!.slice(5) && +r.to!.slice(0, 4) - +r.from!.slice(0, 4) >= 5) return 'block';
@@ -281,11 +286,11 @@ const PARSERS: Parser[] = [
     // when it names none, the year before when that would reverse them)
     kind: 'months',
     pattern: new RegExp(
-      `(?:(?:kể\\s+)?từ\\s+)?(tháng|quý)\\s+(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})?` +
+      `(?:(?:kể\\s+)?từ\\s+)?(tháng|quý)\\s+(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR})?` +
         `(?:\\s*(?:[-–—]|${TO}\\s+(?:hết\\s+)?)\\s*` +
-        `(?:(?:(tháng|quý)\\s+)?(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|năm\\s+${YEAR}(?![\\d/]))` +
+        `(?:(?:(tháng|quý)\\s+)?(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}|năm\\s+${YEAR}(?![\\d/]))` +
         // `tháng 11, 12/2025`, `quý III, IV năm 2025`: the next one, its unit word left out
-        `|[ \\t]*,[ \\t]*(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})`,
+        `|${SPACE},${SPACE}(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR})`,
       FLAGS,
     ),
     extract: (m) => {
@@ -305,7 +310,7 @@ const PARSERS: Parser[] = [
   {
     // a month named in words: `tháng Mười Hai năm 2025`, `tháng Tư/2026` (never Giêng or Chạp, which name lunar months)
     kind: 'month',
-    pattern: new RegExp(`tháng\\s+(${MONTH_NAME})(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}(?![\\d/])`, FLAGS),
+    pattern: new RegExp(`tháng\\s+(${MONTH_NAME})(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}(?![\\d/])`, FLAGS),
     extract: (m) => monthBounds(+m[2]!, monthNamed(m[1]!)),
   },
   {
@@ -314,8 +319,8 @@ const PARSERS: Parser[] = [
     // span, read above)
     kind: 'month',
     pattern: new RegExp(
-      `(tháng|quý)\\s+(?:\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d/])(?:[ \\t]*(?:,|và)[ \\t]*(?:(?:tháng|quý)\\s+)?(?:\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d/]))*` +
-        `[ \\t]*(?:,|và)[ \\t]*(?:(?:tháng|quý)\\s+)?(?:\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}(?![\\d/])`,
+      `(tháng|quý)\\s+(?:\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d/])(?:${SPACE}(?:,|và)${SPACE}(?:(?:tháng|quý)\\s+)?(?:\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d/]))*` +
+        `${SPACE}(?:,|và)${SPACE}(?:(?:tháng|quý)\\s+)?(?:\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}(?![\\d/])`,
       FLAGS,
     ),
     extract: (m) => {
@@ -416,7 +421,7 @@ const PARSERS: Parser[] = [
     // open start, to the day before it begins; the role comes from the words around (`hoàn thành` → deadline)
     kind: 'until',
     pattern: new RegExp(
-      `trước\\s+(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|năm\\s+${YEAR}(?![\\d/]))`,
+      `trước\\s+(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}|năm\\s+${YEAR}(?![\\d/]))`,
       FLAGS,
     ),
     extract: (m) => {
@@ -428,7 +433,7 @@ const PARSERS: Parser[] = [
     // `Năm 2025 và các năm tiếp theo`, `Quý IV năm 2025 …`, `Giai đoạn 2026-2030 và những năm tiếp theo` (and the years after): an open end
     kind: 'onward',
     pattern: new RegExp(
-      `(?:năm\\s+${YEAR}|quý\\s+${QUARTER}(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|tháng\\s+${MONTH_YEAR}|giai\\s+đoạn\\s+${YEAR}${YEAR_DASH}${YEAR})` +
+      `(?:năm\\s+${YEAR}|quý\\s+${QUARTER}(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}|tháng\\s+${MONTH_YEAR}|giai\\s+đoạn\\s+${YEAR}${YEAR_DASH}${YEAR})` +
         `\\s*,?\\s*(?:và|,)\\s+(?:các|những)\\s+năm\\s+(?:tiếp\\s+theo|sau(?:\\s+đó)?|kế\\s+tiếp)`,
       FLAGS,
     ),
@@ -487,7 +492,7 @@ const PARSERS: Parser[] = [
     // `(từ) năm 2023 trở đi`, `(2026 trở đi)`, `quý I/2025 trở đi`, `tháng 7/2025 trở đi` (from then on): an open end
     kind: 'onward',
     pattern: new RegExp(
-      `(?:(?:kể\\s+)?từ\\s+)?(?:(?:năm\\s+)?${YEAR}|tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR})\\s+trở\\s+đi(?![\\p{L}])`,
+      `(?:(?:kể\\s+)?từ\\s+)?(?:(?:năm\\s+)?${YEAR}|tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR})\\s+trở\\s+đi(?![\\p{L}])`,
       FLAGS,
     ),
     extract: (m) => {
@@ -521,7 +526,7 @@ const PARSERS: Parser[] = [
     // `(kể) từ tháng 9/2017`, `từ năm 2026`, `Từ quý I/2026,` (from then on): an open end; a range starting there is longer and wins
     kind: 'onward',
     pattern: new RegExp(
-      `(?:kể\\s+)?từ\\s+(?:tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR}(?![\\d/]|${YEAR_DASH}(?:19|20|21)\\d{2})|quý\\s+${QUARTER}(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}(?![\\d/]))`,
+      `(?:kể\\s+)?từ\\s+(?:tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR}(?![\\d/]|${YEAR_DASH}(?:19|20|21)\\d{2})|quý\\s+${QUARTER}(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}(?![\\d/]))`,
       FLAGS,
     ),
     extract: (m) => {
@@ -600,7 +605,7 @@ const PARSERS: Parser[] = [
     // `Hết tháng 11/2025, …`, `hết quý III/2025`, `hết năm 2025` (by the end of): until the month's, quarter's or year's end
     kind: 'until',
     pattern: new RegExp(
-      `(?<![\\p{L}])hết\\s+(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|năm\\s+${YEAR}(?![\\d/]))`,
+      `(?<![\\p{L}])hết\\s+(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}|năm\\s+${YEAR}(?![\\d/]))`,
       FLAGS,
     ),
     extract: (m) => until(m[1] ? (monthBounds(+m[2]!, +m[1]!)?.to ?? null) : m[3] ? (quarterBounds(m[3], +m[4]!)?.to ?? null) : isoDate(+m[5]!, 12, 31)),
@@ -619,7 +624,7 @@ const PARSERS: Parser[] = [
     // `(từ nay) đến (hết/cuối) tháng 6/2026`, `đến cuối quý IV năm 2025`, `(đến 6/2028)`: until the month's or quarter's end
     kind: 'until',
     pattern: new RegExp(
-      `(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+|cuối\\s+)?(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|(\\d{1,2})[ \\t]*/[ \\t]*${YEAR}(?![\\d/]))`,
+      `(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+|cuối\\s+)?(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}|(\\d{1,2})${SPACE}/${SPACE}${YEAR}(?![\\d/]))`,
       FLAGS,
     ),
     extract: (m, env) =>
@@ -701,7 +706,7 @@ const PARSERS: Parser[] = [
     role: 'cumulative',
     pattern: new RegExp(
       `(?:(?:lũy|luỹ)\\s+kế\\s+(?:từ\\s+)?|cộng\\s+dồn\\s+(?:từ\\s+)?|(?:tính\\s+)?từ\\s+(?=đầu\\s+năm(?:\\s+\\d{4})?\\s+${TO}))đầu\\s+năm(?:\\s+${YEAR})?` +
-        `(?:\\s+${TO}\\s+(?:nay|thời\\s+điểm\\s+báo\\s+cáo|(?:hết\\s+|cuối\\s+)?(?:(?:ngày\\s+)?(${ANY_DATE})|tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?:\\s+năm\\s+|[ \\t]*/[ \\t]*)${YEAR}|tháng\\s+(\\d{1,2})(?![\\d/]|\\s+năm))))?`,
+        `(?:\\s+${TO}\\s+(?:nay|thời\\s+điểm\\s+báo\\s+cáo|(?:hết\\s+|cuối\\s+)?(?:(?:ngày\\s+)?(${ANY_DATE})|tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}|tháng\\s+(\\d{1,2})(?![\\d/]|\\s+năm))))?`,
       FLAGS,
     ),
     extract: (m, env) => {
@@ -817,7 +822,7 @@ const PARSERS: Parser[] = [
   {
     // `6 tháng đầu năm 2025` (first six months), `Sáu tháng cuối năm 2025` (last six), `5 tháng năm 2017`, `6 tháng/2017` (the months from January)
     kind: 'months',
-    pattern: new RegExp(`(?<![.,\\p{L}\\d])${MONTH_COUNT}\\s+tháng(?:\\s+(?:(đầu|cuối)\\s+)?năm\\s+|[ \\t]*/[ \\t]*)${YEAR}(?![\\d/])`, FLAGS),
+    pattern: new RegExp(`(?<![.,\\p{L}\\d])${MONTH_COUNT}\\s+tháng(?:\\s+(?:(đầu|cuối)\\s+)?năm\\s+|${SPACE}/${SPACE})${YEAR}(?![\\d/])`, FLAGS),
     extract: (m) => partOfYear(monthCount(m[1]!), m[2]?.toLowerCase() ?? 'đầu', +m[3]!),
   },
   {
@@ -899,7 +904,7 @@ const PARSERS: Parser[] = [
   {
     kind: 'quarter',
     // (`quý I-2020`, `quý I.2020` as web pages print it too)
-    pattern: new RegExp(`quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|[ \\t]*[/-][ \\t]*|\\.)${YEAR}(?![\\d/])`, FLAGS),
+    pattern: new RegExp(`quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|${SPACE}[/-]${SPACE}|\\.)${YEAR}(?![\\d/])`, FLAGS),
     extract: (m) => quarterBounds(m[1]!, +m[2]!),
   },
   {
@@ -923,7 +928,7 @@ const PARSERS: Parser[] = [
     // `tháng 11-2025` (the style of Party documents): a month of the text's own years; an event's month decades back
     // (`Đại hội VI (tháng 12-1986)`) is no period
     kind: 'month',
-    pattern: new RegExp(`tháng\\s+(\\d{1,2})[ \\t]*[-–][ \\t]*${YEAR}(?![\\d/])`, FLAGS),
+    pattern: new RegExp(`tháng\\s+(\\d{1,2})${SPACE}[-–]${SPACE}${YEAR}(?![\\d/])`, FLAGS),
     extract: (m, env) => (env.year !== null && Math.abs(+m[2]! - env.year) > 5 ? null : monthBounds(+m[2]!, +m[1]!)),
   },
   {
@@ -982,14 +987,14 @@ const PARSERS: Parser[] = [
     // đầu tư công trung hạn 2026-2030`: the span (never inside a number, a date or a symbol; at most 30 years)
     kind: 'years',
     // (a hard wrap may follow the dash: `(xuyên suốt 2025 -⏎2035)`)
-    pattern: new RegExp(`(?<![\\d/.,\\-–—])${YEAR}[ \\t]*[-–—][ \\t]*(?:\\n[ \\t]*)?${YEAR}(?![\\d/.,]\\d|[\\d/])`, FLAGS),
+    pattern: new RegExp(`(?<![\\d/.,\\-–—])${YEAR}${SPACE}[-–—]${SPACE}${YEAR}(?![\\d/.,]\\d|[\\d/])`, FLAGS),
     extract: (m) => shortSpan(+m[1]!, +m[2]!),
   },
   {
     // `năm 2025 và 2026`, `năm 2025 và năm 2026`, `các năm 2025, 2026 và 2027`: consecutive years are one span (others
     // are read one by one)
     kind: 'years',
-    pattern: new RegExp(`năm\\s+${YEAR}(?:(?:[ \\t]*,[ \\t]*|\\s+và\\s+)(?:năm\\s+)?(?:19|20|21)\\d{2}(?![\\d/]))+`, FLAGS),
+    pattern: new RegExp(`năm\\s+${YEAR}(?:(?:${SPACE},${SPACE}|\\s+và\\s+)(?:năm\\s+)?(?:19|20|21)\\d{2}(?![\\d/]))+`, FLAGS),
     extract: (m) => {
       const years = [...m[0].matchAll(/\d{4}/gu)].map((y) => +y[0]);
       return years.every((y, i) => i === 0 || y === years[i - 1]! + 1) ? yearsBounds(years[0]!, years.at(-1)!) : null;
