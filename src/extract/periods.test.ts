@@ -1059,6 +1059,17 @@ describe('periods with roles', () => {
     expect(spans('Kế hoạch năm 2026\n\n- 2027: hoàn thành')).toEqual([['2026-01-01', '2026-12-31']]);
   });
 
+  it('a year to a month: 2026 - tháng 2/2027 in seed 002’s task table (a row’s last cell), từ năm 2026 đến tháng 6/2027', () => {
+    const cell = line(S002, 311).split('\t').at(-1)!;
+    expect(cell).toBe('2026 - tháng 2/2027');
+    expect(roles(cell, ctx(2025, 12, 10, 'KH')).map((r) => r.slice(1))).toEqual([['2026-01-01', '2027-02-28', '2026 - tháng 2/2027']]);
+    expect(roles('Thực hiện từ năm 2026 đến tháng 6/2027.', ctx(2025, 12, 10, 'KH')).map((r) => r.slice(1))).toEqual([
+      ['2026-01-01', '2027-06-30', 'từ năm 2026 đến tháng 6/2027'],
+    ]);
+    // a year inside a date is no start
+    expect(roles('Số liệu ngày 15/3/2026 - tháng 4/2026', ctx(2026, 4, 20, 'BC')).map((r) => r.slice(1))).toEqual([['2026-04-01', '2026-04-30', 'tháng 4/2026']]);
+  });
+
   it('muộn nhất trong (at the latest, within) before a quarter: a deadline', () => {
     expect(roles('Các đơn vị hoàn thành muộn nhất trong quý II/2025.', ctx(2025, 3, 2, 'KH'))).toEqual([['deadline', '2025-04-01', '2025-06-30', 'quý II/2025']]);
   });

@@ -308,6 +308,19 @@ const PARSERS: Parser[] = [
     },
   },
   {
+    // the other way round, a year to a month or quarter: `2026 - tháng 2/2027` (seed 002's task table), `từ năm 2026 đến
+    // tháng 6/2027`, `Năm 2026 - quý II/2027`: from the year's first day to the second's end
+    kind: 'months',
+    pattern: new RegExp(
+      `(?:(?:kể\\s+)?từ\\s+)?(?:năm\\s+)?(?<![\\d/.,\\-–—])${YEAR}(?:${DASH}|\\s+${TO}\\s+(?:hết\\s+)?)(tháng|quý)\\s+(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}(?![\\d/])`,
+      FLAGS,
+    ),
+    extract: (m) => {
+      const last = m[2]!.toLowerCase() === 'tháng' ? (/^\d+$/u.test(m[3]!) ? monthBounds(+m[4]!, +m[3]!) : null) : quarterBounds(m[3]!, +m[4]!);
+      return last ? ordered(isoDate(+m[1]!, 1, 1), last.to) : null;
+    },
+  },
+  {
     // a month named in words: `tháng Mười Hai năm 2025`, `tháng Tư/2026` (never Giêng or Chạp, which name lunar months)
     kind: 'month',
     pattern: new RegExp(`tháng\\s+(${MONTH_NAME})(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}(?![\\d/])`, FLAGS),
