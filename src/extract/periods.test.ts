@@ -1091,8 +1091,8 @@ describe('periods with roles', () => {
     ]);
     // in a yearly rule, `trong tháng` before a figure's verb is any month, not the report's
     expect(periodsOf(null, 'Số ngày làm việc trong tháng đạt tối thiểu 22 ngày.', ctx(2025, 10, 25, 'QĐ')).periods).toEqual([]);
-    // stated as what the report counts over (seed 001's words), once is enough
-    const scoped = `${title}\nTrong kỳ báo cáo, tính từ ngày 15/9/2025 đến hết ngày 14/10/2025, UBND xã tiếp nhận 120 hồ sơ.`;
+    // stated as what the report counts over (seed 001's words, here hard-wrapped), once is enough
+    const scoped = `${title}\nTrong kỳ báo cáo, theo ghi nhận của Hệ thống thông tin giải quyết thủ tục hành chính\ntính từ ngày 15/9/2025 đến hết ngày 14/10/2025, UBND xã tiếp nhận 120 hồ sơ.`;
     expect(periodsOf(title, scoped, ctx(2025, 10, 25, 'BC')).documentPeriod).toMatchObject({ from: '2025-09-15', to: '2025-10-14' });
   });
 

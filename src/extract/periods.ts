@@ -178,6 +178,8 @@ const WEEKDAY = '(?:thứ\\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\\s+nhậ
 const TIME = `(?:(?:(?:\\d{1,2}${SPACE}(?:giờ|h)(?:${SPACE}\\d{2}(?:${SPACE}phút)?)?(?:\\s+(?:sáng|chiều|tối))?|${WEEKDAY})\\s*,?\\s*){1,2})`;
 /** A day of the week after a date: `ngày 10/11/2025 (thứ Hai)`. */
 const WEEKDAY_AFTER = `(?:\\s*\\(${WEEKDAY}\\))?`;
+/** What a report says its figures did (reached, estimated, received, happened, settled, issued, collected, spent, arose, rose, fell). */
+const FIGURE_VERBS = 'đạt|ước\\s+đạt|ước|tiếp\\s+nhận|xảy\\s+ra|giải\\s+quyết|cấp|thu|chi|phát\\s+sinh|tăng|giảm';
 /** A date with or without its year. */
 const ANY_DATE = `(?:${DATE_SOURCE}|${DAY_MONTH_SOURCE})`;
 /** A count of months in digits or words (`6`, `sáu`, `mười một`); `năm` (five) is left out, being also `year`. */
@@ -198,8 +200,6 @@ const QUARTER = '(iv|iii|ii|i|[1-4])';
  * II NĂM 2026`), which lets the regex engine skip ahead to a pattern's first letters (an `i` flag
  * with `u` keeps it from doing so: about twice slower); `cased` parsers see the text as written.
  */
-/** What a report says its figures did (reached, estimated, received, happened, settled, issued, collected, spent, arose, rose, fell). */
-const FIGURE_VERBS = 'đạt|ước\\s+đạt|ước|tiếp\\s+nhận|xảy\\s+ra|giải\\s+quyết|cấp|thu|chi|phát\\s+sinh|tăng|giảm';
 const FLAGS = 'gu';
 
 const BLOCK: Bounds = { from: null, to: null };
@@ -1477,8 +1477,8 @@ function sentenceEnd(text: string, at: number): number {
  * topic's (`Tai nạn giao thông: từ ngày 15/9 đến 14/10/2025 xảy ra 3 vụ`, the police's count) and not the report's.
  */
 function countedOver(text: string, w: Candidate): boolean {
-  const lineStart = text.lastIndexOf('\n', w.start - 1) + 1;
-  const sentence = text.slice(Math.max(lineStart, w.start - 240), w.start).split(/[.!?](?=\s)/u).at(-1)!;
+  // the sentence up to the window, across a hard wrap (a report's PDF lines) but not a blank line
+  const sentence = text.slice(Math.max(0, w.start - 240), w.start).split(/[.!?](?=\s)|\n[ \t]*\n/u).at(-1)!;
   return DATA_SCOPE.test(sentence);
 }
 
@@ -1572,9 +1572,9 @@ function recurring(text: string, start: number, end: number): boolean {
     (/^(?:(?!(?:19|20)\d{2})[^.;!?]){0,60}?của\s+năm\s+(?!(?:nay|này)(?![\p{L}]))\p{L}/iu.test(after) && !/(?:19|20)\d{2}/u.test(sentence))
   );
 }
-/** A periodic report named by its span and no number (`báo cáo năm`, `Báo cáo 6 tháng`, `báo cáo quý`), not `báo cáo năm 2025`. */
 /** Words naming what a report's figures are counted over: the report's term (`kỳ báo cáo`), its data (`số liệu`, `thống kê`), `tính từ` (counted from). */
 const DATA_SCOPE = /kỳ\s+báo\s+cáo|thời\s+gian\s+báo\s+cáo|số\s+liệu|thống\s+kê|tính\s*$/iu;
+/** A periodic report named by its span and no number (`báo cáo năm`, `Báo cáo 6 tháng`, `báo cáo quý`), not `báo cáo năm 2025`. */
 const PERIODIC_REPORT = /báo\s+cáo\s+(?:năm|quý|tháng|(?:6|sáu|9|chín)\s+tháng)(?![\p{L}\d]|\s*(?:\d|[ivx]+(?![\p{L}])))/iu;
 
 /** Whether a duration ends right before `at` (`03 ngày làm việc kể từ …`, `15 (mười lăm) ngày, kể từ …`): then what follows counts from an event. */
