@@ -1089,6 +1089,11 @@ describe('periods with roles', () => {
       ['reporting', '2025-09-15', '2025-10-14', 'Từ ngày 15/9/2025 đến ngày 14/10/2025'],
       ['comparison', '2024-09-15', '2024-10-14', 'so với cùng kỳ'],
     ]);
+    const more = `BÁO CÁO\n${title}\nI. KINH TẾ\nTrong tháng đã tiếp nhận 120 hồ sơ, trong tháng không xảy ra cháy nổ.`;
+    expect(periodsOf(title, more, ctx(2025, 10, 25, 'BC')).periods.slice(2).map((p) => [p.from, p.to, p.text])).toEqual([
+      ['2025-10-01', '2025-10-31', 'Trong tháng'],
+      ['2025-10-01', '2025-10-31', 'trong tháng'],
+    ]);
     // in a yearly rule, `trong tháng` before a figure's verb is any month, not the report's
     expect(periodsOf(null, 'Số ngày làm việc trong tháng đạt tối thiểu 22 ngày.', ctx(2025, 10, 25, 'QĐ')).periods).toEqual([]);
     // stated as what the report counts over (seed 001's words, here hard-wrapped), once is enough

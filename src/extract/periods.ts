@@ -178,8 +178,11 @@ const WEEKDAY = '(?:thứ\\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\\s+nhậ
 const TIME = `(?:(?:(?:\\d{1,2}${SPACE}(?:giờ|h)(?:${SPACE}\\d{2}(?:${SPACE}phút)?)?(?:\\s+(?:sáng|chiều|tối))?|${WEEKDAY})\\s*,?\\s*){1,2})`;
 /** A day of the week after a date: `ngày 10/11/2025 (thứ Hai)`. */
 const WEEKDAY_AFTER = `(?:\\s*\\(${WEEKDAY}\\))?`;
-/** What a report says its figures did (reached, estimated, received, happened, settled, issued, collected, spent, arose, rose, fell). */
-const FIGURE_VERBS = 'đạt|ước\\s+đạt|ước|tiếp\\s+nhận|xảy\\s+ra|giải\\s+quyết|cấp|thu|chi|phát\\s+sinh|tăng|giảm';
+/**
+ * What a report says its figures did (reached, estimated, received, happened, settled, issued, collected, spent, arose, rose,
+ * fell), and the words before them (has/have, there is, no, was, not yet).
+ */
+const FIGURE_VERBS = 'đạt|ước\\s+đạt|ước|tiếp\\s+nhận|xảy\\s+ra|giải\\s+quyết|cấp|thu|chi|phát\\s+sinh|tăng|giảm|đã|có|không|được|chưa';
 /** A date with or without its year. */
 const ANY_DATE = `(?:${DATE_SOURCE}|${DAY_MONTH_SOURCE})`;
 /** A count of months in digits or words (`6`, `sáu`, `mười một`); `năm` (five) is left out, being also `year`. */
