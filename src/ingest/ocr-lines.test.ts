@@ -39,24 +39,6 @@ describe("the worker's `lines` output (tesseract-worker.cjs)", () => {
     expect(lines.at(-1)!.words.map((w) => w.text).join(' ')).toBe('Vũ Hữu Vững');
   }, 60_000);
 
-  it('reads a page in the segmentation mode its job names (`psm`), and in the worker\'s own after it', async () => {
-    const image = await scannedPage();
-    const lines = async (options: object) => ((await worker.recognize(image, options, { text: false, lines: true } as object)).data as unknown as { lines: TessLine[] }).lines;
-    const own = await lines({});
-    const oneBlock = await lines({ psm: 6 });
-    // mode 6 as tesseract.js's own setting gives it
-    await worker.setParameters({ tessedit_pageseg_mode: '6' as PSM });
-    const hocr6 = await worker.recognize(image, {}, { text: false, hocr: true });
-    await worker.setParameters({ tessedit_pageseg_mode: '3' as PSM });
-    expect(oneBlock).toEqual(hocrLines(hocr6.data.hocr!));
-    expect(oneBlock).not.toEqual(own);
-    // one block: the same seven lines, and the page number at its top, which mode 3 passes over
-    const text = (ls: TessLine[]) => ls.map((l) => l.words.map((w) => w.text).join(' '));
-    expect(text(oneBlock)).toEqual(['9', ...text(own)]);
-    // the job's mode was for that job only
-    expect(await lines({})).toEqual(own);
-  }, 60_000);
-
   it("leaves tesseract.js's own outputs as they were", async () => {
     const read = await worker.recognize(await scannedPage(), {}, { text: true });
     expect(read.data.text).toContain('Vũ Hữu Vững');

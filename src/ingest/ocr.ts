@@ -9,13 +9,12 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { OutputFormats, PSM, RecognizeOptions, Scheduler, Worker } from 'tesseract.js';
+import type { OutputFormats, PSM, Scheduler, Worker } from 'tesseract.js';
 import { fileURLToPath } from 'node:url';
 import { OcrCache } from './ocr-cache.js';
 import { binarise, decodeGrey, DEFAULT_STEPS, inspect, paperLevel, pgm, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
 import { makeSegment, type Run, type Segment } from './layout.js';
 import { mergeLines } from './line-merge.js';
-import { segmentationMode, type SegMode } from './page-mode.js';
 import { cellSheet, eraseGrid, type GreyImage, type SheetPiece } from './scan-rulings.js';
 import type { Ruling } from './table-layout.js';
 
@@ -87,8 +86,6 @@ export interface OcrPoolOptions {
   cacheDir?: string;
   /** Look for a table grid's ruling lines in each page and erase them before OCR (scan-rulings.ts); default true. */
   rulings?: boolean;
-  /** Read a clean page as one block of text (page-mode.ts: tesseract's mode 6, cheaper); default true. */
-  oneBlock?: boolean;
 }
 
 /** Names the erasing of a grid's lines in OCR cache keys; a change of scan-rulings.ts's rule must change it. */
@@ -208,15 +205,12 @@ class Engine {
     return this.starting;
   }
 
-  /** The page read in page-segmentation mode `psm` (the workers' own, 3, unless told; tesseract-worker.cjs sets it for this job only). */
-  async read(image: Uint8Array, scale: number, psm: SegMode = 3): Promise<OcrResult> {
+  async read(image: Uint8Array, scale: number): Promise<OcrResult> {
     const scheduler = await this.start();
     const t0 = performance.now();
     // the lines as hOCR gives them, read from tesseract's iterator in the worker (tesseract-worker.cjs)
     const output = { blocks: false, text: false, hocr: false, tsv: false, lines: true };
-    // (`psm` is read by tesseract-worker.cjs, not tesseract.js)
-    const options = (psm === 3 ? {} : { psm }) as Partial<RecognizeOptions>;
-    const result = await scheduler.addJob('recognize', Buffer.from(image.buffer, image.byteOffset, image.byteLength), options, output as Partial<OutputFormats>);
+    const result = await scheduler.addJob('recognize', Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, output as Partial<OutputFormats>);
     const segments = toSegments((result.data as unknown as { lines: TessLine[] }).lines, scale);
     return { segments, recognizeMs: performance.now() - t0, model: this.model, confidence: pageConfidence(segments) };
   }
@@ -234,7 +228,6 @@ export class OcrPool {
   readonly mode: OcrMode;
   readonly prepare: PrepSteps | null;
   readonly rulings: boolean;
-  readonly oneBlock: boolean;
   private readonly engines: Partial<Record<OcrModel, Engine>> = {};
   private slots: number;
   private waiting: (() => void)[] = [];
@@ -250,7 +243,6 @@ export class OcrPool {
     const prepare = options.prepare ?? true;
     this.prepare = prepare === true ? DEFAULT_STEPS : prepare || null;
     this.rulings = options.rulings ?? true;
-    this.oneBlock = options.oneBlock ?? true;
     if (options.langPath) {
       this.mode = 'best';
       this.engines.best = new Engine('best', options.langPath, this.size);
@@ -292,9 +284,7 @@ export class OcrPool {
       prepared = () => rest;
       prep = `${prep}; ${GRID_ERASED}`;
     }
-    // a clean page is read as one block (page-mode.ts); a grid's page as before
-    const psm = grid || !this.oneBlock ? 3 : await pageMode(image, scale);
-    const result = await this.recognizePrepared(image, scale, prepared, prep, psm);
+    const result = await this.recognizePrepared(image, scale, prepared, prep);
     if (!grid) return result;
     const cells = grid.sheet ? await this.readSheet(grid.sheet) : { segments: [], recognizeMs: 0 };
     const segments = [...result.segments, ...cells.segments];
@@ -377,11 +367,9 @@ export class OcrPool {
    * confidence, or a grainy one (smoothed by `denoise`), read by the best model, each line taken from
    * the fast or the best reading, whichever is surer of it (`mergeLines`).
    */
-  private async recognizePrepared(image: Uint8Array, scale: number, prepared: () => Promise<PreparedPage>, pagePrep: string, psm: SegMode): Promise<OcrResult> {
+  private async recognizePrepared(image: Uint8Array, scale: number, prepared: () => Promise<PreparedPage>, prep: string): Promise<OcrResult> {
     const first = this.mode === 'auto' ? 'fast' : this.mode;
-    // every reading of the page is in its mode, which is named in the cache key (mode 3's keys as before)
-    const prep = psm === 3 ? pagePrep : `${pagePrep}; psm ${psm}`;
-    let result = await this.readWith(first, image, scale, prepared, prep, psm);
+    let result = await this.readWith(first, image, scale, prepared, prep);
     let spent = result.recognizeMs;
     // a skewed page: turned straight and read again, and every later reading is of the straight page
     const skew = this.prepare?.deskew ? pageSkew(result.segments) : 0;
@@ -394,7 +382,7 @@ export class OcrPool {
       read = straightened;
       readPrep = `${prep}; deskew ${skew.toFixed(2)}`;
       unturn = async (r: OcrResult) => ({ ...r, segments: turnSegments(r.segments, skew, await straightened()) });
-      result = await unturn(await this.readWith(first, image, scale, read, readPrep, psm));
+      result = await unturn(await this.readWith(first, image, scale, read, readPrep));
       spent += result.recognizeMs;
     }
     // a page smoothed for its grain (`denoise`) is not binarised too: on the scan set's development
@@ -406,7 +394,7 @@ export class OcrPool {
       const bw = await binarisePage(page, pageDpi(page, image, scale));
       if (bw) {
         const bwPrep = `${readPrep}; ${BINARISED}`;
-        const other = await unturn(await this.readWith(first, image, scale, () => Promise.resolve(bw), bwPrep, psm));
+        const other = await unturn(await this.readWith(first, image, scale, () => Promise.resolve(bw), bwPrep));
         spent += other.recognizeMs;
         if ((other.confidence ?? 0) > (result.confidence ?? 0)) {
           result = other;
@@ -421,20 +409,20 @@ export class OcrPool {
     // clean pages' (docs/scans.md)
     if (this.mode !== 'auto' || !(needsBest(result) || smoothed)) return { ...result, recognizeMs: spent };
     this.retried++;
-    const best = await unturn(await this.readWith('best', image, scale, read, readPrep, psm));
+    const best = await unturn(await this.readWith('best', image, scale, read, readPrep));
     // each model misreads other lines: the page is made of the surer reading of each line (line-merge.ts)
     const segments = mergeLines(best.segments, result.segments);
     return { ...best, segments, confidence: pageConfidence(segments), recognizeMs: spent + best.recognizeMs };
   }
 
   /** One model's reading of the image, from the cache (keyed by the image as given and its preparation) or tesseract. */
-  private async readWith(model: OcrModel, image: Uint8Array, scale: number, prepared: () => Promise<PreparedPage>, prep: string, psm: SegMode = 3): Promise<OcrResult> {
+  private async readWith(model: OcrModel, image: Uint8Array, scale: number, prepared: () => Promise<PreparedPage>, prep: string): Promise<OcrResult> {
     const engine = this.engines[model]!;
     const key = this.cache ? await this.cache.key(`${await engine.key}; ${prep}`, image, scale) : null;
     const cached = key ? await this.cache!.get(key) : null;
     if (cached) return { segments: cached, recognizeMs: 0, model, confidence: pageConfidence(cached) };
     const page = await prepared();
-    const result = await engine.read(page.image, page.scale, psm);
+    const result = await engine.read(page.image, page.scale);
     this.recognizeMs += result.recognizeMs;
     if (model === 'fast' || this.mode !== 'auto') this.pages++;
     if (key) await this.cache!.set(key, result.segments);
@@ -455,19 +443,6 @@ function greyOf(image: Uint8Array): Promise<GreyImage | null> {
   let pixels = decoded.get(image);
   if (!pixels) decoded.set(image, (pixels = decodeGrey(image).catch(() => null)));
   return pixels;
-}
-
-/**
- * The page-segmentation mode of a page as given (page-mode.ts): 3 for a colour page (prepared, and
- * its doubts: stamps, phone photos) or one the decoder refuses; else by its grey pixels, which the grid
- * search has decoded already.
- */
-async function pageMode(image: Uint8Array, scale: number): Promise<SegMode> {
-  const header = inspect(image);
-  if (header.colour) return 3;
-  const pixels = await greyOf(image);
-  if (!pixels) return 3;
-  return segmentationMode(pixels, scale !== 1 ? 72 * scale : (header.dpi ?? 300), false);
 }
 
 /** Pixels per inch of a prepared page: a PDF page's scale is pixels per point; an image file's header may say. */

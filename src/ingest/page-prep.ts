@@ -302,17 +302,18 @@ function flatten(grey: Uint8Array, width: number, height: number, block: number)
  * paper pixels. The scan set's photocopies measure 8–9 (grey levels), every other page 0 (clean, JPEG
  * q30, fax, stamps, bleed-through, phone photos).
  */
-export const GRAINY = 4;
+const GRAINY = 4;
 
 /**
  * A page's paper grain: the median absolute difference between horizontally neighbouring pixels that
- * are both paper (within 48 of `paperLevel`), on every other row (every `rowStep`th). 0 on a clean scan, whose paper is
+ * are both paper (within 48 of `paperLevel`), on every other row. 0 on a clean scan, whose paper is
  * flat; a photocopy's toner dust and noise make it several grey levels.
  */
-export function grain(grey: Uint8Array, width: number, height: number, rowStep = 2, paper = paperLevel(grey)): number {
+export function grain(grey: Uint8Array, width: number, height: number): number {
+  const paper = paperLevel(grey);
   const counts = new Uint32Array(256);
   let n = 0;
-  for (let y = 0; y < height; y += rowStep) {
+  for (let y = 0; y < height; y += 2) {
     for (let x = 0, i = y * width; x + 1 < width; x++, i++) {
       const a = grey[i]!;
       const b = grey[i + 1]!;
@@ -400,18 +401,13 @@ export function binarise(grey: Uint8Array, width: number, height: number, dpi: n
 }
 
 /**
- * The page's paper: the grey level nine pixels in ten are at or below (of every `rowStep`th row of
- * `width` pixels, all by default). A clean scan's is white (253–255 on the scan set's rendered pages), a
- * photocopy's grey (about 245 there, lower on real ones).
+ * The page's paper: the grey level nine pixels in ten are at or below. A clean scan's is white (253–255
+ * on the scan set's rendered pages), a photocopy's grey (about 245 there, lower on real ones).
  */
-export function paperLevel(grey: Uint8Array, width = grey.length, rowStep = 1): number {
+export function paperLevel(grey: Uint8Array): number {
   const counts = new Uint32Array(256);
-  let n = 0;
-  for (let row = 0; row < grey.length; row += rowStep * width) {
-    for (let i = row, end = Math.min(grey.length, row + width); i < end; i++) counts[grey[i]!]!++;
-    n += Math.min(grey.length, row + width) - row;
-  }
-  return levelBelow(counts, 0.9 * n);
+  for (let i = 0; i < grey.length; i++) counts[grey[i]!]!++;
+  return levelBelow(counts, 0.9 * grey.length);
 }
 
 /** The least level at or below which `share` of a 256-level histogram's counts lie (255 when none reaches it). */

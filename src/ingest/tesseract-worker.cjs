@@ -131,16 +131,7 @@ function recognizeLines(packet) {
     // as tesseract.js's setImage for a JPEG, PNG, PNM or TIFF: no EXIF turn, no angle
     tess.FS.writeFile('/input', packet.payload.image);
     if (api.SetImageFile(1, 0) === 1) throw Error('Error attempting to read image.');
-    // a page-segmentation mode for this page only (ocr.ts's `psm`: 6, one block, on clean pages), the
-    // worker's own restored after it
-    const psm = packet.payload.options?.psm;
-    const own = api.GetPageSegMode();
-    if (psm !== undefined) api.SetPageSegMode(psm);
-    try {
-      api.Recognize(null);
-    } finally {
-      if (psm !== undefined) api.SetPageSegMode(own);
-    }
+    api.Recognize(null);
     reply('resolve', { lines: pageLines() });
   } catch (err) {
     reply('reject', String(err));
