@@ -161,6 +161,7 @@ const DASH = `${SPACE}[-–—]${SPACE}`;
 const TO = '(?:cho\\s+)?(?:đến|tới)';
 /** A dash between two years, which a hard wrap may split (`giai đoạn 2022 -⏎2025`). */
 const YEAR_DASH = `${SPACE}[-–—]${SPACE}`;
+/** Spaces within one line, no-break ones too (around a yearless day's slash: `21 / 7`); `SPACE` also takes a hard wrap. */
 const SP = '[ \\t\\u00a0]*';
 /** A day and month with no year: `21/7`, `21 tháng 7` (never the start of a full date, nor `01 tháng 01 của năm tiếp theo`). */
 const DAY_MONTH_SOURCE =
