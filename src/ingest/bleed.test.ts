@@ -47,4 +47,11 @@ describe('bleedThreshold and liftBleed', () => {
     const slope = Array.from({ length: 36 }, (_, k): [number, number] => [200 + k, 2 + 2 * k]);
     expect(bleedThreshold(page([[20, 60], ...slope], 236), 1000, 100)).toBeNull();
   });
+
+  it('leaves a page of few grey levels alone (a palette PNG): empty levels between any two are no valley', () => {
+    // a clean page (the fixture formats/000….page4.png) stored with a grey level every 34: ink, its edges
+    // on each of the palette's greys, the most on the lightest (204)
+    const grey = page([[0, 33], [34, 16], [68, 12], [102, 10], [136, 10], [170, 12], [204, 20]]);
+    expect(bleedThreshold(grey, 1000, 100)).toBeNull();
+  });
 });

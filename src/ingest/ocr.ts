@@ -92,7 +92,7 @@ export interface OcrPoolOptions {
 /** Names the erasing of a grid's lines in OCR cache keys; a change of scan-rulings.ts's rule must change it. */
 const GRID_ERASED = 'grid erased 1';
 /** Names a page with its bleed-through lifted to white in OCR cache keys; a change of bleed.ts's rule must change it. */
-const BLEED_LIFTED = 'bleed lifted 2';
+const BLEED_LIFTED = 'bleed lifted 3';
 /** Names a page binarised for a second reading in OCR cache keys (`binarise` in page-prep.ts). */
 const BINARISED = 'binarised 1';
 /**
