@@ -34,7 +34,7 @@ import { SourceText } from '../src/text/source-text.js';
 import { CONDITIONS, makeScanSet, SCANS_DIR, type ScanCase } from './_scans-data.js';
 
 const PART = process.env.SCANS_PART === 'dev' || process.env.SCANS_PART === 'extra' ? process.env.SCANS_PART : 'eval';
-const NONE: PrepSteps = { dropColour: false, upscale: false, deskew: false, flatten: false, denoise: false, binarise: false };
+const NONE: PrepSteps = { dropColour: false, upscale: false, deskew: false, flatten: false, denoise: false, binarise: false, bleed: false };
 
 interface Setting {
   name: string;

@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import type { OutputFormats, PSM, Scheduler, Worker } from 'tesseract.js';
 import { fileURLToPath } from 'node:url';
 import { OcrCache } from './ocr-cache.js';
+import { bleedThreshold, liftBleed } from './bleed.js';
 import { binarise, decodeGrey, DEFAULT_STEPS, inspect, paperLevel, pgm, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
 import { makeSegment, type Run, type Segment } from './layout.js';
 import { mergeLines } from './line-merge.js';
@@ -90,6 +91,8 @@ export interface OcrPoolOptions {
 
 /** Names the erasing of a grid's lines in OCR cache keys; a change of scan-rulings.ts's rule must change it. */
 const GRID_ERASED = 'grid erased 1';
+/** Names a page with its bleed-through lifted to white in OCR cache keys; a change of bleed.ts's rule must change it. */
+const BLEED_LIFTED = 'bleed lifted 3';
 /** Names a page binarised for a second reading in OCR cache keys (`binarise` in page-prep.ts). */
 const BINARISED = 'binarised 1';
 /**
@@ -276,6 +279,9 @@ export class OcrPool {
     let page: Promise<PreparedPage> | null = null;
     let prepared = () => (page ??= this.prepare ? preparePage(image, scale, this.prepare) : Promise.resolve({ image, scale, steps: [] }));
     let prep = preparation(this.prepare ? plannedSteps(image, scale, this.prepare) : []);
+    // bleed-through, judged on the page as prepared (before a grid's cells are blanked, which would
+    // add paper), from the pixels the grid search decodes; lifted after (bleed.ts)
+    const bleed = this.rulings && this.prepare?.bleed ? await bleedOf(await prepared()) : null;
     // a page with a table grid: the page is read without the table, and the table's cells from a
     // sheet of their own (scan-rulings.ts); a page without one is read as before
     const grid = this.rulings ? await pageGrid(await prepared(), image, scale) : null;
@@ -283,6 +289,11 @@ export class OcrPool {
       const rest = Promise.resolve(grid.page);
       prepared = () => rest;
       prep = `${prep}; ${GRID_ERASED}`;
+    }
+    if (bleed !== null) {
+      const lifted = liftedPage(await prepared(), bleed);
+      prepared = () => lifted;
+      prep = `${prep}; ${BLEED_LIFTED}`;
     }
     const result = await this.recognizePrepared(image, scale, prepared, prep);
     if (!grid) return result;
@@ -459,6 +470,26 @@ async function binarisePage(page: PreparedPage, dpi: number): Promise<PreparedPa
   const pixels = await greyOf(page.image);
   if (!pixels || paperLevel(pixels.grey) >= GREY_PAPER) return null;
   return { image: pgm(pixels.width, pixels.height, binarise(pixels.grey, pixels.width, pixels.height, dpi)), scale: page.scale, steps: [...page.steps, 'binarise'] };
+}
+
+/**
+ * The grey level from which a prepared page's pixels are bleed-through or paper (bleed.ts), or null
+ * when its histogram shows none (most pages: then the cost is one histogram of pixels the grid search
+ * decodes anyway) or it is not decoded.
+ */
+async function bleedOf(page: PreparedPage): Promise<number | null> {
+  const { width, height } = inspect(page.image);
+  if (width * height > GRID_MAX_PIXELS) return null;
+  const pixels = await greyOf(page.image);
+  return pixels && bleedThreshold(pixels.grey, pixels.width, pixels.height);
+}
+
+/** The page with every pixel from `threshold` up made white; as it was if it cannot be decoded. */
+async function liftedPage(page: PreparedPage, threshold: number): Promise<PreparedPage> {
+  const pixels = await greyOf(page.image);
+  if (!pixels) return page;
+  // a copy: the decoded pixels are shared with other steps
+  return { image: pgm(pixels.width, pixels.height, liftBleed(Uint8Array.from(pixels.grey), threshold)), scale: page.scale, steps: [...page.steps, 'bleed'] };
 }
 
 /**

@@ -18,7 +18,10 @@
  *   smoothed by a 3×3 binomial filter (`smooth`) before it is turned and read; in `auto` such a page
  *   is read by the best model (ocr.ts);
  * - `binarise`: a page read with low confidence is read again as black and white by a local
- *   threshold (`binarise`), for photocopies' faded, speckled strokes; the OCR side decides (ocr.ts).
+ *   threshold (`binarise`), for photocopies' faded, speckled strokes; the OCR side decides (ocr.ts);
+ * - `bleed`: a page whose grey histogram has a mode between ink and paper (the reverse side's print
+ *   showing through) has every pixel from that mode up made white (bleed.ts), on the pixels the table
+ *   grid search decodes anyway; the OCR side applies it (ocr.ts).
  *
  * A grey page is handed on as it is, without being decoded: decoding a 300-dpi page costs a tenth
  * of the fast model's time.
@@ -35,10 +38,12 @@ export interface PrepSteps {
   denoise: boolean;
   /** A page on grey paper read with low confidence is read again binarised (`binarise`), the surer reading kept (ocr.ts). */
   binarise: boolean;
+  /** A page whose grey histogram has a bleed-through mode has it lifted to white (bleed.ts); the OCR side applies it (ocr.ts). */
+  bleed: boolean;
 }
 
 /** The steps that paid (docs/scans.md). */
-export const DEFAULT_STEPS: PrepSteps = { dropColour: true, upscale: false, deskew: true, flatten: 'colour', denoise: true, binarise: true };
+export const DEFAULT_STEPS: PrepSteps = { dropColour: true, upscale: false, deskew: true, flatten: 'colour', denoise: true, binarise: true, bleed: true };
 
 /**
  * Names the preparation of one page in OCR cache keys, from the steps `plan` chose: a page no step
