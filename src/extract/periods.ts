@@ -152,6 +152,8 @@ const YEAR = '((?:19|20|21)\\d{2})';
  * did (`tháng 10/⏎2025`, `2026⏎- 2030`, `15⏎giờ`); never a blank line.
  */
 const SPACE = '[ \\t]*(?:\\n[ \\t]*)?';
+/** A year after a month's or quarter's number: ` năm 2025`, `/2025` (`tháng 10 năm 2025`, `quý IV/2025`). */
+const YEAR_AFTER = `(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}`;
 /** Month and year: `4/2026`, `02 năm 2026`, `4 năm 2026`. */
 const MONTH_YEAR = `(\\d{1,2})(?:${SPACE}/${SPACE}|\\s+năm\\s+)${YEAR}`;
 /** Month and year also written with a dash (`12-2025`), where the words around make it a month. */
@@ -290,11 +292,11 @@ const PARSERS: Parser[] = [
     // when it names none, the year before when that would reverse them)
     kind: 'months',
     pattern: new RegExp(
-      `(?:(?:kể\\s+)?từ\\s+)?(tháng|quý)\\s+(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR})?` +
+      `(?:(?:kể\\s+)?từ\\s+)?(tháng|quý)\\s+(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:${YEAR_AFTER})?` +
         `(?:\\s*(?:[-–—]|${TO}\\s+(?:hết\\s+)?)\\s*` +
-        `(?:(?:(tháng|quý)\\s+)?(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}|năm\\s+${YEAR}(?![\\d/]))` +
+        `(?:(?:(tháng|quý)\\s+)?(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])${YEAR_AFTER}|năm\\s+${YEAR}(?![\\d/]))` +
         // `tháng 11, 12/2025`, `quý III, IV năm 2025`: the next one, its unit word left out
-        `|${SPACE},${SPACE}(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR})`,
+        `|${SPACE},${SPACE}(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])${YEAR_AFTER})`,
       FLAGS,
     ),
     extract: (m) => {
@@ -316,7 +318,7 @@ const PARSERS: Parser[] = [
     // tháng 6/2027`, `Năm 2026 - quý II/2027`: from the year's first day to the second's end
     kind: 'months',
     pattern: new RegExp(
-      `(?:(?:kể\\s+)?từ\\s+)?(?:năm\\s+)?(?<![\\d/.,\\-–—])${YEAR}(?:${DASH}|\\s+${TO}\\s+(?:hết\\s+)?)(tháng|quý)\\s+(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}(?![\\d/])`,
+      `(?:(?:kể\\s+)?từ\\s+)?(?:năm\\s+)?(?<![\\d/.,\\-–—])${YEAR}(?:${DASH}|\\s+${TO}\\s+(?:hết\\s+)?)(tháng|quý)\\s+(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])${YEAR_AFTER}(?![\\d/])`,
       FLAGS,
     ),
     extract: (m) => {
@@ -327,7 +329,7 @@ const PARSERS: Parser[] = [
   {
     // a month named in words: `tháng Mười Hai năm 2025`, `tháng Tư/2026` (never Giêng or Chạp, which name lunar months)
     kind: 'month',
-    pattern: new RegExp(`tháng\\s+(${MONTH_NAME})(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}(?![\\d/])`, FLAGS),
+    pattern: new RegExp(`tháng\\s+(${MONTH_NAME})${YEAR_AFTER}(?![\\d/])`, FLAGS),
     extract: (m) => monthBounds(+m[2]!, monthNamed(m[1]!)),
   },
   {
@@ -337,7 +339,7 @@ const PARSERS: Parser[] = [
     kind: 'month',
     pattern: new RegExp(
       `(tháng|quý)\\s+(?:\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d/])(?:${SPACE}(?:,|và)${SPACE}(?:(?:tháng|quý)\\s+)?(?:\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d/]))*` +
-        `${SPACE}(?:,|và)${SPACE}(?:(?:tháng|quý)\\s+)?(?:\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}(?![\\d/])`,
+        `${SPACE}(?:,|và)${SPACE}(?:(?:tháng|quý)\\s+)?(?:\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d])${YEAR_AFTER}(?![\\d/])`,
       FLAGS,
     ),
     extract: (m) => {
@@ -438,7 +440,7 @@ const PARSERS: Parser[] = [
     // open start, to the day before it begins; the role comes from the words around (`hoàn thành` → deadline)
     kind: 'until',
     pattern: new RegExp(
-      `trước\\s+(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}|năm\\s+${YEAR}(?![\\d/]))`,
+      `trước\\s+(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])${YEAR_AFTER}|năm\\s+${YEAR}(?![\\d/]))`,
       FLAGS,
     ),
     extract: (m) => {
@@ -450,7 +452,7 @@ const PARSERS: Parser[] = [
     // `Năm 2025 và các năm tiếp theo`, `Quý IV năm 2025 …`, `Giai đoạn 2026-2030 và những năm tiếp theo` (and the years after): an open end
     kind: 'onward',
     pattern: new RegExp(
-      `(?:năm\\s+${YEAR}|quý\\s+${QUARTER}(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}|tháng\\s+${MONTH_YEAR}|giai\\s+đoạn\\s+${YEAR}${YEAR_DASH}${YEAR})` +
+      `(?:năm\\s+${YEAR}|quý\\s+${QUARTER}${YEAR_AFTER}|tháng\\s+${MONTH_YEAR}|giai\\s+đoạn\\s+${YEAR}${YEAR_DASH}${YEAR})` +
         `\\s*,?\\s*(?:và|,)\\s+(?:các|những)\\s+năm\\s+(?:tiếp\\s+theo|sau(?:\\s+đó)?|kế\\s+tiếp)`,
       FLAGS,
     ),
@@ -509,7 +511,7 @@ const PARSERS: Parser[] = [
     // `(từ) năm 2023 trở đi`, `(2026 trở đi)`, `quý I/2025 trở đi`, `tháng 7/2025 trở đi` (from then on): an open end
     kind: 'onward',
     pattern: new RegExp(
-      `(?:(?:kể\\s+)?từ\\s+)?(?:(?:năm\\s+)?${YEAR}|tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR})\\s+trở\\s+đi(?![\\p{L}])`,
+      `(?:(?:kể\\s+)?từ\\s+)?(?:(?:năm\\s+)?${YEAR}|tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}${YEAR_AFTER})\\s+trở\\s+đi(?![\\p{L}])`,
       FLAGS,
     ),
     extract: (m) => {
@@ -543,7 +545,7 @@ const PARSERS: Parser[] = [
     // `(kể) từ tháng 9/2017`, `từ năm 2026`, `Từ quý I/2026,` (from then on): an open end; a range starting there is longer and wins
     kind: 'onward',
     pattern: new RegExp(
-      `(?:kể\\s+)?từ\\s+(?:tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR}(?![\\d/]|${YEAR_DASH}(?:19|20|21)\\d{2})|quý\\s+${QUARTER}(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}(?![\\d/]))`,
+      `(?:kể\\s+)?từ\\s+(?:tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR}(?![\\d/]|${YEAR_DASH}(?:19|20|21)\\d{2})|quý\\s+${QUARTER}${YEAR_AFTER}(?![\\d/]))`,
       FLAGS,
     ),
     extract: (m) => {
@@ -622,7 +624,7 @@ const PARSERS: Parser[] = [
     // `Hết tháng 11/2025, …`, `hết quý III/2025`, `hết năm 2025` (by the end of): until the month's, quarter's or year's end
     kind: 'until',
     pattern: new RegExp(
-      `(?<![\\p{L}])hết\\s+(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}|năm\\s+${YEAR}(?![\\d/]))`,
+      `(?<![\\p{L}])hết\\s+(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])${YEAR_AFTER}|năm\\s+${YEAR}(?![\\d/]))`,
       FLAGS,
     ),
     extract: (m) => until(m[1] ? (monthBounds(+m[2]!, +m[1]!)?.to ?? null) : m[3] ? (quarterBounds(m[3], +m[4]!)?.to ?? null) : isoDate(+m[5]!, 12, 31)),
@@ -641,7 +643,7 @@ const PARSERS: Parser[] = [
     // `(từ nay) đến (hết/cuối) tháng 6/2026`, `đến cuối quý IV năm 2025`, `(đến 6/2028)`: until the month's or quarter's end
     kind: 'until',
     pattern: new RegExp(
-      `(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+|cuối\\s+)?(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}|(\\d{1,2})${SPACE}/${SPACE}${YEAR}(?![\\d/]))`,
+      `(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+|cuối\\s+)?(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])${YEAR_AFTER}|(\\d{1,2})${SPACE}/${SPACE}${YEAR}(?![\\d/]))`,
       FLAGS,
     ),
     extract: (m, env) =>
@@ -723,7 +725,7 @@ const PARSERS: Parser[] = [
     role: 'cumulative',
     pattern: new RegExp(
       `(?:(?:lũy|luỹ)\\s+kế\\s+(?:từ\\s+)?|cộng\\s+dồn\\s+(?:từ\\s+)?|(?:tính\\s+)?từ\\s+(?=đầu\\s+năm(?:\\s+\\d{4})?\\s+${TO}))đầu\\s+năm(?:\\s+${YEAR})?` +
-        `(?:\\s+${TO}\\s+(?:nay|thời\\s+điểm\\s+báo\\s+cáo|(?:hết\\s+|cuối\\s+)?(?:(?:ngày\\s+)?(${ANY_DATE})|tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}|tháng\\s+(\\d{1,2})(?![\\d/]|\\s+năm))))?`,
+        `(?:\\s+${TO}\\s+(?:nay|thời\\s+điểm\\s+báo\\s+cáo|(?:hết\\s+|cuối\\s+)?(?:(?:ngày\\s+)?(${ANY_DATE})|tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}${YEAR_AFTER}|tháng\\s+(\\d{1,2})(?![\\d/]|\\s+năm))))?`,
       FLAGS,
     ),
     extract: (m, env) => {

@@ -179,27 +179,17 @@ function substitution(read: number, readFold: number, printed: number, printedFo
   return readFold < 128 && printedFold < 128 && LIKE[readFold * 128 + printedFold] === 1 ? DUST_COSTS.likeShape : DUST_COSTS.letter;
 }
 
-/** Rows of the edit-distance table, reused (a chunk is compared with every syllable). */
-let prevRow = new Float64Array(16);
-let thisRow = new Float64Array(16);
-
 /**
  * The cost of reading `printed` as `read` (both in small letters, NFC): a weighted edit distance,
  * signs cheap to add or to stand for a letter, marks cheaper than letters. Stops early above `max`.
+ * (The plain table, one syllable at a time: `dustCandidates` computes the same over the trie; its tests compare the two.)
  */
 export function dustCost(read: string, printed: string, max = Infinity): number {
-  return cost(read, foldEach(read), printed, foldEach(printed), max);
-}
-
-function cost(read: string, readFold: string, printed: string, printedFold: string, max: number): number {
+  const readFold = foldEach(read);
+  const printedFold = foldEach(printed);
   const m = printed.length;
-  if (m + 1 > prevRow.length) {
-    prevRow = new Float64Array(2 * (m + 1));
-    thisRow = new Float64Array(2 * (m + 1));
-  }
-  let prev = prevRow;
-  let row = thisRow;
-  prev[0] = 0;
+  let prev = new Float64Array(m + 1);
+  let row = new Float64Array(m + 1);
   for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + DUST_COSTS.lost;
   for (let i = 0; i < read.length; i++) {
     const c = read.charCodeAt(i);
