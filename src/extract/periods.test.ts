@@ -400,6 +400,22 @@ describe('periods with roles', () => {
     expect(p('Kết quả quý III: đã tổ chức 5 hội nghị.')).toEqual([['reporting', '2025-07-01', '2025-09-30']]);
   });
 
+  it('a decision or letter looks ahead too: a month due with no year that ended months before it is next year’s; a report’s stays', () => {
+    const p = (kind: string, text: string) => findPeriods(text, ctx(2025, 11, 20, kind)).map((x) => [x.role, x.from, x.to]);
+    expect(p('CV', 'Các xã hoàn thành trong tháng 01 để kịp trình Hội đồng nhân dân.')).toEqual([['deadline', '2026-01-01', '2026-01-31']]);
+    expect(p('QĐ', 'Thời gian hoàn thành: quý I.')).toEqual([['deadline', '2026-01-01', '2026-03-31']]);
+    // a report recounts: its deadline of January may be the one just past
+    expect(p('BC', 'Các xã hoàn thành trong tháng 01 để kịp trình Hội đồng nhân dân.')).toEqual([['deadline', '2025-01-01', '2025-01-31']]);
+  });
+
+  it('từ ngày 01/12 đến ngày 31/01 with no year: the winter nearest the document’s date', () => {
+    const p = (date: [number, number, number], kind: string, text: string) => findPeriods(text, ctx(...date, kind)).map((x) => [x.from, x.to]);
+    // a notice of November: the coming winter
+    expect(p([2025, 11, 20], 'TB', 'Cao điểm phòng chống cháy rừng từ ngày 01/12 đến ngày 31/01.')).toEqual([['2025-12-01', '2026-01-31']]);
+    // a report of January: the one just past
+    expect(p([2026, 1, 20], 'BC', 'Số liệu tính từ ngày 15/12 đến ngày 14/01.')).toEqual([['2025-12-15', '2026-01-14']]);
+  });
+
   it('so với tháng 8 / quý II with no year: the latest such month or quarter before the reporting period ends', () => {
     const p = (title: string, text: string, date: [number, number, number]) =>
       periodsOf(title, text, ctx(...date, 'BC')).periods.filter((x) => x.role === 'comparison').map((x) => [x.from, x.to, x.text]);

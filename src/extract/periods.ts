@@ -117,6 +117,8 @@ interface Env {
    * report on 2017 dated March 2018 says `quý IV` of 2017), else the document's year.
    */
   reportYear: number | null;
+  /** Whether `reportYear` is the title's (else it is the document's). */
+  titledYear: boolean;
   /** Whether the document is a report (`BC`). */
   report: boolean;
   /** The text's `N tháng (đầu) năm YYYY`, in order, read on first use. */
@@ -224,7 +226,7 @@ const PARSERS: Parser[] = [
     extract: (m, env) => {
       // `Kỳ báo cáo năm được tính từ ngày 01 tháng 01 đến ngày 31 tháng 12` (the yearly report's span): every year's
       if (!parseDate(m[1]!) && !parseDate(m[2]!) && recurring(env.text, m.index, m.index + m[0].length)) return 'block';
-      return dayRange(m[1]!, m[2]!, env.reportYear) ?? 'block';
+      return dayRange(m[1]!, m[2]!, env) ?? 'block';
     },
   },
   {
@@ -233,7 +235,7 @@ const PARSERS: Parser[] = [
     kind: 'days',
     pattern: new RegExp(`(?:ngày\\s+)?(${ANY_DATE})${SPACE}[-–—]${SPACE}(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
     extract: (m, env) => {
-      const r = dayRange(m[1]!, m[2]!, env.reportYear);
+      const r = dayRange(m[1]!, m[2]!, env);
       if (r && r.from!.slice(5) === r.to!.slice(5) && +r.to!.slice(0, 4) - +r.from!.slice(0, 4) >= 5) return 'block';
       return r;
     },
@@ -262,7 +264,7 @@ const PARSERS: Parser[] = [
     // `(trong thời gian) ngày 15 tháng 12 năm 1993 đến ngày 31 tháng 12 năm 1994`: two days joined by đến, with no từ
     kind: 'days',
     pattern: new RegExp(`ngày\\s+(${ANY_DATE})\\s*,?\\s*${TO}\\s+(?:hết\\s+)?ngày\\s+(${DATE_SOURCE})`, FLAGS),
-    extract: (m, env) => dayRange(m[1]!, m[2]!, env.reportYear),
+    extract: (m, env) => dayRange(m[1]!, m[2]!, env),
   },
   {
     // `báo cáo Thủ tướng Chính phủ trong ngày 20 tháng 11 năm 2025`, `hoàn thành ngay trong ngày …`: to be done by that day
@@ -1176,9 +1178,10 @@ export function periodsOf(
       from = shiftYears(from!, shift);
       to = shiftYears(to!, shift);
     }
-    // a plan looks ahead: a month or quarter with no year, planned or due, that ended two months before the plan was
-    // signed is next year's (`hoàn thành trong quý I` in a plan dated December whose title names no year)
-    if (context.kind === 'KH' && shift === 0 && yearless && (roles[i] === 'plan' || roles[i] === 'deadline') && env.today && days(to!, env.today) > 60) {
+    // a plan, decision or letter looks ahead: a month or quarter with no year, planned or due, that ended two months
+    // before it was signed is next year's (`hoàn thành trong quý I` in a plan dated December whose title names no
+    // year, `Hoàn thành trong tháng 01` in a letter of November). A report's may be past: it recounts.
+    if (context.kind && context.kind !== 'BC' && shift === 0 && yearless && (roles[i] === 'plan' || roles[i] === 'deadline') && env.today && days(to!, env.today) > 60) {
       from = shiftYears(from!, 1);
       to = shiftYears(to!, 1);
     }
@@ -1206,12 +1209,13 @@ export function periodsOf(
 function envOf(text: string, context: PeriodContext, title: string | null = null): Env {
   const d = context.date;
   const today = d && d.year && d.month && d.day ? isoDate(d.year, d.month, d.day) : null;
-  const env: Env = { text, year: d?.year ?? null, today, reportYear: null, report: context.kind === 'BC' };
+  const env: Env = { text, year: d?.year ?? null, today, reportYear: null, titledYear: false, report: context.kind === 'BC' };
   // no document date: dates without a year fall in the year the text names most
   if (env.year === null) env.year = mostNamedYear(text);
   // (a plan's title names the year it plans: `Kế hoạch … năm 2026` dated December 2025 means 2026 by `quý I`)
   const titled = (context.kind === 'BC' || context.kind === 'KH') && title ? titlePeriod(title, context) : null;
-  env.reportYear = titled && days(titled.from!, titled.to!) <= 366 ? +titled.to!.slice(0, 4) : env.year;
+  env.titledYear = titled !== null && days(titled.from!, titled.to!) <= 366;
+  env.reportYear = env.titledYear ? +titled!.to!.slice(0, 4) : env.year;
   return env;
 }
 
@@ -1539,14 +1543,32 @@ function periodBefore(p: { from: string; to: string }): Bounds | null {
   return { from: new Date(Date.parse(to) - (length - 1) * dayMs).toISOString().slice(0, 10), to };
 }
 
-/** `từ ngày A đến B`: A without a year takes B's (the year before when that would reverse them); B without one the document's. */
-function dayRange(a: string, b: string, year: number | null): Bounds | null {
-  const to = anyDate(b, year);
+/**
+ * `từ ngày A đến B`: A without a year takes B's (the year before when that would reverse them); B without one the
+ * report's year. Neither with one and turning the year (`từ ngày 01/12 đến ngày 31/01`), with no year in the title:
+ * the two years that put the span nearest the document's date (a notice of November means the coming winter, a
+ * report of January the one just past).
+ */
+function dayRange(a: string, b: string, env: Env): Bounds | null {
+  const to = anyDate(b, env.reportYear);
   if (!to) return null;
   const toYear = +to.slice(0, 4);
   let from = anyDate(a, toYear);
-  if (from && from > to && !parseDate(a)) from = anyDate(a, toYear - 1);
+  if (from && from > to && !parseDate(a)) {
+    from = anyDate(a, toYear - 1);
+    const later = { from: anyDate(a, toYear), to: anyDate(b, toYear + 1) };
+    if (!parseDate(b) && !env.titledYear && env.today && later.from && later.to && distance(later, env.today) < distance({ from, to }, env.today)) {
+      return later;
+    }
+  }
   return ordered(from, to);
+}
+
+/** Days from `day` to the nearest day of a span (0 inside it). */
+function distance(span: { from: string | null; to: string | null }, day: string): number {
+  if (span.from && day < span.from) return days(day, span.from);
+  if (span.to && day > span.to) return days(span.to, day);
+  return 0;
 }
 
 /** A deadline's date; a date with no year falls in the document's year, or the next when that would be long past. */
