@@ -465,6 +465,21 @@ describe('periods with roles', () => {
     expect(roles('Từ năm 2016 đến nay, toàn tỉnh đã xây dựng 120 công trình.')).toEqual([]);
   });
 
+  it('a span to now without từ or with a gloss: giai đoạn 2020 – nay, (2021 - nay), Từ ngày 01/7/2025 (…) đến nay', () => {
+    const c = ctx(2025, 11, 20, 'BC');
+    expect(roles('Giai đoạn 2020 – nay, xã đã xây dựng 50 nhà đại đoàn kết.', c)).toEqual([['other', '2020-01-01', '2025-11-20', 'Giai đoạn 2020 – nay']]);
+    expect(roles('Tỷ lệ hộ nghèo giảm đều qua các năm (2021 - nay).', c)).toEqual([['other', '2021-01-01', '2025-11-20', '2021 - nay']]);
+    expect(roles('Từ ngày 01/7/2025 (thời điểm vận hành chính quyền địa phương 2 cấp) đến nay, xã đã tiếp nhận 500 hồ sơ.', c)).toEqual([
+      ['other', '2025-07-01', '2025-11-20', 'Từ ngày 01/7/2025 (thời điểm vận hành chính quyền địa phương 2 cấp) đến nay'],
+    ]);
+  });
+
+  it('Từ đầu năm, … opening a sentence is the running total; chỉ tiêu … giao từ đầu năm, … (corpus) is when they were given', () => {
+    const p = (text: string) => periodsOf('Báo cáo kết quả thực hiện nhiệm vụ tháng 11 năm 2025', text, ctx(2025, 11, 20, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    expect(p('Từ đầu năm, toàn xã tiếp nhận 300 hồ sơ.')).toEqual([['cumulative', '2025-01-01', '2025-11-30', 'Từ đầu năm']]);
+    expect(p('Rà soát các chỉ tiêu phát triển kinh tế - xã hội đã được Hội đồng nhân dân tỉnh giao từ đầu năm, phấn đấu hoàn thành.')).toEqual([]);
+  });
+
   it('từ ngày 01/7 đến nay: a day with no year is of the reporting year, or the year before when still ahead (corpus)', () => {
     const line = 'Ý kiến của Ủy ban nhân dân thành phố Đà Nẵng (từ ngày 01/7 đến nay) và ý kiến của các đồng chí tham dự';
     expect(roles(line, ctx(2025, 11, 20, 'BC'))).toEqual([['other', '2025-07-01', '2025-11-20', 'từ ngày 01/7 đến nay']]);

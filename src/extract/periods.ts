@@ -380,13 +380,17 @@ const PARSERS: Parser[] = [
     // is of the reporting year)
     kind: 'toNow',
     role: 'other',
-    // (`kể từ ngày 01/7/2025 đến nay`; `đến thời điểm báo cáo`, `đến ngày báo cáo`, `đến hiện nay` say the same)
+    // (`kể từ ngày 01/7/2025 đến nay`; `đến thời điểm báo cáo`, `đến ngày báo cáo`, `đến hiện nay` say the same;
+    // `giai đoạn 2021 đến nay`, `(2021 - nay)` with no `từ`; a bracket may gloss the start: `Từ ngày 01/7/2025 (thời điểm
+    // vận hành chính quyền địa phương 2 cấp) đến nay`)
     pattern: new RegExp(
-      `(?:kể\\s+)?từ\\s+(?:(?:ngày\\s+)?(${ANY_DATE})|tháng\\s+${MONTH_YEAR}|năm\\s+${YEAR})\\s*,?\\s*${TO}\\s+(?:nay|hiện\\s+nay|thời\\s+điểm\\s+(?:hiện\\s+tại|báo\\s+cáo)|ngày\\s+báo\\s+cáo)(?![\\p{L}])`,
+      `(?:(?:kể\\s+)?từ\\s+(?:(?:ngày\\s+)?(${ANY_DATE})|tháng\\s+${MONTH_YEAR}|(?:năm\\s+)?${YEAR})|(?:giai\\s+đoạn|thời\\s+kỳ)\\s+(?:từ\\s+)?(?:năm\\s+)?${YEAR}|(?<![\\p{L}\\d/.,]\\s*)${YEAR}(?=${YEAR_DASH}nay))` +
+        `(?:\\s*\\([^()\\n]{1,100}\\))?\\s*,?\\s*(?:${TO}|[-–—])\\s+(?:nay|hiện\\s+nay|thời\\s+điểm\\s+(?:hiện\\s+tại|báo\\s+cáo)|ngày\\s+báo\\s+cáo)(?![\\p{L}])`,
       FLAGS,
     ),
     extract: (m, env) => {
-      let from = m[1] ? anyDate(m[1], env.reportYear) : m[2] ? (monthBounds(+m[3]!, +m[2]!)?.from ?? null) : isoDate(+m[4]!, 1, 1);
+      const year = m[4] ?? m[5] ?? m[6];
+      let from = m[1] ? anyDate(m[1], env.reportYear) : m[2] ? (monthBounds(+m[3]!, +m[2]!)?.from ?? null) : isoDate(+year!, 1, 1);
       // a yearless day still ahead of the document's date is last year's (`từ ngày 25/12 đến nay` written in November)
       if (from && env.today && from > env.today && m[1] && !parseDate(m[1])) from = anyDate(m[1], +from.slice(0, 4) - 1);
       // with no document date, `nay` (now) names no day
@@ -721,12 +725,13 @@ const PARSERS: Parser[] = [
   },
   {
     // `lũy kế (từ) đầu năm (đến nay)`, `(tính) từ đầu năm đến nay`, `cộng dồn từ đầu năm đến cuối quý IV năm 2025`,
-    // `Từ đầu năm đến 15/6/2017`, `… đến hết tháng 5`, `… đến thời điểm báo cáo` (the document's date):
+    // `Từ đầu năm đến 15/6/2017`, `… đến hết tháng 5`, `… đến thời điểm báo cáo` (the document's date), `Từ đầu năm, …` opening
+    // a sentence (`chỉ tiêu … giao từ đầu năm, phấn đấu …` is when they were given, not a span):
     // from the first of January to the end named, else the end of the reporting period
     kind: 'running',
     role: 'cumulative',
     pattern: new RegExp(
-      `(?:(?:lũy|luỹ)\\s+kế\\s+(?:từ\\s+)?|cộng\\s+dồn\\s+(?:từ\\s+)?|(?:tính\\s+)?từ\\s+(?=đầu\\s+năm(?:\\s+\\d{4})?\\s+${TO}))đầu\\s+năm(?:\\s+${YEAR})?` +
+      `(?:(?:lũy|luỹ)\\s+kế\\s+(?:từ\\s+)?|cộng\\s+dồn\\s+(?:từ\\s+)?|(?:(?:tính|kể)\\s+)?từ\\s+(?=đầu\\s+năm(?:\\s+\\d{4})?\\s+${TO})|(?<=(?:^|[\\n.;:])[ \\t*_]*)(?:(?:tính|kể)\\s+)?từ\\s+(?=đầu\\s+năm(?:\\s+\\d{4})?\\s*,))đầu\\s+năm(?:\\s+${YEAR})?` +
         `(?:\\s+${TO}\\s+(?:nay|thời\\s+điểm\\s+báo\\s+cáo|(?:hết\\s+|cuối\\s+)?(?:(?:ngày\\s+)?(${ANY_DATE})|tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}${YEAR_AFTER}|tháng\\s+(\\d{1,2})(?![\\d/]|\\s+năm))))?`,
       FLAGS,
     ),
