@@ -465,6 +465,12 @@ describe('periods with roles', () => {
     expect(roles('Từ năm 2016 đến nay, toàn tỉnh đã xây dựng 120 công trình.')).toEqual([]);
   });
 
+  it('Từ 11/2025 đến 6/2026: months written bare after từ are one span, not an open start', () => {
+    const p = (text: string) => findPeriods(text, ctx(2025, 11, 20, 'KH')).map((x) => [x.role, x.from, x.to, x.text]);
+    expect(p('Thời gian thực hiện: Từ 11/2025 đến 6/2026.')).toEqual([['plan', '2025-11-01', '2026-06-30', 'Từ 11/2025 đến 6/2026']]);
+    expect(p('Triển khai từ 11/2025 - tháng 6/2026.')).toEqual([['plan', '2025-11-01', '2026-06-30', 'từ 11/2025 - tháng 6/2026']]);
+  });
+
   it('a span to now without từ or with a gloss: giai đoạn 2020 – nay, (2021 - nay), Từ ngày 01/7/2025 (…) đến nay', () => {
     const c = ctx(2025, 11, 20, 'BC');
     expect(roles('Giai đoạn 2020 – nay, xã đã xây dựng 50 nhà đại đoàn kết.', c)).toEqual([['other', '2020-01-01', '2025-11-20', 'Giai đoạn 2020 – nay']]);

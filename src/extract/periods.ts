@@ -289,6 +289,16 @@ const PARSERS: Parser[] = [
     extract: (m) => ordered(monthBounds(+m[3]!, +m[1]!)?.from ?? null, monthBounds(+m[3]!, +m[2]!)?.to ?? null),
   },
   {
+    // `Từ 11/2025 đến 6/2026`, `từ 11/2025 - tháng 6/2026`: months written bare, `từ` making them months (it was read as
+    // an open start, `đến 6/2026`)
+    kind: 'months',
+    pattern: new RegExp(
+      `(?:kể\\s+)?từ\\s+(?:tháng\\s+)?(\\d{1,2})${SPACE}/${SPACE}${YEAR}\\s*(?:${TO}\\s+(?:hết\\s+)?|[-–—]\\s*)(?:tháng\\s+)?(\\d{1,2})${SPACE}/${SPACE}${YEAR}(?![\\d/])`,
+      FLAGS,
+    ),
+    extract: (m) => ordered(monthBounds(+m[2]!, +m[1]!)?.from ?? null, monthBounds(+m[4]!, +m[3]!)?.to ?? null),
+  },
+  {
     // `Tháng 11 - 12/2025`, `tháng 11, 12/2025`, `tháng 12/2025 - tháng 01/2026`, `quý III - IV/2025`, `từ quý IV/2025 đến quý I/2026`,
     // `từ tháng 10/2025 đến hết năm 2025`: from the first's start to the second's end (the first in the second's year
     // when it names none, the year before when that would reverse them)
