@@ -471,6 +471,18 @@ describe('periods with roles', () => {
     expect(p('Triển khai từ 11/2025 - tháng 6/2026.')).toEqual([['plan', '2025-11-01', '2026-06-30', 'từ 11/2025 - tháng 6/2026']]);
   });
 
+  it('a span between units of two sizes is one span: từ ngày 05/12/2025 đến hết tháng 6/2026, từ quý IV/2025 - năm 2027', () => {
+    const p = (text: string) => findPeriods(text, ctx(2025, 11, 20, 'KH')).map((x) => [x.role, x.from, x.to, x.text]);
+    expect(p('Triển khai từ ngày 05/12/2025 đến hết tháng 6/2026.')).toEqual([['plan', '2025-12-05', '2026-06-30', 'từ ngày 05/12/2025 đến hết tháng 6/2026']]);
+    expect(p('Thực hiện từ tháng 12 năm 2025 đến ngày 15 tháng 6 năm 2026.')).toEqual([['plan', '2025-12-01', '2026-06-15', 'từ tháng 12 năm 2025 đến ngày 15 tháng 6 năm 2026']]);
+    expect(p('Thời gian thực hiện: từ quý IV/2025 - năm 2027.')).toEqual([['plan', '2025-10-01', '2027-12-31', 'từ quý IV/2025 - năm 2027']]);
+    expect(p('Duy trì từ năm 2025 đến 2027.')).toEqual([['plan', '2025-01-01', '2027-12-31', 'từ năm 2025 đến 2027']]);
+    // after a time label `từ` may be left out, two days too; the label gives the role
+    expect(p('Thời gian hoàn thành: ngày 05/12/2025 đến ngày 15/01/2026.')).toEqual([['deadline', '2025-12-05', '2026-01-15', 'ngày 05/12/2025 đến ngày 15/01/2026']]);
+    // a bare year ending it must end its clause: `đến 2027 người` counts people
+    expect(p('Số người tham gia tăng từ tháng 12/2025 đến 2027 người.')).toEqual([['plan', '2025-12-01', null, 'từ tháng 12/2025']]);
+  });
+
   it('a span to now without từ or with a gloss: giai đoạn 2020 – nay, (2021 - nay), Từ ngày 01/7/2025 (…) đến nay', () => {
     const c = ctx(2025, 11, 20, 'BC');
     expect(roles('Giai đoạn 2020 – nay, xã đã xây dựng 50 nhà đại đoàn kết.', c)).toEqual([['other', '2020-01-01', '2025-11-20', 'Giai đoạn 2020 – nay']]);

@@ -203,6 +203,10 @@ const MONTH_NAME = `(?:${Object.keys(MONTH_NAME_WORDS)
 const monthNamed = (s: string) => MONTH_NAME_WORDS[s.replace(/\s+/gu, ' ')] ?? 0;
 /** A quarter's numeral (the text is matched in lower case): `iv`, `3`. */
 const QUARTER = '(iv|iii|ii|i|[1-4])';
+/** A day, month, quarter or year with its year, as one end of a span (`pointOf` reads it). */
+const POINT =
+  `(?:(?:ngày\\s+)?${DATE_SOURCE}|tháng\\s+\\d{1,2}(?:${SPACE}/${SPACE}|\\s+năm\\s+)\\d{4}|\\d{1,2}${SPACE}/${SPACE}\\d{4}|quý\\s+(?:iv|iii|ii|i|[1-4])(?:\\s+năm\\s+|${SPACE}/${SPACE})\\d{4}|(?:năm\\s+)?(?:19|20|21)\\d{2})`;
+
 /**
  * Patterns are written in lower case and matched against the text in lower case (`Từ ngày`, `QUÝ
  * II NĂM 2026`), which lets the regex engine skip ahead to a pattern's first letters (an `i` flag
@@ -287,6 +291,28 @@ const PARSERS: Parser[] = [
     kind: 'months',
     pattern: new RegExp(`từ\\s+tháng\\s+(\\d{1,2})\\s*(?:${TO}\\s+|[-–]\\s*)(?:hết\\s+)?tháng\\s+${MONTH_YEAR}`, FLAGS),
     extract: (m) => ordered(monthBounds(+m[3]!, +m[1]!)?.from ?? null, monthBounds(+m[3]!, +m[2]!)?.to ?? null),
+  },
+  {
+    // a span between a day, month, quarter or year and one of another unit, each with its year: `từ ngày 05/12/2025 đến hết
+    // tháng 6/2026`, `từ tháng 12/2025 đến ngày 15/6/2026`, `từ quý IV/2025 - năm 2027`, `từ năm 2025 đến 2027` (they were
+    // read as an open start and an open end): from the first's start to the second's end. After a time label `từ` may be
+    // left out, and two days are a span too (`Thời gian thực hiện: ngày 05/12/2025 đến ngày 15/6/2026`); the label's
+    // words, `lead`, give the role
+    kind: 'months',
+    pattern: new RegExp(
+      `(?:(?:kể\\s+)?từ\\s+|(?<lead>thời\\s+(?:gian|hạn)(?:\\s+(?:thực\\s+hiện|hoàn\\s+thành|triển\\s+khai|tổ\\s+chức|áp\\s+dụng))?[ \\t*]*:[ \\t*]*))${TIME}?(?<start>${POINT})\\s*,?\\s*(?:${TO}\\s+(?:hết\\s+)?|[-–—]\\s*)${TIME}?(?<end>${POINT})(?![\\d/]|[.,]\\d|\\s+\\d)`,
+      FLAGS,
+    ),
+    extract: (m, env) => {
+      const start = pointOf(m.groups!.start!);
+      const end = pointOf(m.groups!.end!);
+      // two days are the day ranges' (`đến trước ngày`, an anniversary's dash); two bare years the years' (`từ 2000 đến
+      // 2020 người` counts); a bare year ending it must end its clause
+      if (!start || !end || (start.unit === 'day' && end.unit === 'day' && !m.groups!.lead)) return null;
+      const bare = (s: string) => /^\d{4}$/u.test(s.trim());
+      if (bare(m.groups!.end!) && (bare(m.groups!.start!) || /^\s+\p{L}/u.test(env.text.slice(m.index + m[0].length)))) return null;
+      return ordered(start.from, end.to);
+    },
   },
   {
     // `Từ 11/2025 đến 6/2026`, `từ 11/2025 - tháng 6/2026`: months written bare, `từ` making them months (it was read as
@@ -1577,6 +1603,21 @@ function dayRange(a: string, b: string, env: Env): Bounds | null {
     }
   }
   return ordered(from, to);
+}
+
+/** One end of a span written with its year (`POINT`): its unit and bounds. */
+function pointOf(s: string): { unit: 'day' | 'month' | 'quarter' | 'year'; from: string; to: string } | null {
+  const t = s.replace(/^ngày\s+/iu, '').replace(/\s+/gu, ' ').trim();
+  const day = parseDate(t);
+  if (day) return { unit: 'day', from: day, to: day };
+  let m = /^(?:tháng )?(\d{1,2}) ?(?:\/|năm) ?(\d{4})$/iu.exec(t);
+  const month = m ? monthBounds(+m[2]!, +m[1]!) : null;
+  if (month) return { unit: 'month', ...month } as { unit: 'month'; from: string; to: string };
+  m = /^quý (\S+?) ?(?:\/|năm) ?(\d{4})$/iu.exec(t);
+  const quarter = m ? quarterBounds(m[1]!, +m[2]!) : null;
+  if (quarter) return { unit: 'quarter', ...quarter } as { unit: 'quarter'; from: string; to: string };
+  m = /^(?:năm )?(\d{4})$/iu.exec(t);
+  return m ? { unit: 'year', from: `${m[1]}-01-01`, to: `${m[1]}-12-31` } : null;
 }
 
 /** Days from `day` to the nearest day of a span (0 inside it). */
