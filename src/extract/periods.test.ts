@@ -483,6 +483,14 @@ describe('periods with roles', () => {
     expect(p('Số người tham gia tăng từ tháng 12/2025 đến 2027 người.')).toEqual([['plan', '2025-12-01', null, 'từ tháng 12/2025']]);
   });
 
+  it('a bare month after a deadline’s words or any time label: chậm nhất 12/2025, Thời hạn nộp: 12/2025, trước 12/2025', () => {
+    const p = (text: string) => findPeriods(text, ctx(2025, 11, 20, 'CV')).map((x) => [x.role, x.from, x.to, x.text]);
+    expect(p('Hoàn thành chậm nhất 12/2025.')).toEqual([['deadline', '2025-12-01', '2025-12-31', '12/2025']]);
+    expect(p('Thời hạn nộp: 12/2025.')).toEqual([['deadline', '2025-12-01', '2025-12-31', '12/2025']]);
+    expect(p('Thời điểm hoàn thành: 6/2026.')).toEqual([['deadline', '2026-06-01', '2026-06-30', '6/2026']]);
+    expect(p('Hoàn thành xong trước 12/2025.')).toEqual([['deadline', null, '2025-11-30', 'trước 12/2025']]);
+  });
+
   it('a span to now without từ or with a gloss: giai đoạn 2020 – nay, (2021 - nay), Từ ngày 01/7/2025 (…) đến nay', () => {
     const c = ctx(2025, 11, 20, 'BC');
     expect(roles('Giai đoạn 2020 – nay, xã đã xây dựng 50 nhà đại đoàn kết.', c)).toEqual([['other', '2020-01-01', '2025-11-20', 'Giai đoạn 2020 – nay']]);

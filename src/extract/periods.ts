@@ -478,11 +478,11 @@ const PARSERS: Parser[] = [
     },
   },
   {
-    // `hoàn thành trước năm 2027`, `trước tháng 12/2025`, `trước quý II/2026` (before that month, quarter or year): an
+    // `hoàn thành trước năm 2027`, `trước tháng 12/2025` (`trước 12/2025`), `trước quý II/2026` (before that month, quarter or year): an
     // open start, to the day before it begins; the role comes from the words around (`hoàn thành` → deadline)
     kind: 'until',
     pattern: new RegExp(
-      `trước\\s+(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])${YEAR_AFTER}|năm\\s+${YEAR}(?![\\d/]))`,
+      `trước\\s+(?:(?:tháng\\s+)?${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])${YEAR_AFTER}|năm\\s+${YEAR}(?![\\d/]))`,
       FLAGS,
     ),
     extract: (m) => {
@@ -701,11 +701,12 @@ const PARSERS: Parser[] = [
     },
   },
   {
-    // a bare month or year after a time label: `Thời gian thực hiện: 12/2025`, `Thời gian hoàn thành: 2026` (the
-    // label's words, `lead`, are left out of the span; they give the role)
+    // a bare month or year after a time label: `Thời gian thực hiện: 12/2025`, `Thời gian hoàn thành: 2026`, `Thời hạn nộp:
+    // 12/2025`, `Tiến độ: 2026`, or a deadline's words: `chậm nhất 12/2025` (the label's words, `lead`, are left out of the
+    // span; they give the role)
     kind: 'month',
     pattern: new RegExp(
-      `(?<lead>thời\\s+(?:gian|hạn)(?:\\s+(?:thực\\s+hiện|hoàn\\s+thành|triển\\s+khai))?[ \\t*]*:[ \\t*]*(?:trong\\s+)?)(?:(\\d{1,2})[ \\t]*/[ \\t]*${YEAR}|${YEAR})` +
+      `(?<lead>(?:(?:thời\\s+(?:gian|hạn|điểm)|tiến\\s+độ|hạn\\s+(?:chót|cuối))(?:\\s+\\p{L}+){0,3}?[ \\t*]*:[ \\t*]*(?:trong\\s+)?|(?:chậm|muộn)\\s+nhất(?:\\s+là)?(?:\\s+(?:vào|trong))?\\s+))(?:(\\d{1,2})[ \\t]*/[ \\t]*${YEAR}|${YEAR})` +
         // or a range of them: `Thời gian triển khai: 12/2025 - 6/2026`
         `(?:[ \\t]*(?:[-–]|đến)[ \\t]*(?:(\\d{1,2})[ \\t]*/[ \\t]*${YEAR}|${YEAR}))?(?![\\d/]|[.,]\\d|[ \\t]*[-–])`,
       FLAGS,
