@@ -491,6 +491,13 @@ describe('periods with roles', () => {
     expect(p('Hoàn thành xong trước 12/2025.')).toEqual([['deadline', null, '2025-11-30', 'trước 12/2025']]);
   });
 
+  it('so alone for so với: giảm 3,2% so tháng trước, tăng 5% so kỳ trước', () => {
+    const p = (text: string) =>
+      periodsOf('Báo cáo tình hình kinh tế - xã hội tháng 11 năm 2025', text, ctx(2025, 11, 25, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    expect(p('Thu ngân sách giảm 3,2% so tháng trước.')).toEqual([['comparison', '2025-10-01', '2025-10-31', 'so tháng trước']]);
+    expect(p('Số hồ sơ tăng 5% so kỳ trước.')).toEqual([['comparison', '2025-10-01', '2025-10-31', 'so kỳ trước']]);
+  });
+
   it('a span to now without từ or with a gloss: giai đoạn 2020 – nay, (2021 - nay), Từ ngày 01/7/2025 (…) đến nay', () => {
     const c = ctx(2025, 11, 20, 'BC');
     expect(roles('Giai đoạn 2020 – nay, xã đã xây dựng 50 nhà đại đoàn kết.', c)).toEqual([['other', '2020-01-01', '2025-11-20', 'Giai đoạn 2020 – nay']]);

@@ -815,11 +815,12 @@ const PARSERS: Parser[] = [
     },
   },
   {
-    // `so với tháng trước / quý trước / năm trước (năm ngoái)`: the month, quarter or year before the reporting period's;
+    // `so với tháng trước / quý trước / năm trước (năm ngoái)` (`so` alone says the same): the month, quarter or year before
+    // the reporting period's;
     // `so với kỳ (báo cáo) trước` (the period before): as long as the reporting period, right before it
     kind: 'sameTime',
     role: 'comparison',
-    pattern: new RegExp(`so\\s+với\\s+(tháng|quý|năm|kỳ(?:\\s+báo\\s+cáo)?)\\s+(?:trước|liền\\s+kề\\s+trước|ngoái)(?![\\p{L}])(?!\\s+(?:ngày|khi|đó))`, FLAGS),
+    pattern: new RegExp(`so(?:\\s+với)?\\s+(tháng|quý|năm|kỳ(?:\\s+báo\\s+cáo)?)\\s+(?:trước|liền\\s+kề\\s+trước|ngoái)(?![\\p{L}])(?!\\s+(?:ngày|khi|đó))`, FLAGS),
     extract: (m) => {
       const unit = m[1]!.toLowerCase();
       return (a) => {
@@ -841,7 +842,7 @@ const PARSERS: Parser[] = [
     // end; `so với cùng tháng năm trước / năm 2016` (consumer prices): the reporting month a year earlier (or in the year named)
     kind: 'sameTime',
     role: 'comparison',
-    pattern: new RegExp(`so\\s+với\\s+(?:(tháng|quý)\\s+(\\d{1,2}|iv|iii|ii|i)|cùng\\s+tháng)\\s+năm\\s+(?:trước|ngoái|${YEAR})(?![\\p{L}\\d])`, FLAGS),
+    pattern: new RegExp(`so(?:\\s+với)?\\s+(?:(tháng|quý)\\s+(\\d{1,2}|iv|iii|ii|i)|cùng\\s+tháng)\\s+năm\\s+(?:trước|ngoái|${YEAR})(?![\\p{L}\\d])`, FLAGS),
     extract: (m) => {
       const quarter = m[1]?.toLowerCase() === 'quý';
       const n = m[2] ? (quarter ? smallOrdinal(m[2].toLowerCase()) : +m[2]) : null;
@@ -861,7 +862,7 @@ const PARSERS: Parser[] = [
     // reporting period (`tháng 12` compared in a January report is December of the year before)
     kind: 'sameTime',
     role: 'comparison',
-    pattern: new RegExp(`so\\s+với\\s+(tháng|quý)\\s+(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d/])(?!\\s*(?:năm|[/-]|,\\s*\\d|và\\s+\\d))`, FLAGS),
+    pattern: new RegExp(`so(?:\\s+với)?\\s+(tháng|quý)\\s+(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d/])(?!\\s*(?:năm|[/-]|,\\s*\\d|và\\s+\\d))`, FLAGS),
     extract: (m) => {
       const quarter = m[1]!.toLowerCase() === 'quý';
       const n = quarter ? smallOrdinal(m[2]!.toLowerCase()) : +m[2]!;
