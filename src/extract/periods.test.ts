@@ -491,6 +491,12 @@ describe('periods with roles', () => {
     expect(p('Hoàn thành xong trước 12/2025.')).toEqual([['deadline', null, '2025-11-30', 'trước 12/2025']]);
   });
 
+  it('9 tháng năm nay: this year’s first nine months, not the whole year', () => {
+    const p = (text: string) =>
+      periodsOf('Báo cáo tình hình kinh tế - xã hội tháng 11 năm 2025', text, ctx(2025, 11, 25, 'BC')).periods.map((x) => [x.from, x.to, x.text]);
+    expect(p('Tổng thu ngân sách 9 tháng năm nay ước đạt 50 tỷ đồng.')).toEqual([['2025-01-01', '2025-09-30', '9 tháng năm nay']]);
+  });
+
   it('so alone for so với: giảm 3,2% so tháng trước, tăng 5% so kỳ trước', () => {
     const p = (text: string) =>
       periodsOf('Báo cáo tình hình kinh tế - xã hội tháng 11 năm 2025', text, ctx(2025, 11, 25, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);

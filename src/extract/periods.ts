@@ -901,12 +901,12 @@ const PARSERS: Parser[] = [
   },
   {
     // `6 tháng đầu năm` with no year: of the year named right after it (`6 tháng đầu năm và phương hướng
-    // nhiệm vụ 6 tháng cuối năm 2019`), else of the reporting year
+    // nhiệm vụ 6 tháng cuối năm 2019`), else of the reporting year; `9 tháng năm nay` (this year's first nine)
     kind: 'partYear',
-    pattern: new RegExp(`(?<![.,\\p{L}\\d])${MONTH_COUNT}\\s+tháng\\s+(đầu|cuối)\\s+năm(?:\\s+nay)?(?![\\p{L}\\d]|\\s+\\d)`, FLAGS),
+    pattern: new RegExp(`(?<![.,\\p{L}\\d])${MONTH_COUNT}\\s+tháng\\s+(?:(đầu|cuối)\\s+năm(?:\\s+nay)?|năm\\s+nay)(?![\\p{L}\\d]|\\s+\\d)`, FLAGS),
     extract: (m, env) => {
       const n = monthCount(m[1]!);
-      const which = m[2]!.toLowerCase();
+      const which = m[2]?.toLowerCase() ?? 'đầu';
       const named = yearAhead(env.text, m.index + m[0].length);
       if (named !== null) return partOfYear(n, which, named);
       return (a) => (a.year ? partOfYear(n, which, a.year) : null);
