@@ -497,6 +497,16 @@ describe('periods with roles', () => {
     expect(p('Tổng thu ngân sách 9 tháng năm nay ước đạt 50 tỷ đồng.')).toEqual([['2025-01-01', '2025-09-30', '9 tháng năm nay']]);
   });
 
+  it('tới says đến: định hướng tới năm 2045 (a document of the pool), Duy trì thực hiện tới ngày 31/12/2026, cho tới 6/2026', () => {
+    const p = (text: string) => findPeriods(text, ctx(2025, 11, 20, 'KH')).map((x) => [x.from, x.to, x.text]);
+    expect(p('Phát triển công nghệ cao giai đoạn 2025-2035 và định hướng tới năm 2045 của tỉnh.')).toEqual([
+      ['2025-01-01', '2035-12-31', 'giai đoạn 2025-2035'],
+      [null, '2045-12-31', 'tới năm 2045'],
+    ]);
+    expect(p('Duy trì thực hiện tới ngày 31/12/2026.')).toEqual([[null, '2026-12-31', 'tới ngày 31/12/2026']]);
+    expect(p('Duy trì thực hiện cho tới 6/2026.')).toEqual([[null, '2026-06-30', 'cho tới 6/2026']]);
+  });
+
   it('so alone for so với: giảm 3,2% so tháng trước, tăng 5% so kỳ trước', () => {
     const p = (text: string) =>
       periodsOf('Báo cáo tình hình kinh tế - xã hội tháng 11 năm 2025', text, ctx(2025, 11, 25, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);

@@ -633,7 +633,7 @@ const PARSERS: Parser[] = [
   {
     // `(từ nay) đến (hết/cuối) năm 2030`, `tầm nhìn đến năm 2045`: an open start
     kind: 'until',
-    pattern: new RegExp(`(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+|cuối\\s+)?năm\\s+${YEAR}(?![\\d/])`, FLAGS),
+    pattern: new RegExp(`(?:từ\\s+nay\\s+)?${TO}\\s+(?:hết\\s+|cuối\\s+)?năm\\s+${YEAR}(?![\\d/])`, FLAGS),
     extract: (m, env) => fromNow(m, env, isoDate(+m[1]!, 12, 31)),
   },
   {
@@ -659,7 +659,7 @@ const PARSERS: Parser[] = [
   {
     // `(từ nay) đến (hết) (ngày) 31/12/2025`: until a day
     kind: 'until',
-    pattern: new RegExp(`(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+)?(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
+    pattern: new RegExp(`(?:từ\\s+nay\\s+)?${TO}\\s+(?:hết\\s+|cuối\\s+)?(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
     extract: (m, env) => fromNow(m, env, parseDate(m[1]!)),
   },
   {
@@ -674,7 +674,7 @@ const PARSERS: Parser[] = [
   {
     // `đến ngày 30/11, …` (with no year): until that day of the reporting year; never a day that recurs every year
     kind: 'until',
-    pattern: new RegExp(`(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+)?ngày\\s+(${DAY_MONTH_SOURCE})`, FLAGS),
+    pattern: new RegExp(`(?:từ\\s+nay\\s+)?${TO}\\s+(?:hết\\s+)?ngày\\s+(${DAY_MONTH_SOURCE})`, FLAGS),
     extract: (m, env) => {
       // the end of a yearless range (`từ ngày 10 đến ngày 15 tháng 12`: a rule for every year) is none
       if (/từ\s+(?:ngày\s+)?\d{1,2}\s*$/iu.test(env.text.slice(Math.max(0, m.index - 16), m.index))) return null;
@@ -685,7 +685,7 @@ const PARSERS: Parser[] = [
     // `(từ nay) đến (hết/cuối) tháng 6/2026`, `đến cuối quý IV năm 2025`, `(đến 6/2028)`: until the month's or quarter's end
     kind: 'until',
     pattern: new RegExp(
-      `(?:từ\\s+nay\\s+)?đến\\s+(?:hết\\s+|cuối\\s+)?(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])${YEAR_AFTER}|(\\d{1,2})${SPACE}/${SPACE}${YEAR}(?![\\d/]))`,
+      `(?:từ\\s+nay\\s+)?${TO}\\s+(?:hết\\s+|cuối\\s+)?(?:tháng\\s+${MONTH_YEAR}|quý\\s+${QUARTER}(?![\\p{L}\\d])${YEAR_AFTER}|(\\d{1,2})${SPACE}/${SPACE}${YEAR}(?![\\d/]))`,
       FLAGS,
     ),
     extract: (m, env) =>
@@ -694,7 +694,7 @@ const PARSERS: Parser[] = [
   {
     // `(lũy kế) đến hết tháng 10`, `đến cuối tháng 10` with no year: until that month's end in the reporting year
     kind: 'until',
-    pattern: new RegExp(`(?:từ\\s+nay\\s+)?đến\\s+(?:hết|cuối)\\s+tháng\\s+(\\d{1,2})(?![\\d/\\-–]|\\.\\d|\\s*(?:năm|[-–/])\\s*\\d)`, FLAGS),
+    pattern: new RegExp(`(?:từ\\s+nay\\s+)?${TO}\\s+(?:hết|cuối)\\s+tháng\\s+(\\d{1,2})(?![\\d/\\-–]|\\.\\d|\\s*(?:năm|[-–/])\\s*\\d)`, FLAGS),
     extract: (m, env) => {
       if (env.reportYear === null || recurring(env.text, m.index, m.index + m[0].length)) return null;
       return fromNow(m, env, monthBounds(env.reportYear, +m[1]!)?.to ?? null);
