@@ -507,6 +507,17 @@ describe('periods with roles', () => {
     expect(p('Duy trì thực hiện cho tới 6/2026.')).toEqual([[null, '2026-06-30', 'cho tới 6/2026']]);
   });
 
+  it('a notice’s window from its own day: Từ ngày ra thông báo đến 17h00 ngày 15/12/2025; đến 17h00 ngày … alone', () => {
+    const p = (text: string) => findPeriods(text, ctx(2025, 11, 20, 'TB')).map((x) => [x.from, x.to, x.text]);
+    expect(p('Thời gian nhận hồ sơ: Từ ngày ra thông báo đến 17h00 ngày 15/12/2025.')).toEqual([
+      ['2025-11-20', '2025-12-15', 'Từ ngày ra thông báo đến 17h00 ngày 15/12/2025'],
+    ]);
+    expect(p('Tiếp nhận hồ sơ từ ngày đăng tải thông báo đến hết ngày 15/12/2025.')).toEqual([
+      ['2025-11-20', '2025-12-15', 'từ ngày đăng tải thông báo đến hết ngày 15/12/2025'],
+    ]);
+    expect(p('Nhận hồ sơ đến 16 giờ 30 ngày 15/12/2025.')).toEqual([[null, '2025-12-15', 'đến 16 giờ 30 ngày 15/12/2025']]);
+  });
+
   it('so alone for so với: giảm 3,2% so tháng trước, tăng 5% so kỳ trước', () => {
     const p = (text: string) =>
       periodsOf('Báo cáo tình hình kinh tế - xã hội tháng 11 năm 2025', text, ctx(2025, 11, 25, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);

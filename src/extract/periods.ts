@@ -528,12 +528,14 @@ const PARSERS: Parser[] = [
   },
   {
     // `… chịu trách nhiệm thi hành Quyết định này kể từ ngày ký.`, `triển khai thực hiện từ ngày ban hành Kế hoạch đến …`,
+    // `Thời gian nhận hồ sơ: Từ ngày ra thông báo đến 17h00 ngày 15/12/2025` (a notice's),
     // `Từ khi ban hành đến hết năm 2026`: from the document's date (never after a duration: `trong thời hạn 15 ngày kể từ
     // ngày ký`, `ký hợp đồng`)
     kind: 'since',
     pattern: new RegExp(
-      `(?:kể\\s+)?từ\\s+(?:ngày|khi)\\s+(?:ký\\s+ban\\s+hành|ký|ban\\s+hành)(?:\\s+(?:quyết\\s+định|kế\\s+hoạch|chỉ\\s+thị|văn\\s+bản|quy\\s+chế|quy\\s+định)(?:\\s+này)?)?` +
-        `(?:\\s*,?\\s*${TO}\\s+(?:hết\\s+|cuối\\s+)?(?:(?:ngày\\s+)?(${DATE_SOURCE})|năm\\s+${YEAR}(?![\\d/])|tháng\\s+${MONTH_YEAR})|(?=[ \\t]*(?:[.;,:)/*\\n]|$)))`,
+      `(?:kể\\s+)?từ\\s+(?:ngày|khi)\\s+(?:(?:ký\\s+ban\\s+hành|ký|ban\\s+hành)(?:\\s+(?:quyết\\s+định|kế\\s+hoạch|chỉ\\s+thị|văn\\s+bản|quy\\s+chế|quy\\s+định|thông\\s+báo)(?:\\s+này)?)?` +
+        `|(?:ra|đăng(?:\\s+tải)?|phát\\s+hành)\\s+thông\\s+báo(?:\\s+này)?)` +
+        `(?:\\s*,?\\s*${TO}\\s+(?:hết\\s+|cuối\\s+)?${TIME}?(?:(?:ngày\\s+)?(${DATE_SOURCE})|năm\\s+${YEAR}(?![\\d/])|tháng\\s+${MONTH_YEAR})|(?=[ \\t]*(?:[.;,:)/*\\n]|$)))`,
       FLAGS,
     ),
     extract: (m, env) => {
@@ -659,7 +661,7 @@ const PARSERS: Parser[] = [
   {
     // `(từ nay) đến (hết) (ngày) 31/12/2025`: until a day
     kind: 'until',
-    pattern: new RegExp(`(?:từ\\s+nay\\s+)?${TO}\\s+(?:hết\\s+|cuối\\s+)?(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
+    pattern: new RegExp(`(?:từ\\s+nay\\s+)?${TO}\\s+(?:hết\\s+|cuối\\s+)?${TIME}?(?:ngày\\s+)?(${DATE_SOURCE})`, FLAGS),
     extract: (m, env) => fromNow(m, env, parseDate(m[1]!)),
   },
   {
