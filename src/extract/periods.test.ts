@@ -518,6 +518,12 @@ describe('periods with roles', () => {
     expect(p('Nhận hồ sơ đến 16 giờ 30 ngày 15/12/2025.')).toEqual([[null, '2025-12-15', 'đến 16 giờ 30 ngày 15/12/2025']]);
   });
 
+  it('a month’s or quarter’s year after a comma or của: tháng 12, năm 2025; quý IV của năm 2025 (one span, not the month and the whole year)', () => {
+    const p = (text: string) => findPeriods(text, ctx(2025, 11, 20, 'KH')).map((x) => [x.from, x.to, x.text]);
+    expect(p('Tổ chức thực hiện trong tháng 12, năm 2025.')).toEqual([['2025-12-01', '2025-12-31', 'tháng 12, năm 2025']]);
+    expect(p('Hoàn thành vào quý IV của năm 2025.')).toEqual([['2025-10-01', '2025-12-31', 'quý IV của năm 2025']]);
+  });
+
   it('so alone for so với: giảm 3,2% so tháng trước, tăng 5% so kỳ trước', () => {
     const p = (text: string) =>
       periodsOf('Báo cáo tình hình kinh tế - xã hội tháng 11 năm 2025', text, ctx(2025, 11, 25, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
@@ -1116,7 +1122,7 @@ describe('periods with roles', () => {
     expect(spans('Tổng số vốn đã giải ngân đến ngày 30/11 là 5 tỷ đồng')).toEqual([[null, '2025-11-30', 'đến ngày 30/11']]);
   });
 
-  it('a month with no year at a sentence’s end: chậm nhất tháng 6. (corpus), hoàn thành trong tháng 12., đến hết tháng 10.; tháng 12.2025 is no such month', () => {
+  it('a month with no year at a sentence’s end: chậm nhất tháng 6. (corpus), hoàn thành trong tháng 12., đến hết tháng 10.; tháng 12.2025 is December 2025', () => {
     const spans = (text: string) => roles(text, ctx(2025, 3, 2, 'KH')).map((r) => [r[0], r[1], r[2]]);
     expect(spans('Xây dựng kế hoạch đào tạo cán bộ cấp mình quản lý trong Quý II, chậm nhất tháng 6.')).toEqual([
       ['plan', '2025-04-01', '2025-06-30'],
@@ -1124,7 +1130,8 @@ describe('periods with roles', () => {
     ]);
     expect(spans('Các xã hoàn thành trong tháng 12.')).toEqual([['deadline', '2025-12-01', '2025-12-31']]);
     expect(spans('Lũy kế đến hết tháng 10.')).toEqual([['cumulative', null, '2025-10-31']]);
-    expect(spans('Hoàn thành trong tháng 12.2025 theo kế hoạch')).toEqual([]);
+    // a dot before the year, as in a date (`15.3.2026`)
+    expect(spans('Hoàn thành trong tháng 12.2025 theo kế hoạch')).toEqual([['deadline', '2025-12-01', '2025-12-31']]);
   });
 
   it('days of the week in a notice’s dates: từ thứ Hai ngày 10/11/2025 đến thứ Sáu ngày 14/11/2025, ngày 10/11/2025 (thứ Hai)', () => {

@@ -154,10 +154,15 @@ const YEAR = '((?:19|20|21)\\d{2})';
  * did (`tháng 10/⏎2025`, `2026⏎- 2030`, `15⏎giờ`); never a blank line.
  */
 const SPACE = '[ \\t]*(?:\\n[ \\t]*)?';
-/** A year after a month's or quarter's number: ` năm 2025`, `/2025` (`tháng 10 năm 2025`, `quý IV/2025`). */
-const YEAR_AFTER = `(?:\\s+năm\\s+|${SPACE}/${SPACE})${YEAR}`;
+/**
+ * Between a month's or quarter's number and its year: ` năm `, `/` (`tháng 10 năm 2025`, `quý IV/2025`), also `, năm`,
+ * ` của năm` and a dot before four digits (`tháng 12, năm 2025`, `quý IV của năm 2025`, `tháng 12.2025`).
+ */
+const BEFORE_YEAR = `(?:\\s*,?\\s+(?:của\\s+)?năm\\s+|${SPACE}/${SPACE}|\\.(?=\\d{4}(?!\\d)))`;
+/** A year after a month's or quarter's number (`BEFORE_YEAR`). */
+const YEAR_AFTER = `${BEFORE_YEAR}${YEAR}`;
 /** Month and year: `4/2026`, `02 năm 2026`, `4 năm 2026`. */
-const MONTH_YEAR = `(\\d{1,2})(?:${SPACE}/${SPACE}|\\s+năm\\s+)${YEAR}`;
+const MONTH_YEAR = `(\\d{1,2})${BEFORE_YEAR}${YEAR}`;
 /** Month and year also written with a dash (`12-2025`), where the words around make it a month. */
 const MONTH_YEAR_DASHED = `(\\d{1,2})(?:${SPACE}[/-]${SPACE}|\\s+năm\\s+)${YEAR}`;
 const DASH = `${SPACE}[-–—]${SPACE}`;
@@ -970,13 +975,13 @@ const PARSERS: Parser[] = [
   {
     kind: 'quarter',
     // (`quý I-2020`, `quý I.2020` as web pages print it too)
-    pattern: new RegExp(`quý\\s+${QUARTER}(?![\\p{L}\\d])(?:\\s+năm\\s+|${SPACE}[/-]${SPACE}|\\.)${YEAR}(?![\\d/])`, FLAGS),
+    pattern: new RegExp(`quý\\s+${QUARTER}(?![\\p{L}\\d])(?:${BEFORE_YEAR}|${SPACE}-${SPACE})${YEAR}(?![\\d/])`, FLAGS),
     extract: (m) => quarterBounds(m[1]!, +m[2]!),
   },
   {
     // `quý I` with no year: the year named right after it in the clause (`quý I và quý II năm 2026`), else the document's
     kind: 'quarter',
-    pattern: new RegExp(`quý\\s+${QUARTER}(?![\\p{L}\\d/])(?!\\s+năm\\s+\\d)(?:\\s+năm\\s+nay(?![\\p{L}]))?`, FLAGS),
+    pattern: new RegExp(`quý\\s+${QUARTER}(?![\\p{L}\\d/])(?!${BEFORE_YEAR}\\d)(?:\\s+năm\\s+nay(?![\\p{L}]))?`, FLAGS),
     extract: (m, env) => {
       if (/nay$/iu.test(m[0])) return env.year ? quarterBounds(m[1]!, env.year) : null; // `quý IV năm nay`: this year
       const named = yearAhead(env.text, m.index + m[0].length);
