@@ -433,6 +433,11 @@ I. ĐẶC ĐIỂM TÌNH HÌNH CHUNG`);
     expect(read('ỦY BAN NHÂN DÂN\nPHƯỜNG THẠCH KHÔI\n\nSố: /BC-UBND\n\nThạch Khôi, ngày tháng 02 năm 2026\n\nBÁO CÁO\n\nTình hình tháng 02').header.unit).toEqual({ level: 'phường', name: 'Thạch Khôi' });
     expect(read('ỦY BAN NHÂN DÂN\nĐẶC KHU CÁT HẢI\n\nSố: /BC-UBND\n\nCát Hải, ngày tháng 4 năm 2026\n\nBÁO CÁO\n\nTình hình tháng 4').header.issuer).toBe('Ủy ban nhân dân đặc khu Cát Hải');
   });
+
+  it('reads a place with a dash in its name', () => {
+    const header = read('ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA - VŨNG TÀU\n\nSố: 125/BC-UBND\n\nBà Rịa - Vũng Tàu, ngày 20 tháng 11 năm 2024\n\nBÁO CÁO\n\nTình hình tháng 11').header;
+    expect([header.place, header.unit]).toEqual(['Bà Rịa - Vũng Tàu', { level: 'tỉnh', name: 'Bà Rịa - Vũng Tàu' }]);
+  });
 });
 
 describe('header: older and typed forms', () => {

@@ -227,12 +227,13 @@ function readPlaceDate(zone: readonly string[], header: DocumentHeader): void {
   }
 }
 
-/** The place's words before the comma of a place–date line at `comma` (at most six). */
+/** The place's words before the comma of a place–date line at `comma` (at most six, and a dash between two: `Bà Rịa - Vũng Tàu`). */
 function placeBefore(cell: string, comma: number): string[] {
   const words = cell.slice(0, comma).trim().split(/\s+/u);
   const place: string[] = [];
   for (let k = words.length - 1; k >= 0 && place.length < 6; k--) {
-    if (!PLACE_WORD.test(words[k]!)) break;
+    const dash = /^[-–]$/u.test(words[k]!) && place.length > 0 && k > 0 && PLACE_WORD.test(words[k - 1]!);
+    if (!dash && !PLACE_WORD.test(words[k]!)) break;
     place.unshift(words[k]!);
   }
   return place;
