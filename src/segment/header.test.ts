@@ -434,6 +434,16 @@ I. ĐẶC ĐIỂM TÌNH HÌNH CHUNG`);
     expect(read('ỦY BAN NHÂN DÂN\nĐẶC KHU CÁT HẢI\n\nSố: /BC-UBND\n\nCát Hải, ngày tháng 4 năm 2026\n\nBÁO CÁO\n\nTình hình tháng 4').header.issuer).toBe('Ủy ban nhân dân đặc khu Cát Hải');
   });
 
+  it('reads `TP.` for thành phố in the issuer block, and a comma before the year of the date', () => {
+    const header = read('ỦY BAN NHÂN DÂN\nTP. HỒ CHÍ MINH\n\nSố: 125/BC-UBND\n\nTP. Hồ Chí Minh, ngày 20 tháng 11, năm 2025\n\nBÁO CÁO\n\nTình hình tháng 11').header;
+    expect([header.issuer, header.unit, header.place, header.date]).toEqual([
+      'Ủy ban nhân dân thành phố Hồ Chí Minh',
+      { level: 'thành phố', name: 'Hồ Chí Minh' },
+      'TP. Hồ Chí Minh',
+      { year: 2025, month: 11, day: 20 },
+    ]);
+  });
+
   it('reads a place with a dash in its name', () => {
     const header = read('ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA - VŨNG TÀU\n\nSố: 125/BC-UBND\n\nBà Rịa - Vũng Tàu, ngày 20 tháng 11 năm 2024\n\nBÁO CÁO\n\nTình hình tháng 11').header;
     expect([header.place, header.unit]).toEqual(['Bà Rịa - Vũng Tàu', { level: 'tỉnh', name: 'Bà Rịa - Vũng Tàu' }]);

@@ -20,6 +20,7 @@ import {
   SUBJECT_LINE,
   SYMBOL_KIND_CODES,
   UNIT_LEVELS,
+  UNIT_LEVEL_ABBREVIATIONS,
 } from './patterns.js';
 import type { DocumentHeader, ReportingUnit } from './types.js';
 
@@ -257,8 +258,9 @@ function readIssuer(zone: readonly string[]): { issuer: string; unit: ReportingU
   const m = [...matches].reverse().find((x) => x.groups!.unit) ?? matches.at(-1);
   if (!m) return null;
   const chair = m.groups!.chair ? 'Chủ tịch ' : '';
-  const unitWords = m.groups!.unit?.trim();
+  let unitWords = m.groups!.unit?.trim();
   if (!unitWords) return { issuer: `${chair}Ủy ban nhân dân`, unit: null };
+  for (const [short, level] of UNIT_LEVEL_ABBREVIATIONS) unitWords = unitWords.replace(short, `${level} `);
   const level = UNIT_LEVELS.find((l) => unitWords.toLowerCase().startsWith(`${l} `));
   if (!level) return { issuer: `${chair}Ủy ban nhân dân`, unit: null };
   const name = titleCase(unitWords.slice(level.length).trim());

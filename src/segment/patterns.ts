@@ -17,7 +17,7 @@ export const NUMBER_FIELD =
  * allowed. The place is read back from the comma (see `PLACE_WORD`).
  */
 export const PLACE_DATE =
-  /,\s*ngày\s*(?:(?<day>\d{1,2})?\s*tháng\s*(?<month>\d{1,2})?\s*năm\s*(?<year>\d{4})?|(?<dayNumeric>\d{1,2})\s*[/.-]\s*(?<monthNumeric>\d{1,2})\s*[/.-]\s*(?<yearNumeric>\d{4}))/u;
+  /,\s*ngày\s*(?:(?<day>\d{1,2})?\s*tháng\s*(?<month>\d{1,2})?\s*,?\s*năm\s*(?<year>\d{4})?|(?<dayNumeric>\d{1,2})\s*[/.-]\s*(?<monthNumeric>\d{1,2})\s*[/.-]\s*(?<yearNumeric>\d{4}))/u;
 /** A word of a place name: capitalised (`Bắc`, `TP.`), a number (`Quận 5`), or `phố` of `Thành phố`. */
 export const PLACE_WORD = /^(?:\p{Lu}[\p{L}.’'-]*|\d+|phố|xã|khu)$/u;
 
@@ -99,6 +99,11 @@ export const MOTTO_LINE = /^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Đ�
 /** Levels of administrative units, longest first where one begins another (`thị xã` before `xã`). */
 /** Reporting unit named in the body: `Ủy ban nhân dân đặc khu Cát Hải`, `UBND phường Thạch Khôi`. */
 export const UNIT_LEVELS = ['đặc khu', 'phường', 'thị trấn', 'thị xã', 'xã', 'thành phố', 'tỉnh', 'quận', 'huyện'] as const;
+/** Level words an issuer block abbreviates: `UBND TP. HỒ CHÍ MINH`, `UBND TX. BUÔN HỒ`. */
+export const UNIT_LEVEL_ABBREVIATIONS: ReadonlyArray<[RegExp, (typeof UNIT_LEVELS)[number]]> = [
+  [/^TP\.?\s*(?=\p{Lu})/u, 'thành phố'],
+  [/^TX\.?\s*(?=\p{Lu})/u, 'thị xã'],
+];
 
 /** Section labels, in the order of their nesting. */
 export const HEADING_LABELS: ReadonlyArray<{ pattern: RegExp; level: number }> = [
