@@ -128,6 +128,15 @@ phương hướng nhiệm vụ năm 2026
 Năm 2025, thu ngân sách trên địa bàn đạt 125 tỷ đồng, tăng 12% so với cùng kỳ.`);
     expect(outline.header.title).toBe('Tình hình thực hiện nhiệm vụ năm 2025, phương hướng nhiệm vụ năm 2026');
     expect(outline.text.slice(outline.blocks[0]!.content)).toMatch(/^Năm 2025, thu ngân sách/);
+    // or with the sentence that opens a list
+    const listed = read(`ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+PHƯỜNG HỒNG HÀ Độc lập - Tự do - Hạnh phúc
+Số: 412/BC-UBND Hồng Hà, ngày 10 tháng 12 năm 2025
+BÁO CÁO
+Tình hình thực hiện nhiệm vụ năm 2025
+Ủy ban nhân dân phường báo cáo kết quả thực hiện như sau:
+Thu ngân sách trên địa bàn đạt 125 tỷ đồng.`);
+    expect(listed.header.title).toBe('Tình hình thực hiện nhiệm vụ năm 2025');
   });
 
   it("ends a công văn's V/v subject before the place–date line under it (one column, no blank line)", () => {

@@ -316,9 +316,10 @@ function collectTitle(lines: readonly Line[], from: number, sameLine: string): {
     // (a capitals title goes on after a dash wrapped at its end: `GIAI ĐOẠN 2026-` / `2030`)
     const afterDash = /[-–]$/u.test(parts.at(-1) ?? '') && /^[\d\s./)–-]+$/u.test(text);
     if (capitals && !isCapitals(text) && !/^V[ềỀ]\s/u.test(text) && !afterDash) break;
-    // a sentence-case title's line is a phrase, not a sentence: a whole line ending at a full stop after it is the
-    // body's first paragraph when paragraphs are one per line (`Năm 2025, thu ngân sách … so với cùng kỳ.`)
-    if (!capitals && parts.length > 0 && text.length >= 40 && /[^.]\.$/u.test(text)) break;
+    // a sentence-case title's line is a phrase, not a sentence: a whole line ending at a full stop (or the colon
+    // that opens a list) after it is the body's first paragraph when paragraphs are one per line (`Năm 2025, thu ngân
+    // sách … so với cùng kỳ.`, `Ủy ban nhân dân xã báo cáo kết quả như sau:`)
+    if (!capitals && parts.length > 0 && text.length >= 40 && /[^.:][.:]$/u.test(text)) break;
     parts.push(text);
     // body text is not in capitals: a capitals title may be long (a decision repealing several others)
     if (parts.length >= (capitals ? CAPITALS_TITLE_MAX_LINES : TITLE_MAX_LINES)) return { text: parts.join(' '), next: i + 1, runaway: true };
