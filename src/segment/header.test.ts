@@ -329,11 +329,22 @@ BAN HÀNH ĐIỀU LỆ TỔ CHỨC VÀ HOẠT ĐỘNG CỦA QUỸ BẢO VỆ MÔ
     expect(signer('**KT. CHỦ TỊCH**\n**PHÓ\nCHỦ TỊCH**\n**Nguyễn Thị Nguyệt**')).toEqual({ name: 'Nguyễn Thị Nguyệt', role: 'PHÓ CHỦ TỊCH', onBehalfOf: 'KT. CHỦ TỊCH' });
     expect(signer('**KT. CHỦ TỊCH**\nPHÓ CHỦ TỊCH\n**Nguyễn\nVăn Khởi**')).toEqual({ name: 'Nguyễn Văn Khởi', role: 'PHÓ CHỦ TỊCH', onBehalfOf: 'KT. CHỦ TỊCH' });
     expect(signer('**TM. ỦY BAN NHÂN\nDÂN**\n**KT. CHỦ TỊCH**\nPHÓ CHỦ TỊCH\n**Mai\nSơn**')).toEqual({ name: 'Mai Sơn', role: 'PHÓ CHỦ TỊCH', onBehalfOf: 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH' });
+    // a copy's note that it was signed, between the role and the name
+    expect(signer('KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n(Đã ký)\n\nLê Thị Thu Hà')).toEqual({ name: 'Lê Thị Thu Hà', role: 'PHÓ CHỦ TỊCH', onBehalfOf: 'KT. CHỦ TỊCH' });
   });
 });
 
 describe('header: closings whose two columns PDF text merged on each line (layouts made from documents outside the annotated parts)', () => {
   const signer = (closing: string) => read(`Số: 1/QĐ-UBND\nQUYẾT ĐỊNH\nVỀ VIỆC THỬ\nĐiều 1. Thử.\n${closing}`).header;
+
+  it('reads a name alone on its line below the list whole (`Lê Thị Thu Hà`, never `Lê` left and `Thị Thu Hà` right)', () => {
+    const header = signer(`Nơi nhận: TM. ỦY BAN NHÂN DÂN
+- UBND tỉnh; CHỦ TỊCH
+- Lưu: VT.
+Lê Thị Thu Hà`);
+    expect(header.signer).toEqual({ name: 'Lê Thị Thu Hà', role: 'CHỦ TỊCH', onBehalfOf: 'TM. ỦY BAN NHÂN DÂN' });
+    expect(header.distribution).toEqual(['UBND tỉnh', 'Lưu: VT']);
+  });
 
   it('reads `TM.` wrapped before its body, and a role after an entry that has no punctuation (518fe8ba9a6bd9dc)', () => {
     const header = signer(`Nơi nhận: TM.

@@ -460,7 +460,9 @@ function signerFrom(texts: readonly string[]): { block: SignerBlock; used: numbe
   for (; k < texts.length; k++) {
     const text = texts[k]!;
     const next = texts[k + 1] ?? '';
-    if (ON_BEHALF_LINE.test(text)) {
+    if (SIGNED_MARK.test(text) && (role || onBehalf.length > 0)) {
+      continue; // `(Đã ký)`, `(ký, đóng dấu)` between the role and the name: a web copy's note that it was signed
+    } else if (ON_BEHALF_LINE.test(text)) {
       onBehalf.push(text);
     } else if (ON_BEHALF_WORD.test(text) && ON_BEHALF_LINE.test(`${text} ${next}`)) {
       onBehalf.push(`${text} ${next}`); // `TM.` wrapped before `ỦY BAN NHÂN DÂN`
@@ -489,6 +491,9 @@ function signerFrom(texts: readonly string[]): { block: SignerBlock; used: numbe
   return { block: { name: null, role, onBehalfOf: onBehalf.join(' / ') || null }, used: Math.max(k, 1) };
 }
 
+/** A copy's note that the original was signed (and sealed): `(Đã ký)`, `(ký, đóng dấu)`, `[đã ký]`. */
+const SIGNED_MARK = /^[([]\s*(?:đã\s+)?ký(?:\s+tên)?(?:\s*(?:,|và)\s*(?:đã\s+)?đóng\s+dấu)?\s*[)\]]$/iu;
+
 /** The first word of a body's name in a distribution list (`Bộ Tư pháp`, `Sở Nội vụ`), never of a person's. */
 const BODY_WORD = /^(?:Bộ|Sở|Ban|Cục|Vụ|Phòng|Văn|Ủy|Uỷ|Tỉnh|Thành|Huyện|Xã|Phường|Trung|Chi|Đoàn|Hội|Cổng|Báo|Đài|Quỹ|Kho|Lưu)\s/u;
 /** Words in capitals only (`NHÂN DÂN`). */
@@ -507,6 +512,13 @@ function splitMergedClosing(lines: readonly Line[], from: number): { left: strin
   for (let i = from; i < lines.length && i < from + 25; i++) {
     const text = clean(lines[i]!.text);
     if (!text) continue;
+    // the name alone on its line below a role, the list closed (`Lê Thị Thu Hà`: never `Lê` left and `Thị Thu Hà` right)
+    const listOpen = /[,(&]$/u.test(left.at(-1) ?? '');
+    if (i > from && right.some((r) => ROLE_LINE.test(r)) && !LIST_ITEM.test(text) && NAME_LINE.test(text) && !BODY_WORD.test(text) && !listOpen) {
+      right.push(text);
+      indexes.push(i);
+      break;
+    }
     let head = text;
     let tail: string | undefined;
     // the right column starts after some punctuation of the left one, or at a role or on-behalf line after any word
