@@ -226,6 +226,13 @@ describe('reference forms', () => {
 // development part of the shared document set (file and line named), as normalise leaves them.
 const fields = (refs: ReturnType<typeof findReferences>) => refs.map((r) => [r.kind, r.number, r.year, r.symbol, r.date]);
 
+describe('a date in brackets', () => {
+  it('Quyết định số 1037/QĐ-UBND (ngày 20/11/2025): the date is the decision’s', () => {
+    const [r] = findReferences('Căn cứ Quyết định số 1037/QĐ-UBND (ngày 20/11/2025) của Ủy ban nhân dân tỉnh về việc ban hành quy định.');
+    expect([r!.kind, r!.number, r!.symbol, r!.date]).toEqual(['Quyết định', '1037', 'QĐ-UBND', '2025-11-20']);
+  });
+});
+
 describe('a date stated once for a coordinated list', () => {
   it('Quyết định số 72/QĐ-UBND và Kế hoạch số 04/KH-UBND ngày 20/01/2022: both dated (issue 17)', () => {
     const text = 'Thực hiện Quyết định số 72/QĐ-UBND và Kế hoạch số 04/KH-UBND ngày 20/01/2022 của UBND tỉnh';

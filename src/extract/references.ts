@@ -156,8 +156,8 @@ const NUMBER_LINE = new RegExp(
   'u',
 );
 
-/** The date right after a number: `ngày 23/01/2026`, `, ngày 05/9/2025`, `ngày\n19/6/2025`, `NGÀY 21/3/2016`. */
-const DATE_AFTER = new RegExp(`${H}*,?${H}*(?:\\n${H}*)?[*_]*ngày[\\s*_]+(?<date>${DATE_SOURCE})`, 'uyi');
+/** The date right after a number: `ngày 23/01/2026`, `, ngày 05/9/2025`, `ngày\n19/6/2025`, `NGÀY 21/3/2016`, `(ngày 20/11/2025)`. */
+const DATE_AFTER = new RegExp(`${H}*[,(]?${H}*(?:\\n${H}*)?[*_]*ngày[\\s*_]+(?<date>${DATE_SOURCE})`, 'uyi');
 /**
  * A date (and body) before the reference, in the clause `ngày 23/12/2025, <body> đã ban hành
  * <reference>` (on 23/12/2025 <body> issued <reference>); also `… có`, `… gửi`, `… ký` (`Ngày
