@@ -774,8 +774,16 @@ describe('periods with roles', () => {
     const p = (text: string) => periodsOf('Báo cáo kết quả công tác tháng 11 năm 2025', text, ctx(2025, 11, 25, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
     expect(p('Trong tháng này tiếp nhận 120 hồ sơ.')).toEqual([['reporting', '2025-11-01', '2025-11-30', 'Trong tháng này']]);
     expect(p('Trong kỳ báo cáo, tiếp nhận 5 đơn thư.')).toEqual([['reporting', '2025-11-01', '2025-11-30', 'Trong kỳ báo cáo']]);
-    // a month's report says nothing of `năm qua`; `tháng tới` (the coming month) is no number and no reporting period
-    expect(p('Trong năm qua, đã xây dựng 3 trường học. Tổ chức hội nghị trong tháng tới.')).toEqual([]);
+    // a month's report says nothing of `năm qua`; `tháng tới` (the coming month) is no reporting period: the month after it
+    expect(p('Trong năm qua, đã xây dựng 3 trường học. Tổ chức hội nghị trong tháng tới.')).toEqual([['plan', '2025-12-01', '2025-12-31', 'tháng tới']]);
+  });
+
+  it('tháng tới, quý tới, năm tới: the month, quarter or year after the reporting period; never a count of them', () => {
+    const p = (text: string) => periodsOf('Báo cáo kết quả công tác tháng 11 năm 2025', text, ctx(2025, 11, 25, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    expect(p('II. PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG TỚI')).toEqual([['plan', '2025-12-01', '2025-12-31', 'THÁNG TỚI']]);
+    expect(p('Phương hướng, nhiệm vụ trọng tâm quý tới.')).toEqual([['plan', '2026-01-01', '2026-03-31', 'quý tới']]);
+    expect(p('Trong năm tới, tập trung chỉ đạo thực hiện.')).toEqual([['plan', '2026-01-01', '2026-12-31', 'năm tới']]);
+    expect(p('Trong 3 tháng tới, hoàn thành việc rà soát. Trong những năm tới, tỉnh tiếp tục đầu tư.')).toEqual([]);
   });
 
   it('a day range whose first day has only its number (corpus): từ ngày 16 đến ngày 22/11/2025, từ ngày 16-22/11/2025, at hours', () => {

@@ -973,6 +973,29 @@ const PARSERS: Parser[] = [
     },
   },
   {
+    // `phương hướng, nhiệm vụ tháng tới` (next month), `quý tới`, `năm tới`, `tháng kế tiếp`: the month, quarter or year
+    // after the reporting period's end, else after the document's date; never a count of them (`trong 3 tháng tới`,
+    // `những năm tới`: the coming months or years, no one span)
+    kind: 'sameTime',
+    role: 'plan',
+    pattern: new RegExp(`(?<!(?:\\d|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|các|những|mấy)\\s+)(tháng|quý|năm)\\s+(?:tới|kế\\s+tiếp)(?![\\p{L}])`, FLAGS),
+    extract: (m) => {
+      const unit = m[1]!.toLowerCase();
+      return (a) => {
+        const end = a.period?.to ?? a.today;
+        if (!end) return null;
+        const y = +end.slice(0, 4);
+        const month = +end.slice(5, 7);
+        if (unit === 'năm') return yearsBounds(y + 1, y + 1);
+        if (unit === 'quý') {
+          const q = Math.ceil(month / 3);
+          return q === 4 ? quarterBounds('1', y + 1) : quarterBounds(String(q + 1), y);
+        }
+        return month === 12 ? monthBounds(y + 1, 1) : monthBounds(y, month + 1);
+      };
+    },
+  },
+  {
     kind: 'quarter',
     // (`quý I-2020`, `quý I.2020` as web pages print it too)
     pattern: new RegExp(`quý\\s+${QUARTER}(?![\\p{L}\\d])(?:${BEFORE_YEAR}|${SPACE}-${SPACE})${YEAR}(?![\\d/])`, FLAGS),
