@@ -1644,10 +1644,10 @@ function pointOf(s: string): { unit: 'day' | 'month' | 'quarter' | 'year'; from:
   if (day) return { unit: 'day', from: day, to: day };
   let m = /^(?:tháng )?(\d{1,2}) ?(?:\/|năm) ?(\d{4})$/iu.exec(t);
   const month = m ? monthBounds(+m[2]!, +m[1]!) : null;
-  if (month) return { unit: 'month', ...month } as { unit: 'month'; from: string; to: string };
+  if (month) return { unit: 'month', ...month };
   m = /^quý (\S+?) ?(?:\/|năm) ?(\d{4})$/iu.exec(t);
   const quarter = m ? quarterBounds(m[1]!, +m[2]!) : null;
-  if (quarter) return { unit: 'quarter', ...quarter } as { unit: 'quarter'; from: string; to: string };
+  if (quarter?.from && quarter.to) return { unit: 'quarter', from: quarter.from, to: quarter.to };
   m = /^(?:năm )?(\d{4})$/iu.exec(t);
   return m ? { unit: 'year', from: `${m[1]}-01-01`, to: `${m[1]}-12-31` } : null;
 }
