@@ -42,3 +42,16 @@ export function treePssKb(pid: number): number {
   }
   return total;
 }
+
+/**
+ * CPU seconds of this process's ended children (the native OCR engine's `tesseract` processes),
+ * which `process.cpuUsage()` leaves out: /proc/self/stat's cutime + cstime, in clock ticks of
+ * 1/100 s (Linux's USER_HZ). Node reaps a child before its exit event, so a child whose output
+ * was awaited is counted.
+ */
+export function childrenCpuSeconds(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // fields from the third (state): cutime and cstime are the 16th and 17th
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}

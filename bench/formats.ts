@@ -21,6 +21,9 @@
  *   bare `tesseract` CLI on the same JPEGs in the same run, single-threaded (OMP_THREAD_LIMIT=1),
  *   with Debian's fast model and with the best_int model of @tesseract.js-data/vie; skipped with a
  *   line when the CLI is not installed (`apt-get install tesseract-ocr tesseract-ocr-vie`);
+ * - the same CPU-seconds per page for each `--ocr` setting with `--ocr-engine native` (the system
+ *   tesseract, one process a page, single-threaded): the process's CPU and its ended children's
+ *   (/proc/self/stat), after the WASM lines, which are measured as before;
  * - peak RSS of the process (the OCR workers are threads of it).
  */
 import { spawnSync } from 'node:child_process';
@@ -34,7 +37,8 @@ import { ingestBytes } from '../src/ingest/index.js';
 import { OCR_MODES, vieLangPath } from '../src/ingest/ocr.js';
 import { OCR_DPI, readPdf, renderGrey } from '../src/ingest/pdf.js';
 import { RawPdf } from '../src/ingest/pdf-scan.js';
-import { median, medianSeconds, peakRssMb } from './_measure.js';
+import { childrenCpuSeconds, median, medianSeconds, peakRssMb } from './_measure.js';
+import { INSTALL_TESSERACT, tesseractVersion } from '../src/ingest/native-ocr.js';
 
 const read = (f: string) => ({ file: f, bytes: new Uint8Array(readFileSync(f)) });
 const PDFS = ['fixtures/formats/000_df22d471c82bd4e0.pdf', 'fixtures/formats/003_4b7321f46e9814a7.pdf'].map(read);
@@ -186,6 +190,36 @@ for (const mode of OCR_MODES) {
   const retried = c1.ocr.retried;
   await c1.close();
   console.log(`OCR ${mode}: ${median(perPage).toFixed(2)} CPU-s per 300-dpi page (${images.length} pages, median of ${SETTING_RUNS}; ${retried} page reads went on to the best model)`);
+}
+
+// the same with `--ocr-engine native` (the system tesseract, one process a page): the whole cost of
+// a page is this process's CPU (preparation, layout) and its tesseract children's
+const nativeVersion = tesseractVersion();
+if (!nativeVersion) {
+  console.log(`OCR native engine skipped: no tesseract 5 command (${INSTALL_TESSERACT})`);
+} else {
+  for (const mode of OCR_MODES) {
+    const c1 = createIngestContext({ workers: 1, mode, engine: 'native' });
+    await Promise.all(images.slice(0, 1).map((image) => c1.ocr.recognize(image, OCR_DPI / 72))); // warm-up: the model unpacked
+    const perPage: number[] = [];
+    const ownPerPage: number[] = [];
+    for (let i = 0; i < SETTING_RUNS; i++) {
+      (globalThis as { gc?: () => void }).gc?.();
+      const c0 = process.cpuUsage();
+      const k0 = childrenCpuSeconds();
+      await Promise.all(images.map((image) => c1.ocr.recognize(image, OCR_DPI / 72)));
+      const c = process.cpuUsage(c0);
+      const own = (c.user + c.system) / 1e6;
+      perPage.push((own + childrenCpuSeconds() - k0) / images.length);
+      ownPerPage.push(own / images.length);
+    }
+    const retried = c1.ocr.retried;
+    await c1.close();
+    console.log(
+      `OCR ${mode} (native engine): ${median(perPage).toFixed(2)} CPU-s per 300-dpi page, of which ${median(ownPerPage).toFixed(2)} in this process ` +
+        `(${nativeVersion}, ${images.length} pages, median of ${SETTING_RUNS}; ${retried} page reads went on to the best model)`,
+    );
+  }
 }
 
 // the bare CLI on the same images, single-threaded, in the same run

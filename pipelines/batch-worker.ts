@@ -8,7 +8,7 @@
 import { parentPort } from 'node:worker_threads';
 import { asPipelineError, isOutputFailure } from '../src/errors.js';
 import { createIngestContext, type IngestContext } from '../src/ingest/context.js';
-import type { OcrMode } from '../src/ingest/ocr.js';
+import type { OcrEngineKind, OcrMode } from '../src/ingest/ocr.js';
 import { stableJson, writeFileAtomic } from '../src/write/files.js';
 import { countChecks, type CheckCount } from '../src/validate/index.js';
 import { tableRowsJson } from '../src/write/rows.js';
@@ -34,6 +34,8 @@ export interface WorkerTask {
   ocrCache?: string;
   /** Which OCR model reads scanned pages (`--ocr`); a queue's worker may serve runs with different ones. */
   ocr?: OcrMode;
+  /** What runs the OCR models (`--ocr-engine`; the default, tesseract.js, when absent), as `ocr` travels. */
+  ocrEngine?: OcrEngineKind;
   /**
    * For a queue's long scans (pipelines/queue.ts), instead of the report: `pages`, the pages of
    * a PDF that need OCR; `page`, one page's OCR into the cache. Run here for the same isolation.
@@ -55,15 +57,16 @@ if (!channel) throw new Error('batch-worker.ts runs in a worker of the batch (wo
 const post = channel.post;
 
 // One OCR pool per worker, started only when a scanned page needs it, for the OCR settings of the task in hand: a
-// queue's worker outlives runs, and a run with other settings (`--ocr best` after `--ocr auto`) gets a pool of its own.
+// queue's worker outlives runs, and a run with other settings (`--ocr best` after `--ocr auto`, another `--ocr-engine`)
+// gets a pool of its own.
 let ingest: IngestContext | null = null;
 let ingestKey = '';
 async function ingestFor(task: WorkerTask): Promise<IngestContext> {
-  const key = `${task.ocr ?? ''}\u0000${task.ocrCache ?? ''}`;
+  const key = `${task.ocr ?? ''}\u0000${task.ocrEngine ?? ''}\u0000${task.ocrCache ?? ''}`;
   if (ingest && key === ingestKey) return ingest;
   await ingest?.close();
   ingestKey = key;
-  ingest = createIngestContext({ workers: 1, ...(task.ocr ? { mode: task.ocr } : {}), ...(task.ocrCache ? { cacheDir: task.ocrCache } : {}) });
+  ingest = createIngestContext({ workers: 1, ...(task.ocr ? { mode: task.ocr } : {}), ...(task.ocrEngine ? { engine: task.ocrEngine } : {}), ...(task.ocrCache ? { cacheDir: task.ocrCache } : {}) });
   return ingest;
 }
 

@@ -45,7 +45,8 @@ import { CATALOG_CSV } from '../src/write/catalog.js';
 import { METRICS_CSV, writeMetricsCsv } from '../src/write/metrics-csv.js';
 import { copyRelocated } from '../src/write/relocate.js';
 import type { ReportFormat } from '../src/write/report.js';
-import type { OcrMode } from '../src/ingest/ocr.js';
+import type { OcrEngineKind, OcrMode } from '../src/ingest/ocr.js';
+import { requireTesseract, TesseractMissing } from '../src/ingest/native-ocr.js';
 import type { CheckCount } from '../src/validate/index.js';
 import type { WorkerTask } from './batch-worker.js';
 import { WorkerPool, type Outcome } from './worker-pool.js';
@@ -88,6 +89,8 @@ export interface BatchOptions {
   text?: boolean;
   /** Which OCR model reads scanned pages (src/ingest/ocr.ts); default `auto`. */
   ocr?: OcrMode;
+  /** What runs the OCR models (src/ingest/ocr.ts); default `wasm` (tesseract.js), `native` the system `tesseract`. */
+  ocrEngine?: OcrEngineKind;
   /** Called once the inputs are listed. */
   onStart?: (total: number) => void;
   /** Called for each symbolic link the walk did not follow (broken, or a loop), before `onStart`. */
@@ -184,6 +187,14 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
   const same = inputs.find((i) => resolve(i) === resolve(out));
   if (same !== undefined) throw new UsageError(out, 'is also an input: the reports go to a folder of their own (e.g. --out output)');
+  // a machine without the command is told before any file is read (a queue's workers check their own)
+  if (options.ocrEngine === 'native') {
+    try {
+      requireTesseract();
+    } catch (error) {
+      throw error instanceof TesseractMissing ? new UsageError('--ocr-engine native', error.detail) : error;
+    }
+  }
   const walked = await walkInputs(inputs, out);
   await makeOutputFolder(out);
   const lock = await lockOutput(out);
@@ -208,9 +219,9 @@ async function runLocked(
   const ocrCache = join(out, OCR_CACHE_FOLDER);
   const format = options.format ?? 'full';
   const [code, manifest] = await Promise.all([versionKey(), loadManifest(out)]);
-  // what a file's outputs depend on besides the code: a run with other output options, or another OCR model, redoes
-  // it (the pages a model read before come from the OCR cache)
-  const ocr = options.ocr && options.ocr !== 'auto' ? `+ocr-${options.ocr}` : '';
+  // what a file's outputs depend on besides the code: a run with other output options, or another OCR model or
+  // engine, redoes it (the pages a model read before come from the OCR cache)
+  const ocr = `${options.ocr && options.ocr !== 'auto' ? `+ocr-${options.ocr}` : ''}${options.ocrEngine === 'native' ? '+ocr-native' : ''}`;
   const version = `${code}${format === 'compact' ? '+compact' : ''}${options.text ? '+text' : ''}${ocr}`;
   for (const s of skipped) options.onSkip?.(s);
   options.onStart?.(files.length);
@@ -334,7 +345,7 @@ async function runLocked(
     }
     await journalStarted(out, entry);
     inFlight.add(input.relative);
-    const outcome = await pool.run({ file: source, displayPath: input.relative, output, rows, format, ocrCache, ...(options.ocr ? { ocr: options.ocr } : {}), ...(markdown ? { markdown } : {}) }, entry);
+    const outcome = await pool.run({ file: source, displayPath: input.relative, output, rows, format, ocrCache, ...(options.ocr ? { ocr: options.ocr } : {}), ...(options.ocrEngine ? { ocrEngine: options.ocrEngine } : {}), ...(markdown ? { markdown } : {}) }, entry);
     inFlight.delete(input.relative);
     if (!outcome.ok && outcome.output) {
       // the output's trouble, not the file's: not an attempt against it

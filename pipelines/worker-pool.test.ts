@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tesseractVersion } from '../src/ingest/native-ocr.js';
 import { WorkerPool, type Outcome } from './worker-pool.js';
 
 const workerUrl = new URL('./testing/hostile-worker.mjs', import.meta.url);
@@ -71,6 +72,28 @@ describe('the batch worker', () => {
         models.push(report.source.ocr.map((p) => p.model));
       }
       expect(models).toEqual([['fast'], ['best']]);
+    } finally {
+      await pool.close();
+    }
+  }, 180_000);
+
+  // outside CI a machine without the tesseract command skips this one (src/ingest/ocr-native.test.ts says so)
+  it.skipIf(tesseractVersion() === null && process.env.CI !== 'true')('reads each task with the OCR engine the task names, though one worker serves both', async () => {
+    const pool = new WorkerPool({ size: 1, timeoutMs: 120_000, memoryMb: 1024 });
+    const out = mkdtempSync(join(tmpdir(), 'baocao-ocr-engine-'));
+    const ocrCache = join(out, 'cache');
+    const file = new URL('../fixtures/formats/000_df22d471c82bd4e0.page4.png', import.meta.url).pathname;
+    const cached = () => readdirSync(ocrCache, { recursive: true }).filter((f) => String(f).endsWith('.json.gz')).length;
+    try {
+      const entries: number[] = [];
+      for (const ocrEngine of ['wasm', 'native', 'wasm'] as const) {
+        const output = join(out, `${ocrEngine}.json`);
+        expect(await pool.run({ file, displayPath: file, output, rows: join(out, `${ocrEngine}.rows.json`), ocrCache, ocrEngine })).toMatchObject({ ok: true });
+        entries.push(cached());
+      }
+      expect(entries[0]).toBeGreaterThan(0);
+      // the native task's readings went under keys of their own; the last task found the first's
+      expect(entries).toEqual([entries[0], 2 * entries[0]!, 2 * entries[0]!]);
     } finally {
       await pool.close();
     }

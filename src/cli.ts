@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { BatchSummary } from '../pipelines/batch.js';
 import { OutputError, UsageError } from './errors.js';
 import pkg from '../package.json' with { type: 'json' };
-import { OCR_MODES, type OcrMode } from './ingest/ocr.js';
+import { OCR_ENGINES, OCR_MODES, type OcrEngineKind, type OcrMode } from './ingest/ocr.js';
 import { SCHEMA_VERSION } from './write/schema-version.js';
 // Each command loads its own modules when it runs: the batch's main thread only orchestrates,
 // and every megabyte it holds is held for the whole run next to the workers.
@@ -28,6 +28,7 @@ interface RunOptions {
   text?: boolean;
   queue?: string;
   ocr: OcrMode;
+  ocrEngine: OcrEngineKind;
 }
 
 const program = new Command();
@@ -60,6 +61,11 @@ program
     new Option('--ocr <model>', 'OCR model for scans: fast, best, or auto (fast, and best again for a page fast reads with low confidence)')
       .choices(OCR_MODES)
       .default('auto'),
+  )
+  .addOption(
+    new Option('--ocr-engine <engine>', 'what runs the OCR models: wasm (tesseract.js, built in) or native (the system tesseract 5 command, apt-get install tesseract-ocr)')
+      .choices(OCR_ENGINES)
+      .default('wasm'),
   )
   .option('--queue <url>', 'send the files to a Redis queue (redis://HOST:PORT/DB) for `baocao worker` on any machine that sees the inputs and --out at the same paths')
   .addHelpText(
@@ -112,6 +118,7 @@ program
         format: opts.format,
         text: Boolean(opts.text),
         ocr: opts.ocr,
+        ocrEngine: opts.ocrEngine,
         ...(opts.queue ? { queue: opts.queue } : {}),
         onSkip: (s) => console.error(`skipped: ${s.path}: ${s.reason}`),
         onStart: (total) => progress.start(total),

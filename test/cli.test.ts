@@ -148,6 +148,12 @@ describe('baocao: a command that cannot run as given says why and exits 2', () =
     expect(r.stderr.split('\n')[0]).toBe("error: option '--ocr <model>' argument 'quick' is invalid. Allowed choices are fast, best, auto.");
   });
 
+  it('names the OCR engines --ocr-engine takes', () => {
+    const r = baocao(['run', 'fixtures', '--out', tmp('out'), '--ocr-engine', 'cuda']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe("error: option '--ocr-engine <engine>' argument 'cuda' is invalid. Allowed choices are wasm, native.");
+  });
+
   it('exits 2 on an unknown option', () => {
     const r = baocao(['run', 'fixtures', '--out', tmp('out'), '--colour']);
     expect(r.code).toBe(2);

@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tesseractVersion } from '../src/ingest/native-ocr.js';
 import { schemaErrors } from '../src/write/schema.js';
 import { baocao, provenances, readJson, ROOT } from './helpers.js';
 
@@ -58,6 +59,20 @@ describe('baocao run again with another OCR model', () => {
     expect(baocao(['run', input, '--out', out, '--jobs', '1', '--ocr', 'best']).stdout).toContain('1 files: 1 written, 0 unchanged, 0 failed;');
     expect(baocao(['run', input, '--out', out, '--jobs', '1', '--ocr', 'best']).stdout).toContain('1 files: 0 written, 1 unchanged, 0 failed;');
   });
+
+  // outside CI a machine without the tesseract command skips this one (src/ingest/ocr-native.test.ts says so)
+  it.skipIf(tesseractVersion() === null && process.env.CI !== 'true')('redoes a scan with another OCR engine, whose readings the OCR cache keeps apart', () => {
+    const input = mkdtempSync(join(tmpdir(), 'baocao-engine-in-'));
+    const out = mkdtempSync(join(tmpdir(), 'baocao-engine-out-'));
+    copyFileSync(join(ROOT, 'fixtures/formats/000_df22d471c82bd4e0.page4.png'), join(input, 'page.png'));
+    const cached = () => readdirSync(join(out, '.ocr-cache'), { recursive: true }).filter((f) => String(f).endsWith('.json.gz')).length;
+    expect(baocao(['run', input, '--out', out, '--jobs', '1']).stdout).toContain('1 files: 1 written, 0 unchanged, 0 failed;');
+    const wasm = cached();
+    expect(baocao(['run', input, '--out', out, '--jobs', '1', '--ocr-engine', 'native']).stdout).toContain('1 files: 1 written, 0 unchanged, 0 failed;');
+    // the worker read the page with tesseract: as many readings again, under keys of their own
+    expect(cached()).toBe(2 * wasm);
+    expect(baocao(['run', input, '--out', out, '--jobs', '1', '--ocr-engine', 'native']).stdout).toContain('1 files: 0 written, 1 unchanged, 0 failed;');
+  }, 120_000);
 });
 
 describe('baocao run with bad files in the batch', () => {

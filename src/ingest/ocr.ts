@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import type { OutputFormats, PSM, Scheduler, Worker } from 'tesseract.js';
 import { fileURLToPath } from 'node:url';
 import { OcrCache } from './ocr-cache.js';
+import { TesseractCli } from './native-ocr.js';
 import { bleedThreshold, liftBleed } from './bleed.js';
 import { binarise, decodeGrey, DEFAULT_STEPS, inspect, paperLevel, pgm, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
 import { makeSegment, type Run, type Segment } from './layout.js';
@@ -32,6 +33,13 @@ export type OcrModel = 'fast' | 'best';
 /** `auto`: the fast model, and the best one again for a page the fast one reads with low confidence. */
 export type OcrMode = OcrModel | 'auto';
 export const OCR_MODES: readonly OcrMode[] = ['fast', 'best', 'auto'];
+
+/**
+ * What runs the models: `wasm`, tesseract.js inside the process (the default: the same readings on
+ * every machine); `native`, the system `tesseract` command (native-ocr.ts), asked for explicitly.
+ */
+export type OcrEngineKind = 'wasm' | 'native';
+export const OCR_ENGINES: readonly OcrEngineKind[] = ['wasm', 'native'];
 
 export function vieLangPath(model: OcrModel = 'best'): string {
   if (model === 'fast') return fileURLToPath(new URL('../../models/vie-fast', import.meta.url));
@@ -87,6 +95,8 @@ export interface OcrPoolOptions {
   cacheDir?: string;
   /** Look for a table grid's ruling lines in each page and erase them before OCR (scan-rulings.ts); default true. */
   rulings?: boolean;
+  /** What runs the models (default `wasm`, tesseract.js); `native`, the system `tesseract` command. */
+  engine?: OcrEngineKind;
 }
 
 /** Names the erasing of a grid's lines in OCR cache keys; a change of scan-rulings.ts's rule must change it. */
@@ -163,8 +173,22 @@ const OUTPUT = 'hocr';
 /** tesseract.js's worker with the `lines` output (tesseract-worker.cjs): hOCR's values without the cost of writing hOCR. */
 const WORKER_SCRIPT = fileURLToPath(new URL('./tesseract-worker.cjs', import.meta.url));
 
-/** One model's workers, started on the first page that needs them. */
-class Engine {
+/** One model's reader: tesseract.js's workers, or `tesseract` processes. */
+interface Engine {
+  readonly model: OcrModel;
+  /** What a result depends on besides the image and its preparation; part of every cache key. */
+  readonly key: Promise<string>;
+  read(image: Uint8Array, scale: number): Promise<OcrResult>;
+  close(): Promise<void>;
+}
+
+/** The model's bytes, named in cache keys. */
+async function modelHash(langPath: string): Promise<string> {
+  return createHash('sha256').update(await readFile(join(langPath, 'vie.traineddata.gz'))).digest('hex');
+}
+
+/** One model's tesseract.js workers, started on the first page that needs them. */
+class WasmEngine implements Engine {
   private scheduler: Scheduler | null = null;
   private starting: Promise<Scheduler> | null = null;
   /**
@@ -175,8 +199,7 @@ class Engine {
     // on first use: a pool without a cache never reads the model to hash it
     this.keyed ??= (async () => {
       const version = (require('tesseract.js/package.json') as { version: string }).version;
-      const bytes = createHash('sha256').update(await readFile(join(this.langPath, 'vie.traineddata.gz'))).digest('hex');
-      return `tesseract.js ${version}; vie ${bytes}; ${JSON.stringify(WORKER_PARAMETERS)}; ${OUTPUT}`;
+      return `tesseract.js ${version}; vie ${await modelHash(this.langPath)}; ${JSON.stringify(WORKER_PARAMETERS)}; ${OUTPUT}`;
     })();
     return this.keyed;
   }
@@ -226,11 +249,45 @@ class Engine {
   }
 }
 
+/**
+ * One model read by the system `tesseract` (native-ocr.ts): a process a page, `size` at once, the
+ * same settings as the workers', its hOCR read by `hocrLines`.
+ */
+class NativeEngine implements Engine {
+  private readonly cli: TesseractCli;
+  private keyed: Promise<string> | null = null;
+
+  constructor(
+    readonly model: OcrModel,
+    private readonly langPath: string,
+    size: number,
+  ) {
+    this.cli = new TesseractCli(join(langPath, 'vie.traineddata.gz'), WORKER_PARAMETERS, size);
+  }
+
+  /** The command's version line (`tesseract 5.3.0`) instead of tesseract.js's: the two engines' readings never mix. */
+  get key(): Promise<string> {
+    this.keyed ??= (async () => `tesseract CLI ${this.cli.version}; vie ${await modelHash(this.langPath)}; ${JSON.stringify(WORKER_PARAMETERS)}; ${OUTPUT}`)();
+    return this.keyed;
+  }
+
+  async read(image: Uint8Array, scale: number): Promise<OcrResult> {
+    const t0 = performance.now();
+    const segments = toSegments(hocrLines(await this.cli.hocr(image)), scale);
+    return { segments, recognizeMs: performance.now() - t0, model: this.model, confidence: pageConfidence(segments) };
+  }
+
+  close(): Promise<void> {
+    return this.cli.close();
+  }
+}
+
 export class OcrPool {
   readonly size: number;
   readonly mode: OcrMode;
   readonly prepare: PrepSteps | null;
   readonly rulings: boolean;
+  readonly engine: OcrEngineKind;
   private readonly engines: Partial<Record<OcrModel, Engine>> = {};
   private slots: number;
   private waiting: (() => void)[] = [];
@@ -246,12 +303,14 @@ export class OcrPool {
     const prepare = options.prepare ?? true;
     this.prepare = prepare === true ? DEFAULT_STEPS : prepare || null;
     this.rulings = options.rulings ?? true;
+    this.engine = options.engine ?? 'wasm';
+    const Kind = this.engine === 'native' ? NativeEngine : WasmEngine;
     if (options.langPath) {
       this.mode = 'best';
-      this.engines.best = new Engine('best', options.langPath, this.size);
+      this.engines.best = new Kind('best', options.langPath, this.size);
     } else {
       this.mode = options.mode ?? 'auto';
-      for (const model of ['fast', 'best'] as const) this.engines[model] = new Engine(model, vieLangPath(model), this.size);
+      for (const model of ['fast', 'best'] as const) this.engines[model] = new Kind(model, vieLangPath(model), this.size);
     }
     this.cache = options.cacheDir ? new OcrCache(options.cacheDir) : null;
     // rendering may run ahead of recognition by one page per worker, no more: page images are big

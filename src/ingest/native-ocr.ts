@@ -1,0 +1,140 @@
+/**
+ * The system `tesseract` command (Debian's tesseract-ocr, 5 or later) as an OCR engine, chosen with
+ * `--ocr-engine native`: one process a page, single-threaded, the page image on stdin and its hOCR
+ * on stdout (parsed by ocr.ts's `hocrLines`), with baocao's own `vie` models unpacked to a temporary
+ * tessdata folder. Never the default: a run's readings must not depend on what the machine has
+ * installed unless the user asks (docs/scans.md).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
+
+const gunzipAsync = promisify(gunzip);
+
+/** What a machine without the command is told to run. */
+export const INSTALL_TESSERACT = 'apt-get install tesseract-ocr';
+
+/** `tesseract 5.3.0`: the first line of `tesseract --version`, or null when the command is missing or older than 5. */
+export function tesseractVersion(): string | null {
+  const r = spawnSync('tesseract', ['--version'], { encoding: 'utf8' });
+  if (r.status !== 0) return null;
+  const line = r.stdout.split('\n')[0]!.trim();
+  const major = /^tesseract v?(\d+)\./.exec(line);
+  return major && Number(major[1]) >= 5 ? line : null;
+}
+
+/** Why the command cannot serve, for the error a pool starting without it throws. */
+function missingReason(): string {
+  const r = spawnSync('tesseract', ['--version'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) return 'the tesseract command is not on PATH';
+  return `the tesseract command is too old (${r.stdout.split('\n')[0]!.trim()}; version 5 or later reads the vie models)`;
+}
+
+/** The error of `--ocr-engine native` on a machine that cannot run it. */
+export class TesseractMissing extends Error {
+  /** The reason and what to do, without the option's name. */
+  readonly detail: string;
+  constructor(reason: string) {
+    const detail = `${reason}; install it with \`${INSTALL_TESSERACT}\` (or use the default engine, --ocr-engine wasm)`;
+    super(`--ocr-engine native: ${detail}`);
+    this.name = 'TesseractMissing';
+    this.detail = detail;
+  }
+}
+
+/** The version line of a usable `tesseract` command; throws `TesseractMissing` otherwise. */
+export function requireTesseract(): string {
+  const version = tesseractVersion();
+  if (!version) throw new TesseractMissing(missingReason());
+  return version;
+}
+
+/**
+ * One model read by `tesseract` processes, at most `size` at once (as many as the WASM engine has
+ * workers): the model is unpacked on the first page into a temporary tessdata folder, removed by
+ * `close`.
+ */
+export class TesseractCli {
+  private dir: Promise<string> | null = null;
+  private running = 0;
+  private waiting: (() => void)[] = [];
+
+  /**
+   * `model`: a `vie.traineddata.gz`; `parameters`: tesseract variables (`tessedit_pageseg_mode` goes
+   * as `--psm`, the rest as `-c name=value`).
+   */
+  constructor(
+    private readonly model: string,
+    private readonly parameters: Readonly<Record<string, string>>,
+    private readonly size: number,
+  ) {}
+
+  /** The command's version line (`tesseract 5.3.0`); throws `TesseractMissing` without a usable command. */
+  get version(): string {
+    this.checked ??= requireTesseract();
+    return this.checked;
+  }
+  private checked: string | null = null;
+
+  /** The tessdata folder, made on first use; checks the command first, so a pool without it fails as it starts. */
+  private tessdata(): Promise<string> {
+    this.dir ??= (async () => {
+      const version = this.version;
+      const dir = await mkdtemp(join(tmpdir(), 'baocao-tessdata-'));
+      await writeFile(join(dir, 'vie.traineddata'), await gunzipAsync(await readFile(this.model)));
+      // a tesseract that cannot load the model (an LSTM model needs 4 or later) is told apart from a bad page
+      const langs = spawnSync('tesseract', ['--tessdata-dir', dir, '--list-langs'], { encoding: 'utf8' });
+      if (langs.status !== 0 || !/^vie$/m.test(langs.stdout)) {
+        await rm(dir, { recursive: true, force: true });
+        throw new TesseractMissing(`${version} does not list baocao's vie model (${(langs.stderr || langs.stdout).trim().split('\n').pop()})`);
+      }
+      return dir;
+    })();
+    return this.dir;
+  }
+
+  /** The page's hOCR. A failing process rejects with tesseract's exit and its stderr. */
+  async hocr(image: Uint8Array): Promise<string> {
+    const dir = await this.tessdata();
+    if (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+    try {
+      return await this.run(dir, image);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+
+  private run(dir: string, image: Uint8Array): Promise<string> {
+    const { tessedit_pageseg_mode: psm = '3', ...rest } = this.parameters;
+    const args = ['--tessdata-dir', dir, '-l', 'vie', '--oem', '1', '--psm', psm, ...Object.entries(rest).flatMap(([k, v]) => ['-c', `${k}=${v}`]), '-c', 'tessedit_create_hocr=1', '-', '-'];
+    return new Promise((resolve, reject) => {
+      const child = spawn('tesseract', args, { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (b: Buffer) => out.push(b));
+      child.stderr.on('data', (b: Buffer) => err.push(b));
+      child.on('error', (e) => reject(new Error(`tesseract could not run: ${e.message}`)));
+      // a process that dies before reading the whole image closes its stdin: its exit says why
+      child.stdin.on('error', () => {});
+      child.on('close', (code, signal) => {
+        if (code === 0) return resolve(Buffer.concat(out).toString('utf8'));
+        const stderr = Buffer.concat(err).toString('utf8').trim();
+        reject(new Error(`tesseract failed on the page (${signal ? `killed by ${signal}` : `exit ${code}`}): ${stderr || 'no message'}`));
+      });
+      child.stdin.end(image);
+    });
+  }
+
+  /** Removes the tessdata folder (a later page makes it again). */
+  async close(): Promise<void> {
+    const dir = this.dir && (await this.dir.catch(() => null));
+    this.dir = null;
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+}
