@@ -127,6 +127,15 @@ describe('documentPeriod', () => {
     expect(documentPeriod(title(S000, 9), '')).toEqual({ from: '2026-04-01', to: '2026-04-30', text: 'tháng 4 năm 2026' });
   });
 
+  it('a title’s window in brackets beside its year, and a title up to now', () => {
+    const ctx = { date: { year: 2025, month: 12, day: 5 }, kind: 'BC' };
+    expect(documentPeriod('Công tác tiếp công dân, giải quyết khiếu nại, tố cáo năm 2025 (từ ngày 15/12/2024 đến ngày 14/12/2025)', '', ctx)).toMatchObject({
+      from: '2024-12-15',
+      to: '2025-12-14',
+    });
+    expect(documentPeriod('Kết quả thực hiện chính quyền địa phương hai cấp từ ngày 01/7/2025 đến nay', '', ctx)).toMatchObject({ from: '2025-07-01', to: '2025-12-05' });
+  });
+
   it('a window that does not fit the title does not replace it; no title: the body’s window', () => {
     const body = 'Kết quả quý I (từ ngày 01/01/2026 đến hết ngày 31/3/2026): …';
     expect(documentPeriod('Báo cáo kết quả năm 2026', body)).toMatchObject({ from: '2026-01-01', to: '2026-12-31' });

@@ -1314,20 +1314,28 @@ function mostNamedYear(text: string): number | null {
   return best;
 }
 
+/**
+ * The period a title names first (`… tháng 4 năm 2026 và nhiệm vụ …`; `… từ ngày 01/7/2025 đến nay`, up to the
+ * document's date), or the window it gives beside it in brackets (`năm 2025 (từ ngày 15/12/2024 đến ngày 14/12/2025)`:
+ * what the figures are counted over).
+ */
 function titlePeriod(title: string, context: PeriodContext): Candidate | null {
-  return candidates(title, envOf(title, context)).find((c) => DATED.has(c.kind) && c.kind !== 'asOf' && c.from && c.to) ?? null;
+  const named = candidates(title, envOf(title, context)).filter((c) => (DATED.has(c.kind) || c.kind === 'toNow') && c.kind !== 'asOf' && c.from && c.to);
+  const first = named[0] ?? null;
+  return (first && named.find((c) => c !== first && c.kind === 'days' && windowOf(c, first))) ?? first;
+}
+
+/** Whether a day-precise window `w` is what a period `p` is counted over: it ends inside it and is about as long. */
+function windowOf(w: Candidate, p: Candidate): boolean {
+  const len = days(w.from!, w.to!);
+  const periodLen = days(p.from!, p.to!);
+  return w.to! >= p.from! && w.to! <= p.to! && len * 2 >= periodLen && len <= periodLen + 31;
 }
 
 function mainPeriod(title: string | null, text: string, found: Candidate[], context: PeriodContext): Period | null {
   const titled = title ? titlePeriod(title, context) : null;
   const windows = found.filter((c) => c.kind === 'days' && c.from && c.to);
-  const fits = titled
-    ? windows.filter((w) => {
-        const len = days(w.from!, w.to!);
-        const titleLen = days(titled.from!, titled.to!);
-        return w.to! >= titled.from! && w.to! <= titled.to! && len * 2 >= titleLen && len <= titleLen + 31;
-      })
-    : windows;
+  const fits = titled ? windows.filter((w) => windowOf(w, titled)) : windows;
   // over a title's period, a window the text cites once must say it is what the figures are counted over
   const stated = titled ? fits.filter((w) => fits.some((x) => x !== w && x.from === w.from && x.to === w.to) || countedOver(text, w)) : fits;
   const best = mostCited(stated);
