@@ -136,6 +136,19 @@ describe('documentPeriod', () => {
     expect(documentPeriod('Kết quả thực hiện chính quyền địa phương hai cấp từ ngày 01/7/2025 đến nay', '', ctx)).toMatchObject({ from: '2025-07-01', to: '2025-12-05' });
   });
 
+  it('a report’s title with no year looks back: tháng 12 in January is last December; 6 tháng đầu năm is the document’s year', () => {
+    const at = (year: number, month: number, day: number) => ({ date: { year, month, day }, kind: 'BC' });
+    expect(documentPeriod('Kết quả thực hiện nhiệm vụ tháng 12', '', at(2026, 1, 5))).toMatchObject({ from: '2025-12-01', to: '2025-12-31' });
+    expect(documentPeriod('Kết quả thực hiện nhiệm vụ quý IV', '', at(2026, 1, 10))).toMatchObject({ from: '2025-10-01', to: '2025-12-31' });
+    expect(documentPeriod('Sơ kết 6 tháng đầu năm', '', at(2025, 7, 5))).toMatchObject({ from: '2025-01-01', to: '2025-06-30' });
+    // and the body’s months follow it
+    const body = periodsOf('Kết quả thực hiện nhiệm vụ tháng 12', 'Trong tháng 12, tiếp nhận 120 hồ sơ, tăng 5% so với cùng kỳ.', at(2026, 1, 5));
+    expect(body.periods.map((p) => [p.role, p.from, p.to])).toEqual([
+      ['reporting', '2025-12-01', '2025-12-31'],
+      ['comparison', '2024-12-01', '2024-12-31'],
+    ]);
+  });
+
   it('a window that does not fit the title does not replace it; no title: the body’s window', () => {
     const body = 'Kết quả quý I (từ ngày 01/01/2026 đến hết ngày 31/3/2026): …';
     expect(documentPeriod('Báo cáo kết quả năm 2026', body)).toMatchObject({ from: '2026-01-01', to: '2026-12-31' });

@@ -1320,7 +1320,21 @@ function mostNamedYear(text: string): number | null {
  * what the figures are counted over).
  */
 function titlePeriod(title: string, context: PeriodContext): Candidate | null {
-  const named = candidates(title, envOf(title, context)).filter((c) => (DATED.has(c.kind) || c.kind === 'toNow') && c.kind !== 'asOf' && c.from && c.to);
+  const env = envOf(title, context);
+  const named: Candidate[] = [];
+  for (const c of candidates(title, env)) {
+    // `6 tháng đầu năm` with no year: of the document's year
+    const span = c.resolve && c.kind === 'partYear' ? c.resolve({ period: null, year: env.year, today: env.today }) : c;
+    if (!span?.from || !span.to || !(DATED.has(c.kind) || c.kind === 'toNow' || c.kind === 'partYear') || c.kind === 'asOf') continue;
+    let { from, to } = span;
+    // a report looks back: a month, quarter or part of a year with no year that would begin after the report's date is
+    // last year's (`Kết quả thực hiện nhiệm vụ tháng 12` dated January)
+    if (context.kind === 'BC' && env.today && from > env.today && !/\d{4}/u.test(title.slice(c.start, c.end))) {
+      from = shiftYears(from, -1);
+      to = shiftYears(to, -1);
+    }
+    named.push({ ...c, kind: c.kind === 'partYear' ? 'months' : c.kind, from, to, resolve: undefined });
+  }
   const first = named[0] ?? null;
   return (first && named.find((c) => c !== first && c.kind === 'days' && windowOf(c, first))) ?? first;
 }
