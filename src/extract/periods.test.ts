@@ -149,6 +149,14 @@ describe('documentPeriod', () => {
     ]);
   });
 
+  it('a report whose title names no period looks back too: Trong tháng 12 in January is last December; Dự kiến tháng 02 is ahead', () => {
+    const p = (text: string) =>
+      periodsOf('Báo cáo công tác cải cách hành chính', text, { date: { year: 2026, month: 1, day: 5 }, kind: 'BC' }).periods.map((x) => [x.role, x.from, x.to]);
+    expect(p('Trong tháng 12, tiếp nhận 120 hồ sơ.')).toEqual([['reporting', '2025-12-01', '2025-12-31']]);
+    expect(p('Quý IV, thu ngân sách đạt 50 tỷ đồng.')).toEqual([['reporting', '2025-10-01', '2025-12-31']]);
+    expect(p('Dự kiến tháng 02 tổ chức hội nghị.')).toEqual([['plan', '2026-02-01', '2026-02-28']]);
+  });
+
   it('a window that does not fit the title does not replace it; no title: the body’s window', () => {
     const body = 'Kết quả quý I (từ ngày 01/01/2026 đến hết ngày 31/3/2026): …';
     expect(documentPeriod('Báo cáo kết quả năm 2026', body)).toMatchObject({ from: '2026-01-01', to: '2026-12-31' });

@@ -1010,7 +1010,7 @@ const PARSERS: Parser[] = [
       const named = yearAhead(env.text, m.index + m[0].length);
       if (named === null && recurring(env.text, m.index, m.index + m[0].length)) return null;
       const y = named ?? env.reportYear;
-      return y ? quarterBounds(m[1]!, y) : null;
+      return y ? lookBack(env, named, quarterBounds(m[1]!, y)) : null;
     },
   },
   {
@@ -1039,7 +1039,7 @@ const PARSERS: Parser[] = [
       const named = yearAhead(env.text, m.index + m[0].length);
       if (named === null && recurring(env.text, m.index, m.index + m[0].length)) return null;
       const y = named ?? env.reportYear;
-      return y ? monthBounds(y, +m[1]!) : null;
+      return y ? lookBack(env, named, monthBounds(y, +m[1]!)) : null;
     },
   },
   {
@@ -1657,6 +1657,16 @@ function dayRange(a: string, b: string, env: Env): Bounds | null {
     }
   }
   return ordered(from, to);
+}
+
+/**
+ * A report looks back: a month or quarter with no year, in a report whose title names none, that would begin more than
+ * two months after the report's date is last year's (`Trong tháng 12, tiếp nhận …` in a report of January). Nearer
+ * ones may be its plans (`Dự kiến tháng 02 …`).
+ */
+function lookBack(env: Env, named: number | null, span: Bounds | null): Bounds | null {
+  if (!span?.from || !span.to || named !== null || !env.report || env.titledYear || !env.today || days(env.today, span.from) <= 61) return span;
+  return { from: shiftYears(span.from, -1), to: shiftYears(span.to, -1) };
 }
 
 /** One end of a span written with its year (`POINT`): its unit and bounds. */
