@@ -939,6 +939,19 @@ describe('periods with roles', () => {
     ]);
   });
 
+  it('a yearly rule whose hằng năm opens a long sentence, and next year in a yearly rule (corpus)', () => {
+    const c = ctx(2025, 11, 20, 'QĐ');
+    expect(
+      roles(
+        '4.2. Hằng năm, tiến hành rà soát, bổ sung quy hoạch nhiệm kỳ hiện tại và nhiệm kỳ kế tiếp trong Quý I và báo cáo cấp trên trực tiếp về kết quả phê duyệt quy hoạch cán bộ cấp mình quản lý trong Quý II, chậm nhất tháng 6.',
+        c,
+      ),
+    ).toEqual([]);
+    expect(
+      roles('lập kế hoạch phân loại đơn vị hành chính cấp tỉnh, cấp xã thuộc phạm vi quản lý của năm kế tiếp, gửi Bộ Nội vụ trước ngày 30 tháng 10 hàng năm để tổng hợp.', c),
+    ).toEqual([]);
+  });
+
   it('yearly rules without hằng năm: a day of the year named by its role, a periodic report’s due day (corpus)', () => {
     const none = [
       '1.1. Trước ngày 31 tháng 7 của năm xét tặng, Cục Quản lý Y, Dược cổ truyền có văn bản đề nghị',

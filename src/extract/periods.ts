@@ -979,7 +979,9 @@ const PARSERS: Parser[] = [
     kind: 'sameTime',
     role: 'plan',
     pattern: new RegExp(`(?<!(?:\\d|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|các|những|mấy)\\s+)(tháng|quý|năm)\\s+(?:tới|kế\\s+tiếp)(?![\\p{L}])`, FLAGS),
-    extract: (m) => {
+    extract: (m, env) => {
+      // a yearly rule's `kế hoạch … của năm kế tiếp, gửi … trước ngày 30 tháng 10 hằng năm` names no one year
+      if (recurring(env.text, m.index, m.index + m[0].length)) return null;
       const unit = m[1]!.toLowerCase();
       return (a) => {
         const end = a.period?.to ?? a.today;
@@ -1708,7 +1710,8 @@ function deadlineDate(s: string, env: Env): string | null {
  * tháng 6 và báo cáo năm gửi trước ngày 20 tháng 12`).
  */
 function recurring(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 80), start);
+  // the sentence back to its start, however far (`Hằng năm, tiến hành rà soát, bổ sung quy hoạch … trong Quý I`)
+  const before = text.slice(Math.max(0, start - 240), start);
   const after = text.slice(end, end + 80);
   const sentence = before.slice(before.search(/[.;!?]\s[^.;!?]*$/u) + 1);
   return (
