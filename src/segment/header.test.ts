@@ -337,6 +337,35 @@ BAN HÀNH ĐIỀU LỆ TỔ CHỨC VÀ HOẠT ĐỘNG CỦA QUỸ BẢO VỆ MÔ
 describe('header: closings whose two columns PDF text merged on each line (layouts made from documents outside the annotated parts)', () => {
   const signer = (closing: string) => read(`Số: 1/QĐ-UBND\nQUYẾT ĐỊNH\nVỀ VIỆC THỬ\nĐiều 1. Thử.\n${closing}`).header;
 
+  it('reads a name wrapped before its last word beside a list entry (PDF of f709d287088c57b7)', () => {
+    const header = signer(`Nơi nhận:                                                             CHỦ TỊCH
+- Như Điều 3;                                                          Lê Hải
+- Chủ tịch, các PCT UBND tỉnh;
+- VP UBND tỉnh: LĐVP, KGVX, TTTT, TTPVHCC;                              Hòa
+- Viễn thông Cao Bằng;`);
+    expect(header.signer).toEqual({ name: 'Lê Hải Hòa', role: 'CHỦ TỊCH', onBehalfOf: null });
+    expect(header.distribution).toEqual(['Như Điều 3', 'Chủ tịch, các PCT UBND tỉnh', 'VP UBND tỉnh: LĐVP, KGVX, TTTT, TTPVHCC', 'Viễn thông Cao Bằng']);
+  });
+
+  it('reads a signer block merged onto one line (PDF of 43ce594e2a648040)', () => {
+    const header = signer(`Nơi nhận:
+- Như Điều 4;
+- Lưu: VT, TTPVHCC.
+KT. CHỦ TỊCH PHÓ CHỦ TỊCH Mai Sơn`);
+    expect(header.signer).toEqual({ name: 'Mai Sơn', role: 'PHÓ CHỦ TỊCH', onBehalfOf: 'KT. CHỦ TỊCH' });
+  });
+
+  it('reads an entry whose dash stands alone, its words on the next line (PDF of a16f8b41d34cc524)', () => {
+    const header = signer(`Nơi nhận:                                                    TM. ỦY BAN NHÂN DÂN
+-                                                                KT. CHỦ TỊCH
+Như Điều 5;
+- Vụ Pháp chế - Bộ Tài chính;                                    PHÓ CHỦ TỊCH
+- Bộ Tư pháp (Cục KTVB và QLXLVPHC);                           Nguyễn Thành Diệu
+- Lưu: VT, P.KT-HSĩ.`);
+    expect(header.signer).toEqual({ name: 'Nguyễn Thành Diệu', role: 'PHÓ CHỦ TỊCH', onBehalfOf: 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH' });
+    expect(header.distribution?.slice(0, 2)).toEqual(['Như Điều 5', 'Vụ Pháp chế - Bộ Tài chính']);
+  });
+
   it('reads a name alone on its line below the list whole (`Lê Thị Thu Hà`, never `Lê` left and `Thị Thu Hà` right)', () => {
     const header = signer(`Nơi nhận: TM. ỦY BAN NHÂN DÂN
 - UBND tỉnh; CHỦ TỊCH

@@ -13,6 +13,7 @@ import {
   NAME_LINE,
   NUMBER_FIELD,
   ON_BEHALF_LINE,
+  ONE_LINE_SIGNER,
   PLACE_DATE,
   PLACE_WORD,
   RECIPIENTS_LINE,
@@ -421,6 +422,13 @@ function parseClosing(lines: readonly Line[], bodyStart: number, header: Documen
   let nameless: { block: SignerBlock; lines: number[] } | null = null;
   for (let i = bodyStart; i < lines.length; i++) {
     const text = clean(lines[i]!.text);
+    const oneLine = ONE_LINE_SIGNER.exec(text);
+    if (oneLine) {
+      const { onBehalf, role, name } = oneLine.groups!;
+      header.signer = { name: name!, role: role!, onBehalfOf: onBehalf ?? null };
+      closing.add(i);
+      return;
+    }
     if (!ON_BEHALF_LINE.test(text) && !(ROLE_LINE.test(text) && !ENACTING_ROLE.test(text))) continue;
     const texts: string[] = [];
     const indexes: number[] = [];
@@ -533,7 +541,9 @@ function splitMergedClosing(lines: readonly Line[], from: number): { left: strin
       const wrapped = ON_BEHALF_WORD.test(candidate) || (right.length > 0 && CAPITAL_WORDS.test(candidate));
       // (a name after an unpunctuated entry only below a role, and not from a body's name: `… - Bộ Trần Báu Hà`)
       const named = NAME_LINE.test(candidate) && (place.punctuated || (right.some((r) => ROLE_LINE.test(r)) && !BODY_WORD.test(candidate)));
-      const signer = ON_BEHALF_LINE.test(candidate) || ROLE_LINE.test(candidate) || named || (place.punctuated && wrapped);
+      // (a name wrapped in its narrow column before its last word: `- Như Điều 3; Lê Hải` … `- VP UBND tỉnh: …; Hòa`)
+      const nameEnd = place.punctuated && /^\p{Lu}\p{Ll}+$/u.test(candidate) && right.length > 0 && NAME_LINE.test(right.at(-1)!) && !ROLE_LINE.test(right.at(-1)!);
+      const signer = ON_BEHALF_LINE.test(candidate) || ROLE_LINE.test(candidate) || named || nameEnd || (place.punctuated && wrapped);
       if (signer) {
         head = text.slice(0, place.head);
         tail = candidate;
@@ -543,6 +553,13 @@ function splitMergedClosing(lines: readonly Line[], from: number): { left: strin
     const isSigner = tail !== undefined;
     if (i > from) {
       const item = LIST_ITEM.exec(head);
+      // an entry's dash alone, its words wrapped to the next line (`- KT. CHỦ TỊCH` / `Như Điều 5;`)
+      if (!item && /^[-–•]$/u.test(head.trim())) {
+        left.push('');
+        if (tail !== undefined) right.push(tail);
+        indexes.push(i);
+        continue;
+      }
       if (!item && !isSigner && right.length > 0 && NAME_LINE.test(text)) {
         right.push(text); // the name alone on its line, below the list
         indexes.push(i);

@@ -89,6 +89,12 @@ export const DISTRIBUTION_LINE = /^Nơi nhận\s*(?::\s*(?<rest>.*))?$/u;
 /** Signer block: `TM. ỦY BAN NHÂN DÂN` (on behalf of), `KT. CHỦ TỊCH` (signing for), the role. */
 export const ON_BEHALF_LINE = /^(?:(?:TM|KT|TL|TUQ|Q)\.|T\/M|K\/T|T\/L)\s*\p{Lu}[\p{Lu}\s.]*$/u;
 export const ROLE_LINE = /^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|BÍ THƯ)(?: [\p{Lu} ]+)?$/u;
+/**
+ * A signer's block merged onto one line (PDF text of a table, OCR): `KT. CHỦ TỊCH PHÓ CHỦ TỊCH Mai Sơn`, `TM. ỦY BAN NHÂN
+ * DÂN CHỦ TỊCH Nguyễn Văn An`.
+ */
+export const ONE_LINE_SIGNER =
+  /^(?:(?<onBehalf>(?:(?:TM|KT|TL|TUQ|Q)\.|T\/M|K\/T|T\/L)\s*\p{Lu}[\p{Lu} ]*?)\s+)?(?<role>(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|BÍ THƯ))\s+(?<name>\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,5})$/u;
 /** A person's name: two to six capitalised words, or three to six in capitals. */
 export const NAME_LINE = /^(?:\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,5}|\p{Lu}+(?: \p{Lu}+){2,5})$/u;
 
