@@ -34,7 +34,7 @@ import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createIngestContext } from '../src/ingest/context.js';
 import { ingestBytes } from '../src/ingest/index.js';
-import { OCR_MODES, vieLangPath } from '../src/ingest/ocr.js';
+import { OCR_MODES, vieLangPath, type OcrEngineKind, type OcrMode } from '../src/ingest/ocr.js';
 import { OCR_DPI, readPdf, renderGrey } from '../src/ingest/pdf.js';
 import { RawPdf } from '../src/ingest/pdf-scan.js';
 import { childrenCpuSeconds, median, medianSeconds, peakRssMb } from './_measure.js';
@@ -174,50 +174,43 @@ console.log(
   `OCR CPU time: pipeline ${median(cpu.pipeline).toFixed(1)} s, recognize alone ${median(cpu.own).toFixed(1)} s, ratio ${(median(cpu.pipeline) / median(cpu.own)).toFixed(2)}`,
 );
 
-// CPU-s per page for each setting, one worker: what a page costs whatever the number of cores
+// CPU-s per page for each setting, one worker: what a page costs whatever the number of cores. With
+// `--ocr-engine native` (the system tesseract, one process a page) the whole cost of a page is this
+// process's CPU (preparation, layout) and its tesseract children's
 const SETTING_RUNS = 3;
-for (const mode of OCR_MODES) {
-  const c1 = createIngestContext({ workers: 1, mode });
+async function cpuPerPage(mode: OcrMode, engine: OcrEngineKind): Promise<{ total: number; own: number; retried: number }> {
+  const c1 = createIngestContext({ workers: 1, mode, engine });
   await Promise.all(images.slice(0, 1).map((image) => c1.ocr.recognize(image, OCR_DPI / 72))); // warm-up: worker start, model load
-  const perPage: number[] = [];
+  const children = () => (engine === 'native' ? childrenCpuSeconds() : 0);
+  const total: number[] = [];
+  const own: number[] = [];
   for (let i = 0; i < SETTING_RUNS; i++) {
     (globalThis as { gc?: () => void }).gc?.();
     const c0 = process.cpuUsage();
+    const k0 = children();
     await Promise.all(images.map((image) => c1.ocr.recognize(image, OCR_DPI / 72)));
     const c = process.cpuUsage(c0);
-    perPage.push((c.user + c.system) / 1e6 / images.length);
+    const seconds = (c.user + c.system) / 1e6;
+    total.push((seconds + children() - k0) / images.length);
+    own.push(seconds / images.length);
   }
   const retried = c1.ocr.retried;
   await c1.close();
-  console.log(`OCR ${mode}: ${median(perPage).toFixed(2)} CPU-s per 300-dpi page (${images.length} pages, median of ${SETTING_RUNS}; ${retried} page reads went on to the best model)`);
+  return { total: median(total), own: median(own), retried };
 }
-
-// the same with `--ocr-engine native` (the system tesseract, one process a page): the whole cost of
-// a page is this process's CPU (preparation, layout) and its tesseract children's
+for (const mode of OCR_MODES) {
+  const r = await cpuPerPage(mode, 'wasm');
+  console.log(`OCR ${mode}: ${r.total.toFixed(2)} CPU-s per 300-dpi page (${images.length} pages, median of ${SETTING_RUNS}; ${r.retried} page reads went on to the best model)`);
+}
 const nativeVersion = tesseractVersion();
 if (!nativeVersion) {
   console.log(`OCR native engine skipped: no tesseract 5 command (${INSTALL_TESSERACT})`);
 } else {
   for (const mode of OCR_MODES) {
-    const c1 = createIngestContext({ workers: 1, mode, engine: 'native' });
-    await Promise.all(images.slice(0, 1).map((image) => c1.ocr.recognize(image, OCR_DPI / 72))); // warm-up: the model unpacked
-    const perPage: number[] = [];
-    const ownPerPage: number[] = [];
-    for (let i = 0; i < SETTING_RUNS; i++) {
-      (globalThis as { gc?: () => void }).gc?.();
-      const c0 = process.cpuUsage();
-      const k0 = childrenCpuSeconds();
-      await Promise.all(images.map((image) => c1.ocr.recognize(image, OCR_DPI / 72)));
-      const c = process.cpuUsage(c0);
-      const own = (c.user + c.system) / 1e6;
-      perPage.push((own + childrenCpuSeconds() - k0) / images.length);
-      ownPerPage.push(own / images.length);
-    }
-    const retried = c1.ocr.retried;
-    await c1.close();
+    const r = await cpuPerPage(mode, 'native');
     console.log(
-      `OCR ${mode} (native engine): ${median(perPage).toFixed(2)} CPU-s per 300-dpi page, of which ${median(ownPerPage).toFixed(2)} in this process ` +
-        `(${nativeVersion}, ${images.length} pages, median of ${SETTING_RUNS}; ${retried} page reads went on to the best model)`,
+      `OCR ${mode} (native engine): ${r.total.toFixed(2)} CPU-s per 300-dpi page, of which ${r.own.toFixed(2)} in this process ` +
+        `(${nativeVersion}, ${images.length} pages, median of ${SETTING_RUNS}; ${r.retried} page reads went on to the best model)`,
     );
   }
 }

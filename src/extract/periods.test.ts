@@ -356,7 +356,7 @@ describe('periods with roles', () => {
   });
 
   it('so với tháng trước / quý trước / năm trước: the unit before the reporting period; tháng trước ngày … is a duration', () => {
-    const p = (text: string) => periodsOf('Báo cáo tháng 10 năm 2025', text, ctx(2025, 10, 25, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    const p = (text: string) => roles(text, ctx(2025, 10, 25, 'BC'), 'Báo cáo tháng 10 năm 2025');
     expect(p('Số hồ sơ tăng 3% so với tháng trước.')).toEqual([['comparison', '2025-09-01', '2025-09-30', 'so với tháng trước']]);
     expect(p('Số hồ sơ tăng 3% so với quý trước.')).toEqual([['comparison', '2025-07-01', '2025-09-30', 'so với quý trước']]);
     expect(p('Số hồ sơ tăng 3% so với năm trước.')).toEqual([['comparison', '2024-01-01', '2024-12-31', 'so với năm trước']]);
@@ -364,7 +364,7 @@ describe('periods with roles', () => {
   });
 
   it('consumer prices: so với tháng 12 năm trước, so với cùng tháng năm trước / năm 2016; cùng thời gian năm trước is cùng kỳ', () => {
-    const p = (text: string) => periodsOf('Báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm 2017', text, ctx(2017, 7, 15, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    const p = (text: string) => roles(text, ctx(2017, 7, 15, 'BC'), 'Báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm 2017');
     expect(p('Chỉ số giá tiêu dùng tháng 6 tăng 1,5% so với tháng 12 năm trước.')).toEqual([
       ['reporting', '2017-06-01', '2017-06-30', 'tháng 6'],
       ['comparison', '2016-12-01', '2016-12-31', 'so với tháng 12 năm trước'],
@@ -382,7 +382,7 @@ describe('periods with roles', () => {
   });
 
   it('Trong 6 tháng qua: the reporting period when it is six whole months; Từ đầu năm đến 15/6/2017 without ngày is one span', () => {
-    const p = (title: string, text: string) => periodsOf(title, text, ctx(2017, 7, 15, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    const p = (title: string, text: string) => roles(text, ctx(2017, 7, 15, 'BC'), title);
     expect(p('Báo cáo 6 tháng đầu năm 2017', 'Trong 6 tháng qua, thành phố tổ chức 20 hội nghị.')).toEqual([['reporting', '2017-01-01', '2017-06-30', 'Trong 6 tháng qua']]);
     expect(p('Báo cáo quý II năm 2017', 'Trong 6 tháng qua, thành phố tổ chức 20 hội nghị.')).toEqual([]);
     expect(p('Báo cáo 6 tháng đầu năm 2017', 'Từ đầu năm đến 15/6/2017, giải quyết việc làm cho 150.000 lượt người.')).toEqual([
@@ -397,7 +397,7 @@ describe('periods with roles', () => {
   });
 
   it('so với kỳ trước (the period before): as long as the reporting period, right before it; so với năm ngoái is năm trước', () => {
-    const p = (title: string, text: string) => periodsOf(title, text, ctx(2025, 11, 20, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    const p = (title: string, text: string) => roles(text, ctx(2025, 11, 20, 'BC'), title);
     expect(p('Báo cáo 6 tháng đầu năm 2025', 'Thu ngân sách tăng 4% so với kỳ trước.')).toEqual([['comparison', '2024-07-01', '2024-12-31', 'so với kỳ trước']]);
     expect(p('Báo cáo tuần', 'Từ ngày 13/11/2025 đến ngày 19/11/2025, tiếp nhận 5 hồ sơ, tăng 2 hồ sơ so với kỳ trước.')).toEqual([
       ['reporting', '2025-11-13', '2025-11-19', 'Từ ngày 13/11/2025 đến ngày 19/11/2025'],
@@ -410,7 +410,7 @@ describe('periods with roles', () => {
   });
 
   it('a running total up to a month with no year: Luỹ kế đến hết tháng 10 (the reporting year), never a yearly rule', () => {
-    const p = (text: string) => periodsOf('Báo cáo kết quả thu ngân sách tháng 11 năm 2025', text, ctx(2025, 11, 20, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    const p = (text: string) => roles(text, ctx(2025, 11, 20, 'BC'), 'Báo cáo kết quả thu ngân sách tháng 11 năm 2025');
     expect(p('Luỹ kế đến hết tháng 10, thu 40 tỷ đồng.')).toEqual([['cumulative', null, '2025-10-31', 'đến hết tháng 10']]);
     expect(p('Số lượt khách đến cuối tháng 10 đạt 12.000 lượt.')).toEqual([['reporting', null, '2025-10-31', 'đến cuối tháng 10']]);
     // a month with its year is the dated rule's (`đến hết tháng 10/2025`); a yearly rule is none
@@ -496,13 +496,13 @@ describe('periods with roles', () => {
   });
 
   it('Từ 11/2025 đến 6/2026: months written bare after từ are one span, not an open start', () => {
-    const p = (text: string) => findPeriods(text, ctx(2025, 11, 20, 'KH')).map((x) => [x.role, x.from, x.to, x.text]);
+    const p = (text: string) => roles(text, ctx(2025, 11, 20, 'KH'));
     expect(p('Thời gian thực hiện: Từ 11/2025 đến 6/2026.')).toEqual([['plan', '2025-11-01', '2026-06-30', 'Từ 11/2025 đến 6/2026']]);
     expect(p('Triển khai từ 11/2025 - tháng 6/2026.')).toEqual([['plan', '2025-11-01', '2026-06-30', 'từ 11/2025 - tháng 6/2026']]);
   });
 
   it('a span between units of two sizes is one span: từ ngày 05/12/2025 đến hết tháng 6/2026, từ quý IV/2025 - năm 2027', () => {
-    const p = (text: string) => findPeriods(text, ctx(2025, 11, 20, 'KH')).map((x) => [x.role, x.from, x.to, x.text]);
+    const p = (text: string) => roles(text, ctx(2025, 11, 20, 'KH'));
     expect(p('Triển khai từ ngày 05/12/2025 đến hết tháng 6/2026.')).toEqual([['plan', '2025-12-05', '2026-06-30', 'từ ngày 05/12/2025 đến hết tháng 6/2026']]);
     expect(p('Thực hiện từ tháng 12 năm 2025 đến ngày 15 tháng 6 năm 2026.')).toEqual([['plan', '2025-12-01', '2026-06-15', 'từ tháng 12 năm 2025 đến ngày 15 tháng 6 năm 2026']]);
     expect(p('Thời gian thực hiện: từ quý IV/2025 - năm 2027.')).toEqual([['plan', '2025-10-01', '2027-12-31', 'từ quý IV/2025 - năm 2027']]);
@@ -514,7 +514,7 @@ describe('periods with roles', () => {
   });
 
   it('a bare month after a deadline’s words or any time label: chậm nhất 12/2025, Thời hạn nộp: 12/2025, trước 12/2025', () => {
-    const p = (text: string) => findPeriods(text, ctx(2025, 11, 20, 'CV')).map((x) => [x.role, x.from, x.to, x.text]);
+    const p = (text: string) => roles(text, ctx(2025, 11, 20, 'CV'));
     expect(p('Hoàn thành chậm nhất 12/2025.')).toEqual([['deadline', '2025-12-01', '2025-12-31', '12/2025']]);
     expect(p('Thời hạn nộp: 12/2025.')).toEqual([['deadline', '2025-12-01', '2025-12-31', '12/2025']]);
     expect(p('Thời điểm hoàn thành: 6/2026.')).toEqual([['deadline', '2026-06-01', '2026-06-30', '6/2026']]);
@@ -555,8 +555,7 @@ describe('periods with roles', () => {
   });
 
   it('so alone for so với: giảm 3,2% so tháng trước, tăng 5% so kỳ trước', () => {
-    const p = (text: string) =>
-      periodsOf('Báo cáo tình hình kinh tế - xã hội tháng 11 năm 2025', text, ctx(2025, 11, 25, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    const p = (text: string) => roles(text, ctx(2025, 11, 25, 'BC'), 'Báo cáo tình hình kinh tế - xã hội tháng 11 năm 2025');
     expect(p('Thu ngân sách giảm 3,2% so tháng trước.')).toEqual([['comparison', '2025-10-01', '2025-10-31', 'so tháng trước']]);
     expect(p('Số hồ sơ tăng 5% so kỳ trước.')).toEqual([['comparison', '2025-10-01', '2025-10-31', 'so kỳ trước']]);
   });
@@ -571,7 +570,7 @@ describe('periods with roles', () => {
   });
 
   it('Từ đầu năm, … opening a sentence is the running total; chỉ tiêu … giao từ đầu năm, … (corpus) is when they were given', () => {
-    const p = (text: string) => periodsOf('Báo cáo kết quả thực hiện nhiệm vụ tháng 11 năm 2025', text, ctx(2025, 11, 20, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    const p = (text: string) => roles(text, ctx(2025, 11, 20, 'BC'), 'Báo cáo kết quả thực hiện nhiệm vụ tháng 11 năm 2025');
     expect(p('Từ đầu năm, toàn xã tiếp nhận 300 hồ sơ.')).toEqual([['cumulative', '2025-01-01', '2025-11-30', 'Từ đầu năm']]);
     expect(p('Rà soát các chỉ tiêu phát triển kinh tế - xã hội đã được Hội đồng nhân dân tỉnh giao từ đầu năm, phấn đấu hoàn thành.')).toEqual([]);
   });
@@ -801,7 +800,7 @@ describe('periods with roles', () => {
   });
 
   it('trong tháng này / tháng qua without a comma, and trong kỳ (báo cáo): the reporting period', () => {
-    const p = (text: string) => periodsOf('Báo cáo kết quả công tác tháng 11 năm 2025', text, ctx(2025, 11, 25, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    const p = (text: string) => roles(text, ctx(2025, 11, 25, 'BC'), 'Báo cáo kết quả công tác tháng 11 năm 2025');
     expect(p('Trong tháng này tiếp nhận 120 hồ sơ.')).toEqual([['reporting', '2025-11-01', '2025-11-30', 'Trong tháng này']]);
     expect(p('Trong kỳ báo cáo, tiếp nhận 5 đơn thư.')).toEqual([['reporting', '2025-11-01', '2025-11-30', 'Trong kỳ báo cáo']]);
     // a month's report says nothing of `năm qua`; `tháng tới` (the coming month) is no reporting period: the month after it
@@ -809,7 +808,7 @@ describe('periods with roles', () => {
   });
 
   it('tháng tới, quý tới, năm tới: the month, quarter or year after the reporting period; never a count of them', () => {
-    const p = (text: string) => periodsOf('Báo cáo kết quả công tác tháng 11 năm 2025', text, ctx(2025, 11, 25, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    const p = (text: string) => roles(text, ctx(2025, 11, 25, 'BC'), 'Báo cáo kết quả công tác tháng 11 năm 2025');
     expect(p('II. PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG TỚI')).toEqual([['plan', '2025-12-01', '2025-12-31', 'THÁNG TỚI']]);
     expect(p('Phương hướng, nhiệm vụ trọng tâm quý tới.')).toEqual([['plan', '2026-01-01', '2026-03-31', 'quý tới']]);
     expect(p('Trong năm tới, tập trung chỉ đạo thực hiện.')).toEqual([['plan', '2026-01-01', '2026-12-31', 'năm tới']]);
@@ -1123,7 +1122,7 @@ describe('periods with roles', () => {
   });
 
   it('cùng kỳ before the span it compares with: So với cùng kỳ, tổng thu quý II/2017 tăng 10% (a span outside the reporting period is not it)', () => {
-    const p = (text: string) => periodsOf('Báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm 2017', text, ctx(2017, 7, 15, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    const p = (text: string) => roles(text, ctx(2017, 7, 15, 'BC'), 'Báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm 2017');
     expect(p('So với cùng kỳ, tổng thu ngân sách quý II/2017 tăng 10%.')).toEqual([
       ['comparison', '2016-04-01', '2016-06-30', 'So với cùng kỳ'],
       ['reporting', '2017-04-01', '2017-06-30', 'quý II/2017'],
@@ -1158,7 +1157,7 @@ describe('periods with roles', () => {
   });
 
   it('cả năm before its estimate in a report: Thu ngân sách cả năm ước đạt …, Tính chung cả năm', () => {
-    const p = (text: string) => periodsOf('Báo cáo tình hình kinh tế - xã hội năm 2017', text, ctx(2018, 3, 21, 'BC')).periods.map((x) => [x.role, x.from, x.to, x.text]);
+    const p = (text: string) => roles(text, ctx(2018, 3, 21, 'BC'), 'Báo cáo tình hình kinh tế - xã hội năm 2017');
     expect(p('Thu ngân sách cả năm ước đạt 1.200 tỷ đồng, đạt 105% dự toán.')[0]).toEqual(['reporting', '2017-01-01', '2017-12-31', 'cả năm']);
     expect(p('Tính chung cả năm, tổng thu đạt 1.200 tỷ đồng.')).toEqual([['reporting', '2017-01-01', '2017-12-31', 'Tính chung cả năm']]);
     // all year round is no period

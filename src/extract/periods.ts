@@ -832,15 +832,7 @@ const PARSERS: Parser[] = [
       const unit = m[1]!.toLowerCase();
       return (a) => {
         if (!a.period) return null;
-        if (unit.startsWith('kỳ')) return periodBefore(a.period);
-        const y = +a.period.to.slice(0, 4);
-        const month = +a.period.to.slice(5, 7);
-        if (unit === 'năm') return yearsBounds(y - 1, y - 1);
-        if (unit === 'quý') {
-          const q = Math.ceil(month / 3);
-          return q === 1 ? quarterBounds('4', y - 1) : quarterBounds(String(q - 1), y);
-        }
-        return month === 1 ? monthBounds(y - 1, 12) : monthBounds(y, month - 1);
+        return unit.startsWith('kỳ') ? periodBefore(a.period) : unitBeside(unit, a.period.to, -1);
       };
     },
   },
@@ -985,15 +977,7 @@ const PARSERS: Parser[] = [
       const unit = m[1]!.toLowerCase();
       return (a) => {
         const end = a.period?.to ?? a.today;
-        if (!end) return null;
-        const y = +end.slice(0, 4);
-        const month = +end.slice(5, 7);
-        if (unit === 'năm') return yearsBounds(y + 1, y + 1);
-        if (unit === 'quý') {
-          const q = Math.ceil(month / 3);
-          return q === 4 ? quarterBounds('1', y + 1) : quarterBounds(String(q + 1), y);
-        }
-        return month === 12 ? monthBounds(y + 1, 1) : monthBounds(y, month + 1);
+        return end ? unitBeside(unit, end, 1) : null;
       };
     },
   },
@@ -1012,7 +996,7 @@ const PARSERS: Parser[] = [
       const named = yearAhead(env.text, m.index + m[0].length);
       if (named === null && recurring(env.text, m.index, m.index + m[0].length)) return null;
       const y = named ?? env.reportYear;
-      return y ? lookBack(env, named, quarterBounds(m[1]!, y)) : null;
+      return y ? lookBack(env, named === null, quarterBounds(m[1]!, y)) : null;
     },
   },
   {
@@ -1041,7 +1025,7 @@ const PARSERS: Parser[] = [
       const named = yearAhead(env.text, m.index + m[0].length);
       if (named === null && recurring(env.text, m.index, m.index + m[0].length)) return null;
       const y = named ?? env.reportYear;
-      return y ? lookBack(env, named, monthBounds(y, +m[1]!)) : null;
+      return y ? lookBack(env, named === null, monthBounds(y, +m[1]!)) : null;
     },
   },
   {
@@ -1328,13 +1312,9 @@ function titlePeriod(title: string, context: PeriodContext): Candidate | null {
     // `6 tháng đầu năm` with no year: of the document's year
     const span = c.resolve && c.kind === 'partYear' ? c.resolve({ period: null, year: env.year, today: env.today }) : c;
     if (!span?.from || !span.to || !(DATED.has(c.kind) || c.kind === 'toNow' || c.kind === 'partYear') || c.kind === 'asOf') continue;
-    let { from, to } = span;
-    // a report looks back: a month, quarter or part of a year with no year that would begin after the report's date is
-    // last year's (`Kết quả thực hiện nhiệm vụ tháng 12` dated January)
-    if (context.kind === 'BC' && env.today && from > env.today && !/\d{4}/u.test(title.slice(c.start, c.end))) {
-      from = shiftYears(from, -1);
-      to = shiftYears(to, -1);
-    }
+    // a report's title names what it looks back on: with no year, one that would begin after the report's date is last
+    // year's (`Kết quả thực hiện nhiệm vụ tháng 12` dated January)
+    const { from, to } = lookBack(env, !/\d{4}/u.test(title.slice(c.start, c.end)), span, 1)!;
     named.push({ ...c, kind: c.kind === 'partYear' ? 'months' : c.kind, from, to, resolve: undefined });
   }
   const first = named[0] ?? null;
@@ -1661,13 +1641,26 @@ function dayRange(a: string, b: string, env: Env): Bounds | null {
   return ordered(from, to);
 }
 
+/** The month, quarter or year (`tháng`, `quý`, `năm`) `step` units from the one holding the day `day` (-1: the one before). */
+function unitBeside(unit: string, day: string, step: 1 | -1): Bounds | null {
+  const y = +day.slice(0, 4);
+  const month = +day.slice(5, 7);
+  if (unit === 'năm') return yearsBounds(y + step, y + step);
+  // counted from year 0, so that the year turns with the arithmetic
+  const size = unit === 'quý' ? 3 : 1;
+  const n = y * (12 / size) + Math.floor((month - 1) / size) + step;
+  const year = Math.floor(n / (12 / size));
+  const index = (n % (12 / size)) + 1;
+  return unit === 'quý' ? quarterBounds(String(index), year) : monthBounds(year, index);
+}
+
 /**
  * A report looks back: a month or quarter with no year, in a report whose title names none, that would begin more than
- * two months after the report's date is last year's (`Trong tháng 12, tiếp nhận …` in a report of January). Nearer
- * ones may be its plans (`Dự kiến tháng 02 …`).
+ * two months after the report's date (`margin` days) is last year's (`Trong tháng 12, tiếp nhận …` in a report of
+ * January). Nearer ones may be its plans (`Dự kiến tháng 02 …`); a title's period may not begin after the report at all.
  */
-function lookBack(env: Env, named: number | null, span: Bounds | null): Bounds | null {
-  if (!span?.from || !span.to || named !== null || !env.report || env.titledYear || !env.today || days(env.today, span.from) <= 61) return span;
+function lookBack(env: Env, yearless: boolean, span: Bounds | null, margin = 61): Bounds | null {
+  if (!span?.from || !span.to || !yearless || !env.report || env.titledYear || !env.today || days(env.today, span.from) <= margin) return span;
   return { from: shiftYears(span.from, -1), to: shiftYears(span.to, -1) };
 }
 

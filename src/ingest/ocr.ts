@@ -182,9 +182,10 @@ interface Engine {
   close(): Promise<void>;
 }
 
-/** The model's bytes, named in cache keys. */
-async function modelHash(langPath: string): Promise<string> {
-  return createHash('sha256').update(await readFile(join(langPath, 'vie.traineddata.gz'))).digest('hex');
+/** What an engine's readings depend on besides the image: the engine (`tesseract.js 7.0.0`), the model's bytes, the settings. */
+async function engineKey(engine: string, langPath: string): Promise<string> {
+  const model = createHash('sha256').update(await readFile(join(langPath, 'vie.traineddata.gz'))).digest('hex');
+  return `${engine}; vie ${model}; ${JSON.stringify(WORKER_PARAMETERS)}; ${OUTPUT}`;
 }
 
 /** One model's tesseract.js workers, started on the first page that needs them. */
@@ -199,7 +200,7 @@ class WasmEngine implements Engine {
     // on first use: a pool without a cache never reads the model to hash it
     this.keyed ??= (async () => {
       const version = (require('tesseract.js/package.json') as { version: string }).version;
-      return `tesseract.js ${version}; vie ${await modelHash(this.langPath)}; ${JSON.stringify(WORKER_PARAMETERS)}; ${OUTPUT}`;
+      return engineKey(`tesseract.js ${version}`, this.langPath);
     })();
     return this.keyed;
   }
@@ -267,7 +268,8 @@ class NativeEngine implements Engine {
 
   /** The command's version line (`tesseract 5.3.0`) instead of tesseract.js's: the two engines' readings never mix. */
   get key(): Promise<string> {
-    this.keyed ??= (async () => `tesseract CLI ${this.cli.version}; vie ${await modelHash(this.langPath)}; ${JSON.stringify(WORKER_PARAMETERS)}; ${OUTPUT}`)();
+    // (async: a missing command rejects the key, as it rejects the page)
+    this.keyed ??= (async () => engineKey(`tesseract CLI ${this.cli.version}`, this.langPath))();
     return this.keyed;
   }
 

@@ -14,6 +14,7 @@ import {
   NUMBER_FIELD,
   ON_BEHALF_LINE,
   ONE_LINE_SIGNER,
+  ON_BEHALF_WORD,
   PLACE_DATE,
   PLACE_WORD,
   RECIPIENTS_LINE,
@@ -506,8 +507,6 @@ const SIGNED_MARK = /^[([]\s*(?:đã\s+)?ký(?:\s+tên)?(?:\s*(?:,|và)\s*(?:đ�
 const BODY_WORD = /^(?:Bộ|Sở|Ban|Cục|Vụ|Phòng|Văn|Ủy|Uỷ|Tỉnh|Thành|Huyện|Xã|Phường|Trung|Chi|Đoàn|Hội|Cổng|Báo|Đài|Quỹ|Kho|Lưu)\s/u;
 /** Words in capitals only (`NHÂN DÂN`). */
 const CAPITAL_WORDS = /^\p{Lu}+(?: \p{Lu}+)*$/u;
-/** `TM.` alone, its body's name wrapped to the next line. */
-const ON_BEHALF_WORD = /^(?:(?:TM|KT|TL|TUQ|Q)\.|T\/M|K\/T|T\/L)$/u;
 
 /** Where a right-column part may start in a merged closing line: after punctuation, before a capital. */
 const MERGED_SPLIT = /[;:.,)]\s+(?=\p{Lu})/gu;

@@ -86,17 +86,25 @@ export const RECIPIENTS_LINE = /^Kính gửi\s*:\s*(?<to>.*)$/u;
 /** `Nơi nhận:` (distribution list) closes the body. */
 export const DISTRIBUTION_LINE = /^Nơi nhận\s*(?::\s*(?<rest>.*))?$/u;
 
+/** `TM.` (on behalf of), `KT.` (signing for), `TL.`, `TUQ.`, `Q.` and their slashed forms. */
+const ON_BEHALF = String.raw`(?:(?:TM|KT|TL|TUQ|Q)\.|T\/M|K\/T|T\/L)`;
+/** A signer's role: `CHỦ TỊCH`, `PHÓ CHỦ TỊCH`, `GIÁM ĐỐC`… */
+const ROLE = '(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|BÍ THƯ)';
+/** A person's name in capitalised words (two to six). */
+const NAME = String.raw`\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,5}`;
+
+/** `TM.` alone, its body's name wrapped to the next line. */
+export const ON_BEHALF_WORD = new RegExp(`^${ON_BEHALF}$`, 'u');
 /** Signer block: `TM. ỦY BAN NHÂN DÂN` (on behalf of), `KT. CHỦ TỊCH` (signing for), the role. */
-export const ON_BEHALF_LINE = /^(?:(?:TM|KT|TL|TUQ|Q)\.|T\/M|K\/T|T\/L)\s*\p{Lu}[\p{Lu}\s.]*$/u;
-export const ROLE_LINE = /^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|BÍ THƯ)(?: [\p{Lu} ]+)?$/u;
+export const ON_BEHALF_LINE = new RegExp(String.raw`^${ON_BEHALF}\s*\p{Lu}[\p{Lu}\s.]*$`, 'u');
+export const ROLE_LINE = new RegExp(String.raw`^${ROLE}(?: [\p{Lu} ]+)?$`, 'u');
 /**
  * A signer's block merged onto one line (PDF text of a table, OCR): `KT. CHỦ TỊCH PHÓ CHỦ TỊCH Mai Sơn`, `TM. ỦY BAN NHÂN
  * DÂN CHỦ TỊCH Nguyễn Văn An`.
  */
-export const ONE_LINE_SIGNER =
-  /^(?:(?<onBehalf>(?:(?:TM|KT|TL|TUQ|Q)\.|T\/M|K\/T|T\/L)\s*\p{Lu}[\p{Lu} ]*?)\s+)?(?<role>(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|BÍ THƯ))\s+(?<name>\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,5})$/u;
+export const ONE_LINE_SIGNER = new RegExp(String.raw`^(?:(?<onBehalf>${ON_BEHALF}\s*\p{Lu}[\p{Lu} ]*?)\s+)?(?<role>${ROLE})\s+(?<name>${NAME})$`, 'u');
 /** A person's name: two to six capitalised words, or three to six in capitals. */
-export const NAME_LINE = /^(?:\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,5}|\p{Lu}+(?: \p{Lu}+){2,5})$/u;
+export const NAME_LINE = new RegExp(String.raw`^(?:${NAME}|\p{Lu}+(?: \p{Lu}+){2,5})$`, 'u');
 
 /** Header lines of the issuing body: `ỦY BAN NHÂN DÂN`, `ĐẶC KHU CÁT HẢI` (all capitals). */
 export const ISSUER_LINE = /^(?:ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|SỞ|BAN|VĂN PHÒNG|PHÒNG|TRUNG TÂM)\b[\p{Lu}\s]*$/u;
