@@ -5,8 +5,8 @@
  * them. (Run in the eleventh session: the corpus's windows of report language were either annotated already or
  * copies of a test document, so none was annotated; docs/documents-eval.md.)
  * The corpus holds copies of some of `../shared/documents/`, so a window is dropped, before anything of it
- * is printed, when any of its lines of 30 characters or more shares its first 30 characters with a test-part
- * file, or any of its document symbols (`123/KH-UBND`) occurs in one; windows that overlap an excerpt already
+ * is printed, when any of its lines of 30 characters or more shares its first or middle 30 characters with a
+ * test-part file (both with hard wraps and emphasis marks undone), or any of its document symbols (`123/KH-UBND`) occurs in one; windows that overlap an excerpt already
  * annotated (`dev-periods-3/`, `dev-periods-4/`) are dropped too. The rest are taken in the order of
  * sha256(SEED:line) and printed with their line numbers.
  * Run: `node --import tsx eval/_draw-excerpts.ts [count]`.
@@ -26,7 +26,10 @@ const CUE =
 const SYMBOL = /\b\d+\/(?:20\d\d\/)?[A-ZĐ]+(?:-[A-ZĐ]+)+/gu;
 
 const split = JSON.parse(readFileSync('eval/data/documents/split.json', 'utf8')) as { test: string[] };
-const tests = split.test.map((file) => readFileSync(join('../shared', file), 'utf8'));
+// the test files with their hard wraps and emphasis marks undone, so that a corpus paragraph is found in them whatever
+// the rendering's line breaks
+const flat = (text: string) => text.replace(/\*+/gu, '').replace(/\s+/gu, ' ');
+const tests = split.test.map((file) => flat(readFileSync(join('../shared', file), 'utf8')));
 const lines = gunzipSync(readFileSync('../shared/corpus/vi-admin.txt.gz')).toString('utf8').split('\n');
 
 const taken: [number, number][] = [];
@@ -39,8 +42,13 @@ for (const dir of ['dev-periods-3', 'dev-periods-4']) {
   }
 }
 
+/** A line's 30-character pieces at its start and middle (not its end: sentence ends are formulas). */
+const pieces = (line: string) => {
+  const l = flat(line).trim();
+  return l.length < 30 ? [] : [l.slice(0, 30), l.slice((l.length >> 1) - 15, (l.length >> 1) + 15)];
+};
 const sharesTest = (window: string[]) =>
-  window.some((l) => l.length >= 30 && tests.some((t) => t.includes(l.slice(0, 30)))) ||
+  window.some((l) => pieces(l).some((piece) => tests.some((t) => t.includes(piece)))) ||
   window.some((l) => [...l.matchAll(SYMBOL)].some((m) => tests.some((t) => t.includes(m[0]))));
 
 const order = (n: number) => createHash('sha256').update(`${SEED}:${n}`).digest('hex');
@@ -57,6 +65,6 @@ for (const from of starts.sort((a, b) => order(a).localeCompare(order(b)))) {
   if (sharesTest(window)) continue;
   shown++;
   console.log(`\n=== lines ${from}-${from + WINDOW - 1}`);
-  window.forEach((l, i) => console.log(`${i + 1}: ${l.slice(0, 600)}`));
+  window.forEach((l, i) => console.log(`${i + 1}: ${l}`)); // whole lines: a period may stand past any cut
 }
 console.error(`${starts.length} windows with ≥ ${MIN_CUES} cues; ${shown} shown`);

@@ -805,6 +805,51 @@ describe('periods with roles', () => {
     expect(p('Trong kỳ báo cáo, tiếp nhận 5 đơn thư.')).toEqual([['reporting', '2025-11-01', '2025-11-30', 'Trong kỳ báo cáo']]);
     // a month's report says nothing of `năm qua`; `tháng tới` (the coming month) is no reporting period: the month after it
     expect(p('Trong năm qua, đã xây dựng 3 trường học. Tổ chức hội nghị trong tháng tới.')).toEqual([['plan', '2025-12-01', '2025-12-31', 'tháng tới']]);
+    expect(p('Trong tháng báo cáo, tiếp nhận 5 đơn thư; trong kỳ báo cáo trước tiếp nhận 3 đơn.')).toEqual([
+      ['reporting', '2025-11-01', '2025-11-30', 'Trong tháng báo cáo'],
+    ]);
+    // a month's report on November: `11 tháng qua` are January to November
+    expect(p('Trong 11 tháng qua, tổng thu ngân sách đạt 12 tỷ đồng.')).toEqual([['reporting', '2025-01-01', '2025-11-30', 'Trong 11 tháng qua']]);
+    expect(p('Trong 10 tháng qua, tổng thu ngân sách đạt 12 tỷ đồng.')).toEqual([]);
+  });
+
+  it('Năm qua, / Tháng vừa qua, opening a sentence without trong: the reporting period when it is that long', () => {
+    const year = (text: string) => roles(text, ctx(2025, 12, 15, 'BC'), 'Báo cáo kết quả thực hiện nhiệm vụ năm 2025');
+    expect(year('Năm qua, toàn xã đã xây dựng 5 km đường giao thông nông thôn.')).toEqual([['reporting', '2025-01-01', '2025-12-31', 'Năm qua']]);
+    // the past years (plural) are no one span
+    expect(year('Những năm qua, toàn xã đã xây dựng 5 km đường.')).toEqual([]);
+    const month = (text: string) => roles(text, ctx(2025, 11, 25, 'BC'), 'Báo cáo kết quả công tác tháng 11 năm 2025');
+    expect(month('Tháng vừa qua, tiếp nhận 120 hồ sơ.')).toEqual([['reporting', '2025-11-01', '2025-11-30', 'Tháng vừa qua']]);
+    expect(month('Năm qua, đã xây dựng 3 trường học.')).toEqual([]);
+  });
+
+  it('a month or quarter range with no year (Từ tháng 7 đến tháng 12): one span in the reporting year', () => {
+    // a district's report on 2017, issued in March 2018
+    const p = (text: string) => roles(text, ctx(2018, 3, 20, 'BC'), 'Báo cáo tình hình thực hiện nhiệm vụ kinh tế - xã hội năm 2017');
+    expect(p('Từ tháng 7 đến tháng 12, thực hiện chỉnh trang 10 tuyến đường.')).toEqual([['reporting', '2017-07-01', '2017-12-31', 'Từ tháng 7 đến tháng 12']]);
+    expect(p('Từ tháng 7 - 12, thực hiện chỉnh trang 10 tuyến đường.')).toEqual([['reporting', '2017-07-01', '2017-12-31', 'Từ tháng 7 - 12']]);
+    expect(p('Từ quý II đến hết quý IV, tổ chức 5 hội nghị.')).toEqual([['reporting', '2017-04-01', '2017-12-31', 'Từ quý II đến hết quý IV']]);
+    // the end's year after it is the span's; a start with its year takes the end after it
+    expect(p('Từ tháng 01 đến tháng 3 năm 2018, tổ chức chăm lo Tết.')).toEqual([['reporting', '2018-01-01', '2018-03-31', 'Từ tháng 01 đến tháng 3 năm 2018']]);
+    expect(p('Từ tháng 10 năm 2017 đến tháng 3, thực hiện 10 đợt.')).toEqual([['reporting', '2017-10-01', '2018-03-31', 'Từ tháng 10 năm 2017 đến tháng 3']]);
+    // backwards is no span: each month is read alone, as before
+    expect(p('Từ tháng 12 đến tháng 3, thực hiện 10 đợt.')).toEqual([
+      ['reporting', '2017-12-01', '2017-12-31', 'tháng 12'],
+      ['reporting', '2017-03-01', '2017-03-31', 'tháng 3'],
+    ]);
+  });
+
+  it('Từ tháng 7 đến nay with no year: from the month’s first day to the document’s date, last year’s when still ahead', () => {
+    expect(roles('Từ tháng 7 đến nay, thực hiện 10 đợt kiểm tra.', ctx(2025, 11, 20, 'BC'), 'Báo cáo kết quả năm 2025')).toEqual([
+      ['other', '2025-07-01', '2025-11-20', 'Từ tháng 7 đến nay'],
+    ]);
+    expect(roles('Từ tháng 12 đến nay, tiếp nhận 300 hồ sơ.', ctx(2026, 3, 10, 'CV'))).toEqual([['other', '2025-12-01', '2026-03-10', 'Từ tháng 12 đến nay']]);
+  });
+
+  it('so với tháng liền kề (the month next to it): the month before the reporting period', () => {
+    const p = (text: string) => roles(text, ctx(2025, 11, 25, 'BC'), 'Báo cáo kết quả công tác tháng 11 năm 2025');
+    expect(p('Chỉ số giá tiêu dùng tăng 0,3% so với tháng liền kề.')).toEqual([['comparison', '2025-10-01', '2025-10-31', 'so với tháng liền kề']]);
+    expect(p('Chỉ số giá tiêu dùng tăng 0,3% so với tháng liền trước.')).toEqual([['comparison', '2025-10-01', '2025-10-31', 'so với tháng liền trước']]);
   });
 
   it('tháng tới, quý tới, năm tới: the month, quarter or year after the reporting period; never a count of them', () => {

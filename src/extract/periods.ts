@@ -357,6 +357,35 @@ const PARSERS: Parser[] = [
     },
   },
   {
+    // `Từ tháng 7 đến tháng 12`, `từ tháng 7 - 12`, `từ quý II đến hết quý IV` with no year after the end: the span in the
+    // year named right after it, else the reporting year, looked back as a month alone is; `từ tháng 10 năm 2017 đến tháng
+    // 3`: the end in the start's year, or the next when it would come before the start (each end was read alone)
+    kind: 'month',
+    pattern: new RegExp(
+      `từ\\s+(tháng|quý)\\s+(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d/])(?:${YEAR_AFTER})?\\s*(?:${TO}\\s+(?:hết\\s+)?|[-–—]\\s*)` +
+        `(?:(tháng|quý)\\s+)?(\\d{1,2}|iv|iii|ii|i)(?![\\p{L}\\d/])(?!${BEFORE_YEAR}\\d|\\s*[-–.]\\s*\\d)`,
+      FLAGS,
+    ),
+    extract: (m, env) => {
+      const unit = m[1]!.toLowerCase();
+      if (m[4] && m[4].toLowerCase() !== unit) return null;
+      const span = (n: string, y: number): Bounds | null => (unit === 'tháng' ? (/^\d+$/u.test(n) ? monthBounds(y, +n) : null) : quarterBounds(n, y));
+      if (m[3]) {
+        const first = span(m[2]!, +m[3]);
+        const last = span(m[5]!, +m[3]);
+        if (!first?.from || !last?.from) return null;
+        return ordered(first.from, last.from < first.from ? span(m[5]!, +m[3] + 1)!.to : last.to);
+      }
+      const named = yearAhead(env.text, m.index + m[0].length);
+      if (named === null && recurring(env.text, m.index, m.index + m[0].length)) return null;
+      const y = named ?? env.reportYear;
+      const first = y ? span(m[2]!, y) : null;
+      const last = y ? span(m[5]!, y) : null;
+      if (!first?.from || !last?.to || last.from! < first.from) return null;
+      return lookBack(env, named === null, { from: first.from, to: last.to });
+    },
+  },
+  {
     // the other way round, a year to a month or quarter: `2026 - tháng 2/2027` (seed 002's task table), `từ năm 2026 đến
     // tháng 6/2027`, `Năm 2026 - quý II/2027`: from the year's first day to the second's end
     kind: 'months',
@@ -401,10 +430,11 @@ const PARSERS: Parser[] = [
     },
   },
   {
-    // `Từ đầu tháng 11/2025 đến nay` (since the start of the month), `từ đầu tháng 11 đến nay`: from its first day to the
-    // document's date; `10 ngày đầu tháng 11/2025` (the first ten days): its first ten days
+    // `Từ đầu tháng 11/2025 đến nay` (since the start of the month), `từ (đầu) tháng 7 đến nay`: from its first day to the
+    // document's date (a yearless month still ahead of it is last year's); `10 ngày đầu tháng 11/2025` (the first ten
+    // days): its first ten days
     kind: 'toNow',
-    pattern: new RegExp(`(?:từ\\s+đầu\\s+tháng\\s+(?:${MONTH_YEAR}|(\\d{1,2})(?![\\d/]|\\s+năm))\\s*,?\\s*${TO}\\s+nay(?![\\p{L}])|(\\d{1,2})\\s+ngày\\s+đầu\\s+tháng\\s+${MONTH_YEAR})`, FLAGS),
+    pattern: new RegExp(`(?:từ\\s+(?:đầu\\s+)?tháng\\s+(?:${MONTH_YEAR}|(\\d{1,2})(?![\\d/]|\\s+năm))\\s*,?\\s*${TO}\\s+nay(?![\\p{L}])|(\\d{1,2})\\s+ngày\\s+đầu\\s+tháng\\s+${MONTH_YEAR})`, FLAGS),
     extract: (m, env) => {
       if (m[4]) {
         const month = monthBounds(+m[6]!, +m[5]!);
@@ -412,7 +442,8 @@ const PARSERS: Parser[] = [
         return month && to ? { from: month.from, to } : null;
       }
       const year = m[2] ? +m[2] : env.reportYear;
-      const from = year ? (monthBounds(year, +(m[1] ?? m[3])!)?.from ?? null) : null;
+      let from = year ? (monthBounds(year, +(m[1] ?? m[3])!)?.from ?? null) : null;
+      if (from && !m[2] && env.today && from > env.today) from = shiftYears(from, -1);
       return toToday(from, env);
     },
   },
@@ -827,7 +858,7 @@ const PARSERS: Parser[] = [
     // `so với kỳ (báo cáo) trước` (the period before): as long as the reporting period, right before it
     kind: 'sameTime',
     role: 'comparison',
-    pattern: new RegExp(`so(?:\\s+với)?\\s+(tháng|quý|năm|kỳ(?:\\s+báo\\s+cáo)?)\\s+(?:trước|liền\\s+kề\\s+trước|ngoái)(?![\\p{L}])(?!\\s+(?:ngày|khi|đó))`, FLAGS),
+    pattern: new RegExp(`so(?:\\s+với)?\\s+(tháng|quý|năm|kỳ(?:\\s+báo\\s+cáo)?)\\s+(?:trước|liền\\s+(?:kề\\s+)?trước|liền\\s+kề|ngoái)(?![\\p{L}])(?!\\s+(?:ngày|khi|đó))`, FLAGS),
     extract: (m) => {
       const unit = m[1]!.toLowerCase();
       return (a) => {
@@ -874,13 +905,6 @@ const PARSERS: Parser[] = [
         return quarter ? quarterBounds(String(n), year) : monthBounds(year, n);
       };
     },
-  },
-  {
-    // `trong kỳ báo cáo`: the reporting period
-    kind: 'sameTime',
-    role: 'reporting',
-    pattern: new RegExp(`trong\\s+kỳ\\s+báo\\s+cáo(?![\\p{L}])`, FLAGS),
-    extract: () => (a) => a.period,
   },
   {
     // `6 tháng đầu năm 2025` (first six months), `Sáu tháng cuối năm 2025` (last six), `5 tháng năm 2017`, `6 tháng/2017` (the months from January)
@@ -941,21 +965,30 @@ const PARSERS: Parser[] = [
     pattern: new RegExp(`trong\\s+${MONTH_COUNT}\\s+tháng\\s+(?:qua|vừa\\s+qua)(?![\\p{L}])`, FLAGS),
     extract: (m) => {
       const n = monthCount(m[1]!);
-      return (a) => (a.period && wholeMonths(a.period) === n ? a.period : null);
+      return (a) => {
+        if (!a.period) return null;
+        if (wholeMonths(a.period) === n) return a.period;
+        // a report on month N (`Trong 11 tháng qua` in a report on November): January to N, as a bare `11 tháng`
+        const [y, month] = a.period.to.split('-').map(Number) as [number, number];
+        return wholeMonths(a.period) === 1 && month === n ? { from: isoDate(y, 1, 1), to: a.period.to } : null;
+      };
     },
   },
   {
     // `Trong tháng,` / `trong quý này` / `Trong năm qua,` with no number: the reporting period, when it is that long;
-    // `Trong kỳ (báo cáo),` / `trong kỳ này` (in the period reported on): the reporting period whatever its length;
+    // `trong tháng báo cáo` (in the month reported on) the same; `Trong kỳ (báo cáo),` / `trong kỳ này` (in the period
+    // reported on): the reporting period whatever its length;
     // before what the figures did (`Tổng thu ngân sách trong tháng đạt 15 tỷ đồng`, `trong tháng xảy ra 3 vụ`) too
     kind: 'sameTime',
     role: 'reporting',
     pattern: new RegExp(
-      `trong\\s+(tháng|quý|năm|kỳ(?:\\s+báo\\s+cáo)?)(?:\\s+(?:này|qua)(?![\\p{L}])|(?=\\s*[,:])|(?=\\s+(?:${FIGURE_VERBS})(?![\\p{L}])))`,
+      `(?:trong\\s+(tháng|quý|năm|kỳ)(?:\\s+báo\\s+cáo(?![\\p{L}])(?!\\s+trước)|\\s+(?:này|qua|vừa\\s+qua)(?![\\p{L}])|(?=\\s*[,:])|(?=\\s+(?:${FIGURE_VERBS})(?![\\p{L}])))` +
+        // `Năm qua,` / `Tháng vừa qua,` opening a sentence (the past year, month), `trong` left out
+        `|(?<![\\p{L}\\d,)]\\s*)(tháng|quý|năm)\\s+(?:vừa\\s+)?qua(?![\\p{L}]))`,
       FLAGS,
     ),
     extract: (m) => {
-      const word = m[1]!.toLowerCase();
+      const word = (m[1] ?? m[2])!.toLowerCase();
       const unit = word.startsWith('kỳ') ? null : { tháng: 31, quý: 92, năm: 366 }[word as 'tháng' | 'quý' | 'năm'];
       return (a) => {
         if (!a.period) return null;

@@ -425,6 +425,20 @@ Tư pháp;
     );
   });
 
+  it('keeps a capitals title whose year range is wrapped onto a line of its own, with no dash before it (ad5aff6c13929815)', () => {
+    const title = (text: string) => read(`Số: 144/KH-UBND\n${text}\nCăn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;`).header.title;
+    expect(title('KẾ HOẠCH\nPHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TỈNH BẮC NINH GIAI ĐOẠN\n2026 - 2030')).toBe(
+      'PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TỈNH BẮC NINH GIAI ĐOẠN 2026 - 2030',
+    );
+    expect(title('KẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA NĂM\n2026')).toBe('THỰC HIỆN CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA NĂM 2026');
+    // the years a paragraph of their own in the DOCX, a blank line before them in its PDF's text
+    expect(title('KẾ HOẠCH\nPHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TỈNH BẮC NINH GIAI ĐOẠN\n\n       2026 - 2030')).toBe(
+      'PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TỈNH BẮC NINH GIAI ĐOẠN 2026 - 2030',
+    );
+    // a title closed by its years ends at the blank line as before
+    expect(title('KẾ HOẠCH\nPHÁT TRIỂN KINH TẾ SỐ GIAI ĐOẠN 2026 - 2030\n\n2025')).toBe('PHÁT TRIỂN KINH TẾ SỐ GIAI ĐOẠN 2026 - 2030');
+  });
+
   it('reads a long title in capitals whole: a decision repealing several others (5545b1799f2968c0, 16 lines)', () => {
     const lines = Array.from({ length: 14 }, (_, k) => `SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA QUY ĐỊNH SỐ ${k + 1}/2014/QĐ-UBND`);
     const { header, warnings } = read(`Số: 1/2025/QĐ-UBND\nQUYẾT ĐỊNH\n${lines.join('\n')}\nCăn cứ Luật Tổ chức chính quyền địa phương;`);

@@ -307,7 +307,7 @@ function collectTitle(lines: readonly Line[], from: number, sameLine: string): {
     const raw = lines[i]!.text;
     const text = clean(raw);
     if (!text || HEADER_NOISE_LINE.test(raw)) {
-      if (parts.length > 0) break;
+      if (parts.length > 0 && !yearRangeAfter(lines, i, parts.at(-1)!)) break;
       continue;
     }
     // (a title line may open with a body's name when the line before it left the phrase open: `… ĐÀO TẠO,` / `ỦY BAN
@@ -315,9 +315,10 @@ function collectTitle(lines: readonly Line[], from: number, sameLine: string): {
     const enacting = ENACTING.test(text) && !/(?:,|\s(?:CỦA|VÀ|CHO|VỚI|THUỘC|TẠI))$/u.test(parts.at(-1) ?? '');
     if (BODY_OPENER.test(text) || RECIPIENTS_LINE.test(text) || enacting || NUMBERED_HEADING.test(text)) break;
     capitals ??= isCapitals(text);
-    // (a capitals title goes on after a dash wrapped at its end: `GIAI ĐOẠN 2026-` / `2030`)
-    const afterDash = /[-–]$/u.test(parts.at(-1) ?? '') && /^[\d\s./)–-]+$/u.test(text);
-    if (capitals && !isCapitals(text) && !/^V[ềỀ]\s/u.test(text) && !afterDash) break;
+    // (a capitals title goes on over a line of figures alone, a year range wrapped after its words or its dash:
+    // `… GIAI ĐOẠN` / `2026 - 2030`, `GIAI ĐOẠN 2026-` / `2030`)
+    const figuresOnly = /\d/u.test(text) && !/\p{L}/u.test(text);
+    if (capitals && !isCapitals(text) && !/^V[ềỀ]\s/u.test(text) && !figuresOnly) break;
     // a sentence-case title's line is a phrase, not a sentence: a whole line ending at a full stop (or the colon
     // that opens a list) after it is the body's first paragraph when paragraphs are one per line (`Năm 2025, thu ngân
     // sách … so với cùng kỳ.`, `Ủy ban nhân dân xã báo cáo kết quả như sau:`)
@@ -327,6 +328,21 @@ function collectTitle(lines: readonly Line[], from: number, sameLine: string): {
     if (parts.length >= (capitals ? CAPITALS_TITLE_MAX_LINES : TITLE_MAX_LINES)) return { text: parts.join(' '), next: i + 1, runaway: true };
   }
   return { text: parts.join(' '), next: i, runaway: false };
+}
+
+/** A title line left open before its years (`… GIAI ĐOẠN`, `… ĐẾN NĂM`, `… 2026 -`). */
+const OPEN_BEFORE_YEARS = /(?:giai đoạn|thời kỳ|năm|[-–])$/iu;
+
+/**
+ * Whether the blank lines from `at` stand between a title line left open before its years and those years on a line
+ * of their own (`… GIAI ĐOẠN` / (blank) / `2026 - 2030`: a DOCX whose title is two paragraphs, as its PDF's text).
+ */
+function yearRangeAfter(lines: readonly Line[], at: number, last: string): boolean {
+  if (!OPEN_BEFORE_YEARS.test(last)) return false;
+  let i = at;
+  while (i < lines.length && !clean(lines[i]!.text)) i++;
+  const next = i < lines.length ? clean(lines[i]!.text) : '';
+  return /^\(?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\)?$/u.test(next);
 }
 
 /** `I. …`, `1. …`: the body's first heading. */
