@@ -1073,6 +1073,8 @@ describe('periods with roles', () => {
     ]);
     // days listed before a month are dates
     expect(spans('vào các ngày 9, 10 tháng 09 năm 2025')).toEqual([]);
+    // a statistical form's day of each quarter's last month (corpus): no month
+    expect(spans('Số liệu đầu con tại thời điểm ngày 20 của tháng 3,6,9,11 (20/3, 20/6, 20/9, 20/11)')).toEqual([]);
   });
 
   it('a bare `10 tháng` in a notice that named `10 tháng đầu năm 2025` before: those months (corpus, a TB of November 2025)', () => {

@@ -1045,8 +1045,10 @@ const PARSERS: Parser[] = [
     extract: (m, env) => (env.year !== null && Math.abs(+m[2]! - env.year) > 5 ? null : monthBounds(+m[2]!, +m[1]!)),
   },
   {
-    kind: 'block', // a day and month with no year or `ngày`: `các ngày 9, 10 tháng 09` (dates, not September)
-    pattern: new RegExp(`(?<![\\d,.])\\d{1,2}\\s+tháng\\s+\\d{1,2}(?![\\d/\\-]|\\.\\d)`, FLAGS),
+    // a day and month with no year or `ngày`: `các ngày 9, 10 tháng 09` (dates, not September), `ngày 20 của tháng 3, 6,
+    // 9, 11` (a day of each)
+    kind: 'block',
+    pattern: new RegExp(`(?<![\\d,.])\\d{1,2}\\s+(?:của\\s+)?tháng\\s+\\d{1,2}(?![\\d/\\-]|\\.\\d)`, FLAGS),
     extract: () => BLOCK,
   },
   {
