@@ -846,6 +846,18 @@ describe('periods with roles', () => {
     expect(roles('Từ tháng 12 đến nay, tiếp nhận 300 hồ sơ.', ctx(2026, 3, 10, 'CV'))).toEqual([['other', '2025-12-01', '2026-03-10', 'Từ tháng 12 đến nay']]);
   });
 
+  it('a table’s column heads with the year and no năm: Dự toán 2026 (corpus), KH 2020, Ước TH 2025; a span after it is the years’', () => {
+    const p = (text: string) => roles(text, ctx(2025, 11, 20, 'BC'), 'Báo cáo kết quả năm 2025');
+    expect(p('Dự toán 2026 | Ước TH 2025 | KH 2020')).toEqual([
+      ['plan', '2026-01-01', '2026-12-31', 'Dự toán 2026'],
+      ['reporting', '2025-01-01', '2025-12-31', 'Ước TH 2025'],
+      ['plan', '2020-01-01', '2020-12-31', 'KH 2020'],
+    ]);
+    expect(p('Kế hoạch 2026-2030 của tỉnh.')).toEqual([['plan', '2026-01-01', '2030-12-31', '2026-2030']]);
+    // a document's number is no year
+    expect(p('Kế hoạch 2020/KH-UBND')).toEqual([]);
+  });
+
   it('so với tháng liền kề (the month next to it): the month before the reporting period', () => {
     const p = (text: string) => roles(text, ctx(2025, 11, 25, 'BC'), 'Báo cáo kết quả công tác tháng 11 năm 2025');
     expect(p('Chỉ số giá tiêu dùng tăng 0,3% so với tháng liền kề.')).toEqual([['comparison', '2025-10-01', '2025-10-31', 'so với tháng liền kề']]);

@@ -180,6 +180,8 @@ const DAY_MONTH_SOURCE =
 const YEARLESS = '(?![\\p{L}\\d]|\\s+(?:\\d|học|sau|trước|tới|nay|kế|tiếp|liền|đầu|cuối|ngân|tài|được|đã|nào|đó|này))';
 /** As YEARLESS, but a figure may follow (`ước thực hiện cả năm 5.817,196 tỷ đồng`): only a year (`cả năm 2025`) is excluded. */
 const YEARLESS_BEFORE_FIGURE = YEARLESS.replace('\\d|học', '(?:19|20|21)\\d{2}(?!\\d|[.,]\\d)|học');
+/** A column head's year ends there: no date, number, list or span goes on from it. */
+const HEAD_YEAR_END = '(?![\\d/.,\\-–—]|\\s*[-–—]\\s*\\d)';
 /** Other kinds of document that speak of themselves as `… này` (this …) in their effect clauses. */
 const OWN_KINDS = '(?:nghị\\s+quyết|nghị\\s+định|thông\\s+tư|hướng\\s+dẫn|thông\\s+báo|đề\\s+án|chương\\s+trình|điều\\s+lệ|nội\\s+quy)';
 /** A day of the week: `thứ Hai` … `thứ Bảy`, `thứ 2` … `thứ 7`, `Chủ nhật`. */
@@ -1114,6 +1116,19 @@ const PARSERS: Parser[] = [
       const years = [...m[0].matchAll(/\d{4}/gu)].map((y) => +y[0]);
       return years.every((y, i) => i === 0 || y === years[i - 1]! + 1) ? yearsBounds(years[0]!, years.at(-1)!) : null;
     },
+  },
+  {
+    // a table's column head, the year with no `năm`: `Dự toán 2026`, `Kế hoạch 2020`, `KH 2020` (a plan's); `Ước TH 2025`,
+    // `TH 2025 (%)` (done, estimated) below (a span after it is the years', `Kế hoạch 2026-2030`)
+    kind: 'year',
+    role: 'plan',
+    pattern: new RegExp(`(?:kế\\s+hoạch|dự\\s+toán|kh)\\s+${YEAR}${HEAD_YEAR_END}`, FLAGS),
+    extract: (m) => yearsBounds(+m[1]!, +m[1]!),
+  },
+  {
+    kind: 'year',
+    pattern: new RegExp(`(?:ước\\s+(?:thực\\s+hiện|th)|th)\\s+${YEAR}${HEAD_YEAR_END}`, FLAGS),
+    extract: (m) => yearsBounds(+m[1]!, +m[1]!),
   },
   {
     kind: 'year', // `năm ngân sách 2026`, `năm tài chính 2026` (the budget or fiscal year)
