@@ -1134,6 +1134,7 @@ describe('periods with roles', () => {
     const found = (text: string) => roles(text, ctx(2025, 11, 20, 'KH'));
     expect(found('- Thời hạn: 30/12/2025.')).toEqual([['deadline', null, '2025-12-30', 'Thời hạn: 30/12/2025']]);
     expect(found('Hạn hoàn thành: 15/12/2025')).toEqual([['deadline', null, '2025-12-15', 'Hạn hoàn thành: 15/12/2025']]);
+    expect(found('Hạn nộp báo cáo: ngày 25/11.')).toEqual([['deadline', null, '2025-11-25', 'Hạn nộp báo cáo: ngày 25/11']]);
     expect(found('- Thời gian hoàn thành: 31/12/2025.')).toEqual([['deadline', null, '2025-12-31', 'Thời gian hoàn thành: 31/12/2025']]);
     expect(found('- Thời gian thực hiện: 12/2025.')).toEqual([['plan', '2025-12-01', '2025-12-31', '12/2025']]);
     expect(found('- Thời gian hoàn thành: 2026.')).toEqual([['deadline', '2026-01-01', '2026-12-31', '2026']]);

@@ -504,8 +504,9 @@ const PARSERS: Parser[] = [
       `(?:trước|(?:chậm|muộn)\\s+nhất(?:\\s+là)?(?:\\s+(?:vào|trước|đến))?|không\\s+quá(?=\\s+ngày)|không\\s+muộn\\s+hơn|` +
         // `hạn chót (là)`, `Hạn cuối nhận hồ sơ: ngày …`, `Hạn cuối nộp hồ sơ là ngày …`
         `hạn\\s+(?:chót|cuối)(?:\\s+(?:nhận|nộp|gửi|tiếp\\s+nhận|đăng\\s+ký|hoàn\\s+thành|báo\\s+cáo)(?:\\s+hồ\\s+sơ|\\s+báo\\s+cáo)?)?(?:\\s+là|[ \\t]*:)?|` +
-        // a deadline's label: `Thời hạn: 30/12/2025`, `Hạn hoàn thành: 15/12/2025`, `Thời gian hoàn thành: 31/12/2025`
-        `(?<![\\p{L}])(?:(?:thời\\s+)?hạn(?:\\s+(?:hoàn\\s+thành|báo\\s+cáo|nộp|gửi))?|thời\\s+gian\\s+hoàn\\s+thành)[ \\t]*:)\\s+${TIME}?(?:(?:hết\\s+)?ngày\\s+)?(${ANY_DATE})`,
+        // a deadline's label: `Thời hạn: 30/12/2025`, `Hạn hoàn thành: 15/12/2025`, `Hạn nộp báo cáo: ngày 25/11`, `Thời gian
+        // hoàn thành: 31/12/2025`
+        `(?<![\\p{L}])(?:(?:thời\\s+)?hạn(?:\\s+(?:hoàn\\s+thành|báo\\s+cáo|nộp|gửi)(?:\\s+(?:báo\\s+cáo|hồ\\s+sơ|kết\\s+quả))?)?|thời\\s+gian\\s+hoàn\\s+thành)[ \\t]*:)\\s+${TIME}?(?:(?:hết\\s+)?ngày\\s+)?(${ANY_DATE})`,
       FLAGS,
     ),
     extract: (m, env) => {
