@@ -281,6 +281,10 @@ describe('periods with roles', () => {
       ['deadline', '2025-11-01', '2025-11-30', 'tháng 11 năm 2025'],
     ]);
     expect(roles('tổ chức triển khai thực hiện, hoàn thành trong năm 2025.')).toEqual([['deadline', '2025-01-01', '2025-12-31', 'năm 2025']]);
+    // `ngay trong` (right within): a deadline too (a National Assembly resolution, corpus)
+    expect(roles('khẩn trương hoàn thiện thủ tục đầu tư để thực hiện ngay trong năm 2025.', ctx(2025, 2, 19, 'NQ'))).toEqual([
+      ['deadline', '2025-01-01', '2025-12-31', 'năm 2025'],
+    ]);
   });
 
   it('a deadline day with no year: the document’s year, or the next when that would be long past', () => {
