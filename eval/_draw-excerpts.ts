@@ -6,8 +6,9 @@
  * copies of a test document, so none was annotated; docs/documents-eval.md.)
  * The corpus holds copies of some of `../shared/documents/`, so a window is dropped, before anything of it
  * is printed, when any of its lines of 30 characters or more shares its first or middle 30 characters with a
- * test-part file (both with hard wraps and emphasis marks undone), or any of its document symbols (`123/KH-UBND`) occurs in one; windows that overlap an excerpt already
- * annotated (`dev-periods-3/`, `dev-periods-4/`) are dropped too. The rest are taken in the order of
+ * test-part file (both with hard wraps and emphasis marks undone), or any of its document symbols (`123/KH-UBND`)
+ * occurs in one; windows that overlap an excerpt already annotated (`dev-periods-3/`, `dev-periods-4/`) are dropped
+ * too. The rest are taken in the order of
  * sha256(SEED:line) and printed with their line numbers.
  * Run: `node --import tsx eval/_draw-excerpts.ts [count]`.
  */

@@ -2,9 +2,10 @@
  * `npm run eval -- documents`: the whole pipeline on real UBND documents that no rule was tuned on,
  * scored against the hand annotations in `eval/data/documents/{dev,test}/*.json` (the guide and
  * the split are in that folder's README), and `dev-extra/`, `dev-periods/` … `dev-periods-4/` (more development
- * text annotated for some parts only: `parts`, `scopeStart`; corpus excerpts in the last two). The development part and the test part are printed
- * separately; the test part's misses are listed only with `SHOW_TEST_MISSES=1`, so that they are
- * not read while rules are written; `EVAL_PARTS=dev,dev-extra` leaves the test part out altogether.
+ * text annotated for some parts only: `parts`, `scopeStart`; corpus excerpts in the last two). The development
+ * part and the test part are printed separately; the test part's misses are listed only with
+ * `SHOW_TEST_MISSES=1`, so that they are not read while rules are written; `EVAL_PARTS=dev,dev-extra` leaves the
+ * test part out altogether.
  *
  * - header: each field (kind, number, symbol, date, place, issuer, unit, title, signer) exactly
  *   right, with case, spaces, dashes and tone placement folded for text fields;
