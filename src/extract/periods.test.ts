@@ -862,6 +862,16 @@ describe('periods with roles', () => {
     expect(p('Kế hoạch 2020/KH-UBND')).toEqual([]);
   });
 
+  it('cùng kỳ in a notice whose title names no period: the span its paragraph named before, not the most cited window', () => {
+    // a notice of conclusions (corpus, November 2025): its most cited window is the visit's two days
+    const text =
+      'Từ ngày 08 đến ngày 09 tháng 11 năm 2025, Thủ tướng Chính phủ làm việc với Thường trực Tỉnh ủy. Buổi làm việc từ ngày 08 đến ngày 09 tháng 11 năm 2025 có lãnh đạo các Bộ dự.\n\n' +
+      'Tổng thu ngân sách nhà nước 10 tháng năm 2025 thực hiện 13.966 tỷ đồng, đạt 104,24% dự toán Trung ương giao. Tổng kim ngạch xuất khẩu đạt 2,6 tỷ USD, đạt 116,8% kế hoạch, tăng 42% so cùng kỳ.\n\n' +
+      // after a running total with no start (and a plan's year), the same period a year earlier has no start: none
+      'Giải ngân vốn đầu tư công tính đến hết ngày 31 tháng 10 năm 2025 đạt 72,4% kế hoạch. Thu hút vốn FDI đạt 1.219,11 triệu USD, bằng 115,1% mục tiêu tăng trưởng năm 2025; thu hút vốn DDI cao hơn gần gấp 3 lần so với cùng kỳ.';
+    expect(roles(text, ctx(2025, 11, 22, 'TB')).filter((r) => r[0] === 'comparison')).toEqual([['comparison', '2024-01-01', '2024-10-31', 'so cùng kỳ']]);
+  });
+
   it('so với tháng liền kề (the month next to it): the month before the reporting period', () => {
     const p = (text: string) => roles(text, ctx(2025, 11, 25, 'BC'), 'Báo cáo kết quả công tác tháng 11 năm 2025');
     expect(p('Chỉ số giá tiêu dùng tăng 0,3% so với tháng liền kề.')).toEqual([['comparison', '2025-10-01', '2025-10-31', 'so với tháng liền kề']]);

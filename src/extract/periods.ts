@@ -1582,6 +1582,23 @@ function anchorOf(
       break;
     }
   }
+  // with no period in the title the document's period is only its most cited window (an event's days, a rule's term):
+  // the span the paragraph last named before the mention is the nearer anchor (`… Tổng thu ngân sách nhà nước 10 tháng
+  // năm 2025 thực hiện … Tổng kim ngạch xuất khẩu … tăng 42% so cùng kỳ`), but not a compared span, a deadline, a term
+  // of effect or a plan's whole year (`đạt 115,1% mục tiêu tăng trưởng năm 2025`); one with an open start (`tính đến
+  // hết ngày 31/10/2025`) gives none
+  if (!period && !env.titledYear) {
+    const from = Math.max(paragraphStart(text, c.start), c.start - 1500);
+    for (let i = resolved.length - 1; i >= 0; i--) {
+      const r = resolved[i]!;
+      if (r.c.end <= from) break;
+      const wholeYears = r.from?.endsWith('-01-01') && r.to?.endsWith('-12-31');
+      if (r.role === 'comparison' || r.role === 'effective' || r.role === 'deadline' || (r.role === 'plan' && wholeYears)) continue;
+      if (r.from && r.to && r.c.kind !== 'asOf' && withinYear(r.from, r.to)) period = { from: r.from, to: r.to };
+      else return { period: null, year: env.year, today: env.today };
+      break;
+    }
+  }
   const whole = docPeriod && withinYear(docPeriod.from, docPeriod.to) ? { from: docPeriod.from, to: docPeriod.to } : null;
   // none before it: a span of the document's period named later in the sentence (`So với cùng kỳ, tổng thu quý II/2017
   // tăng 10%`); a span outside it is the compared one (`so với cùng kỳ (6 tháng đầu năm 2016 tăng 8%)`)
@@ -1728,6 +1745,12 @@ function pointOf(s: string): { unit: 'day' | 'month' | 'quarter' | 'year'; from:
   if (quarter?.from && quarter.to) return { unit: 'quarter', from: quarter.from, to: quarter.to };
   m = /^(?:năm )?(\d{4})$/iu.exec(t);
   return m ? { unit: 'year', from: `${m[1]}-01-01`, to: `${m[1]}-12-31` } : null;
+}
+
+/** Where the paragraph holding `at` starts: after the last blank line before it. */
+function paragraphStart(text: string, at: number): number {
+  const blank = text.lastIndexOf('\n\n', at);
+  return blank < 0 ? 0 : blank + 2;
 }
 
 /** Days from `day` to the nearest day of a span (0 inside it). */
