@@ -32,6 +32,30 @@ describe('WorkerPool: one hostile file costs a worker process, never the batch',
     }
   }, 30_000);
 
+  it('kills a timed-out worker with the process it started (a native tesseract reading a page)', async () => {
+    const pool = new WorkerPool({ size: 1, timeoutMs: 1500, memoryMb: 160, workerUrl });
+    const pidFile = join(mkdtempSync(join(tmpdir(), 'baocao-pool-')), 'child.pid');
+    // running, and not a zombie waiting for a parent to reap it
+    const running = (pid: number) => {
+      try {
+        return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    try {
+      const hung = await pool.run({ ...task('hang-with-child'), output: pidFile });
+      expect(hung).toEqual({ ok: false, stage: 'batch', reason: 'timed out after 1.5 s', retry: true, stack: null });
+      const child = Number(readFileSync(pidFile, 'utf8'));
+      expect(child).toBeGreaterThan(0);
+      // the signal is on its way: a loaded machine takes a moment to end it
+      for (let waited = 0; running(child) && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(running(child)).toBe(false);
+    } finally {
+      await pool.close();
+    }
+  }, 20_000);
+
   it('replaces a worker after `recycleAfter` files, the old one gone first', async () => {
     const pool = new WorkerPool({ size: 1, timeoutMs: 5000, memoryMb: 256, recycleAfter: 2, workerUrl });
     try {

@@ -11,7 +11,7 @@
  * replaced after a number of files, so that slow leaks cannot grow a long run.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CheckCount } from '../src/validate/index.js';
@@ -233,13 +233,13 @@ function workerProcess(script: URL, memoryMb: number): Handle {
     async stop() {
       if (gone()) return;
       if (child.connected) child.send('close');
-      else child.kill('SIGKILL');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      else killTree(child.pid!);
+      const timer = setTimeout(() => killTree(child.pid!), 5000);
       await exited;
       clearTimeout(timer);
     },
     async kill() {
-      if (!gone()) child.kill('SIGKILL');
+      if (!gone()) killTree(child.pid!);
       await exited;
     },
   };
@@ -281,6 +281,36 @@ function workerThread(script: URL, memoryMb: number): Handle {
       await worker.terminate();
     },
   };
+}
+
+/**
+ * Kills a worker process and the processes it started (a `tesseract` reading a page for the native OCR engine), which
+ * would otherwise finish their work alone. The tree is listed before the worker is killed: once it is gone, its
+ * children belong to init and are no longer found under it.
+ */
+export function killTree(pid: number): void {
+  const below = descendants(pid);
+  for (const p of [pid, ...below]) {
+    try {
+      process.kill(p, 'SIGKILL');
+    } catch {
+      // gone already
+    }
+  }
+}
+
+/** Every process below `pid`, from `/proc/<pid>/task/<thread>/children` (Linux; none elsewhere or once it is gone). */
+function descendants(pid: number): number[] {
+  const children: number[] = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const listed = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      if (listed) children.push(...listed.split(/\s+/).map(Number));
+    }
+  } catch {
+    // no such process, or no /proc
+  }
+  return children.flatMap((child) => [child, ...descendants(child)]);
 }
 
 /**

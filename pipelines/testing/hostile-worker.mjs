@@ -1,5 +1,7 @@
 // A stand-in for batch-worker.ts in the worker pool's tests: the "file" names what the worker
 // (a process, or a thread) does with it, so each guard of the pool can be hit on purpose.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { parentPort, threadId } from 'node:worker_threads';
 
 const send = (m) => (parentPort ? parentPort.postMessage(m) : process.send(m));
@@ -9,6 +11,15 @@ process.on('disconnect', () => process.exit(0));
   switch (task.file) {
     case 'hang':
       for (;;);
+    case 'hang-with-child': {
+      // a native OCR engine's `tesseract` reading a page while the worker hangs: its pid goes to `task.output`
+      const child = spawn('sleep', ['60'], { stdio: 'ignore' });
+      writeFileSync(task.output, String(child.pid));
+      setTimeout(() => {
+        for (;;);
+      }, 50);
+      return;
+    }
     case 'exhaust-memory': {
       // the JavaScript heap past its limit: V8 aborts the process
       const kept = [];

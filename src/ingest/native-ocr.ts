@@ -1,12 +1,14 @@
 /**
  * The system `tesseract` command (Debian's tesseract-ocr, 5 or later) as an OCR engine, chosen with
  * `--ocr-engine native`: one process a page, single-threaded, the page image on stdin and its hOCR
- * on stdout (parsed by ocr.ts's `hocrLines`), with baocao's own `vie` models unpacked to a temporary
- * tessdata folder. Never the default: a run's readings must not depend on what the machine has
+ * on stdout (parsed by ocr.ts's `hocrLines`), with baocao's own `vie` models unpacked to a tessdata
+ * folder in the system's temporary folder. Never the default: a run's readings must not depend on what the machine has
  * installed unless the user asks (docs/scans.md).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzip } from 'node:zlib';
@@ -54,8 +56,9 @@ export function requireTesseract(): string {
 
 /**
  * One model read by `tesseract` processes, at most `size` at once (as many as the WASM engine has
- * workers): the model is unpacked on the first page into a temporary tessdata folder, removed by
- * `close`.
+ * workers): the model is unpacked on the first page into a tessdata folder of the system's temporary
+ * folder named by the model's hash, which every process reading with that model shares and keeps (a
+ * batch worker killed mid-page has nothing of its own to leave behind).
  */
 export class TesseractCli {
   private dir: Promise<string> | null = null;
@@ -79,16 +82,24 @@ export class TesseractCli {
   }
   private checked: string | null = null;
 
-  /** The tessdata folder, made on first use; checks the command first, so a pool without it fails as it starts. */
+  /**
+   * The tessdata folder, made on first use (written whole under another name, then renamed: processes starting
+   * together make it once); checks the command first, so a pool without it fails as it starts.
+   */
   private tessdata(): Promise<string> {
     this.dir ??= (async () => {
       const version = this.version;
-      const dir = await mkdtemp(join(tmpdir(), 'baocao-tessdata-'));
-      await writeFile(join(dir, 'vie.traineddata'), await gunzipAsync(await readFile(this.model)));
+      const packed = await readFile(this.model);
+      const dir = join(tmpdir(), `baocao-tessdata-${createHash('sha256').update(packed).digest('hex').slice(0, 16)}`);
+      if (!existsSync(join(dir, 'vie.traineddata'))) {
+        const staging = await mkdtemp(`${dir}-`);
+        await writeFile(join(staging, 'vie.traineddata'), await gunzipAsync(packed));
+        // another process may have made it first: its copy serves
+        await rename(staging, dir).catch(() => rm(staging, { recursive: true, force: true }));
+      }
       // a tesseract that cannot load the model (an LSTM model needs 4 or later) is told apart from a bad page
       const langs = spawnSync('tesseract', ['--tessdata-dir', dir, '--list-langs'], { encoding: 'utf8' });
       if (langs.status !== 0 || !/^vie$/m.test(langs.stdout)) {
-        await rm(dir, { recursive: true, force: true });
         throw new TesseractMissing(`${version} does not list baocao's vie model (${(langs.stderr || langs.stdout).trim().split('\n').pop()})`);
       }
       return dir;
@@ -131,10 +142,9 @@ export class TesseractCli {
     });
   }
 
-  /** Removes the tessdata folder (a later page makes it again). */
+  /** Forgets the tessdata folder (shared and kept; a later page finds it again). */
   async close(): Promise<void> {
-    const dir = this.dir && (await this.dir.catch(() => null));
+    await this.dir?.catch(() => null);
     this.dir = null;
-    if (dir) await rm(dir, { recursive: true, force: true });
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +74,13 @@ describe.skipIf(SKIP)('the native engine (the system tesseract command)', () => 
     await again.close();
     expect(again.pages).toBe(0); // no tesseract process ran
     expect(read).toEqual({ ...native, recognizeMs: 0 });
+  });
+
+  it('unpacks the model once into a tessdata folder named by its hash, kept after the pool closes, with no half-made copy', () => {
+    const hash = createHash('sha256').update(readFileSync('models/vie-fast/vie.traineddata.gz')).digest('hex').slice(0, 16);
+    const folders = readdirSync(tmpdir()).filter((name) => name.startsWith(`baocao-tessdata-${hash}`));
+    expect(folders).toEqual([`baocao-tessdata-${hash}`]);
+    expect(readdirSync(join(tmpdir(), folders[0]!))).toEqual(['vie.traineddata']);
   });
 
   it("fails a page tesseract cannot read with tesseract's message, and reads the next", async () => {
