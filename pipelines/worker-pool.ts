@@ -288,7 +288,7 @@ function workerThread(script: URL, memoryMb: number): Handle {
  * would otherwise finish their work alone. The tree is listed before the worker is killed: once it is gone, its
  * children belong to init and are no longer found under it.
  */
-export function killTree(pid: number): void {
+function killTree(pid: number): void {
   const below = descendants(pid);
   for (const p of [pid, ...below]) {
     try {

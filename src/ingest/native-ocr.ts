@@ -2,13 +2,13 @@
  * The system `tesseract` command (Debian's tesseract-ocr, 5 or later) as an OCR engine, chosen with
  * `--ocr-engine native`: one process a page, single-threaded, the page image on stdin and its hOCR
  * on stdout (parsed by ocr.ts's `hocrLines`), with baocao's own `vie` models unpacked to a tessdata
- * folder in the system's temporary folder. Never the default: a run's readings must not depend on what the machine has
- * installed unless the user asks (docs/scans.md).
+ * folder in the system's temporary folder. Never the default: a run's readings must not depend on
+ * what the machine has installed unless the user asks (docs/scans.md).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzip } from 'node:zlib';
@@ -94,6 +94,7 @@ export class TesseractCli {
       if (!existsSync(join(dir, 'vie.traineddata'))) {
         const staging = await mkdtemp(`${dir}-`);
         await writeFile(join(staging, 'vie.traineddata'), await gunzipAsync(packed));
+        await chmod(staging, 0o755); // other users' runs read it too
         // another process may have made it first: its copy serves
         await rename(staging, dir).catch(() => rm(staging, { recursive: true, force: true }));
       }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -76,11 +76,11 @@ describe.skipIf(SKIP)('the native engine (the system tesseract command)', () => 
     expect(read).toEqual({ ...native, recognizeMs: 0 });
   });
 
-  it('unpacks the model once into a tessdata folder named by its hash, kept after the pool closes, with no half-made copy', () => {
+  it('unpacks the model once into a tessdata folder named by its hash, kept after the pool closes, readable by all', () => {
     const hash = createHash('sha256').update(readFileSync('models/vie-fast/vie.traineddata.gz')).digest('hex').slice(0, 16);
-    const folders = readdirSync(tmpdir()).filter((name) => name.startsWith(`baocao-tessdata-${hash}`));
-    expect(folders).toEqual([`baocao-tessdata-${hash}`]);
-    expect(readdirSync(join(tmpdir(), folders[0]!))).toEqual(['vie.traineddata']);
+    const folder = join(tmpdir(), `baocao-tessdata-${hash}`);
+    expect(readdirSync(folder)).toEqual(['vie.traineddata']);
+    expect(statSync(folder).mode & 0o777).toBe(0o755);
   });
 
   it("fails a page tesseract cannot read with tesseract's message, and reads the next", async () => {
