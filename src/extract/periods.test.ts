@@ -359,12 +359,16 @@ describe('periods with roles', () => {
     ]);
   });
 
-  it('so với tháng trước / quý trước / năm trước: the unit before the reporting period; tháng trước ngày … is a duration', () => {
+  it('so với tháng trước / quý trước / năm trước, tháng liền kề: the unit before the reporting period; tháng trước ngày … is a duration', () => {
     const p = (text: string) => roles(text, ctx(2025, 10, 25, 'BC'), 'Báo cáo tháng 10 năm 2025');
     expect(p('Số hồ sơ tăng 3% so với tháng trước.')).toEqual([['comparison', '2025-09-01', '2025-09-30', 'so với tháng trước']]);
     expect(p('Số hồ sơ tăng 3% so với quý trước.')).toEqual([['comparison', '2025-07-01', '2025-09-30', 'so với quý trước']]);
     expect(p('Số hồ sơ tăng 3% so với năm trước.')).toEqual([['comparison', '2024-01-01', '2024-12-31', 'so với năm trước']]);
     expect(p('có thời gian đóng bảo hiểm 03 tháng trước ngày nộp hồ sơ')).toEqual([]);
+    // `liền kề` (the one next to it), `liền trước` (right before), in a report on November
+    const november = (text: string) => roles(text, ctx(2025, 11, 25, 'BC'), 'Báo cáo kết quả công tác tháng 11 năm 2025');
+    expect(november('Chỉ số giá tiêu dùng tăng 0,3% so với tháng liền kề.')).toEqual([['comparison', '2025-10-01', '2025-10-31', 'so với tháng liền kề']]);
+    expect(november('Chỉ số giá tiêu dùng tăng 0,3% so với tháng liền trước.')).toEqual([['comparison', '2025-10-01', '2025-10-31', 'so với tháng liền trước']]);
   });
 
   it('consumer prices: so với tháng 12 năm trước, so với cùng tháng năm trước / năm 2016; cùng thời gian năm trước is cùng kỳ', () => {
@@ -870,12 +874,6 @@ describe('periods with roles', () => {
       // after a running total with no start (and a plan's year), the same period a year earlier has no start: none
       'Giải ngân vốn đầu tư công tính đến hết ngày 31 tháng 10 năm 2025 đạt 72,4% kế hoạch. Thu hút vốn FDI đạt 1.219,11 triệu USD, bằng 115,1% mục tiêu tăng trưởng năm 2025; thu hút vốn DDI cao hơn gần gấp 3 lần so với cùng kỳ.';
     expect(roles(text, ctx(2025, 11, 22, 'TB')).filter((r) => r[0] === 'comparison')).toEqual([['comparison', '2024-01-01', '2024-10-31', 'so cùng kỳ']]);
-  });
-
-  it('so với tháng liền kề (the month next to it): the month before the reporting period', () => {
-    const p = (text: string) => roles(text, ctx(2025, 11, 25, 'BC'), 'Báo cáo kết quả công tác tháng 11 năm 2025');
-    expect(p('Chỉ số giá tiêu dùng tăng 0,3% so với tháng liền kề.')).toEqual([['comparison', '2025-10-01', '2025-10-31', 'so với tháng liền kề']]);
-    expect(p('Chỉ số giá tiêu dùng tăng 0,3% so với tháng liền trước.')).toEqual([['comparison', '2025-10-01', '2025-10-31', 'so với tháng liền trước']]);
   });
 
   it('tháng tới, quý tới, năm tới: the month, quarter or year after the reporting period; never a count of them', () => {

@@ -347,14 +347,12 @@ const PARSERS: Parser[] = [
     extract: (m) => {
       // m: 1 first unit, 2 its number, 3 its year; 4 second unit, 5 its number, 6 its year; 7 a year (`đến hết năm 2025`);
       // 8, 9 the next number and its year after a comma
-      const span = (unit: string, n: string, y: number): Bounds | null =>
-        unit === 'tháng' ? (/^\d+$/u.test(n) ? monthBounds(y, +n) : null) : quarterBounds(n, y);
       if (m[8] && (smallOrdinal(m[8]) ?? 0) !== (smallOrdinal(m[2]!) ?? -1) + 1) return null; // a list, not a run
-      const last = m[7] ? yearsBounds(+m[7], +m[7]) : m[8] ? span(m[1]!, m[8], +m[9]!) : span(m[4] ?? m[1]!, m[5]!, +m[6]!);
+      const last = m[7] ? yearsBounds(+m[7], +m[7]) : m[8] ? unitSpan(m[1]!, m[8], +m[9]!) : unitSpan(m[4] ?? m[1]!, m[5]!, +m[6]!);
       if (!last) return null;
       const y = m[3] ? +m[3] : +last.to!.slice(0, 4);
-      let first = span(m[1]!, m[2]!, y);
-      if (first && !m[3] && first.from! > last.from!) first = span(m[1]!, m[2]!, y - 1);
+      let first = unitSpan(m[1]!, m[2]!, y);
+      if (first && !m[3] && first.from! > last.from!) first = unitSpan(m[1]!, m[2]!, y - 1);
       return first ? ordered(first.from, last.to) : null;
     },
   },
@@ -369,9 +367,9 @@ const PARSERS: Parser[] = [
       FLAGS,
     ),
     extract: (m, env) => {
-      const unit = m[1]!.toLowerCase();
-      if (m[4] && m[4].toLowerCase() !== unit) return null;
-      const span = (n: string, y: number): Bounds | null => (unit === 'tháng' ? (/^\d+$/u.test(n) ? monthBounds(y, +n) : null) : quarterBounds(n, y));
+      const unit = m[1]!;
+      if (m[4] && m[4] !== unit) return null;
+      const span = (n: string, y: number) => unitSpan(unit, n, y);
       if (m[3]) {
         const first = span(m[2]!, +m[3]);
         const last = span(m[5]!, +m[3]);
@@ -396,7 +394,7 @@ const PARSERS: Parser[] = [
       FLAGS,
     ),
     extract: (m) => {
-      const last = m[2]!.toLowerCase() === 'tháng' ? (/^\d+$/u.test(m[3]!) ? monthBounds(+m[4]!, +m[3]!) : null) : quarterBounds(m[3]!, +m[4]!);
+      const last = unitSpan(m[2]!, m[3]!, +m[4]!);
       return last ? ordered(isoDate(+m[1]!, 1, 1), last.to) : null;
     },
   },
@@ -418,13 +416,12 @@ const PARSERS: Parser[] = [
     ),
     extract: (m) => {
       const year = +m[2]!;
-      const quarters = m[1] === 'quý';
       const pieces: Piece[] = [];
       const items = [...m[0].matchAll(/(?:(?:tháng|quý)\s+)?(\d{1,2}|iv|iii|ii|i)(?![\p{L}\d])(?:(?:\s+năm\s+|[ \t]*\/[ \t]*)\d{4})?/gu)];
       for (const [k, it] of items.entries()) {
         // the first keeps its unit word; the year is part of the last
         const n = it[1]!;
-        const span = quarters ? quarterBounds(n, year) : /^\d+$/u.test(n) ? monthBounds(year, +n) : null;
+        const span = unitSpan(m[1]!, n, year);
         if (!span || (k < items.length - 1 && /\d{4}$/u.test(it[0]))) return null;
         pieces.push({ ...span, start: it.index, end: it.index + it[0].length });
       }
@@ -1859,6 +1856,11 @@ function yearAhead(text: string, at: number): number | null {
 function partOfYear(n: number, which: string, y: number): Bounds | null {
   if (n < 1 || n > 12) return null;
   return which === 'cuối' ? { from: isoDate(y, 13 - n, 1), to: isoDate(y, 12, 31) } : { from: isoDate(y, 1, 1), to: monthBounds(y, n)!.to };
+}
+
+/** Month `n` (in digits) or quarter `n` (`iv`, `2`) of year `y`, as `unit` says (`tháng`, `quý`; the text in lower case). */
+function unitSpan(unit: string, n: string, y: number): Bounds | null {
+  return unit === 'quý' ? quarterBounds(n, y) : /^\d+$/u.test(n) ? monthBounds(y, +n) : null;
 }
 
 function quarterBounds(numeral: string, y: number): Bounds | null {

@@ -13,26 +13,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
+import { Slots } from './slots.js';
 
 const gunzipAsync = promisify(gunzip);
 
 /** What a machine without the command is told to run. */
 export const INSTALL_TESSERACT = 'apt-get install tesseract-ocr';
 
-/** `tesseract 5.3.0`: the first line of `tesseract --version`, or null when the command is missing or older than 5. */
-export function tesseractVersion(): string | null {
+/** `tesseract --version` run once: the command's version line when it is 5 or later, else why it cannot serve. */
+function probe(): { version: string } | { reason: string } {
   const r = spawnSync('tesseract', ['--version'], { encoding: 'utf8' });
-  if (r.status !== 0) return null;
+  if (r.error || r.status !== 0) return { reason: 'the tesseract command is not on PATH' };
   const line = r.stdout.split('\n')[0]!.trim();
   const major = /^tesseract v?(\d+)\./.exec(line);
-  return major && Number(major[1]) >= 5 ? line : null;
+  if (major && Number(major[1]) >= 5) return { version: line };
+  return { reason: `the tesseract command is too old (${line}; version 5 or later reads the vie models)` };
 }
 
-/** Why the command cannot serve, for the error a pool starting without it throws. */
-function missingReason(): string {
-  const r = spawnSync('tesseract', ['--version'], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) return 'the tesseract command is not on PATH';
-  return `the tesseract command is too old (${r.stdout.split('\n')[0]!.trim()}; version 5 or later reads the vie models)`;
+/** `tesseract 5.3.0`: the first line of `tesseract --version`, or null when the command is missing or older than 5. */
+export function tesseractVersion(): string | null {
+  const found = probe();
+  return 'version' in found ? found.version : null;
 }
 
 /** The error of `--ocr-engine native` on a machine that cannot run it. */
@@ -49,9 +50,9 @@ export class TesseractMissing extends Error {
 
 /** The version line of a usable `tesseract` command; throws `TesseractMissing` otherwise. */
 export function requireTesseract(): string {
-  const version = tesseractVersion();
-  if (!version) throw new TesseractMissing(missingReason());
-  return version;
+  const found = probe();
+  if ('reason' in found) throw new TesseractMissing(found.reason);
+  return found.version;
 }
 
 /**
@@ -62,8 +63,7 @@ export function requireTesseract(): string {
  */
 export class TesseractCli {
   private dir: Promise<string> | null = null;
-  private running = 0;
-  private waiting: (() => void)[] = [];
+  private readonly slots: Slots;
 
   /**
    * `model`: a `vie.traineddata.gz`; `parameters`: tesseract variables (`tessedit_pageseg_mode` goes
@@ -72,8 +72,10 @@ export class TesseractCli {
   constructor(
     private readonly model: string,
     private readonly parameters: Readonly<Record<string, string>>,
-    private readonly size: number,
-  ) {}
+    size: number,
+  ) {
+    this.slots = new Slots(size);
+  }
 
   /** The command's version line (`tesseract 5.3.0`); throws `TesseractMissing` without a usable command. */
   get version(): string {
@@ -111,15 +113,7 @@ export class TesseractCli {
   /** The page's hOCR. A failing process rejects with tesseract's exit and its stderr. */
   async hocr(image: Uint8Array): Promise<string> {
     const dir = await this.tessdata();
-    if (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.running++;
-    try {
-      return await this.run(dir, image);
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.running--;
-    }
+    return this.slots.run(() => this.run(dir, image));
   }
 
   private run(dir: string, image: Uint8Array): Promise<string> {

@@ -1,20 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PSM, Worker } from 'tesseract.js';
 import { hocrLines, vieLangPath, type TessLine } from './ocr.js';
-import { RawPdf } from './pdf-scan.js';
-
-/** The last page of seed 000's scan (300 dpi, grey JPEG): 7 lines, the signature block. */
-async function scannedPage(): Promise<Buffer> {
-  const bytes = new Uint8Array(readFileSync('fixtures/formats/000_df22d471c82bd4e0.scan.pdf'));
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  const page = await doc.getPage(doc.numPages);
-  const jpeg = new RawPdf(bytes).scanImage(page.ref!)!.jpeg;
-  await doc.destroy();
-  return Buffer.from(jpeg);
-}
+import { scannedPage } from './testing/scanned-page.js';
 
 describe("the worker's `lines` output (tesseract-worker.cjs)", () => {
   let worker: Worker;
@@ -28,7 +16,7 @@ describe("the worker's `lines` output (tesseract-worker.cjs)", () => {
   afterAll(() => worker?.terminate());
 
   it("gives a page's lines as its hOCR does: boxes, baselines, row heights, words' confidences and text", async () => {
-    const image = await scannedPage();
+    const image = Buffer.from(await scannedPage());
     const read = await worker.recognize(image, {}, { text: false, lines: true } as object);
     const lines = (read.data as unknown as { lines: TessLine[] }).lines;
     const hocr = await worker.recognize(image, {}, { text: false, hocr: true });
@@ -40,7 +28,7 @@ describe("the worker's `lines` output (tesseract-worker.cjs)", () => {
   }, 60_000);
 
   it("leaves tesseract.js's own outputs as they were", async () => {
-    const read = await worker.recognize(await scannedPage(), {}, { text: true });
+    const read = await worker.recognize(Buffer.from(await scannedPage()), {}, { text: true });
     expect(read.data.text).toContain('Vũ Hữu Vững');
   }, 60_000);
 });

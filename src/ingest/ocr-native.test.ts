@@ -2,26 +2,15 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runBatch } from '../../pipelines/batch.js';
 import { INSTALL_TESSERACT, tesseractVersion } from './native-ocr.js';
 import { OcrPool, type OcrResult } from './ocr.js';
-import { RawPdf } from './pdf-scan.js';
+import { scannedPage } from './testing/scanned-page.js';
 
 /** Outside CI a machine without the tesseract command skips this suite with one line; in CI it must be there. */
 const SKIP = tesseractVersion() === null && process.env.CI !== 'true';
 if (SKIP) console.warn(`skipping src/ingest/ocr-native.test.ts (--ocr-engine native): no tesseract 5 command; install it with \`${INSTALL_TESSERACT}\``);
-
-/** The last page of seed 000's scan (300 dpi, grey JPEG): 7 lines, the signature block. */
-async function scannedPage(): Promise<Uint8Array> {
-  const bytes = new Uint8Array(readFileSync('fixtures/formats/000_df22d471c82bd4e0.scan.pdf'));
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  const page = await doc.getPage(doc.numPages);
-  const jpeg = new RawPdf(bytes).scanImage(page.ref!)!.jpeg;
-  await doc.destroy();
-  return jpeg;
-}
 
 const texts = (r: OcrResult) => r.segments.map((s) => s.runs.map((w) => w.text).join(' '));
 const boxes = (r: OcrResult) => r.segments.flatMap((s) => s.runs.map(({ x0, x1, top, bottom, baseline }) => ({ x0, x1, top, bottom, baseline })));

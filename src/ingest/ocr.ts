@@ -13,6 +13,7 @@ import type { OutputFormats, PSM, Scheduler, Worker } from 'tesseract.js';
 import { fileURLToPath } from 'node:url';
 import { OcrCache } from './ocr-cache.js';
 import { TesseractCli } from './native-ocr.js';
+import { Slots } from './slots.js';
 import { bleedThreshold, liftBleed } from './bleed.js';
 import { binarise, decodeGrey, DEFAULT_STEPS, inspect, paperLevel, pgm, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
 import { makeSegment, type Run, type Segment } from './layout.js';
@@ -291,8 +292,7 @@ export class OcrPool {
   readonly rulings: boolean;
   readonly engine: OcrEngineKind;
   private readonly engines: Partial<Record<OcrModel, Engine>> = {};
-  private slots: number;
-  private waiting: (() => void)[] = [];
+  private readonly slots: Slots;
   /** Total time spent in recognize jobs, for the bench's overhead ratio. */
   recognizeMs = 0;
   /** Readings by the first model (a page deskewed counts twice), and pages `auto` read again with the best one. */
@@ -316,20 +316,12 @@ export class OcrPool {
     }
     this.cache = options.cacheDir ? new OcrCache(options.cacheDir) : null;
     // rendering may run ahead of recognition by one page per worker, no more: page images are big
-    this.slots = this.size * 2;
+    this.slots = new Slots(this.size * 2);
   }
 
   /** Hold a slot while an image is produced and recognised, so rendering never runs far ahead. */
-  async withSlot<T>(task: () => Promise<T>): Promise<T> {
-    if (this.slots === 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.slots--;
-    try {
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.slots++;
-    }
+  withSlot<T>(task: () => Promise<T>): Promise<T> {
+    return this.slots.run(task);
   }
 
   /**
