@@ -12,10 +12,11 @@
  *   process, to a temp folder as .xlsx and .xls; ingest alone: parse, cell texts, locations, legacy
  *   check);
  * - legacy-encoded text files/s (TCVN3, VNI, VIQR, Windows-1258);
- * - OCR of the scanned PDF of seed 000 (9 pages, 300 dpi) with a pool of one worker per core:
+ * - OCR of the scanned PDF of seed 000 (9 pages, 300 dpi) with a pool of one worker per core and
+ *   the default engine (`--ocr-engine auto`: the system tesseract where installed, else tesseract.js):
  *   pages/s, and the ratio of the pipeline's time (text-layer check, image extraction, recognise,
- *   layout) to tesseract.js's own recognize time on the same page images with the same pool (the
- *   target is ≤ 1.2), in wall time and in CPU time of all threads;
+ *   layout) to the pool's own recognize time on the same page images with the same pool (the
+ *   target is ≤ 1.2), in wall time and in CPU time of all threads and ended child processes;
  * - OCR CPU-seconds per 300-dpi page of that scan for each `--ocr` setting (one worker, so one
  *   thread reads: CPU time of the whole process over the pages, median of 3 runs), beside the
  *   bare `tesseract` CLI on the same JPEGs in the same run, single-threaded (OMP_THREAD_LIMIT=1),
@@ -24,6 +25,8 @@
  * - the same CPU-seconds per page for each `--ocr` setting with `--ocr-engine native` (the system
  *   tesseract, one process a page, single-threaded): the process's CPU and its ended children's
  *   (/proc/self/stat), after the WASM lines, which are measured as before;
+ * - the default setting (`--ocr auto` with `--ocr-engine auto`) against its target (≤ 1.8 CPU-s a
+ *   page) and against the bare CLI's fast model of the same run;
  * - peak RSS of the process (the OCR workers are threads of it).
  */
 import { spawnSync } from 'node:child_process';
@@ -34,7 +37,7 @@ import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createIngestContext } from '../src/ingest/context.js';
 import { ingestBytes } from '../src/ingest/index.js';
-import { OCR_MODES, vieLangPath, type OcrEngineKind, type OcrMode } from '../src/ingest/ocr.js';
+import { OCR_MODES, resolveOcrEngine, vieLangPath, type OcrEngineKind, type OcrMode } from '../src/ingest/ocr.js';
 import { OCR_DPI, readPdf, renderGrey } from '../src/ingest/pdf.js';
 import { RawPdf } from '../src/ingest/pdf-scan.js';
 import { childrenCpuSeconds, median, medianSeconds, peakRssMb } from './_measure.js';
@@ -134,7 +137,11 @@ console.log(`legacy-encoded text (TCVN3, VNI, VIQR, Windows-1258): ${(LEGACY.len
 // run). The two measurements alternate, run by run, so that other load on the machine weighs on
 // both alike.
 const workers = availableParallelism();
-const ctx = createIngestContext({ workers });
+const defaultEngine = resolveOcrEngine();
+const ctx = createIngestContext({ workers, engine: defaultEngine });
+// the native engine's tesseract processes count too (ended ones: each page's process ends with its page)
+const cpuSeconds = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1e6;
+const children = (engine: OcrEngineKind) => (engine === 'native' ? childrenCpuSeconds() : 0);
 // tesseract alone gets the images the pipeline hands it: each page's stored JPEG (taken out once,
 // outside the timing), or the page rendered at 300 dpi where there is none
 const doc = await getDocument({ data: new Uint8Array(SCAN.bytes), verbosity: 0 }).promise;
@@ -155,19 +162,19 @@ for (let i = 0; i < OCR_RUNS; i++) {
   for (const [name, run] of [['pipeline', runPipeline], ['own', runOwn]] as const) {
     (globalThis as { gc?: () => void }).gc?.();
     const c0 = process.cpuUsage();
+    const k0 = children(defaultEngine);
     const t0 = performance.now();
     await run();
     times[name].push((performance.now() - t0) / 1000);
-    const c = process.cpuUsage(c0);
-    cpu[name].push((c.user + c.system) / 1e6);
+    cpu[name].push(cpuSeconds(process.cpuUsage(c0)) + children(defaultEngine) - k0);
   }
 }
 const pipeline = { median: median(times.pipeline) };
 const own = { median: median(times.own) };
 await ctx.close();
 console.log(
-  `OCR (scanned PDF, ${workers} workers): ${(ocrPages / pipeline.median).toFixed(2)} pages/s (${ocrPages} pages in ${pipeline.median.toFixed(1)} s); ` +
-    `tesseract.js recognize alone ${own.median.toFixed(1)} s; ratio pipeline/recognize ${(pipeline.median / own.median).toFixed(2)} (target ≤ 1.2)`,
+  `OCR (scanned PDF, ${workers} workers, ${defaultEngine} engine, the default here): ${(ocrPages / pipeline.median).toFixed(2)} pages/s (${ocrPages} pages in ${pipeline.median.toFixed(1)} s); ` +
+    `recognize alone ${own.median.toFixed(1)} s; ratio pipeline/recognize ${(pipeline.median / own.median).toFixed(2)} (target ≤ 1.2)`,
 );
 // CPU time of all threads: the same ratio, less sensitive to other load on a shared machine
 console.log(
@@ -181,26 +188,27 @@ const SETTING_RUNS = 3;
 async function cpuPerPage(mode: OcrMode, engine: OcrEngineKind): Promise<{ total: number; own: number; retried: number }> {
   const c1 = createIngestContext({ workers: 1, mode, engine });
   await Promise.all(images.slice(0, 1).map((image) => c1.ocr.recognize(image, OCR_DPI / 72))); // warm-up: worker start, model load
-  const children = () => (engine === 'native' ? childrenCpuSeconds() : 0);
   const total: number[] = [];
   const own: number[] = [];
   for (let i = 0; i < SETTING_RUNS; i++) {
     (globalThis as { gc?: () => void }).gc?.();
     const c0 = process.cpuUsage();
-    const k0 = children();
+    const k0 = children(engine);
     await Promise.all(images.map((image) => c1.ocr.recognize(image, OCR_DPI / 72)));
-    const c = process.cpuUsage(c0);
-    const seconds = (c.user + c.system) / 1e6;
-    total.push((seconds + children() - k0) / images.length);
+    const seconds = cpuSeconds(process.cpuUsage(c0));
+    total.push((seconds + children(engine) - k0) / images.length);
     own.push(seconds / images.length);
   }
   const retried = c1.ocr.retried;
   await c1.close();
   return { total: median(total), own: median(own), retried };
 }
+/** CPU-s per page of `--ocr auto` by engine, for the closing line. */
+const autoCost: Partial<Record<OcrEngineKind, number>> = {};
 for (const mode of OCR_MODES) {
   const r = await cpuPerPage(mode, 'wasm');
-  console.log(`OCR ${mode}: ${r.total.toFixed(2)} CPU-s per 300-dpi page (${images.length} pages, median of ${SETTING_RUNS}; ${r.retried} page reads went on to the best model)`);
+  if (mode === 'auto') autoCost.wasm = r.total;
+  console.log(`OCR ${mode} (wasm engine): ${r.total.toFixed(2)} CPU-s per 300-dpi page (${images.length} pages, median of ${SETTING_RUNS}; ${r.retried} page reads went on to the best model)`);
 }
 const nativeVersion = tesseractVersion();
 if (!nativeVersion) {
@@ -208,6 +216,7 @@ if (!nativeVersion) {
 } else {
   for (const mode of OCR_MODES) {
     const r = await cpuPerPage(mode, 'native');
+    if (mode === 'auto') autoCost.native = r.total;
     console.log(
       `OCR ${mode} (native engine): ${r.total.toFixed(2)} CPU-s per 300-dpi page, of which ${r.own.toFixed(2)} in this process ` +
         `(${nativeVersion}, ${images.length} pages, median of ${SETTING_RUNS}; ${r.retried} page reads went on to the best model)`,
@@ -216,6 +225,7 @@ if (!nativeVersion) {
 }
 
 // the bare CLI on the same images, single-threaded, in the same run
+let cliFast: number | null = null;
 const cli = spawnSync('tesseract', ['--version'], { encoding: 'utf8' });
 const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 if (cli.status !== 0 || !time) {
@@ -249,7 +259,13 @@ if (cli.status !== 0 || !time) {
       perPage.push(cpuSeconds / files.length);
     }
     console.log(`tesseract CLI ${cli.stdout.split('\n')[0]}, ${name}, OMP_THREAD_LIMIT=1: ${median(perPage).toFixed(2)} CPU-s per page (median of ${SETTING_RUNS})`);
+    cliFast ??= median(perPage);
   }
   rmSync(dir, { recursive: true });
 }
+const defaultCost = autoCost[defaultEngine]!;
+console.log(
+  `OCR default setting (--ocr auto, --ocr-engine auto: ${defaultEngine} here): ${defaultCost.toFixed(2)} CPU-s per 300-dpi page (target ≤ 1.8)` +
+    (cliFast === null ? '' : `, ${(defaultCost / cliFast).toFixed(2)}× the bare CLI's fast model`),
+);
 console.log(`peak RSS: ${peakRssMb().toFixed(0)} MB`);

@@ -18,16 +18,17 @@
  * second run costs seconds. `SCANS_SETTINGS='fast, none|auto'` runs the settings named so (prefixes; a name ending in `$`
  * whole: `auto, prepared$`); `SCANS_PART=extra` scores 8 more development pages in 10 conditions
  * (eval/_scans-data.ts); `SCANS_PAGES=1`
- * prints a line per page (model, confidence, share of words below 0.6, accuracy). `SCANS_ENGINE=native`
- * reads with the system tesseract command (`--ocr-engine native`) instead of tesseract.js; its CPU-s
- * then count the tesseract processes too.
+ * prints a line per page (model, confidence, share of words below 0.6, accuracy). The engine is the
+ * product's default (`--ocr-engine auto`: the system tesseract command where installed, else
+ * tesseract.js), or `SCANS_ENGINE=wasm` / `native`; with the native one the CPU-s count the tesseract
+ * processes too.
  */
 import { join } from 'node:path';
 import { processDocument } from '../pipelines/report.js';
 import { findReferences } from '../src/extract/references.js';
 import { createIngestContext, type IngestContext } from '../src/ingest/context.js';
 import { ingestFile } from '../src/ingest/index.js';
-import type { OcrEngineKind, OcrMode } from '../src/ingest/ocr.js';
+import { resolveOcrEngine, type OcrEngineKind, type OcrMode } from '../src/ingest/ocr.js';
 import { childrenCpuSeconds } from '../bench/_measure.js';
 import { DEFAULT_STEPS, type PrepSteps } from '../src/ingest/page-prep.js';
 import type { SourceDocument } from '../src/ingest/types.js';
@@ -36,7 +37,7 @@ import { restoreDiacritics } from '../src/restore/index.js';
 import { SourceText } from '../src/text/source-text.js';
 import { CONDITIONS, makeScanSet, SCANS_DIR, type ScanCase } from './_scans-data.js';
 
-const ENGINE: OcrEngineKind = process.env.SCANS_ENGINE === 'native' ? 'native' : 'wasm';
+const ENGINE: OcrEngineKind = process.env.SCANS_ENGINE === 'native' || process.env.SCANS_ENGINE === 'wasm' ? process.env.SCANS_ENGINE : resolveOcrEngine();
 const PART = process.env.SCANS_PART === 'dev' || process.env.SCANS_PART === 'extra' ? process.env.SCANS_PART : 'eval';
 const NONE: PrepSteps = { dropColour: false, upscale: false, deskew: false, flatten: false, denoise: false, binarise: false, bleed: false };
 
@@ -114,7 +115,7 @@ async function runAll<T>(items: T[], limit: number, f: (x: T) => Promise<void>):
 const cases = (await makeScanSet(PART === 'extra')).filter((c) => c.page.part === PART);
 const pageCount = new Set(cases.map((c) => c.page.source)).size;
 const conditions = CONDITIONS.filter((c) => cases.some((k) => k.condition === c));
-console.log(`${PART} part${ENGINE === 'native' ? ', native engine' : ''}: ${pageCount} pages × ${conditions.length} conditions (${cases.reduce((n, c) => n + words(c.page.text).length, 0) / conditions.length} words a condition)`);
+console.log(`${PART} part, ${ENGINE} engine: ${pageCount} pages × ${conditions.length} conditions (${cases.reduce((n, c) => n + words(c.page.text).length, 0) / conditions.length} words a condition)`);
 const pct = (x: number) => `${(100 * x).toFixed(2)}`;
 
 const table: Map<string, Map<string, Score>> = new Map();

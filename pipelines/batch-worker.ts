@@ -34,7 +34,7 @@ export interface WorkerTask {
   ocrCache?: string;
   /** Which OCR model reads scanned pages (`--ocr`); a queue's worker may serve runs with different ones. */
   ocr?: OcrMode;
-  /** What runs the OCR models (`--ocr-engine`; the default, tesseract.js, when absent), as `ocr` travels. */
+  /** What runs the OCR models, as the run resolved `--ocr-engine` (absent: `auto`, resolved on this machine); travels as `ocr` does. */
   ocrEngine?: OcrEngineKind;
   /**
    * For a queue's long scans (pipelines/queue.ts), instead of the report: `pages`, the pages of

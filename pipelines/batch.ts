@@ -45,7 +45,7 @@ import { CATALOG_CSV } from '../src/write/catalog.js';
 import { METRICS_CSV, writeMetricsCsv } from '../src/write/metrics-csv.js';
 import { copyRelocated } from '../src/write/relocate.js';
 import type { ReportFormat } from '../src/write/report.js';
-import type { OcrEngineKind, OcrMode } from '../src/ingest/ocr.js';
+import { resolveOcrEngine, type OcrEngineChoice, type OcrEngineKind, type OcrMode } from '../src/ingest/ocr.js';
 import { requireTesseract, TesseractMissing } from '../src/ingest/native-ocr.js';
 import type { CheckCount } from '../src/validate/index.js';
 import type { WorkerTask } from './batch-worker.js';
@@ -89,8 +89,12 @@ export interface BatchOptions {
   text?: boolean;
   /** Which OCR model reads scanned pages (src/ingest/ocr.ts); default `auto`. */
   ocr?: OcrMode;
-  /** What runs the OCR models (src/ingest/ocr.ts); default `wasm` (tesseract.js), `native` the system `tesseract`. */
-  ocrEngine?: OcrEngineKind;
+  /**
+   * What runs the OCR models (src/ingest/ocr.ts): `wasm` (tesseract.js), `native` (the system `tesseract`), or
+   * `auto`, the default: native where the machine starting the run has it. Resolved once, there: a queue's
+   * workers run the engine the run chose.
+   */
+  ocrEngine?: OcrEngineChoice;
   /** Called once the inputs are listed. */
   onStart?: (total: number) => void;
   /** Called for each symbolic link the walk did not follow (broken, or a loop), before `onStart`. */
@@ -195,11 +199,12 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
       throw error instanceof TesseractMissing ? new UsageError('--ocr-engine native', error.detail) : error;
     }
   }
+  const ocrEngine = resolveOcrEngine(options.ocrEngine);
   const walked = await walkInputs(inputs, out);
   await makeOutputFolder(out);
   const lock = await lockOutput(out);
   try {
-    return await runLocked(inputs, options, { started, out, jobs, maxBytes, ...walked });
+    return await runLocked(inputs, { ...options, ocrEngine }, { started, out, jobs, maxBytes, ...walked });
   } finally {
     await lock.release();
   }
@@ -207,7 +212,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
 
 async function runLocked(
   inputs: readonly string[],
-  options: BatchOptions,
+  options: BatchOptions & { ocrEngine: OcrEngineKind },
   setting: { started: Date; out: string; jobs: number; maxBytes: number } & Inputs,
 ): Promise<BatchSummary> {
   const { started, out, jobs, maxBytes, skipped, links, unreadable } = setting;
@@ -345,7 +350,7 @@ async function runLocked(
     }
     await journalStarted(out, entry);
     inFlight.add(input.relative);
-    const outcome = await pool.run({ file: source, displayPath: input.relative, output, rows, format, ocrCache, ...(options.ocr ? { ocr: options.ocr } : {}), ...(options.ocrEngine ? { ocrEngine: options.ocrEngine } : {}), ...(markdown ? { markdown } : {}) }, entry);
+    const outcome = await pool.run({ file: source, displayPath: input.relative, output, rows, format, ocrCache, ...(options.ocr ? { ocr: options.ocr } : {}), ocrEngine: options.ocrEngine, ...(markdown ? { markdown } : {}) }, entry);
     inFlight.delete(input.relative);
     if (!outcome.ok && outcome.output) {
       // the output's trouble, not the file's: not an attempt against it

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { BatchSummary } from '../pipelines/batch.js';
 import { OutputError, UsageError } from './errors.js';
 import pkg from '../package.json' with { type: 'json' };
-import { OCR_ENGINES, OCR_MODES, type OcrEngineKind, type OcrMode } from './ingest/ocr.js';
+import { OCR_ENGINES, OCR_MODES, type OcrEngineChoice, type OcrMode } from './ingest/ocr.js';
 import { SCHEMA_VERSION } from './write/schema-version.js';
 // Each command loads its own modules when it runs: the batch's main thread only orchestrates,
 // and every megabyte it holds is held for the whole run next to the workers.
@@ -28,7 +28,7 @@ interface RunOptions {
   text?: boolean;
   queue?: string;
   ocr: OcrMode;
-  ocrEngine: OcrEngineKind;
+  ocrEngine: OcrEngineChoice;
 }
 
 const program = new Command();
@@ -63,9 +63,9 @@ program
       .default('auto'),
   )
   .addOption(
-    new Option('--ocr-engine <engine>', 'what runs the OCR models: wasm (tesseract.js, built in) or native (the system tesseract 5 command, apt-get install tesseract-ocr)')
+    new Option('--ocr-engine <engine>', 'what runs the OCR models: native (the system tesseract 5 command, apt-get install tesseract-ocr; a fifth cheaper), wasm (tesseract.js, built in), or auto (native where installed)')
       .choices(OCR_ENGINES)
-      .default('wasm'),
+      .default('auto'),
   )
   .option('--queue <url>', 'send the files to a Redis queue (redis://HOST:PORT/DB) for `baocao worker` on any machine that sees the inputs and --out at the same paths')
   .addHelpText(

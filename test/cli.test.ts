@@ -80,7 +80,7 @@ describe('baocao run: what it prints', () => {
 
   it('prints its version', () => {
     const pkg = readJson(join(ROOT, 'package.json'));
-    expect(baocao(['--version'])).toEqual({ code: 0, stdout: `baocao ${pkg.version}, report schema 1.5.0\n`, stderr: '' });
+    expect(baocao(['--version'])).toEqual({ code: 0, stdout: `baocao ${pkg.version}, report schema 1.6.0\n`, stderr: '' });
   });
 });
 
@@ -151,7 +151,7 @@ describe('baocao: a command that cannot run as given says why and exits 2', () =
   it('names the OCR engines --ocr-engine takes', () => {
     const r = baocao(['run', 'fixtures', '--out', tmp('out'), '--ocr-engine', 'cuda']);
     expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe("error: option '--ocr-engine <engine>' argument 'cuda' is invalid. Allowed choices are wasm, native.");
+    expect(r.stderr.split('\n')[0]).toBe("error: option '--ocr-engine <engine>' argument 'cuda' is invalid. Allowed choices are auto, wasm, native.");
   });
 
   it('exits 2 on an unknown option', () => {

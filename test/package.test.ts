@@ -55,7 +55,7 @@ describe('the package, installed in another project', () => {
       }));
     `);
     expect(out).toEqual({
-      schema: '1.5.0',
+      schema: '1.6.0',
       valid: null,
       path: '000.txt',
       symbol: 'BC-UBND',
@@ -137,6 +137,6 @@ describe('the package, installed in another project', () => {
     `);
     expect(out).toEqual({ internal: 'ERR_PACKAGE_PATH_NOT_EXPORTED', version: pkg.version });
     const cli = spawnSync(join(installed, 'bin/baocao'), ['--version'], { cwd: project, encoding: 'utf8' });
-    expect([cli.status, cli.stdout, cli.stderr]).toEqual([0, `baocao ${pkg.version}, report schema 1.5.0\n`, '']);
+    expect([cli.status, cli.stdout, cli.stderr]).toEqual([0, `baocao ${pkg.version}, report schema 1.6.0\n`, '']);
   });
 });

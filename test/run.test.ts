@@ -66,13 +66,20 @@ describe('baocao run again with another OCR model', () => {
     const out = mkdtempSync(join(tmpdir(), 'baocao-engine-out-'));
     copyFileSync(join(ROOT, 'fixtures/formats/000_df22d471c82bd4e0.page4.png'), join(input, 'page.png'));
     const cached = () => readdirSync(join(out, '.ocr-cache'), { recursive: true }).filter((f) => String(f).endsWith('.json.gz')).length;
-    expect(baocao(['run', input, '--out', out, '--jobs', '1']).stdout).toContain('1 files: 1 written, 0 unchanged, 0 failed;');
+    const engineOf = () => readJson(join(out, 'page.png.json')).source.ocr.map((p: { engine: string }) => p.engine);
+    expect(baocao(['run', input, '--out', out, '--jobs', '1', '--ocr-engine', 'wasm']).stdout).toContain('1 files: 1 written, 0 unchanged, 0 failed;');
+    expect(engineOf()).toEqual(['wasm']);
     const wasm = cached();
     expect(baocao(['run', input, '--out', out, '--jobs', '1', '--ocr-engine', 'native']).stdout).toContain('1 files: 1 written, 0 unchanged, 0 failed;');
+    expect(engineOf()).toEqual(['native']);
     // the worker read the page with tesseract: as many readings again, under keys of their own
     expect(cached()).toBe(2 * wasm);
     expect(baocao(['run', input, '--out', out, '--jobs', '1', '--ocr-engine', 'native']).stdout).toContain('1 files: 0 written, 1 unchanged, 0 failed;');
-  }, 120_000);
+    // the default engine, where the command is installed, is the native one: the same run
+    expect(baocao(['run', input, '--out', out, '--jobs', '1']).stdout).toContain('1 files: 0 written, 1 unchanged, 0 failed;');
+    expect(baocao(['run', input, '--out', out, '--jobs', '1', '--ocr-engine', 'wasm']).stdout).toContain('1 files: 1 written, 0 unchanged, 0 failed;');
+    expect(engineOf()).toEqual(['wasm']);
+  }, 180_000);
 });
 
 describe('baocao run with bad files in the batch', () => {

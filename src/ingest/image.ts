@@ -40,7 +40,7 @@ export async function readImage(bytes: Uint8Array, file: string, ctx: IngestCont
     if (layout.lines.length > 0) prev = layout;
     else warnings.push(pages.length === 1 ? 'OCR found no text in the image' : `OCR found no text on page ${n}`);
   });
-  const ocr = results.map((r, k) => ({ page: k + 1, model: r.model, confidence: r.confidence }));
+  const ocr = results.map((r, k) => ({ page: k + 1, model: r.model, engine: ctx.ocr.engine, confidence: r.confidence }));
   return {
     original: builder.text(),
     pages: builder.pages,

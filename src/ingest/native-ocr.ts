@@ -1,9 +1,10 @@
 /**
  * The system `tesseract` command (Debian's tesseract-ocr, 5 or later) as an OCR engine, chosen with
- * `--ocr-engine native`: one process a page, single-threaded, the page image on stdin and its hOCR
- * on stdout (parsed by ocr.ts's `hocrLines`), with baocao's own `vie` models unpacked to a tessdata
- * folder in the system's temporary folder. Never the default: a run's readings must not depend on
- * what the machine has installed unless the user asks (docs/scans.md).
+ * `--ocr-engine native` (and `auto`, the default, where the command is installed): one process a page,
+ * single-threaded, the page image on stdin and its hOCR on stdout (parsed by ocr.ts's `hocrLines`), with
+ * baocao's own `vie` models unpacked to a tessdata folder in the system's temporary folder. Each OCR'd
+ * page of a report names the engine that read it (`source.ocr`), so readings that depend on what the
+ * machine has installed say so (docs/scans.md).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -41,7 +42,7 @@ export class TesseractMissing extends Error {
   /** The reason and what to do, without the option's name. */
   readonly detail: string;
   constructor(reason: string) {
-    const detail = `${reason}; install it with \`${INSTALL_TESSERACT}\` (or use the default engine, --ocr-engine wasm)`;
+    const detail = `${reason}; install it with \`${INSTALL_TESSERACT}\` (or run with --ocr-engine wasm, tesseract.js)`;
     super(`--ocr-engine native: ${detail}`);
     this.name = 'TesseractMissing';
     this.detail = detail;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runBatch } from '../../pipelines/batch.js';
 import { INSTALL_TESSERACT, tesseractVersion } from './native-ocr.js';
-import { OcrPool, type OcrResult } from './ocr.js';
+import { OcrPool, resolveOcrEngine, type OcrResult } from './ocr.js';
 import { scannedPage } from './testing/scanned-page.js';
 
 /** Outside CI a machine without the tesseract command skips this suite with one line; in CI it must be there. */
@@ -72,6 +72,13 @@ describe.skipIf(SKIP)('the native engine (the system tesseract command)', () => 
     expect(statSync(folder).mode & 0o777).toBe(0o755);
   });
 
+  it('is the default engine where the command is installed; an explicit engine stays as asked', async () => {
+    expect([resolveOcrEngine(), resolveOcrEngine('auto'), resolveOcrEngine('wasm'), resolveOcrEngine('native')]).toEqual(['native', 'native', 'wasm', 'native']);
+    const pool = new OcrPool({ workers: 1 });
+    expect(pool.engine).toBe('native');
+    await pool.close();
+  });
+
   it("fails a page tesseract cannot read with tesseract's message, and reads the next", async () => {
     const pool = new OcrPool({ workers: 1, engine: 'native', prepare: false, rulings: false });
     try {
@@ -93,10 +100,19 @@ describe('the native engine on a machine without the tesseract command', () => {
     process.env.PATH = mkdtempSync(join(tmpdir(), 'baocao-no-tesseract-'));
     const pool = new OcrPool({ workers: 1, engine: 'native', prepare: false, rulings: false });
     await expect(pool.recognize(await scannedPage())).rejects.toThrow(
-      '--ocr-engine native: the tesseract command is not on PATH; install it with `apt-get install tesseract-ocr` (or use the default engine, --ocr-engine wasm)',
+      '--ocr-engine native: the tesseract command is not on PATH; install it with `apt-get install tesseract-ocr` (or run with --ocr-engine wasm, tesseract.js)',
     );
     await pool.close();
   });
+
+  it('reads with tesseract.js by default (`auto`)', async () => {
+    process.env.PATH = mkdtempSync(join(tmpdir(), 'baocao-no-tesseract-'));
+    expect(resolveOcrEngine()).toBe('wasm');
+    const pool = new OcrPool({ workers: 1, prepare: false, rulings: false });
+    expect(pool.engine).toBe('wasm');
+    expect(texts(await pool.recognize(await scannedPage(), 300 / 72)).at(-1)).toBe('Vũ Hữu Vững');
+    await pool.close();
+  }, 60_000);
 
   it('stops `baocao run --ocr-engine native` before it reads any file', async () => {
     const input = mkdtempSync(join(tmpdir(), 'baocao-no-tesseract-in-'));

@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import type { OutputFormats, PSM, Scheduler, Worker } from 'tesseract.js';
 import { fileURLToPath } from 'node:url';
 import { OcrCache } from './ocr-cache.js';
-import { TesseractCli } from './native-ocr.js';
+import { TesseractCli, tesseractVersion } from './native-ocr.js';
 import { Slots } from './slots.js';
 import { bleedThreshold, liftBleed } from './bleed.js';
 import { binarise, decodeGrey, DEFAULT_STEPS, inspect, paperLevel, pgm, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
@@ -36,11 +36,19 @@ export type OcrMode = OcrModel | 'auto';
 export const OCR_MODES: readonly OcrMode[] = ['fast', 'best', 'auto'];
 
 /**
- * What runs the models: `wasm`, tesseract.js inside the process (the default: the same readings on
- * every machine); `native`, the system `tesseract` command (native-ocr.ts), asked for explicitly.
+ * What runs the models: `wasm`, tesseract.js inside the process (the same readings on every machine);
+ * `native`, the system `tesseract` command (native-ocr.ts), a fifth cheaper a page at the same accuracy
+ * (docs/scans.md). `auto`, the default, is `native` where a tesseract 5 command is installed, else `wasm`.
  */
 export type OcrEngineKind = 'wasm' | 'native';
-export const OCR_ENGINES: readonly OcrEngineKind[] = ['wasm', 'native'];
+export type OcrEngineChoice = OcrEngineKind | 'auto';
+export const OCR_ENGINES: readonly OcrEngineChoice[] = ['auto', 'wasm', 'native'];
+
+/** The engine `choice` runs on this machine: `auto` is `native` when a tesseract 5 command is on PATH. */
+export function resolveOcrEngine(choice: OcrEngineChoice = 'auto'): OcrEngineKind {
+  if (choice !== 'auto') return choice;
+  return tesseractVersion() === null ? 'wasm' : 'native';
+}
 
 export function vieLangPath(model: OcrModel = 'best'): string {
   if (model === 'fast') return fileURLToPath(new URL('../../models/vie-fast', import.meta.url));
@@ -96,8 +104,8 @@ export interface OcrPoolOptions {
   cacheDir?: string;
   /** Look for a table grid's ruling lines in each page and erase them before OCR (scan-rulings.ts); default true. */
   rulings?: boolean;
-  /** What runs the models (default `wasm`, tesseract.js); `native`, the system `tesseract` command. */
-  engine?: OcrEngineKind;
+  /** What runs the models: `wasm` (tesseract.js), `native` (the system `tesseract` command), `auto` (the default: native where installed). */
+  engine?: OcrEngineChoice;
 }
 
 /** Names the erasing of a grid's lines in OCR cache keys; a change of scan-rulings.ts's rule must change it. */
@@ -305,7 +313,7 @@ export class OcrPool {
     const prepare = options.prepare ?? true;
     this.prepare = prepare === true ? DEFAULT_STEPS : prepare || null;
     this.rulings = options.rulings ?? true;
-    this.engine = options.engine ?? 'wasm';
+    this.engine = resolveOcrEngine(options.engine);
     const Kind = this.engine === 'native' ? NativeEngine : WasmEngine;
     if (options.langPath) {
       this.mode = 'best';

@@ -64,7 +64,7 @@ export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContex
           const result = await ocrPage(doc, p.page, ctx, raw, file);
           p.segments = result.segments;
           p.rulings = result.rulings;
-          p.ocr = { page: p.page.pageNumber, model: result.model, confidence: result.confidence };
+          p.ocr = { page: p.page.pageNumber, model: result.model, engine: ctx.ocr.engine, confidence: result.confidence };
         }),
       );
     }

@@ -55,13 +55,15 @@ export interface SourceDocument {
   locations?: DocxLocation[];
   /** Pages (1-based) whose text came from OCR, for PDFs with a text layer on some pages only. */
   ocrPages?: number[];
-  /** Each OCR'd page: the model that read it and its mean word confidence (null: no words). */
+  /** Each OCR'd page: the model and engine that read it and its mean word confidence (null: no words). */
   ocr?: OcrPage[];
 }
 
 export interface OcrPage {
   page: number;
   model: 'fast' | 'best';
+  /** `wasm` (tesseract.js) or `native` (the system tesseract command). */
+  engine: 'wasm' | 'native';
   confidence: number | null;
 }
 

@@ -5,4 +5,4 @@
  */
 
 /** Bump on any change to the shape of the report JSON (and update schema/report.schema.json). */
-export const SCHEMA_VERSION = '1.5.0';
+export const SCHEMA_VERSION = '1.6.0';

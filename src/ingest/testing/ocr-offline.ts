@@ -5,7 +5,8 @@
 import { createIngestContext, ingestFile } from '../index.js';
 import { provenanceOf } from '../../text/provenance.js';
 
-const ctx = createIngestContext({ workers: 2 });
+// tesseract.js's worker threads are what could reach for the network (the native engine is a local command)
+const ctx = createIngestContext({ workers: 2, engine: 'wasm' });
 try {
   const [png, mixed] = await Promise.all([
     ingestFile('fixtures/formats/000_df22d471c82bd4e0.page4.png', ctx),
