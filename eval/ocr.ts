@@ -51,7 +51,7 @@ const seconds = (performance.now() - t0) / 1000;
 const raw = doc.text.text;
 const corrected = restoreDiacritics(normalise(doc.text), { mode: 'light' });
 const ref = words(seed);
-console.log(`scanned PDF: ${doc.pages.length} pages OCR'd in ${seconds.toFixed(1)} s with ${ctx.ocr.size} workers`);
+console.log(`scanned PDF: ${doc.pages.length} pages OCR'd in ${seconds.toFixed(1)} s with ${ctx.ocr.size} workers (${ctx.ocr.engine} engine)`);
 console.log(`word accuracy, raw OCR:            ${pct(accuracy(ref, words(raw)))} (${ref.length} seed words)`);
 // normalise drops Markdown emphasis (`(*ban hành …*)`) that the seed keeps and OCR reads: score
 // the corrected text against the seed normalised the same way

@@ -111,7 +111,7 @@ const seedFailed = new Set(
 let misreadFailures = 0;
 let misreadRepaired = 0;
 let partsNotRead = 0;
-console.log(`\n   ${SCAN} (OCR'd in ${((Date.now() - t0) / 1000).toFixed(0)} s; ${truth.size} of ${a.length} figures matched to the seed's)`);
+console.log(`\n   ${SCAN} (OCR'd by the ${ctx.ocr.engine} engine in ${((Date.now() - t0) / 1000).toFixed(0)} s; ${truth.size} of ${a.length} figures matched to the seed's)`);
 for (const c of scan.checks.filter((c) => !c.holds)) {
   const wrong = c.figures.filter((id) => truth.has(id) && (truth.get(id)!.value !== scanFig.get(id)!.value || truth.get(id)!.kind !== scanFig.get(id)!.kind));
   const unmatched = c.figures.filter((id) => !truth.has(id));

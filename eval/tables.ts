@@ -82,7 +82,7 @@ try {
   await ctx.close();
 }
 
-console.log('Cell accuracy (row label, header path and value all right), per format:\n');
+console.log(`Cell accuracy (row label, header path and value all right), per format; scans read by the ${ctx.ocr.engine} OCR engine:\n`);
 console.log('format          split              cells   right   accuracy   extra   s/table');
 for (const format of FORMATS) {
   for (const split of ['tuned (1–10)', 'held out (11–20)']) {
