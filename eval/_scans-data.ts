@@ -399,6 +399,8 @@ const plain = (p: RenderedPage) => p.canvas;
 export const CONDITIONS: Condition[] = [
   ...[300, 200, 150].map((dpi) => ({ name: `clean ${dpi} dpi`, degradation: 'clean', dpi, apply: plain, quality: 90, colour: false })),
   ...[1.5, 3].map((deg) => ({ name: `skew ${deg}° 300 dpi`, degradation: 'skew', dpi: 300, apply: (p: RenderedPage) => copy(p.canvas, deg), quality: 90, colour: false })),
+  // a sheet fed into the scanner the wrong way round
+  { name: 'upside down 300 dpi', degradation: 'orientation', dpi: 300, apply: (p) => copy(p.canvas, 180), quality: 90, colour: false },
   ...[75, 50, 30].map((q) => ({ name: `jpeg q${q} 200 dpi`, degradation: 'jpeg', dpi: 200, apply: plain, quality: q, colour: false })),
   ...[1, 2].map((level) => ({
     name: `photocopy ${level === 1 ? 'light' : 'heavy'} 300 dpi`,

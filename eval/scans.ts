@@ -39,7 +39,7 @@ import { CONDITIONS, makeScanSet, SCANS_DIR, type ScanCase } from './_scans-data
 
 const ENGINE: OcrEngineKind = process.env.SCANS_ENGINE === 'native' || process.env.SCANS_ENGINE === 'wasm' ? process.env.SCANS_ENGINE : resolveOcrEngine();
 const PART = process.env.SCANS_PART === 'dev' || process.env.SCANS_PART === 'extra' ? process.env.SCANS_PART : 'eval';
-const NONE: PrepSteps = { dropColour: false, upscale: false, deskew: false, flatten: false, denoise: false, binarise: false, bleed: false };
+const NONE: PrepSteps = { dropColour: false, upscale: false, deskew: false, flatten: false, denoise: false, binarise: false, bleed: false, turn: false };
 
 interface Setting {
   name: string;

@@ -6,7 +6,7 @@ import { PipelineError } from '../errors.js';
 import type { IngestContext } from './context.js';
 import { tooManyPixels } from './limits.js';
 import { layoutPage, PagedTextBuilder, pageJoin, type PageLayout } from './layout.js';
-import { lowConfidenceWarnings, type OcrResult } from './ocr.js';
+import { ocrPageWarnings, type OcrResult } from './ocr.js';
 import type { PagedText } from './pdf.js';
 import { placeTables, splitTables } from './table-layout.js';
 import { tiffPage, tiffPages } from './tiff.js';
@@ -40,7 +40,7 @@ export async function readImage(bytes: Uint8Array, file: string, ctx: IngestCont
     if (layout.lines.length > 0) prev = layout;
     else warnings.push(pages.length === 1 ? 'OCR found no text in the image' : `OCR found no text on page ${n}`);
   });
-  const ocr = results.map((r, k) => ({ page: k + 1, model: r.model, engine: ctx.ocr.engine, confidence: r.confidence }));
+  const ocr = results.map((r, k) => ({ page: k + 1, model: r.model, engine: ctx.ocr.engine, confidence: r.confidence, ...(r.turned ? { turned: r.turned } : {}) }));
   return {
     original: builder.text(),
     pages: builder.pages,
@@ -48,7 +48,7 @@ export async function readImage(bytes: Uint8Array, file: string, ctx: IngestCont
     textOrigin: 'ocr',
     ocrPages: pages.map((_, k) => k + 1),
     ocr,
-    warnings: [...warnings, ...lowConfidenceWarnings(ocr)],
+    warnings: [...warnings, ...ocrPageWarnings(ocr)],
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeSegment, type Run } from './layout.js';
-import { lowConfidenceWarnings, needsBest, pageConfidence, pageSkew } from './ocr.js';
+import { ocrPageWarnings, needsBest, pageConfidence, pageSkew } from './ocr.js';
 
 const run = (text: string, confidence: number, x0: number): Run => ({ text, confidence, x0, x1: x0 + 10, top: 0, bottom: 10, baseline: 8, size: 10 });
 const line = (...words: [string, number][]) => makeSegment(words.map(([t, c], k) => run(t, c, k * 20)), true);
@@ -30,13 +30,17 @@ describe('OCR model choice and page confidence', () => {
     expect(pageSkew([line(['Ủy', 0.9], ['ban', 0.9])])).toBe(0);
   });
 
-  it('lists the pages below 90 % confidence for the reviewer', () => {
+  it('lists the pages read turned and those below 90 % confidence for the reviewer', () => {
     expect(
-      lowConfidenceWarnings([
+      ocrPageWarnings([
         { page: 1, confidence: 0.93 },
         { page: 2, confidence: 0.712 },
         { page: 3, confidence: null },
+        { page: 4, confidence: 0.95, turned: 180 },
       ]),
-    ).toEqual(['page 2: OCR confidence 71 % (below 90 %): check its text against the scan']);
+    ).toEqual([
+      'page 4: upside down in the file, read turned 180° (its boxes are on the turned page)',
+      'page 2: OCR confidence 71 % (below 90 %): check its text against the scan',
+    ]);
   });
 });

@@ -15,7 +15,7 @@ import { OcrCache } from './ocr-cache.js';
 import { TesseractCli, tesseractVersion } from './native-ocr.js';
 import { Slots } from './slots.js';
 import { bleedThreshold, liftBleed } from './bleed.js';
-import { binarise, decodeGrey, DEFAULT_STEPS, inspect, paperLevel, pgm, plannedSteps, preparation, preparePage, rotatePage, type PreparedPage, type PrepSteps } from './page-prep.js';
+import { binarise, decodeGrey, DEFAULT_STEPS, inspect, paperLevel, pgm, plannedSteps, preparation, preparePage, rotatePage, turnedImage, type PreparedPage, type PrepSteps } from './page-prep.js';
 import { makeSegment, type Run, type Segment } from './layout.js';
 import { mergeLines } from './line-merge.js';
 import { cellSheet, eraseGrid, type GreyImage, type SheetPiece } from './scan-rulings.js';
@@ -57,6 +57,14 @@ export function vieLangPath(model: OcrModel = 'best'): string {
 }
 
 /**
+ * When a page is read upside down too: its first reading's mean word confidence is below `below`; it is
+ * read turned when the upside-down reading is surer by `gain` or more. Pages of the bench scan read
+ * upside down had 0.38–0.45 against 0.90–0.95 the right way up; the least sure pages of the scan set
+ * the right way up, heavy photocopies, 0.65 and more (docs/scans.md).
+ */
+export const TURN = { below: 0.6, gain: 0.2 };
+
+/**
  * When `auto` reads a page again with the best model: the fast model's mean word confidence on it
  * is below `mean`, or more than `lowShare` of its words are below `low`. Chosen on the seed pages of
  * the scan set's development part (`npm run eval -- scans`), not on the pages it reports.
@@ -89,6 +97,8 @@ export interface OcrResult {
   confidence: number | null;
   /** A table grid's ruling lines found in the image (scan-rulings.ts), in the segments' coordinates; absent without a grid. */
   rulings?: Ruling[];
+  /** 180: the image was upside down and was read turned; the segments' coordinates are the turned page's. */
+  turned?: 180;
 }
 
 export interface OcrPoolOptions {
@@ -336,7 +346,12 @@ export class OcrPool {
    * Recognise one image (PNG, JPEG, TIFF, PNM bytes). Coordinates are divided by `scale`, so a
    * page rendered at 300 dpi comes back in PDF points with scale 300/72.
    */
-  async recognize(image: Uint8Array, scale = 1): Promise<OcrResult> {
+  recognize(image: Uint8Array, scale = 1): Promise<OcrResult> {
+    return this.recognizeImage(image, scale, true);
+  }
+
+  /** `recognize`; `mayTurn`: the image may be upside down (false for an image already turned). */
+  private async recognizeImage(image: Uint8Array, scale: number, mayTurn: boolean): Promise<OcrResult> {
     let page: Promise<PreparedPage> | null = null;
     let prepared = () => (page ??= this.prepare ? preparePage(image, scale, this.prepare) : Promise.resolve({ image, scale, steps: [] }));
     let prep = preparation(this.prepare ? plannedSteps(image, scale, this.prepare) : []);
@@ -356,8 +371,9 @@ export class OcrPool {
       prepared = () => lifted;
       prep = `${prep}; ${BLEED_LIFTED}`;
     }
-    const result = await this.recognizePrepared(image, scale, prepared, prep);
-    if (!grid) return result;
+    const result = await this.recognizePrepared(image, scale, prepared, prep, mayTurn);
+    // (a page read turned has its own grid's cells, read on the turned page)
+    if (!grid || result.turned) return result;
     const cells = grid.sheet ? await this.readSheet(grid.sheet) : { segments: [], recognizeMs: 0 };
     const segments = [...result.segments, ...cells.segments];
     return { ...result, segments, confidence: pageConfidence(segments), recognizeMs: result.recognizeMs + cells.recognizeMs, rulings: grid.rulings };
@@ -439,10 +455,14 @@ export class OcrPool {
    * confidence, or a grainy one (smoothed by `denoise`), read by the best model, each line taken from
    * the fast or the best reading, whichever is surer of it (`mergeLines`).
    */
-  private async recognizePrepared(image: Uint8Array, scale: number, prepared: () => Promise<PreparedPage>, prep: string): Promise<OcrResult> {
+  private async recognizePrepared(image: Uint8Array, scale: number, prepared: () => Promise<PreparedPage>, prep: string, mayTurn: boolean): Promise<OcrResult> {
     const first = this.mode === 'auto' ? 'fast' : this.mode;
     let result = await this.readWith(first, image, scale, prepared, prep);
     let spent = result.recognizeMs;
+    if (mayTurn && this.prepare?.turn && result.confidence !== null && result.confidence < TURN.below) {
+      const upright = await this.readTurned(image, scale, first, result.confidence);
+      if (upright) return { ...upright, recognizeMs: spent + upright.recognizeMs };
+    }
     // a skewed page: turned straight and read again, and every later reading is of the straight page
     const skew = this.prepare?.deskew ? pageSkew(result.segments) : 0;
     let read = prepared;
@@ -485,6 +505,23 @@ export class OcrPool {
     // each model misreads other lines: the page is made of the surer reading of each line (line-merge.ts)
     const segments = mergeLines(best.segments, result.segments);
     return { ...best, segments, confidence: pageConfidence(segments), recognizeMs: spent + best.recognizeMs };
+  }
+
+  /**
+   * A page fed upside down: the image turned 180° is read by the first model and, when that reading is
+   * far surer than the one as given, the turned image is what is read, every step over; null otherwise.
+   */
+  private async readTurned(image: Uint8Array, scale: number, model: OcrModel, confidence: number): Promise<OcrResult | null> {
+    const turned = await turnedImage(image);
+    if (!turned) return null;
+    const steps = this.prepare!;
+    let page: Promise<PreparedPage> | null = null;
+    const prepared = () => (page ??= preparePage(turned, scale, steps));
+    // the same key the turned image's own first reading has (unless a grid or bleed-through changes it)
+    const check = await this.readWith(model, turned, scale, prepared, preparation(plannedSteps(turned, scale, steps)));
+    if ((check.confidence ?? 0) < confidence + TURN.gain) return null;
+    const upright = await this.recognizeImage(turned, scale, false);
+    return { ...upright, turned: 180, recognizeMs: check.recognizeMs + upright.recognizeMs };
   }
 
   /** One model's reading of the image, from the cache (keyed by the image as given and its preparation) or tesseract. */
@@ -659,12 +696,18 @@ export function needsBest(result: Pick<OcrResult, 'segments' | 'confidence'>): b
  */
 export const LOW_CONFIDENCE = 0.9;
 
-/** `page 3: OCR confidence 71 % (below 90 %): check its text against the scan`, for each such page. */
-export function lowConfidenceWarnings(pages: readonly { page: number; confidence: number | null }[]): string[] {
+/**
+ * For the reviewer, each page read upside down (`page 2: upside down in the file, read turned 180°`) and
+ * each page under LOW_CONFIDENCE (`page 3: OCR confidence 71 % (below 90 %): check its text against the scan`).
+ */
+export function ocrPageWarnings(pages: readonly { page: number; confidence: number | null; turned?: 180 }[]): string[] {
   const pct = (x: number) => `${Math.round(100 * x)} %`;
-  return pages
-    .filter((p) => p.confidence !== null && p.confidence < LOW_CONFIDENCE)
-    .map((p) => `page ${p.page}: OCR confidence ${pct(p.confidence!)} (below ${pct(LOW_CONFIDENCE)}): check its text against the scan`);
+  return [
+    ...pages.filter((p) => p.turned).map((p) => `page ${p.page}: upside down in the file, read turned 180° (its boxes are on the turned page)`),
+    ...pages
+      .filter((p) => p.confidence !== null && p.confidence < LOW_CONFIDENCE)
+      .map((p) => `page ${p.page}: OCR confidence ${pct(p.confidence!)} (below ${pct(LOW_CONFIDENCE)}): check its text against the scan`),
+  ];
 }
 
 /** Mean word confidence of OCR'd segments, each word weighted by its length; null without words. */

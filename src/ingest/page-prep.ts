@@ -40,10 +40,12 @@ export interface PrepSteps {
   binarise: boolean;
   /** A page whose grey histogram has a bleed-through mode has it lifted to white (bleed.ts); the OCR side applies it (ocr.ts). */
   bleed: boolean;
+  /** A page read with very low confidence is read upside down too, and read turned when that is far surer (ocr.ts). */
+  turn: boolean;
 }
 
 /** The steps that paid (docs/scans.md). */
-export const DEFAULT_STEPS: PrepSteps = { dropColour: true, upscale: false, deskew: true, flatten: 'colour', denoise: true, binarise: true, bleed: true };
+export const DEFAULT_STEPS: PrepSteps = { dropColour: true, upscale: false, deskew: true, flatten: 'colour', denoise: true, binarise: true, bleed: true, turn: true };
 
 /**
  * Names the preparation of one page in OCR cache keys, from the steps `plan` chose: a page no step
@@ -111,6 +113,27 @@ export async function rotatePage(page: PreparedPage, degrees: number): Promise<P
   const decoded = await decode(page.image, header, 1, degrees);
   if (!decoded) return page;
   return { image: pgm(decoded.width, decoded.height, toGrey(decoded, false)), scale: page.scale, steps: [...page.steps, 'deskew'] };
+}
+
+/**
+ * The image turned upside down (180°), pixel for pixel, as a page fed into a scanner the wrong way
+ * round is read: a grey image as PGM, a colour one as PNG (its stamps' colour is for `dropColour`);
+ * null when it cannot be decoded (a TIFF is left to Leptonica, as in `decodeGrey`).
+ */
+export async function turnedImage(image: Uint8Array): Promise<Uint8Array | null> {
+  const header = inspect(image);
+  const known = header.pgm !== null || (image[0] === 0x89 && image[1] === 0x50) || (image[0] === 0xff && image[1] === 0xd8);
+  const pixels = known ? await decode(image, header, 1) : null;
+  if (!pixels) return null;
+  const { width, height } = pixels;
+  if (pixels.channels === 1 || !header.colour) return pgm(width, height, toGrey(pixels, false).reverse());
+  // a pixel is four bytes: reversed as 32-bit words, each pixel's channels stay in order
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  new Uint32Array(rgba.buffer).set(new Uint32Array(Uint8Array.from(pixels.data).buffer).reverse());
+  const { createCanvas, ImageData } = await import('@napi-rs/canvas');
+  const canvas = createCanvas(width, height);
+  canvas.getContext('2d').putImageData(new ImageData(rgba, width, height), 0, 0);
+  return new Uint8Array(await canvas.encode('png'));
 }
 
 /** A page image's pixels, grey (BT.601 luma), as decoded for preparation; null if it cannot be decoded. */

@@ -13,7 +13,7 @@ import { layoutPage, PagedTextBuilder, pageJoin, segmentsFromRuns, segmentText, 
 import { RawPdf } from './pdf-scan.js';
 import { placeTables, rulingsFromOperators, splitTables, type PageTables, type Ruling } from './table-layout.js';
 import { syllableScore } from './syllables.js';
-import { lowConfidenceWarnings, type OcrResult } from './ocr.js';
+import { ocrPageWarnings, type OcrResult } from './ocr.js';
 import type { OcrPage, Page, TextBox } from './types.js';
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')) + '/';
@@ -64,7 +64,7 @@ export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContex
           const result = await ocrPage(doc, p.page, ctx, raw, file);
           p.segments = result.segments;
           p.rulings = result.rulings;
-          p.ocr = { page: p.page.pageNumber, model: result.model, engine: ctx.ocr.engine, confidence: result.confidence };
+          p.ocr = { page: p.page.pageNumber, model: result.model, engine: ctx.ocr.engine, confidence: result.confidence, ...(result.turned ? { turned: result.turned } : {}) };
         }),
       );
     }
@@ -87,7 +87,7 @@ export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContex
       textOrigin: ocrPages.length > 0 ? 'ocr' : 'original',
       ocrPages,
       ocr: pages.flatMap((p) => (p.ocr ? [p.ocr] : [])),
-      warnings: [...warnings, ...lowConfidenceWarnings(pages.flatMap((p) => (p.ocr ? [p.ocr] : [])))],
+      warnings: [...warnings, ...ocrPageWarnings(pages.flatMap((p) => (p.ocr ? [p.ocr] : [])))],
     };
   } finally {
     await doc.destroy();

@@ -40,7 +40,7 @@ export type ReportPeriod = Omit<PeriodMention, 'span'> & { span: Span; provenanc
 /** The report JSON: one per input file. */
 export interface ReportJson {
   schemaVersion: string;
-  /** `ocr`: each OCR'd page's model and mean word confidence. */
+  /** `ocr`: each OCR'd page's model, engine and mean word confidence. */
   source: { path: string; sha256: string; format: string; bytes: number; pages: number | null; encoding: string; ocr?: OcrPage[] };
   /** The document this file is a copy of: its header key when complete, else `text:` and its fingerprint's hash (src/identity). */
   documentKey: string;

@@ -1,0 +1,77 @@
+/** A page fed into the scanner upside down is read turned 180°; a page the right way up is read once. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIngestContext } from './context.js';
+import { ingestFile } from './index.js';
+import { OcrPool, type OcrResult } from './ocr.js';
+import { decodeGrey, DEFAULT_STEPS, turnedImage } from './page-prep.js';
+import { scannedPage } from './testing/scanned-page.js';
+
+const texts = (r: OcrResult) => r.segments.map((s) => s.runs.map((w) => w.text).join(' '));
+const boxes = (r: OcrResult) => r.segments.flatMap((s) => s.runs.map(({ x0, top }) => [Math.round(x0), Math.round(top)]));
+
+describe('a page upside down in the file', () => {
+  let page: Uint8Array;
+  let upsideDown: Uint8Array;
+  let upright: OcrResult;
+  let pool: OcrPool;
+  beforeAll(async () => {
+    page = await scannedPage();
+    upsideDown = (await turnedImage(page))!;
+    pool = new OcrPool({ workers: 1 });
+    upright = await pool.recognize(page, 300 / 72);
+  }, 60_000);
+  afterAll(() => pool.close());
+
+  it('turns the pixels, not the size: the same grey page, last pixel first', async () => {
+    const [a, b] = [(await decodeGrey(page))!, (await decodeGrey(upsideDown))!];
+    expect([b.width, b.height]).toEqual([a.width, a.height]);
+    expect([b.grey[0], b.grey[b.grey.length - 1]]).toEqual([a.grey[a.grey.length - 1], a.grey[0]]);
+  });
+
+  it('is read turned, with the lines and boxes of the page read the right way up', async () => {
+    expect(upright.turned).toBeUndefined();
+    expect(upright.confidence).toBeGreaterThan(0.85);
+    const pages = pool.pages;
+    const read = await pool.recognize(upsideDown, 300 / 72);
+    expect(read.turned).toBe(180);
+    expect(texts(read)).toEqual(texts(upright));
+    expect(texts(read).at(-1)).toBe('Vũ Hữu Vững');
+    expect(boxes(read)).toEqual(boxes(upright));
+    // as given (unsure), turned to check, and the turned page read
+    expect(pool.pages - pages).toBe(3);
+  }, 60_000);
+
+  it('is read as given when preparation is off', async () => {
+    const bare = new OcrPool({ workers: 1, prepare: { ...DEFAULT_STEPS, turn: false } });
+    try {
+      const read = await bare.recognize(upsideDown, 300 / 72);
+      expect(read.turned).toBeUndefined();
+      expect(read.confidence).toBeLessThan(0.6);
+    } finally {
+      await bare.close();
+    }
+  }, 60_000);
+
+  it('says so in the warnings and in the page’s OCR entry of an image file', async () => {
+    const { createCanvas, ImageData } = await import('@napi-rs/canvas');
+    const grey = (await decodeGrey(upsideDown))!;
+    const rgba = new Uint8ClampedArray(grey.grey.length * 4);
+    grey.grey.forEach((v, i) => rgba.set([v, v, v, 255], i * 4));
+    const canvas = createCanvas(grey.width, grey.height);
+    canvas.getContext('2d').putImageData(new ImageData(rgba, grey.width, grey.height), 0, 0);
+    const file = join(mkdtempSync(join(tmpdir(), 'baocao-turned-')), 'page.png');
+    writeFileSync(file, await canvas.encode('png'));
+    const ctx = createIngestContext({ workers: 1 });
+    try {
+      const doc = await ingestFile(file, ctx);
+      expect(doc.ocr).toEqual([{ page: 1, model: 'fast', engine: ctx.ocr.engine, confidence: expect.any(Number), turned: 180 }]);
+      expect(doc.warnings).toContain('page 1: upside down in the file, read turned 180° (its boxes are on the turned page)');
+      expect(doc.text.text).toContain('Vũ Hữu Vững');
+    } finally {
+      await ctx.close();
+    }
+  }, 60_000);
+});
