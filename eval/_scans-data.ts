@@ -237,6 +237,16 @@ export function render(page: ScanPage, dpi: number, other?: ScanPage): RenderedP
 /** Deterministic random numbers (mulberry32), seeded by a string. */
 export const random = (seed: string): (() => number) => mulberry32(Number.parseInt(hash(seed).slice(0, 8), 16));
 
+/** The page turned 90°, clockwise (its top to the right) or not: its width and height swapped. */
+function turnedSideways(src: Canvas, clockwise: boolean): Canvas {
+  const out = createCanvas(src.height, src.width);
+  const ctx = out.getContext('2d');
+  ctx.translate(clockwise ? src.height : 0, clockwise ? 0 : src.width);
+  ctx.rotate(clockwise ? Math.PI / 2 : -Math.PI / 2);
+  ctx.drawImage(src, 0, 0);
+  return out;
+}
+
 function copy(src: Canvas, rotate = 0, background = '#fff'): Canvas {
   const out = createCanvas(src.width, src.height);
   const ctx = out.getContext('2d');
@@ -399,8 +409,16 @@ const plain = (p: RenderedPage) => p.canvas;
 export const CONDITIONS: Condition[] = [
   ...[300, 200, 150].map((dpi) => ({ name: `clean ${dpi} dpi`, degradation: 'clean', dpi, apply: plain, quality: 90, colour: false })),
   ...[1.5, 3].map((deg) => ({ name: `skew ${deg}° 300 dpi`, degradation: 'skew', dpi: 300, apply: (p: RenderedPage) => copy(p.canvas, deg), quality: 90, colour: false })),
-  // a sheet fed into the scanner the wrong way round
+  // a sheet fed into the scanner the wrong way round, or sideways (its top to the right, or to the left)
   { name: 'upside down 300 dpi', degradation: 'orientation', dpi: 300, apply: (p) => copy(p.canvas, 180), quality: 90, colour: false },
+  ...([true, false] as const).map((clockwise) => ({
+    name: `sideways ${clockwise ? 'right' : 'left'} 300 dpi`,
+    degradation: 'orientation',
+    dpi: 300,
+    apply: (p: RenderedPage) => turnedSideways(p.canvas, clockwise),
+    quality: 90,
+    colour: false,
+  })),
   ...[75, 50, 30].map((q) => ({ name: `jpeg q${q} 200 dpi`, degradation: 'jpeg', dpi: 200, apply: plain, quality: q, colour: false })),
   ...[1, 2].map((level) => ({
     name: `photocopy ${level === 1 ? 'light' : 'heavy'} 300 dpi`,

@@ -33,8 +33,10 @@ export async function readImage(bytes: Uint8Array, file: string, ctx: IngestCont
   let prev: PageLayout | undefined;
   pages.forEach((page, k) => {
     const n = k + 1;
-    const layout = placeTables(layoutPage(tables[k]!.segments, page.height), tables[k]!.tables, tables[k]!.joinWithSpace);
-    builder.startPage(n, page.width, page.height);
+    // a page read sideways has the segments of the page turned: its width and height swapped
+    const [width, height] = results[k]!.turned === 90 || results[k]!.turned === 270 ? [page.height, page.width] : [page.width, page.height];
+    const layout = placeTables(layoutPage(tables[k]!.segments, height), tables[k]!.tables, tables[k]!.joinWithSpace);
+    builder.startPage(n, width, height);
     builder.addLines(layout.lines, n, k === 0 ? '\n\n' : pageJoin(prev, layout));
     builder.endPage();
     if (layout.lines.length > 0) prev = layout;

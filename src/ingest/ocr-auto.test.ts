@@ -37,9 +37,11 @@ describe('OCR model choice and page confidence', () => {
         { page: 2, confidence: 0.712 },
         { page: 3, confidence: null },
         { page: 4, confidence: 0.95, turned: 180 },
+        { page: 5, confidence: 0.95, turned: 270 },
       ]),
     ).toEqual([
       'page 4: upside down in the file, read turned 180° (its boxes are on the turned page)',
+      'page 5: sideways in the file, read turned 270° (its boxes are on the turned page)',
       'page 2: OCR confidence 71 % (below 90 %): check its text against the scan',
     ]);
   });

@@ -1,4 +1,4 @@
-/** A page fed into the scanner upside down is read turned 180°; a page the right way up is read once. */
+/** A page fed into the scanner upside down or sideways is read turned; a page the right way up is read once. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,20 @@ import { scannedPage } from './testing/scanned-page.js';
 const texts = (r: OcrResult) => r.segments.map((s) => s.runs.map((w) => w.text).join(' '));
 const boxes = (r: OcrResult) => r.segments.flatMap((s) => s.runs.map(({ x0, top }) => [Math.round(x0), Math.round(top)]));
 
-describe('a page upside down in the file', () => {
+/** The page stored turned 90°, clockwise or not: its width and height swapped, as a PNG. */
+async function sideways(image: Uint8Array, clockwise: boolean): Promise<Uint8Array> {
+  const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+  const img = await loadImage(Buffer.from(image));
+  const canvas = createCanvas(img.height, img.width);
+  const g = canvas.getContext('2d');
+  if (clockwise) g.translate(img.height, 0);
+  else g.translate(0, img.width);
+  g.rotate(clockwise ? Math.PI / 2 : -Math.PI / 2);
+  g.drawImage(img, 0, 0);
+  return new Uint8Array(await canvas.encode('png'));
+}
+
+describe('a page upside down or sideways in the file', () => {
   let page: Uint8Array;
   let upsideDown: Uint8Array;
   let upright: OcrResult;
@@ -43,6 +56,20 @@ describe('a page upside down in the file', () => {
     // as given (unsure), turned to check, and the turned page read
     expect(pool.pages - pages).toBe(3);
   }, 60_000);
+
+  it('reads a page stored sideways, either way, to the lines of the page the right way up', async () => {
+    for (const [clockwise, turned] of [
+      [true, 270],
+      [false, 90],
+    ] as const) {
+      const read = await pool.recognize(await sideways(page, clockwise), 300 / 72);
+      expect(read.turned).toBe(turned);
+      expect(texts(read)).toEqual(texts(upright));
+      // the boxes on the page turned back: within a point of the upright page's
+      const drift = boxes(read).map(([x, y], i) => Math.max(Math.abs(x! - boxes(upright)[i]![0]!), Math.abs(y! - boxes(upright)[i]![1]!)));
+      expect(Math.max(...drift)).toBeLessThanOrEqual(1);
+    }
+  }, 120_000);
 
   it('is read as given when preparation is off', async () => {
     const bare = new OcrPool({ workers: 1, prepare: { ...DEFAULT_STEPS, turn: false } });

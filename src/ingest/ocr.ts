@@ -86,6 +86,8 @@ export interface OcrWord {
   bbox: { x0: number; y0: number; x1: number; y1: number };
 }
 
+export type Turn = 90 | 180 | 270;
+
 export interface OcrResult {
   /** Lines as layout segments, in pixel coordinates scaled by `scale` (1 = pixels). */
   segments: Segment[];
@@ -97,8 +99,11 @@ export interface OcrResult {
   confidence: number | null;
   /** A table grid's ruling lines found in the image (scan-rulings.ts), in the segments' coordinates; absent without a grid. */
   rulings?: Ruling[];
-  /** 180: the image was upside down and was read turned; the segments' coordinates are the turned page's. */
-  turned?: 180;
+  /**
+   * The image was not the right way up: the degrees it was turned clockwise to read it (180 upside down;
+   * 90 and 270 sideways, the page's width and height swapped); the segments' coordinates are the turned page's.
+   */
+  turned?: Turn;
 }
 
 export interface OcrPoolOptions {
@@ -346,8 +351,13 @@ export class OcrPool {
    * Recognise one image (PNG, JPEG, TIFF, PNM bytes). Coordinates are divided by `scale`, so a
    * page rendered at 300 dpi comes back in PDF points with scale 300/72.
    */
-  recognize(image: Uint8Array, scale = 1): Promise<OcrResult> {
-    return this.recognizeImage(image, scale, true);
+  async recognize(image: Uint8Array, scale = 1): Promise<OcrResult> {
+    const result = await this.recognizeImage(image, scale, true);
+    // a page fed sideways: tesseract finds its lines standing and reads them turned, but their boxes stand
+    // on the page as stored, where layout would take each word for a line of its own
+    if (!this.prepare?.turn || !standing(result.segments)) return result;
+    const { rulings: _, ...rest } = result;
+    return { ...rest, segments: laidDown(result.segments, inspect(image).width / scale), turned: result.turned === 180 ? 90 : 270 };
   }
 
   /** `recognize`; `mayTurn`: the image may be upside down (false for an image already turned). */
@@ -468,7 +478,7 @@ export class OcrPool {
     let read = prepared;
     let readPrep = prep;
     let unturn = async (r: OcrResult) => r;
-    if (Math.abs(skew) >= DESKEW_MIN_DEGREES) {
+    if (Math.abs(skew) >= DESKEW_MIN_DEGREES && Math.abs(skew) <= DESKEW_MAX_DEGREES) {
       let straight: Promise<PreparedPage> | null = null;
       const straightened = () => (straight ??= prepared().then((p) => rotatePage(p, -skew)));
       read = straightened;
@@ -632,6 +642,12 @@ interface TableSheet {
 
 /** A page whose lines slope by this much or more is turned straight and read again (page-prep.ts). */
 export const DESKEW_MIN_DEGREES = 1;
+/**
+ * Beyond this, the slope is not a scanner's skew: a page fed sideways, whose lines tesseract finds
+ * standing and reads turned itself (their boxes stand on the page as stored), reads as sloping by ~90°,
+ * and turning it by that loses the page (docs/scans.md).
+ */
+export const DESKEW_MAX_DEGREES = 10;
 
 /**
  * The page's skew in degrees (clockwise positive), from the lines OCR read: the median slope of
@@ -680,6 +696,41 @@ function turnSegments(segments: Segment[], degrees: number, page: PreparedPage):
   });
 }
 
+/**
+ * Whether most lines of three words or more stand on the page, their words going down: the lines of a
+ * page stored turned 90° clockwise, read by tesseract turned upright (one turned the other way reads
+ * upside down, and `readTurned` turns it over first).
+ */
+function standing(segments: readonly Segment[]): boolean {
+  let up = 0;
+  let lying = 0;
+  for (const seg of segments) {
+    if (seg.runs.length < 3) continue;
+    const first = seg.runs[0]!;
+    const last = seg.runs[seg.runs.length - 1]!;
+    const down = (last.top + last.bottom) / 2 - (first.top + first.bottom) / 2;
+    const across = (last.x0 + last.x1) / 2 - (first.x0 + first.x1) / 2;
+    if (down > Math.abs(across)) up++;
+    else lying++;
+  }
+  return up >= 3 && up > lying;
+}
+
+/**
+ * The segments of a page stored turned 90° clockwise, on the page turned back (270° clockwise): a point
+ * (x, y) of the stored page, `width` wide, is (y, width − x) there. A line's baseline is where its words'
+ * letters stand: the edge nearest the stored page's left.
+ */
+function laidDown(segments: readonly Segment[], width: number): Segment[] {
+  return segments.map((seg) => {
+    // the median word's foot: a letter's descender (g, y) reaches below the others'
+    const feet = seg.runs.map((r) => r.x0).sort((a, b) => a - b);
+    const foot = width - feet[feet.length >> 1]!;
+    const runs = seg.runs.map((r) => ({ ...r, x0: r.top, x1: r.bottom, top: width - r.x1, bottom: width - r.x0, baseline: foot }));
+    return makeSegment(runs, seg.joinWithSpace);
+  });
+}
+
 /** Whether `auto` reads the page again with the best model (AUTO_RETRY). */
 export function needsBest(result: Pick<OcrResult, 'segments' | 'confidence'>): boolean {
   if (result.confidence === null) return false;
@@ -697,13 +748,15 @@ export function needsBest(result: Pick<OcrResult, 'segments' | 'confidence'>): b
 export const LOW_CONFIDENCE = 0.9;
 
 /**
- * For the reviewer, each page read upside down (`page 2: upside down in the file, read turned 180°`) and
+ * For the reviewer, each page read turned (`page 2: upside down in the file, read turned 180°`) and
  * each page under LOW_CONFIDENCE (`page 3: OCR confidence 71 % (below 90 %): check its text against the scan`).
  */
-export function ocrPageWarnings(pages: readonly { page: number; confidence: number | null; turned?: 180 }[]): string[] {
+export function ocrPageWarnings(pages: readonly { page: number; confidence: number | null; turned?: Turn }[]): string[] {
   const pct = (x: number) => `${Math.round(100 * x)} %`;
   return [
-    ...pages.filter((p) => p.turned).map((p) => `page ${p.page}: upside down in the file, read turned 180° (its boxes are on the turned page)`),
+    ...pages
+      .filter((p) => p.turned)
+      .map((p) => `page ${p.page}: ${p.turned === 180 ? 'upside down' : 'sideways'} in the file, read turned ${p.turned}° (its boxes are on the turned page)`),
     ...pages
       .filter((p) => p.confidence !== null && p.confidence < LOW_CONFIDENCE)
       .map((p) => `page ${p.page}: OCR confidence ${pct(p.confidence!)} (below ${pct(LOW_CONFIDENCE)}): check its text against the scan`),

@@ -69,8 +69,10 @@ export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContex
       );
     }
     let prev: PageLayout | undefined;
-    for (const { page, segments, rulings } of pages) {
-      const { width, height } = page.getViewport({ scale: 1 });
+    for (const { page, segments, rulings, ocr } of pages) {
+      const viewport = page.getViewport({ scale: 1 });
+      // a page read sideways has the segments of the page turned: its width and height swapped
+      const [width, height] = ocr?.turned === 90 || ocr?.turned === 270 ? [viewport.height, viewport.width] : [viewport.width, viewport.height];
       const tables: PageTables = options.tables === false ? { segments: segments!, tables: [], joinWithSpace: false } : await pageTables(page, segments!, ocrPages.includes(page.pageNumber), rulings);
       const layout = placeTables(layoutPage(tables.segments, height), tables.tables, tables.joinWithSpace);
       builder.startPage(page.pageNumber, round(width), round(height));

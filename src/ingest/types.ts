@@ -65,8 +65,8 @@ export interface OcrPage {
   /** `wasm` (tesseract.js) or `native` (the system tesseract command). */
   engine: 'wasm' | 'native';
   confidence: number | null;
-  /** 180: the page was upside down in the file and was read turned (its boxes are on the turned page). */
-  turned?: 180;
+  /** Degrees the page was turned clockwise to read it (180 upside down, 90 or 270 sideways); its boxes are on the turned page. */
+  turned?: 90 | 180 | 270;
 }
 
 /**
