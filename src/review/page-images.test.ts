@@ -128,3 +128,38 @@ describe('writePageImages on a scan', () => {
     expect(distance[3]).toBeLessThan(4);
   }, 120_000);
 });
+
+describe('writePageImages on pages OCR read turned', () => {
+  it('shows each page as it was read: upside down turned over, sideways laid down (width and height swapped)', async () => {
+    const { createCanvas } = await import('@napi-rs/canvas');
+    // a page 200 × 400 px whose top half is black
+    const canvas = createCanvas(200, 400);
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, 200, 400);
+    g.fillStyle = '#000';
+    g.fillRect(0, 0, 200, 200);
+    const input = mkdtempSync(join(tmpdir(), 'baocao-pages-turned-in-'));
+    const site = mkdtempSync(join(tmpdir(), 'baocao-pages-turned-site-'));
+    const file = join(input, 'page.png');
+    writeFileSync(file, await canvas.encode('png'));
+    const darkness = async (set: PageImageSet, x: number, y: number) => {
+      const image = await loadImage(readFileSync(join(site, set.dir, '1.webp')));
+      const c = createCanvas(image.width, image.height);
+      c.getContext('2d').drawImage(image, 0, 0);
+      return 255 - c.getContext('2d').getImageData(Math.round(x * image.width), Math.round(y * image.height), 1, 1).data[0]!;
+    };
+    const shown = async (turned?: 90 | 180 | 270) => {
+      const r = { source: { path: 'page.png', sha256: sha(file), format: 'image', ...(turned ? { ocr: [{ page: 1, model: 'fast', engine: 'wasm', confidence: 0.95, turned }] } : {}) } } as unknown as ReviewReport;
+      const { bySha } = await writePageImages(site, [r], [{ file, sha256: sha(file) }]);
+      return bySha.get(sha(file)) as PageImageSet;
+    };
+    const asStored = await shown();
+    expect([asStored.pages[0]!.width, asStored.pages[0]!.height, await darkness(asStored, 0.5, 0.1), await darkness(asStored, 0.5, 0.9)]).toEqual([200, 400, 255, 0]);
+    const upsideDown = await shown(180);
+    expect([upsideDown.pages[0]!.width, upsideDown.pages[0]!.height, await darkness(upsideDown, 0.5, 0.1), await darkness(upsideDown, 0.5, 0.9)]).toEqual([200, 400, 0, 255]);
+    // turned 90° clockwise, the black top goes to the right
+    const sideways = await shown(90);
+    expect([sideways.pages[0]!.width, sideways.pages[0]!.height, await darkness(sideways, 0.1, 0.5), await darkness(sideways, 0.9, 0.5)]).toEqual([400, 200, 0, 255]);
+  });
+});

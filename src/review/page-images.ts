@@ -105,14 +105,16 @@ export async function writePageImages(
       continue;
     }
     const dir = pageDir(sha256);
-    const cached = await readCached(join(site, dir), sha256);
+    // pages OCR read turned are shown turned, so that the report's boxes fall on them
+    const turns: Turns = Object.fromEntries((report.source.ocr ?? []).flatMap((p) => (p.turned ? [[p.page, p.turned]] : [])));
+    const cached = await readCached(join(site, dir), sha256, turns);
     if (cached) {
       bySha.set(sha256, { sha256, dir, pages: cached });
       continue;
     }
     try {
-      const pages = await renderPages(found.bytes, format, found.file, join(site, dir));
-      await writeFileAtomic(join(site, dir, META_FILE), `${JSON.stringify({ version: RENDER_VERSION, sha256, pages }, null, 1)}\n`);
+      const pages = await renderPages(found.bytes, format, found.file, join(site, dir), turns);
+      await writeFileAtomic(join(site, dir, META_FILE), `${JSON.stringify({ version: RENDER_VERSION, sha256, turns, pages }, null, 1)}\n`);
       bySha.set(sha256, { sha256, dir, pages });
       rendered += pages.length;
     } catch (error) {
@@ -146,14 +148,15 @@ async function originalFile(sha256: string, files: string[], path: string): Prom
   return inArchive ? { reason: 'archive', file: inArchive } : { reason: 'missing', file: files[0]! };
 }
 
-async function readCached(dir: string, sha256: string): Promise<PageImage[] | null> {
-  let meta: { version?: unknown; sha256?: unknown; pages?: PageImage[] };
+async function readCached(dir: string, sha256: string, turns: Turns): Promise<PageImage[] | null> {
+  let meta: { version?: unknown; sha256?: unknown; turns?: unknown; pages?: PageImage[] };
   try {
     meta = JSON.parse(await readFile(join(dir, META_FILE), 'utf8'));
   } catch {
     return null;
   }
   if (meta.version !== RENDER_VERSION || meta.sha256 !== sha256 || !Array.isArray(meta.pages)) return null;
+  if (JSON.stringify(meta.turns ?? {}) !== JSON.stringify(turns)) return null;
   for (const p of meta.pages) {
     const info = await stat(join(dir, p.file)).catch(() => null);
     if (info?.size !== p.bytes) return null;
@@ -172,7 +175,37 @@ interface Drawn {
   release(): void;
 }
 
-async function renderPages(bytes: Uint8Array, format: string, file: string, dir: string): Promise<PageImage[]> {
+/** Pages read turned (the report's `source.ocr[].turned`): clockwise degrees by page number. */
+type Turns = Record<number, 90 | 180 | 270>;
+
+/**
+ * `draw` for a page shown turned by `turned` degrees clockwise: the page as stored is drawn at its own
+ * size (`w` and `h` swapped for 90 and 270) and turned onto a canvas of `w × h`.
+ */
+function turnedDraw(draw: (w: number, h: number) => Promise<Drawn>, turned: 90 | 180 | 270): (w: number, h: number) => Promise<Drawn> {
+  return async (w, h) => {
+    const [sw, sh] = turned === 180 ? [w, h] : [h, w];
+    const stored = await draw(sw, sh);
+    try {
+      const canvas = createCanvas(w, h);
+      const context = canvas.getContext('2d');
+      context.translate(w / 2, h / 2);
+      context.rotate((turned * Math.PI) / 180);
+      context.drawImage(stored.canvas as unknown as Parameters<typeof context.drawImage>[0], -sw / 2, -sh / 2);
+      return { canvas, release: () => {} };
+    } finally {
+      stored.release();
+    }
+  };
+}
+
+/** The page's size in box units and its `draw`, turned as OCR read the page. */
+function asRead(width: number, height: number, draw: (w: number, h: number) => Promise<Drawn>, turned: 90 | 180 | 270 | undefined) {
+  if (!turned) return { width, height, draw };
+  return turned === 180 ? { width, height, draw: turnedDraw(draw, turned) } : { width: height, height: width, draw: turnedDraw(draw, turned) };
+}
+
+async function renderPages(bytes: Uint8Array, format: string, file: string, dir: string, turns: Turns): Promise<PageImage[]> {
   const pages: PageImage[] = [];
   if (format === 'image') {
     const image = await loadImage(Buffer.from(bytes));
@@ -186,7 +219,8 @@ async function renderPages(bytes: Uint8Array, format: string, file: string, dir:
       context.drawImage(image, 0, 0, w, h);
       return { canvas, release: () => {} };
     };
-    pages.push(await encodePage(1, width, height, Math.min(1, fitScale(width, height)), write, dir));
+    const page = asRead(width, height, write, turns[1]);
+    pages.push(await encodePage(1, page.width, page.height, Math.min(1, fitScale(width, height)), page.draw, dir));
     return pages;
   }
   const doc = await openPdf(bytes, file);
@@ -224,7 +258,8 @@ async function renderPages(bytes: Uint8Array, format: string, file: string, dir:
           return { canvas: canvas as unknown as Drawn['canvas'], release: () => factory.destroy(pair) };
         };
       }
-      pages.push(await encodePage(n, width, height, Math.min(PAGE_DPI / 72, fitScale(width, height)), draw, dir));
+      const shown = asRead(width, height, draw, turns[n]);
+      pages.push(await encodePage(n, shown.width, shown.height, Math.min(PAGE_DPI / 72, fitScale(width, height)), shown.draw, dir));
       page.cleanup();
     }
   } finally {
