@@ -6,14 +6,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIngestContext } from './context.js';
 import { ingestFile } from './index.js';
 import { OcrPool, type OcrResult } from './ocr.js';
-import { decodeGrey, DEFAULT_STEPS, turnedImage } from './page-prep.js';
+import { decodeGrey, DEFAULT_STEPS, storedPixels, turnedImage } from './page-prep.js';
 import { scannedPage } from './testing/scanned-page.js';
 
 const texts = (r: OcrResult) => r.segments.map((s) => s.runs.map((w) => w.text).join(' '));
 const boxes = (r: OcrResult) => r.segments.flatMap((s) => s.runs.map(({ x0, top }) => [Math.round(x0), Math.round(top)]));
 
-/** The page stored turned 90°, clockwise or not: its width and height swapped, as a PNG. */
-async function sideways(image: Uint8Array, clockwise: boolean): Promise<Uint8Array> {
+/** A JPEG with an EXIF segment saying `orientation` (6: turn 90° clockwise to view), as phones write. */
+function withExifOrientation(jpeg: Uint8Array, orientation: number): Uint8Array {
+  // little-endian TIFF header, one IFD entry: tag 0x0112 (Orientation), type SHORT, count 1
+  const tiff = [0x49, 0x49, 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, orientation, 0, 0, 0, 0, 0, 0, 0];
+  const payload = [...Buffer.from('Exif\0\0', 'latin1'), ...tiff];
+  return new Uint8Array([0xff, 0xd8, 0xff, 0xe1, 0, payload.length + 2, ...payload, ...jpeg.subarray(2)]);
+}
+
+/** The page stored turned 90°, clockwise or not: its width and height swapped, as a PNG (or a colour JPEG). */
+async function sideways(image: Uint8Array, clockwise: boolean, format: 'png' | 'jpeg' = 'png'): Promise<Uint8Array> {
   const { createCanvas, loadImage } = await import('@napi-rs/canvas');
   const img = await loadImage(Buffer.from(image));
   const canvas = createCanvas(img.height, img.width);
@@ -22,7 +30,7 @@ async function sideways(image: Uint8Array, clockwise: boolean): Promise<Uint8Arr
   else g.translate(0, img.width);
   g.rotate(clockwise ? Math.PI / 2 : -Math.PI / 2);
   g.drawImage(img, 0, 0);
-  return new Uint8Array(await canvas.encode('png'));
+  return new Uint8Array(format === 'png' ? await canvas.encode('png') : await canvas.encode('jpeg', 90));
 }
 
 describe('a page upside down or sideways in the file', () => {
@@ -70,6 +78,16 @@ describe('a page upside down or sideways in the file', () => {
       expect(Math.max(...drift)).toBeLessThanOrEqual(1);
     }
   }, 120_000);
+
+  it('reads a phone photo stored sideways with an EXIF orientation as its pixels are stored, and turns it', async () => {
+    const jpeg = await sideways(page, false, 'jpeg');
+    const photo = withExifOrientation(jpeg, 6);
+    // the canvas would turn it by the tag; tesseract reads the stored pixels, and so does preparation
+    expect(Buffer.from(storedPixels(photo)).equals(Buffer.from(jpeg))).toBe(true);
+    const read = await pool.recognize(photo, 300 / 72);
+    expect(read.turned).toBe(90);
+    expect(texts(read).at(-1)).toBe('Vũ Hữu Vững');
+  }, 60_000);
 
   it('is read as given when preparation is off', async () => {
     const bare = new OcrPool({ workers: 1, prepare: { ...DEFAULT_STEPS, turn: false } });

@@ -247,7 +247,7 @@ async function decode(image: Uint8Array, header: Header, factor: number, degrees
       img.onload = () => resolve(true);
       img.onerror = () => resolve(false);
     });
-    img.src = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
+    img.src = Buffer.from(storedPixels(image));
     if (!(await loaded) || img.width !== header.width) return null;
     context.drawImage(img, 0, 0, width, height);
     // a JPEG drawn whole is opaque, so the canvas's own (premultiplied) pixels are getImageData's,
@@ -255,6 +255,27 @@ async function decode(image: Uint8Array, header: Header, factor: number, degrees
     if (image[0] === 0xff && image[1] === 0xd8 && factor === 1 && degrees === 0) return { width, height, data: canvas.data(), channels: 4 };
   }
   return { width, height, data: context.getImageData(0, 0, width, height).data, channels: 4 };
+}
+
+/**
+ * A JPEG without its EXIF segments: the canvas turns a phone photo by its EXIF orientation as it decodes,
+ * tesseract reads the pixels as stored, and preparation must see what tesseract sees (a sideways photo is
+ * then turned by ocr.ts's orientation rules). Other images are returned as they are.
+ */
+export function storedPixels(image: Uint8Array): Uint8Array {
+  if (image[0] !== 0xff || image[1] !== 0xd8) return image;
+  const kept: Uint8Array[] = [image.subarray(0, 2)];
+  let i = 2;
+  let cut = false;
+  // the segments before the scan: marker, then a two-byte length that counts itself
+  while (i + 4 <= image.length && image[i] === 0xff && image[i + 1] !== 0xda) {
+    const end = i + 2 + ((image[i + 2]! << 8) | image[i + 3]!);
+    const exif = image[i + 1] === 0xe1 && Buffer.from(image.subarray(i + 4, i + 10)).toString('latin1') === 'Exif\0\0';
+    if (exif) cut = true;
+    else kept.push(image.subarray(i, end));
+    i = end;
+  }
+  return cut ? Buffer.concat([...kept, image.subarray(i)]) : image;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;

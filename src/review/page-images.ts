@@ -12,6 +12,7 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { ENTRY_SEPARATOR } from '../ingest/archive.js';
 import { openPdf } from '../ingest/pdf.js';
 import { RawPdf } from '../ingest/pdf-scan.js';
+import { storedPixels } from '../ingest/page-prep.js';
 import type { PDFPageProxy } from '../ingest/pdfjs.js';
 import { writeFileAtomic } from '../write/files.js';
 import type { ManifestEntry } from '../write/manifest.js';
@@ -208,7 +209,8 @@ function asRead(width: number, height: number, draw: (w: number, h: number) => P
 async function renderPages(bytes: Uint8Array, format: string, file: string, dir: string, turns: Turns): Promise<PageImage[]> {
   const pages: PageImage[] = [];
   if (format === 'image') {
-    const image = await loadImage(Buffer.from(bytes));
+    // the pixels as stored, as OCR read them (a phone photo's EXIF orientation is not applied: `turns` is)
+    const image = await loadImage(Buffer.from(storedPixels(bytes)));
     const { width, height } = image;
     const write = async (w: number, h: number): Promise<Drawn> => {
       const canvas = createCanvas(w, h);
