@@ -55,3 +55,17 @@ export function childrenCpuSeconds(): number {
   // fields from the third (state): cutime and cstime are the 16th and 17th
   return (Number(fields[13]) + Number(fields[14])) / 100;
 }
+
+/**
+ * A CPU clock started now: `own()`, the CPU seconds of this process (every thread) since; `total()`, those
+ * and its children's that ended since (the native OCR engine's `tesseract` processes).
+ */
+export function cpuClock(): { own(): number; total(): number } {
+  const c0 = process.cpuUsage();
+  const k0 = childrenCpuSeconds();
+  const own = () => {
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1e6;
+  };
+  return { own, total: () => own() + childrenCpuSeconds() - k0 };
+}

@@ -40,7 +40,7 @@ import { ingestBytes } from '../src/ingest/index.js';
 import { OCR_MODES, resolveOcrEngine, vieLangPath, type OcrEngineKind, type OcrMode } from '../src/ingest/ocr.js';
 import { OCR_DPI, readPdf, renderGrey } from '../src/ingest/pdf.js';
 import { RawPdf } from '../src/ingest/pdf-scan.js';
-import { childrenCpuSeconds, median, medianSeconds, peakRssMb } from './_measure.js';
+import { cpuClock, median, medianSeconds, peakRssMb } from './_measure.js';
 import { INSTALL_TESSERACT, tesseractVersion } from '../src/ingest/native-ocr.js';
 
 const read = (f: string) => ({ file: f, bytes: new Uint8Array(readFileSync(f)) });
@@ -139,9 +139,6 @@ console.log(`legacy-encoded text (TCVN3, VNI, VIQR, Windows-1258): ${(LEGACY.len
 const workers = availableParallelism();
 const defaultEngine = resolveOcrEngine();
 const ctx = createIngestContext({ workers, engine: defaultEngine });
-// the native engine's tesseract processes count too (ended ones: each page's process ends with its page)
-const cpuSeconds = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1e6;
-const children = (engine: OcrEngineKind) => (engine === 'native' ? childrenCpuSeconds() : 0);
 // tesseract alone gets the images the pipeline hands it: each page's stored JPEG (taken out once,
 // outside the timing), or the page rendered at 300 dpi where there is none
 const doc = await getDocument({ data: new Uint8Array(SCAN.bytes), verbosity: 0 }).promise;
@@ -161,12 +158,12 @@ const cpu = { pipeline: [] as number[], own: [] as number[] };
 for (let i = 0; i < OCR_RUNS; i++) {
   for (const [name, run] of [['pipeline', runPipeline], ['own', runOwn]] as const) {
     (globalThis as { gc?: () => void }).gc?.();
-    const c0 = process.cpuUsage();
-    const k0 = children(defaultEngine);
+    // the native engine's tesseract processes count too (ended ones: each page's process ends with its page)
+    const clock = cpuClock();
     const t0 = performance.now();
     await run();
     times[name].push((performance.now() - t0) / 1000);
-    cpu[name].push(cpuSeconds(process.cpuUsage(c0)) + children(defaultEngine) - k0);
+    cpu[name].push(clock.total());
   }
 }
 const pipeline = { median: median(times.pipeline) };
@@ -192,12 +189,10 @@ async function cpuPerPage(mode: OcrMode, engine: OcrEngineKind): Promise<{ total
   const own: number[] = [];
   for (let i = 0; i < SETTING_RUNS; i++) {
     (globalThis as { gc?: () => void }).gc?.();
-    const c0 = process.cpuUsage();
-    const k0 = children(engine);
+    const clock = cpuClock();
     await Promise.all(images.map((image) => c1.ocr.recognize(image, OCR_DPI / 72)));
-    const seconds = cpuSeconds(process.cpuUsage(c0));
-    total.push((seconds + children(engine) - k0) / images.length);
-    own.push(seconds / images.length);
+    total.push(clock.total() / images.length);
+    own.push(clock.own() / images.length);
   }
   const retried = c1.ocr.retried;
   await c1.close();

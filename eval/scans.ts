@@ -29,7 +29,7 @@ import { findReferences } from '../src/extract/references.js';
 import { createIngestContext, type IngestContext } from '../src/ingest/context.js';
 import { ingestFile } from '../src/ingest/index.js';
 import { resolveOcrEngine, type OcrEngineKind, type OcrMode } from '../src/ingest/ocr.js';
-import { childrenCpuSeconds } from '../bench/_measure.js';
+import { cpuClock } from '../bench/_measure.js';
 import { DEFAULT_STEPS, type PrepSteps } from '../src/ingest/page-prep.js';
 import type { SourceDocument } from '../src/ingest/types.js';
 import { normalise } from '../src/normalise/index.js';
@@ -121,8 +121,7 @@ const pct = (x: number) => `${(100 * x).toFixed(2)}`;
 const table: Map<string, Map<string, Score>> = new Map();
 for (const setting of settings) {
   const ctx: IngestContext = createIngestContext({ workers: 2, mode: setting.mode, prepare: setting.prepare, engine: ENGINE, cacheDir: join(SCANS_DIR, 'ocr-cache') });
-  const c0 = process.cpuUsage();
-  const k0 = childrenCpuSeconds();
+  const clock = cpuClock();
   const t0 = performance.now();
   const byCondition = new Map<string, Score>();
   try {
@@ -142,11 +141,11 @@ for (const setting of settings) {
   } finally {
     await ctx.close();
   }
-  const cpu = process.cpuUsage(c0);
+  const cpu = clock.total();
   table.set(setting.name, byCondition);
   console.log(
     `${setting.name}: ${ctx.ocr.pages} pages OCR'd (${ctx.ocr.retried} read again by the best model), ${ctx.ocr.cache!.hits} from the cache, ` +
-      `${((performance.now() - t0) / 1000).toFixed(0)} s, ${((cpu.user + cpu.system) / 1e6 + childrenCpuSeconds() - k0).toFixed(0)} CPU-s`,
+      `${((performance.now() - t0) / 1000).toFixed(0)} s, ${cpu.toFixed(0)} CPU-s`,
   );
 }
 

@@ -6,7 +6,7 @@ import { PipelineError } from '../errors.js';
 import type { IngestContext } from './context.js';
 import { tooManyPixels } from './limits.js';
 import { layoutPage, PagedTextBuilder, pageJoin, type PageLayout } from './layout.js';
-import { ocrPageWarnings, type OcrResult } from './ocr.js';
+import { ocrPageEntry, ocrPageWarnings, sizeAsRead, type OcrResult } from './ocr.js';
 import type { PagedText } from './pdf.js';
 import { placeTables, splitTables } from './table-layout.js';
 import { tiffPage, tiffPages } from './tiff.js';
@@ -33,8 +33,8 @@ export async function readImage(bytes: Uint8Array, file: string, ctx: IngestCont
   let prev: PageLayout | undefined;
   pages.forEach((page, k) => {
     const n = k + 1;
-    // a page read sideways has the segments of the page turned: its width and height swapped
-    const [width, height] = results[k]!.turned === 90 || results[k]!.turned === 270 ? [page.height, page.width] : [page.width, page.height];
+    // a page read sideways has the segments of the page turned
+    const [width, height] = sizeAsRead(page.width, page.height, results[k]!.turned);
     const layout = placeTables(layoutPage(tables[k]!.segments, height), tables[k]!.tables, tables[k]!.joinWithSpace);
     builder.startPage(n, width, height);
     builder.addLines(layout.lines, n, k === 0 ? '\n\n' : pageJoin(prev, layout));
@@ -42,7 +42,7 @@ export async function readImage(bytes: Uint8Array, file: string, ctx: IngestCont
     if (layout.lines.length > 0) prev = layout;
     else warnings.push(pages.length === 1 ? 'OCR found no text in the image' : `OCR found no text on page ${n}`);
   });
-  const ocr = results.map((r, k) => ({ page: k + 1, model: r.model, engine: ctx.ocr.engine, confidence: r.confidence, ...(r.turned ? { turned: r.turned } : {}) }));
+  const ocr = results.map((r, k) => ocrPageEntry(k + 1, r, ctx.ocr.engine));
   return {
     original: builder.text(),
     pages: builder.pages,

@@ -17,6 +17,7 @@ import { Slots } from './slots.js';
 import { bleedThreshold, liftBleed } from './bleed.js';
 import { binarise, decodeGrey, DEFAULT_STEPS, inspect, paperLevel, pgm, plannedSteps, preparation, preparePage, rotatePage, turnedImage, type PreparedPage, type PrepSteps } from './page-prep.js';
 import { makeSegment, type Run, type Segment } from './layout.js';
+import type { OcrPage, Turn } from './types.js';
 import { mergeLines } from './line-merge.js';
 import { cellSheet, eraseGrid, type GreyImage, type SheetPiece } from './scan-rulings.js';
 import type { Ruling } from './table-layout.js';
@@ -85,8 +86,6 @@ export interface OcrWord {
   confidence: number; // [0, 1]
   bbox: { x0: number; y0: number; x1: number; y1: number };
 }
-
-export type Turn = 90 | 180 | 270;
 
 export interface OcrResult {
   /** Lines as layout segments, in pixel coordinates scaled by `scale` (1 = pixels). */
@@ -362,9 +361,7 @@ export class OcrPool {
 
   /** `recognize`; `mayTurn`: the image may be upside down (false for an image already turned). */
   private async recognizeImage(image: Uint8Array, scale: number, mayTurn: boolean): Promise<OcrResult> {
-    let page: Promise<PreparedPage> | null = null;
-    let prepared = () => (page ??= this.prepare ? preparePage(image, scale, this.prepare) : Promise.resolve({ image, scale, steps: [] }));
-    let prep = preparation(this.prepare ? plannedSteps(image, scale, this.prepare) : []);
+    let { prepared, prep } = this.preparedOf(image, scale);
     // bleed-through, judged on the page as prepared (before a grid's cells are blanked, which would
     // add paper), from the pixels the grid search decodes; lifted after (bleed.ts)
     const bleed = this.rulings && this.prepare?.bleed ? await bleedOf(await prepared()) : null;
@@ -517,6 +514,13 @@ export class OcrPool {
     return { ...best, segments, confidence: pageConfidence(segments), recognizeMs: spent + best.recognizeMs };
   }
 
+  /** The image as preparation makes it (on first use) and the preparation's name in cache keys. */
+  private preparedOf(image: Uint8Array, scale: number): { prepared: () => Promise<PreparedPage>; prep: string } {
+    let page: Promise<PreparedPage> | null = null;
+    const prepared = () => (page ??= this.prepare ? preparePage(image, scale, this.prepare) : Promise.resolve({ image, scale, steps: [] }));
+    return { prepared, prep: preparation(this.prepare ? plannedSteps(image, scale, this.prepare) : []) };
+  }
+
   /**
    * A page fed upside down: the image turned 180° is read by the first model and, when that reading is
    * far surer than the one as given, the turned image is what is read, every step over; null otherwise.
@@ -524,11 +528,9 @@ export class OcrPool {
   private async readTurned(image: Uint8Array, scale: number, model: OcrModel, confidence: number): Promise<OcrResult | null> {
     const turned = await turnedImage(image);
     if (!turned) return null;
-    const steps = this.prepare!;
-    let page: Promise<PreparedPage> | null = null;
-    const prepared = () => (page ??= preparePage(turned, scale, steps));
+    const { prepared, prep } = this.preparedOf(turned, scale);
     // the same key the turned image's own first reading has (unless a grid or bleed-through changes it)
-    const check = await this.readWith(model, turned, scale, prepared, preparation(plannedSteps(turned, scale, steps)));
+    const check = await this.readWith(model, turned, scale, prepared, prep);
     if ((check.confidence ?? 0) < confidence + TURN.gain) return null;
     const upright = await this.recognizeImage(turned, scale, false);
     return { ...upright, turned: 180, recognizeMs: check.recognizeMs + upright.recognizeMs };
@@ -746,6 +748,16 @@ export function needsBest(result: Pick<OcrResult, 'segments' | 'confidence'>): b
  * tesseract dropped whole: deskewing is what guards against those.
  */
 export const LOW_CONFIDENCE = 0.9;
+
+/** A page's width and height as OCR read it: swapped when it was turned sideways. */
+export function sizeAsRead(width: number, height: number, turned: Turn | undefined): [number, number] {
+  return turned === 90 || turned === 270 ? [height, width] : [width, height];
+}
+
+/** A page's entry in `SourceDocument.ocr` (and the report's `source.ocr`) from its reading. */
+export function ocrPageEntry(page: number, result: OcrResult, engine: OcrEngineKind): OcrPage {
+  return { page, model: result.model, engine, confidence: result.confidence, ...(result.turned ? { turned: result.turned } : {}) };
+}
 
 /**
  * For the reviewer, each page read turned (`page 2: upside down in the file, read turned 180°`) and

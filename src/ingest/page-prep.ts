@@ -118,12 +118,11 @@ export async function rotatePage(page: PreparedPage, degrees: number): Promise<P
 /**
  * The image turned upside down (180°), pixel for pixel, as a page fed into a scanner the wrong way
  * round is read: a grey image as PGM, a colour one as PNG (its stamps' colour is for `dropColour`);
- * null when it cannot be decoded (a TIFF is left to Leptonica, as in `decodeGrey`).
+ * null when it cannot be decoded (`decodable`).
  */
 export async function turnedImage(image: Uint8Array): Promise<Uint8Array | null> {
   const header = inspect(image);
-  const known = header.pgm !== null || (image[0] === 0x89 && image[1] === 0x50) || (image[0] === 0xff && image[1] === 0xd8);
-  const pixels = known ? await decode(image, header, 1) : null;
+  const pixels = decodable(image, header) ? await decode(image, header, 1) : null;
   if (!pixels) return null;
   const { width, height } = pixels;
   if (pixels.channels === 1 || !header.colour) return pgm(width, height, toGrey(pixels, false).reverse());
@@ -136,13 +135,18 @@ export async function turnedImage(image: Uint8Array): Promise<Uint8Array | null>
   return new Uint8Array(await canvas.encode('png'));
 }
 
+/**
+ * PGM, PNG, JPEG: what preparation decodes. A TIFF is left to Leptonica (decoding tiff.test.ts's TIFF
+ * with the canvas library ended the test process).
+ */
+function decodable(image: Uint8Array, header: Header): boolean {
+  return header.pgm !== null || (image[0] === 0x89 && image[1] === 0x50) || (image[0] === 0xff && image[1] === 0xd8);
+}
+
 /** A page image's pixels, grey (BT.601 luma), as decoded for preparation; null if it cannot be decoded. */
 export async function decodeGrey(image: Uint8Array): Promise<{ width: number; height: number; grey: Uint8Array } | null> {
   const header = inspect(image);
-  // PGM, PNG, JPEG only: a TIFF is left to Leptonica (decoding tiff.test.ts's TIFF with the canvas
-  // library ended the test process)
-  const known = header.pgm !== null || (image[0] === 0x89 && image[1] === 0x50) || (image[0] === 0xff && image[1] === 0xd8);
-  if (!known) return null;
+  if (!decodable(image, header)) return null;
   const decoded = await decode(image, header, 1);
   return decoded && { width: decoded.width, height: decoded.height, grey: toGrey(decoded, false) };
 }
@@ -247,7 +251,8 @@ async function decode(image: Uint8Array, header: Header, factor: number, degrees
       img.onload = () => resolve(true);
       img.onerror = () => resolve(false);
     });
-    img.src = Buffer.from(storedPixels(image));
+    const stored = storedPixels(image);
+    img.src = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
     if (!(await loaded) || img.width !== header.width) return null;
     context.drawImage(img, 0, 0, width, height);
     // a JPEG drawn whole is opaque, so the canvas's own (premultiplied) pixels are getImageData's,

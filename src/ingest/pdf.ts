@@ -13,7 +13,7 @@ import { layoutPage, PagedTextBuilder, pageJoin, segmentsFromRuns, segmentText, 
 import { RawPdf } from './pdf-scan.js';
 import { placeTables, rulingsFromOperators, splitTables, type PageTables, type Ruling } from './table-layout.js';
 import { syllableScore } from './syllables.js';
-import { ocrPageWarnings, type OcrResult } from './ocr.js';
+import { ocrPageEntry, ocrPageWarnings, sizeAsRead, type OcrResult } from './ocr.js';
 import type { OcrPage, Page, TextBox } from './types.js';
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')) + '/';
@@ -64,15 +64,15 @@ export async function readPdf(bytes: Uint8Array, file: string, ctx: IngestContex
           const result = await ocrPage(doc, p.page, ctx, raw, file);
           p.segments = result.segments;
           p.rulings = result.rulings;
-          p.ocr = { page: p.page.pageNumber, model: result.model, engine: ctx.ocr.engine, confidence: result.confidence, ...(result.turned ? { turned: result.turned } : {}) };
+          p.ocr = ocrPageEntry(p.page.pageNumber, result, ctx.ocr.engine);
         }),
       );
     }
     let prev: PageLayout | undefined;
     for (const { page, segments, rulings, ocr } of pages) {
       const viewport = page.getViewport({ scale: 1 });
-      // a page read sideways has the segments of the page turned: its width and height swapped
-      const [width, height] = ocr?.turned === 90 || ocr?.turned === 270 ? [viewport.height, viewport.width] : [viewport.width, viewport.height];
+      // a page read sideways has the segments of the page turned
+      const [width, height] = sizeAsRead(viewport.width, viewport.height, ocr?.turned);
       const tables: PageTables = options.tables === false ? { segments: segments!, tables: [], joinWithSpace: false } : await pageTables(page, segments!, ocrPages.includes(page.pageNumber), rulings);
       const layout = placeTables(layoutPage(tables.segments, height), tables.tables, tables.joinWithSpace);
       builder.startPage(page.pageNumber, round(width), round(height));

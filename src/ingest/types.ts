@@ -66,8 +66,11 @@ export interface OcrPage {
   engine: 'wasm' | 'native';
   confidence: number | null;
   /** Degrees the page was turned clockwise to read it (180 upside down, 90 or 270 sideways); its boxes are on the turned page. */
-  turned?: 90 | 180 | 270;
+  turned?: Turn;
 }
+
+/** Clockwise degrees a page was turned to read it the right way up. */
+export type Turn = 90 | 180 | 270;
 
 /**
  * Where a piece of the original text came from: a DOCX run (`/body/p[12]/r[3]`,

@@ -12,7 +12,9 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { ENTRY_SEPARATOR } from '../ingest/archive.js';
 import { openPdf } from '../ingest/pdf.js';
 import { RawPdf } from '../ingest/pdf-scan.js';
+import { sizeAsRead } from '../ingest/ocr.js';
 import { storedPixels } from '../ingest/page-prep.js';
+import type { Turn } from '../ingest/types.js';
 import type { PDFPageProxy } from '../ingest/pdfjs.js';
 import { writeFileAtomic } from '../write/files.js';
 import type { ManifestEntry } from '../write/manifest.js';
@@ -177,15 +179,15 @@ interface Drawn {
 }
 
 /** Pages read turned (the report's `source.ocr[].turned`): clockwise degrees by page number. */
-type Turns = Record<number, 90 | 180 | 270>;
+type Turns = Record<number, Turn>;
 
 /**
  * `draw` for a page shown turned by `turned` degrees clockwise: the page as stored is drawn at its own
  * size (`w` and `h` swapped for 90 and 270) and turned onto a canvas of `w × h`.
  */
-function turnedDraw(draw: (w: number, h: number) => Promise<Drawn>, turned: 90 | 180 | 270): (w: number, h: number) => Promise<Drawn> {
+function turnedDraw(draw: (w: number, h: number) => Promise<Drawn>, turned: Turn): (w: number, h: number) => Promise<Drawn> {
   return async (w, h) => {
-    const [sw, sh] = turned === 180 ? [w, h] : [h, w];
+    const [sw, sh] = sizeAsRead(w, h, turned);
     const stored = await draw(sw, sh);
     try {
       const canvas = createCanvas(w, h);
@@ -201,9 +203,9 @@ function turnedDraw(draw: (w: number, h: number) => Promise<Drawn>, turned: 90 |
 }
 
 /** The page's size in box units and its `draw`, turned as OCR read the page. */
-function asRead(width: number, height: number, draw: (w: number, h: number) => Promise<Drawn>, turned: 90 | 180 | 270 | undefined) {
-  if (!turned) return { width, height, draw };
-  return turned === 180 ? { width, height, draw: turnedDraw(draw, turned) } : { width: height, height: width, draw: turnedDraw(draw, turned) };
+function asRead(width: number, height: number, draw: (w: number, h: number) => Promise<Drawn>, turned: Turn | undefined) {
+  const [w, h] = sizeAsRead(width, height, turned);
+  return { width: w, height: h, draw: turned ? turnedDraw(draw, turned) : draw };
 }
 
 async function renderPages(bytes: Uint8Array, format: string, file: string, dir: string, turns: Turns): Promise<PageImage[]> {
